@@ -1,0 +1,143 @@
+/**
+ * Findings are data: a union keyed by `code` (as zod keys its issues), each located at a sheet and
+ * an A1 cell. Messages are produced from the fields by `messages.ts`, so the same finding reads
+ * the same in Excel, Word and on the command line.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+interface Base<C extends string> {
+  code: C;
+  severity: Severity;
+  sheet: string;
+  /** A1 address; for a missing table or name, the cell where it was looked for (usually "A1"). */
+  cell: string;
+  message: string;
+  expected?: number | string;
+  actual?: number | string;
+  related?: string[];
+  /** Table the cell belongs to, if any. */
+  table?: string;
+  /** Contract column key, if any. */
+  column?: string;
+  /** Identity or rule id, e.g. "T1", "T6", "staff.thieu". */
+  rule?: string;
+  /** Legal basis of the rule, for rules that carry one. */
+  basis?: string;
+  /** Row label (lĩnh vực, đơn vị…) for messages and grouping. */
+  rowLabel?: string;
+}
+
+/** Structure: the workbook does not follow the contract. */
+export type MissingTable = Base<'missing_table'> & { tableName: string; columnsHint?: string[] };
+export type MissingColumn = Base<'missing_column'> & { tableName: string; header: string };
+export type MissingName = Base<'missing_name'> & { name: string; label: string };
+export type UnknownContract = Base<'unknown_contract'>;
+export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: string };
+
+/** Cell values. */
+export type NotANumber = Base<'not_a_number'> & { header: string };
+export type NegativeCount = Base<'negative_count'> & { header: string };
+export type FractionalCount = Base<'fractional_count'> & { header: string };
+export type ErrorValue = Base<'error_value'> & { header: string; errorText: string };
+export type MissingValue = Base<'missing_value'> & { header: string };
+export type TextNumber = Base<'text_number'> & { header: string; text: string };
+export type RateOutOfRange = Base<'rate_out_of_range'> & { header: string };
+export type InvalidOption = Base<'invalid_option'> & { header: string; options: string[] };
+export type DuplicateRow = Base<'duplicate_row'> & { header: string; firstCell: string };
+
+/** Identities and derived figures. */
+export type SumMismatch = Base<'sum_mismatch'> & {
+  /** What the stated total is ("Tổng số hồ sơ nhận giải quyết"). */
+  totalLabel: string;
+  /** Labels of the parts, in the order of `related`. */
+  partLabels: string[];
+};
+export type DerivedMismatch = Base<'derived_mismatch'> & { header: string; formula: string };
+export type RateMismatch = Base<'rate_mismatch'> & { header: string; numerator: number; denominator: number; decimals: number };
+export type CarryOverMismatch = Base<'carry_over_mismatch'>;
+export type CapExceeded = Base<'cap_exceeded'> & { subject: string; capPercent: number; limit: number; base: number };
+export type TuyenNotInRegime = Base<'tuyen_not_in_regime'> & { options: string[] };
+export type SatisfactionInconsistent = Base<'satisfaction_inconsistent'>;
+export type SurveySummaryMismatch = Base<'survey_summary_mismatch'> & { header: string; respondents: number };
+
+/** Period. */
+export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
+export type InvalidYear = Base<'invalid_year'>;
+export type InvalidDate = Base<'invalid_date'> & { label: string };
+export type WindowReversed = Base<'window_reversed'> & { from: string; to: string };
+export type WindowDiffers = Base<'window_differs'> & { label: string; from: string; to: string };
+
+export type Finding =
+  | MissingTable
+  | MissingColumn
+  | MissingName
+  | UnknownContract
+  | TableFoundByHeaders
+  | NotANumber
+  | NegativeCount
+  | FractionalCount
+  | ErrorValue
+  | MissingValue
+  | TextNumber
+  | RateOutOfRange
+  | InvalidOption
+  | DuplicateRow
+  | SumMismatch
+  | DerivedMismatch
+  | RateMismatch
+  | CarryOverMismatch
+  | CapExceeded
+  | TuyenNotInRegime
+  | SatisfactionInconsistent
+  | SurveySummaryMismatch
+  | InvalidPeriodKind
+  | InvalidYear
+  | InvalidDate
+  | WindowReversed
+  | WindowDiffers;
+
+export type FindingCode = Finding['code'];
+
+/** A finding before its message is written. */
+export type Draft<F extends Finding = Finding> = F extends Finding ? Omit<F, 'message'> : never;
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const s: Summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: sheet order given, then row, then column, then severity. */
+export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
+  const idx = (s: string) => {
+    const i = sheetOrder.indexOf(s);
+    return i < 0 ? sheetOrder.length : i;
+  };
+  const rc = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) return [0, 0];
+    let c = 0;
+    for (const ch of m[1]!) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return [Number(m[2]), c];
+  };
+  return [...findings].sort((a, b) => {
+    const d = idx(a.sheet) - idx(b.sheet);
+    if (d) return d;
+    const [ra, ca] = rc(a.cell);
+    const [rb, cb] = rc(b.cell);
+    return ra! - rb! || ca! - cb! || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * Reading numbers the way officers type them, and printing them the way reports write them.
+ *
+ * Vietnamese convention: "." groups thousands, "," marks decimals ("2.771", "92,03"). Sheets also
+ * arrive with English-style "1,043.5", spaces or non-breaking spaces as separators, a trailing "%",
+ * and stray "đ"/"người" units. Ambiguous forms are resolved the Vietnamese way: "2.771" is two
+ * thousand seven hundred seventy-one, never 2,771.
+ */
+
+export interface ParsedNumber {
+  value: number;
+  /** Digits typed after the decimal mark ("92,03" → 2); for numbers stored as numbers, the shortest repr's. */
+  decimals: number;
+  /** A "%" was typed (the value is then in percent: "92,03%" → 92.03). */
+  percent: boolean;
+}
+
+const NBSP = /[\u00a0\u202f\u2007\s]/g;
+
+/** Parses typed text; null when it is not a number at all. */
+export function parseVietnameseNumber(raw: string): ParsedNumber | null {
+  let s = raw.normalize('NFC').replace(NBSP, '');
+  if (s === '') return null;
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    sign = -sign;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return null;
+
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let intPart: string;
+  let fracPart = '';
+  if (dots > 0 && commas > 0) {
+    // Both marks: whichever comes last is the decimal mark.
+    const decimalMark = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+    const group = decimalMark === ',' ? '.' : ',';
+    const [i, f, extra] = s.split(decimalMark);
+    if (extra !== undefined || !validGrouping(i!, group)) return null;
+    intPart = i!.split(group).join('');
+    fracPart = f!;
+  } else if (commas > 0) {
+    // Comma alone is the Vietnamese decimal mark; several commas are English grouping ("1,043,000").
+    if (commas === 1) {
+      [intPart, fracPart] = s.split(',') as [string, string];
+    } else {
+      if (!validGrouping(s, ',')) return null;
+      intPart = s.split(',').join('');
+    }
+  } else if (dots > 0) {
+    // Dot alone groups thousands when every group after the first has three digits ("2.771",
+    // "1.234.567"); otherwise it is a decimal point ("92.03", "0.5").
+    if (validGrouping(s, '.') && (dots > 1 || !/^0\./.test(s))) {
+      intPart = s.split('.').join('');
+    } else if (dots === 1) {
+      [intPart, fracPart] = s.split('.') as [string, string];
+    } else return null;
+  } else intPart = s;
+
+  if (intPart === '' && fracPart === '') return null;
+  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart)) return null;
+  const value = sign * Number(`${intPart || '0'}.${fracPart || '0'}`);
+  if (!Number.isFinite(value)) return null;
+  return { value, decimals: fracPart.length, percent };
+}
+
+function validGrouping(s: string, group: string): boolean {
+  const parts = s.split(group);
+  if (parts.length === 1) return /^\d+$/.test(s);
+  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/** Decimals shown by the shortest representation of a stored number (0.9203 → 4). */
+export function decimalsOf(n: number): number {
+  if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
+  const s = String(n);
+  const e = /e-(\d+)$/.exec(s);
+  if (e) {
+    const mant = s.slice(0, s.indexOf('e'));
+    const d = mant.includes('.') ? mant.length - mant.indexOf('.') - 1 : 0;
+    return d + Number(e[1]);
+  }
+  return s.includes('.') ? s.length - s.indexOf('.') - 1 : 0;
+}
+
+/** Decimals a number format displays: "0.00%" → 2, "#,##0" → 0; null for General/none. */
+export function decimalsOfFormat(fmt: string | undefined): number | null {
+  if (!fmt || /^general$/i.test(fmt)) return null;
+  const first = fmt.split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const m = /[0#?]\.([0#?]+)/.exec(first);
+  if (m) return m[1]!.length;
+  return /[0#?]/.test(first) ? 0 : null;
+}
+
+export function formatIsPercent(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return fmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+/** Round half away from zero at `decimals`, robust to binary noise (1.005 → 1.01). */
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const x = Math.abs(value) * f;
+  const r = Math.round(x + x * Number.EPSILON * 4);
+  return (Math.sign(value) * r) / f;
+}
+
+/** "2.771", "1.043,5"; `decimals` fixes the count of decimals, otherwise as many as needed (max 2). */
+export function formatNumber(value: number, decimals?: number): string {
+  const d = decimals ?? Math.min(decimalsOf(roundTo(value, 2)), 2);
+  const rounded = roundTo(value, d);
+  const neg = rounded < 0;
+  const [i, f] = Math.abs(rounded).toFixed(d).split('.');
+  const grouped = i!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${neg ? '-' : ''}${grouped}${f ? `,${f}` : ''}`;
+}
+
+/** Counts in report style: a leading zero under 10 when `pad` ("02 đơn"), thousands grouped. */
+export function formatCount(value: number, pad = false): string {
+  if (pad && Number.isInteger(value) && value >= 0 && value < 10) return `0${value}`;
+  return formatNumber(value, Number.isInteger(value) ? 0 : undefined);
+}
+
+/** A percentage already in percent (92.0345 → "92,03%"). */
+export function formatPercent(percent: number, decimals = 2): string {
+  return `${formatNumber(percent, decimals)}%`;
+}

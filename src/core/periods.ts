@@ -1,0 +1,114 @@
+import { PERIOD_KINDS, type PeriodKind } from './contract';
+import { foldText } from './text';
+
+/**
+ * Reporting windows. Nghị định 09/2019/NĐ-CP, Điều 12 counts data from the 15th of the month
+ * before a period to the 14th of its last month; some regimes use calendar periods instead, which
+ * is a per-workbook choice.
+ */
+
+export type WindowKind = 'nd09' | 'calendar';
+
+export interface Window {
+  from: string; // ISO date
+  to: string;
+}
+
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** First and last month (1–12) of each period kind in the calendar. */
+const MONTHS: Record<PeriodKind, [number, number]> = {
+  'Quý I': [1, 3],
+  'Quý II': [4, 6],
+  'Quý III': [7, 9],
+  'Quý IV': [10, 12],
+  '6 tháng đầu năm': [1, 6],
+  '6 tháng cuối năm': [7, 12],
+  '9 tháng': [1, 9],
+  Năm: [1, 12],
+};
+
+export function reportingWindow(kind: PeriodKind, year: number, windowKind: WindowKind = 'nd09'): Window {
+  const [m1, m2] = MONTHS[kind];
+  if (windowKind === 'calendar') {
+    const lastDay = new Date(Date.UTC(year, m2, 0)).getUTCDate();
+    return { from: iso(year, m1, 1), to: iso(year, m2, lastDay) };
+  }
+  // 15th of the month before the first month (December of the previous year for January).
+  const fromYear = m1 === 1 ? year - 1 : year;
+  const fromMonth = m1 === 1 ? 12 : m1 - 1;
+  return { from: iso(fromYear, fromMonth, 15), to: iso(year, m2, 14) };
+}
+
+/** Accepts what officers type: "Quý 1", "quý i", "Q3", "6 tháng", "9 tháng đầu năm", "cả năm". */
+export function parsePeriodKind(raw: string | null | undefined): PeriodKind | null {
+  if (!raw) return null;
+  const s = foldText(raw).replace(/\s+/g, ' ').trim();
+  for (const k of PERIOD_KINDS) if (foldText(k) === s) return k;
+  const q = /^(?:quy|q)\s*(i{1,3}|iv|[1-4])$/.exec(s);
+  if (q) {
+    const n = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 }[q[1]!]!;
+    return PERIOD_KINDS[n - 1]!;
+  }
+  if (/^6 thang( dau( nam)?)?$/.test(s)) return '6 tháng đầu năm';
+  if (/^6 thang cuoi( nam)?$/.test(s)) return '6 tháng cuối năm';
+  if (/^9 thang( dau nam)?$/.test(s)) return '9 tháng';
+  if (/^(ca )?nam$/.test(s)) return 'Năm';
+  return null;
+}
+
+/** Excel serial (1900 system) → ISO date; null for non-dates. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const whole = Math.floor(serial);
+  // Excel counts 29/02/1900, which never existed; serials from 61 on are offset by it.
+  const ms = Date.UTC(1899, 11, 30) + whole * 86400000;
+  const d = new Date(whole < 61 ? ms + 86400000 : ms);
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function isoToSerial(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/** Parses "15/12/2022", "15-12-2022", "2022-12-15", "15/12/22"; day first, as Vietnamese dates are. */
+export function parseDateText(raw: string): string | null {
+  const s = raw.trim().replace(/^ngày\s+/i, '');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
+  if (m) return validIso(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    let y = +m[3]!;
+    if (y < 100) y += 2000;
+    return validIso(y, +m[2]!, +m[1]!);
+  }
+  m = /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i.exec(s);
+  if (m) return validIso(+m[3]!, +m[2]!, +m[1]!);
+  return null;
+}
+
+function validIso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return iso(y, m, d);
+}
+
+/** "15/12/2022" (figures style); `formal` gives "ngày 05 tháng 02 năm 2023" (NĐ 30/2020). */
+export function formatDate(isoDate: string, style: 'short' | 'formal' = 'short'): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  if (style === 'formal') {
+    const dd = String(d).padStart(2, '0');
+    const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
+    return `ngày ${dd} tháng ${mm} năm ${y}`;
+  }
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** The narrative's date style: "15/12/2022", "14/3/2023" (no leading zero on the month). */
+export function formatDateNarrative(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,57 @@
+import type { Finding, Summary } from './findings';
+import type { TableName } from './contract';
+
+/** The reporting window the checks used. Dates are ISO "YYYY-MM-DD". */
+export interface PeriodInfo {
+  kind: string;
+  year: number;
+  from: string;
+  to: string;
+  /** Id of the rule set chosen by the period's end date (see regimes.ts). */
+  regime: string;
+  /** Where `from`/`to` came from: the workbook's TuNgay/DenNgay or, if absent, the NĐ 09 window. */
+  source: 'workbook' | 'nd09' | 'calendar';
+}
+
+/** One data row of a contract table, with the figures normalised. */
+export interface DataRow {
+  /** 1-based sheet row number. */
+  sheetRow: number;
+  label: string;
+  /** Numbers by column key; null when blank or unusable (a finding says why). */
+  values: Record<string, number | null>;
+  /** Text cells by column key (labels, enums), trimmed; null when blank. */
+  text: Record<string, string | null>;
+  /** A1 address of each column's cell in this row, by column key. */
+  cells: Record<string, string>;
+}
+
+export interface TableData {
+  name: TableName;
+  sheet: string;
+  /** Data rows that hold anything (blank lines skipped, total rows excluded). */
+  rows: DataRow[];
+  /** Sums over `rows` of every numeric column (null where no row has a number). */
+  sums: Record<string, number | null>;
+  /** The stated total row (Excel totals row or a typed "Tổng cộng" row), if any. */
+  total?: DataRow;
+  /** Column keys present in the table. */
+  columns: string[];
+}
+
+export interface ExtractedData {
+  unit: string | null;
+  recipient: string | null;
+  tables: Partial<Record<TableName, TableData>>;
+}
+
+export interface CheckReport {
+  contract: string;
+  file?: string;
+  period?: PeriodInfo;
+  summary: Summary;
+  issues: Finding[];
+  /** Computed indicators, percentages in percent (99.94 for 99,94%); null = "không phát sinh". */
+  metrics: Record<string, number | null>;
+  data: ExtractedData;
+}
