@@ -1,0 +1,72 @@
+import type { Cell } from './model';
+import { decimalsOf, formatIsPercent, parseVietnameseNumber } from './numbers';
+
+/**
+ * A cell as the checks see it, whatever the host gave: numbers typed as text ("2.771", "92,03%")
+ * become numbers that remember how they were typed, Excel errors arrive as strings from Office.js
+ * and as `e` from files, and "-" is read as zero the way statistical tables use it.
+ */
+export type Norm =
+  | { t: 'blank'; formula: boolean }
+  | { t: 'num'; value: number; decimals: number; percent: boolean; text?: string; formula: boolean }
+  | { t: 'text'; text: string }
+  | { t: 'error'; error: string };
+
+const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const DASH = /^[-\u2013\u2014]$/;
+
+export function normalizeCell(c: Cell | undefined): Norm {
+  if (!c) return { t: 'blank', formula: false };
+  const formula = c.f != null && c.f !== '';
+  if (c.e) return { t: 'error', error: c.e };
+  const v = c.v;
+  if (v == null) return { t: 'blank', formula };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { t: 'error', error: '#NUM!' };
+    return { t: 'num', value: v, decimals: decimalsOf(v), percent: formatIsPercent(c.z), formula };
+  }
+  if (typeof v === 'boolean') return { t: 'text', text: v ? 'TRUE' : 'FALSE' };
+  const s = v.normalize('NFC').trim();
+  if (s === '') return { t: 'blank', formula };
+  if (EXCEL_ERRORS.test(s)) return { t: 'error', error: s.toUpperCase() };
+  if (DASH.test(s)) return { t: 'num', value: 0, decimals: 0, percent: false, text: s, formula };
+  const p = parseVietnameseNumber(s);
+  if (p) return { t: 'num', value: p.value, decimals: p.decimals, percent: p.percent, text: s, formula };
+  return { t: 'text', text: s };
+}
+
+export function isBlank(n: Norm): boolean {
+  return n.t === 'blank';
+}
+
+/** Text content of a cell for labels and enums ("" when blank; numbers as typed). */
+export function cellText(c: Cell | undefined): string {
+  if (!c || c.v == null) return '';
+  return String(c.v).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export interface RateReading {
+  /** In percent (92.03). */
+  percent: number;
+  /** Decimals the officer typed (or the formula's cached value carries). */
+  decimals: number;
+  formula: boolean;
+  /** The stored number could also be a fraction (0.9203 for 92,03%) with no % format to say so. */
+  maybeFraction: boolean;
+}
+
+/** Reads a rate cell: "92,03", "92,03%", 0.9203 formatted as %, or 92.03. */
+export function readRate(n: Norm): RateReading | null {
+  if (n.t !== 'num') return null;
+  if (n.percent && n.text === undefined) {
+    // A stored fraction shown with a % format.
+    const pct = n.value * 100;
+    return { percent: pct, decimals: Math.max(0, decimalsOf(n.value) - 2), formula: n.formula, maybeFraction: false };
+  }
+  return {
+    percent: n.value,
+    decimals: n.decimals,
+    formula: n.formula,
+    maybeFraction: !n.percent && n.value > 0 && n.value <= 1,
+  };
+}

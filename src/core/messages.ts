@@ -1,0 +1,83 @@
+import type { Draft, Finding } from './findings';
+import { formatNumber, formatPercent } from './numbers';
+import { formatDate } from './periods';
+
+/**
+ * Vietnamese messages, one per finding code, naming the figures involved so the officer can fix
+ * the cell without opening a manual: "Tổng có mặt ghi 4.876 nhưng tổng các dòng là 4.870".
+ */
+
+const n = (v: number | string | undefined): string => (typeof v === 'number' ? formatNumber(v) : String(v ?? ''));
+const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
+const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+export function messageFor(d: Draft): string {
+  switch (d.code) {
+    case 'missing_table':
+      return `Không tìm thấy bảng "${d.tableName}" (sheet "${d.sheet}"). Hãy dùng mẫu chuẩn hoặc đặt tên bảng Excel là ${d.tableName}.`;
+    case 'missing_column':
+      return `Bảng ${d.tableName} thiếu cột "${d.header}".`;
+    case 'missing_name':
+      return d.severity === 'info'
+        ? `Không có tên định nghĩa ${d.name}; đã lấy "${d.label}" theo nhãn trên sheet.`
+        : `Thiếu thông tin "${d.label}" (tên định nghĩa ${d.name}).`;
+    case 'unknown_contract':
+      return `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`;
+    case 'table_found_by_headers':
+      return `Bảng ${d.tableName} không phải bảng Excel có tên; đã nhận ra theo tiêu đề cột.`;
+    case 'not_a_number':
+      return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số.`;
+    case 'negative_count':
+      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng không thể âm.`;
+    case 'fractional_count':
+      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng phải là số nguyên.`;
+    case 'error_value':
+      return `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}.`;
+    case 'missing_value':
+      return `Chưa nhập "${d.header}"${where(d)}.`;
+    case 'text_number':
+      return `Ô "${d.header}"${where(d)} nhập số dạng chữ "${d.text}"; đã hiểu là ${n(d.actual)}.`;
+    case 'rate_out_of_range':
+      return `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)}, ngoài khoảng 0–100%.`;
+    case 'invalid_option':
+      return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}.`;
+    case 'duplicate_row':
+      return `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}).`;
+    case 'sum_mismatch':
+      return d.rule === 'T6' || d.rule?.startsWith('total')
+        ? `Tổng cộng "${d.totalLabel}" ghi ${n(d.actual)} nhưng tổng các dòng là ${n(d.expected)}.`
+        : `${d.totalLabel}${where(d)} ghi ${n(d.actual)} nhưng ${d.partLabels.map(lower).join(' + ')} = ${n(d.expected)}.`;
+    case 'derived_mismatch':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng ${d.formula} = ${n(d.expected)}.`;
+    case 'rate_mismatch':
+      return d.expected === 'không phát sinh'
+        ? `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)} nhưng mẫu số bằng 0: không phát sinh.`
+        : `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)} nhưng ${formatNumber(d.numerator)}/${formatNumber(d.denominator)} = ${formatPercent(Number(d.expected), d.decimals)}.`;
+    case 'carry_over_mismatch':
+      return `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết.`;
+    case 'cap_exceeded':
+      return `${d.subject} xếp loại hoàn thành xuất sắc nhiệm vụ là ${n(d.actual)}, vượt giới hạn ${formatNumber(d.limit)} (${d.capPercent}% của ${formatNumber(d.base)} hoàn thành tốt nhiệm vụ) theo ${d.basis ?? 'quy định hiện hành'}.`;
+    case 'tuyen_not_in_regime':
+      return `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}.`;
+    case 'satisfaction_inconsistent':
+      return `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu.`;
+    case 'survey_summary_mismatch':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}.`;
+    case 'invalid_period_kind':
+      return `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`;
+    case 'invalid_year':
+      return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
+    case 'invalid_date':
+      return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày.`;
+    case 'window_reversed':
+      return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
+    case 'window_differs':
+      return `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}).`;
+  }
+}
+
+export function withMessage(d: Draft): Finding {
+  return { ...d, message: messageFor(d) } as Finding;
+}
+
+export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Gợi ý' } as const;

@@ -1,0 +1,3 @@
+export * from './tags';
+export * from './build';
+export { figuresFingerprint, fnv1a64 } from './fingerprint';

@@ -1,0 +1,52 @@
+/**
+ * Tags of the report's content controls (w:sdt/w:sdtPr/w:tag/@w:val). The template builder, the
+ * Node filler, the Word adapter and the narrative all take them from here.
+ */
+
+/** Block (rich-text) places: one paragraph of generated prose per array item. */
+export const SECTION_TAGS = {
+  tthc: 'cchc:tthc',
+  danhmuc: 'cchc:danhmuc',
+  phananh: 'cchc:phananh',
+  bienche: 'cchc:bienche',
+  xeploai: 'cchc:xeploai',
+  chitieu: 'cchc:chitieu',
+  hailong: 'cchc:hailong',
+} as const;
+
+/** Inline (plain-text) places in the header and title. */
+export const FIELD_TAGS = {
+  donvi: 'cchc:donvi',
+  ky: 'cchc:ky',
+  thoigian: 'cchc:thoigian',
+} as const;
+
+export type SectionTag = (typeof SECTION_TAGS)[keyof typeof SECTION_TAGS];
+export type FieldTag = (typeof FIELD_TAGS)[keyof typeof FIELD_TAGS];
+export type Tag = SectionTag | FieldTag;
+
+export const SECTION_TAG_LIST: readonly SectionTag[] = Object.values(SECTION_TAGS);
+export const FIELD_TAG_LIST: readonly FieldTag[] = Object.values(FIELD_TAGS);
+export const ALL_TAGS: readonly Tag[] = [...SECTION_TAG_LIST, ...FIELD_TAG_LIST];
+
+/** Titles shown on the controls in Word (w:alias) and in the task pane. */
+export const TAG_TITLES: Record<Tag, string> = {
+  'cchc:tthc': 'Kết quả giải quyết TTHC',
+  'cchc:danhmuc': 'Danh mục TTHC',
+  'cchc:phananh': 'Phản ánh, kiến nghị, khiếu nại, tố cáo',
+  'cchc:bienche': 'Biên chế, số lượng người làm việc',
+  'cchc:xeploai': 'Đánh giá, xếp loại chất lượng',
+  'cchc:chitieu': 'Các chỉ tiêu khác',
+  'cchc:hailong': 'Khảo sát sự hài lòng',
+  'cchc:donvi': 'Đơn vị báo cáo',
+  'cchc:ky': 'Kỳ báo cáo',
+  'cchc:thoigian': 'Thời gian số liệu',
+};
+
+export function isTag(s: string): s is Tag {
+  return (ALL_TAGS as readonly string[]).includes(s);
+}
+
+export function isFieldTag(s: string): s is FieldTag {
+  return (FIELD_TAG_LIST as readonly string[]).includes(s);
+}
