@@ -1,5 +1,6 @@
 import type { Cell } from './model';
 import { decimalsOf, formatIsPercent, parseVietnameseNumber } from './numbers';
+import { nfc } from './text';
 
 /**
  * A cell as the checks see it, whatever the host gave: numbers typed as text ("2.771", "92,03%")
@@ -26,7 +27,7 @@ export function normalizeCell(c: Cell | undefined): Norm {
     return { t: 'num', value: v, decimals: decimalsOf(v), percent: formatIsPercent(c.z), formula };
   }
   if (typeof v === 'boolean') return { t: 'text', text: v ? 'TRUE' : 'FALSE' };
-  const s = v.normalize('NFC').trim();
+  const s = nfc(v).trim();
   if (s === '') return { t: 'blank', formula };
   if (EXCEL_ERRORS.test(s)) return { t: 'error', error: s.toUpperCase() };
   if (DASH.test(s)) return { t: 'num', value: 0, decimals: 0, percent: false, text: s, formula };
@@ -42,7 +43,8 @@ export function isBlank(n: Norm): boolean {
 /** Text content of a cell for labels and enums ("" when blank; numbers as typed). */
 export function cellText(c: Cell | undefined): string {
   if (!c || c.v == null) return '';
-  return String(c.v).normalize('NFC').replace(/\s+/g, ' ').trim();
+  const s = nfc(String(c.v));
+  return /\s\s|^\s|\s$|[\t\n\r\u00a0]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 export interface RateReading {

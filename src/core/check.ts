@@ -28,7 +28,7 @@ import {
   type SurveyResponse,
 } from './calculators';
 import { cellText, normalizeCell, readRate, type Norm, type RateReading } from './cells';
-import { extractTable, headerOf, type Extracted, type Row } from './extract';
+import { extractTable, headerOf, markInvalid, type Extracted, type Row } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { locateTable, type LocatedTable } from './locate';
 import { withMessage } from './messages';
@@ -512,7 +512,7 @@ function checkSurveys(model: WorkbookModel, lt: LocatedTable, ex: Extracted, ret
       if (!p) continue;
       if (p.percent < 0 || p.percent > 100) {
         push({ code: 'rate_out_of_range', severity: 'error', ...baseAt(lt, r, key), header: headerOf(spec, key), actual: p.percent });
-        r.invalid.add(key);
+        markInvalid(r, key);
         continue;
       }
       pct[key] = p.percent;
@@ -587,7 +587,8 @@ function readResponses(model: WorkbookModel, tableName: string, sheetName: strin
 // ---------------------------------------------------------------- data and metrics
 
 function toTableData(spec: TableSpec, lt: LocatedTable, ex: Extracted): TableData {
-  const plain = (r: Row) => ({ sheetRow: r.sheetRow, label: r.label, values: { ...r.values }, text: { ...r.text }, cells: { ...r.cells } });
+  // The records are shared with the checker's rows, which are done with by now: no copies.
+  const plain = (r: Row) => ({ sheetRow: r.sheetRow, label: r.label, values: r.values, text: r.text, cells: r.cells });
   const sums: Record<string, number | null> = {};
   for (const c of spec.columns) {
     if (c.kind === 'text' || c.kind === 'enum' || lt.col[c.key] === undefined) continue;

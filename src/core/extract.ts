@@ -2,7 +2,7 @@ import type { ColumnSpec, TableSpec } from './contract';
 import { cellText, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
 import { isTotalLabel, rowBlank, type LocatedTable } from './locate';
-import { toA1 } from './model';
+import { colToLetters } from './model';
 import type { DataRow } from './report';
 import { foldText } from './text';
 
@@ -13,7 +13,8 @@ import { foldText } from './text';
  */
 export interface Row extends DataRow {
   norm: Record<string, Norm>;
-  invalid: Set<string>;
+  /** Columns whose cell has a value finding (shared empty set until the first one). */
+  invalid: ReadonlySet<string>;
   /** Derived cells as the sheet states them (typed or cached), for totals that sum what is shown. */
   stated?: Record<string, number | null>;
 }
@@ -56,64 +57,95 @@ function isHeadingRow(lt: LocatedTable, r: number, label: string): boolean {
 }
 
 function readRow(lt: LocatedTable, r: number, label: string, isTotal: boolean, push: (d: Draft) => void): Row {
-  const row: Row = { sheetRow: r + 1, label, values: {}, text: {}, cells: {}, norm: {}, invalid: new Set() };
+  const row: Row = { sheetRow: r + 1, label, values: {}, text: {}, cells: {}, norm: {}, invalid: NO_INVALID };
   const cells = lt.sheet.rows[r] ?? [];
+  const rowNo = String(r + 1);
   for (const col of lt.spec.columns) {
     const c = lt.col[col.key];
     if (c === undefined) continue;
-    const a1 = toA1({ row: r, col: c });
+    const a1 = colLetters(c) + rowNo;
     row.cells[col.key] = a1;
-    const n = normalizeCell(cells[c]);
+    const cell = cells[c];
+    // Fast path for what large sheets are made of: whole numbers typed as numbers.
+    if (col.kind === 'count' && !isTotal && cell && typeof cell.v === 'number' && !cell.e && Number.isInteger(cell.v) && cell.v >= 0) {
+      row.values[col.key] = cell.v;
+      continue;
+    }
+    const n = normalizeCell(cell);
     row.norm[col.key] = n;
-    const base = {
-      severity: 'error' as const,
-      sheet: lt.sheet.name,
-      cell: a1,
-      table: lt.spec.name,
-      column: col.key,
-      header: col.header,
-      ...(label ? { rowLabel: label } : {}),
-    };
-    const bad = (d: Draft) => {
-      row.invalid.add(col.key);
-      push(d);
-    };
     if (col.kind === 'text' || col.kind === 'enum') {
-      row.text[col.key] = n.t === 'blank' ? null : cellText(cells[c]);
-      if (n.t === 'blank' && col.required && !isTotal) bad({ ...base, code: 'missing_value' });
+      row.text[col.key] = n.t === 'blank' ? null : n.t === 'text' ? n.text : cellText(cell);
+      if (n.t === 'blank' && col.required && !isTotal) bad(lt, row, col, a1, { code: 'missing_value' }, push);
       continue;
     }
     row.values[col.key] = null;
     switch (n.t) {
       case 'blank':
-        if (col.required && !isTotal && col.kind === 'count') bad({ ...base, code: 'missing_value' });
+        if (col.required && !isTotal && col.kind === 'count') bad(lt, row, col, a1, { code: 'missing_value' }, push);
         break;
       case 'error':
-        bad({ ...base, code: 'error_value', errorText: n.error, actual: n.error });
+        bad(lt, row, col, a1, { code: 'error_value', errorText: n.error, actual: n.error }, push);
         break;
       case 'text':
         if (isRateLike(col) && NOT_APPLICABLE.has(foldText(n.text))) break;
-        bad({ ...base, code: 'not_a_number', actual: n.text });
+        bad(lt, row, col, a1, { code: 'not_a_number', actual: n.text }, push);
         break;
       case 'num':
         if (col.kind === 'count' || col.kind === 'derivedCount') {
           if (n.value < 0) {
-            bad({ ...base, code: 'negative_count', actual: n.value });
+            bad(lt, row, col, a1, { code: 'negative_count', actual: n.value }, push);
             break;
           }
           if (!Number.isInteger(n.value)) {
-            bad({ ...base, code: 'fractional_count', actual: n.value });
+            bad(lt, row, col, a1, { code: 'fractional_count', actual: n.value }, push);
             break;
           }
         }
         row.values[col.key] = n.value;
-        if (n.text !== undefined && /\d/.test(n.text) && !/^\d+$/.test(n.text) && col.kind === 'count') {
-          push({ ...base, severity: 'info', code: 'text_number', text: n.text, actual: n.value });
+        if (n.text !== undefined && col.kind === 'count' && !/^\d+$/.test(n.text) && /\d/.test(n.text)) {
+          push({ ...common(lt, row, col, a1), severity: 'info', code: 'text_number', text: n.text, actual: n.value });
         }
         break;
     }
   }
   return row;
+}
+
+/** Shared by rows without a bad cell; replaced by a row's own set on its first bad cell. */
+const NO_INVALID: ReadonlySet<string> = new Set<string>();
+
+export function markInvalid(row: Row, key: string): void {
+  if (row.invalid === NO_INVALID) row.invalid = new Set();
+  (row.invalid as Set<string>).add(key);
+}
+
+function common(lt: LocatedTable, row: Row, col: ColumnSpec, a1: string) {
+  return {
+    severity: 'error' as const,
+    sheet: lt.sheet.name,
+    cell: a1,
+    table: lt.spec.name,
+    column: col.key,
+    header: col.header,
+    ...(row.label ? { rowLabel: row.label } : {}),
+  };
+}
+
+type CellFinding =
+  | { code: 'missing_value' }
+  | { code: 'error_value'; errorText: string; actual: string }
+  | { code: 'not_a_number'; actual: string }
+  | { code: 'negative_count'; actual: number }
+  | { code: 'fractional_count'; actual: number };
+
+function bad(lt: LocatedTable, row: Row, col: ColumnSpec, a1: string, f: CellFinding, push: (d: Draft) => void): void {
+  markInvalid(row, col.key);
+  push({ ...common(lt, row, col, a1), ...f } as Draft);
+}
+
+const letters: string[] = [];
+function colLetters(c: number): string {
+  return (letters[c] ??= colToLetters(c));
 }
 
 function isRateLike(col: ColumnSpec): boolean {

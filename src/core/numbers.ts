@@ -102,9 +102,16 @@ export function decimalsOfFormat(fmt: string | undefined): number | null {
   return /[0#?]/.test(first) ? 0 : null;
 }
 
+const percentFormats = new Map<string, boolean>();
+
 export function formatIsPercent(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  return fmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '').includes('%');
+  let hit = percentFormats.get(fmt);
+  if (hit === undefined) {
+    hit = fmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '').includes('%');
+    percentFormats.set(fmt, hit);
+  }
+  return hit;
 }
 
 /** Round half away from zero at `decimals`, robust to binary noise (1.005 → 1.01). */

@@ -3,17 +3,30 @@
  * case folding; `foldText` also drops diacritics so "Duoc giao" matches "Được giao".
  */
 
-export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLocaleLowerCase('vi');
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** NFC only where needed: most cells are plain ASCII digits, and normalize() is not free. */
+export function nfc(s: string): string {
+  return ASCII.test(s) ? s : s.normalize('NFC');
 }
+
+// Vietnamese has no locale-specific case mappings, so the plain lower-casing is the right one.
+export function normalizeText(s: string): string {
+  return nfc(s).replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+// Labels repeat thousands of times in a large sheet ("Viên chức", "Tỉnh"); folding is memoised.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 20000;
 
 /** Case, spacing and diacritic-insensitive key ("Được giao" → "duoc giao"). */
 export function foldText(s: string): string {
-  return normalizeText(s)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC');
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  const folded = normalizeText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+  foldCache.set(s, folded);
+  return folded;
 }
 
 /**

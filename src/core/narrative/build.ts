@@ -290,7 +290,7 @@ function phanAnh(ctx: Ctx): string[] {
   const p = ctx.para(SECTION_TAGS.phananh);
   const kinds = t.rows.filter((r) => (v(r, 'tiepNhan') ?? 0) > 0).map((r) => `${count(v(r, 'tiepNhan')!)} đơn ${lowerFirst(label(r, 'loai'))}`);
   let s = `${ctx.window}, ${ctx.subject} tiếp nhận ${count(tong)} đơn`;
-  if (kinds.length) s += ` (gồm ${kinds.join(', ')})`;
+  if (kinds.length) s += ` (gồm ${kinds.join('; ')})`; // "; " since labels hold commas ("phản ánh, kiến nghị")
   const done = fig(t, 'daGiaiQuyet');
   const pending = fig(t, 'dangGiaiQuyet');
   if (done != null) s += `; đã giải quyết ${count(done)} đơn (${p.ratio(done, tong)})`;

@@ -1,0 +1,131 @@
+/**
+ * Front-end bench: the task pane's initial JavaScript (gzipped) and its time to interactive in
+ * headless Chromium, as a ratio to a blank page holding only a FluentProvider and one Button, both
+ * from the same production build. Nothing leaves 127.0.0.1: Office.js is answered by a stub that
+ * reports an Excel host, every other outside request is refused.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { formatNumber } from '../src/core/numbers';
+import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from '../test/e2e/web';
+
+export const TARGET_GZIP_KB = 250;
+export const TARGET_TTI_RATIO = 1.5;
+const RUNS = 7;
+
+export interface FrontendResult {
+  /** Initial JS of the taskpane entry, gzipped, in KB (1 KB = 1024 bytes). */
+  gzipKb: number;
+  files: string[];
+  /** Medians in milliseconds from navigation start. */
+  ttiPaneMs: number;
+  ttiBaselineMs: number;
+  ratio: number;
+}
+
+const OFFICE_STUB = `window.Office = {
+  HostType: { Excel: 'Excel', Word: 'Word' },
+  context: { document: {}, requirements: { isSetSupported: function () { return true; } } },
+  onReady: function (cb) {
+    var info = { host: 'Excel', platform: 'PC' };
+    return Promise.resolve().then(function () { if (cb) cb(info); return info; });
+  }
+};
+window.Excel = { run: function () { return Promise.reject(new Error('bench')); } };`;
+
+/**
+ * Records when the "Kiểm tra số liệu" button first exists and is enabled. A string, not a function:
+ * tsx's transform would wrap a function with helpers that do not exist in the page.
+ */
+const WATCH_INTERACTIVE = `(() => {
+  const obs = new MutationObserver(() => {
+    const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Kiểm tra số liệu');
+    if (b && !b.disabled && window.__tti === undefined) {
+      window.__tti = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+async function timeToInteractive(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  try {
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.hostname === '127.0.0.1' || u.hostname === 'localhost') return route.continue();
+      if (u.hostname === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.addInitScript(WATCH_INTERACTIVE);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 30_000 });
+    return await page.evaluate(() => (window as unknown as { __tti: number }).__tti);
+  } finally {
+    await context.close();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export async function measureFrontend(): Promise<FrontendResult> {
+  const out = mkdtempSync(join(tmpdir(), 'cchc-bench-web-'));
+  try {
+    const { entryFiles } = await buildWeb(out, { baseline: true });
+    const files = entryFiles.taskpane ?? [];
+    if (!files.length) throw new Error('no taskpane entry in the build');
+    const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
+
+    const server = await serveStatic(out);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const pane = `${server.url}/taskpane.html`;
+      const base = `${server.url}/baseline.html`;
+      // One warm-up each (the OS file cache, Chromium's first start), then alternate so drift hits both.
+      await timeToInteractive(browser, pane);
+      await timeToInteractive(browser, base);
+      const p: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        p.push(await timeToInteractive(browser, pane));
+        b.push(await timeToInteractive(browser, base));
+      }
+      const ttiPaneMs = median(p);
+      const ttiBaselineMs = median(b);
+      return { gzipKb: gzipBytes / 1024, files, ttiPaneMs, ttiBaselineMs, ratio: ttiPaneMs / ttiBaselineMs };
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export async function benchFrontend(): Promise<void> {
+  const r = await measureFrontend();
+  const verdict = (ok: boolean) => (ok ? 'ĐẠT' : 'CHƯA ĐẠT');
+  console.log('Giao diện ngăn tác vụ Excel');
+  console.log(
+    `  JS tải ban đầu (gzip): ${formatNumber(r.gzipKb, 1)} KB (${r.files.length} tệp) — mục tiêu < ${TARGET_GZIP_KB} KB: ${verdict(r.gzipKb < TARGET_GZIP_KB)}`,
+  );
+  console.log(
+    `  Thời gian đến khi dùng được (trung vị ${RUNS} lần): ${formatNumber(r.ttiPaneMs, 0)} ms; trang gốc chỉ có FluentProvider: ${formatNumber(r.ttiBaselineMs, 0)} ms`,
+  );
+  console.log(`  Tỷ lệ so với trang gốc: ${formatNumber(r.ratio, 2)} — mục tiêu ≤ ${formatNumber(TARGET_TTI_RATIO, 1)}: ${verdict(r.ratio <= TARGET_TTI_RATIO)}`);
+}
+
+if (require.main === module) {
+  benchFrontend().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The findings reference must name every code the messages know, and no code that does not exist.
+test('docs/findings.md lists exactly the finding codes of the core', () => {
+  const messages = readFileSync(join(__dirname, '../../src/core/messages.ts'), 'utf8');
+  const codes = [...messages.matchAll(/case '([a-z_]+)':/g)].map((m) => m[1]).sort();
+  const doc = readFileSync(join(__dirname, '../../docs/findings.md'), 'utf8');
+  const documented = [...doc.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]).sort();
+  expect(codes.length).toBeGreaterThan(20);
+  expect(documented).toEqual(codes);
+});
