@@ -1,0 +1,66 @@
+/** Text and JSON output of `cchc check`. */
+import type { CheckReport } from '../core/report';
+import type { Finding, Severity } from '../core/findings';
+import type { WorkbookModel } from '../core/model';
+import { findSheet, getCell, parseA1 } from '../core/model';
+import { formatCount } from '../core/numbers';
+import { formatDate } from '../core/periods';
+import { metricLines } from '../taskpane/metrics';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+
+/** The contract JSON of `check --json` (section 3 of the contract). */
+export function reportJson(report: CheckReport, file: string) {
+  const p = report.period;
+  return {
+    contract: report.contract,
+    file,
+    period: p ? { kind: p.kind, year: p.year, from: p.from, to: p.to, regime: p.regime } : null,
+    summary: report.summary,
+    issues: report.issues,
+    metrics: report.metrics,
+  };
+}
+
+function namedText(model: WorkbookModel, name: string): string | null {
+  const ref = model.names.find((n) => n.name === name);
+  if (!ref) return null;
+  const v = getCell(findSheet(model, ref.sheet), parseA1(ref.cell))?.v;
+  return v == null || v === '' ? null : String(v).trim();
+}
+
+export function reportText(report: CheckReport, model: WorkbookModel, file: string): string {
+  const out: string[] = [];
+  const unit = report.data.unit ?? namedText(model, 'DonViBaoCao') ?? '(chưa ghi đơn vị)';
+  const p = report.period;
+  const period = p ? `${p.kind} năm ${p.year}, số liệu từ ${formatDate(p.from)} đến ${formatDate(p.to)}` : 'chưa xác định được kỳ báo cáo';
+  out.push(`Tệp: ${file}`);
+  out.push(`${unit} — ${period}`);
+  out.push('');
+
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of report.issues) {
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
+  }
+  for (const [sheet, list] of bySheet) {
+    out.push(`[${sheet}]`);
+    for (const f of list) out.push(`${SEVERITY_LABEL[f.severity].padEnd(9)} ${`${f.sheet}!${f.cell}`.padEnd(16)} ${f.message}`);
+    out.push('');
+  }
+  const s = report.summary;
+  out.push(
+    s.errors + s.warnings + s.infos === 0
+      ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
+      : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin.`,
+  );
+  // Only the indicators with a Vietnamese name: the key figures a report quotes.
+  const metrics = metricLines(report.metrics).filter((m) => m.label !== m.key);
+  if (metrics.length) {
+    out.push('');
+    out.push('Chỉ số chính:');
+    for (const m of metrics) out.push(`  ${m.label}: ${m.text}`);
+  }
+  return out.join('\n') + '\n';
+}

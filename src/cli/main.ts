@@ -1,0 +1,137 @@
+/**
+ * `cchc`: the command line. Exit codes: 0 no error, 1 errors found, 2 unusable input (unreadable
+ * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
+ * The input workbook is only ever read.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../core/check';
+import type { WorkbookModel } from '../core/model';
+import { readWorkbook } from '../xlsx/read';
+import { isUnreadableWorkbookError } from '../xlsx/errors';
+import { buildWorkbook } from '../xlsx/template';
+import { BLANK_TEMPLATE } from '../xlsx/samples';
+import { reportJson, reportText } from './format';
+import { runReport } from './report';
+
+const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
+
+Cách dùng:
+  cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]
+      Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
+      --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
+      --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5)
+  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx
+      Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word.
+  cchc template --out TỆP.xlsx
+      Ghi một sổ số liệu trắng theo mẫu chuẩn.
+  cchc --help
+      In hướng dẫn này.
+
+Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu; 2 không dùng được tệp đầu vào
+(không đọc được, không tồn tại) hoặc sai tham số.
+`;
+
+class UsageError extends Error {}
+
+async function load(path: string): Promise<WorkbookModel> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`Không tìm thấy tệp: ${path}`);
+    if (code === 'EISDIR') throw new UsageError(`Đường dẫn là một thư mục, không phải tệp: ${path}`);
+    if (code === 'EACCES') throw new UsageError(`Không có quyền đọc tệp: ${path}`);
+    throw new UsageError(`Không đọc được tệp ${path}.`);
+  }
+  try {
+    return await readWorkbook(bytes, basename(path));
+  } catch (e) {
+    if (isUnreadableWorkbookError(e)) throw new UsageError(`Không đọc được tệp ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, previous: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return help();
+  if (positionals.length !== 1) throw new UsageError('Lệnh check cần đúng một tệp .xlsx, ví dụ: cchc check so-lieu.xlsx');
+  const file = positionals[0]!;
+  const model = await load(file);
+  const previous = values.previous ? await load(values.previous) : undefined;
+  const report = checkWorkbook(model, previous ? { previous } : {});
+  process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, file), null, 2)}\n` : reportText(report, model, file));
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+async function template(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return help();
+  if (!values.out || positionals.length) throw new UsageError('Lệnh template cần --out TỆP.xlsx, ví dụ: cchc template --out mau-trang.xlsx');
+  try {
+    await writeFile(values.out, await buildWorkbook(BLANK_TEMPLATE));
+  } catch (e) {
+    throw new UsageError(`Không ghi được tệp ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  process.stdout.write(`Đã ghi sổ số liệu trắng: ${values.out}\n`);
+  return 0;
+}
+
+async function report(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return help();
+  if (positionals.length !== 1 || !values.template || !values.out) {
+    throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
+  }
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}) });
+}
+
+function help(): number {
+  process.stdout.write(HELP);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest);
+      case 'template':
+        return await template(rest);
+      case 'report':
+        return await report(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return help();
+      default:
+        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report hoặc template (xem cchc --help).`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`Tham số không hợp lệ: ${(e as Error).message}\nXem: cchc --help\n`);
+      return 2;
+    }
+    process.stderr.write(`Lỗi không mong đợi khi chạy lệnh: ${(e as Error)?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);

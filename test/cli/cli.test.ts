@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PLANTED_MISTAKES, SAMPLE_FILES } from '../../src/xlsx/samples';
+import { readWorkbook } from '../../src/xlsx/read';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+}, 120000);
+
+describe('cchc check', () => {
+  it('exits 0 on the clean sample, with the header line and no error', () => {
+    const r = run('check', SAMPLE_FILES.clean);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Sở Y tế tỉnh Kon Tum — Quý III năm 2022, số liệu từ 15/06/2022 đến 14/09/2022');
+    expect(r.out).not.toMatch(/^Lỗi /m);
+    expect(r.out).toContain('Tỷ lệ giải quyết trước hạn và đúng hạn:');
+  });
+
+  it('prints exactly the planted mistakes as errors of the mistakes sample (JSON)', () => {
+    const r = run('check', SAMPLE_FILES.mistakes, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['contract', 'file', 'period', 'summary', 'issues', 'metrics']));
+    expect(json.contract).toBe('cchc-workbook/1');
+    expect(json.file).toBe(SAMPLE_FILES.mistakes);
+    expect(json.period).toMatchObject({ kind: 'Quý I', year: 2023 });
+    expect(Object.keys(json.period).sort()).toEqual(['from', 'kind', 'regime', 'to', 'year']);
+    const errors = json.issues.filter((i: { severity: string }) => i.severity === 'error').map((i: { code: string; sheet: string; cell: string }) => `${i.code} ${i.sheet}!${i.cell}`);
+    expect(errors.sort()).toEqual(PLANTED_MISTAKES.map((m) => `${m.code} ${m.sheet}!${m.cell}`).sort());
+    expect(json.summary.errors).toBe(PLANTED_MISTAKES.length);
+    const staffTotal = json.issues.find((i: { cell: string; sheet: string }) => i.sheet === 'Biên chế' && i.cell === 'E9');
+    expect(staffTotal).toMatchObject({ code: 'sum_mismatch', expected: 4870, actual: 4876 });
+  });
+
+  it('prints findings grouped by sheet in Vietnamese text', () => {
+    const r = run('check', SAMPLE_FILES.mistakes);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^\[Biên chế\]$/m);
+    expect(r.out).toMatch(/^Lỗi\s+Biên chế!E9\s+.*4\.876.*4\.870/m);
+    expect(r.out).toContain(`Kết quả: ${PLANTED_MISTAKES.length} lỗi`);
+  });
+
+  it('exits 2 with a Vietnamese message and no stack trace on unusable input, never touching the file', () => {
+    const text = join(dir, 'ghi-chu.xlsx');
+    writeFileSync(text, 'không phải bảng tính');
+    const before = statSync(text).mtimeMs;
+    for (const args of [['check', text], ['check', join(dir, 'khong-co.xlsx')], ['check'], ['check', SAMPLE_FILES.clean, '--khong-biet'], ['lam-gi-do']]) {
+      const r = run(...args);
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.err).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(text, 'utf8')).toBe('không phải bảng tính');
+    expect(statSync(text).mtimeMs).toBe(before);
+  });
+
+  it('does not modify the checked workbook', () => {
+    const path = join(dir, 'mau.xlsx');
+    writeFileSync(path, readFileSync(join(root, SAMPLE_FILES.mistakes)));
+    const bytes = readFileSync(path);
+    const mtime = statSync(path).mtimeMs;
+    run('check', path, '--previous', SAMPLE_FILES.clean);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+});
+
+describe('cchc template and --help', () => {
+  it('writes a blank workbook that reads back and checks', async () => {
+    const out = join(dir, 'trang.xlsx');
+    const r = run('template', '--out', out);
+    expect(r.code).toBe(0);
+    const model = await readWorkbook(readFileSync(out));
+    expect(model.tables.map((t) => t.name)).toEqual(['KetQuaGiaiQuyet', 'DanhMucTTHC', 'PhanAnhKienNghi', 'BienChe', 'XepLoai', 'ChiTieuKhac', 'KhaoSatHaiLong']);
+    expect(run('template').code).toBe(2);
+  });
+
+  it('prints Vietnamese help', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Cách dùng:');
+    expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]');
+  });
+});

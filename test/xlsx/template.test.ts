@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { buildWorkbook, tableCell, tablePositions, LISTS_SHEET } from '../../src/xlsx/template';
+import { readWorkbook } from '../../src/xlsx/read';
+import { BLANK_TEMPLATE, CLEAN_SAMPLE, MISTAKES_SAMPLE, SAMPLE_FILES } from '../../src/xlsx/samples';
+import { mistakesNote } from '../../scripts/build-assets';
+import { PERIOD_KINDS, TABLES } from '../../src/core/contract';
+import { findSheet, getCell, parseA1 } from '../../src/core/model';
+
+const root = join(__dirname, '..', '..');
+
+async function load(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('the blank template', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = await load(await buildWorkbook(BLANK_TEMPLATE));
+  });
+
+  it('has the contract sheets and every table with exactly the contract headers', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Thông tin', 'TTHC', 'Biên chế', 'Hài lòng', LISTS_SHEET]);
+    expect(wb.getWorksheet(LISTS_SHEET)!.state).toBe('hidden');
+    for (const spec of TABLES) {
+      const ws = wb.getWorksheet(spec.sheet)!;
+      const pos = tablePositions(BLANK_TEMPLATE)[spec.name];
+      const headers = spec.columns.map((_, j) => ws.getCell(pos.headerRow, pos.col0 + j).value);
+      expect(headers).toEqual(spec.columns.map((c) => c.header));
+      expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toContain(spec.name);
+      // Title row above, merged across the table width, bold.
+      const title = ws.getCell(pos.headerRow - 1, pos.col0);
+      expect(title.value).toBe(spec.title);
+      expect(title.font?.bold).toBe(true);
+      expect(ws.getCell(pos.headerRow - 1, pos.col0 + spec.columns.length - 1).isMerged).toBe(true);
+      expect(pos.rows).toBe(5);
+    }
+  });
+
+  it('has the workbook-scope names of contract section 1 with KyBaoCao validated against the period kinds', () => {
+    const names = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => `${n.name}=${n.ranges.join()}`).sort();
+    expect(names).toEqual(["DenNgay='Thông tin'!$B$9", "DonViBaoCao='Thông tin'!$B$4", "DonViNhan='Thông tin'!$B$5", "KyBaoCao='Thông tin'!$B$6", "NamBaoCao='Thông tin'!$B$7", "PhienBanMau='Thông tin'!$B$3", "TuNgay='Thông tin'!$B$8"]);
+    const info = wb.getWorksheet('Thông tin')!;
+    expect(info.getCell('B3').value).toBe('cchc-workbook/1');
+    const dv = info.getCell('B6').dataValidation;
+    expect(dv.type).toBe('list');
+    const lists = wb.getWorksheet(LISTS_SHEET)!;
+    const m = /\$A\$2:\$A\$(\d+)$/.exec(dv.formulae![0] as string)!;
+    const items = Array.from({ length: Number(m[1]) - 1 }, (_, i) => lists.getCell(`A${i + 2}`).value);
+    expect(items).toEqual([...PERIOD_KINDS]);
+    expect(info.getCell('B8').numFmt).toBe('dd/mm/yyyy');
+    expect((info.getCell('B8').value as ExcelJS.CellFormulaValue).formula).toMatch(/DATE\(B7,CHOOSE\(MATCH\(B6,/);
+  });
+
+  it('validates counts as whole numbers >= 0 and enums as lists; tuyến follows the current regime', () => {
+    const ws = wb.getWorksheet('Biên chế')!;
+    const pos = tablePositions(BLANK_TEMPLATE).BienChe;
+    const count = ws.getCell(pos.headerRow + 1, pos.col0 + 3).dataValidation;
+    expect(count).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    const tuyen = ws.getCell(pos.headerRow + 1, pos.col0 + 2).dataValidation;
+    expect(tuyen.type).toBe('list');
+    const lists = wb.getWorksheet(LISTS_SHEET)!;
+    const m = /\$(\w)\$2:\$\w\$(\d+)$/.exec(tuyen.formulae![0] as string)!;
+    const items = Array.from({ length: Number(m[2]) - 1 }, (_, i) => lists.getCell(`${m[1]}${i + 2}`).value);
+    expect(items).toEqual(['Tỉnh', 'Xã']);
+  });
+
+  it('freezes the header rows, sets widths, number formats and an A4 landscape fit-to-width print setup', () => {
+    for (const name of ['TTHC', 'Biên chế', 'Hài lòng']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    const ws = wb.getWorksheet('TTHC')!;
+    expect(ws.getColumn(1).width).toBe(34);
+    expect(ws.getCell('B6').numFmt).toBe('#,##0');
+    expect(ws.getCell('M6').numFmt).toBe('0.00');
+  });
+});
+
+describe('filled workbooks', () => {
+  it('writes derived formulas with A1 references and cached results, and SUBTOTAL totals', async () => {
+    const wb = await load(await buildWorkbook(MISTAKES_SAMPLE));
+    const ws = wb.getWorksheet('Biên chế')!;
+    // Row 2 (Viên chức tuyến tỉnh): thiếu = 2.244 − 2.128 = 116 as a formula.
+    const thieu = ws.getCell(tableCell(MISTAKES_SAMPLE, 'BienChe', 1, 'thieu'));
+    expect((thieu.value as ExcelJS.CellFormulaValue).formula).toBe('IF(COUNT(D7,E7)=0,"",MAX(0,D7-E7))');
+    expect(thieu.result).toBe(116);
+    expect(ws.getCell(tableCell(MISTAKES_SAMPLE, 'BienChe', 'totals', 'duocGiao')).value).toEqual({ formula: 'SUBTOTAL(109,D6:D8)', result: 5482 });
+    // The planted typed total replaces the SUBTOTAL.
+    expect(ws.getCell('E9').value).toBe(4876);
+    expect(ws.getCell('A9').value).toBe('Tổng cộng');
+    const rate = ws.getCell(tableCell(MISTAKES_SAMPLE, 'ChiTieuKhac', 1, 'tyLe'));
+    expect((rate.value as ExcelJS.CellFormulaValue).formula).toBe('IF(N(C19)=0,"",ROUND(B19/C19*100,2))');
+    expect(rate.result).toBe(75);
+  });
+
+  it('places a foreign layout at C8 with typed values and no formulas', async () => {
+    const opts = { ...CLEAN_SAMPLE, layout: 'foreign' as const };
+    const m = await readWorkbook(await buildWorkbook(opts));
+    expect(m.tables.find((t) => t.name === 'KetQuaGiaiQuyet')?.ref.startsWith('C8:')).toBe(true);
+    const formulas = m.sheets.flatMap((s) => s.rows.flatMap((r) => r.filter((c) => c?.f)));
+    expect(formulas).toEqual([]);
+    const s = findSheet(m, 'Biên chế');
+    expect(getCell(s, parseA1(tableCell(opts, 'BienChe', 'totals', 'coMat')))?.v).toBe(1927);
+  });
+});
+
+describe('committed assets', () => {
+  it.each([
+    [SAMPLE_FILES.template, BLANK_TEMPLATE],
+    [SAMPLE_FILES.clean, CLEAN_SAMPLE],
+    [SAMPLE_FILES.mistakes, MISTAKES_SAMPLE],
+  ])('%s equals what the generator produces now', async (file, options) => {
+    const committed = await readWorkbook(readFileSync(join(root, file)));
+    expect(committed).toEqual(await readWorkbook(await buildWorkbook(options)));
+  });
+
+  it('mau-co-loi.md is the rendering of PLANTED_MISTAKES', () => {
+    expect(readFileSync(join(root, SAMPLE_FILES.mistakesNote), 'utf8')).toBe(mistakesNote());
+  });
+});
