@@ -1,0 +1,204 @@
+/**
+ * Reads the open workbook into the host-neutral WorkbookModel with as few round trips as Office
+ * allows: one for the structure (sheets, tables, names), one for every needed grid at once.
+ * Excel on the web refuses responses above 5 MB; only then does the reader fall back to row
+ * blocks sized from the used range's address, as Microsoft's guidance for large ranges says.
+ */
+import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
+import { parseRange, rangeToA1 } from '../core/model';
+import { RAW_SURVEYS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../core/contract';
+
+/** Sheets read even without a table, so the checker can find a renamed table by its headers. */
+export const CONTRACT_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, ...RAW_SURVEYS.map((r) => r.sheet)];
+
+const GRID_PROPS = ['values', 'formulas', 'numberFormat', 'valueTypes'];
+
+/**
+ * A response carries four grids per cell; 48 bytes a cell is a pessimistic average for short
+ * numbers and labels, so a block of BLOCK_CELLS cells stays well under the 5 MB limit.
+ */
+const BYTES_PER_CELL = 48;
+const RESPONSE_BUDGET = 4 * 1024 * 1024;
+export const BLOCK_CELLS = Math.floor(RESPONSE_BUDGET / BYTES_PER_CELL);
+
+export const LIMIT_CODES = ['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'PayloadTooLarge'];
+
+export function isLimitError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && LIMIT_CODES.includes(code);
+}
+
+/** Called while a read sync is being prepared, to queue more work into the same round trip. */
+export type Piggyback = (existingSheets: ReadonlySet<string>) => void;
+
+/** "'Biên chế'!B4:H20" -> { sheet: "Biên chế", ref: "B4:H20" } */
+export function splitAddress(address: string): { sheet: string; ref: string } {
+  const i = address.lastIndexOf('!');
+  let sheet = address.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref: address.slice(i + 1) };
+}
+
+/** Sheet and top-left cell of a name's formula ("='Thông tin'!$C$3"), or null if not a plain reference. */
+export function parseNameFormula(formula: string): { sheet: string; cell: string } | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!=()"]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(formula.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  return { sheet, cell: `${m[3]!.toUpperCase()}${m[4]}` };
+}
+
+interface GridRange {
+  address: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: string[][];
+}
+
+/** Writes Office's parallel grids into model cells, with the xlsx reader's conventions. */
+function putGrid(rows: (Cell | undefined)[][], r: GridRange): void {
+  const { start } = parseRange(splitAddress(r.address).ref);
+  r.values.forEach((vrow, i) => {
+    vrow.forEach((value, j) => {
+      const type = r.valueTypes[i]?.[j];
+      const formula = r.formulas[i]?.[j];
+      const fmt = r.numberFormat[i]?.[j];
+      const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+      if (type === 'Empty' && !hasFormula) return;
+      const cell: Cell = { v: null };
+      if (type === 'Error') cell.e = String(value);
+      else if (type !== 'Empty') cell.v = value as Cell['v'];
+      if (hasFormula) cell.f = (formula as string).slice(1);
+      if (typeof fmt === 'string' && fmt !== 'General') cell.z = fmt;
+      (rows[start.row + i] ??= [])[start.col + j] = cell;
+    });
+  });
+}
+
+interface Structure {
+  sheetNames: string[];
+  tables: { name: string; sheet: string; headerRow: boolean; totalsRow: boolean; proxy: Excel.Table }[];
+  names: NameRef[];
+  needed: string[];
+}
+
+async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
+  const sheets = ctx.workbook.worksheets.load('items/name');
+  const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
+  const names = ctx.workbook.names.load('items/name,items/type,items/formula');
+  await ctx.sync();
+  const sheetNames = sheets.items.map((s) => s.name);
+  const exists = new Set(sheetNames);
+  const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headerRow: t.showHeaders, totalsRow: t.showTotals, proxy: t }));
+  const nameList: NameRef[] = [];
+  for (const n of names.items) {
+    if (n.type !== 'Range') continue;
+    const at = parseNameFormula(n.formula);
+    if (at && exists.has(at.sheet)) nameList.push({ name: n.name, sheet: at.sheet, cell: at.cell });
+  }
+  const wanted = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
+  return { sheetNames, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
+}
+
+/**
+ * Reads the whole model. `piggyback` queues extra reads into the grid sync (the adapter uses it
+ * for the current fills of previously highlighted cells) and is called again on the fallback path.
+ */
+export async function readWorkbook(ctx: Excel.RequestContext, piggyback?: Piggyback): Promise<WorkbookModel> {
+  const st = await readStructure(ctx);
+  const existing = new Set(st.sheetNames);
+  const grids = new Map<string, (Cell | undefined)[][]>(st.needed.map((s) => [s, []]));
+
+  const used = st.needed.map((s) => ({ sheet: s, range: ctx.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true).load(['address', ...GRID_PROPS]) }));
+  let tableRanges = st.tables.map((t) => t.proxy.getRange().load('address'));
+  piggyback?.(existing);
+  try {
+    await ctx.sync();
+    for (const u of used) if (!u.range.isNullObject) putGrid(grids.get(u.sheet)!, u.range);
+  } catch (e) {
+    if (!isLimitError(e)) throw e;
+    tableRanges = await readInBlocks(ctx, st, grids, piggyback);
+  }
+
+  const tables: TableRef[] = st.tables.map((t, i) => ({
+    name: t.name,
+    sheet: t.sheet,
+    ref: splitAddress(tableRanges[i]!.address).ref,
+    headerRow: t.headerRow,
+    totalsRow: t.totalsRow,
+  }));
+  const sheets: SheetGrid[] = st.sheetNames.map((name) => {
+    const rows = grids.get(name) ?? [];
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name, rows };
+  });
+  return { sheets, tables, names: st.names };
+}
+
+interface Block {
+  sheet: string;
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const cellsOf = (b: Block) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+function splitRows(b: Block, maxCells: number): Block[] {
+  const cols = b.c1 - b.c0 + 1;
+  const step = Math.max(1, Math.floor(maxCells / cols));
+  const out: Block[] = [];
+  for (let r = b.r0; r <= b.r1; r += step) out.push({ ...b, r0: r, r1: Math.min(b.r1, r + step - 1) });
+  return out;
+}
+
+/** First-fit decreasing: few syncs, none above the budget (a block alone may reach it). */
+function pack(blocks: Block[], budget: number): Block[][] {
+  const bins: { cells: number; blocks: Block[] }[] = [];
+  for (const b of [...blocks].sort((x, y) => cellsOf(y) - cellsOf(x))) {
+    const n = cellsOf(b);
+    const bin = bins.find((x) => x.cells + n <= budget);
+    if (bin) {
+      bin.cells += n;
+      bin.blocks.push(b);
+    } else bins.push({ cells: n, blocks: [b] });
+  }
+  return bins.map((x) => x.blocks);
+}
+
+/** The fallback: sizes first (one sync), then blocks packed under the budget, halving on refusal. */
+async function readInBlocks(ctx: Excel.RequestContext, st: Structure, grids: Map<string, (Cell | undefined)[][]>, piggyback?: Piggyback): Promise<Excel.Range[]> {
+  const sizes = st.needed.map((s) => ({ sheet: s, range: ctx.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true).load('address') }));
+  const tableRanges = st.tables.map((t) => t.proxy.getRange().load('address'));
+  piggyback?.(new Set(st.sheetNames));
+  await ctx.sync();
+
+  const pending: Block[] = [];
+  for (const s of sizes) {
+    if (s.range.isNullObject) continue;
+    const p = parseRange(splitAddress(s.range.address).ref);
+    pending.push(...splitRows({ sheet: s.sheet, r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col }, BLOCK_CELLS));
+  }
+  let budget = BLOCK_CELLS;
+  let batches = pack(pending, budget);
+  while (batches.length) {
+    const batch = batches.shift()!;
+    const loads = batch.map((b) => ({
+      b,
+      range: ctx.workbook.worksheets.getItem(b.sheet).getRange(rangeToA1({ start: { row: b.r0, col: b.c0 }, end: { row: b.r1, col: b.c1 } })).load(['address', ...GRID_PROPS]),
+    }));
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const single = batch.length === 1 && batch[0]!.r0 === batch[0]!.r1;
+      if (!isLimitError(e) || single) throw e;
+      // Text-heavy cells can outgrow the estimate: retry the same cells in halves.
+      budget = Math.max(1, Math.floor(budget / 2));
+      batches = [...pack(batch.flatMap((b) => splitRows(b, budget)), budget), ...batches];
+      continue;
+    }
+    for (const l of loads) putGrid(grids.get(l.b.sheet)!, l.range);
+  }
+  return tableRanges;
+}

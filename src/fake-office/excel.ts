@@ -1,0 +1,1217 @@
+/**
+ * An in-memory Excel host that behaves like Office.js where it matters for correctness:
+ * proxies queue work, properties exist only after load + sync, writes land at sync, each sync is
+ * a counted round trip, and Excel on the web's payload limits are enforced. The adapter in
+ * src/excel runs on it unmodified (see installFakeOffice), so tests and the playground exercise
+ * the same code the real add-in runs.
+ */
+import type { Cell, NameRef, Scalar, TableRef, WorkbookModel } from '../core/model';
+import { colToLetters, parseA1, parseRange, toA1 } from '../core/model';
+
+export interface FillState {
+  /** "#RRGGBB", upper case. */
+  color: string;
+  /** Excel.FillPattern name; "Solid" for an ordinary fill. */
+  pattern: string;
+  patternColor?: string;
+}
+
+export interface CellFormat {
+  /** Absent = no fill (Excel's pattern "None"). */
+  fill?: FillState;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+/** What `setCellFormat` accepts: `fill: null` removes the fill. */
+export interface CellFormatChange {
+  fill?: string | null;
+  pattern?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface SnapshotCell {
+  v: Scalar;
+  f?: string;
+  e?: string;
+  z?: string;
+  /** Effective fill colour, null when the cell has no fill. */
+  fill: string | null;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface SnapshotSheet {
+  name: string;
+  /** rows[r][c] from A1 to the last cell holding a value or a format. */
+  rows: (SnapshotCell | undefined)[][];
+  tables: TableRef[];
+}
+
+export interface FakeSnapshot {
+  sheets: SnapshotSheet[];
+  activeSheet: string;
+  selection: { sheet: string; cell: string } | null;
+  /** Increases at every change, so a UI can tell snapshots apart cheaply. */
+  version: number;
+}
+
+export interface SyncRecord {
+  /** Cells whose values/formulas/formats/properties were returned. */
+  cellsRead: number;
+  cellsWritten: number;
+  /** Approximate JSON size of the response and of the request. */
+  bytesRead: number;
+  bytesWritten: number;
+  operations: number;
+  failed?: string;
+}
+
+export interface FakeExcelOptions {
+  /** Highest version supported per requirement set; default ExcelApi 1.17. */
+  apiSets?: Record<string, string>;
+  /** Excel on the web's limits; `false` models desktop Excel (no payload limit). */
+  limits?: { maxBytes: number; maxCellsPerRange: number } | false;
+  /** Turns a base64 .xlsx into a model, for insertWorksheetsFromBase64; absent = unsupported. */
+  decodeWorkbook?: (base64: string) => WorkbookModel;
+  /** Pre-existing formats, by sheet name then A1 cell. */
+  formats?: Record<string, Record<string, CellFormatChange>>;
+  /** Document settings already saved in the file. */
+  settings?: Record<string, unknown>;
+}
+
+export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_000 };
+
+/** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+interface FakeSheet {
+  name: string;
+  cells: Map<number, Cell>;
+  formats: Map<number, CellFormat>;
+  usedValues?: Box | null;
+}
+
+const KEY_COLS = 16384;
+const key = (r: number, c: number) => r * KEY_COLS + c;
+const unkey = (k: number) => ({ row: Math.floor(k / KEY_COLS), col: k % KEY_COLS });
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function boxAddress(sheet: string, b: Box): string {
+  const a = toA1({ row: b.r0, col: b.c0 });
+  const z = toA1({ row: b.r1, col: b.c1 });
+  return `${quoteSheet(sheet)}!${a === z ? a : `${a}:${z}`}`;
+}
+
+function normColor(c: string): string {
+  const named: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00' };
+  const s = named[c.toLowerCase()] ?? c;
+  return s.startsWith('#') ? s.toUpperCase() : `#${s.toUpperCase()}`;
+}
+
+/** Rough JSON size of a value as it would travel in a response. */
+function jsonSize(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === 'string') return v.length + 2;
+  if (typeof v === 'number') return String(v).length;
+  if (typeof v === 'boolean') return 5;
+  if (Array.isArray(v)) {
+    let n = 2;
+    for (const x of v) n += jsonSize(x) + 1;
+    return n;
+  }
+  return JSON.stringify(v).length;
+}
+
+function parseLoad(props: unknown): string[] {
+  if (props === undefined) return [];
+  if (typeof props === 'string') return props.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap((p) => parseLoad(p));
+  if (typeof props === 'object' && props) {
+    const o = props as { select?: string | string[]; expand?: string | string[] };
+    return [...parseLoad(o.select), ...parseLoad(o.expand)];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context and proxies
+
+type Op = () => void;
+
+class Ctx {
+  queue: Op[] = [];
+  /** Applied to proxies only when the whole sync succeeds, as in Office. */
+  commits: Op[] = [];
+  stat: SyncRecord = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations: 0 };
+  readonly workbook: WorkbookProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  read(cells: number, bytes: number): void {
+    this.stat.cellsRead += cells;
+    this.stat.bytesRead += bytes;
+    const lim = this.fake.limits;
+    if (lim && this.stat.bytesRead > lim.maxBytes) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
+    }
+  }
+
+  write(cells: number, bytes: number): void {
+    this.stat.cellsWritten += cells;
+    this.stat.bytesWritten += bytes;
+    const lim = this.fake.limits;
+    if (lim && this.stat.bytesWritten > lim.maxBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+  }
+
+  async sync(): Promise<void> {
+    const fake = this.fake;
+    const ops = this.queue;
+    this.queue = [];
+    this.commits = [];
+    this.stat = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations: ops.length };
+    fake.roundTrips++;
+    let failure: unknown;
+    try {
+      const injected = fake.pendingFailures.shift();
+      if (injected) throw injected;
+      for (const op of ops) op();
+    } catch (e) {
+      failure = e;
+    }
+    const record = { ...this.stat };
+    if (failure) record.failed = (failure as { code?: string }).code ?? String(failure);
+    fake.syncLog.push(record);
+    // A response arrives asynchronously; never resolve in the same tick.
+    await new Promise((r) => setTimeout(r, 0));
+    if (!failure) for (const c of this.commits) c();
+    this.commits = [];
+    fake.emit();
+    if (failure) throw failure;
+  }
+}
+
+function notLoaded(prop: string): never {
+  throw new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+abstract class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: Ctx) {}
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+
+  load(props?: unknown): this {
+    const list = parseLoad(props);
+    this.context.enqueue(() => this.fetch(list.length ? list : this.defaultProps()));
+    return this;
+  }
+
+  /** Runs during sync: reads the document and schedules the values to appear on the proxy. */
+  fetch(props: string[]): void {
+    const target = this.resolveForRead();
+    const values = new Map<string, unknown>();
+    const nested: [ClientObject, string[]][] = [];
+    for (const p of props) {
+      const slash = p.indexOf('/');
+      if (slash > 0) {
+        const nav = this.navigation(p.slice(0, slash));
+        if (!nav) throw new FakeOfficeError('InvalidArgument', `Cannot load '${p}'.`);
+        nested.push([nav, [p.slice(slash + 1)]]);
+        continue;
+      }
+      values.set(p, target === null ? null : this.readProp(p, target));
+    }
+    // Grids count themselves while they are built (see FakeExcel.grid).
+    this.context.read(0, jsonSize([...values.values()].filter((v) => !Array.isArray(v))));
+    this.context.commits.push(() => {
+      for (const [k, v] of values) this.loaded.set(k, v);
+    });
+    for (const [nav, ps] of nested) nav.fetch(ps);
+  }
+
+  /** For *OrNullObject proxies: null when the object does not exist. Others throw ItemNotFound. */
+  protected resolveForRead(): unknown {
+    return this.resolve();
+  }
+
+  protected markNullState(isNull: () => boolean): void {
+    this.context.enqueue(() => {
+      const n = isNull();
+      this.context.commits.push(() => this.loaded.set('isNullObject', n));
+    });
+  }
+
+  protected abstract resolve(): unknown;
+  protected abstract readProp(prop: string, target: unknown): unknown;
+  protected defaultProps(): string[] {
+    return [];
+  }
+  protected navigation(_name: string): ClientObject | undefined {
+    return undefined;
+  }
+}
+
+class ClientResult<T> {
+  private has = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.has = true;
+  }
+  get value(): T {
+    if (!this.has) notLoaded('value');
+    return this.v as T;
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  constructor(private readonly ctx: Ctx) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx);
+  }
+
+  insertWorksheetsFromBase64(base64: string, options?: { sheetNamesToInsert?: string[]; positionType?: string }): ClientResult<string[]> {
+    const result = new ClientResult<string[]>();
+    const fake = this.ctx.fake;
+    this.ctx.enqueue(() => {
+      if (!fake.supports('ExcelApi', '1.13') || !fake.options.decodeWorkbook) {
+        throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+      }
+      this.ctx.write(0, base64.length);
+      const names = fake.insertModel(fake.options.decodeWorkbook(base64), options?.sheetNamesToInsert);
+      this.ctx.commits.push(() => result.set(names));
+    });
+    return result;
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  private itemsList: WorksheetProxy[] | undefined;
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsList) notLoaded('items');
+    return this.itemsList;
+  }
+
+  override fetch(props: string[]): void {
+    const sheets = this.context.fake.sheets;
+    const items = sheets.map((s) => new WorksheetProxy(this.context, () => s, false));
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
+    this.context.commits.push(() => (this.itemsList = items));
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.fake.sheet(name), false, name);
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    const ws = new WorksheetProxy(this.context, () => this.context.fake.sheet(name), true, name);
+    return ws;
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.fake.sheet(this.context.fake.activeSheet), false);
+  }
+
+  protected resolve(): unknown {
+    return this.context.fake.sheets;
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class WorksheetProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => FakeSheet | undefined,
+    private readonly orNull: boolean,
+    private readonly lookupName?: string,
+  ) {
+    super(ctx);
+    if (orNull) this.markNullState(() => !find());
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  protected resolve(): FakeSheet {
+    const s = this.find();
+    if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, this.lookupName ? `Worksheet '${this.lookupName}'` : 'Worksheet');
+    return s;
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull ? (this.find() ?? null) : this.resolve();
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const s = t as FakeSheet;
+    if (prop === 'name') return s.name;
+    if (prop === 'visibility') return 'Visible';
+    if (prop === 'position') return this.context.fake.sheets.indexOf(s);
+    throw new FakeOfficeError('InvalidArgument', `Unknown worksheet property ${prop}`);
+  }
+  protected override defaultProps(): string[] {
+    return ['name'];
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      this.context.fake.activeSheet = this.resolve().name;
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const s = this.resolve();
+      if (!address) return { sheet: s, box: { r0: 0, c0: 0, r1: 1048575, c1: 16383 } };
+      const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+      let pos;
+      try {
+        pos = parseRange(bare);
+      } catch {
+        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      }
+      return { sheet: s, box: { r0: pos.start.row, c0: pos.start.col, r1: pos.end.row, c1: pos.end.col } };
+    }, false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const s = this.resolve();
+      const box = this.context.fake.usedBox(s, !!valuesOnly);
+      return box ? { sheet: s, box } : null;
+    }, true);
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const s = this.resolve();
+      return { sheet: s, box: this.context.fake.usedBox(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    }, false);
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  box: Box;
+}
+
+const RANGE_GRIDS = ['values', 'formulas', 'numberFormat', 'valueTypes', 'text'];
+
+class RangeProxy extends ClientObject {
+  readonly format: RangeFormatProxy;
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => RangeTarget | null,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    this.format = new RangeFormatProxy(ctx, () => this.resolve());
+    if (orNull) this.markNullState(() => find() === null);
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+
+  protected resolve(): RangeTarget {
+    const t = this.find();
+    if (!t) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'Range');
+    return t;
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull ? this.find() : this.resolve();
+  }
+  protected override defaultProps(): string[] {
+    return ['address', 'values', 'formulas', 'numberFormat', 'valueTypes', 'rowCount', 'columnCount'];
+  }
+
+  override fetch(props: string[]): void {
+    const t = this.resolveForRead() as RangeTarget | null;
+    if (t) {
+      const cells = (t.box.r1 - t.box.r0 + 1) * (t.box.c1 - t.box.c0 + 1);
+      const grids = props.filter((p) => RANGE_GRIDS.includes(p)).length;
+      const lim = this.context.fake.limits;
+      if (grids && lim && cells > lim.maxCellsPerRange) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The range has ${cells} cells, above the ${lim.maxCellsPerRange} allowed per read.`);
+      }
+      this.context.stat.cellsRead += grids ? cells : 0;
+    }
+    super.fetch(props);
+  }
+
+  protected readProp(prop: string, target: unknown): unknown {
+    const { sheet, box } = target as RangeTarget;
+    const fake = this.context.fake;
+    switch (prop) {
+      case 'address':
+        return boxAddress(sheet.name, box);
+      case 'rowCount':
+        return box.r1 - box.r0 + 1;
+      case 'columnCount':
+        return box.c1 - box.c0 + 1;
+      case 'rowIndex':
+        return box.r0;
+      case 'columnIndex':
+        return box.c0;
+      case 'values':
+        return fake.grid(sheet, box, (c) => (c ? (c.e ?? (c.v === null ? '' : c.v)) : ''), this.context);
+      case 'text':
+        return fake.grid(sheet, box, (c) => (c ? (c.e ?? (c.v === null ? '' : String(c.v))) : ''), this.context);
+      case 'formulas':
+        return fake.grid(sheet, box, (c) => (c ? (c.f !== undefined ? `=${c.f}` : (c.e ?? (c.v === null ? '' : c.v))) : ''), this.context);
+      case 'numberFormat':
+        return fake.grid(sheet, box, (c) => c?.z ?? 'General', this.context);
+      case 'valueTypes':
+        return fake.grid(sheet, box, (c) => {
+          if (!c) return 'Empty';
+          if (c.e) return 'Error';
+          if (c.v === null || (c.v === '' && c.f === undefined)) return 'Empty';
+          return typeof c.v === 'number' ? 'Double' : typeof c.v === 'boolean' ? 'Boolean' : 'String';
+        }, this.context);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown range property ${prop}`);
+    }
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      const fake = this.context.fake;
+      if (fake.activeSheet !== sheet.name) {
+        throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      }
+      fake.selection = { sheet: sheet.name, cell: toA1({ row: box.r0, col: box.c0 }) };
+    });
+  }
+
+  getCellProperties(spec: { address?: boolean; format?: { fill?: Record<string, boolean>; font?: Record<string, boolean> } }): ClientResult<unknown[][]> {
+    const result = new ClientResult<unknown[][]>();
+    this.context.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      const out: unknown[][] = [];
+      for (let r = box.r0; r <= box.r1; r++) {
+        const row: unknown[] = [];
+        for (let c = box.c0; c <= box.c1; c++) {
+          const f = sheet.formats.get(key(r, c)) ?? {};
+          const p: Record<string, unknown> = {};
+          if (spec.address) p.address = boxAddress(sheet.name, { r0: r, c0: c, r1: r, c1: c });
+          const format: Record<string, unknown> = {};
+          if (spec.format?.fill) {
+            const fill: Record<string, unknown> = {};
+            // Excel reports "no fill" as white with pattern None: the colour alone cannot tell them apart.
+            if (spec.format.fill.color) fill.color = f.fill?.color ?? '#FFFFFF';
+            if (spec.format.fill.pattern) fill.pattern = f.fill?.pattern ?? 'None';
+            if (spec.format.fill.patternColor) fill.patternColor = f.fill?.patternColor ?? '#000000';
+            format.fill = fill;
+          }
+          if (spec.format?.font) {
+            const font: Record<string, unknown> = {};
+            if (spec.format.font.color) font.color = f.fontColor ?? '#000000';
+            if (spec.format.font.bold) font.bold = f.bold ?? false;
+            format.font = font;
+          }
+          if (spec.format) p.format = format;
+          row.push(p);
+        }
+        out.push(row);
+      }
+      this.context.read((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1), jsonSize(out));
+      this.context.commits.push(() => result.set(out));
+    });
+    return result;
+  }
+
+  setCellProperties(data: { format?: { fill?: { color?: string; pattern?: string; patternColor?: string }; font?: { color?: string; bold?: boolean } } }[][]): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      const rows = box.r1 - box.r0 + 1;
+      const cols = box.c1 - box.c0 + 1;
+      if (data.length !== rows || data.some((r) => r.length !== cols)) {
+        throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      }
+      this.context.write(rows * cols, jsonSize(data));
+      data.forEach((row, i) =>
+        row.forEach((p, j) => {
+          const fmt = p?.format;
+          if (!fmt) return;
+          const k = key(box.r0 + i, box.c0 + j);
+          const cur: CellFormat = { ...(sheet.formats.get(k) ?? {}) };
+          if (fmt.fill) {
+            const pattern = fmt.fill.pattern ?? (fmt.fill.color ? (cur.fill?.pattern ?? 'Solid') : cur.fill?.pattern);
+            if (pattern === 'None') delete cur.fill;
+            else if (pattern) {
+              cur.fill = { color: normColor(fmt.fill.color ?? cur.fill?.color ?? '#FFFFFF'), pattern };
+              const pc = fmt.fill.patternColor ?? cur.fill?.patternColor;
+              // Black is Excel's automatic pattern colour, which getCellProperties reports when none was set.
+              if (pc && normColor(pc) !== '#000000') cur.fill.patternColor = normColor(pc);
+            }
+          }
+          if (fmt.font?.color !== undefined) cur.fontColor = normColor(fmt.font.color);
+          if (fmt.font?.bold !== undefined) cur.bold = fmt.font.bold;
+          sheet.formats.set(k, cur);
+        }),
+      );
+    });
+  }
+}
+
+class RangeFormatProxy {
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  constructor(ctx: Ctx, target: () => RangeTarget) {
+    this.fill = new RangeFillProxy(ctx, target);
+    this.font = new RangeFontProxy(ctx, target);
+  }
+}
+
+function eachCell(t: RangeTarget, fn: (k: number) => void): number {
+  for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) fn(key(r, c));
+  return (t.box.r1 - t.box.r0 + 1) * (t.box.c1 - t.box.c0 + 1);
+}
+
+/** The uniform value over a range, or null when cells differ (as Office reports mixed formats). */
+function uniform<T>(t: RangeTarget, read: (k: number) => T): T | null {
+  let first: T | undefined;
+  let mixed = false;
+  eachCell(t, (k) => {
+    const v = read(k);
+    if (first === undefined) first = v;
+    else if (v !== first) mixed = true;
+  });
+  return mixed ? null : (first as T);
+}
+
+class RangeFillProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      const n = eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fill: { color: normColor(v), pattern: 'Solid' } }));
+      this.context.write(n, 20);
+    });
+  }
+  get pattern(): string {
+    return this.get('pattern');
+  }
+  clear(): void {
+    this.context.enqueue(() => {
+      const t = this.target();
+      const n = eachCell(t, (k) => {
+        const f = t.sheet.formats.get(k);
+        if (f) {
+          const rest = { ...f };
+          delete rest.fill;
+          t.sheet.formats.set(k, rest);
+        }
+      });
+      this.context.write(n, 10);
+    });
+  }
+  protected resolve(): unknown {
+    return this.target();
+  }
+  protected readProp(prop: string, target: unknown): unknown {
+    const t = target as RangeTarget;
+    if (prop === 'color') return uniform(t, (k) => t.sheet.formats.get(k)?.fill?.color ?? '#FFFFFF');
+    if (prop === 'pattern') return uniform(t, (k) => t.sheet.formats.get(k)?.fill?.pattern ?? 'None');
+    throw new FakeOfficeError('InvalidArgument', `Unknown fill property ${prop}`);
+  }
+}
+
+class RangeFontProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      this.context.write(eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fontColor: normColor(v) })), 20);
+    });
+  }
+  get bold(): boolean {
+    return this.get('bold');
+  }
+  set bold(v: boolean) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      this.context.write(eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), bold: v })), 10);
+    });
+  }
+  protected resolve(): unknown {
+    return this.target();
+  }
+  protected readProp(prop: string, target: unknown): unknown {
+    const t = target as RangeTarget;
+    if (prop === 'color') return uniform(t, (k) => t.sheet.formats.get(k)?.fontColor ?? '#000000');
+    if (prop === 'bold') return uniform(t, (k) => t.sheet.formats.get(k)?.bold ?? false);
+    throw new FakeOfficeError('InvalidArgument', `Unknown font property ${prop}`);
+  }
+}
+
+class TableCollectionProxy extends ClientObject {
+  private itemsList: TableProxy[] | undefined;
+  get items(): TableProxy[] {
+    if (!this.itemsList) notLoaded('items');
+    return this.itemsList;
+  }
+  override fetch(props: string[]): void {
+    const items = this.context.fake.tables.map((t) => new TableProxy(this.context, () => t, false));
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
+    this.context.commits.push(() => (this.itemsList = items));
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.context, () => this.context.fake.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()), false);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.context, () => this.context.fake.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()), true);
+  }
+  protected resolve(): unknown {
+    return this.context.fake.tables;
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class TableProxy extends ClientObject {
+  readonly worksheet: WorksheetProxy;
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => TableRef | undefined,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    this.worksheet = new WorksheetProxy(ctx, () => {
+      const t = this.resolve();
+      return ctx.fake.sheet(t.sheet);
+    }, false);
+    if (orNull) this.markNullState(() => !find());
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get showHeaders(): boolean {
+    return this.get('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this.get('showTotals');
+  }
+  protected resolve(): TableRef {
+    const t = this.find();
+    if (!t) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'Table');
+    return t;
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull ? (this.find() ?? null) : this.resolve();
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'worksheet' ? this.worksheet : undefined;
+  }
+  protected override defaultProps(): string[] {
+    return ['name', 'showHeaders', 'showTotals'];
+  }
+  protected readProp(prop: string, target: unknown): unknown {
+    const t = target as TableRef;
+    if (prop === 'name') return t.name;
+    if (prop === 'showHeaders') return t.headerRow;
+    if (prop === 'showTotals') return t.totalsRow;
+    if (prop === 'id') return `{${t.name}}`;
+    throw new FakeOfficeError('InvalidArgument', `Unknown table property ${prop}`);
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const t = this.resolve();
+      const p = parseRange(t.ref);
+      return { sheet: this.context.fake.sheet(t.sheet)!, box: { r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col } };
+    }, false);
+  }
+}
+
+class NamedItemCollectionProxy extends ClientObject {
+  private itemsList: NamedItemProxy[] | undefined;
+  get items(): NamedItemProxy[] {
+    if (!this.itemsList) notLoaded('items');
+    return this.itemsList;
+  }
+  override fetch(props: string[]): void {
+    const items = this.context.fake.names.map((n) => new NamedItemProxy(this.context, () => n, false));
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
+    this.context.commits.push(() => (this.itemsList = items));
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
+  }
+  protected resolve(): unknown {
+    return this.context.fake.names;
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class NamedItemProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => NameRef | undefined,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    if (orNull) this.markNullState(() => !find());
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  get visible(): boolean {
+    return this.get('visible');
+  }
+  protected resolve(): NameRef {
+    const n = this.find();
+    if (!n) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'NamedItem');
+    return n;
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull ? (this.find() ?? null) : this.resolve();
+  }
+  protected readProp(prop: string, target: unknown): unknown {
+    const n = target as NameRef;
+    const p = parseA1(n.cell);
+    const abs = `${quoteSheet(n.sheet)}!$${colToLetters(p.col)}$${p.row + 1}`;
+    if (prop === 'name') return n.name;
+    if (prop === 'type') return 'Range';
+    if (prop === 'formula') return `=${abs}`;
+    if (prop === 'value') return abs;
+    if (prop === 'visible') return true;
+    throw new FakeOfficeError('InvalidArgument', `Unknown name property ${prop}`);
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const n = this.find();
+      const s = n && this.context.fake.sheet(n.sheet);
+      if (!n || !s) return null;
+      const p = parseA1(n.cell);
+      return { sheet: s, box: { r0: p.row, c0: p.col, r1: p.row, c1: p.col } };
+    }, true);
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const n = this.resolve();
+      const p = parseA1(n.cell);
+      return { sheet: this.context.fake.sheet(n.sheet)!, box: { r0: p.row, c0: p.col, r1: p.row, c1: p.col } };
+    }, false);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fake host
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d > 0;
+  }
+  return true;
+}
+
+function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
+  const out: CellFormat = { ...cur };
+  if (ch.fill === null) delete out.fill;
+  else if (ch.fill !== undefined) out.fill = { color: normColor(ch.fill), pattern: ch.pattern ?? 'Solid' };
+  if (ch.fontColor !== undefined) out.fontColor = normColor(ch.fontColor);
+  if (ch.bold !== undefined) out.bold = ch.bold;
+  return out;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: TableRef[] = [];
+  readonly names: NameRef[] = [];
+  activeSheet: string;
+  selection: { sheet: string; cell: string } | null = null;
+  /** Number of context.sync() calls, failed ones included. */
+  roundTrips = 0;
+  readonly syncLog: SyncRecord[] = [];
+  /** Errors thrown by the next syncs, in order (to simulate host failures). */
+  readonly pendingFailures: Error[] = [];
+  /** Document settings as saved in the file (after saveAsync). */
+  savedSettings: Record<string, unknown>;
+  /** Settings as the add-in sees them in memory (before saveAsync). */
+  liveSettings: Record<string, unknown>;
+  settingsSaves = 0;
+  /** Functions registered with Office.actions.associate. */
+  readonly actions = new Map<string, (event: unknown) => unknown>();
+  readonly limits: { maxBytes: number; maxCellsPerRange: number } | false;
+  private version = 0;
+  private readonly listeners = new Set<(s: FakeSnapshot) => void>();
+
+  constructor(
+    model: WorkbookModel,
+    readonly options: FakeExcelOptions = {},
+  ) {
+    this.limits = options.limits === undefined ? WEB_LIMITS : options.limits;
+    this.insertModel(model);
+    this.activeSheet = this.sheets[0]?.name ?? 'Sheet1';
+    if (!this.sheets.length) this.sheets.push({ name: 'Sheet1', cells: new Map(), formats: new Map() });
+    for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
+      for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
+    }
+    this.savedSettings = structuredClone(options.settings ?? {});
+    this.liveSettings = structuredClone(this.savedSettings);
+  }
+
+  /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
+  insertModel(model: WorkbookModel, only?: string[]): string[] {
+    const added: string[] = [];
+    for (const g of model.sheets) {
+      if (only && !only.includes(g.name)) continue;
+      let name = g.name;
+      for (let i = 2; this.sheet(name); i++) name = `${g.name} (${i})`;
+      const sheet: FakeSheet = { name, cells: new Map(), formats: new Map() };
+      g.rows.forEach((row, r) => row?.forEach((cell, c) => cell && sheet.cells.set(key(r, c), { ...cell })));
+      this.sheets.push(sheet);
+      added.push(name);
+    }
+    const renamed = (s: string) => (only && !only.includes(s) ? undefined : added.find((a) => a === s || a.startsWith(`${s} (`)));
+    for (const t of model.tables) {
+      const s = renamed(t.sheet);
+      if (s && !this.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase())) this.tables.push({ ...t, sheet: s });
+    }
+    for (const n of model.names) {
+      const s = renamed(n.sheet);
+      if (s && !this.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) this.names.push({ ...n, sheet: s });
+    }
+    return added;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const n = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  supports(set: string, version: string): boolean {
+    const have = (this.options.apiSets ?? { ExcelApi: '1.17' })[set];
+    return have !== undefined && versionAtLeast(have, version);
+  }
+
+  usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
+    if (valuesOnly && s.usedValues !== undefined) return s.usedValues && { ...s.usedValues };
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    const add = (k: number) => {
+      const row = Math.floor(k / KEY_COLS);
+      const col = k - row * KEY_COLS;
+      if (row < r0) r0 = row;
+      if (row > r1) r1 = row;
+      if (col < c0) c0 = col;
+      if (col > c1) c1 = col;
+    };
+    for (const [k, c] of s.cells) if (c.v !== null || c.f !== undefined || c.e || (!valuesOnly && c.z)) add(k);
+    if (!valuesOnly) for (const [k, f] of s.formats) if (f.fill || f.fontColor || f.bold) add(k);
+    const box = r1 < 0 ? null : { r0, c0, r1, c1 };
+    // Values change only through setCellValue/insertModel, which drop this cache.
+    if (valuesOnly) s.usedValues = box;
+    return box && { ...box };
+  }
+
+  grid(s: FakeSheet, b: Box, map: (c: Cell | undefined) => unknown, ctx: Ctx): unknown[][] {
+    const out: unknown[][] = [];
+    let bytes = 2;
+    for (let r = b.r0; r <= b.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = b.c0; c <= b.c1; c++) {
+        const v = map(s.cells.get(key(r, c)));
+        bytes += jsonSize(v) + 1;
+        row.push(v);
+      }
+      out.push(row);
+    }
+    ctx.read(0, bytes);
+    return out;
+  }
+
+  private applyFormat(sheetName: string, cell: string, ch: CellFormatChange): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    const p = parseA1(cell);
+    s.formats.set(key(p.row, p.col), toFormat(ch, s.formats.get(key(p.row, p.col))));
+  }
+
+  // --- for tests and the playground ------------------------------------------------------------
+
+  /** Simulates the user changing a cell's format by hand. */
+  setCellFormat(sheet: string, cell: string, change: CellFormatChange): void {
+    this.applyFormat(sheet, cell, change);
+    this.emit();
+  }
+
+  /** Simulates the user typing into a cell (null clears it). */
+  setCellValue(sheet: string, cell: string, value: Cell | null): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const p = parseA1(cell);
+    delete s.usedValues;
+    if (value === null) s.cells.delete(key(p.row, p.col));
+    else s.cells.set(key(p.row, p.col), { ...value });
+    this.emit();
+  }
+
+  getCellFormat(sheet: string, cell: string): CellFormat {
+    const s = this.sheet(sheet);
+    const p = parseA1(cell);
+    return structuredClone(s?.formats.get(key(p.row, p.col)) ?? {});
+  }
+
+  /** Effective fill colour, null for no fill. */
+  fillOf(sheet: string, cell: string): string | null {
+    return this.getCellFormat(sheet, cell).fill?.color ?? null;
+  }
+
+  snapshot(): FakeSnapshot {
+    const sheets = this.sheets.map((s): SnapshotSheet => {
+      const rows: (SnapshotCell | undefined)[][] = [];
+      const put = (k: number) => {
+        const { row, col } = unkey(k);
+        const c = s.cells.get(k);
+        const f = s.formats.get(k);
+        const cell: SnapshotCell = { v: c?.v ?? null, fill: f?.fill && f.fill.pattern !== 'None' ? f.fill.color : null };
+        if (c?.f !== undefined) cell.f = c.f;
+        if (c?.e) cell.e = c.e;
+        if (c?.z) cell.z = c.z;
+        if (f?.fontColor) cell.fontColor = f.fontColor;
+        if (f?.bold) cell.bold = true;
+        (rows[row] ??= [])[col] = cell;
+      };
+      const keys = new Set<number>([...s.cells.keys(), ...[...s.formats].filter(([, f]) => f.fill || f.fontColor || f.bold).map(([k]) => k)]);
+      for (const k of keys) put(k);
+      for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+      return { name: s.name, rows, tables: this.tables.filter((t) => t.sheet === s.name).map((t) => ({ ...t })) };
+    });
+    return { sheets, activeSheet: this.activeSheet, selection: this.selection ? { ...this.selection } : null, version: this.version };
+  }
+
+  /** Calls `listener` after every sync and every simulated user change; returns an unsubscribe. */
+  subscribe(listener: (s: FakeSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(): void {
+    this.version++;
+    if (!this.listeners.size) return;
+    const snap = this.snapshot();
+    for (const l of this.listeners) l(snap);
+  }
+
+  /** Makes the next context.sync() fail with this Office error. */
+  failNextSync(code = 'GeneralException', message = 'An internal error has occurred.'): void {
+    this.pendingFailures.push(new FakeOfficeError(code, message));
+  }
+
+  /** Rows of a sheet as a model grid (for tests comparing with a WorkbookModel). */
+  sheetGrid(name: string): (Cell | undefined)[][] {
+    const s = this.sheet(name);
+    const rows: (Cell | undefined)[][] = [];
+    for (const [k, c] of s?.cells ?? []) {
+      const { row, col } = unkey(k);
+      (rows[row] ??= [])[col] = { ...c };
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return rows;
+  }
+
+  resetCounters(): void {
+    this.roundTrips = 0;
+    this.syncLog.length = 0;
+    this.settingsSaves = 0;
+  }
+
+  // --- the globals ------------------------------------------------------------------------------
+
+  readonly excel = {
+    run: async <T>(batch: (context: Ctx) => Promise<T>): Promise<T> => {
+      const ctx = new Ctx(this);
+      const result = await batch(ctx);
+      // Office sends whatever is still queued when the batch ends; that is a round trip too.
+      if (ctx.queue.length) await ctx.sync();
+      return result;
+    },
+    ErrorCodes: {
+      itemNotFound: 'ItemNotFound',
+      generalException: 'GeneralException',
+      invalidArgument: 'InvalidArgument',
+      accessDenied: 'AccessDenied',
+    },
+  };
+
+  readonly office = {
+    context: {
+      host: 'Excel',
+      platform: 'OfficeOnline',
+      document: {
+        settings: {
+          get: (name: string): unknown => (name in this.liveSettings ? structuredClone(this.liveSettings[name]) : null),
+          set: (name: string, value: unknown): void => {
+            this.liveSettings[name] = structuredClone(value);
+          },
+          remove: (name: string): void => {
+            delete this.liveSettings[name];
+          },
+          saveAsync: (...args: unknown[]): void => {
+            const cb = args.find((a) => typeof a === 'function') as ((r: { status: string; value?: unknown; error?: unknown }) => void) | undefined;
+            setTimeout(() => {
+              const failure = this.pendingSettingsFailure;
+              this.pendingSettingsFailure = null;
+              if (failure) {
+                cb?.({ status: 'failed', error: { code: 5001, name: 'Internal Error', message: failure } });
+                return;
+              }
+              this.savedSettings = structuredClone(this.liveSettings);
+              this.settingsSaves++;
+              cb?.({ status: 'succeeded' });
+            }, 0);
+          },
+        },
+      },
+      requirements: {
+        isSetSupported: (name: string, minVersion?: string | number): boolean => this.supports(name, minVersion === undefined ? '1.1' : String(minVersion)),
+      },
+    },
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady: (cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> => {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      return Promise.resolve().then(() => {
+        cb?.(info);
+        return info;
+      });
+    },
+    actions: {
+      associate: (name: string, fn: (event: unknown) => unknown): void => {
+        this.actions.set(name, fn);
+      },
+    },
+  };
+
+  /** Makes the next settings.saveAsync report a failure. */
+  pendingSettingsFailure: string | null = null;
+}
+
+/** Makes the fake the host seen by code using the global `Office` / `Excel`; returns an undo. */
+export function installFakeOffice(fake: FakeExcel): () => void {
+  const g = globalThis as Record<string, unknown>;
+  const before = { Office: g.Office, Excel: g.Excel, OfficeExtension: g.OfficeExtension };
+  g.Office = fake.office;
+  g.Excel = fake.excel;
+  g.OfficeExtension = { Error: FakeOfficeError };
+  return () => {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete g[k];
+      else g[k] = v;
+    }
+  };
+}

@@ -1,0 +1,208 @@
+import { FakeExcel, installFakeOffice, type FakeExcelOptions } from '../../src/fake-office/excel';
+import { createExcelActions, applyHighlights } from '../../src/excel/actions';
+import { HIGHLIGHT_KEY, HIGHLIGHT_FILLS } from '../../src/excel/highlights';
+import { HostError } from '../../src/taskpane/actions';
+import type { Finding, Severity } from '../../src/core/findings';
+import { summarize } from '../../src/core/findings';
+import { CONTRACT_VERSION } from '../../src/core/contract';
+import type { CheckReport } from '../../src/core/report';
+import type { WorkbookModel } from '../../src/core/model';
+import { oneTable, sevenTables } from './fixture';
+
+const S = 'Biên chế';
+
+function finding(cell: string, severity: Severity = 'error', sheet = S): Finding {
+  return { code: 'sum_mismatch', severity, sheet, cell, message: `Ô ${cell}`, totalLabel: 'Có mặt', partLabels: [] };
+}
+
+/** A checker stand-in that reports the given findings, so highlight tests do not wait for the engine. */
+function reporting(findings: () => Finding[]) {
+  return (m: WorkbookModel): CheckReport => {
+    const issues = findings();
+    return { contract: CONTRACT_VERSION, file: m.fileName, summary: summarize(issues), issues, metrics: {}, data: { unit: null, recipient: null, tables: {} } };
+  };
+}
+
+let undo: () => void = () => undefined;
+afterEach(() => undo());
+
+function host(model = oneTable(), opts: FakeExcelOptions = {}) {
+  const fake = new FakeExcel(model, {
+    formats: {
+      // E7 has the user's own yellow; E6 a patterned fill; E8 none; D8 explicitly white.
+      [S]: { E7: { fill: '#FFFF00' }, E6: { fill: '#C6E0B4', pattern: 'Gray25' }, D8: { fill: '#FFFFFF' } },
+    },
+    ...opts,
+  });
+  undo(); // one fake at a time, so afterEach leaves no host behind
+  undo = installFakeOffice(fake);
+  return fake;
+}
+
+const writes = (fake: FakeExcel) => fake.syncLog.filter((s) => s.cellsWritten > 0).length;
+
+describe('Excel adapter: highlights', () => {
+  test('check highlights every flagged cell in one write round trip, coloured by severity', async () => {
+    const fake = host();
+    let issues = [finding('E8'), finding('D8', 'warning'), finding('E7', 'info'), finding('E7', 'error'), finding('A1', 'info', 'Thông tin')];
+    const actions = createExcelActions({ check: reporting(() => issues) });
+    const report = await actions.check();
+    expect(report.summary.errors).toBe(2);
+    expect(fake.fillOf(S, 'E8')).toBe(HIGHLIGHT_FILLS.error);
+    expect(fake.fillOf(S, 'D8')).toBe(HIGHLIGHT_FILLS.warning);
+    expect(fake.fillOf(S, 'E7')).toBe(HIGHLIGHT_FILLS.error); // the worse of its two findings
+    expect(fake.fillOf('Thông tin', 'A1')).toBe(HIGHLIGHT_FILLS.info);
+    expect(fake.roundTrips).toBe(3);
+    expect(writes(fake)).toBe(1);
+    expect(fake.savedSettings[HIGHLIGHT_KEY]).toBeDefined();
+
+    // The number of round trips does not grow with the number of findings.
+    const fake2 = host(sevenTables());
+    issues = Array.from({ length: 60 }, (_, i) => finding(`${'ABCDEFG'[i % 7]}${4 + Math.floor(i / 7)}`));
+    await createExcelActions({ check: reporting(() => issues) }).check();
+    expect(fake2.roundTrips).toBe(3);
+    expect(writes(fake2)).toBe(1);
+    expect(fake2.syncLog[2]!.cellsWritten).toBe(60);
+  });
+
+  test('clear restores exactly (no fill stays no fill, white stays white, patterns come back) and leaves no settings key', async () => {
+    const fake = host();
+    const before = ['E6', 'E7', 'E8', 'D8'].map((c) => fake.getCellFormat(S, c));
+    const actions = createExcelActions({ check: reporting(() => [finding('E6'), finding('E7'), finding('E8'), finding('D8', 'warning')]) });
+    await actions.check();
+    expect(['E6', 'E7', 'E8', 'D8'].map((c) => fake.fillOf(S, c))).toEqual([HIGHLIGHT_FILLS.error, HIGHLIGHT_FILLS.error, HIGHLIGHT_FILLS.error, HIGHLIGHT_FILLS.warning]);
+    fake.resetCounters();
+    await actions.clearHighlights();
+    expect(['E6', 'E7', 'E8', 'D8'].map((c) => fake.getCellFormat(S, c))).toEqual(before);
+    expect(fake.getCellFormat(S, 'E8').fill).toBeUndefined();
+    expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+    expect(fake.getCellFormat(S, 'E6').fill).toEqual({ color: '#C6E0B4', pattern: 'Gray25' });
+    expect(fake.roundTrips).toBe(2);
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+    expect(Office.context.document.settings.get(HIGHLIGHT_KEY)).toBeNull();
+  });
+
+  test("a user's change to a highlighted cell survives clear", async () => {
+    const fake = host();
+    const actions = createExcelActions({ check: reporting(() => [finding('E8'), finding('D8')]) });
+    await actions.check();
+    fake.setCellFormat(S, 'E8', { fill: '#00B050' });
+    await actions.clearHighlights();
+    expect(fake.fillOf(S, 'E8')).toBe('#00B050');
+    expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+  });
+
+  test('a re-check restores the old highlights before applying new ones', async () => {
+    const fake = host();
+    let issues = [finding('E8'), finding('E7')];
+    const actions = createExcelActions({ check: reporting(() => issues) });
+    await actions.check();
+    issues = [finding('E7', 'warning'), finding('D8')];
+    fake.resetCounters();
+    await actions.check();
+    expect(fake.roundTrips).toBe(3);
+    expect(writes(fake)).toBe(1);
+    expect(fake.fillOf(S, 'E8')).toBeNull(); // fixed since: back to no fill
+    expect(fake.fillOf(S, 'E7')).toBe(HIGHLIGHT_FILLS.warning);
+    expect(fake.fillOf(S, 'D8')).toBe(HIGHLIGHT_FILLS.error);
+    // The saved "own" formats are the real ones, not the previous highlight.
+    await actions.clearHighlights();
+    expect(fake.fillOf(S, 'E7')).toBe('#FFFF00');
+    expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+
+    // Nothing left to find: the highlights go and the record with them.
+    issues = [finding('E8')];
+    await actions.check();
+    issues = [];
+    await actions.check();
+    expect(fake.fillOf(S, 'E8')).toBeNull();
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+  });
+
+  test('applyHighlights works on findings directly and survives a deleted sheet', async () => {
+    const fake = host(sevenTables());
+    await applyHighlights([finding('E8'), finding('B3', 'warning', 'TTHC')]);
+    expect(fake.fillOf('TTHC', 'B3')).toBe(HIGHLIGHT_FILLS.warning);
+    expect(writes(fake)).toBe(1);
+    fake.sheets.splice(fake.sheets.findIndex((s) => s.name === 'TTHC'), 1);
+    await createExcelActions().clearHighlights();
+    expect(fake.fillOf(S, 'E8')).toBeNull();
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+  });
+
+  test('without ExcelApi 1.9 the check still reports, without touching formats', async () => {
+    const fake = host(oneTable(), { apiSets: { ExcelApi: '1.8' } });
+    const report = await createExcelActions({ check: reporting(() => [finding('E8')]) }).check();
+    expect(report.issues).toHaveLength(1);
+    expect(fake.fillOf(S, 'E8')).toBeNull();
+    expect(writes(fake)).toBe(0);
+  });
+
+  // Passes once src/core/check.ts finds sum mismatches: the BienChe totals row states 4.876 "Có mặt"
+  // while the rows sum to 4.870, so E8 must be highlighted as an error.
+  test('ENGINE: check() through the real checker highlights the wrong BienChe total (E8)', async () => {
+    const fake = host();
+    const report = await createExcelActions().check();
+    const e8 = report.issues.find((f) => f.sheet === S && f.cell === 'E8');
+    expect(e8).toMatchObject({ severity: 'error', expected: 4870, actual: 4876 });
+    expect(fake.fillOf(S, 'E8')).toBe(HIGHLIGHT_FILLS.error);
+  });
+});
+
+describe('Excel adapter: other actions and host failures', () => {
+  test('select activates the sheet and selects the cell in one round trip', async () => {
+    const fake = host(sevenTables());
+    await createExcelActions().select('TTHC', 'M5');
+    expect(fake.snapshot()).toMatchObject({ activeSheet: 'TTHC', selection: { sheet: 'TTHC', cell: 'M5' } });
+    expect(fake.roundTrips).toBe(1);
+  });
+
+  test('Office errors become HostError with a Vietnamese message', async () => {
+    const fake = host();
+    fake.failNextSync('GeneralException');
+    const err = await createExcelActions().check().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).message).toMatch(/^Excel báo lỗi khi đọc sổ \(mã lỗi: GeneralException\)/);
+
+    const missing = await createExcelActions().select('Không có', 'A1').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(HostError);
+    expect((missing as HostError).message).toMatch(/Không tìm thấy trang tính/);
+
+    fake.failNextSync('InvalidOperationInCellEditMode');
+    const editing = await createExcelActions().clearHighlights().then(() => createExcelActions({ check: reporting(() => [finding('E8')]) }).check()).catch((e: unknown) => e);
+    expect((editing as HostError).message).toMatch(/chế độ sửa ô/);
+  });
+
+  test('without Excel there is a clear HostError, not a TypeError', async () => {
+    const err = await createExcelActions().check().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).kind).toBe('no_workbook');
+  });
+
+  test('insertTemplate exists only from ExcelApi 1.13 and inserts only the missing standard sheets', async () => {
+    host(oneTable(), { apiSets: { ExcelApi: '1.12' } });
+    expect(createExcelActions().insertTemplate).toBeUndefined();
+    undo();
+
+    const template = sevenTables();
+    const fake = host(oneTable(), { decodeWorkbook: (b64) => (Buffer.from(b64, 'base64').toString() === 'XLSX' ? template : { sheets: [], tables: [], names: [] }) });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    await actions.insertTemplate!();
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Thông tin', 'Biên chế', 'TTHC', 'Hài lòng']);
+    expect(fake.tables.map((t) => t.name).sort()).toEqual(['BienChe', 'DanhMucTTHC', 'KetQuaGiaiQuyet', 'KhaoSatHaiLong', 'PhanAnhKienNghi']);
+    await expect(actions.insertTemplate!()).rejects.toThrow(/đã có đủ/);
+  });
+
+  test('copyText uses the clipboard', async () => {
+    const written: string[] = [];
+    const nav = globalThis.navigator;
+    Object.defineProperty(globalThis, 'navigator', { value: { clipboard: { writeText: async (t: string) => void written.push(t) } }, configurable: true });
+    try {
+      await createExcelActions().copyText('Tỷ lệ đúng hạn 99,94%');
+    } finally {
+      Object.defineProperty(globalThis, 'navigator', { value: nav, configurable: true });
+    }
+    expect(written).toEqual(['Tỷ lệ đúng hạn 99,94%']);
+  });
+});

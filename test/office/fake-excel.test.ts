@@ -1,0 +1,155 @@
+import { FakeExcel, installFakeOffice } from '../../src/fake-office/excel';
+import { oneTable } from '../excel/fixture';
+
+function setup(opts: ConstructorParameters<typeof FakeExcel>[1] = {}) {
+  const fake = new FakeExcel(oneTable(), opts);
+  const undo = installFakeOffice(fake);
+  return { fake, undo };
+}
+
+describe('fake Excel host: load/sync semantics', () => {
+  let undo: () => void = () => undefined;
+  afterEach(() => undo());
+
+  test('reading a property that was never loaded throws PropertyNotLoaded', async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Biên chế').getRange('E8');
+      await ctx.sync();
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  test('a loaded property cannot be read before sync, and can after', async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Biên chế').getRange('E8').load('values,address');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([[4876]]);
+      expect(range.address).toBe("'Biên chế'!E8");
+    });
+    expect(s.fake.roundTrips).toBe(1);
+  });
+
+  test('collections expose items only after sync; navigation properties load through paths', async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+      expect(() => tables.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([['BienChe', 'Biên chế']]);
+      expect(() => tables.items[0]!.showTotals).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  test('writes land at sync, in queue order with reads', async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Biên chế').getRange('A5');
+      const before = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      r.format.fill.color = '#FF0000';
+      const after = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      expect(s.fake.fillOf('Biên chế', 'A5')).toBeNull();
+      await ctx.sync();
+      // Excel reports no fill as white with pattern None.
+      expect(before.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+      expect(after.value[0]![0]!.format!.fill).toEqual({ color: '#FF0000', pattern: 'Solid' });
+    });
+    expect(s.fake.fillOf('Biên chế', 'A5')).toBe('#FF0000');
+    expect(s.fake.syncLog[0]).toMatchObject({ cellsRead: 2, cellsWritten: 1 });
+  });
+
+  test('a missing item fails the sync with ItemNotFound, and the failed batch loads nothing', async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const ok = ctx.workbook.worksheets.getItem('Biên chế').getRange('E8').load('values');
+      ctx.workbook.worksheets.getItem('Không có').getRange('A1').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+      expect(() => ok.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      const nul = ctx.workbook.worksheets.getItemOrNullObject('Không có');
+      await ctx.sync();
+      expect(nul.isNullObject).toBe(true);
+    });
+    expect(s.fake.roundTrips).toBe(2);
+  });
+
+  test('used range: values-only bounds, null object for an empty sheet', async () => {
+    const b = oneTable();
+    b.sheets.push({ name: 'Trống', rows: [] });
+    const fake = new FakeExcel(b);
+    undo = installFakeOffice(fake);
+    await Excel.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('Biên chế').getUsedRangeOrNullObject(true).load('address');
+      const empty = ctx.workbook.worksheets.getItem('Trống').getUsedRangeOrNullObject(true).load('address');
+      await ctx.sync();
+      expect(used.address).toBe("'Biên chế'!A4:G8");
+      expect(empty.isNullObject).toBe(true);
+    });
+  });
+
+  test("Excel on the web's 5 MB response limit is enforced, desktop has none", async () => {
+    const b = oneTable();
+    const rows = Array.from({ length: 20000 }, (_, r) => Array.from({ length: 10 }, (_, c) => ({ v: `Người trả lời số ${r}, câu ${c}` })));
+    b.sheets.push({ name: 'Lớn', rows });
+    const web = new FakeExcel(b);
+    undo = installFakeOffice(web);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Lớn').getRange('A1:J20000').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    });
+    undo();
+    const desk = new FakeExcel(b, { limits: false });
+    undo = installFakeOffice(desk);
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Lớn').getRange('A1:J20000').load('values');
+      await ctx.sync();
+      expect(r.values[19999]![9]).toBe('Người trả lời số 19999, câu 9');
+    });
+    expect(desk.syncLog[0]!.bytesRead).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  test('settings: set is in memory until saveAsync; isSetSupported follows the configured sets', async () => {
+    const s = setup({ apiSets: { ExcelApi: '1.12' } });
+    undo = s.undo;
+    const st = Office.context.document.settings;
+    st.set('k', { a: 1 });
+    expect(st.get('k')).toEqual({ a: 1 });
+    expect(s.fake.savedSettings.k).toBeUndefined();
+    await new Promise<void>((r) => st.saveAsync(() => r()));
+    expect(s.fake.savedSettings.k).toEqual({ a: 1 });
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(false);
+    expect(Office.context.requirements.isSetSupported('WordApi', '1.1')).toBe(false);
+  });
+
+  test('playground hooks: snapshot, subscribe after every sync, setCellFormat', async () => {
+    const s = setup({ formats: { 'Biên chế': { A4: { fill: '#D9E1F2', bold: true } } } });
+    undo = s.undo;
+    const seen: number[] = [];
+    const off = s.fake.subscribe((snap) => seen.push(snap.version));
+    s.fake.setCellFormat('Biên chế', 'B5', { fill: '#ffff00' });
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Biên chế');
+      ws.activate();
+      ws.getRange('E8').select();
+      await ctx.sync();
+    });
+    off();
+    s.fake.setCellFormat('Biên chế', 'B5', { fill: null });
+    expect(seen).toHaveLength(2);
+    const snap = s.fake.snapshot();
+    expect(snap.activeSheet).toBe('Biên chế');
+    expect(snap.selection).toEqual({ sheet: 'Biên chế', cell: 'E8' });
+    const sheet = snap.sheets.find((x) => x.name === 'Biên chế')!;
+    expect(sheet.rows[3]![0]).toMatchObject({ v: 'Đơn vị', fill: '#D9E1F2', bold: true });
+    expect(sheet.rows[4]![1]).toMatchObject({ v: 'Công chức', fill: null });
+    expect(sheet.rows[7]![4]).toMatchObject({ v: 4876, fill: null });
+    expect(sheet.tables.map((t) => t.name)).toEqual(['BienChe']);
+  });
+});
