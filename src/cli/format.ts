@@ -5,21 +5,23 @@ import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount } from '../core/numbers';
 import { formatDate } from '../core/periods';
+import { checkJson, type CheckJson } from '../core/schemas';
 import { metricLines } from '../taskpane/metrics';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 
 /** The contract JSON of `check --json` (section 3 of the contract). */
-export function reportJson(report: CheckReport, file: string) {
+export function reportJson(report: CheckReport, file: string): CheckJson {
   const p = report.period;
-  return {
+  // Parsed against the contract's schema, so a shape slip is a bug caught here, not downstream.
+  return checkJson.parse({
     contract: report.contract,
     file,
     period: p ? { kind: p.kind, year: p.year, from: p.from, to: p.to, regime: p.regime } : null,
     summary: report.summary,
     issues: report.issues,
     metrics: report.metrics,
-  };
+  });
 }
 
 function namedText(model: WorkbookModel, name: string): string | null {

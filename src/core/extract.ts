@@ -4,6 +4,7 @@ import type { Draft } from './findings';
 import { isTotalLabel, rowBlank, type LocatedTable } from './locate';
 import { colToLetters } from './model';
 import type { DataRow } from './report';
+import { countFinding } from './schemas';
 import { foldText } from './text';
 
 /**
@@ -92,12 +93,9 @@ function readRow(lt: LocatedTable, r: number, label: string, isTotal: boolean, p
         break;
       case 'num':
         if (col.kind === 'count' || col.kind === 'derivedCount') {
-          if (n.value < 0) {
-            bad(lt, row, col, a1, { code: 'negative_count', actual: n.value }, push);
-            break;
-          }
-          if (!Number.isInteger(n.value)) {
-            bad(lt, row, col, a1, { code: 'fractional_count', actual: n.value }, push);
+          const code = countFinding(n.value);
+          if (code) {
+            bad(lt, row, col, a1, { code, actual: n.value }, push);
             break;
           }
         }

@@ -9,6 +9,8 @@ import { formatDate } from './periods';
 
 const n = (v: number | string | undefined): string => (typeof v === 'number' ? formatNumber(v) : String(v ?? ''));
 const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
+/** "Tỷ lệ (%)" reads as itself; other headers are named as a rate. */
+const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replace(/\s*\(%\)$/, '') : `Tỷ lệ "${header}"`);
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 export function messageFor(d: Draft): string {
@@ -38,7 +40,7 @@ export function messageFor(d: Draft): string {
     case 'text_number':
       return `Ô "${d.header}"${where(d)} nhập số dạng chữ "${d.text}"; đã hiểu là ${n(d.actual)}.`;
     case 'rate_out_of_range':
-      return `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)}, ngoài khoảng 0–100%.`;
+      return `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%.`;
     case 'invalid_option':
       return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}.`;
     case 'duplicate_row':
@@ -51,8 +53,8 @@ export function messageFor(d: Draft): string {
       return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng ${d.formula} = ${n(d.expected)}.`;
     case 'rate_mismatch':
       return d.expected === 'không phát sinh'
-        ? `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)} nhưng mẫu số bằng 0: không phát sinh.`
-        : `Tỷ lệ "${d.header}"${where(d)} ghi ${n(d.actual)} nhưng ${formatNumber(d.numerator)}/${formatNumber(d.denominator)} = ${formatPercent(Number(d.expected), d.decimals)}.`;
+        ? `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}% nhưng mẫu số bằng 0: không phát sinh.`
+        : `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}% nhưng ${formatNumber(d.numerator)}/${formatNumber(d.denominator)} = ${formatPercent(Number(d.expected), d.decimals)}.`;
     case 'carry_over_mismatch':
       return `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết.`;
     case 'cap_exceeded':

@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
-import { buildModel, date, f, infoFor, type ModelInput, type TableInput } from '../helpers/model';
+import { buildModel, date, f, infoFor, type In, type ModelInput, type TableInput } from '../helpers/model';
 
 /**
  * Fixtures named by their expected outcome (as Script Lab names its samples), one table-driven
@@ -12,14 +12,14 @@ const KON_TUM_Q3 = infoFor('Quý III', 2022, '2022-06-15', '2022-09-14');
 const SON_LA_Q1 = infoFor('Quý I', 2023, '2022-12-15', '2023-03-14', 'Sở Y tế tỉnh Sơn La');
 
 // Biểu 06 rows: linhVuc, (3) tongSo, (4) trucTuyen, (5) trucTiep, (6) tuKyTruoc, (7) daGQ, (8) truocHan, (9) dungHan, (10) quaHan, (11) dangGQ, (12) trongHan, (13) quaHan, tỷ lệ
-const tthcRows = [
+const tthcRows: In[][] = [
   ['Khám bệnh, chữa bệnh', 120, 40, 70, 10, 100, 60, 38, 2, 20, 19, 1, f('ROUND((G5+H5)/F5*100,2)', 98)],
   ['Dược phẩm', 97, 30, 60, 7, 90, 50, 40, 0, 7, 7, 0, f('ROUND((G6+H6)/F6*100,2)', 100)],
   ['An toàn thực phẩm', 80, 20, 55, 5, 70, 30, 39, 1, 10, 10, 0, f('ROUND((G7+H7)/F7*100,2)', 98.57)],
 ];
 const tthcTotal = ['Tổng cộng', 297, 90, 185, 22, 260, 140, 117, 3, 37, 36, 1, f('ROUND((G8+H8)/F8*100,2)', 98.85)];
 
-const kq = (rows = tthcRows, total: unknown[] | null = tthcTotal, extra: Partial<TableInput> = {}): TableInput => ({
+const kq = (rows: In[][] = tthcRows, total: unknown[] | null = tthcTotal, extra: Partial<TableInput> = {}): TableInput => ({
   name: 'KetQuaGiaiQuyet',
   rows: rows as TableInput['rows'],
   ...(total ? { total: total as TableInput['total'] } : {}),

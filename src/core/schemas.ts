@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { CONTRACT_VERSION, TABLES, type ColumnSpec, type TableName } from './contract';
+import type { FindingCode } from './findings';
+
+/**
+ * The contract in zod: what a count cell may hold, the typed row of every table, and the JSON of
+ * `cchc check --json` that other tools read. The row reader maps zod's issues onto findings, as zod
+ * keys its own issues by code.
+ */
+
+/** A count: a whole number, zero or more. */
+export const countValue = z.number().int().nonnegative();
+
+/** The finding a count's zod issue stands for (negative → negative_count, decimals → fractional_count). */
+export function countFinding(value: number): Extract<FindingCode, 'negative_count' | 'fractional_count'> | null {
+  const r = countValue.safeParse(value);
+  if (r.success) return null;
+  return r.error.issues.some((i) => i.code === 'too_small') ? 'negative_count' : 'fractional_count';
+}
+
+const percentValue = z.number().min(0).max(100);
+
+function columnSchema(c: ColumnSpec) {
+  switch (c.kind) {
+    case 'text':
+    case 'enum':
+      return z.string().min(1).nullable();
+    case 'count':
+    case 'derivedCount':
+      return countValue.nullable();
+    case 'rate':
+      return percentValue.nullable();
+    case 'derivedRate':
+      // A derived rate is computed, never stored beyond 100 % by a consistent row, but a row whose
+      // parts contradict each other can produce more: the identities report that, not the schema.
+      return z.number().nonnegative().nullable();
+  }
+}
+
+/** The normalised row of each contract table: text columns by key, then figures by key. */
+export const ROW_SCHEMAS = Object.fromEntries(
+  TABLES.map((t) => [t.name, z.object(Object.fromEntries(t.columns.map((c) => [c.key, columnSchema(c).optional()])))]),
+) as Record<TableName, z.ZodObject>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const findingJson = z.object({
+  code: z.string().regex(/^[a-z][a-z_]*$/),
+  severity: z.enum(['error', 'warning', 'info']),
+  sheet: z.string(),
+  cell: z.string().regex(/^[A-Z]{1,3}\d+$/),
+  message: z.string().min(1),
+  expected: z.union([z.number(), z.string()]).optional(),
+  actual: z.union([z.number(), z.string()]).optional(),
+  related: z.array(z.string()).optional(),
+});
+
+/** `cchc check --json` (contract section 3); more fields are allowed. */
+export const checkJson = z.object({
+  contract: z.literal(CONTRACT_VERSION),
+  file: z.string(),
+  period: z.object({ kind: z.string(), year: z.number().int(), from: isoDate, to: isoDate, regime: z.string() }).nullable(),
+  summary: z.object({ errors: z.number().int().nonnegative(), warnings: z.number().int().nonnegative(), infos: z.number().int().nonnegative() }),
+  issues: z.array(findingJson),
+  metrics: z.record(z.string(), z.number().nullable()),
+});
+export type CheckJson = z.infer<typeof checkJson>;
