@@ -1,7 +1,7 @@
-import { SaxesParser } from 'saxes';
+import sax from 'sax';
 
 /**
- * Locating content controls in a WordprocessingML part by character offsets. saxes reports the
+ * Locating content controls in a WordprocessingML part by character offsets. sax reports the
  * position after each token (a UTF-16 index when the whole string is written at once), so every
  * element's start tag, content and end tag can be cut out of the original string exactly.
  * Elements are matched by their qualified name with the "w:" prefix, which Word always writes.
@@ -34,7 +34,7 @@ interface Open {
 }
 
 export function findControls(xml: string): SdtSpan[] {
-  const parser = new SaxesParser({ position: true });
+  const parser = sax.parser(true, { position: true });
   const stack: Open[] = [];
   const out: SdtSpan[] = [];
   let pendingStart = 0;
@@ -43,10 +43,10 @@ export function findControls(xml: string): SdtSpan[] {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.name === 'w:sdt') return stack[i];
     return undefined;
   };
-  parser.on('opentagstart', () => {
+  parser.onopentagstart = () => {
     pendingStart = tagStart(parser.position);
-  });
-  parser.on('opentag', (node) => {
+  };
+  parser.onopentag = (node) => {
     const parent = stack[stack.length - 1];
     const el: Open = { name: node.name, start: pendingStart, openEnd: parser.position, attrs: node.attributes as Record<string, string>, selfClosing: node.isSelfClosing };
     if (node.name === 'w:sdt') {
@@ -57,8 +57,8 @@ export function findControls(xml: string): SdtSpan[] {
       if (sdt?.sdt) sdt.sdt.tag = el.attrs['w:val'] ?? '';
     }
     stack.push(el);
-  });
-  parser.on('closetag', (node) => {
+  };
+  parser.onclosetag = () => {
     const el = stack.pop()!;
     const end = parser.position;
     const parent = stack[stack.length - 1];
@@ -83,8 +83,10 @@ export function findControls(xml: string): SdtSpan[] {
       const s = el.sdt;
       out.push({ tag: s.tag ?? '', start: el.start, end, contentStart: s.contentStart ?? null, contentEnd: s.contentEnd ?? null, pPr: s.pPr ?? null, rPr: s.rPr ?? null, kind: s.kind! });
     }
-    void node;
-  });
+  };
+  parser.onerror = (e) => {
+    throw e;
+  };
   parser.write(xml).close();
   return out.sort((a, b) => a.start - b.start);
 }

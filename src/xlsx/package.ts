@@ -1,7 +1,7 @@
 /**
  * Everything done to the .xlsx package (the zip) before ExcelJS sees it: recognise what the file
  * is, refuse what would exhaust memory, and repair what ExcelJS cannot follow. Works in Node and in
- * the browser (JSZip, @xmldom/xmldom and saxes are plain JavaScript).
+ * the browser (JSZip, @xmldom/xmldom and sax are plain JavaScript).
  */
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
