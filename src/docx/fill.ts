@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import type { FillRecord } from '../taskpane/actions';
+import { RECORD_PROP_PREFIX, RECORD_PROPS, type FillRecord } from '../core/narrative/record';
 import { placeTexts, type Narrative } from '../core/narrative/build';
 import { isFieldTag, isTag, type Tag } from '../core/narrative/tags';
 import { findControls, type SdtSpan } from './sdt';
@@ -31,14 +31,6 @@ export interface FillResult {
 }
 
 const PARTS = /^word\/(document|header\d*|footer\d*)\.xml$/;
-const PROP_PREFIX = 'CCHC.';
-const PROPS: [keyof FillRecord, string][] = [
-  ['fileName', 'CCHC.TepSoLieu'],
-  ['unit', 'CCHC.DonVi'],
-  ['period', 'CCHC.KyBaoCao'],
-  ['fingerprint', 'CCHC.DauVanTay'],
-  ['filledAt', 'CCHC.ThoiDiemDien'],
-];
 
 export async function fillDocx(docx: Uint8Array, narrative: Narrative, record: FillRecord): Promise<Uint8Array> {
   return (await fillDocxDetailed(docx, narrative, record)).bytes;
@@ -100,7 +92,7 @@ export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | nul
   }
   if (!values.has('CCHC.DauVanTay')) return null;
   const rec = {} as FillRecord;
-  for (const [key, prop] of PROPS) rec[key] = values.get(prop) ?? '';
+  for (const [key, prop] of RECORD_PROPS) rec[key] = values.get(prop) ?? '';
   return rec;
 }
 
@@ -162,12 +154,12 @@ async function writeRecord(zip: JSZip, record: FillRecord, date: Date): Promise<
     const ser = new XMLSerializer();
     for (let i = 0; i < props.length; i++) {
       const p = props.item(i)!;
-      if ((p.getAttribute('name') ?? '').startsWith(PROP_PREFIX)) continue;
+      if ((p.getAttribute('name') ?? '').startsWith(RECORD_PROP_PREFIX)) continue;
       maxPid = Math.max(maxPid, Number(p.getAttribute('pid')) || 1);
       foreign.push(ser.serializeToString(p).replace(/ xmlns(:vt)?="[^"]*"/g, ''));
     }
   }
-  const ours = PROPS.map(
+  const ours = RECORD_PROPS.map(
     ([key, name], i) => `<property fmtid="${FMTID}" pid="${maxPid + 1 + i}" name="${name}"><vt:lpwstr>${escapeXml(record[key] ?? '')}</vt:lpwstr></property>`,
   );
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${CUSTOM_NS}" xmlns:vt="${VT_NS}">${[...foreign, ...ours].join('')}</Properties>`;

@@ -7,6 +7,7 @@ import { checkWorkbook } from '../core/check';
 import type { Finding } from '../core/findings';
 import type { WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
+import { copyToClipboard } from '../taskpane/clipboard';
 import { HostError, type ExcelActions } from '../taskpane/actions';
 import { toHostError, type Doing } from './errors';
 import { highlightTargets, loadMarks, queueCurrentFills, queueHighlights, queueRestore, storeMarks, type PendingRead } from './highlights';
@@ -148,27 +149,7 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       });
     },
 
-    async copyText(text) {
-      try {
-        if (typeof navigator !== 'undefined' && navigator.clipboard?.writeText) {
-          await navigator.clipboard.writeText(text);
-          return;
-        }
-      } catch {
-        // Office webviews often deny the async clipboard; the selection-based copy still works there.
-      }
-      if (typeof document === 'undefined') throw new HostError('Không sao chép được vào bộ nhớ tạm.', 'unsupported');
-      const area = document.createElement('textarea');
-      area.value = text;
-      area.setAttribute('readonly', '');
-      area.style.position = 'fixed';
-      area.style.opacity = '0';
-      document.body.appendChild(area);
-      area.select();
-      const ok = document.execCommand('copy');
-      area.remove();
-      if (!ok) throw new HostError('Không sao chép được vào bộ nhớ tạm. Hãy chọn đoạn văn và nhấn Ctrl+C.', 'unsupported');
-    },
+    copyText: copyToClipboard,
   };
 
   if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13')) {

@@ -5,6 +5,7 @@
  * src/excel runs on it unmodified (see installFakeOffice), so tests and the playground exercise
  * the same code the real add-in runs.
  */
+import { ERROR_CODES, FakeHost, FakeOfficeError, installGlobals, notLoaded, parseLoad, runner } from './host';
 import type { Cell, NameRef, Scalar, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters, parseA1, parseRange, toA1 } from '../core/model';
 
@@ -84,18 +85,7 @@ export interface FakeExcelOptions {
 export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_000 };
 
 /** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
-export class FakeOfficeError extends Error {
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  constructor(
-    readonly code: string,
-    message: string,
-    errorLocation?: string,
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-    this.debugInfo = { code, message, errorLocation };
-  }
-}
+export { FakeOfficeError };
 
 interface FakeSheet {
   name: string;
@@ -145,16 +135,6 @@ function jsonSize(v: unknown): number {
   return JSON.stringify(v).length;
 }
 
-function parseLoad(props: unknown): string[] {
-  if (props === undefined) return [];
-  if (typeof props === 'string') return props.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(props)) return props.flatMap((p) => parseLoad(p));
-  if (typeof props === 'object' && props) {
-    const o = props as { select?: string | string[]; expand?: string | string[] };
-    return [...parseLoad(o.select), ...parseLoad(o.expand)];
-  }
-  return [];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Request context and proxies
@@ -222,12 +202,6 @@ class Ctx {
   }
 }
 
-function notLoaded(prop: string): never {
-  throw new FakeOfficeError(
-    'PropertyNotLoaded',
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
 
 abstract class ClientObject {
   protected readonly loaded = new Map<string, unknown>();
@@ -905,15 +879,6 @@ class NamedItemProxy extends ClientObject {
 // ---------------------------------------------------------------------------------------------
 // The fake host
 
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d) return d > 0;
-  }
-  return true;
-}
 
 function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
   const out: CellFormat = { ...cur };
@@ -924,32 +889,24 @@ function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
   return out;
 }
 
-export class FakeExcel {
+export class FakeExcel extends FakeHost<FakeSnapshot> {
   readonly sheets: FakeSheet[] = [];
   readonly tables: TableRef[] = [];
   readonly names: NameRef[] = [];
   activeSheet: string;
   selection: { sheet: string; cell: string } | null = null;
-  /** Number of context.sync() calls, failed ones included. */
-  roundTrips = 0;
   readonly syncLog: SyncRecord[] = [];
   /** Errors thrown by the next syncs, in order (to simulate host failures). */
   readonly pendingFailures: Error[] = [];
-  /** Document settings as saved in the file (after saveAsync). */
-  savedSettings: Record<string, unknown>;
-  /** Settings as the add-in sees them in memory (before saveAsync). */
-  liveSettings: Record<string, unknown>;
-  settingsSaves = 0;
   /** Functions registered with Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   readonly limits: { maxBytes: number; maxCellsPerRange: number } | false;
-  private version = 0;
-  private readonly listeners = new Set<(s: FakeSnapshot) => void>();
 
   constructor(
     model: WorkbookModel,
     readonly options: FakeExcelOptions = {},
   ) {
+    super(options.apiSets ?? { ExcelApi: '1.17' }, options.settings);
     this.limits = options.limits === undefined ? WEB_LIMITS : options.limits;
     this.insertModel(model);
     this.activeSheet = this.sheets[0]?.name ?? 'Sheet1';
@@ -957,8 +914,6 @@ export class FakeExcel {
     for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
       for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
     }
-    this.savedSettings = structuredClone(options.settings ?? {});
-    this.liveSettings = structuredClone(this.savedSettings);
   }
 
   /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
@@ -988,11 +943,6 @@ export class FakeExcel {
   sheet(name: string): FakeSheet | undefined {
     const n = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === n);
-  }
-
-  supports(set: string, version: string): boolean {
-    const have = (this.options.apiSets ?? { ExcelApi: '1.17' })[set];
-    return have !== undefined && versionAtLeast(have, version);
   }
 
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
@@ -1093,19 +1043,6 @@ export class FakeExcel {
     return { sheets, activeSheet: this.activeSheet, selection: this.selection ? { ...this.selection } : null, version: this.version };
   }
 
-  /** Calls `listener` after every sync and every simulated user change; returns an unsubscribe. */
-  subscribe(listener: (s: FakeSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(): void {
-    this.version++;
-    if (!this.listeners.size) return;
-    const snap = this.snapshot();
-    for (const l of this.listeners) l(snap);
-  }
-
   /** Makes the next context.sync() fail with this Office error. */
   failNextSync(code = 'GeneralException', message = 'An internal error has occurred.'): void {
     this.pendingFailures.push(new FakeOfficeError(code, message));
@@ -1132,86 +1069,21 @@ export class FakeExcel {
   // --- the globals ------------------------------------------------------------------------------
 
   readonly excel = {
-    run: async <T>(batch: (context: Ctx) => Promise<T>): Promise<T> => {
-      const ctx = new Ctx(this);
-      const result = await batch(ctx);
-      // Office sends whatever is still queued when the batch ends; that is a round trip too.
-      if (ctx.queue.length) await ctx.sync();
-      return result;
-    },
-    ErrorCodes: {
-      itemNotFound: 'ItemNotFound',
-      generalException: 'GeneralException',
-      invalidArgument: 'InvalidArgument',
-      accessDenied: 'AccessDenied',
-    },
+    run: runner(() => new Ctx(this)),
+    ErrorCodes: ERROR_CODES,
   };
 
   readonly office = {
-    context: {
-      host: 'Excel',
-      platform: 'OfficeOnline',
-      document: {
-        settings: {
-          get: (name: string): unknown => (name in this.liveSettings ? structuredClone(this.liveSettings[name]) : null),
-          set: (name: string, value: unknown): void => {
-            this.liveSettings[name] = structuredClone(value);
-          },
-          remove: (name: string): void => {
-            delete this.liveSettings[name];
-          },
-          saveAsync: (...args: unknown[]): void => {
-            const cb = args.find((a) => typeof a === 'function') as ((r: { status: string; value?: unknown; error?: unknown }) => void) | undefined;
-            setTimeout(() => {
-              const failure = this.pendingSettingsFailure;
-              this.pendingSettingsFailure = null;
-              if (failure) {
-                cb?.({ status: 'failed', error: { code: 5001, name: 'Internal Error', message: failure } });
-                return;
-              }
-              this.savedSettings = structuredClone(this.liveSettings);
-              this.settingsSaves++;
-              cb?.({ status: 'succeeded' });
-            }, 0);
-          },
-        },
-      },
-      requirements: {
-        isSetSupported: (name: string, minVersion?: string | number): boolean => this.supports(name, minVersion === undefined ? '1.1' : String(minVersion)),
-      },
-    },
-    HostType: { Excel: 'Excel', Word: 'Word' },
-    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    onReady: (cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> => {
-      const info = { host: 'Excel', platform: 'OfficeOnline' };
-      return Promise.resolve().then(() => {
-        cb?.(info);
-        return info;
-      });
-    },
+    ...this.officeBase('Excel'),
     actions: {
       associate: (name: string, fn: (event: unknown) => unknown): void => {
         this.actions.set(name, fn);
       },
     },
   };
-
-  /** Makes the next settings.saveAsync report a failure. */
-  pendingSettingsFailure: string | null = null;
 }
 
 /** Makes the fake the host seen by code using the global `Office` / `Excel`; returns an undo. */
 export function installFakeOffice(fake: FakeExcel): () => void {
-  const g = globalThis as Record<string, unknown>;
-  const before = { Office: g.Office, Excel: g.Excel, OfficeExtension: g.OfficeExtension };
-  g.Office = fake.office;
-  g.Excel = fake.excel;
-  g.OfficeExtension = { Error: FakeOfficeError };
-  return () => {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete g[k];
-      else g[k] = v;
-    }
-  };
+  return installGlobals({ Office: fake.office, Excel: fake.excel, OfficeExtension: { Error: FakeOfficeError } });
 }

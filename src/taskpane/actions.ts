@@ -1,3 +1,4 @@
+import type { FillRecord } from '../core/narrative/record';
 import type { CheckReport } from '../core/report';
 
 /**
@@ -34,14 +35,7 @@ export interface ExcelActions {
   download?: (fileName: string, data: Uint8Array, mime: string) => Promise<void>;
 }
 
-/** Facts about the document linked to a workbook, as recorded when it was last filled. */
-export interface FillRecord {
-  fileName: string;
-  unit: string;
-  period: string;
-  fingerprint: string;
-  filledAt: string;
-}
+export type { FillRecord } from '../core/narrative/record';
 
 export interface WordActions {
   host: 'word';
