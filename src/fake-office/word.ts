@@ -1,0 +1,1013 @@
+/**
+ * An in-memory Word host with the same discipline as the Excel fake (./excel.ts): proxies queue
+ * work, properties exist only after load + sync, writes land at sync, each sync is a counted round
+ * trip. The document is a flat list of paragraphs; a paragraph may belong to one block content
+ * control and may hold inline content controls among its text. The adapter in src/word runs on it
+ * unmodified (see installFakeWord), so tests and the playground exercise the add-in's own code.
+ */
+import { ERROR_CODES, FakeHost, FakeOfficeError, installGlobals, notLoaded, parseLoad, runner } from './host';
+
+export type ControlKind = 'RichText' | 'PlainText';
+export type Appearance = 'BoundingBox' | 'Tags' | 'Hidden';
+
+export interface FakeControl {
+  id: number;
+  tag: string;
+  title: string;
+  appearance: Appearance;
+  kind: ControlKind;
+  /** Block controls hold whole paragraphs; inline ones sit inside a paragraph. */
+  block: boolean;
+  cannotEdit: boolean;
+}
+
+export type Segment = { text: string; control?: FakeControl };
+
+export interface FakeParagraph {
+  id: number;
+  segments: Segment[];
+  /** The block control this paragraph belongs to, if any. */
+  block?: FakeControl;
+}
+
+/** Where the cursor is: character offsets in one paragraph's text. */
+export interface FakeSelection {
+  paragraphId: number;
+  start: number;
+  end: number;
+}
+
+/** What the builders accept: a plain paragraph, a block place, or a paragraph mixing text and inline places. */
+export type PlaceSpec = { tag: string; title?: string; text?: string | string[]; kind?: ControlKind; appearance?: Appearance };
+export type DocItem = string | (PlaceSpec & { inline?: undefined }) | { inline: (string | PlaceSpec)[] };
+
+export interface WordSnapshotControl {
+  id: number;
+  tag: string;
+  title: string;
+  block: boolean;
+  kind: ControlKind;
+  appearance: Appearance;
+  /** Block: one entry per paragraph; inline: one entry. */
+  paragraphs: string[];
+  text: string;
+}
+
+export interface WordSnapshotParagraph {
+  id: number;
+  text: string;
+  /** Id of the block control holding the paragraph. */
+  block: number | null;
+  segments: { text: string; control: number | null }[];
+}
+
+export interface WordSnapshot {
+  paragraphs: WordSnapshotParagraph[];
+  controls: WordSnapshotControl[];
+  selection: FakeSelection | null;
+  customProperties: Record<string, string>;
+  settings: Record<string, unknown>;
+  version: number;
+}
+
+export interface FakeWordOptions {
+  /** Highest version supported per requirement set; default WordApi 1.3. */
+  apiSets?: Record<string, string>;
+  customProperties?: Record<string, string>;
+  settings?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context and proxies
+
+type Op = () => void;
+
+class Ctx {
+  queue: Op[] = [];
+  /** Applied to proxies only when the whole sync succeeds, as in Office. */
+  commits: Op[] = [];
+  readonly document: DocumentProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(readonly fake: FakeWord) {
+    this.document = new DocumentProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const fake = this.fake;
+    const ops = this.queue;
+    this.queue = [];
+    this.commits = [];
+    fake.roundTrips++;
+    fake.syncLog.push({ operations: ops.length });
+    let failure: unknown;
+    // Office applies a batch as a unit from the add-in's point of view; the fake works on a copy
+    // so a failing operation leaves the document as it was.
+    const before = fake.saveState();
+    try {
+      const injected = fake.pendingFailures.shift();
+      if (injected) throw injected;
+      for (const op of ops) op();
+    } catch (e) {
+      failure = e;
+      fake.restoreState(before);
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    if (!failure) for (const c of this.commits) c();
+    this.commits = [];
+    fake.emit();
+    if (failure) throw failure;
+  }
+}
+
+
+function apiNotFound(): never {
+  throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Word.');
+}
+
+function invalid(message = 'The argument is invalid or missing or has an incorrect format.'): never {
+  throw new FakeOfficeError('InvalidArgument', message);
+}
+
+
+abstract class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: Ctx) {}
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+
+  load(props?: unknown): this {
+    const list = parseLoad(props);
+    this.context.enqueue(() => this.fetch(list.length ? list : this.defaultProps()));
+    return this;
+  }
+
+  fetch(props: string[]): void {
+    const values = new Map<string, unknown>();
+    const target = this.resolveForRead();
+    for (const p of props) values.set(p, target === null ? null : this.readProp(p, target));
+    this.context.commits.push(() => {
+      for (const [k, v] of values) this.loaded.set(k, v);
+    });
+  }
+
+  protected resolveForRead(): unknown {
+    return this.resolve();
+  }
+
+  /** Assigning a proxy property queues the write, as in Office. */
+  protected set(apply: () => void): void {
+    this.context.enqueue(apply);
+  }
+
+  protected abstract resolve(): unknown;
+  protected abstract readProp(prop: string, target: unknown): unknown;
+  protected defaultProps(): string[] {
+    return [];
+  }
+}
+
+abstract class Collection<T extends ClientObject> extends ClientObject {
+  private list: T[] | undefined;
+  get items(): T[] {
+    if (!this.list) notLoaded('items');
+    return this.list;
+  }
+  protected abstract members(): T[];
+  override fetch(props: string[]): void {
+    const items = this.members();
+    // Office accepts both "items/tag" and a bare "tag" on a collection.
+    const itemProps = props.map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
+    for (const it of items) it.fetch(itemProps.length ? itemProps : (it as unknown as { defaults(): string[] }).defaults());
+    this.context.commits.push(() => (this.list = items));
+  }
+  protected resolve(): unknown {
+    return this.members();
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class DocumentProxy {
+  readonly contentControls: ContentControlCollectionProxy;
+  readonly body: BodyProxy;
+  private props: DocumentPropertiesProxy | undefined;
+  constructor(private readonly ctx: Ctx) {
+    this.contentControls = new ContentControlCollectionProxy(ctx, () => ctx.fake.controls());
+    this.body = new BodyProxy(ctx);
+  }
+  get properties(): DocumentPropertiesProxy {
+    return (this.props ??= new DocumentPropertiesProxy(this.ctx));
+  }
+  getSelection(): RangeProxy {
+    return new RangeProxy(this.ctx);
+  }
+}
+
+class BodyProxy extends ClientObject {
+  readonly paragraphs: ParagraphCollectionProxy;
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.paragraphs = new ParagraphCollectionProxy(ctx, () => ctx.fake.paragraphs);
+  }
+  protected resolve(): unknown {
+    return this.context.fake.paragraphs;
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'text') return this.context.fake.paragraphs.map((p) => paragraphText(p)).join('\n');
+    invalid(`Unknown body property ${prop}`);
+  }
+  protected override defaultProps(): string[] {
+    return ['text'];
+  }
+}
+
+class ContentControlCollectionProxy extends Collection<ContentControlProxy> {
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => FakeControl[],
+  ) {
+    super(ctx);
+  }
+  protected members(): ContentControlProxy[] {
+    return this.find().map((c) => new ContentControlProxy(this.context, { id: c.id }));
+  }
+  getByTag(tag: string): ContentControlCollectionProxy {
+    return new ContentControlCollectionProxy(this.context, () => this.find().filter((c) => c.tag === tag));
+  }
+  getFirst(): ContentControlProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      const c = this.find()[0];
+      if (!c) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'ContentControlCollection.getFirst');
+      ref.id = c.id;
+    });
+    return new ContentControlProxy(this.context, ref);
+  }
+}
+
+/** Proxies of objects created in the same batch learn their id when the creating op runs. */
+interface Ref {
+  id?: number;
+}
+
+class ContentControlProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly ref: Ref,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) {
+      ctx.enqueue(() => {
+        const n = ref.id === undefined;
+        ctx.commits.push(() => this.loaded.set('isNullObject', n));
+      });
+    }
+  }
+  defaults(): string[] {
+    return ['id', 'tag', 'title', 'text', 'type', 'appearance', 'cannotEdit'];
+  }
+  protected override defaultProps(): string[] {
+    return this.defaults();
+  }
+
+  get id(): number {
+    return this.get('id');
+  }
+  get tag(): string {
+    return this.get('tag');
+  }
+  set tag(v: string) {
+    this.set(() => (this.resolve().tag = v));
+  }
+  get title(): string {
+    return this.get('title');
+  }
+  set title(v: string) {
+    this.set(() => (this.resolve().title = v));
+  }
+  get appearance(): Appearance {
+    return this.get('appearance');
+  }
+  set appearance(v: Appearance) {
+    this.set(() => (this.resolve().appearance = v));
+  }
+  get cannotEdit(): boolean {
+    return this.get('cannotEdit');
+  }
+  set cannotEdit(v: boolean) {
+    this.set(() => (this.resolve().cannotEdit = v));
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get subtype(): string {
+    return this.get('subtype');
+  }
+
+  protected resolve(): FakeControl {
+    const c = this.ref.id === undefined ? undefined : this.context.fake.control(this.ref.id);
+    if (!c) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'ContentControl');
+    return c;
+  }
+  protected override resolveForRead(): unknown {
+    if (this.orNull && this.ref.id === undefined) return null;
+    return this.resolve();
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const c = t as FakeControl;
+    const fake = this.context.fake;
+    switch (prop) {
+      case 'id':
+        return c.id;
+      case 'tag':
+        return c.tag;
+      case 'title':
+        return c.title;
+      case 'appearance':
+        return c.appearance;
+      case 'cannotEdit':
+        return c.cannotEdit;
+      case 'type':
+        return c.kind;
+      case 'subtype':
+        if (!fake.supports('WordApi', '1.3')) apiNotFound();
+        return c.kind === 'PlainText' ? (c.block ? 'PlainTextParagraph' : 'PlainTextInline') : c.block ? 'RichTextParagraphs' : 'RichTextInline';
+      case 'text':
+        return fake.controlParagraphs(c).join('\n');
+      default:
+        return invalid(`Unknown content control property ${prop}`);
+    }
+  }
+
+  private editable(): FakeControl {
+    const c = this.resolve();
+    if (c.cannotEdit) throw new FakeOfficeError('AccessDenied', 'The content control cannot be edited.');
+    return c;
+  }
+
+  insertText(text: string, location: 'Replace' | 'Start' | 'End'): RangeProxy {
+    this.context.enqueue(() => this.context.fake.insertTextInControl(this.editable(), text, location));
+    return new RangeProxy(this.context);
+  }
+
+  insertParagraph(text: string, location: 'Start' | 'End' | 'Before' | 'After'): ParagraphProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      const c = location === 'Before' || location === 'After' ? this.resolve() : this.editable();
+      ref.id = this.context.fake.insertParagraphAtControl(c, text, location).id;
+    });
+    return new ParagraphProxy(this.context, ref);
+  }
+
+  clear(): void {
+    this.context.enqueue(() => this.context.fake.insertTextInControl(this.editable(), '', 'Replace'));
+  }
+
+  get paragraphs(): ParagraphCollectionProxy {
+    return new ParagraphCollectionProxy(this.context, () => {
+      const c = this.resolve();
+      return this.context.fake.paragraphs.filter((p) => p.block === c || p.segments.some((s) => s.control === c));
+    });
+  }
+}
+
+class ParagraphCollectionProxy extends Collection<ParagraphProxy> {
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => FakeParagraph[],
+  ) {
+    super(ctx);
+  }
+  protected members(): ParagraphProxy[] {
+    return this.find().map((p) => new ParagraphProxy(this.context, { id: p.id }));
+  }
+  getFirst(): ParagraphProxy {
+    return this.pick((ps) => ps[0]);
+  }
+  getLast(): ParagraphProxy {
+    return this.pick((ps) => ps[ps.length - 1]);
+  }
+  private pick(choose: (ps: FakeParagraph[]) => FakeParagraph | undefined): ParagraphProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+      const p = choose(this.find());
+      if (!p) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'ParagraphCollection');
+      ref.id = p.id;
+    });
+    return new ParagraphProxy(this.context, ref);
+  }
+}
+
+class ParagraphProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly ref: Ref,
+  ) {
+    super(ctx);
+  }
+  defaults(): string[] {
+    return ['text'];
+  }
+  protected override defaultProps(): string[] {
+    return this.defaults();
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  protected resolve(): FakeParagraph {
+    const p = this.ref.id === undefined ? undefined : this.context.fake.paragraph(this.ref.id);
+    if (!p) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'Paragraph');
+    return p;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const p = t as FakeParagraph;
+    if (prop === 'text') return paragraphText(p);
+    if (prop === 'tableNestingLevel') return 0;
+    return invalid(`Unknown paragraph property ${prop}`);
+  }
+  insertParagraph(text: string, location: 'Before' | 'After'): ParagraphProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      if (location !== 'Before' && location !== 'After') invalid();
+      ref.id = this.context.fake.insertParagraphNear(this.resolve(), text, location).id;
+    });
+    return new ParagraphProxy(this.context, ref);
+  }
+  insertText(text: string, location: 'Replace' | 'Start' | 'End'): RangeProxy {
+    this.context.enqueue(() => this.context.fake.insertTextInParagraph(this.resolve(), text, location));
+    return new RangeProxy(this.context);
+  }
+  /** Wraps the whole paragraph in a new block rich-text control. */
+  insertContentControl(): ContentControlProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      ref.id = this.context.fake.wrapParagraph(this.resolve()).id;
+    });
+    return new ContentControlProxy(this.context, ref);
+  }
+}
+
+/** The selection (the only range the adapter needs). */
+class RangeProxy extends ClientObject {
+  get text(): string {
+    return this.get('text');
+  }
+  protected resolve(): FakeSelection {
+    const s = this.context.fake.selection;
+    if (!s) throw new FakeOfficeError('ItemNotFound', 'There is no selection.', 'Document.getSelection');
+    return s;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const s = t as FakeSelection;
+    if (prop === 'text') {
+      const p = this.context.fake.paragraph(s.paragraphId);
+      return p ? paragraphText(p).slice(s.start, s.end) : '';
+    }
+    if (prop === 'isEmpty') return s.start === s.end;
+    return invalid(`Unknown range property ${prop}`);
+  }
+  protected override defaultProps(): string[] {
+    return ['text'];
+  }
+  get paragraphs(): ParagraphCollectionProxy {
+    return new ParagraphCollectionProxy(this.context, () => {
+      const p = this.context.fake.paragraph(this.resolve().paragraphId);
+      return p ? [p] : [];
+    });
+  }
+  get parentContentControlOrNullObject(): ContentControlProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+      const c = this.context.fake.controlAtSelection();
+      if (c) ref.id = c.id;
+    });
+    return new ContentControlProxy(this.context, ref, true);
+  }
+  /** Wraps the selected characters (possibly none) in a new inline rich-text control. */
+  insertContentControl(): ContentControlProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      ref.id = this.context.fake.wrapSelection(this.resolve()).id;
+    });
+    return new ContentControlProxy(this.context, ref);
+  }
+}
+
+class DocumentPropertiesProxy {
+  readonly customProperties: CustomPropertyCollectionProxy;
+  constructor(ctx: Ctx) {
+    this.customProperties = new CustomPropertyCollectionProxy(ctx);
+  }
+}
+
+class CustomPropertyCollectionProxy extends Collection<CustomPropertyProxy> {
+  protected members(): CustomPropertyProxy[] {
+    if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+    return Object.keys(this.context.fake.customProperties).map((k) => new CustomPropertyProxy(this.context, k));
+  }
+  add(key: string, value: string): CustomPropertyProxy {
+    this.context.enqueue(() => {
+      if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+      if (!key || key.length > 255) invalid();
+      const props = this.context.fake.customProperties;
+      // Keys are case-insensitive in Word.
+      const existing = Object.keys(props).find((k) => k.toLowerCase() === key.toLowerCase());
+      if (existing) delete props[existing];
+      props[key] = String(value);
+    });
+    return new CustomPropertyProxy(this.context, key);
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.context, key, true);
+  }
+  deleteAll(): void {
+    this.context.enqueue(() => {
+      if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+      this.context.fake.customProperties = {};
+    });
+  }
+}
+
+class CustomPropertyProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly lookup: string,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    if (orNull) {
+      ctx.enqueue(() => {
+        const n = this.find() === undefined;
+        ctx.commits.push(() => this.loaded.set('isNullObject', n));
+      });
+    }
+  }
+  defaults(): string[] {
+    return ['key', 'value', 'type'];
+  }
+  protected override defaultProps(): string[] {
+    return this.defaults();
+  }
+  get key(): string {
+    return this.get('key');
+  }
+  get value(): string {
+    return this.get('value');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  private find(): string | undefined {
+    if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+    return Object.keys(this.context.fake.customProperties).find((k) => k.toLowerCase() === this.lookup.toLowerCase());
+  }
+  protected resolve(): string {
+    const k = this.find();
+    if (k === undefined) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'CustomProperty');
+    return k;
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull ? (this.find() ?? null) : this.resolve();
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const k = t as string;
+    if (prop === 'key') return k;
+    if (prop === 'value') return this.context.fake.customProperties[k];
+    if (prop === 'type') return 'String';
+    return invalid(`Unknown custom property property ${prop}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fake host
+
+
+export function paragraphText(p: FakeParagraph): string {
+  return p.segments.map((s) => s.text).join('');
+}
+
+interface SavedState {
+  paragraphs: FakeParagraph[];
+  controls: Map<FakeControl, FakeControl>;
+  selection: FakeSelection | null;
+  customProperties: Record<string, string>;
+  nextId: number;
+}
+
+export class FakeWord extends FakeHost<WordSnapshot> {
+  paragraphs: FakeParagraph[] = [];
+  selection: FakeSelection | null = null;
+  customProperties: Record<string, string>;
+  readonly syncLog: { operations: number }[] = [];
+  /** Outcomes of the next syncs, in order: an error fails that sync, null lets it pass. */
+  readonly pendingFailures: (Error | null)[] = [];
+  private nextId = 1;
+
+  constructor(
+    items: DocItem[] = [],
+    readonly options: FakeWordOptions = {},
+  ) {
+    super(options.apiSets ?? { WordApi: '1.3' }, options.settings);
+    for (const item of items) this.addItem(item);
+    if (!this.paragraphs.length) this.paragraphs.push(this.newParagraph(''));
+    this.customProperties = { ...(options.customProperties ?? {}) };
+    this.selection = { paragraphId: this.paragraphs[this.paragraphs.length - 1]!.id, start: 0, end: 0 };
+  }
+
+  private newParagraph(text: string, block?: FakeControl): FakeParagraph {
+    return { id: this.nextId++, segments: text ? [{ text }] : [], block };
+  }
+
+  newControl(spec: PlaceSpec, block: boolean): FakeControl {
+    return {
+      id: this.nextId++,
+      tag: spec.tag,
+      title: spec.title ?? '',
+      appearance: spec.appearance ?? 'BoundingBox',
+      kind: spec.kind ?? (block ? 'RichText' : 'PlainText'),
+      block,
+      cannotEdit: false,
+    };
+  }
+
+  private addItem(item: DocItem): void {
+    if (typeof item === 'string') {
+      this.paragraphs.push(this.newParagraph(item));
+    } else if ('inline' in item && item.inline) {
+      const p = this.newParagraph('');
+      for (const part of item.inline) {
+        if (typeof part === 'string') p.segments.push({ text: part });
+        else p.segments.push({ text: Array.isArray(part.text) ? part.text.join(' ') : (part.text ?? ''), control: this.newControl(part, false) });
+      }
+      this.paragraphs.push(p);
+    } else {
+      const spec = item as PlaceSpec;
+      const c = this.newControl(spec, true);
+      const texts = Array.isArray(spec.text) ? spec.text : [spec.text ?? ''];
+      for (const t of texts.length ? texts : ['']) this.paragraphs.push(this.newParagraph(t, c));
+    }
+  }
+
+  /** Every control, in document order (a block control before the inline ones it holds). */
+  controls(): FakeControl[] {
+    const out: FakeControl[] = [];
+    const seen = new Set<FakeControl>();
+    for (const p of this.paragraphs) {
+      if (p.block && !seen.has(p.block)) {
+        seen.add(p.block);
+        out.push(p.block);
+      }
+      for (const s of p.segments) {
+        if (!s.control || seen.has(s.control)) continue;
+        seen.add(s.control);
+        out.push(s.control);
+      }
+    }
+    return out;
+  }
+
+  control(id: number): FakeControl | undefined {
+    return this.controls().find((c) => c.id === id);
+  }
+
+  paragraph(id: number): FakeParagraph | undefined {
+    return this.paragraphs.find((p) => p.id === id);
+  }
+
+  controlParagraphs(c: FakeControl): string[] {
+    if (c.block) return this.paragraphs.filter((p) => p.block === c).map(paragraphText);
+    for (const p of this.paragraphs) for (const s of p.segments) if (s.control === c) return [s.text];
+    return [];
+  }
+
+  // --- editing, run by the proxies during sync --------------------------------------------------
+
+  insertTextInControl(c: FakeControl, text: string, location: 'Replace' | 'Start' | 'End'): void {
+    if (!['Replace', 'Start', 'End'].includes(location)) invalid();
+    if (!c.block) {
+      // A line break would split the paragraph the control sits in; the adapter must not ask for it.
+      if (/[\n\r]/.test(text)) invalid('Inline content controls cannot hold paragraph breaks.');
+      const seg = this.segmentOf(c);
+      seg.text = location === 'Replace' ? text : location === 'Start' ? text + seg.text : seg.text + text;
+      return;
+    }
+    const own = this.paragraphs.filter((p) => p.block === c);
+    if (location === 'Replace') {
+      // Word keeps the first paragraph (and its formatting) and splits the new text at breaks.
+      const lines = text.split(/\r\n|\r|\n/);
+      const first = own[0]!;
+      first.segments = lines[0] ? [{ text: lines[0] }] : [];
+      this.paragraphs = this.paragraphs.filter((p) => p.block !== c || p === first);
+      this.paragraphs.splice(this.paragraphs.indexOf(first) + 1, 0, ...lines.slice(1).map((t) => this.newParagraph(t, c)));
+    } else if (/[\n\r]/.test(text)) {
+      invalid('Use insertParagraph to add paragraphs.');
+    } else {
+      const p = location === 'Start' ? own[0]! : own[own.length - 1]!;
+      this.insertTextInParagraph(p, text, location);
+    }
+  }
+
+  insertTextInParagraph(p: FakeParagraph, text: string, location: 'Replace' | 'Start' | 'End'): void {
+    if (/[\n\r]/.test(text)) invalid('Use insertParagraph to add paragraphs.');
+    if (location === 'Replace') {
+      if (p.segments.some((s) => s.control)) invalid('The paragraph holds content controls.');
+      p.segments = text ? [{ text }] : [];
+    } else if (location === 'Start') p.segments.unshift({ text });
+    else if (location === 'End') p.segments.push({ text });
+    else invalid();
+  }
+
+  insertParagraphAtControl(c: FakeControl, text: string, location: 'Start' | 'End' | 'Before' | 'After'): FakeParagraph {
+    if (/[\n\r]/.test(text)) invalid();
+    if (!c.block) {
+      if (location === 'Start' || location === 'End') invalid('Cannot insert a paragraph into an inline content control.');
+      const host = this.paragraphs.find((p) => p.segments.some((s) => s.control === c))!;
+      return this.insertParagraphNear(host, text, location);
+    }
+    const own = this.paragraphs.filter((p) => p.block === c);
+    const first = this.paragraphs.indexOf(own[0]!);
+    const last = this.paragraphs.indexOf(own[own.length - 1]!);
+    const inside = location === 'Start' || location === 'End';
+    const p = this.newParagraph(text, inside ? c : undefined);
+    const at = location === 'Start' || location === 'Before' ? first : last + 1;
+    this.paragraphs.splice(at, 0, p);
+    return p;
+  }
+
+  insertParagraphNear(ref: FakeParagraph, text: string, location: 'Before' | 'After'): FakeParagraph {
+    if (/[\n\r]/.test(text)) invalid();
+    // A paragraph inserted next to one inside a block control stays in that control, as in Word.
+    const p = this.newParagraph(text, ref.block);
+    const at = this.paragraphs.indexOf(ref) + (location === 'After' ? 1 : 0);
+    this.paragraphs.splice(at, 0, p);
+    return p;
+  }
+
+  wrapParagraph(p: FakeParagraph): FakeControl {
+    if (p.block) throw new FakeOfficeError('GeneralException', 'Nested block content controls are not supported by this fake.');
+    if (p.segments.some((s) => s.control)) throw new FakeOfficeError('GeneralException', 'The paragraph already holds content controls.');
+    const c = this.newControl({ tag: '', kind: 'RichText' }, true);
+    p.block = c;
+    return c;
+  }
+
+  wrapSelection(sel: FakeSelection): FakeControl {
+    const p = this.paragraph(sel.paragraphId);
+    if (!p) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
+    if (this.controlAtSelection()?.block === false) throw new FakeOfficeError('GeneralException', 'The selection is inside a content control.');
+    const c = this.newControl({ tag: '', kind: 'RichText' }, false);
+    if (!p.segments.length) {
+      p.segments.push({ text: '', control: c });
+      return c;
+    }
+    // Split the plain-text segment holding the selection; a selection crossing a control is refused.
+    let pos = 0;
+    for (let i = 0; i < p.segments.length; i++) {
+      const seg = p.segments[i]!;
+      const end = pos + seg.text.length;
+      if (!seg.control && sel.start >= pos && sel.end <= end) {
+        const a = sel.start - pos;
+        const b = sel.end - pos;
+        const parts: Segment[] = [{ text: seg.text.slice(0, a) }, { text: seg.text.slice(a, b), control: c }, { text: seg.text.slice(b) }];
+        p.segments.splice(i, 1, ...parts.filter((x) => x.text || x.control));
+        return c;
+      }
+      pos = end;
+    }
+    throw new FakeOfficeError('GeneralException', 'The selection spans content controls.');
+  }
+
+  /** The innermost control holding the selection; a cursor on an inline control's edge is outside it. */
+  controlAtSelection(): FakeControl | undefined {
+    const sel = this.selection;
+    const p = sel && this.paragraph(sel.paragraphId);
+    if (!sel || !p) return undefined;
+    let pos = 0;
+    for (const s of p.segments) {
+      const end = pos + s.text.length;
+      const within = sel.start >= pos && sel.end <= end;
+      const onEdge = sel.start === sel.end && (sel.start === pos || sel.start === end) && s.text.length > 0;
+      if (s.control && within && !onEdge) return s.control;
+      pos = end;
+    }
+    return p.block;
+  }
+
+  private segmentOf(c: FakeControl): Segment {
+    for (const p of this.paragraphs) for (const s of p.segments) if (s.control === c) return s;
+    throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
+  }
+
+  saveState(): SavedState {
+    // Controls keep their identity (proxies hold their ids); only their fields are saved.
+    return {
+      paragraphs: this.paragraphs.map((p) => ({ ...p, segments: p.segments.map((x) => ({ ...x })) })),
+      controls: new Map(this.controls().map((c) => [c, { ...c }])),
+      selection: this.selection ? { ...this.selection } : null,
+      customProperties: { ...this.customProperties },
+      nextId: this.nextId,
+    };
+  }
+
+  restoreState(s: SavedState): void {
+    for (const [c, fields] of s.controls) Object.assign(c, fields);
+    this.paragraphs = s.paragraphs;
+    this.selection = s.selection;
+    this.customProperties = s.customProperties;
+    this.nextId = s.nextId;
+  }
+
+  // --- for tests and the playground ------------------------------------------------------------
+
+  /** Simulates the user placing the cursor (start = end) or selecting characters in a paragraph. */
+  select(paragraphId: number, start = 0, end = start): void {
+    const p = this.paragraph(paragraphId);
+    if (!p) throw new Error(`no paragraph ${paragraphId}`);
+    const len = paragraphText(p).length;
+    this.selection = { paragraphId, start: Math.min(start, len), end: Math.min(Math.max(start, end), len) };
+    this.emit();
+  }
+
+  /** Simulates the user typing a paragraph's text (only for paragraphs without inline controls). */
+  setParagraphText(paragraphId: number, text: string): void {
+    const p = this.paragraph(paragraphId);
+    if (!p) throw new Error(`no paragraph ${paragraphId}`);
+    this.insertTextInParagraph(p, text, 'Replace');
+    this.emit();
+  }
+
+  /** Texts of the controls with this tag, paragraphs joined by "\n". */
+  textsOf(tag: string): string[] {
+    return this.controls()
+      .filter((c) => c.tag === tag)
+      .map((c) => this.controlParagraphs(c).join('\n'));
+  }
+
+  /** Makes a coming sync fail with this Office error; `skip` syncs succeed before it. */
+  failNextSync(code = 'GeneralException', message = 'An internal error has occurred.', skip = 0): void {
+    for (let i = 0; i < skip; i++) this.pendingFailures.push(null);
+    this.pendingFailures.push(new FakeOfficeError(code, message));
+  }
+
+  resetCounters(): void {
+    this.roundTrips = 0;
+    this.syncLog.length = 0;
+    this.settingsSaves = 0;
+  }
+
+  snapshot(): WordSnapshot {
+    const controls = this.controls().map(
+      (c): WordSnapshotControl => {
+        const paragraphs = this.controlParagraphs(c);
+        return { id: c.id, tag: c.tag, title: c.title, block: c.block, kind: c.kind, appearance: c.appearance, paragraphs, text: paragraphs.join('\n') };
+      },
+    );
+    return {
+      paragraphs: this.paragraphs.map((p) => ({
+        id: p.id,
+        text: paragraphText(p),
+        block: p.block?.id ?? null,
+        segments: p.segments.map((s) => ({ text: s.text, control: s.control?.id ?? null })),
+      })),
+      controls,
+      selection: this.selection ? { ...this.selection } : null,
+      customProperties: { ...this.customProperties },
+      settings: structuredClone(this.savedSettings),
+      version: this.version,
+    };
+  }
+
+  // --- the globals ------------------------------------------------------------------------------
+
+  readonly word = {
+    run: runner(() => new Ctx(this)),
+    InsertLocation: { replace: 'Replace', start: 'Start', end: 'End', before: 'Before', after: 'After' },
+    ContentControlAppearance: { boundingBox: 'BoundingBox', tags: 'Tags', hidden: 'Hidden' },
+    ErrorCodes: ERROR_CODES,
+  };
+
+  readonly office = this.officeBase('Word');
+}
+
+/** Makes the fake the host seen by code using the global `Office` / `Word`; returns an undo. */
+export function installFakeWord(fake: FakeWord): () => void {
+  return installGlobals({ Office: fake.office, Word: fake.word, OfficeExtension: { Error: FakeOfficeError } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the fake from a real .docx (the report template), so tests use the template's places.
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as Element);
+  return out;
+}
+
+function wChild(el: Element, local: string): Element | undefined {
+  return childElements(el).find((c) => c.namespaceURI === W && c.localName === local);
+}
+
+function wVal(el: Element | undefined): string {
+  return el?.getAttributeNS(W, 'val') ?? el?.getAttribute('w:val') ?? '';
+}
+
+function placeOf(sdt: Element): PlaceSpec {
+  const pr = wChild(sdt, 'sdtPr');
+  const appearance = pr && childElements(pr).find((c) => c.localName === 'appearance');
+  const ap = appearance?.getAttribute('w15:val');
+  return {
+    tag: wVal(pr && wChild(pr, 'tag')),
+    title: wVal(pr && wChild(pr, 'alias')),
+    kind: pr && wChild(pr, 'text') ? 'PlainText' : 'RichText',
+    appearance: ap === 'hidden' ? 'Hidden' : ap === 'tags' ? 'Tags' : 'BoundingBox',
+  };
+}
+
+/** Text of runs and inline places of a paragraph-level element. */
+function inlineParts(el: Element, out: (string | PlaceSpec)[]): void {
+  for (const c of childElements(el)) {
+    if (c.namespaceURI !== W) continue;
+    if (c.localName === 't') out.push(c.textContent ?? '');
+    else if (c.localName === 'tab') out.push('\t');
+    else if (c.localName === 'br' || c.localName === 'cr') out.push(' ');
+    else if (c.localName === 'sdt') {
+      const inner: (string | PlaceSpec)[] = [];
+      const content = wChild(c, 'sdtContent');
+      if (content) inlineParts(content, inner);
+      out.push({ ...placeOf(c), text: inner.map((x) => (typeof x === 'string' ? x : (x.text as string))).join('') });
+    } else if (['r', 'hyperlink', 'ins', 'smartTag', 'fldSimple', 'customXml', 'sdtContent'].includes(c.localName ?? '')) inlineParts(c, out);
+  }
+}
+
+function paragraphItem(p: Element): DocItem {
+  const parts: (string | PlaceSpec)[] = [];
+  inlineParts(p, parts);
+  // Adjacent runs become one text segment, as the user sees them.
+  const merged: (string | PlaceSpec)[] = [];
+  for (const x of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof x === 'string' && typeof last === 'string') merged[merged.length - 1] = last + x;
+    else merged.push(x);
+  }
+  if (merged.every((x) => typeof x === 'string')) return merged.join('');
+  return { inline: merged };
+}
+
+function blockItems(container: Element, out: DocItem[]): void {
+  for (const c of childElements(container)) {
+    if (c.namespaceURI !== W) continue;
+    if (c.localName === 'p') out.push(paragraphItem(c));
+    else if (c.localName === 'tbl' || c.localName === 'tr' || c.localName === 'tc' || c.localName === 'customXml') blockItems(c, out);
+    else if (c.localName === 'sdt') {
+      const content = wChild(c, 'sdtContent');
+      const inner: DocItem[] = [];
+      if (content) blockItems(content, inner);
+      const texts = inner.map((x) => (typeof x === 'string' ? x : 'inline' in x && x.inline ? x.inline.map((y) => (typeof y === 'string' ? y : (y.text as string))).join('') : ''));
+      out.push({ ...placeOf(c), text: texts.length ? texts : [''] });
+    }
+  }
+}
+
+/** A fake Word document with the paragraphs, places and custom properties of a .docx file. */
+export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
+  const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
+  const zip = await JSZip.loadAsync(docx);
+  const main = zip.file('word/document.xml');
+  if (!main) throw new Error('Tệp không phải văn bản Word (.docx): thiếu word/document.xml.');
+  const doc = new DOMParser().parseFromString(await main.async('string'), 'text/xml');
+  const body = doc.getElementsByTagNameNS(W, 'body').item(0);
+  const items: DocItem[] = [];
+  if (body) blockItems(body as unknown as Element, items);
+  const customProperties: Record<string, string> = { ...(options.customProperties ?? {}) };
+  const custom = zip.file('docProps/custom.xml');
+  if (custom) {
+    const cdoc = new DOMParser().parseFromString(await custom.async('string'), 'text/xml');
+    const props = cdoc.getElementsByTagName('property');
+    for (let i = 0; i < props.length; i++) {
+      const p = props.item(i)!;
+      customProperties[p.getAttribute('name') ?? ''] ??= p.textContent ?? '';
+    }
+  }
+  return new FakeWord(items, { ...options, customProperties });
+}

@@ -1,0 +1,86 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { CheckReport } from '../core/report';
+import type { Finding } from '../core/findings';
+import { TABLES } from '../core/contract';
+import { formatDate } from '../core/periods';
+import { FindingList } from './FindingList';
+import { MetricList } from './MetricList';
+import { Summary } from './Summary';
+import { busyText, type StatusProps } from './status';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: '0' },
+  period: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+const REQUIRED_TABLES = TABLES.filter((t) => t.required);
+
+/** True when none of the required contract tables was found: the workbook is not a standard one. */
+export function lacksStandardTables(report: CheckReport): boolean {
+  return REQUIRED_TABLES.every((t) => report.issues.some((f) => f.code === 'missing_table' && f.tableName === t.name));
+}
+
+interface Props {
+  report: CheckReport;
+  active: Finding | null;
+  onSelect: (f: Finding) => void;
+  onCopy: (text: string) => void;
+  /** Inserts the standard sheets; absent where the host cannot. */
+  onInsert?: () => void;
+  busy: boolean;
+}
+
+export function Results({ report, active, onSelect, onCopy, onInsert, busy }: Props) {
+  const s = useStyles();
+  return (
+    <div className={s.root}>
+      {report.period && (
+        <Text className={s.period}>
+          {report.period.kind} năm {report.period.year}: số liệu từ ngày {formatDate(report.period.from)} đến ngày {formatDate(report.period.to)}
+        </Text>
+      )}
+      {lacksStandardTables(report) && (
+        <MessageBar intent="warning" layout="multiline" data-testid="non-standard">
+          <MessageBarBody>
+            <MessageBarTitle>Sổ tính chưa theo mẫu chuẩn</MessageBarTitle>
+            Không tìm thấy các bảng {REQUIRED_TABLES.map((t) => `${t.name} (sheet «${t.sheet}»)`).join(' và ')}. Trợ lý chỉ đọc số liệu trong
+            các bảng Excel mang đúng tên của mẫu chuẩn.
+            {onInsert ? ' Bấm «Chèn mẫu chuẩn» để thêm các sheet mẫu vào sổ tính này.' : ' Hãy sao chép số liệu vào tệp mẫu chuẩn.'}
+          </MessageBarBody>
+          {onInsert && (
+            <MessageBarActions>
+              <Button size="small" onClick={onInsert} disabled={busy} data-testid="insert-template">
+                Chèn mẫu chuẩn
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      <Summary summary={report.summary} />
+      <FindingList findings={report.issues} active={active} onSelect={onSelect} />
+      <MetricList report={report} onCopy={onCopy} />
+    </div>
+  );
+}
+
+/** Progress, host errors and confirmations, above the results. */
+export function Status({ busy, error, notice }: StatusProps) {
+  return (
+    <>
+      {busy && <Spinner size="tiny" labelPosition="after" label={busyText(busy)} />}
+      {error && (
+        <MessageBar intent="error" role="alert" data-testid="host-error">
+          <MessageBarBody>
+            <MessageBarTitle>Không thực hiện được</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
+import type { CheckReport } from '../core/report';
+import type { Finding } from '../core/findings';
+import { HostError, type ExcelActions } from './actions';
+import { busyText, type Busy, type StatusProps } from './status';
+
+// The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
+// own chunk, fetched as soon as the pane is up, so the button is usable sooner.
+const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
+const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
+const Status = lazy(() => loadResults().then((m) => ({ default: m.Status })));
+
+/** What Status says, unstyled, for the moment before its chunk has arrived. */
+function PlainStatus({ busy, error, notice }: StatusProps) {
+  return (
+    <>
+      {busy && <p role="status">{busyText(busy)}</p>}
+      {error && <p role="alert">{error}</p>}
+      {notice && <p role="status">{notice}</p>}
+    </>
+  );
+}
+
+// Plain style objects, not makeStyles: Griffel compiles makeStyles at run time, and its compiler
+// (stylis, rtl-css-js) would double the pane's first chunk. The lazily loaded parts use makeStyles.
+const styles = {
+  root: { display: 'flex', flexDirection: 'column', gap: 12, padding: 12, boxSizing: 'border-box', minWidth: 0, maxWidth: '100%' },
+  title: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  actionsRow: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, margin: 0 },
+} satisfies Record<string, CSSProperties>;
+
+function messageOf(e: unknown): string {
+  if (e instanceof HostError) return e.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
+}
+
+export function TaskPane({ actions }: { actions: ExcelActions }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <PaneBody actions={actions} />
+    </FluentProvider>
+  );
+}
+
+function PaneBody({ actions }: { actions: ExcelActions }) {
+  const [report, setReport] = useState<CheckReport | null>(null);
+  const [checks, setChecks] = useState(0);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [active, setActive] = useState<Finding | null>(null);
+
+  const run = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
+    setBusy(kind);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const check = () =>
+    run('check', async () => {
+      const r = await actions.check();
+      setReport(r);
+      setActive(null);
+      setChecks((n) => n + 1);
+    });
+
+  const clear = () =>
+    run('clear', async () => {
+      await actions.clearHighlights();
+      setNotice('Đã xóa đánh dấu; định dạng của các ô đã được trả lại như trước khi kiểm tra.');
+    });
+
+  const insertTemplate = actions.insertTemplate;
+  const insert = insertTemplate
+    ? () =>
+        run('insert', async () => {
+          await insertTemplate();
+          setReport(await actions.check());
+          setChecks((n) => n + 1);
+          setNotice('Đã chèn các sheet theo mẫu chuẩn. Hãy nhập số liệu vào các bảng rồi kiểm tra lại.');
+        })
+    : undefined;
+
+  const select = async (f: Finding) => {
+    setActive(f);
+    try {
+      await actions.select(f.sheet, f.cell);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const copy = async (text: string) => {
+    setError(null);
+    try {
+      await actions.copyText(text);
+      setNotice('Đã chép các chỉ số vào bộ nhớ tạm.');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  useEffect(() => {
+    void loadResults();
+  }, []);
+
+  return (
+    <main style={styles.root} aria-busy={busy != null}>
+      <h1 style={styles.title}>Trợ lý báo cáo CCHC</h1>
+      <div style={styles.actionsRow}>
+        <Button appearance="primary" onClick={check} disabled={busy != null} data-testid="check">
+          Kiểm tra số liệu
+        </Button>
+        <Button onClick={clear} disabled={busy != null} data-testid="clear">
+          Xóa đánh dấu
+        </Button>
+      </div>
+
+      <Suspense fallback={<PlainStatus busy={busy} error={error} notice={notice} />}>
+        <Status busy={busy} error={error} notice={notice} />
+      </Suspense>
+
+      {!report && !busy && !error && (
+        <p style={styles.hint}>
+          Mở sổ thống kê CCHC theo mẫu chuẩn rồi bấm «Kiểm tra số liệu». Các ô có vấn đề sẽ được tô màu trên sổ tính; bấm vào từng
+          mục để đến ô đó.
+        </p>
+      )}
+
+      {report && (
+        <Suspense fallback={<p role="status">Đang hiển thị kết quả…</p>}>
+          <Results key={checks} report={report} active={active} onSelect={select} onCopy={copy} onInsert={insert} busy={busy != null} />
+        </Suspense>
+      )}
+    </main>
+  );
+}

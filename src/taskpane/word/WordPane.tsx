@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { Finding } from '../../core/findings';
+import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
+import { formatDate } from '../../core/periods';
+import { formatCount } from '../../core/numbers';
+import { HostError, type FillRecord, type WordActions } from '../actions';
+import { FindingList } from '../FindingList';
+import { Summary } from '../Summary';
+import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box', minWidth: '0', maxWidth: '100%' },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0' },
+  h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '0' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  // Kept in the DOM (not display:none) so it stays a real file input for tests and assistive tech.
+  fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: '0', overflow: 'hidden' },
+  places: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
+  place: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: '8px',
+    padding: '4px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  has: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  none: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
+});
+
+type Busy = 'read' | 'fill' | 'mark' | null;
+
+function messageOf(e: unknown): string {
+  if (e instanceof HostError) return e.message;
+  if (e instanceof Error && e.name === 'UnreadableWorkbookError') return e.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
+}
+
+const titleOf = (tag: string) => (isTag(tag) ? TAG_TITLES[tag] : tag);
+
+export function WordPane({ actions }: { actions: WordActions }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <PaneBody actions={actions} />
+    </FluentProvider>
+  );
+}
+
+function PaneBody({ actions }: { actions: WordActions }) {
+  const s = useStyles();
+  const inputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [places, setPlaces] = useState<string[] | null>(null);
+  const [record, setRecord] = useState<FillRecord | null>(null);
+  const [picked, setPicked] = useState<PickedWorkbook | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [markTag, setMarkTag] = useState<string>(ALL_TAGS[0]!);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [active, setActive] = useState<Finding | null>(null);
+
+  const refreshDocument = useCallback(async () => {
+    const [p, r] = await Promise.all([actions.listPlaces(), actions.readRecord()]);
+    setPlaces(p);
+    setRecord(r);
+  }, [actions]);
+
+  useEffect(() => {
+    refreshDocument().catch((e: unknown) => setError(messageOf(e)));
+  }, [refreshDocument]);
+
+  const run = async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
+    setBusy(kind);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFile = (ev: ChangeEvent<HTMLInputElement>) => {
+    const file = ev.target.files?.[0];
+    ev.target.value = '';
+    if (!file) return;
+    void run('read', async () => {
+      setPicked(null);
+      setConfirmed(false);
+      setActive(null);
+      const p = await readPicked(file);
+      setPicked(p);
+      await refreshDocument();
+    });
+  };
+
+  const preview = useMemo(() => {
+    try {
+      return picked ? planFill(picked, true).texts : null;
+    } catch {
+      // The list only shows which places would get text; filling reports any real failure.
+      return null;
+    }
+  }, [picked]);
+  const errors = picked?.report.summary.errors ?? 0;
+  const canFill = picked != null && (errors === 0 || confirmed) && busy == null;
+
+  const fill = () =>
+    run('fill', async () => {
+      if (!picked) return;
+      const plan = planFill(picked, errors > 0 && confirmed);
+      const filled = await actions.fill(plan.texts, plan.record);
+      await refreshDocument();
+      setNotice(
+        filled.length
+          ? `Đã điền ${formatCount(filled.length)} vị trí từ sổ «${picked.fileName}»: ${filled.map(titleOf).join('; ')}.`
+          : 'Văn bản chưa có vị trí nào để điền số liệu. Hãy dùng «Đánh dấu vị trí» hoặc mở mẫu báo cáo bao-cao-cchc.docx.',
+      );
+    });
+
+  const mark = () =>
+    run('mark', async () => {
+      await actions.markPlace(markTag, titleOf(markTag));
+      setPlaces(await actions.listPlaces());
+      setNotice(`Đã đánh dấu vị trí «${titleOf(markTag)}» tại con trỏ.`);
+    });
+
+  const stale = picked && record ? record.fingerprint !== picked.fingerprint : null;
+  const missing = preview && places ? Object.keys(preview).filter((t) => preview[t]!.length > 0 && !places.includes(t)) : [];
+  const period = picked?.report.period;
+
+  return (
+    <main className={s.root} aria-busy={busy != null}>
+      <h1 className={s.title}>Trợ lý báo cáo CCHC · Word</h1>
+
+      <section className={s.section} aria-labelledby={`${inputId}-h`}>
+        <h2 className={s.h2} id={`${inputId}-h`}>
+          1. Sổ số liệu
+        </h2>
+        <input
+          id={inputId}
+          ref={fileInput}
+          className={s.fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={onFile}
+          data-testid="workbook-input"
+        />
+        <div className={s.row}>
+          <Button appearance={picked ? 'secondary' : 'primary'} onClick={() => fileInput.current?.click()} disabled={busy != null} data-testid="pick">
+            {picked ? 'Chọn sổ khác…' : 'Chọn sổ số liệu (.xlsx)…'}
+          </Button>
+        </div>
+        {!picked && busy !== 'read' && <Text className={s.hint}>Chọn tệp sổ thống kê CCHC đã nhập đủ số liệu (tệp .xlsx theo mẫu chuẩn). Tệp được đọc ngay trên máy này, không gửi đi đâu.</Text>}
+        {picked && (
+          <div className={s.section} data-testid="workbook-info">
+            <Text weight="semibold" className={s.meta}>
+              {picked.fileName}
+            </Text>
+            <Text className={s.meta}>
+              {picked.report.data.unit ?? 'Chưa ghi đơn vị báo cáo'}
+              {period ? ` · ${period.kind} năm ${period.year} (từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)})` : ' · chưa xác định kỳ báo cáo'}
+            </Text>
+            <Summary summary={picked.report.summary} />
+            {picked.report.issues.length > 0 && (
+              <>
+                <Text className={s.hint}>Mở sổ trong Excel để sửa các ô được nêu dưới đây.</Text>
+                <FindingList findings={picked.report.issues} active={active} onSelect={setActive} />
+              </>
+            )}
+          </div>
+        )}
+      </section>
+
+      {busy && (
+        <Spinner
+          size="tiny"
+          labelPosition="after"
+          label={busy === 'read' ? 'Đang đọc và kiểm tra sổ số liệu…' : busy === 'fill' ? 'Đang điền số liệu vào văn bản…' : 'Đang đánh dấu vị trí…'}
+        />
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert" data-testid="host-error">
+          <MessageBarBody>
+            <MessageBarTitle>Không thực hiện được</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success" role="status" data-testid="notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <RecordStatus record={record} picked={picked} stale={stale} />
+
+      <section className={s.section} aria-labelledby={`${inputId}-p`}>
+        <h2 className={s.h2} id={`${inputId}-p`}>
+          2. Các vị trí trong văn bản
+        </h2>
+        {places === null ? (
+          <Spinner size="tiny" label="Đang đọc văn bản…" labelPosition="after" />
+        ) : places.length === 0 ? (
+          <Text className={s.hint}>Văn bản chưa có vị trí nào. Mở mẫu báo cáo bao-cao-cchc.docx, hoặc đặt con trỏ vào chỗ cần điền rồi dùng «Đánh dấu vị trí».</Text>
+        ) : (
+          <ul className={s.places} data-testid="places">
+            {places.map((t) => {
+              const n = preview?.[t]?.length ?? 0;
+              return (
+                <li key={t} className={s.place} data-tag={t}>
+                  <span>{titleOf(t)}</span>
+                  {preview && (
+                    <span className={n ? s.has : s.none}>{n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : 'không có số liệu'}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {missing.length > 0 && (
+          <Text className={s.hint} data-testid="missing-places">
+            Có số liệu nhưng văn bản chưa có vị trí: {missing.map(titleOf).join('; ')}.
+          </Text>
+        )}
+        {errors > 0 && (
+          <Checkbox
+            checked={confirmed}
+            onChange={(_, d) => setConfirmed(d.checked === true)}
+            label={`Vẫn chèn số liệu có lỗi (sổ còn ${formatCount(errors)} lỗi; nên sửa trong Excel trước)`}
+            data-testid="confirm-errors"
+          />
+        )}
+        <div className={s.row}>
+          <Button appearance="primary" onClick={fill} disabled={!canFill || !places?.length} data-testid="fill">
+            Điền / Cập nhật báo cáo
+          </Button>
+        </div>
+      </section>
+
+      <section className={s.section} aria-labelledby={`${inputId}-m`}>
+        <h2 className={s.h2} id={`${inputId}-m`}>
+          3. Đánh dấu vị trí mới
+        </h2>
+        <Text className={s.hint}>
+          Đặt con trỏ vào một đoạn trống (hoặc chọn cụm chữ, với tên đơn vị, kỳ, thời gian) trong văn bản, chọn mục rồi bấm «Đánh dấu vị trí».
+        </Text>
+        <Field label="Mục số liệu">
+          <Select value={markTag} onChange={(_, d) => setMarkTag(d.value)} data-testid="mark-tag">
+            {ALL_TAGS.map((t) => (
+              <option key={t} value={t}>
+                {TAG_TITLES[t]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={s.row}>
+          <Button onClick={mark} disabled={busy != null} data-testid="mark">
+            Đánh dấu vị trí
+          </Button>
+        </div>
+      </section>
+    </main>
+  );
+}
+
+function RecordStatus({ record, picked, stale }: { record: FillRecord | null; picked: PickedWorkbook | null; stale: boolean | null }) {
+  if (!record) {
+    return picked ? null : (
+      <Text data-testid="record" style={{ color: tokens.colorNeutralForeground3 }}>
+        Văn bản này chưa được điền số liệu bằng trợ lý.
+      </Text>
+    );
+  }
+  const from = `sổ «${record.fileName}»${record.period ? ` (${record.period})` : ''}, lúc ${formatFilledAt(record.filledAt)}`;
+  if (stale === null) {
+    return (
+      <MessageBar intent="info" layout="multiline" data-testid="record">
+        <MessageBarBody>Số liệu trong văn bản được điền từ {from}. Chọn sổ số liệu để biết số liệu có còn khớp không.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return stale ? (
+    <MessageBar intent="warning" layout="multiline" data-testid="record">
+      <MessageBarBody>
+        <MessageBarTitle>Số liệu đã thay đổi</MessageBarTitle>
+        Số liệu trong sổ «{picked!.fileName}» khác với số liệu đang có trong văn bản (điền từ {from}). Bấm «Điền / Cập nhật báo cáo» để cập nhật.
+      </MessageBarBody>
+    </MessageBar>
+  ) : (
+    <MessageBar intent="success" layout="multiline" data-testid="record">
+      <MessageBarBody>Số liệu trong văn bản khớp với sổ đã chọn (điền từ {from}).</MessageBarBody>
+    </MessageBar>
+  );
+}

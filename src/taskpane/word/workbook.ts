@@ -1,0 +1,50 @@
+import { checkWorkbook } from '../../core/check';
+import { buildNarrative, placeTexts, type Narrative } from '../../core/narrative';
+import { figuresFingerprint } from '../../core/narrative/fingerprint';
+import type { CheckReport } from '../../core/report';
+import type { FillRecord } from '../actions';
+
+/**
+ * The workbook the officer picked, read in the pane itself. Excel and Word run the add-in in
+ * separate webviews with no shared browser storage to rely on (each host may isolate it), so the
+ * figures travel as the workbook file: the Word pane reads the .xlsx the officer picks, and the
+ * document keeps only a fill record (file name, unit, period, fingerprint) to recognise it later.
+ */
+export interface PickedWorkbook {
+  fileName: string;
+  report: CheckReport;
+  fingerprint: string;
+}
+
+export async function readPicked(file: File): Promise<PickedWorkbook> {
+  // ExcelJS is large: loaded on first use so the pane opens fast.
+  const { readWorkbook } = await import('../../xlsx/read');
+  const model = await readWorkbook(await file.arrayBuffer(), file.name);
+  const report = checkWorkbook(model);
+  return { fileName: file.name, report, fingerprint: figuresFingerprint(report) };
+}
+
+/** What goes where, and the record to save; `allowErrors` is the officer's explicit confirmation. */
+export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new Date()): { narrative: Narrative; texts: Record<string, string[]>; record: FillRecord } {
+  const narrative = buildNarrative(picked.report, { allowErrors });
+  const texts = placeTexts(narrative);
+  return {
+    narrative,
+    texts,
+    record: {
+      fileName: picked.fileName,
+      unit: narrative.fields.donVi,
+      period: narrative.fields.kyBaoCao,
+      fingerprint: narrative.fingerprint,
+      filledAt: now.toISOString(),
+    },
+  };
+}
+
+/** "20/3/2023 lúc 15:04" in the officer's local time. */
+export function formatFilledAt(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()} lúc ${two(d.getHours())}:${two(d.getMinutes())}`;
+}

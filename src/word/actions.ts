@@ -1,0 +1,132 @@
+import { isFieldTag } from '../core/narrative/tags';
+import { HostError, type FillRecord, type WordActions } from '../taskpane/actions';
+import { copyToClipboard } from '../taskpane/clipboard';
+import { toHostError, type Doing } from './errors';
+import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
+
+/**
+ * WordActions on the global Office / Word (the real host or src/fake-office/word.ts).
+ * Round trips: listPlaces 1; fill 2 whatever the number of places (one load, one batch of writes
+ * with the record); markPlace 2; readRecord 1. Where custom properties are missing (WordApi < 1.3)
+ * the record goes to the document settings, which costs one saveAsync more.
+ */
+export function createWordActions(): WordActions {
+  const customProps = () => Office.context.requirements.isSetSupported('WordApi', '1.3');
+
+  async function run<T>(doing: Doing, batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await Word.run(batch);
+    } catch (e) {
+      throw toHostError(e, doing);
+    }
+  }
+
+  return {
+    host: 'word',
+
+    listPlaces: () =>
+      run('đọc các vị trí trong văn bản', async (context) => {
+        const ccs = context.document.contentControls;
+        ccs.load('items/tag');
+        await context.sync();
+        return [...new Set(ccs.items.map((c) => c.tag).filter(Boolean))];
+      }),
+
+    fill: (sections, record) =>
+      run('điền báo cáo', async (context) => {
+        const ccs = context.document.contentControls;
+        const withSubtype = customProps();
+        ccs.load(withSubtype ? 'items/tag,items/title,items/type,items/subtype,items/cannotEdit' : 'items/tag,items/title,items/type,items/cannotEdit');
+        await context.sync();
+
+        const targets = ccs.items.filter((c) => Object.prototype.hasOwnProperty.call(sections, c.tag));
+        const locked = targets.find((c) => c.cannotEdit);
+        if (locked) {
+          throw new HostError(`Vị trí «${locked.title || locked.tag}» đang bị khóa sửa (Thuộc tính của ô nội dung › «Không thể sửa nội dung»). Hãy bỏ khóa rồi điền lại.`);
+        }
+        const filled = new Set<string>();
+        for (const cc of targets) {
+          const paras = (sections[cc.tag] ?? []).map((p) => p.replace(/[\r\n\v]+/g, ' '));
+          const inline = withSubtype ? !cc.subtype.startsWith('RichTextParagraphs') && !cc.subtype.startsWith('RichTextTable') : cc.type === 'PlainText' || isFieldTag(cc.tag);
+          if (!paras.length) {
+            // As the Node filler does: an empty section empties its block so no stale figures stay;
+            // an inline field with nothing to say keeps its placeholder.
+            if (!inline) cc.clear();
+            continue;
+          }
+          if (inline) {
+            cc.insertText(paras.join(' '), 'Replace');
+          } else {
+            // Replace keeps the first paragraph's formatting; the others are added after it.
+            cc.insertText(paras[0]!, 'Replace');
+            for (const p of paras.slice(1)) cc.insertParagraph(p, 'End');
+          }
+          filled.add(cc.tag);
+        }
+        if (!filled.size) return [];
+        if (withSubtype) {
+          const props = context.document.properties.customProperties;
+          for (const [key, name] of RECORD_PROPS) props.add(name, clip(record[key]));
+        }
+        await context.sync();
+        if (!withSubtype) await saveSetting(record);
+        return [...filled];
+      }),
+
+    markPlace: (tag, title) =>
+      run('đánh dấu vị trí', async (context) => {
+        const sel = context.document.getSelection();
+        const paras = sel.paragraphs;
+        paras.load('items/text');
+        sel.load('text');
+        const parent = customProps() ? sel.parentContentControlOrNullObject : null;
+        parent?.load('tag,title');
+        await context.sync();
+        if (parent && !parent.isNullObject) {
+          throw new HostError(`Con trỏ đang nằm trong vị trí «${parent.title || parent.tag || 'ô nội dung'}». Hãy đặt con trỏ ở một đoạn bên ngoài rồi đánh dấu lại.`);
+        }
+        let cc: Word.ContentControl;
+        if (isFieldTag(tag)) {
+          if (paras.items.length > 1) throw new HostError('Hãy chọn một cụm chữ trong cùng một đoạn (ví dụ tên đơn vị) để đánh dấu vị trí này.');
+          cc = sel.insertContentControl();
+          if (!sel.text) cc.insertText(title, 'Replace');
+        } else {
+          const first = paras.items[0];
+          if (!first) throw new HostError('Không xác định được đoạn văn đang chọn. Hãy bấm vào một đoạn trong văn bản rồi thử lại.');
+          // An empty paragraph becomes the place; otherwise the officer's text stays and the place goes after it.
+          const target = first.text.trim() === '' && paras.items.length === 1 ? first : paras.items[paras.items.length - 1]!.insertParagraph('', 'After');
+          cc = target.insertContentControl();
+          cc.insertText(`[${title}: đoạn này sẽ được điền tự động từ bảng số liệu.]`, 'Replace');
+        }
+        cc.tag = tag;
+        cc.title = title;
+        cc.appearance = 'BoundingBox';
+        await context.sync();
+      }),
+
+    readRecord: () =>
+      run('đọc thông tin lần điền trước', async (context) => {
+        if (customProps()) {
+          const props = context.document.properties.customProperties;
+          props.load('items/key,items/value');
+          await context.sync();
+          const rec = recordFromProperties(new Map(props.items.map((p) => [p.key, String(p.value ?? '')])));
+          if (rec) return rec;
+        }
+        return recordFromSetting(Office.context.document.settings.get(RECORD_SETTING));
+      }),
+
+    copyText: copyToClipboard,
+  };
+}
+
+function saveSetting(record: FillRecord): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(RECORD_SETTING, { ...record });
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((r) => {
+      if (r.status === Office.AsyncResultStatus.Succeeded) resolve();
+      else reject(new HostError(`Đã điền báo cáo nhưng Word không lưu được thông tin lần điền (${r.error?.message ?? 'lỗi không rõ'}). Hãy lưu văn bản rồi điền lại.`));
+    });
+  });
+}

@@ -1,0 +1,2 @@
+export { createWordActions } from './actions';
+export { RECORD_PROPS, RECORD_SETTING } from './record';

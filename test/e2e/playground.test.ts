@@ -1,0 +1,228 @@
+/**
+ * The playground in Debian's Chromium: the production build, served from 127.0.0.1, reading the
+ * sample workbooks into the fake Excel host and driving the real task pane and Excel adapter.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PLANTED_MISTAKES } from '../../src/xlsx/samples';
+import { parseA1 } from '../../src/core/model';
+import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+
+const RESULTS = resolve(__dirname, '../../test-results');
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+/** Requests answered inside the browser by a test's route: they never reach the network. */
+const answered = new Set<string>();
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'cchc-web-'));
+  await buildWeb(outDir);
+  server = await serveStatic(outDir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.on('request', (r) => requests.push(r.url()));
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+  // Every request of every test stays on this machine.
+  const outside = requests.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:') || answered.has(u)) return false;
+    const host = new URL(u).hostname;
+    return host !== '127.0.0.1' && host !== 'localhost';
+  });
+  expect(outside).toEqual([]);
+});
+
+type Fills = Record<string, string | null>;
+
+/** Every cell's fill on every sheet of the fake host, keyed "sheet!row,col". */
+function fills(): Promise<Fills> {
+  return page.evaluate(() => {
+    const out: Record<string, string | null> = {};
+    for (const sheet of window.__playground!.fake.snapshot().sheets) {
+      sheet.rows.forEach((row, r) => row.forEach((c, col) => c && (out[`${sheet.name}!${r},${col}`] = c.fill)));
+    }
+    return out;
+  });
+}
+
+function keyOf(sheet: string, a1: string): string {
+  const { row, col } = parseA1(a1);
+  return `${sheet}!${row},${col}`;
+}
+
+function fillAt(all: Fills, sheet: string, a1: string): string | null {
+  return all[keyOf(sheet, a1)] ?? null;
+}
+
+/** Cells whose fill differs between two states (a missing cell has no fill). */
+function changed(a: Fills, b: Fills): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => (a[k] ?? null) !== (b[k] ?? null)).sort();
+}
+
+async function openPlayground(sample?: string): Promise<void> {
+  await page.goto(`${server.url}/playground.html`);
+  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 30_000 });
+  if (sample) {
+    await page.getByTestId('sample').selectOption(sample);
+    await page.waitForFunction((name) => window.__playground?.name === name, sample, { timeout: 30_000 });
+  }
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).waitFor();
+}
+
+async function check(): Promise<void> {
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('count-error').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'));
+}
+
+async function clear(): Promise<void> {
+  await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await page.getByText('Đã xóa đánh dấu', { exact: false }).waitFor();
+}
+
+test('finds the planted mistakes, highlights them, selects a cell and clears back to the original fills', async () => {
+  await openPlayground();
+  const before = await fills();
+  expect(Object.keys(before).length).toBeGreaterThan(50);
+
+  await check();
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe(String(PLANTED_MISTAKES.length));
+  for (const m of PLANTED_MISTAKES) {
+    const item = page.locator(`[data-testid=finding][data-sheet="${m.sheet}"][data-cell="${m.cell}"][data-severity=error]`);
+    await expect(item.count()).resolves.toBe(1);
+    await expect(item.getAttribute('data-code')).resolves.toBe(m.code);
+  }
+
+  // Each planted cell now carries a highlight it did not have before, and only flagged cells changed.
+  const highlighted = await fills();
+  for (const m of PLANTED_MISTAKES) {
+    expect(fillAt(highlighted, m.sheet, m.cell)).not.toBe(fillAt(before, m.sheet, m.cell));
+    expect(fillAt(highlighted, m.sheet, m.cell)).not.toBeNull();
+  }
+  const located = await page.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-sheet')!, e.getAttribute('data-cell')!]));
+  const flagged = new Set(located.map(([sheet, cell]) => keyOf(sheet!, cell!)));
+  for (const k of changed(before, highlighted)) expect(flagged).toContain(k);
+
+  // Clicking a finding moves the grid to that sheet and outlines the cell, showing its highlight.
+  const target = PLANTED_MISTAKES.find((m) => m.sheet !== 'Thông tin')!;
+  await page.locator(`[data-testid=finding][data-sheet="${target.sheet}"][data-cell="${target.cell}"]`).click();
+  await page.locator(`[data-testid=grid][data-sheet="${target.sheet}"] td[data-cell="${target.cell}"][data-selected=true]`).waitFor();
+  const shownFill = await page.locator(`[data-testid=grid] td[data-cell="${target.cell}"]`).getAttribute('data-fill');
+  expect(shownFill).toBe(fillAt(highlighted, target.sheet, target.cell));
+  await expect(page.locator('[data-testid=grid] td[data-selected=true]').count()).resolves.toBe(1);
+
+  mkdirSync(RESULTS, { recursive: true });
+  await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'taskpane.png') });
+
+  await clear();
+  expect(changed(before, await fills())).toEqual([]);
+});
+
+test('keeps a fill the user changed on a highlighted cell when clearing', async () => {
+  await openPlayground();
+  const before = await fills();
+  await check();
+  const m = PLANTED_MISTAKES[PLANTED_MISTAKES.length - 1]!;
+  const userFill = '#00B050';
+  await page.evaluate(([sheet, cell, fill]) => window.__playground!.fake.setCellFormat(sheet!, cell!, { fill }), [m.sheet, m.cell, userFill]);
+  await clear();
+  const after = await fills();
+  expect(fillAt(after, m.sheet, m.cell)).toBe(userFill);
+  expect(changed(before, after)).toEqual([keyOf(m.sheet, m.cell)]);
+});
+
+test('the clean sample is ready to submit', async () => {
+  await openPlayground('mau-sach.xlsx');
+  await check();
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('0');
+  await expect(page.getByTestId('ready').textContent()).resolves.toContain('Sẵn sàng nộp');
+  await expect(page.getByTestId('metric').count()).resolves.toBeGreaterThan(0);
+});
+
+test('a workbook of the user without the standard tables can take the template from the pane', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Số liệu quý');
+  ws.addRow(['Lĩnh vực', 'Hồ sơ']);
+  ws.addRow(['Dược', 12]);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  await openPlayground();
+  await page.setInputFiles('input[type=file]', { name: 'so-cua-toi.xlsx', mimeType: 'application/octet-stream', buffer: data });
+  await page.waitForFunction(() => window.__playground?.name === 'so-cua-toi.xlsx', null, { timeout: 30_000 });
+  await check();
+  await page.getByTestId('non-standard').waitFor();
+  await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
+  await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor({ timeout: 30_000 });
+  const tabs = await page.getByTestId('sheet-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
+  expect(tabs).toEqual(expect.arrayContaining(['Số liệu quý', 'TTHC', 'Biên chế']));
+  await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
+});
+
+describe('the real task pane page (taskpane.html)', () => {
+  const OFFICE = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+  /** Answers the Office.js request with `body`, or makes it fail when body is null. */
+  async function office(body: string | null): Promise<void> {
+    await context.route(OFFICE, (route) => {
+      answered.add(route.request().url());
+      return body === null ? route.abort() : route.fulfill({ contentType: 'text/javascript', body });
+    });
+  }
+
+  const stub = (host: string | null) => `window.Office = {
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    context: {
+      document: { settings: { get: function () { return null; }, set: function () {}, remove: function () {},
+        saveAsync: function (o, cb) { (typeof o === 'function' ? o : cb)({ status: 'succeeded' }); } } },
+      requirements: { isSetSupported: function () { return true; } }
+    },
+    onReady: function () { return Promise.resolve({ host: ${JSON.stringify(host)}, platform: null }); }
+  };`;
+
+  test('loads Office.js from Microsoft and says so when it cannot', async () => {
+    await office(null);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByText('Không tải được Office.js').waitFor();
+    expect(requests).toContain(OFFICE);
+  });
+
+  test('outside Office it explains where to open it', async () => {
+    await office(stub(null));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByText('Chưa chạy trong Office').waitFor();
+    await expect(page.getByRole('button', { name: 'Kiểm tra số liệu' }).count()).resolves.toBe(0);
+  });
+
+  test('in Excel it shows the pane, and a host failure appears in the pane', async () => {
+    // An Office error as Excel raises it when the user is typing in a cell.
+    const failing = `window.Excel = { run: function () {
+      var e = new Error('The requested operation is not allowed in cell edit mode.'); e.code = 'InvalidOperationInCellEditMode';
+      return Promise.reject(e); } };`;
+    await office(`${stub('Excel')}\n${failing}`);
+    await page.goto(`${server.url}/taskpane.html`);
+    const button = page.getByRole('button', { name: 'Kiểm tra số liệu' });
+    await button.click();
+    await page.getByTestId('host-error').waitFor();
+    await expect(page.getByTestId('host-error').textContent()).resolves.toContain('Excel đang ở chế độ sửa ô');
+    await expect(button.isEnabled()).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The Word playground in Debian's Chromium: the production build served from 127.0.0.1, the fake
+ * Word host built from the real report template, the real WordPane and Word adapter. The officer
+ * picks a sample workbook, fills the report, and sees the generated paragraphs in the places.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { WordSnapshot } from '../../src/fake-office/word';
+import { sampleTexts } from '../word/fixtures';
+import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+
+const ROOT = resolve(__dirname, '../..');
+const RESULTS = join(ROOT, 'test-results');
+const sample = (f: string) => join(ROOT, 'assets/samples', f);
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'cchc-word-'));
+  await buildWeb(outDir);
+  server = await serveStatic(outDir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.on('request', (r) => requests.push(r.url()));
+  page = await context.newPage();
+  await page.goto(`${server.url}/word-playground.html`);
+  await page.waitForFunction(() => window.__wordPlayground?.ready === true);
+  await page.getByTestId('places').waitFor();
+});
+
+afterEach(async () => {
+  await context.close();
+  const outside = requests.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    const host = new URL(u).hostname;
+    return host !== '127.0.0.1' && host !== 'localhost';
+  });
+  expect(outside).toEqual([]);
+});
+
+const snapshot = (): Promise<WordSnapshot> => page.evaluate(() => window.__wordPlayground!.fake.snapshot());
+
+/** What each place of the fake document holds, by tag (the first control of each tag). */
+async function placeTexts(): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const c of (await snapshot()).controls) out[c.tag] ??= c.paragraphs;
+  return out;
+}
+
+async function pick(file: string): Promise<void> {
+  await page.getByTestId('workbook-input').setInputFiles(sample(file));
+  await page.getByTestId('workbook-info').getByText(file).waitFor();
+}
+
+test('filling from the clean sample puts the generated paragraphs into the template places', async () => {
+  const { texts } = await sampleTexts('mau-sach.xlsx');
+  const before = await snapshot();
+  await expect(page.getByTestId('record').textContent()).resolves.toMatch(/chưa được điền/);
+
+  await pick('mau-sach.xlsx');
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('0');
+  await expect(page.getByRole('checkbox', { name: /^Vẫn chèn số liệu có lỗi/ }).count()).resolves.toBe(0);
+  await page.getByTestId('fill').click();
+  await page.getByTestId('notice').getByText(/^Đã điền \d+ vị trí/).waitFor();
+
+  const got = await placeTexts();
+  for (const [tag, paras] of Object.entries(texts)) {
+    if (!paras.length) continue;
+    expect(got[tag]).toEqual(paras.length > 1 || !tag.match(/donvi|ky|thoigian/) ? paras : [paras[0]]);
+  }
+  // The paragraphs outside the places are the template's, unchanged.
+  const outside = (s: WordSnapshot) => s.paragraphs.filter((p) => p.block === null).map((p) => p.segments.filter((x) => x.control === null).map((x) => x.text));
+  expect(outside(await snapshot())).toEqual(outside(before));
+  // The page shows them too.
+  const tthc = texts['cchc:tthc']!;
+  await expect(page.getByTestId('document').locator('[data-tag="cchc:tthc"] p').allTextContents()).resolves.toEqual(tthc);
+  await expect(page.getByTestId('record').textContent()).resolves.toMatch(/khớp với sổ đã chọn.*mau-sach\.xlsx/);
+
+  await page.getByTestId('document').locator('[data-tag="cchc:tthc"]').scrollIntoViewIfNeeded();
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, 'word-pane.png'), fullPage: false });
+}, 60_000);
+
+test('a workbook with errors needs the explicit confirmation, and a changed workbook is reported stale', async () => {
+  await pick('mau-sach.xlsx');
+  await page.getByTestId('fill').click();
+  await page.getByTestId('notice').waitFor();
+
+  await pick('mau-co-loi.xlsx');
+  const errors = Number(await page.getByTestId('count-error').textContent());
+  expect(errors).toBeGreaterThan(0);
+  await expect(page.getByTestId('record').textContent()).resolves.toMatch(/Số liệu đã thay đổi.*mau-co-loi\.xlsx.*mau-sach\.xlsx/);
+  await expect(page.getByTestId('fill').isDisabled()).resolves.toBe(true);
+  const confirm = page.getByRole('checkbox', { name: /^Vẫn chèn số liệu có lỗi/ });
+  await expect(confirm.isChecked()).resolves.toBe(false);
+  await confirm.check();
+  await page.getByTestId('fill').click();
+  await page.getByTestId('notice').getByText(/mau-co-loi\.xlsx/).waitFor();
+
+  const { texts } = await sampleTexts('mau-co-loi.xlsx');
+  expect((await placeTexts())['cchc:tthc']).toEqual(texts['cchc:tthc']);
+  await expect(page.getByTestId('record').textContent()).resolves.toMatch(/khớp/);
+}, 60_000);
+
+test('«Đánh dấu vị trí» adds a tagged place after the paragraph at the cursor', async () => {
+  const target = page.getByTestId('document').locator('p', { hasText: 'dịch vụ công trực tuyến, chuyển đổi số' });
+  await target.click();
+  await page.getByTestId('mark-tag').selectOption('cchc:hailong');
+  await page.getByTestId('mark').click();
+  await page.getByTestId('notice').getByText(/Khảo sát sự hài lòng/).waitFor();
+  const s = await snapshot();
+  const places = s.controls.filter((c) => c.tag === 'cchc:hailong');
+  expect(places).toHaveLength(2);
+  const i = s.paragraphs.findIndex((p) => p.text.includes('chuyển đổi số.]'));
+  expect(s.paragraphs[i + 1]!.block).toBe(places[1]!.id);
+}, 60_000);

@@ -1,0 +1,242 @@
+/**
+ * The task pane in real Chromium over an in-memory ExcelActions (test/taskpane/harness.tsx): what it
+ * shows for each report, which host calls its controls make, and that it stays usable after errors.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { withMessage } from '../../src/core/messages';
+import { summarize, type Draft } from '../../src/core/findings';
+import { formatPercent } from '../../src/core/numbers';
+import { percentOf, tyLeDungHan } from '../../src/core/calculators';
+import type { CheckReport } from '../../src/core/report';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from '../e2e/web';
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-pane-'));
+  await build({
+    entryPoints: [join(__dirname, 'harness.tsx')],
+    bundle: true,
+    outfile: join(dir, 'harness.js'),
+    jsx: 'automatic',
+    format: 'iife',
+    target: 'es2020',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="margin:0"><div id="root"></div><script src="harness.js"></script></body></html>');
+  server = await serveStatic(dir);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+});
+afterEach(async () => {
+  await page.close();
+});
+
+async function open(query = ''): Promise<void> {
+  await page.goto(`${server.url}/index.html${query}`);
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).waitFor();
+}
+
+const calls = () => page.evaluate(() => window.__harness.calls);
+
+function report(drafts: Draft[], metrics: Record<string, number | null> = {}): CheckReport {
+  const issues = drafts.map(withMessage);
+  return { contract: 'cchc-workbook/1', summary: summarize(issues), issues, metrics, data: { unit: null, recipient: null, tables: {} } };
+}
+
+const sumMismatch: Draft = {
+  code: 'sum_mismatch',
+  severity: 'error',
+  sheet: 'Biên chế',
+  cell: 'E9',
+  expected: 4870,
+  actual: 4876,
+  related: ['E6', 'E7', 'E8'],
+  rule: 'T6',
+  totalLabel: 'Có mặt',
+  partLabels: ['Dòng 1', 'Dòng 2', 'Dòng 3'],
+};
+const rate: Draft = {
+  code: 'rate_mismatch',
+  severity: 'error',
+  sheet: 'TTHC',
+  cell: 'N7',
+  header: 'Tỷ lệ trước hạn và đúng hạn (%)',
+  rowLabel: 'Dược',
+  actual: 98,
+  expected: 97.5,
+  numerator: 195,
+  denominator: 200,
+  decimals: 2,
+};
+const window_: Draft = {
+  code: 'window_differs',
+  severity: 'warning',
+  sheet: 'Thông tin',
+  cell: 'B6',
+  label: 'Từ ngày',
+  actual: '01/01/2023',
+  from: '2022-12-15',
+  to: '2023-03-14',
+};
+
+test('lists findings grouped by sheet, counts them and selects their cells', async () => {
+  await open();
+  const r = report([rate, sumMismatch, window_]);
+  await page.evaluate((x) => window.__harness.setReport(x), r);
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('2');
+  await expect(page.getByTestId('count-warning').textContent()).resolves.toBe('1');
+  await expect(page.getByTestId('count-info').textContent()).resolves.toBe('0');
+  await expect(page.getByTestId('not-ready').isVisible()).resolves.toBe(true);
+  await expect(page.getByTestId('ready').count()).resolves.toBe(0);
+
+  const headers = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(headers.slice(0, 3)).toEqual(['Sheet «TTHC» · 1 lỗi', 'Sheet «Biên chế» · 1 lỗi', 'Sheet «Thông tin» · 1 cảnh báo']);
+  for (const f of r.issues) {
+    const item = page.locator(`[data-testid=finding][data-sheet="${f.sheet}"][data-cell="${f.cell}"]`);
+    await expect(item.textContent()).resolves.toContain(f.message);
+  }
+  await expect(page.getByText('Tổng cộng "Có mặt" ghi 4.876 nhưng tổng các dòng là 4.870.').isVisible()).resolves.toBe(true);
+
+  await page.locator('[data-testid=finding][data-cell="E9"]').click();
+  expect(await calls()).toContainEqual(['select', 'Biên chế', 'E9']);
+  await expect(page.locator('[data-testid=finding][data-cell="E9"]').getAttribute('aria-current')).resolves.toBe('true');
+});
+
+test('says "Sẵn sàng nộp" when there is no error', async () => {
+  await open();
+  await page.evaluate((x) => window.__harness.setReport(x), report([window_]));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('ready').waitFor();
+  await expect(page.getByTestId('ready').textContent()).resolves.toContain('Sẵn sàng nộp');
+  await expect(page.getByTestId('ready').textContent()).resolves.toContain('Nên xem lại 1 cảnh báo');
+});
+
+test('shows the indicators in Vietnamese format, null as "không phát sinh", and copies them', async () => {
+  await open();
+  const onTime = tyLeDungHan({ truocHan: 1500, dungHan: 1260, daGiaiQuyet: 2771 })!;
+  const online = percentOf(124, 310)!;
+  await page.evaluate((x) => window.__harness.setReport(x), report([], { 'tthc.tyLeDungHan': onTime, 'tthc.tyLeTrucTuyen': online, 'tthc.tyLeQuaHan': null, 'bienChe.thieu': 1877 }));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  const rows = page.getByTestId('metric');
+  await rows.first().waitFor();
+  const text = async (key: string) => page.locator(`[data-testid=metric][data-key="${key}"] dd`).textContent();
+  await expect(text('tthc.tyLeDungHan')).resolves.toBe(formatPercent(onTime));
+  await expect(text('tthc.tyLeDungHan')).resolves.toBe('99,60%');
+  await expect(text('tthc.tyLeTrucTuyen')).resolves.toBe('40,00%');
+  await expect(text('tthc.tyLeQuaHan')).resolves.toBe('không phát sinh');
+  await expect(text('bienChe.thieu')).resolves.toBe('1.877');
+
+  await page.getByRole('button', { name: 'Chép chỉ số' }).click();
+  const copy = (await calls()).find((c) => c[0] === 'copy');
+  expect(copy?.[1]).toContain('Tỷ lệ giải quyết trước hạn và đúng hạn: 99,60%');
+  expect(copy?.[1]).toContain('Tỷ lệ giải quyết quá hạn: không phát sinh');
+  await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã chép');
+});
+
+test('shows a host error in a message bar and stays usable', async () => {
+  await open();
+  await page.evaluate(() => window.__harness.failNext('Không đọc được sổ tính: Excel đang ở chế độ sửa ô.', 'host_failure'));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('host-error').waitFor();
+  await expect(page.getByTestId('host-error').textContent()).resolves.toContain('Excel đang ở chế độ sửa ô');
+  await page.evaluate((x) => window.__harness.setReport(x), report([sumMismatch]));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('count-error').waitFor();
+  await expect(page.getByTestId('host-error').count()).resolves.toBe(0);
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('1');
+});
+
+test('disables the buttons while checking', async () => {
+  await open();
+  await page.evaluate((x) => {
+    window.__harness.setReport(x);
+    window.__harness.hold();
+  }, report([]));
+  const button = page.getByRole('button', { name: 'Kiểm tra số liệu' });
+  await button.click();
+  await page.getByText('Đang đọc và kiểm tra sổ tính…').waitFor();
+  await expect(button.isDisabled()).resolves.toBe(true);
+  await expect(page.getByRole('button', { name: 'Xóa đánh dấu' }).isDisabled()).resolves.toBe(true);
+  await page.evaluate(() => window.__harness.release());
+  await page.getByTestId('ready').waitFor();
+  await expect(button.isEnabled()).resolves.toBe(true);
+});
+
+const missing = (tableName: string, sheet: string): Draft => ({ code: 'missing_table', severity: 'error', sheet, cell: 'A1', tableName });
+
+test('explains a workbook without the standard tables and offers the template when the host can insert it', async () => {
+  await open('?insert=1');
+  await page.evaluate((x) => window.__harness.setReport(x), report([missing('KetQuaGiaiQuyet', 'TTHC'), missing('BienChe', 'Biên chế')]));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('non-standard').waitFor();
+  await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('KetQuaGiaiQuyet');
+  await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
+  await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor();
+  const names = (await calls()).map((c) => c[0]);
+  expect(names).toEqual(['check', 'insert', 'check']);
+});
+
+test('does not offer the template where the host cannot insert it, nor when only one table is missing', async () => {
+  await open();
+  await page.evaluate((x) => window.__harness.setReport(x), report([missing('KetQuaGiaiQuyet', 'TTHC'), missing('BienChe', 'Biên chế')]));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('non-standard').waitFor();
+  await expect(page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).count()).resolves.toBe(0);
+
+  await page.evaluate((x) => window.__harness.setReport(x), report([missing('BienChe', 'Biên chế')]));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('count-error').waitFor();
+  await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
+});
+
+test('is reachable by keyboard in a logical order and fits 320 px without horizontal scrolling', async () => {
+  await open();
+  await page.evaluate((x) => window.__harness.setReport(x), report([rate, sumMismatch], { 'tthc.tyLeDungHan': 97.5 }));
+  await page.keyboard.press('Tab');
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Kiểm tra số liệu');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('count-error').waitFor();
+
+  const order: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.textContent ?? ''));
+  }
+  expect(order.slice(0, 6)).toEqual(['Xóa đánh dấu', 'Sheet «TTHC» · 1 lỗi', 'N7', 'Sheet «Biên chế» · 1 lỗi', 'E9', 'Chép chỉ số']);
+  // Enter on a focused finding selects its cell, as a click would.
+  await page.locator('[data-testid=finding][data-cell="N7"]').focus();
+  await page.keyboard.press('Enter');
+  expect(await calls()).toContainEqual(['select', 'TTHC', 'N7']);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!, '::after').borderTopWidth);
+  expect(outline).not.toBe('0px');
+
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`),
+  );
+  expect(wide).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  await page.screenshot({ path: '/tmp/fe/narrow.png', fullPage: true });
+});

@@ -1,0 +1,207 @@
+/**
+ * The Word adapter on the fake host: real narrative of the shipped samples into the real template.
+ */
+import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
+import { fillDocx } from '../../src/docx/fill';
+import { buildNarrative } from '../../src/core/narrative';
+import { FakeWord, fakeWordFromDocx, installFakeWord, type WordSnapshot } from '../../src/fake-office/word';
+import { HostError } from '../../src/taskpane/actions';
+import { createWordActions } from '../../src/word';
+import { sampleTexts, templateBytes } from './fixtures';
+
+let undo: (() => void) | undefined;
+afterEach(() => {
+  undo?.();
+  undo = undefined;
+});
+
+async function hosted(fake?: FakeWord) {
+  const f = fake ?? (await fakeWordFromDocx(templateBytes()));
+  undo = installFakeWord(f);
+  return { fake: f, actions: createWordActions() };
+}
+
+/** Paragraph texts outside every control, with their ids: what a fill must not touch. */
+function outside(s: WordSnapshot) {
+  return s.paragraphs.filter((p) => p.block === null).map((p) => ({ id: p.id, segments: p.segments.filter((x) => x.control === null) }));
+}
+
+test('listPlaces gives the template tags in document order, once each, in one round trip', async () => {
+  const { fake, actions } = await hosted();
+  expect(await actions.listPlaces()).toEqual(['cchc:ky', 'cchc:donvi', 'cchc:thoigian', 'cchc:danhmuc', 'cchc:tthc', 'cchc:phananh', 'cchc:hailong', 'cchc:bienche', 'cchc:xeploai', 'cchc:chitieu']);
+  expect(fake.roundTrips).toBe(1);
+});
+
+test('fill writes exactly the sections into the tagged places and nothing else', async () => {
+  const { fake, actions } = await hosted();
+  const { texts, record } = await sampleTexts();
+  const before = fake.snapshot();
+  const filled = await actions.fill(texts, record);
+
+  const withText = Object.keys(texts).filter((t) => texts[t]!.length > 0);
+  expect(new Set(filled)).toEqual(new Set(withText));
+  expect(withText.length).toBeGreaterThan(5);
+  const after = fake.snapshot();
+  for (const c of after.controls) {
+    const want = texts[c.tag]!;
+    if (c.block) expect(c.paragraphs).toEqual(want.length ? want : ['']);
+    else expect(c.paragraphs).toEqual(want.length ? [want.join(' ')] : before.controls.find((b) => b.id === c.id)!.paragraphs);
+  }
+  // Both "Kỳ báo cáo" places got the period.
+  expect(fake.textsOf(FIELD_TAGS.ky)).toEqual([texts[FIELD_TAGS.ky]![0], texts[FIELD_TAGS.ky]![0]]);
+  expect(outside(after)).toEqual(outside(before));
+  expect(after.paragraphs.find((p) => p.text.endsWith('như sau:'))!.text).toBe(
+    `${texts[FIELD_TAGS.donvi]![0]} báo cáo kết quả thực hiện công tác cải cách hành chính (CCHC) ${texts[FIELD_TAGS.ky]![0]} (số liệu ${texts[FIELD_TAGS.thoigian]![0]}) như sau:`,
+  );
+});
+
+test('filling twice gives the same document as filling once', async () => {
+  const { texts, record } = await sampleTexts();
+  const once = await hosted();
+  await once.actions.fill(texts, record);
+  const a = once.fake.snapshot();
+  undo!();
+  const twice = await hosted();
+  await twice.actions.fill(texts, record);
+  await twice.actions.fill(texts, record);
+  const b = twice.fake.snapshot();
+  const strip = (s: WordSnapshot) => ({ texts: s.paragraphs.map((p) => [p.block, p.segments]), controls: s.controls, props: s.customProperties });
+  // Paragraph ids differ (new paragraphs get new ids); the content and structure must not.
+  const norm = (s: WordSnapshot) => JSON.stringify(strip(s)).replace(/"id":\d+|"block":\d+|"control":\d+/g, '');
+  expect(norm(b)).toBe(norm(a));
+  expect(b.paragraphs.length).toBe(a.paragraphs.length);
+});
+
+test('fill costs two round trips however many places the document has', async () => {
+  const { texts, record } = await sampleTexts();
+  const tpl = await hosted();
+  await tpl.actions.fill(texts, record);
+  expect(tpl.fake.roundTrips).toBe(2);
+  undo!();
+
+  // Fifty block places and fifty inline ones: still one load and one write.
+  const many = new FakeWord(
+    Array.from({ length: 50 }, (_, i) => [`Đoạn ${i}`, { tag: SECTION_TAGS.tthc, title: 'x', text: 'cũ' }, { inline: ['Kỳ: ', { tag: FIELD_TAGS.ky, text: '…' }] }]).flat(),
+  );
+  const big = await hosted(many);
+  const filled = await big.actions.fill(texts, record);
+  expect(filled).toEqual([SECTION_TAGS.tthc, FIELD_TAGS.ky]);
+  expect(big.fake.roundTrips).toBe(2);
+  expect(new Set(big.fake.textsOf(SECTION_TAGS.tthc))).toEqual(new Set([texts[SECTION_TAGS.tthc]!.join('\n')]));
+});
+
+test('an empty section empties its block; an empty field keeps its placeholder; absent tags are untouched', async () => {
+  const fake = new FakeWord([{ tag: 'cchc:hailong', text: ['số cũ 90%'] }, { inline: [{ tag: 'cchc:donvi', text: 'Sở Y tế' }] }, { tag: 'khac', text: 'giữ nguyên' }]);
+  const { actions } = await hosted(fake);
+  const rec = { fileName: 'a.xlsx', unit: '', period: 'quý I năm 2023', fingerprint: '0123456789abcdef', filledAt: '2023-03-20T08:00:00Z' };
+  expect(await actions.fill({ 'cchc:hailong': [], 'cchc:donvi': [], 'cchc:tthc': ['Từ ngày…'] }, rec)).toEqual([]);
+  // Nothing had text: nothing filled, so no record either; but the stale block was emptied.
+  expect(fake.textsOf('cchc:hailong')).toEqual(['']);
+  expect(fake.textsOf('cchc:donvi')).toEqual(['Sở Y tế']);
+  expect(fake.textsOf('khac')).toEqual(['giữ nguyên']);
+  expect(await actions.readRecord()).toBeNull();
+});
+
+test('the record round-trips through custom properties, named as the Node filler names them', async () => {
+  const { texts, record } = await sampleTexts();
+  const { fake, actions } = await hosted();
+  expect(await actions.readRecord()).toBeNull();
+  await actions.fill(texts, record);
+  expect(await actions.readRecord()).toEqual(record);
+  expect(fake.customProperties['CCHC.DauVanTay']).toBe(record.fingerprint);
+  undo!();
+
+  // A report filled by `cchc report` (src/docx) is recognised by the add-in.
+  const { report } = await sampleTexts();
+  const docx = await fillDocx(templateBytes(), buildNarrative(report, { allowErrors: true }), record);
+  const cli = await hosted(await fakeWordFromDocx(docx));
+  expect(await cli.actions.readRecord()).toEqual(record);
+});
+
+test('without WordApi 1.3 the record goes to the document settings', async () => {
+  const { texts, record } = await sampleTexts();
+  const fake = await fakeWordFromDocx(templateBytes(), { apiSets: { WordApi: '1.1' } });
+  const { actions } = await hosted(fake);
+  await actions.fill(texts, record);
+  expect(fake.settingsSaves).toBe(1);
+  expect(fake.roundTrips).toBe(2);
+  expect(await actions.readRecord()).toEqual(record);
+  // Block places are still filled paragraph by paragraph without the subtype property.
+  expect(fake.textsOf(SECTION_TAGS.tthc)).toEqual([texts[SECTION_TAGS.tthc]!.join('\n')]);
+});
+
+test('markPlace turns an empty paragraph into a block place, or adds one after a written paragraph', async () => {
+  const fake = new FakeWord(['Tiêu đề', '', 'Nội dung nhập tay']);
+  const { actions } = await hosted(fake);
+  const [, empty, written] = fake.snapshot().paragraphs;
+  fake.select(empty!.id);
+  await actions.markPlace(SECTION_TAGS.bienche, TAG_TITLES[SECTION_TAGS.bienche]);
+  expect(fake.roundTrips).toBe(2);
+  fake.select(written!.id, 3);
+  await actions.markPlace(SECTION_TAGS.xeploai, TAG_TITLES[SECTION_TAGS.xeploai]);
+
+  const s = fake.snapshot();
+  expect(s.controls.map((c) => [c.tag, c.title, c.block])).toEqual([
+    [SECTION_TAGS.bienche, TAG_TITLES[SECTION_TAGS.bienche], true],
+    [SECTION_TAGS.xeploai, TAG_TITLES[SECTION_TAGS.xeploai], true],
+  ]);
+  expect(s.paragraphs.map((p) => p.text).filter((t) => !t.startsWith('['))).toEqual(['Tiêu đề', 'Nội dung nhập tay']);
+  expect(await actions.listPlaces()).toEqual([SECTION_TAGS.bienche, SECTION_TAGS.xeploai]);
+
+  const { texts, record } = await sampleTexts();
+  await actions.fill(texts, record);
+  expect(fake.textsOf(SECTION_TAGS.bienche)).toEqual([texts[SECTION_TAGS.bienche]!.join('\n')]);
+  expect(fake.snapshot().paragraphs.map((p) => p.text).slice(0, 1)).toEqual(['Tiêu đề']);
+});
+
+test('markPlace wraps the selected words in an inline field place, and refuses inside another place', async () => {
+  const fake = new FakeWord(['Sở Y tế tỉnh Sơn La báo cáo như sau:', { tag: 'cchc:tthc', text: 'cũ' }]);
+  const { actions } = await hosted(fake);
+  const [p, inBlock] = fake.snapshot().paragraphs;
+  fake.select(p!.id, 0, 'Sở Y tế tỉnh Sơn La'.length);
+  await actions.markPlace(FIELD_TAGS.donvi, TAG_TITLES[FIELD_TAGS.donvi]);
+  expect(fake.snapshot().paragraphs[0]!.segments).toEqual([
+    { text: 'Sở Y tế tỉnh Sơn La', control: expect.any(Number) },
+    { text: ' báo cáo như sau:', control: null },
+  ]);
+  const { texts, record } = await sampleTexts();
+  await actions.fill(texts, record);
+  expect(fake.snapshot().paragraphs[0]!.text).toBe(`${texts[FIELD_TAGS.donvi]![0]} báo cáo như sau:`);
+
+  fake.select(inBlock!.id, 1);
+  const err = await actions.markPlace(SECTION_TAGS.hailong, 'x').catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(HostError);
+  expect((err as HostError).message).toMatch(/Con trỏ đang nằm trong vị trí/);
+});
+
+test('host failures become HostError with Vietnamese messages and leave the document as it was', async () => {
+  const { texts, record } = await sampleTexts();
+  const { fake, actions } = await hosted();
+  const before = fake.snapshot();
+
+  fake.failNextSync('AccessDenied');
+  const denied = await actions.listPlaces().catch((e: unknown) => e);
+  expect(denied).toBeInstanceOf(HostError);
+  expect((denied as HostError).message).toMatch(/^Word không cho phép đọc các vị trí trong văn bản/);
+
+  fake.pendingFailures.push(Object.assign(new Error('x'), { code: 'ApiNotFound' }));
+  await expect(actions.readRecord()).rejects.toMatchObject({ name: 'HostError', kind: 'unsupported' });
+
+  // The write batch fails: nothing written, no record.
+  fake.resetCounters();
+  fake.failNextSync('GeneralException', 'An internal error has occurred.', 1);
+  const e = await actions.fill(texts, record).catch((x: unknown) => x);
+  expect(fake.roundTrips).toBe(2);
+  expect(e).toBeInstanceOf(HostError);
+  expect((e as HostError).message).toMatch(/Word báo lỗi khi điền báo cáo \(mã lỗi: GeneralException\)/);
+  expect(fake.snapshot().paragraphs).toEqual(before.paragraphs);
+  expect(fake.customProperties).toEqual({});
+
+  // A locked place: refused before anything is written, naming the place.
+  const locked = new FakeWord([{ tag: SECTION_TAGS.tthc, title: 'Kết quả giải quyết TTHC', text: 'cũ' }]);
+  locked.controls()[0]!.cannotEdit = true;
+  undo!();
+  const l = await hosted(locked);
+  await expect(l.actions.fill(texts, record)).rejects.toThrow(/Vị trí «Kết quả giải quyết TTHC» đang bị khóa sửa/);
+  expect(locked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+});
