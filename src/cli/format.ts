@@ -6,7 +6,7 @@ import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount } from '../core/numbers';
 import { formatDate } from '../core/periods';
 import { checkJson, type CheckJson } from '../core/schemas';
-import { metricLines } from '../taskpane/metrics';
+import { isMainMetric, metricLines } from '../taskpane/metrics';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 
@@ -57,11 +57,11 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
       ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
       : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin.`,
   );
-  // Only the indicators with a Vietnamese name: the key figures a report quotes.
-  const metrics = metricLines(report.metrics).filter((m) => m.label !== m.key);
+  // The figures a report quotes first; every indicator is in --json.
+  const metrics = metricLines(report.metrics, report).filter((m) => isMainMetric(m.key));
   if (metrics.length) {
     out.push('');
-    out.push('Chỉ số chính:');
+    out.push('Chỉ số chính (đầy đủ trong --json):');
     for (const m of metrics) out.push(`  ${m.label}: ${m.text}`);
   }
   return out.join('\n') + '\n';

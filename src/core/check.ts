@@ -38,7 +38,7 @@ import { parseDateText, parsePeriodKind, reportingWindow, serialToIso, type Wind
 import { ruleSetFor, type RuleSet } from './regimes';
 import type { CheckReport, ExtractedData, PeriodInfo, TableData } from './report';
 import { DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue } from './rules';
-import { foldText, headerKey } from './text';
+import { foldText, headerKey, slug } from './text';
 
 export interface CheckOptions {
   /** The previous period's workbook, for T5 (carried over = previous pending). */
@@ -607,10 +607,6 @@ function toTableData(spec: TableSpec, lt: LocatedTable, ex: Extracted): TableDat
   const out: TableData = { name: spec.name, sheet: lt.sheet.name, rows: ex.rows.map(plain), sums, columns: Object.keys(lt.col) };
   if (ex.total) out.total = plain(ex.total);
   return out;
-}
-
-export function slug(label: string): string {
-  return foldText(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function computeMetrics(data: ExtractedData): Record<string, number | null> {

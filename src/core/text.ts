@@ -36,3 +36,8 @@ export function foldText(s: string): string {
 export function headerKey(s: string): string {
   return foldText(s.replace(/\(\s*\d{1,2}\s*\)\s*$/, '').replace(/[*:]+$/g, ''));
 }
+
+/** Metric key part for a row label ("Người bệnh nội trú" → "nguoi-benh-noi-tru"). */
+export function slug(label: string): string {
+  return foldText(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '../core/numbers';
 import { KHONG_PHAT_SINH } from '../core/calculators';
 import { RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, tableSpec, type TableName } from '../core/contract';
-import { foldText } from '../core/text';
+import { slug } from '../core/text';
 import type { CheckReport } from '../core/report';
 
 /**
@@ -59,14 +59,6 @@ const SURVEY_RATES = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'];
 
 /** The indicators a report quotes first; shown before the full list. */
 const MAIN = /^(tthc\.tyLe(DungHan|QuaHan|TrucTuyen)|bienChe\.(thieu|du|tyLeSuDung)|haiLong\.[^.]+\.haiLongChung)$/;
-
-/**
- * The engine's key slug (core/check.ts `slug`), repeated here so the pane's first chunk does not
- * pull in the whole check engine; test/taskpane/metrics.test.ts fails if the two drift apart.
- */
-function slug(label: string): string {
-  return foldText(label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
 
 function header(table: TableName | undefined, key: string): string | null {
   if (!table) return null;
