@@ -1,8 +1,10 @@
-/** `npm run bench`: every benchmark section in turn. */
+/** `npm run bench`: every benchmark section in turn, each measured within this one run. */
 import { benchCheck } from './check';
+import { benchFrontend } from './frontend';
 
 async function main() {
   await benchCheck();
+  await benchFrontend();
 }
 
 main().catch((e) => {
