@@ -22,8 +22,9 @@ Cách dùng:
       Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
       --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
       --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5)
-  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx
-      Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word.
+  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--force]
+      Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
+      Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
   cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
   cchc --help
