@@ -281,6 +281,28 @@ const cases: Case[] = [
     warnings: ['carry_over_mismatch@E4'],
   },
   {
+    name: 'a required column missing from the table → missing_column on the header row, the rest still checked',
+    input: {
+      info: SON_LA_Q1,
+      tables: [{ name: 'BienChe', headers: ['Đơn vị', 'Loại', 'Tuyến', 'Được giao', 'Thiếu', 'Dư'], rows: [['Cơ quan Sở Y tế', 'Công chức', 'Tỉnh', '64', 3, 0]] }],
+    },
+    errors: ['missing_column@A3'],
+    more: (all) => expect(all.find((x) => x.code === 'missing_column')?.message).toBe('Bảng BienChe thiếu cột "Có mặt".'),
+  },
+  {
+    name: 'a calendar-period window (01/7 – 30/9) is accepted without a warning',
+    input: { info: infoFor('Quý III', 2022, '2022-07-01', '2022-09-30'), tables: [kq()] },
+    errors: [],
+    more: (all) => expect(all.filter((x) => x.code === 'window_differs')).toEqual([]),
+  },
+  {
+    name: 'a window that is neither NĐ 09 nor calendar → warning on the differing date',
+    input: { info: infoFor('Quý III', 2022, '2022-06-15', '2022-09-30'), tables: [kq()] },
+    errors: [],
+    warnings: ['window_differs@B8'],
+    more: (all) => expect(all.find((x) => x.code === 'window_differs')?.message).toContain('từ 15/06/2022 đến 14/09/2022'),
+  },
+  {
     name: 'missing defined names recovered from labels; missing year is an error',
     input: { info: { ...KON_TUM_Q3, NamBaoCao: null }, infoWithoutNames: true, tables: [kq()] },
     errors: ['missing_value@B6'],
