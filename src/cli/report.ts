@@ -6,6 +6,7 @@ import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import { fillDocxDetailed } from '../docx/fill';
+import { localIsoDate } from '../core/periods';
 
 /** Help text of `cchc report`, for main.ts. */
 export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--force]
@@ -68,13 +69,14 @@ export async function runReport(opts: ReportOptions): Promise<number> {
       1,
     );
   }
-  const narrative = buildNarrative(report, { allowErrors: opts.force, decimals: opts.decimals });
+  const now = opts.now?.() ?? new Date();
+  const narrative = buildNarrative(report, { allowErrors: opts.force, decimals: opts.decimals, reportDate: localIsoDate(now) });
   const record = {
     fileName: path.basename(opts.file),
     unit: narrative.fields.donVi,
     period: narrative.fields.kyBaoCao,
     fingerprint: narrative.fingerprint,
-    filledAt: (opts.now?.() ?? new Date()).toISOString(),
+    filledAt: now.toISOString(),
   };
   let result;
   try {

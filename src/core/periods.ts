@@ -112,3 +112,8 @@ export function formatDateNarrative(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return `${d}/${m}/${y}`;
 }
+
+/** The calendar date of a moment on the machine's clock (a report is dated where it is written). */
+export function localIsoDate(d: Date): string {
+  return iso(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}

@@ -72,14 +72,14 @@ const body = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) =>
 const heading = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true });
 const centered = (children: ParagraphChild[], after = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after, line: 240 }, children });
-const inline = (tag: FieldTag, text: string, opts: { bold?: boolean } = {}) =>
+const inline = (tag: FieldTag, text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new InlineControl(tag, new TextRun({ text, ...opts })) as unknown as ParagraphChild;
 const block = (tag: SectionTag, placeholder: string) => new BlockControl(tag, [body(placeholder)]);
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
-function headerBlock(): Table {
+function headerBlock(F: typeof FIELD_TAGS): Table {
   const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA } });
   const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, size: o.size ?? 26, bold: o.bold, italics: o.italics });
   return new Table({
@@ -89,13 +89,13 @@ function headerBlock(): Table {
     rows: [
       new TableRow({
         children: [
-          cell([centered([run('UBND TỈNH ……………')]), centered([run('SỞ Y TẾ', { bold: true })]), centered([run('────────')]), centered([run('Số:        /BC-SYT')])], 3600),
+          cell([centered([inline(F.coquan, 'UBND TỈNH ……………', { size: 26 })]), centered([run('SỞ Y TẾ', { bold: true })]), centered([run('────────')]), centered([run('Số:        /BC-SYT')])], 3600),
           cell(
             [
               centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
               centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
               centered([run('──────────────────')]),
-              centered([run('……………, ngày …… tháng …… năm ……', { italics: true })]),
+              centered([inline(F.ngay, '……………, ngày …… tháng …… năm ……', { italics: true, size: 26 })]),
             ],
             5755,
           ),
@@ -147,7 +147,7 @@ export function reportTemplateDocument(): Document {
           },
         },
         children: [
-          headerBlock(),
+          headerBlock(F),
           centered([], 240),
           centered([new TextRun({ text: 'BÁO CÁO', bold: true })]),
           centered([new TextRun({ text: 'Kết quả thực hiện công tác cải cách hành chính ', bold: true }), inline(F.ky, 'quý … năm …', { bold: true })], 360),

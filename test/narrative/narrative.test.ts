@@ -1,4 +1,4 @@
-import { buildNarrative, hasBlockingErrors, NarrativeBlockedError, figuresFingerprint, SECTION_TAG_LIST, placeTexts, ALL_TAGS, periodPhrase, count, type Narrative } from '../../src/core/narrative';
+import { buildNarrative, hasBlockingErrors, NarrativeBlockedError, figuresFingerprint, SECTION_TAG_LIST, placeTexts, ALL_TAGS, periodPhrase, count, province, type Narrative } from '../../src/core/narrative';
 import { parseVietnameseNumber } from '../../src/core/numbers';
 import type { CheckReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/findings';
@@ -135,10 +135,14 @@ describe('rules', () => {
 
   test('fields and inline places', () => {
     const n = buildNarrative(konTumQ3(), { reportDate: '2022-09-14' });
-    expect(n.fields).toEqual({ donVi: 'Sở Y tế tỉnh Kon Tum', kyBaoCao: 'quý III năm 2022', tuNgay: '15/6/2022', denNgay: '14/9/2022', ngayBaoCao: 'ngày 14 tháng 9 năm 2022' });
+    expect(n.fields).toEqual({ donVi: 'Sở Y tế tỉnh Kon Tum', kyBaoCao: 'quý III năm 2022', tuNgay: '15/6/2022', denNgay: '14/9/2022', ngayBaoCao: 'ngày 14 tháng 9 năm 2022', coQuan: 'UBND TỈNH KON TUM', diaDanh: 'Kon Tum' });
     const places = placeTexts(n);
     expect(Object.keys(places).sort()).toEqual([...ALL_TAGS].sort());
     expect(places['cchc:thoigian']).toEqual(['từ ngày 15/6/2022 đến ngày 14/9/2022']);
+    expect(places['cchc:coquan']).toEqual(['UBND TỈNH KON TUM']);
+    expect(places['cchc:ngay']).toEqual(['Kon Tum, ngày 14 tháng 9 năm 2022']);
+    // Without a report date the officer's placeholder date line is left alone.
+    expect(placeTexts(buildNarrative(konTumQ3()))['cchc:ngay']).toEqual([]);
     expect(places['cchc:ky']).toEqual(['quý III năm 2022']);
     expect(['Quý I', '6 tháng đầu năm', '6 tháng cuối năm', '9 tháng', 'Năm'].map((k) => periodPhrase(k, 2023))).toEqual([
       'quý I năm 2023',
@@ -189,3 +193,12 @@ function gapOrGroup(r: CheckReport, x: number): boolean {
   }
   return false;
 }
+
+test.each([
+  ['Sở Y tế tỉnh Kon Tum', 'UBND TỈNH KON TUM', 'Kon Tum'],
+  ['Sở Y tế tỉnh Bắc Ninh', 'UBND TỈNH BẮC NINH', 'Bắc Ninh'],
+  ['Sở Y tế thành phố Hà Nội', 'UBND THÀNH PHỐ HÀ NỘI', 'Hà Nội'],
+  ['Bệnh viện Đa khoa', '', ''],
+])('the header names the People’s Committee of the unit’s province: %s', (unit, coQuan, diaDanh) => {
+  expect(province(unit)).toEqual({ coQuan, diaDanh });
+});

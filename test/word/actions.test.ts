@@ -28,7 +28,7 @@ function outside(s: WordSnapshot) {
 
 test('listPlaces gives the template tags in document order, once each, in one round trip', async () => {
   const { fake, actions } = await hosted();
-  expect(await actions.listPlaces()).toEqual(['cchc:ky', 'cchc:donvi', 'cchc:thoigian', 'cchc:danhmuc', 'cchc:tthc', 'cchc:phananh', 'cchc:hailong', 'cchc:bienche', 'cchc:xeploai', 'cchc:chitieu']);
+  expect(await actions.listPlaces()).toEqual(['cchc:coquan', 'cchc:ngay', 'cchc:ky', 'cchc:donvi', 'cchc:thoigian', 'cchc:danhmuc', 'cchc:tthc', 'cchc:phananh', 'cchc:hailong', 'cchc:bienche', 'cchc:xeploai', 'cchc:chitieu']);
   expect(fake.roundTrips).toBe(1);
 });
 

@@ -89,7 +89,7 @@ test('built from the report template, the fake carries its places with their tit
   expect(new Set(controls.map((c) => c.tag))).toEqual(new Set(ALL_TAGS));
   for (const c of controls) expect(c.title).toBe(TAG_TITLES[c.tag as keyof typeof TAG_TITLES]);
   // Fields sit inline in the heading paragraphs; sections are blocks of their own.
-  expect(controls.filter((c) => !c.block).map((c) => c.tag)).toEqual(['cchc:ky', 'cchc:donvi', 'cchc:ky', 'cchc:thoigian']);
+  expect(controls.filter((c) => !c.block).map((c) => c.tag)).toEqual(['cchc:coquan', 'cchc:ngay', 'cchc:ky', 'cchc:donvi', 'cchc:ky', 'cchc:thoigian']);
   const texts = fake.snapshot().paragraphs.map((p) => p.text);
   expect(texts).toContain('II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH');
   expect(texts.find((t) => t.startsWith('Sở Y tế báo cáo'))).toMatch(/\(số liệu từ ngày … đến ngày …\) như sau:$/);

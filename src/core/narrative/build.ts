@@ -25,6 +25,10 @@ export interface NarrativeFields {
   denNgay: string;
   /** "ngày 05 tháng 02 năm 2023", only when `reportDate` was given. */
   ngayBaoCao?: string;
+  /** "UBND TỈNH KON TUM", from a unit named "… tỉnh Kon Tum"; "" when the unit names no province. */
+  coQuan: string;
+  /** "Kon Tum": the place of the date line; "" when unknown. */
+  diaDanh: string;
 }
 
 export interface Narrative {
@@ -91,6 +95,9 @@ export function placeTexts(n: Narrative): Record<Tag, string[]> {
   out[FIELD_TAGS.donvi] = n.fields.donVi ? [n.fields.donVi] : [];
   out[FIELD_TAGS.ky] = n.fields.kyBaoCao ? [n.fields.kyBaoCao] : [];
   out[FIELD_TAGS.thoigian] = n.fields.tuNgay && n.fields.denNgay ? [`từ ngày ${n.fields.tuNgay} đến ngày ${n.fields.denNgay}`] : [];
+  out[FIELD_TAGS.coquan] = n.fields.coQuan ? [n.fields.coQuan] : [];
+  // Without a date the officer's own placeholder stays; a place alone makes no date line.
+  out[FIELD_TAGS.ngay] = n.fields.ngayBaoCao ? [`${n.fields.diaDanh || '……………'}, ${n.fields.ngayBaoCao}`] : [];
   return out;
 }
 
@@ -109,12 +116,25 @@ function fields(report: CheckReport, options: NarrativeOptions): NarrativeFields
     kyBaoCao: p ? periodPhrase(p.kind, p.year) : '',
     tuNgay: p ? formatDateNarrative(p.from) : '',
     denNgay: p ? formatDateNarrative(p.to) : '',
+    ...province(report.data.unit ?? ''),
   };
   if (options.reportDate) {
     const [y, m, d] = options.reportDate.split('-').map(Number) as [number, number, number];
     f.ngayBaoCao = `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`;
   }
   return f;
+}
+
+/**
+ * "Sở Y tế tỉnh Kon Tum" → UBND TỈNH KON TUM / Kon Tum; "Sở Y tế thành phố Hà Nội" → UBND THÀNH
+ * PHỐ HÀ NỘI / Hà Nội. The header of a Sở's document names the provincial People's Committee.
+ */
+export function province(unit: string): { coQuan: string; diaDanh: string } {
+  const m = /(?:^|\s)(tỉnh|thành phố|tp\.?)\s+(.+)$/iu.exec(unit.normalize('NFC').trim());
+  if (!m) return { coQuan: '', diaDanh: '' };
+  const kind = /^t(ỉ|i)nh$/iu.test(m[1]!) ? 'tỉnh' : 'thành phố';
+  const place = m[2]!.trim();
+  return { coQuan: `UBND ${kind} ${place}`.toLocaleUpperCase('vi'), diaDanh: place };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,10 @@ export const FIELD_TAGS = {
   donvi: 'cchc:donvi',
   ky: 'cchc:ky',
   thoigian: 'cchc:thoigian',
+  /** The governing body above the unit in the header: "UBND TỈNH KON TUM". */
+  coquan: 'cchc:coquan',
+  /** Place and date line: "Kon Tum, ngày 14 tháng 3 năm 2023". */
+  ngay: 'cchc:ngay',
 } as const;
 
 export type SectionTag = (typeof SECTION_TAGS)[keyof typeof SECTION_TAGS];
@@ -41,6 +45,8 @@ export const TAG_TITLES: Record<Tag, string> = {
   'cchc:donvi': 'Đơn vị báo cáo',
   'cchc:ky': 'Kỳ báo cáo',
   'cchc:thoigian': 'Thời gian số liệu',
+  'cchc:coquan': 'Cơ quan chủ quản',
+  'cchc:ngay': 'Địa danh, ngày tháng',
 };
 
 export function isTag(s: string): s is Tag {

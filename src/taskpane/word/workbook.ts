@@ -1,6 +1,7 @@
 import { checkWorkbook } from '../../core/check';
 import { buildNarrative, placeTexts, type Narrative } from '../../core/narrative';
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
+import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
 import type { FillRecord } from '../actions';
 
@@ -26,7 +27,7 @@ export async function readPicked(file: File): Promise<PickedWorkbook> {
 
 /** What goes where, and the record to save; `allowErrors` is the officer's explicit confirmation. */
 export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new Date()): { narrative: Narrative; texts: Record<string, string[]>; record: FillRecord } {
-  const narrative = buildNarrative(picked.report, { allowErrors });
+  const narrative = buildNarrative(picked.report, { allowErrors, reportDate: localIsoDate(new Date()) });
   const texts = placeTexts(narrative);
   return {
     narrative,
