@@ -93,9 +93,10 @@ module.exports = (env = {}, argv = {}) => {
         const base = `${scheme}://localhost:${server.options.port}`;
         const lines = [
           '',
-          `  Trang thử nghiệm (không cần Office): ${base}/playground.html`,
-          `  Ngăn tác vụ cho Excel/Word:          ${base}/taskpane.html`,
-          `  Tệp kê khai để nạp bổ trợ (sideload): ${path.join(root, 'manifest.xml')}`,
+          `  Trang thử nghiệm Excel (không cần Office): ${base}/playground.html`,
+          `  Trang thử nghiệm Word (không cần Office):  ${base}/word-playground.html`,
+          `  Ngăn tác vụ cho Excel/Word:                ${base}/taskpane.html`,
+          `  Tệp kê khai để nạp bổ trợ (sideload):      ${path.join(root, 'manifest.xml')}`,
           http ? '  (Chế độ http chỉ dùng cho trang thử nghiệm; Office cần https: chạy lại không có PLAYGROUND_HTTP=1.)' : '  (Chứng chỉ tự ký: mở địa chỉ trên trong trình duyệt một lần và chấp nhận để Office tải được.)',
           '',
         ];

@@ -4,7 +4,8 @@
  * clearHighlights = 1 read + 1 write; select = 1; insertTemplate = 2.
  */
 import { checkWorkbook } from '../core/check';
-import type { Finding } from '../core/findings';
+import type { Finding, Summary } from '../core/findings';
+import { formatCount } from '../core/numbers';
 import type { WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
 import { copyToClipboard } from '../taskpane/clipboard';
@@ -87,6 +88,76 @@ async function fetchOwnTemplate(): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
+/**
+ * Where the ribbon command (src/commands/commands.ts) stores its result. Repeated rather than
+ * imported: that module registers the ribbon function when loaded, which the pane must not do.
+ * test/excel/actions.test.ts checks the two stay equal.
+ */
+export const LAST_CHECK_SETTING = 'cchc.lastCheck';
+
+/** The name of the open file from Office.context.document.url (a path or URL), when it shows one. */
+export function workbookFileName(url: string | undefined | null): string | undefined {
+  if (!url) return undefined;
+  const isBook = (s: string | null | undefined) => (s && /\.(xlsx|xlsm|xlsb|xls)$/i.test(s) ? s : undefined);
+  let path = url;
+  try {
+    const u = new URL(url);
+    // Office on the web may give a viewer address (…/Doc.aspx?…&file=Sổ.xlsx).
+    const param = isBook(u.searchParams.get('file'));
+    if (param) return param;
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    // A local path (C:\…\Sổ.xlsx, /Users/…/Sổ.xlsx) or a bare name.
+  }
+  return isBook(path.split(/[\\/]/).pop()?.trim());
+}
+
+/**
+ * Downloads only in Office on the web, where the pane is a frame of the user's own browser and an
+ * <a download> of a Blob URL saves the file like any site's download. Desktop Office shows the
+ * pane in an embedded webview (WebView2, WKWebView) that drops such downloads without a word, so
+ * there the pane hides the button and points to the Word add-in or `cchc report` instead.
+ */
+function canDownload(): boolean {
+  if (typeof Office === 'undefined' || typeof document === 'undefined') return false;
+  const platform: unknown = Office.context?.platform;
+  return platform === 'OfficeOnline' || (Office.PlatformType !== undefined && platform === Office.PlatformType.OfficeOnline);
+}
+
+async function downloadFile(fileName: string, data: Uint8Array, mime: string): Promise<void> {
+  const url = URL.createObjectURL(new Blob([data.slice()], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // Not at once: revoking before the browser has started reading the Blob can cancel the download.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+function ribbonSummary(s: Summary): string {
+  if (s.errors > 0) return `${formatCount(s.errors)} lỗi${s.warnings ? `, ${formatCount(s.warnings)} cảnh báo` : ''}.`;
+  return s.warnings ? `không có lỗi, ${formatCount(s.warnings)} cảnh báo nên xem lại.` : 'không có lỗi, sẵn sàng nộp.';
+}
+
+/** The ribbon command's last result, re-read from the document (it runs in another runtime). */
+async function lastRibbonCheck(): ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>> {
+  hostReady();
+  const settings = Office.context.document.settings;
+  if (typeof settings.refreshAsync === 'function') await new Promise<void>((ok) => settings.refreshAsync(() => ok()));
+  const v = settings.get(LAST_CHECK_SETTING) as { at?: unknown; ok?: unknown; message?: unknown; summary?: Partial<Summary> } | null;
+  if (!v || typeof v !== 'object' || typeof v.at !== 'string' || typeof v.ok !== 'boolean' || typeof v.message !== 'string') return null;
+  const s = v.summary;
+  // The stored message ends with "open the pane for details", pointless once it is open.
+  const message = v.ok && s && typeof s.errors === 'number' && typeof s.warnings === 'number' ? ribbonSummary(s as Summary) : v.message;
+  return { at: v.at, ok: v.ok, message };
+}
+
 export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActions {
   const check = options.check ?? ((m: WorkbookModel) => checkWorkbook(m));
 
@@ -105,6 +176,8 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
           previous = queueCurrentFills(ctx, marks, sheets);
         });
         const report = check(model);
+        const name = report.file ? undefined : workbookFileName(Office.context.document.url);
+        if (name) report.file = name;
         if (highlight) {
           try {
             await rehighlight(ctx, previous, report.issues, existing);
@@ -150,7 +223,10 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
     },
 
     copyText: copyToClipboard,
+    lastRibbonCheck,
   };
+
+  if (canDownload()) actions.download = downloadFile;
 
   if (typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13')) {
     const fetchTemplate = options.fetchTemplate ?? fetchOwnTemplate;

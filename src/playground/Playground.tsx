@@ -104,6 +104,8 @@ async function host(data: ArrayBuffer, name: string, id: number): Promise<Hosted
       return templateModel;
     },
   });
+  // Office tells the add-in the open file through document.url; the pane names its report after it.
+  Object.assign(fake.office.context.document, { url: name });
   uninstall?.();
   uninstall = installFakeOffice(fake);
   return { fake, actions: createExcelActions(), name, id };

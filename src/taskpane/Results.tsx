@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
@@ -7,6 +8,9 @@ import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';
 import { Summary } from './Summary';
 import { busyText, type StatusProps } from './status';
+
+// The paragraphs come in their own chunk: the narrative builder is not needed to list findings.
+const ReportSection = lazy(() => import(/* webpackChunkName: "report" */ './report/ReportSection').then((m) => ({ default: m.ReportSection })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', minWidth: '0' },
@@ -24,13 +28,16 @@ interface Props {
   report: CheckReport;
   active: Finding | null;
   onSelect: (f: Finding) => void;
-  onCopy: (text: string) => void;
+  /** Copies text and confirms with `notice` (the indicators' confirmation by default). */
+  onCopy: (text: string, notice?: string) => void;
+  /** Builds and offers the filled report .docx; absent where the host cannot download. */
+  onDownload?: (allowErrors: boolean) => void;
   /** Inserts the standard sheets; absent where the host cannot. */
   onInsert?: () => void;
   busy: boolean;
 }
 
-export function Results({ report, active, onSelect, onCopy, onInsert, busy }: Props) {
+export function Results({ report, active, onSelect, onCopy, onDownload, onInsert, busy }: Props) {
   const s = useStyles();
   return (
     <div className={s.root}>
@@ -59,6 +66,9 @@ export function Results({ report, active, onSelect, onCopy, onInsert, busy }: Pr
       <Summary summary={report.summary} />
       <FindingList findings={report.issues} active={active} onSelect={onSelect} />
       <MetricList report={report} onCopy={onCopy} />
+      <Suspense fallback={<Text className={s.period}>Đang tạo đoạn văn báo cáo…</Text>}>
+        <ReportSection report={report} onCopy={onCopy} onDownload={onDownload} busy={busy} />
+      </Suspense>
     </div>
   );
 }

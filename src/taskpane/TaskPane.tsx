@@ -3,7 +3,7 @@ import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-c
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
 import { HostError, type ExcelActions } from './actions';
-import { busyText, type Busy, type StatusProps } from './status';
+import { busyText, formatAt, type Busy, type StatusProps } from './status';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
 // own chunk, fetched as soon as the pane is up, so the button is usable sooner.
@@ -52,6 +52,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [active, setActive] = useState<Finding | null>(null);
+  const [ribbon, setRibbon] = useState<Awaited<ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>>>>(null);
 
   const run = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
     setBusy(kind);
@@ -100,19 +101,48 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
     }
   };
 
-  const copy = async (text: string) => {
+  const copy = async (text: string, done = 'Đã chép các chỉ số vào bộ nhớ tạm.') => {
     setError(null);
+    setNotice(null);
     try {
       await actions.copyText(text);
-      setNotice('Đã chép các chỉ số vào bộ nhớ tạm.');
+      setNotice(done);
     } catch (e) {
       setError(messageOf(e));
     }
   };
 
+  const download = actions.download;
+  const downloadReport =
+    download && report
+      ? (allowErrors: boolean) =>
+          run('download', async () => {
+            // JSZip and the XML parsers come only now, with the template filler.
+            const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
+            const file = await reportDocx(report, allowErrors);
+            await download(file.fileName, file.bytes, DOCX_MIME);
+            setNotice(`Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`);
+          })
+      : undefined;
+
   useEffect(() => {
     void loadResults();
   }, []);
+
+  // The ribbon button's result, until the pane's own check replaces it. The adapter that can read
+  // it arrives after the first render (index.tsx), hence the dependency on the function itself.
+  const readRibbon = actions.lastRibbonCheck;
+  useEffect(() => {
+    if (!readRibbon) return;
+    let live = true;
+    readRibbon.call(actions).then(
+      (r) => live && setRibbon(r),
+      () => undefined, // only a hint: the pane works the same without it
+    );
+    return () => {
+      live = false;
+    };
+  }, [actions, readRibbon]);
 
   return (
     <main style={styles.root} aria-busy={busy != null}>
@@ -130,6 +160,13 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         <Status busy={busy} error={error} notice={notice} />
       </Suspense>
 
+      {ribbon && !report && (
+        <p style={styles.hint} data-testid="ribbon-check">
+          Lần kiểm tra bằng nút trên thanh công cụ lúc {formatAt(ribbon.at)}: {ribbon.message}
+          {ribbon.ok ? ' Bấm «Kiểm tra số liệu» để xem chi tiết.' : ''}
+        </p>
+      )}
+
       {!report && !busy && !error && (
         <p style={styles.hint}>
           Mở sổ thống kê CCHC theo mẫu chuẩn rồi bấm «Kiểm tra số liệu». Các ô có vấn đề sẽ được tô màu trên sổ tính; bấm vào từng
@@ -139,7 +176,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
 
       {report && (
         <Suspense fallback={<p role="status">Đang hiển thị kết quả…</p>}>
-          <Results key={checks} report={report} active={active} onSelect={select} onCopy={copy} onInsert={insert} busy={busy != null} />
+          <Results key={checks} report={report} active={active} onSelect={select} onCopy={copy} onDownload={downloadReport} onInsert={insert} busy={busy != null} />
         </Suspense>
       )}
     </main>

@@ -33,6 +33,8 @@ export interface ExcelActions {
   copyText(text: string): Promise<void>;
   /** Offers a file for download (the filled report .docx); undefined where the host cannot. */
   download?: (fileName: string, data: Uint8Array, mime: string) => Promise<void>;
+  /** The last result of the ribbon's "Kiểm tra số liệu" button stored in the document, if any. */
+  lastRibbonCheck?(): Promise<{ at: string; ok: boolean; message: string } | null>;
 }
 
 export type { FillRecord } from '../core/narrative/record';

@@ -1,5 +1,5 @@
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
-export type Busy = 'check' | 'clear' | 'insert' | null;
+export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 
 export interface StatusProps {
   busy: Busy;
@@ -7,6 +7,21 @@ export interface StatusProps {
   notice: string | null;
 }
 
+const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
+  check: 'Đang đọc và kiểm tra sổ tính…',
+  clear: 'Đang xóa đánh dấu…',
+  insert: 'Đang chèn mẫu chuẩn…',
+  download: 'Đang tạo tệp báo cáo…',
+};
+
 export function busyText(busy: Exclude<Busy, null>): string {
-  return busy === 'check' ? 'Đang đọc và kiểm tra sổ tính…' : busy === 'clear' ? 'Đang xóa đánh dấu…' : 'Đang chèn mẫu chuẩn…';
+  return BUSY_TEXT[busy];
+}
+
+/** "10:32 ngày 22/11/2026" in the officer's local time; the ISO text itself if it is not a date. */
+export function formatAt(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
 }

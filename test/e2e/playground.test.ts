@@ -2,18 +2,25 @@
  * The playground in Debian's Chromium: the production build, served from 127.0.0.1, reading the
  * sample workbooks into the fake Excel host and driving the real task pane and Excel adapter.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PLANTED_MISTAKES } from '../../src/xlsx/samples';
 import { parseA1 } from '../../src/core/model';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+import { checkWorkbook } from '../../src/core/check';
+import { buildNarrative, SECTION_TAG_LIST, TAG_TITLES } from '../../src/core/narrative';
+import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
+import type { CheckReport } from '../../src/core/report';
+import { escapeXml, readFillRecord } from '../../src/docx/fill';
+import { readWorkbook } from '../../src/xlsx/read';
+import { webBuild, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
 
-const RESULTS = resolve(__dirname, '../../test-results');
+const ROOT = resolve(__dirname, '../..');
+const RESULTS = join(ROOT, 'test-results');
 
-let outDir: string;
+let build: { outDir: string; release(): void } | undefined;
 let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -23,16 +30,15 @@ const requests: string[] = [];
 const answered = new Set<string>();
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'cchc-web-'));
-  await buildWeb(outDir);
-  server = await serveStatic(outDir);
+  build = await webBuild();
+  server = await serveStatic(build.outDir);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  build?.release();
 });
 
 beforeEach(async () => {
@@ -175,6 +181,65 @@ test('a workbook of the user without the standard tables can take the template f
   const tabs = await page.getByTestId('sheet-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
   expect(tabs).toEqual(expect.arrayContaining(['Số liệu quý', 'TTHC', 'Biên chế']));
   await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
+});
+
+describe('the report section', () => {
+  /** The same workbook checked in Node, as `cchc report` would. */
+  const nodeReport = async (file: string): Promise<CheckReport> =>
+    checkWorkbook(await readWorkbook(new Uint8Array(readFileSync(join(ROOT, 'assets/samples', file))), file));
+
+  const paragraphs = (tag: string) => page.locator(`[data-testid=report-part][data-tag="${tag}"] p`).allTextContents();
+
+  test('on the clean sample: shows the paragraphs, copies them all, downloads the filled report', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const report = await nodeReport('mau-sach.xlsx');
+    const n = buildNarrative(report);
+    const tthc = n.sections['cchc:tthc'];
+    expect(tthc[0]).toMatch(/^Từ ngày 15\/6\/2022 đến ngày 14\/9\/2022/);
+
+    await openPlayground('mau-sach.xlsx');
+    await check();
+    await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor({ timeout: 30_000 });
+    await expect(paragraphs('cchc:tthc')).resolves.toEqual(tthc);
+    const withText = SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0);
+    await expect(page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')))).resolves.toEqual(withText);
+
+    await page.getByRole('button', { name: 'Sao chép tất cả' }).click();
+    await page.getByText('Đã chép tất cả đoạn văn báo cáo', { exact: false }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(withText.map((t) => `${TAG_TITLES[t]}\n\n${n.sections[t].join('\n\n')}`).join('\n\n'));
+    expect(copied.startsWith(`Kết quả giải quyết TTHC\n\n${tthc[0]}`)).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
+    expect(download.suggestedFilename()).toBe('Báo cáo CCHC - mau-sach.docx');
+    mkdirSync(RESULTS, { recursive: true });
+    const saved = join(RESULTS, 'bao-cao-tu-excel.docx');
+    await download.saveAs(saved);
+    const bytes = new Uint8Array(readFileSync(saved));
+    const record = await readFillRecord(bytes);
+    expect(record).toMatchObject({ fileName: 'mau-sach.xlsx', unit: 'Sở Y tế tỉnh Kon Tum', period: n.fields.kyBaoCao, fingerprint: figuresFingerprint(report) });
+    expect(Date.now() - Date.parse(record!.filledAt)).toBeLessThan(120_000);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    for (const p of tthc) expect(xml).toContain(`>${escapeXml(p)}</w:t>`);
+    await page.getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor();
+    await page.getByTestId('report-section').scrollIntoViewIfNeeded();
+    await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'taskpane-report.png') });
+  });
+
+  test('on the sample with errors: no paragraph until the officer ticks the confirmation', async () => {
+    await openPlayground('mau-co-loi.xlsx');
+    await check();
+    await page.getByTestId('report-blocked').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('report-part').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Sao chép tất cả' }).count()).resolves.toBe(0);
+
+    await page.getByRole('checkbox', { name: /^Vẫn tạo đoạn văn từ số liệu có lỗi/ }).check();
+    const n = buildNarrative(await nodeReport('mau-co-loi.xlsx'), { allowErrors: true });
+    await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor();
+    await expect(paragraphs('cchc:tthc')).resolves.toEqual(n.sections['cchc:tthc']);
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).waitFor();
+  });
 });
 
 describe('the real task pane page (taskpane.html)', () => {

@@ -3,7 +3,8 @@
  * a minimal static server on 127.0.0.1, so nothing but this machine is ever contacted.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -35,6 +36,60 @@ export async function buildWeb(outDir: string, options: { baseline?: boolean; of
     entryFiles[name] = (ep.assets ?? []).map((a) => a.name).filter((n) => n.endsWith('.js'));
   }
   return { outDir, entryFiles };
+}
+
+/**
+ * One production build for all the browser suites of a jest run. test/e2e/global-setup.ts starts
+ * it in a child process (`node --import tsx test/e2e/web.ts shared DIR`) and names DIR in this
+ * variable; the child writes DIR/web and then DIR/status.json. A suite run without it (alone, from
+ * an editor, or when the setup saw no browser suite selected) builds for itself.
+ */
+export const SHARED_BUILD_ENV = 'CCHC_WEB_BUILD';
+const SHARED_WAIT_MS = 280_000;
+
+interface SharedStatus {
+  ok: boolean;
+  error?: string;
+  ms?: number;
+}
+
+export const sharedPaths = (base: string) => ({ outDir: join(base, 'web'), status: join(base, 'status.json') });
+
+/** Writes the status in one rename, so a reader never sees half a file. */
+export function writeSharedStatus(base: string, status: SharedStatus): void {
+  const { status: file } = sharedPaths(base);
+  writeFileSync(`${file}.tmp`, JSON.stringify(status));
+  renameSync(`${file}.tmp`, file);
+}
+
+async function buildShared(base: string): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await buildWeb(sharedPaths(base).outDir);
+    writeSharedStatus(base, { ok: true, ms: Date.now() - t0 });
+  } catch (e) {
+    writeSharedStatus(base, { ok: false, error: e instanceof Error ? e.message : String(e) });
+    process.exitCode = 1;
+  }
+}
+
+/** The web build for a browser suite: the run's shared one if there is one, else a fresh one. */
+export async function webBuild(): Promise<{ outDir: string; release(): void }> {
+  const base = process.env[SHARED_BUILD_ENV];
+  if (base && existsSync(base)) {
+    const { outDir, status } = sharedPaths(base);
+    const until = Date.now() + SHARED_WAIT_MS;
+    while (!existsSync(status)) {
+      if (Date.now() > until) throw new Error(`the shared web build in ${base} did not finish in ${SHARED_WAIT_MS / 1000} s`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    const st = JSON.parse(readFileSync(status, 'utf8')) as SharedStatus;
+    if (!st.ok) throw new Error(`the shared web build failed: ${st.error}`);
+    return { outDir, release: () => undefined }; // global-teardown.ts removes it
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'cchc-web-'));
+  await buildWeb(outDir);
+  return { outDir, release: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 const TYPES: Record<string, string> = {
@@ -85,3 +140,5 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+if (require.main === module && process.argv[2] === 'shared' && process.argv[3]) void buildShared(process.argv[3]);

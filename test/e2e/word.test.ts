@@ -3,19 +3,18 @@
  * Word host built from the real report template, the real WordPane and Word adapter. The officer
  * picks a sample workbook, fills the report, and sees the generated paragraphs in the places.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { WordSnapshot } from '../../src/fake-office/word';
 import { sampleTexts } from '../word/fixtures';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+import { webBuild, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
 
 const ROOT = resolve(__dirname, '../..');
 const RESULTS = join(ROOT, 'test-results');
 const sample = (f: string) => join(ROOT, 'assets/samples', f);
 
-let outDir: string;
+let build: { outDir: string; release(): void } | undefined;
 let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -23,16 +22,15 @@ let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'cchc-word-'));
-  await buildWeb(outDir);
-  server = await serveStatic(outDir);
+  build = await webBuild();
+  server = await serveStatic(build.outDir);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  build?.release();
 });
 
 beforeEach(async () => {

@@ -14,7 +14,11 @@ let report: CheckReport | null = null;
 let failure: { message: string; kind: HostError['kind'] } | null = null;
 let gate: Promise<void> | null = null;
 
-const withInsert = new URLSearchParams(location.search).has('insert');
+const query = new URLSearchParams(location.search);
+const withInsert = query.has('insert');
+const withDownload = query.has('download');
+/** ?ribbon=JSON: what the document says the ribbon button found. */
+const ribbon = query.get('ribbon');
 
 const actions: ExcelActions = {
   host: 'excel',
@@ -42,6 +46,21 @@ const actions: ExcelActions = {
     ? {
         async insertTemplate() {
           calls.push(['insert']);
+        },
+      }
+    : {}),
+  ...(withDownload
+    ? {
+        async download(fileName: string, data: Uint8Array, mime: string) {
+          calls.push(['download', fileName, mime, data.length]);
+        },
+      }
+    : {}),
+  ...(ribbon !== null
+    ? {
+        async lastRibbonCheck() {
+          calls.push(['lastRibbonCheck']);
+          return JSON.parse(ribbon) as { at: string; ok: boolean; message: string } | null;
         },
       }
     : {}),

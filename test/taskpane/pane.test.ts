@@ -2,7 +2,7 @@
  * The task pane in real Chromium over an in-memory ExcelActions (test/taskpane/harness.tsx): what it
  * shows for each report, which host calls its controls make, and that it stays usable after errors.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -12,9 +12,15 @@ import { summarize, type Draft } from '../../src/core/findings';
 import { formatPercent } from '../../src/core/numbers';
 import { percentOf, tyLeDungHan } from '../../src/core/calculators';
 import type { CheckReport } from '../../src/core/report';
+import { checkWorkbook } from '../../src/core/check';
+import { buildNarrative } from '../../src/core/narrative';
+import { readWorkbook } from '../../src/xlsx/read';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from '../e2e/web';
 
+const ROOT = join(__dirname, '../..');
 let dir: string;
+/** The real report of the clean sample workbook, checked in Node. */
+let clean: CheckReport;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -31,10 +37,14 @@ beforeAll(async () => {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
+  // The report template, where the pane fetches it: next to the page.
+  mkdirSync(join(dir, 'assets/templates'), { recursive: true });
+  copyFileSync(join(ROOT, 'assets/templates/bao-cao-cchc.docx'), join(dir, 'assets/templates/bao-cao-cchc.docx'));
+  clean = checkWorkbook(await readWorkbook(new Uint8Array(readFileSync(join(ROOT, 'assets/samples/mau-sach.xlsx'))), 'mau-sach.xlsx'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="margin:0"><div id="root"></div><script src="harness.js"></script></body></html>');
   server = await serveStatic(dir);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -239,4 +249,101 @@ test('is reachable by keyboard in a logical order and fits 320 px without horizo
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
   await page.screenshot({ path: '/tmp/fe/narrow.png', fullPage: true });
+});
+
+describe('the report paragraphs', () => {
+  const check = async (r: CheckReport) => {
+    await page.evaluate((x) => window.__harness.setReport(x), r);
+    await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+    await page.getByTestId('report-section').waitFor();
+  };
+
+  test('shows each section with text under its title and copies one section', async () => {
+    await open();
+    await check(clean);
+    const n = buildNarrative(clean);
+    const parts = page.getByTestId('report-part');
+    await parts.first().waitFor();
+    const shown = await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
+    expect(shown).toEqual(Object.keys(n.sections).filter((t) => n.sections[t as keyof typeof n.sections].length > 0));
+    const tthc = page.locator('[data-testid=report-part][data-tag="cchc:tthc"]');
+    await expect(tthc.locator('h3').textContent()).resolves.toBe('Kết quả giải quyết TTHC');
+    await expect(tthc.locator('p').allTextContents()).resolves.toEqual(n.sections['cchc:tthc']);
+
+    await tthc.getByRole('button', { name: /^Sao chép/ }).click();
+    await page.getByText('Đã chép đoạn văn «Kết quả giải quyết TTHC»', { exact: false }).waitFor();
+    const copy = (await calls()).filter((c) => c[0] === 'copy');
+    expect(copy).toEqual([['copy', n.sections['cchc:tthc'].join('\n\n')]]);
+  });
+
+  test('leaves out a section whose table is empty', async () => {
+    const tables = { ...clean.data.tables };
+    const dropped = Object.keys(tables).find((t) => !['KetQuaGiaiQuyet'].includes(t))!;
+    delete tables[dropped as keyof typeof tables];
+    const partial: CheckReport = { ...clean, data: { ...clean.data, tables } };
+    const all = buildNarrative(clean).sections;
+    const n = buildNarrative(partial).sections;
+    const gone = Object.keys(n).filter((t) => all[t as keyof typeof all].length > 0 && n[t as keyof typeof n].length === 0);
+    expect(gone.length).toBeGreaterThan(0);
+    await open();
+    await check(partial);
+    await page.getByTestId('report-part').first().waitFor();
+    const shown = await page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
+    expect(shown).toEqual(Object.keys(n).filter((t) => n[t as keyof typeof n].length > 0));
+    for (const t of gone) expect(shown).not.toContain(t);
+  });
+
+  test('hides the download where the host cannot download, and says what to use instead', async () => {
+    await open();
+    await check(clean);
+    await page.getByTestId('no-download').waitFor();
+    await expect(page.getByTestId('no-download').textContent()).resolves.toContain('cchc report');
+    await expect(page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).count()).resolves.toBe(0);
+  });
+
+  test('offers the filled template where the host can download it', async () => {
+    await open('?download=1');
+    await check(clean);
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click();
+    await page.getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor({ timeout: 30_000 });
+    const download = (await calls()).filter((c) => c[0] === 'download');
+    expect(download).toHaveLength(1);
+    expect(download[0]!.slice(1, 3)).toEqual(['Báo cáo CCHC - mau-sach.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(download[0]![3]).toBeGreaterThan(readFileSync(join(ROOT, 'assets/templates/bao-cao-cchc.docx')).length / 2);
+    await expect(page.getByTestId('no-download').count()).resolves.toBe(0);
+  });
+
+  test('with errors, shows no paragraph until the officer confirms', async () => {
+    await open('?download=1');
+    await check(report([sumMismatch]));
+    await page.getByTestId('report-blocked').waitFor();
+    await expect(page.getByTestId('report-blocked').textContent()).resolves.toContain('Sổ còn 1 lỗi');
+    await expect(page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Sao chép tất cả' }).count()).resolves.toBe(0);
+    await page.getByRole('checkbox', { name: /^Vẫn tạo đoạn văn từ số liệu có lỗi/ }).check();
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).waitFor();
+  });
+});
+
+describe('the ribbon button\'s result', () => {
+  const at = new Date(2026, 10, 22, 10, 32).toISOString();
+
+  test('is shown when the pane opens, until the pane\'s own check', async () => {
+    await open(`?ribbon=${encodeURIComponent(JSON.stringify({ at, ok: true, message: '3 lỗi.' }))}`);
+    const line = page.getByTestId('ribbon-check');
+    await line.waitFor();
+    await expect(line.textContent()).resolves.toBe('Lần kiểm tra bằng nút trên thanh công cụ lúc 10:32 ngày 22/11/2026: 3 lỗi. Bấm «Kiểm tra số liệu» để xem chi tiết.');
+    await page.evaluate((x) => window.__harness.setReport(x), report([]));
+    await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+    await page.getByTestId('ready').waitFor();
+    await expect(line.count()).resolves.toBe(0);
+  });
+
+  test('shows nothing when the document has no ribbon result', async () => {
+    await open(`?ribbon=null`);
+    await page.waitForFunction(() => window.__harness.calls.some((c) => c[0] === 'lastRibbonCheck'));
+    // Two frames: time for React to draw whatever the answer produced.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await expect(page.getByTestId('ribbon-check').count()).resolves.toBe(0);
+  });
 });

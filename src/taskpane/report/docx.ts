@@ -1,0 +1,47 @@
+import { buildNarrative } from '../../core/narrative/build';
+import { localIsoDate } from '../../core/periods';
+import type { CheckReport } from '../../core/report';
+import { fillDocx } from '../../docx/fill';
+import { HostError, type FillRecord } from '../actions';
+
+/**
+ * The filled report for download from the Excel pane. JSZip, xmldom and sax come with this module,
+ * which the pane loads only when the officer asks for the file.
+ */
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Served next to the pages, like the .xlsx template the pane inserts. */
+export const REPORT_TEMPLATE = 'assets/templates/bao-cao-cchc.docx';
+/** The record's file name when the host does not tell the workbook's own. */
+export const UNKNOWN_WORKBOOK = 'sổ số liệu';
+
+async function fetchTemplate(): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(new URL(REPORT_TEMPLATE, document.baseURI).href);
+  } catch {
+    throw new HostError('Không tải được mẫu báo cáo bao-cao-cchc.docx. Hãy kiểm tra kết nối mạng rồi thử lại.');
+  }
+  if (!res.ok) throw new HostError(`Không tải được mẫu báo cáo bao-cao-cchc.docx (mã ${res.status}).`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** "Báo cáo CCHC - mau-sach.docx", or "Báo cáo CCHC.docx" when the workbook's name is unknown. */
+export function reportFileName(workbook: string | undefined): string {
+  const stem = workbook?.replace(/\.[^.]+$/, '').trim();
+  return stem ? `Báo cáo CCHC - ${stem}.docx` : 'Báo cáo CCHC.docx';
+}
+
+/** The report template filled from `report`; `allowErrors` is the officer's explicit confirmation. */
+export async function reportDocx(report: CheckReport, allowErrors: boolean, now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const narrative = buildNarrative(report, { allowErrors, reportDate: localIsoDate(new Date()) });
+  const record: FillRecord = {
+    fileName: report.file ?? UNKNOWN_WORKBOOK,
+    unit: narrative.fields.donVi,
+    period: narrative.fields.kyBaoCao,
+    fingerprint: narrative.fingerprint,
+    filledAt: now.toISOString(),
+  };
+  const bytes = await fillDocx(await fetchTemplate(), narrative, record);
+  return { fileName: reportFileName(report.file), bytes };
+}
