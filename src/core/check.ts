@@ -36,9 +36,9 @@ import { findSheet, getCell, parseA1, parseRange, toA1, type Cell, type Workbook
 import { roundTo } from './numbers';
 import { parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from './periods';
 import { ruleSetFor, type RuleSet } from './regimes';
-import type { CheckReport, ExtractedData, PeriodInfo, TableData } from './report';
+import type { CheckReport, DataRow, ExtractedData, PeriodInfo, TableData } from './report';
 import { DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue } from './rules';
-import { foldText, headerKey, slug } from './text';
+import { foldText, headerKey, normalizeText, slug } from './text';
 
 export interface CheckOptions {
   /** The previous period's workbook, for T5 (carried over = previous pending). */
@@ -101,7 +101,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   if (bc) {
     checkOptions(bc.lt, bc.ex, 'loai', STAFF_KINDS, push);
     checkTuyen(bc.lt, bc.ex, rules, push);
-    checkDuplicates(bc.lt, bc.ex, (r) => [r.label, r.text.loai ?? '', r.text.tuyen ?? ''].map(foldText).join('|'), push);
+    checkDuplicates(bc.lt, bc.ex, (r) => [r.label, r.text.loai ?? '', r.text.tuyen ?? ''].join('|'), push);
   }
   const xl = extracted.XepLoai;
   if (xl) {
@@ -268,7 +268,7 @@ function resolvePeriod(info: Info, windowKind: WindowKind, push: (d: Draft) => v
 function baseAt(lt: LocatedTable, row: Row, key: string) {
   return {
     sheet: lt.sheet.name,
-    cell: row.cells[key]!,
+    cell: row.cell(key)!,
     table: lt.spec.name,
     column: key,
     ...(row.label ? { rowLabel: row.label } : {}),
@@ -293,7 +293,7 @@ function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, options: Ch
       checkIdentity(spec, lt, row, id.id, id.total, id.parts, push);
     }
     for (const d of DERIVED_COUNTS) {
-      if (d.table !== spec.name || row.cells[d.key] === undefined) continue;
+      if (d.table !== spec.name || row.cell(d.key) === undefined) continue;
       const expected = d.compute(row.values);
       const n = row.norm[d.key]!;
       if (expected != null && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
@@ -304,7 +304,7 @@ function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, options: Ch
       row.values[d.key] = expected;
     }
     for (const r of DERIVED_RATES) {
-      if (r.table !== spec.name || row.cells[r.key] === undefined) continue;
+      if (r.table !== spec.name || row.cell(r.key) === undefined) continue;
       const expected = derivedRateValue(r, row.values);
       checkRateCell(spec, lt, row, r.key, row.norm[r.key]!, expected, r.numerator(row.values), r.denominator(row.values), push);
       row.values[r.key] = expected;
@@ -313,17 +313,17 @@ function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, options: Ch
 }
 
 function relatedCells(row: Row, keys: string[]): string[] {
-  return keys.map((k) => row.cells[k]).filter((c): c is string => c !== undefined);
+  return keys.map((k) => row.cell(k)).filter((c): c is string => c !== undefined);
 }
 
 function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: string, total: string, parts: string[], push: (d: Draft) => void): void {
-  if (row.cells[total] === undefined || !usable(row, total)) return;
+  if (row.cell(total) === undefined || !usable(row, total)) return;
   const stated = row.values[total];
   if (stated == null) return;
   let s = 0;
   const present: string[] = [];
   for (const p of parts) {
-    if (row.cells[p] === undefined) continue; // optional column absent (cấp huyện after 2025)
+    if (row.cell(p) === undefined) continue; // optional column absent (cấp huyện after 2025)
     if (!usable(row, p)) return;
     const col = spec.columns.find((c) => c.key === p);
     const v = row.values[p];
@@ -378,13 +378,13 @@ function checkTotals(spec: TableSpec, lt: LocatedTable, ex: Extracted, push: (d:
   const total = ex.total;
   if (!total) return;
   for (const key of spec.totals) {
-    if (total.cells[key] === undefined || !usable(total, key)) continue;
+    if (total.cell(key) === undefined || !usable(total, key)) continue;
     const n = total.norm[key]!;
     if (n.t !== 'num') continue;
     if (ex.rows.some((r) => !usable(r, key))) continue;
     const s = roundNoise(ex.rows.reduce((acc, r) => acc + (r.stated?.[key] ?? r.values[key] ?? 0), 0));
     if (s !== n.value) {
-      const cells = ex.rows.map((r) => r.cells[key]).filter((c): c is string => !!c);
+      const cells = ex.rows.map((r) => r.cell(key)).filter((c): c is string => !!c);
       push({
         code: 'sum_mismatch',
         severity: 'error',
@@ -400,7 +400,7 @@ function checkTotals(spec: TableSpec, lt: LocatedTable, ex: Extracted, push: (d:
   }
   // A rate in the totals row follows the totals row's own figures.
   for (const r of DERIVED_RATES) {
-    if (r.table !== spec.name || total.cells[r.key] === undefined) continue;
+    if (r.table !== spec.name || total.cell(r.key) === undefined) continue;
     const expected = derivedRateValue(r, total.values);
     checkRateCell(spec, lt, total, r.key, total.norm[r.key]!, expected, r.numerator(total.values), r.denominator(total.values), push);
   }
@@ -410,12 +410,13 @@ function checkTotals(spec: TableSpec, lt: LocatedTable, ex: Extracted, push: (d:
 function checkDuplicates(lt: LocatedTable, ex: Extracted, keyOf: (r: Row) => string, push: (d: Draft) => void): void {
   const seen = new Map<string, Row>();
   for (const r of ex.rows) {
-    const k = foldText(keyOf(r));
+    // Case and spacing are ignored; labels typed with and without diacritics are different rows.
+    const k = normalizeText(keyOf(r));
     if (!k.replace(/\|/g, '')) continue;
     const first = seen.get(k);
     if (first) {
       const key = lt.spec.labelKey;
-      push({ code: 'duplicate_row', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cells[key]! });
+      push({ code: 'duplicate_row', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
     } else seen.set(k, r);
   }
 }
@@ -507,7 +508,7 @@ function checkSurveys(model: WorkbookModel, lt: LocatedTable, ex: Extracted, ret
   for (const r of ex.rows) {
     const pct: Partial<Record<(typeof RATE_KEYS)[number], number>> = {};
     for (const key of RATE_KEYS) {
-      if (r.cells[key] === undefined || !usable(r, key)) continue;
+      if (r.cell(key) === undefined || !usable(r, key)) continue;
       const p = surveyPercent(r.norm[key]);
       if (!p) continue;
       if (p.percent < 0 || p.percent > 100) {
@@ -528,12 +529,12 @@ function checkSurveys(model: WorkbookModel, lt: LocatedTable, ex: Extracted, ret
     const row = ex.rows.find((r) => foldText(r.text.doiTuong ?? '') === foldText(raw.subject));
     if (!row) continue;
     const ind = surveyIndicators(responses, returnSet);
-    if (row.cells.soPhieu && usable(row, 'soPhieu') && row.values.soPhieu != null && row.values.soPhieu !== ind.respondents) {
+    if (row.cell('soPhieu') && usable(row, 'soPhieu') && row.values.soPhieu != null && row.values.soPhieu !== ind.respondents) {
       push({ code: 'survey_summary_mismatch', severity: 'error', ...baseAt(lt, row, 'soPhieu'), header: headerOf(spec, 'soPhieu'), respondents: ind.respondents, expected: ind.respondents, actual: row.values.soPhieu });
     }
     for (const key of RATE_KEYS) {
       const expected = ind[key];
-      if (expected == null || row.cells[key] === undefined || !usable(row, key)) continue;
+      if (expected == null || row.cell(key) === undefined || !usable(row, key)) continue;
       const p = surveyPercent(row.norm[key]);
       if (!p) continue;
       const reading = p.reading.maybeFraction ? { ...p.reading, percent: p.percent, maybeFraction: false, decimals: Math.max(0, p.reading.decimals - 2) } : p.reading;
@@ -587,8 +588,8 @@ function readResponses(model: WorkbookModel, tableName: string, sheetName: strin
 // ---------------------------------------------------------------- data and metrics
 
 function toTableData(spec: TableSpec, lt: LocatedTable, ex: Extracted): TableData {
-  // The records are shared with the checker's rows, which are done with by now: no copies.
-  const plain = (r: Row) => ({ sheetRow: r.sheetRow, label: r.label, values: r.values, text: r.text, cells: r.cells });
+  // The checker's rows are DataRows already (addresses computed on demand): no copies.
+  const plain = (r: Row): DataRow => r;
   const sums: Record<string, number | null> = {};
   for (const c of spec.columns) {
     if (c.kind === 'text' || c.kind === 'enum' || lt.col[c.key] === undefined) continue;

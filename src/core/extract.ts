@@ -12,12 +12,42 @@ import { foldText } from './text';
  * value finding is marked invalid so that no identity or total built on it reports again: one
  * cause, one finding.
  */
-export interface Row extends DataRow {
-  norm: Record<string, Norm>;
+/** Shared by rows without a bad cell; replaced by a row's own set on its first bad cell. */
+const NO_INVALID: ReadonlySet<string> = new Set<string>();
+
+export class Row implements DataRow {
+  values: Record<string, number | null> = {};
+  text: Record<string, string | null> = {};
+  norm: Record<string, Norm> = {};
   /** Columns whose cell has a value finding (shared empty set until the first one). */
-  invalid: ReadonlySet<string>;
+  invalid: ReadonlySet<string> = NO_INVALID;
   /** Derived cells as the sheet states them (typed or cached), for totals that sum what is shown. */
   stated?: Record<string, number | null>;
+  private addresses?: Record<string, string>;
+
+  constructor(
+    readonly sheetRow: number,
+    readonly label: string,
+    /** Column letters by contract key, shared by the rows of one table. */
+    private readonly letters: Readonly<Record<string, string>>,
+  ) {}
+
+  /** A1 address of a column's cell in this row; undefined when the table lacks the column. */
+  cell(key: string): string | undefined {
+    const l = this.letters[key];
+    return l === undefined ? undefined : l + this.sheetRow;
+  }
+
+  // Addresses are built only when asked for: a large sheet has a hundred thousand cells and
+  // findings name a handful of them.
+  get cells(): Record<string, string> {
+    if (!this.addresses) {
+      const a: Record<string, string> = {};
+      for (const k in this.letters) a[k] = this.letters[k]! + this.sheetRow;
+      this.addresses = a;
+    }
+    return this.addresses;
+  }
 }
 
 export interface Extracted {
@@ -33,6 +63,8 @@ const NOT_APPLICABLE = new Set(['khong phat sinh', 'kps', 'k/p/s', 'x', 'n/a']);
 export function extractTable(lt: LocatedTable, push: (d: Draft) => void): Extracted {
   const spec = lt.spec;
   const rows: Row[] = [];
+  const letters: Record<string, string> = {};
+  for (const [k, c] of Object.entries(lt.col)) letters[k] = colLetters(c);
   for (const r of lt.dataRows) {
     if (rowBlank(lt, r)) continue;
     const labelCol = lt.col[spec.labelKey];
@@ -40,13 +72,13 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void): Extrac
     if (isHeadingRow(lt, r, label)) continue;
     // A typed total row in the middle of a table found by name.
     if (isTotalLabel(label) && lt.totalRow === undefined && r === lt.dataRows[lt.dataRows.length - 1]) continue;
-    rows.push(readRow(lt, r, label, false, push));
+    rows.push(readRow(lt, letters, r, label, false, push));
   }
   const out: Extracted = { rows };
   if (lt.totalRow !== undefined) {
     const labelCol = lt.col[spec.labelKey];
     const label = labelCol === undefined ? 'Tổng cộng' : cellText(lt.sheet.rows[lt.totalRow]?.[labelCol]) || 'Tổng cộng';
-    out.total = readRow(lt, lt.totalRow, label, true, push);
+    out.total = readRow(lt, letters, lt.totalRow, label, true, push);
   }
   return out;
 }
@@ -57,51 +89,50 @@ function isHeadingRow(lt: LocatedTable, r: number, label: string): boolean {
   return Object.entries(lt.col).every(([key, c]) => key === lt.spec.labelKey || normalizeCell(cells[c]).t === 'blank');
 }
 
-function readRow(lt: LocatedTable, r: number, label: string, isTotal: boolean, push: (d: Draft) => void): Row {
-  const row: Row = { sheetRow: r + 1, label, values: {}, text: {}, cells: {}, norm: {}, invalid: NO_INVALID };
+function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, isTotal: boolean, push: (d: Draft) => void): Row {
+  const row = new Row(r + 1, label, letters);
   const cells = lt.sheet.rows[r] ?? [];
-  const rowNo = String(r + 1);
   for (const col of lt.spec.columns) {
     const c = lt.col[col.key];
     if (c === undefined) continue;
-    const a1 = colLetters(c) + rowNo;
-    row.cells[col.key] = a1;
     const cell = cells[c];
     // Fast path for what large sheets are made of: whole numbers typed as numbers.
     if (col.kind === 'count' && !isTotal && cell && typeof cell.v === 'number' && !cell.e && Number.isInteger(cell.v) && cell.v >= 0) {
       row.values[col.key] = cell.v;
       continue;
     }
-    const n = normalizeCell(cell);
-    row.norm[col.key] = n;
     if (col.kind === 'text' || col.kind === 'enum') {
-      row.text[col.key] = n.t === 'blank' ? null : n.t === 'text' ? n.text : cellText(cell);
-      if (n.t === 'blank' && col.required && !isTotal) bad(lt, row, col, a1, { code: 'missing_value' }, push);
+      // Labels are read as text as they are: no number parsing for "Lĩnh vực 1".
+      const t = cell && !cell.e ? cellText(cell) : '';
+      row.text[col.key] = t === '' ? null : t;
+      if (t === '' && col.required && !isTotal) bad(lt, row, col, { code: 'missing_value' }, push);
       continue;
     }
+    const n = normalizeCell(cell);
+    row.norm[col.key] = n;
     row.values[col.key] = null;
     switch (n.t) {
       case 'blank':
-        if (col.required && !isTotal && col.kind === 'count') bad(lt, row, col, a1, { code: 'missing_value' }, push);
+        if (col.required && !isTotal && col.kind === 'count') bad(lt, row, col, { code: 'missing_value' }, push);
         break;
       case 'error':
-        bad(lt, row, col, a1, { code: 'error_value', errorText: n.error, actual: n.error }, push);
+        bad(lt, row, col, { code: 'error_value', errorText: n.error, actual: n.error }, push);
         break;
       case 'text':
         if (isRateLike(col) && NOT_APPLICABLE.has(foldText(n.text))) break;
-        bad(lt, row, col, a1, { code: 'not_a_number', actual: n.text }, push);
+        bad(lt, row, col, { code: 'not_a_number', actual: n.text }, push);
         break;
       case 'num':
         if (col.kind === 'count' || col.kind === 'derivedCount') {
           const code = countFinding(n.value);
           if (code) {
-            bad(lt, row, col, a1, { code, actual: n.value }, push);
+            bad(lt, row, col, { code, actual: n.value }, push);
             break;
           }
         }
         row.values[col.key] = n.value;
         if (n.text !== undefined && col.kind === 'count' && !/^\d+$/.test(n.text) && /\d/.test(n.text)) {
-          push({ ...common(lt, row, col, a1), severity: 'info', code: 'text_number', text: n.text, actual: n.value });
+          push({ ...common(lt, row, col), severity: 'info', code: 'text_number', text: n.text, actual: n.value });
         }
         break;
     }
@@ -109,19 +140,17 @@ function readRow(lt: LocatedTable, r: number, label: string, isTotal: boolean, p
   return row;
 }
 
-/** Shared by rows without a bad cell; replaced by a row's own set on its first bad cell. */
-const NO_INVALID: ReadonlySet<string> = new Set<string>();
 
 export function markInvalid(row: Row, key: string): void {
   if (row.invalid === NO_INVALID) row.invalid = new Set();
   (row.invalid as Set<string>).add(key);
 }
 
-function common(lt: LocatedTable, row: Row, col: ColumnSpec, a1: string) {
+function common(lt: LocatedTable, row: Row, col: ColumnSpec) {
   return {
     severity: 'error' as const,
     sheet: lt.sheet.name,
-    cell: a1,
+    cell: row.cell(col.key)!,
     table: lt.spec.name,
     column: col.key,
     header: col.header,
@@ -136,9 +165,9 @@ type CellFinding =
   | { code: 'negative_count'; actual: number }
   | { code: 'fractional_count'; actual: number };
 
-function bad(lt: LocatedTable, row: Row, col: ColumnSpec, a1: string, f: CellFinding, push: (d: Draft) => void): void {
+function bad(lt: LocatedTable, row: Row, col: ColumnSpec, f: CellFinding, push: (d: Draft) => void): void {
   markInvalid(row, col.key);
-  push({ ...common(lt, row, col, a1), ...f } as Draft);
+  push({ ...common(lt, row, col), ...f } as Draft);
 }
 
 const letters: string[] = [];

@@ -126,12 +126,36 @@ async function rawNames(zip: JSZip): Promise<NameRef[]> {
   return out;
 }
 
+/**
+ * Worksheet parts the checker never looks at. ExcelJS expands data validations and conditional
+ * formats cell by cell, which on a large sheet made from the template costs more than its figures.
+ * Merged cells are skipped too: a merged title's text is in its first cell, the rest are empty.
+ */
+const IGNORED_SHEET_PARTS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'hyperlinks',
+  'mergeCells',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'rowBreaks',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'autoFilter',
+  'sheetViews',
+  'cols',
+];
+
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
   const pkg = await preparePackage(data);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
-    await wb.xlsx.load(pkg.data as unknown as ArrayBuffer);
+    await wb.xlsx.load(pkg.data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch (e) {
     throw new UnreadableWorkbookError(
       'parse_failed',
