@@ -90,7 +90,7 @@ export function FindingList({ findings, active, onSelect }: Props) {
         {groups.map(([sheet, fs]) => (
           <AccordionItem key={sheet} value={sheet}>
             <AccordionHeader as="h2" size="small">
-              Sheet «{sheet}» · {countsText(fs)}
+              Trang tính «{sheet}» · {countsText(fs)}
             </AccordionHeader>
             <AccordionPanel className={s.panel}>
               <ul className={s.list}>

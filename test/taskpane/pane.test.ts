@@ -120,7 +120,7 @@ test('lists findings grouped by sheet, counts them and selects their cells', asy
   await expect(page.getByTestId('ready').count()).resolves.toBe(0);
 
   const headers = await page.getByRole('heading', { level: 2 }).allTextContents();
-  expect(headers.slice(0, 3)).toEqual(['Sheet «TTHC» · 1 lỗi', 'Sheet «Biên chế» · 1 lỗi', 'Sheet «Thông tin» · 1 cảnh báo']);
+  expect(headers.slice(0, 3)).toEqual(['Trang tính «TTHC» · 1 lỗi', 'Trang tính «Biên chế» · 1 lỗi', 'Trang tính «Thông tin» · 1 cảnh báo']);
   for (const f of r.issues) {
     const item = page.locator(`[data-testid=finding][data-sheet="${f.sheet}"][data-cell="${f.cell}"]`);
     await expect(item.textContent()).resolves.toContain(f.message);
@@ -232,7 +232,7 @@ test('is reachable by keyboard in a logical order and fits 320 px without horizo
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.textContent ?? ''));
   }
-  expect(order.slice(0, 6)).toEqual(['Xóa đánh dấu', 'Sheet «TTHC» · 1 lỗi', 'N7', 'Sheet «Biên chế» · 1 lỗi', 'E9', 'Chép chỉ số']);
+  expect(order.slice(0, 6)).toEqual(['Xóa đánh dấu', 'Trang tính «TTHC» · 1 lỗi', 'N7', 'Trang tính «Biên chế» · 1 lỗi', 'E9', 'Chép chỉ số']);
   // Enter on a focused finding selects its cell, as a click would.
   await page.locator('[data-testid=finding][data-cell="N7"]').focus();
   await page.keyboard.press('Enter');
