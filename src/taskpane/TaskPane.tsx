@@ -2,8 +2,8 @@ import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } 
 import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
-import { HostError, type ExcelActions } from './actions';
-import { busyText, formatAt, type Busy, type StatusProps } from './status';
+import type { ExcelActions } from './actions';
+import { busyText, formatAt, messageOf, type Busy, type StatusProps } from './status';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
 // own chunk, fetched as soon as the pane is up, so the button is usable sooner.
@@ -31,11 +31,6 @@ const styles = {
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, margin: 0 },
 } satisfies Record<string, CSSProperties>;
 
-function messageOf(e: unknown): string {
-  if (e instanceof HostError) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
-}
 
 export function TaskPane({ actions }: { actions: ExcelActions }) {
   return (

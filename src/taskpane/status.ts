@@ -1,3 +1,4 @@
+import { HostError } from './actions';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 
@@ -24,4 +25,15 @@ export function formatAt(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+}
+
+/**
+ * What a pane shows for a failure: host errors and unreadable workbooks carry a Vietnamese
+ * sentence already; anything else is a bug of ours, said plainly with what to try.
+ */
+export function messageOf(e: unknown): string {
+  if (e instanceof HostError) return e.message;
+  if (e instanceof Error && e.name === 'UnreadableWorkbookError') return e.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
 }

@@ -18,7 +18,8 @@ import type { Finding } from '../../core/findings';
 import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
 import { formatDate } from '../../core/periods';
 import { formatCount } from '../../core/numbers';
-import { HostError, type FillRecord, type WordActions } from '../actions';
+import type { FillRecord, WordActions } from '../actions';
+import { messageOf } from '../status';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
 import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
@@ -50,12 +51,6 @@ const useStyles = makeStyles({
 
 type Busy = 'read' | 'fill' | 'mark' | null;
 
-function messageOf(e: unknown): string {
-  if (e instanceof HostError) return e.message;
-  if (e instanceof Error && e.name === 'UnreadableWorkbookError') return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
-}
 
 const titleOf = (tag: string) => (isTag(tag) ? TAG_TITLES[tag] : tag);
 
