@@ -10,3 +10,11 @@ test('docs/findings.md lists exactly the finding codes of the core', () => {
   expect(codes.length).toBeGreaterThan(20);
   expect(documented).toEqual(codes);
 });
+
+// Every rule set the checker can choose is documented, and nothing that does not exist.
+test('docs/rules.md lists exactly the rule sets of regimes.ts', async () => {
+  const { RULE_SETS } = await import('../../src/core/regimes');
+  const doc = readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8');
+  const documented = [...doc.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]).sort();
+  expect(documented).toEqual(RULE_SETS.map((r) => r.id).sort());
+});
