@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PLANTED_MISTAKES } from '../../src/xlsx/samples';
 import { parseA1 } from '../../src/core/model';
 import { checkWorkbook } from '../../src/core/check';
@@ -15,14 +15,12 @@ import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import type { CheckReport } from '../../src/core/report';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
-import { webBuild, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
 const RESULTS = join(ROOT, 'test-results');
 
-let build: { outDir: string; release(): void } | undefined;
-let server: StaticServer;
-let browser: Browser;
+let site: Site;
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
@@ -30,19 +28,13 @@ const requests: string[] = [];
 const answered = new Set<string>();
 
 beforeAll(async () => {
-  build = await webBuild();
-  server = await serveStatic(build.outDir);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  site = await openSite();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.release();
-});
+afterAll(() => site?.close());
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
 });
@@ -86,7 +78,7 @@ function changed(a: Fills, b: Fills): string[] {
 }
 
 async function openPlayground(sample?: string): Promise<void> {
-  await page.goto(`${server.url}/playground.html`);
+  await page.goto(`${site.url}/playground.html`);
   await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 30_000 });
   if (sample) {
     await page.getByTestId('sample').selectOption(sample);
@@ -191,7 +183,7 @@ describe('the report section', () => {
   const paragraphs = (tag: string) => page.locator(`[data-testid=report-part][data-tag="${tag}"] p`).allTextContents();
 
   test('on the clean sample: shows the paragraphs, copies them all, downloads the filled report', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const report = await nodeReport('mau-sach.xlsx');
     const n = buildNarrative(report);
     const tthc = n.sections['cchc:tthc'];
@@ -265,14 +257,14 @@ describe('the real task pane page (taskpane.html)', () => {
 
   test('loads Office.js from Microsoft and says so when it cannot', async () => {
     await office(null);
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${site.url}/taskpane.html`);
     await page.getByText('Không tải được Office.js').waitFor();
     expect(requests).toContain(OFFICE);
   });
 
   test('outside Office it explains where to open it', async () => {
     await office(stub(null));
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${site.url}/taskpane.html`);
     await page.getByText('Chưa chạy trong Office').waitFor();
     await expect(page.getByRole('button', { name: 'Kiểm tra số liệu' }).count()).resolves.toBe(0);
   });
@@ -283,7 +275,7 @@ describe('the real task pane page (taskpane.html)', () => {
       var e = new Error('The requested operation is not allowed in cell edit mode.'); e.code = 'InvalidOperationInCellEditMode';
       return Promise.reject(e); } };`;
     await office(`${stub('Excel')}\n${failing}`);
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${site.url}/taskpane.html`);
     const button = page.getByRole('button', { name: 'Kiểm tra số liệu' });
     await button.click();
     await page.getByTestId('host-error').waitFor();

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, renameSync, rm
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -142,3 +143,25 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 if (require.main === module && process.argv[2] === 'shared' && process.argv[3]) void buildShared(process.argv[3]);
+
+/** The built site served on 127.0.0.1 with a Chromium to look at it: what each browser suite needs. */
+export interface Site {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openSite(): Promise<Site> {
+  const build = await webBuild();
+  const server = await serveStatic(build.outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      build.release();
+    },
+  };
+}

@@ -5,39 +5,31 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { WordSnapshot } from '../../src/fake-office/word';
 import { sampleTexts } from '../word/fixtures';
-import { webBuild, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from './web';
+import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
 const RESULTS = join(ROOT, 'test-results');
 const sample = (f: string) => join(ROOT, 'assets/samples', f);
 
-let build: { outDir: string; release(): void } | undefined;
-let server: StaticServer;
-let browser: Browser;
+let site: Site;
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  build = await webBuild();
-  server = await serveStatic(build.outDir);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  site = await openSite();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  build?.release();
-});
+afterAll(() => site?.close());
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
-  await page.goto(`${server.url}/word-playground.html`);
+  await page.goto(`${site.url}/word-playground.html`);
   await page.waitForFunction(() => window.__wordPlayground?.ready === true);
   await page.getByTestId('places').waitFor();
 });
