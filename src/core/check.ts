@@ -43,7 +43,7 @@ import { foldText, headerKey, normalizeText, slug } from './text';
 export interface CheckOptions {
   /** The previous period's workbook, for T5 (carried over = previous pending). */
   previous?: WorkbookModel;
-  /** T4 (3) = (7) + (11) holds only where returned files are counted in (9); on by default. */
+  /** T4 (3) = (7) + (11) holds only where returned files are counted in (7) or (11); overrides the workbook's KiemTraT4. */
   t4?: boolean;
   /** Which window the period kind implies: NĐ 09 (default) or calendar periods. */
   windowKind?: WindowKind;
@@ -57,6 +57,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const push = (d: Draft) => drafts.push(d);
 
   const info = readInfo(model, push);
+  const t4 = options.t4 ?? t4FromWorkbook(info);
   const period = resolvePeriod(info, options.windowKind ?? 'nd09', push);
   const rules = ruleSetFor(period?.to ?? todayIso());
 
@@ -83,7 +84,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     }
     const ex = extractTable(lt, push);
     extracted[spec.name] = { lt, ex };
-    checkRows(spec, lt, ex, options, push);
+    checkRows(spec, lt, ex, t4, push);
     checkTotals(spec, lt, ex, push);
     data.tables[spec.name] = toTableData(spec, lt, ex);
   }
@@ -204,6 +205,13 @@ function findByLabel(model: WorkbookModel, label: string): { sheet: string; cell
   return null;
 }
 
+/** "Không" (or No, 0, FALSE) in KiemTraT4 switches T4 off; anything else, or nothing, leaves it on. */
+function t4FromWorkbook(info: Info): boolean {
+  const v = info.values.KiemTraT4;
+  const t = v ? foldText(cellText(v.value)) : '';
+  return !['khong', 'k', 'no', 'false', '0', 'tat'].includes(t);
+}
+
 function readDate(v: NameValue | undefined, push: (d: Draft) => void): string | null {
   if (!v) return null;
   const n = normalizeCell(v.value);
@@ -286,10 +294,10 @@ export function rateMatches(stated: RateReading, expected: number): boolean {
   return stated.maybeFraction && at(roundNoise(stated.percent * 100), Math.max(0, stated.decimals - 2));
 }
 
-function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, options: CheckOptions, push: (d: Draft) => void): void {
+function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: boolean, push: (d: Draft) => void): void {
   for (const row of ex.rows) {
     for (const id of IDENTITIES) {
-      if (id.table !== spec.name || (id.option === 't4' && options.t4 === false)) continue;
+      if (id.table !== spec.name || (id.option === 't4' && !t4)) continue;
       checkIdentity(spec, lt, row, id.id, id.total, id.parts, push);
     }
     for (const d of DERIVED_COUNTS) {

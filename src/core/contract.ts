@@ -181,7 +181,7 @@ export function tableSpec(name: TableName): TableSpec {
   return t;
 }
 
-export type InfoName = 'PhienBanMau' | 'DonViBaoCao' | 'DonViNhan' | 'KyBaoCao' | 'NamBaoCao' | 'TuNgay' | 'DenNgay';
+export type InfoName = 'PhienBanMau' | 'DonViBaoCao' | 'DonViNhan' | 'KyBaoCao' | 'NamBaoCao' | 'TuNgay' | 'DenNgay' | 'KiemTraT4';
 
 export interface NameSpec {
   name: InfoName;
@@ -197,6 +197,9 @@ export const INFO_NAMES: readonly NameSpec[] = [
   { name: 'NamBaoCao', label: 'Năm báo cáo', required: true },
   { name: 'TuNgay', label: 'Từ ngày', required: true },
   { name: 'DenNgay', label: 'Đến ngày', required: true },
+  // An extension of the contract: T4 holds only where returned and withdrawn files are counted in
+  // (7) or (11), which units do differently (domain.md 3.1). "Không" switches it off; absent = on.
+  { name: 'KiemTraT4', label: 'Kiểm tra (3) = (7) + (11)', required: false },
 ];
 
 export const PERIOD_KINDS = [

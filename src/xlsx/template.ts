@@ -84,7 +84,7 @@ const SHEET_HEADINGS: Record<string, string> = {
 
 /** Cell addresses of the "Thông tin" values, by layout. */
 export function infoCell(name: InfoName, layout: 'standard' | 'foreign' = 'standard'): string {
-  const i = ['PhienBanMau', 'DonViBaoCao', 'DonViNhan', 'KyBaoCao', 'NamBaoCao', 'TuNgay', 'DenNgay'].indexOf(name);
+  const i = ['PhienBanMau', 'DonViBaoCao', 'DonViNhan', 'KyBaoCao', 'NamBaoCao', 'TuNgay', 'DenNgay', 'KiemTraT4'].indexOf(name);
   return layout === 'standard' ? `B${3 + i}` : `D${5 + i}`;
 }
 
@@ -215,6 +215,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     NamBaoCao: year ?? null,
     TuNgay: null,
     DenNgay: null,
+    KiemTraT4: 'Có',
   };
   const ky = infoCell('KyBaoCao', layout);
   const nam = infoCell('NamBaoCao', layout);
@@ -237,6 +238,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     KyBaoCao: 'Chọn trong danh sách',
     TuNgay: 'Mặc định theo Nghị định 09/2019/NĐ-CP; có thể ghi đè',
     DenNgay: 'Mặc định theo Nghị định 09/2019/NĐ-CP; có thể ghi đè',
+    KiemTraT4: 'Chọn «Không» nếu hồ sơ trả lại, rút không được tính vào cột (7) hay (11)',
   };
   if (std) {
     info.getCell('A1').value = 'THÔNG TIN CHUNG CỦA BÁO CÁO CẢI CÁCH HÀNH CHÍNH';
@@ -255,6 +257,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     NamBaoCao: 'Năm báo cáo',
     TuNgay: 'Từ ngày',
     DenNgay: 'Đến ngày',
+    KiemTraT4: 'Kiểm tra (3) = (7) + (11)',
   };
   for (const name of Object.keys(infoValues) as InfoName[]) {
     const addr = infoCell(name, layout);
@@ -272,6 +275,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   if (listRef) {
     info.getCell(ky).dataValidation = listValidation(listRef(1, PERIOD_KINDS.length), 'Kỳ báo cáo');
     info.getCell(nam).dataValidation = { type: 'whole', operator: 'between', allowBlank: true, formulae: [2000, 2100], showErrorMessage: true, errorTitle: 'Năm báo cáo', error: 'Hãy nhập năm có 4 chữ số, ví dụ 2023.' };
+    info.getCell(infoCell('KiemTraT4', layout)).dataValidation = { type: 'list', allowBlank: true, formulae: ['"Có,Không"'], showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Kiểm tra (3) = (7) + (11)', error: 'Hãy chọn Có hoặc Không.' };
     for (const n of ['TuNgay', 'DenNgay'] as const) {
       info.getCell(infoCell(n, layout)).dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))], showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Ngày không hợp lệ', error: 'Hãy nhập ngày dạng dd/mm/yyyy.' };
     }

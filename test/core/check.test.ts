@@ -132,6 +132,19 @@ const cases: Case[] = [
     errors: [],
   },
   {
+    name: 'the workbook switches T4 off with KiemTraT4 = "Không"; T1–T3 still apply',
+    input: {
+      info: { ...KON_TUM_Q3, KiemTraT4: 'Không' },
+      tables: [kq([['Một lĩnh vực', 50, 20, 25, 5, 40, 20, 19, 1, 9, 9, 0, null], ['T2 sai', 97, 30, 60, 7, 90, 50, 38, 0, 7, 7, 0, null]], null)],
+    },
+    errors: ['sum_mismatch@F5'],
+  },
+  {
+    name: 'KiemTraT4 = "Có" keeps T4 on',
+    input: { info: { ...KON_TUM_Q3, KiemTraT4: 'Có' }, tables: [kq([['Một lĩnh vực', 50, 20, 25, 5, 40, 20, 19, 1, 9, 9, 0, null]], null)] },
+    errors: ['sum_mismatch@B4'],
+  },
+  {
     name: 'numbers typed as Vietnamese text are read, with a hint, and no error',
     input: {
       info: KON_TUM_Q3,

@@ -42,8 +42,11 @@ describe('the blank template', () => {
 
   it('has the workbook-scope names of contract section 1 with KyBaoCao validated against the period kinds', () => {
     const names = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => `${n.name}=${n.ranges.join()}`).sort();
-    expect(names).toEqual(["DenNgay='Thông tin'!$B$9", "DonViBaoCao='Thông tin'!$B$4", "DonViNhan='Thông tin'!$B$5", "KyBaoCao='Thông tin'!$B$6", "NamBaoCao='Thông tin'!$B$7", "PhienBanMau='Thông tin'!$B$3", "TuNgay='Thông tin'!$B$8"]);
+    expect(names).toEqual(["DenNgay='Thông tin'!$B$9", "DonViBaoCao='Thông tin'!$B$4", "DonViNhan='Thông tin'!$B$5", "KiemTraT4='Thông tin'!$B$10", "KyBaoCao='Thông tin'!$B$6", "NamBaoCao='Thông tin'!$B$7", "PhienBanMau='Thông tin'!$B$3", "TuNgay='Thông tin'!$B$8"]);
     const info = wb.getWorksheet('Thông tin')!;
+    // T4 is on unless the officer picks "Không" (units count returned files differently).
+    expect(info.getCell('B10').value).toBe('Có');
+    expect(info.getCell('B10').dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
     expect(info.getCell('B3').value).toBe('cchc-workbook/1');
     const dv = info.getCell('B6').dataValidation;
     expect(dv.type).toBe('list');
