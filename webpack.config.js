@@ -32,8 +32,9 @@ module.exports = (env = {}, argv = {}) => {
   };
   const plugins = [
     page('taskpane.html', 'taskpane', { template: './src/taskpane/taskpane.html', officeJs }),
-    page('playground.html', 'playground', { template: './src/playground/playground.html' }),
-    page('word-playground.html', 'word-playground', { template: './src/playground/word/word.html' }),
+    // Both playgrounds share one offline page; only the title differs.
+    page('playground.html', 'playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm' }),
+    page('word-playground.html', 'word-playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm Word' }),
   ];
   // The commands entry belongs to the Office adapter; the build works before it exists.
   if (fs.existsSync(path.join(root, 'src/commands/commands.ts'))) {

@@ -132,8 +132,10 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Leftmost column found, where table-level findings point (A when no header matched). */
 function firstCol(lt: LocatedTable): number {
-  return Math.min(...Object.values(lt.col), Number.MAX_SAFE_INTEGER) === Number.MAX_SAFE_INTEGER ? 0 : Math.min(...Object.values(lt.col));
+  const cols = Object.values(lt.col);
+  return cols.length ? Math.min(...cols) : 0;
 }
 
 // ---------------------------------------------------------------- the "Thông tin" sheet

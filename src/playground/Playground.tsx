@@ -16,6 +16,7 @@ import type { WorkbookModel } from '../core/model';
 import type { ExcelActions } from '../taskpane/actions';
 import { TaskPane } from '../taskpane/TaskPane';
 import { WorkbookView } from './WorkbookView';
+import { PANE_FRAME } from './frame';
 
 export const SAMPLES = [
   { file: 'mau-co-loi.xlsx', label: 'Sổ mẫu có lỗi (mau-co-loi.xlsx)' },
@@ -39,15 +40,7 @@ const useStyles = makeStyles({
   label: { fontSize: tokens.fontSizeBase200 },
   body: { display: 'flex', flex: '1', minHeight: '0', gap: '12px', padding: '12px', flexWrap: 'wrap' },
   sheet: { flex: '1 1 480px', minWidth: '0', display: 'flex', flexDirection: 'column' },
-  pane: {
-    flex: '0 0 320px',
-    width: '320px',
-    maxHeight: 'calc(100vh - 90px)',
-    overflowY: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    boxShadow: tokens.shadow4,
-  },
+  pane: PANE_FRAME,
   hint: { margin: '0 0 6px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 

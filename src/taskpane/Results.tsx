@@ -8,6 +8,7 @@ import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';
 import { Summary } from './Summary';
 import { busyText, type StatusProps } from './status';
+import { HostErrorBar } from './HostErrorBar';
 
 // The paragraphs come in their own chunk: the narrative builder is not needed to list findings.
 const ReportSection = lazy(() => import(/* webpackChunkName: "report" */ './report/ReportSection').then((m) => ({ default: m.ReportSection })));
@@ -78,14 +79,7 @@ export function Status({ busy, error, notice }: StatusProps) {
   return (
     <>
       {busy && <Spinner size="tiny" labelPosition="after" label={busyText(busy)} />}
-      {error && (
-        <MessageBar intent="error" role="alert" data-testid="host-error">
-          <MessageBarBody>
-            <MessageBarTitle>Không thực hiện được</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <HostErrorBar error={error} />}
       {notice && (
         <MessageBar intent="info" role="status">
           <MessageBarBody>{notice}</MessageBarBody>

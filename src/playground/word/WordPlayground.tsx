@@ -5,6 +5,7 @@ import { createWordActions } from '../../word';
 import type { WordActions } from '../../taskpane/actions';
 import { WordPane } from '../../taskpane/word/WordPane';
 import { DocumentView } from './DocumentView';
+import { PANE_FRAME } from '../frame';
 
 const TEMPLATE = 'assets/templates/bao-cao-cchc.docx';
 
@@ -14,15 +15,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0' },
   body: { display: 'flex', flex: '1', minHeight: '0', gap: '12px', padding: '12px', flexWrap: 'wrap', alignItems: 'flex-start' },
   doc: { flex: '1 1 480px', minWidth: '0', display: 'flex', flexDirection: 'column', gap: '6px' },
-  pane: {
-    flex: '0 0 320px',
-    width: '320px',
-    maxHeight: 'calc(100vh - 90px)',
-    overflowY: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    boxShadow: tokens.shadow4,
-  },
+  pane: PANE_FRAME,
   hint: { margin: '0', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 

@@ -23,6 +23,7 @@ import { messageOf } from '../status';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
 import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+import { HostErrorBar } from '../HostErrorBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box', minWidth: '0', maxWidth: '100%' },
@@ -200,14 +201,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           label={busy === 'read' ? 'Đang đọc và kiểm tra sổ số liệu…' : busy === 'fill' ? 'Đang điền số liệu vào văn bản…' : 'Đang đánh dấu vị trí…'}
         />
       )}
-      {error && (
-        <MessageBar intent="error" role="alert" data-testid="host-error">
-          <MessageBarBody>
-            <MessageBarTitle>Không thực hiện được</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <HostErrorBar error={error} />}
       {notice && (
         <MessageBar intent="success" role="status" data-testid="notice">
           <MessageBarBody>{notice}</MessageBarBody>
