@@ -9,20 +9,48 @@ export interface Identity {
   id: string;
   table: TableName;
   total: string;
+  /** Parts; a part that may be absent from the table (and is then left out) is listed in `optionalParts`. */
   parts: string[];
+  optionalParts?: string[];
   /** Optional switch name in CheckOptions (T4 depends on how returned files are counted). */
   option?: 't4';
+  /**
+   * Where the table lacks the total's column but has every part (the one-stop systems' exports
+   * print "Đã xử lý: Trước hạn / Đúng hạn / Quá hạn" with no total), the total is taken as the sum
+   * of its parts, for the metrics and the identities that use it; nothing is checked on it.
+   */
+  derive?: boolean;
 }
 
+/**
+ * In the order they are applied: the identities that complete a local layout's missing totals
+ * come before those that use them.
+ */
 export const IDENTITIES: readonly Identity[] = [
+  { id: 'T1d', table: 'KetQuaGiaiQuyet', total: 'trucTiepBuuChinh', parts: ['trucTiep', 'quaBCCI'], derive: true },
+  { id: 'T1e', table: 'KetQuaGiaiQuyet', total: 'trucTuyen', parts: ['toanTrinh', 'motPhan'], derive: true },
+  { id: 'T1c', table: 'KetQuaGiaiQuyet', total: 'moiTiepNhan', parts: ['trucTuyen', 'trucTiepBuuChinh'] },
   { id: 'T1', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc'] },
-  { id: 'T2', table: 'KetQuaGiaiQuyet', total: 'daGiaiQuyet', parts: ['truocHan', 'dungHan', 'quaHan'] },
-  { id: 'T3', table: 'KetQuaGiaiQuyet', total: 'dangGiaiQuyet', parts: ['dangTrongHan', 'dangQuaHan'] },
-  { id: 'T4', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['daGiaiQuyet', 'dangGiaiQuyet'], option: 't4' },
-  { id: 'DM1', table: 'DanhMucTTHC', total: 'soTTHC', parts: ['capTinh', 'capHuyen', 'capXa'] },
+  { id: 'T1b', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['moiTiepNhan', 'tuKyTruoc'] },
+  { id: 'T2', table: 'KetQuaGiaiQuyet', total: 'daGiaiQuyet', parts: ['truocHan', 'dungHan', 'quaHan'], derive: true },
+  { id: 'T3', table: 'KetQuaGiaiQuyet', total: 'dangGiaiQuyet', parts: ['dangTrongHan', 'dangQuaHan'], derive: true },
+  // Returned and withdrawn files, and files waiting for documents, are counted beside (7) and (11)
+  // where a local form has columns for them.
+  { id: 'T4', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['daGiaiQuyet', 'dangGiaiQuyet', 'traLaiRut', 'choBoSung'], optionalParts: ['traLaiRut', 'choBoSung'], option: 't4' },
+  { id: 'DM1', table: 'DanhMucTTHC', total: 'soTTHC', parts: ['capTinh', 'capHuyen', 'capXa'], optionalParts: ['capHuyen'] },
   { id: 'PA1', table: 'PhanAnhKienNghi', total: 'tiepNhan', parts: ['daGiaiQuyet', 'dangGiaiQuyet'] },
-  { id: 'XL1', table: 'XepLoai', total: 'tongSo', parts: ['htxs', 'htt', 'ht', 'kht', 'khongDanhGia'] },
+  { id: 'XL1', table: 'XepLoai', total: 'tongSo', parts: ['htxs', 'htt', 'ht', 'kht', 'khongDanhGia'], optionalParts: ['khongDanhGia'] },
 ];
+
+/** A part that can never exceed its bound in the same row (số hóa ≤ tiếp nhận). */
+export interface Bound {
+  id: string;
+  table: TableName;
+  part: string;
+  bound: string;
+}
+
+export const BOUNDS: readonly Bound[] = [{ id: 'SH1', table: 'KetQuaGiaiQuyet', part: 'soHoa', bound: 'tongSo' }];
 
 type Values = Record<string, number | null>;
 
