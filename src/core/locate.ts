@@ -83,14 +83,20 @@ export function rowBlank(t: LocatedTable, row: number): boolean {
   return true;
 }
 
+function rowBlankOfFigures(t: LocatedTable, r: number): boolean {
+  const cells = t.sheet.rows[r] ?? [];
+  return figureKeys(t.spec).every((c) => t.col[c.key] === undefined || normalizeCell(cells[t.col[c.key]!]).t === 'blank');
+}
+
 function hasFigures(t: LocatedTable, r: number): boolean {
   const cells = t.sheet.rows[r];
   if (!cells) return false;
   for (const c of figureKeys(t.spec)) {
     const i = t.col[c.key];
     if (i === undefined) continue;
+    // Text alone in the figure columns is a header or a note, not figures ("Tỷ lệ hài lòng chung").
     const n = normalizeCell(cells[i]);
-    if (n.t !== 'blank') return true;
+    if (n.t === 'num' || n.t === 'error') return true;
   }
   return false;
 }
@@ -118,26 +124,29 @@ function classify(t: LocatedTable, from: number, to: number, open: boolean, take
     }
     blankRun = 0;
     const figures = hasFigures(t, r);
+    if (open && !figures && r > from && startsOtherTable(t.sheet, r, t.spec)) break;
     if (open) {
       const first = firstText(t.sheet, r);
       if (!figures && first && NOTE_LINE.test(foldText(first))) break;
-      if (!figures && startsOtherTable(t.sheet, r, t.spec)) break;
     }
-    t.lastRow = r;
     if (isTotalLabel(label) || (!label && isTotalLabel(prefix))) {
+      t.lastRow = r;
       if (t.totalRow === undefined) t.totalRow = r;
       // A totals row after the data closes an open table; one placed first opens it.
       if (open && seenData) break;
       continue;
     }
     if (GROUP_LABEL.test(label) || (GROUP_PREFIX.test(prefix) && label !== '')) {
+      t.lastRow = r;
       group = { row: r, children: [] };
       groupRows.push({ ...group, figures });
       group = groupRows[groupRows.length - 1]!;
       continue;
     }
-    // A lĩnh vực with no figure at all adds nothing; a sub-heading ("1. Lĩnh vực dược") reads the same.
-    if (!figures) continue;
+    // A lĩnh vực with no figure at all adds nothing; a sub-heading ("1. Lĩnh vực dược") reads the
+    // same. A row whose figure cells hold only text is still read, so that its cells are reported.
+    if (!figures && rowBlankOfFigures(t, r)) continue;
+    t.lastRow = r;
     t.dataRows.push(r);
     group?.children.push(r);
     seenData = true;

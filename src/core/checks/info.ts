@@ -114,6 +114,25 @@ function findTitlePeriod(model: WorkbookModel): TitlePeriod | null {
   return null;
 }
 
+const WINDOW_TEXT = /\btu (?:ngay )?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}) (?:den|toi) (?:ngay )?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/;
+
+/** "Kỳ báo cáo: Quý I năm 2023 (Từ ngày 15/12/2022 đến ngày 14/03/2022)", "Thời gian lấy số liệu: từ … đến …". */
+function findWindowText(model: WorkbookModel): { sheet: string; cell: string; from: string; to: string } | null {
+  for (const sheet of sheetsInfoFirst(model)) {
+    const limit = Math.min(sheet.rows.length, 15);
+    for (let r = 0; r < limit; r++) {
+      const cells = sheet.rows[r] ?? [];
+      for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
+        const cell = cells[c];
+        if (!cell || typeof cell.v !== 'string') continue;
+        const m = WINDOW_TEXT.exec(foldText(cell.v));
+        if (m) return { sheet: sheet.name, cell: toA1({ row: r, col: c }), from: m[1]!, to: m[2]! };
+      }
+    }
+  }
+  return null;
+}
+
 /** The issuing body at the top of an NĐ 30/2020 page: "SỞ Y TẾ TỈNH KON TUM", "BỆNH VIỆN ĐA KHOA …". */
 const UNIT_LINE = /^(so y te|benh vien|trung tam y te|trung tam kiem soat benh tat|chi cuc|ban quan ly|trung tam)\b/;
 
@@ -163,6 +182,13 @@ export function readInfo(model: WorkbookModel, push: Push): Info {
     }
     const found = findByLabel(model, spec);
     if (found) values[spec.name] = { name: spec.name, label: spec.label, ...found };
+  }
+  if (!values.TuNgay && !values.DenNgay) {
+    const w = findWindowText(model);
+    if (w) {
+      values.TuNgay = { name: 'TuNgay', label: 'Từ ngày', sheet: w.sheet, cell: w.cell, value: { v: w.from }, source: 'inline' };
+      values.DenNgay = { name: 'DenNgay', label: 'Đến ngày', sheet: w.sheet, cell: w.cell, value: { v: w.to }, source: 'inline' };
+    }
   }
   if (!values.DonViBaoCao) {
     const h = findHeaderUnit(model);

@@ -3,7 +3,7 @@
  * tuyến and levels of the regime in force, the HTXSNV caps, and the carry-over from the previous
  * period (T5).
  */
-import { RATING_SUBJECTS } from '../contract';
+import { RATING_SUBJECTS, allColumns } from '../contract';
 import { capLimit } from '../calculators';
 import { extractTable, headerOf, type Row } from '../extract';
 import { locateAll } from '../locate';
@@ -16,7 +16,7 @@ import { normaliseRows } from './rows';
 /** The same row twice: a warning when the figures agree, an error when the same indicator carries two values. */
 export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push): void {
   const seen = new Map<string, Row>();
-  const figureKeys = Object.keys(lt.col).filter((k) => k !== lt.spec.labelKey);
+  const figureKeys = allColumns(lt.spec).map((c) => c.key).filter((k) => k !== lt.spec.labelKey && lt.col[k] !== undefined);
   for (const r of ex.rows) {
     // Case and spacing are ignored; labels typed with and without diacritics are different rows.
     const k = normalizeText(keyOf(r));
