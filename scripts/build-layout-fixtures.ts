@@ -26,7 +26,7 @@ interface Block {
   percent?: Record<string, number[]>;
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, blocks: Block[]) {
+export function sheet(wb: ExcelJS.Workbook, name: string, blocks: Block[]) {
   const ws = wb.addWorksheet(name);
   for (const b of blocks) {
     b.rows.forEach((line, i) => {
@@ -41,6 +41,15 @@ function sheet(wb: ExcelJS.Workbook, name: string, blocks: Block[]) {
   }
   return ws;
 }
+
+/** The official Biểu 06 header (TT 01/2020/TT-VPCP): three merged rows and the column numbers, from A7. */
+export const BIEU06_HEADER: V[][] = [
+  ['STT', 'Lĩnh vực, công việc giải quyết theo cấp', 'Số hồ sơ nhận giải quyết', null, null, null, 'Kết quả giải quyết', null, null, null, null, null, null],
+  [null, null, 'Tổng số', 'Trong đó', null, null, 'Số hồ sơ đã giải quyết', null, null, null, 'Số hồ sơ đang giải quyết', null, null],
+  [null, null, null, 'Số mới tiếp nhận trực tuyến', 'Số mới tiếp nhận (trực tiếp hoặc dịch vụ bưu chính)', 'Số kỳ trước chuyển qua', 'Tổng số', 'Trả trước hạn', 'Trả đúng thời hạn', 'Trả quá hạn', 'Tổng số', 'Chưa đến hạn', 'Quá hạn'],
+  ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)', '(12)', '(13)'],
+];
+export const BIEU06_HEADER_MERGES = ['A7:A9', 'B7:B9', 'C7:F7', 'G7:M7', 'C8:C9', 'D8:F8', 'G8:J8', 'K8:M8'];
 
 type N = number;
 /** A Biểu 06 row in the order of its columns (3)…(13), with T1–T3 holding unless overridden. */
@@ -74,12 +83,7 @@ async function officialBieu06(): Promise<ExcelJS.Workbook> {
   const g1 = sumCols(SON_LA_TTHC.slice(0, 4).map(([, r]) => r));
   const g2 = sumCols(SON_LA_TTHC.slice(4).map(([, r]) => r));
   g2[4] = g2[4]! + 1;
-  const header: V[][] = [
-    ['STT', 'Lĩnh vực, công việc giải quyết theo cấp', 'Số hồ sơ nhận giải quyết', null, null, null, 'Kết quả giải quyết', null, null, null, null, null, null],
-    [null, null, 'Tổng số', 'Trong đó', null, null, 'Số hồ sơ đã giải quyết', null, null, null, 'Số hồ sơ đang giải quyết', null, null],
-    [null, null, null, 'Số mới tiếp nhận trực tuyến', 'Số mới tiếp nhận (trực tiếp hoặc dịch vụ bưu chính)', 'Số kỳ trước chuyển qua', 'Tổng số', 'Trả trước hạn', 'Trả đúng thời hạn', 'Trả quá hạn', 'Tổng số', 'Chưa đến hạn', 'Quá hạn'],
-    ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)', '(12)', '(13)'],
-  ];
+  const header = BIEU06_HEADER;
   const body: V[][] = [
     ['Tổng cộng', null, ...total],
     ['I', 'Cấp tỉnh', ...g1],
@@ -104,7 +108,7 @@ async function officialBieu06(): Promise<ExcelJS.Workbook> {
     {
       at: 7,
       rows: [...header, ...body],
-      merges: ['A7:A9', 'B7:B9', 'C7:F7', 'G7:M7', 'C8:C9', 'D8:F8', 'G8:J8', 'K8:M8', 'A11:B11'],
+      merges: [...BIEU06_HEADER_MERGES, 'A11:B11'],
     },
     {
       at: 7 + header.length + body.length + 1,
@@ -118,7 +122,8 @@ async function officialBieu06(): Promise<ExcelJS.Workbook> {
 async function provincialVariant(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   // [kỳ trước, toàn trình, một phần, trực tiếp, BCCI, trước hạn, đúng hạn, quá hạn, trong hạn, quá hạn đang, trả lại/rút, chờ bổ sung, số hóa]
-  const raw: [string, N[]][] = [
+  type N13 = [N, N, N, N, N, N, N, N, N, N, N, N, N];
+  const raw: [string, N13][] = [
     ['Khám bệnh, chữa bệnh', [12, 25, 15, 55, 7, 60, 38, 0, 12, 0, 2, 2, 90]],
     ['Dược phẩm', [9, 20, 15, 52, 6, 55, 35, 0, 10, 0, 1, 1, 80]],
     ['An toàn thực phẩm', [5, 10, 8, 28, 2, 30, 16, 1, 5, 0, 1, 0, 40]],
@@ -246,4 +251,4 @@ async function main() {
   else if (!existsSync(join(OUT, 'bieu06-chinh-thuc-libreoffice-co-loi.xlsx'))) console.warn('Không có soffice: chưa tạo được bản lưu bằng LibreOffice.');
 }
 
-void main();
+if (require.main === module) void main();

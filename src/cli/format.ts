@@ -5,6 +5,7 @@ import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount } from '../core/numbers';
 import { formatDate } from '../core/periods';
+import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
 import { isMainMetric, metricLines } from '../taskpane/metrics';
 
@@ -21,6 +22,7 @@ export function reportJson(report: CheckReport, file: string): CheckJson {
     summary: report.summary,
     issues: report.issues,
     metrics: report.metrics,
+    ...(report.recognized ? { recognized: report.recognized } : {}),
   });
 }
 
@@ -39,6 +41,17 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   out.push(`Tệp: ${file}`);
   out.push(`${unit} — ${period}`);
   out.push('');
+  // What was read, before what was found: an officer checks the reading first.
+  const seen = recognitionItems(report);
+  if (seen.tables.length || seen.info.length) {
+    out.push('Đã nhận ra:');
+    for (const i of seen.info) out.push(`  ${i}`);
+    for (const t of seen.tables) {
+      out.push(`  ${t.title}: ${t.lines[0]}`);
+      for (const l of t.lines.slice(1)) out.push(`    ${l}`);
+    }
+    out.push('');
+  }
 
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.issues) {

@@ -13,7 +13,19 @@ import { foldText } from './text';
  */
 
 /** The comparable form of a header: folded, column numbers, "%", punctuation and filler words removed. */
+const keyCache = new Map<string, string>();
+
 export function aliasKey(s: string): string {
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = computeAliasKey(s);
+  // Header scans meet every label of a large sheet; bound the memo as foldText does.
+  if (keyCache.size > 20000) keyCache.clear();
+  keyCache.set(s, k);
+  return k;
+}
+
+function computeAliasKey(s: string): string {
   let k = foldText(s)
     .replace(/\(\s*\d{1,2}\s*\)/g, ' ')
     .replace(/[%()[\]*:;,./\\\-–—_'"“”]+/g, ' ')
@@ -196,8 +208,12 @@ export function mapChains(spec: TableSpec, chains: HeaderChain[], c0: number): H
   return { col, at };
 }
 
+const figureCache = new Map<string, ColumnSpec[]>();
+
 export function figureKeys(spec: TableSpec): ColumnSpec[] {
-  return allColumns(spec).filter((c) => c.kind !== 'text' && c.kind !== 'enum');
+  let f = figureCache.get(spec.name);
+  if (!f) figureCache.set(spec.name, (f = allColumns(spec).filter((c) => c.kind !== 'text' && c.kind !== 'enum')));
+  return f;
 }
 
 /** Does a mapping show enough of the table to be taken for it? */

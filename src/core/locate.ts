@@ -46,8 +46,8 @@ export function isTotalLabel(label: string): boolean {
   return f === 'cong' || f === 'tong' || f === 'total' || f === 'tong so' || /^tong (cong|so)\b(?! (tthc|ho so|phieu))/.test(f) || /^(cong|tong)\s*\(/.test(f) || f === 'toan tinh' || f === 'tong cong toan tinh';
 }
 
-const GROUP_LABEL = /^([IVX]{1,4}|[A-Z])[.)]\s*\S/;
-const GROUP_PREFIX = /^([IVX]{1,4}|[A-Z])[.)]?$/;
+const GROUP_LABEL = /^([IVXLC]{1,9}|[A-Z])[.)]\s*\S/;
+const GROUP_PREFIX = /^([IVXLC]{1,9}|[A-Z])[.)]?$/;
 const NOTE_LINE = /^(ghi chu|chu thich|luu y|nguoi lap|thu truong|noi nhan|nguon so lieu|nguon|ky ten|xac nhan|\*)|ngay \d{1,2} thang \d{1,2}/;
 
 /** The label of a row and, where the form has one, the STT cell left of it ("I", "1"). */
@@ -105,7 +105,7 @@ function hasFigures(t: LocatedTable, r: number): boolean {
  * Sorts candidate rows into data rows, group rows and the totals row. `open` tables (found by
  * their headers) end at a run of blank lines, at notes under the table and at the next table.
  */
-function classify(t: LocatedTable, from: number, to: number, open: boolean, taken?: Set<number>): void {
+function classify(t: LocatedTable, from: number, to: number, open: boolean, taken?: { has(r: number): boolean }): void {
   let blankRun = 0;
   let seenData = false;
   let group: { row: number; children: number[] } | null = null;
@@ -202,12 +202,23 @@ export function locateByName(model: WorkbookModel, spec: TableSpec): LocatedTabl
   return located;
 }
 
-/** Rows claimed by other tables, so a header scan does not wander into them. */
-function claimedRows(model: WorkbookModel, found: readonly LocatedTable[]): Map<string, Set<number>> {
-  const m = new Map<string, Set<number>>();
+/** Row ranges claimed by other tables, so a header scan does not wander into them. */
+class Claimed {
+  private readonly spans: [number, number][] = [];
+  add(a: number, b: number): void {
+    this.spans.push([a, b]);
+  }
+  has(r: number): boolean {
+    for (const [a, b] of this.spans) if (r >= a && r <= b) return true;
+    return false;
+  }
+}
+
+function claimedRows(model: WorkbookModel, found: readonly LocatedTable[]): Map<string, Claimed> {
+  const m = new Map<string, Claimed>();
   const claim = (sheet: string, a: number, b: number) => {
-    const set = m.get(sheet) ?? new Set<number>();
-    for (let row = a; row <= b; row++) set.add(row);
+    const set = m.get(sheet) ?? new Claimed();
+    set.add(a, b);
     m.set(sheet, set);
   };
   for (const t of model.tables) {
@@ -224,7 +235,8 @@ function anchorRow(spec: TableSpec, sheet: SheetGrid, r: number): boolean {
   if (!cells || cells.length === 0) return false;
   const anchors = anchorsOf(spec);
   for (let c = 0; c < cells.length; c++) {
-    if (isTextCell(sheet, r, c) && anchors.has(aliasKey(String(cells[c]!.v)))) return true;
+    const v = cells[c]?.v;
+    if (typeof v === 'string' && anchors.has(aliasKey(v)) && isTextCell(sheet, r, c)) return true;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { TABLES } from './contract';
 import type { Draft, Finding } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { formatDate } from './periods';
@@ -11,14 +12,18 @@ const n = (v: number | string | undefined): string => (typeof v === 'number' ? f
 const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
 /** "Tỷ lệ (%)" reads as itself; other headers are named as a rate. */
 const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replace(/\s*\(%\)$/, '') : `Tỷ lệ "${header}"`);
+/** Officers know a table by its title, not by the contract's internal name. */
+const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 export function messageFor(d: Draft): string {
   switch (d.code) {
     case 'missing_table':
-      return `Không tìm thấy bảng ${d.title ? `"${d.title}"` : d.tableName}: các kiểm tra của bảng này chưa thực hiện được. Nếu có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`;
+      return d.severity === 'info'
+        ? `Sổ không có bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này được bỏ qua.`
+        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Nếu sổ có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`;
     case 'missing_column':
-      return `Bảng ${d.title ?? d.tableName} không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`;
+      return `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`;
     case 'missing_name':
       return d.severity === 'info'
         ? `Không có tên định nghĩa ${d.name}; đã lấy "${d.label}" theo nhãn trên sheet.`
@@ -44,7 +49,7 @@ export function messageFor(d: Draft): string {
         ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}": kiểm tra lại tệp đã chọn.`
         : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}: kiểm tra lại tệp đã chọn.`;
     case 'table_found_by_headers':
-      return `Bảng ${d.tableName} không phải bảng Excel có tên; đã nhận ra theo tiêu đề cột.`;
+      return `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`;
     case 'not_a_number':
       return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số.`;
     case 'negative_count':

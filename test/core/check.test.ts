@@ -303,7 +303,7 @@ const cases: Case[] = [
     // Absent is not wrong: a warning that says what could not be checked.
     errors: [],
     warnings: ['missing_column@A3'],
-    more: (all) => expect(all.find((x) => x.code === 'missing_column')?.message).toBe('Bảng Biên chế, số lượng người làm việc không có cột "Có mặt": số liệu của cột này không được kiểm tra.'),
+    more: (all) => expect(all.find((x) => x.code === 'missing_column')?.message).toBe('Bảng "Biên chế, số lượng người làm việc" không có cột "Có mặt": số liệu của cột này không được kiểm tra.'),
   },
   {
     name: 'a calendar-period window (01/7 – 30/9) is accepted without a warning',
