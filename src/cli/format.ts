@@ -65,8 +65,11 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
     out.push('');
   }
   const s = report.summary;
+  const nothingRead = !report.recognized?.tables.length && report.issues.some((f) => f.code === 'missing_table');
   out.push(
-    s.errors + s.warnings + s.infos === 0
+    nothingRead
+      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin).`
+      : s.errors + s.warnings + s.infos === 0
       ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
       : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin.`,
   );
