@@ -7,7 +7,7 @@ import { RATING_SUBJECTS, allColumns } from '../contract';
 import { capLimit } from '../calculators';
 import { extractTable, headerOf, type Row } from '../extract';
 import { locateAll } from '../locate';
-import type { WorkbookModel } from '../model';
+import { toA1, type WorkbookModel } from '../model';
 import type { RuleSet } from '../regimes';
 import { foldText, normalizeText } from '../text';
 import { baseAt, matchOption, relatedCells, usable, type Push, type TableInput } from './context';
@@ -104,7 +104,7 @@ export function looseName(label: string): string {
  * cannot run.
  */
 export function checkCarryOver({ lt, ex }: TableInput, previous: WorkbookModel, push: Push): void {
-  const at = { sheet: lt.sheet.name, cell: `${String.fromCharCode(65 + Math.min(25, lt.col[lt.spec.labelKey] ?? 0))}${lt.headerRow + 1}`, table: lt.spec.name };
+  const at = { sheet: lt.sheet.name, cell: toA1({ row: lt.headerRow, col: lt.col[lt.spec.labelKey] ?? 0 }), table: lt.spec.name };
   if (lt.col.tuKyTruoc === undefined) {
     push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'bảng kỳ này không có cột "Từ kỳ trước"' });
     return;
