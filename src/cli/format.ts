@@ -7,7 +7,7 @@ import { formatCount } from '../core/numbers';
 import { formatDate } from '../core/periods';
 import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
-import { isMainMetric, metricLines } from '../taskpane/metrics';
+import { isMainMetric, metricLines } from '../core/metric-labels';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 

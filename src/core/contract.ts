@@ -59,6 +59,11 @@ export interface TableSpec {
   extraColumns?: ColumnSpec[];
   /** What a header row must show to be taken for this table: the label and at least `minFigures` figure columns. */
   recognise: { minFigures: number; anyOf?: readonly string[] };
+  /**
+   * The table's indicators in CheckReport.metrics: their key prefix ("tthc.tyLeDungHan"), the
+   * group title the panes and the CLI show, and labels for the indicators that are not a column.
+   */
+  metrics: { prefix: string; title: string; labels?: Readonly<Record<string, string>> };
 }
 
 export const SHEET_INFO = 'Thông tin';
@@ -101,6 +106,7 @@ export const TABLES: readonly TableSpec[] = [
       { key: 'soHoa', header: 'Số hóa hồ sơ', kind: 'count', optional: true, aliases: ['Số hóa', 'Số hồ sơ được số hóa', 'Hồ sơ được số hóa', 'Đã số hóa', 'Số hóa kết quả'] },
     ],
     recognise: { minFigures: 3 },
+    metrics: { prefix: 'tthc', title: 'Giải quyết TTHC', labels: { tyLeDungHan: 'Tỷ lệ giải quyết trước hạn và đúng hạn', tyLeQuaHan: 'Tỷ lệ giải quyết quá hạn', tyLeTrucTuyen: 'Tỷ lệ hồ sơ trực tuyến', tyLeDaGiaiQuyet: 'Tỷ lệ đã giải quyết / tổng số nhận', tyLeDangGiaiQuyet: 'Tỷ lệ đang giải quyết / tổng số nhận', truocHan: 'Giải quyết trước hạn', dungHan: 'Giải quyết đúng hạn', quaHan: 'Giải quyết quá hạn', dangTrongHan: 'Đang giải quyết trong hạn', dangQuaHan: 'Đang giải quyết quá hạn' } },
   },
   {
     name: 'DanhMucTTHC',
@@ -120,6 +126,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: ['soTTHC', 'capTinh', 'capHuyen', 'capXa', 'motCua', 'dvcTrucTuyen', 'quyTrinhNoiBo'],
     recognise: { minFigures: 2, anyOf: ['capTinh', 'capXa', 'capHuyen'] },
+    metrics: { prefix: 'danhMuc', title: 'Danh mục TTHC' },
   },
   {
     name: 'PhanAnhKienNghi',
@@ -135,6 +142,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: ['tiepNhan', 'daGiaiQuyet', 'dangGiaiQuyet'],
     recognise: { minFigures: 2, anyOf: ['tiepNhan'] },
+    metrics: { prefix: 'phanAnh', title: 'Phản ánh, kiến nghị', labels: { tyLeDaGiaiQuyet: 'Tỷ lệ đã giải quyết' } },
   },
   {
     name: 'BienChe',
@@ -153,6 +161,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: ['duocGiao', 'coMat', 'thieu', 'du'],
     recognise: { minFigures: 2, anyOf: ['duocGiao'] },
+    metrics: { prefix: 'bienChe', title: 'Biên chế', labels: { tyLeSuDung: 'Tỷ lệ có mặt / được giao', thieu: 'Thiếu so với được giao', du: 'Dư so với được giao' } },
   },
   {
     name: 'XepLoai',
@@ -171,6 +180,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: [],
     recognise: { minFigures: 3, anyOf: ['htxs', 'htt'] },
+    metrics: { prefix: 'xepLoai', title: 'Đánh giá, xếp loại' },
   },
   {
     name: 'ChiTieuKhac',
@@ -186,6 +196,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: [],
     recognise: { minFigures: 2, anyOf: ['keHoach'] },
+    metrics: { prefix: 'chiTieu', title: 'Chỉ tiêu khác' },
   },
   {
     name: 'KhaoSatHaiLong',
@@ -203,6 +214,7 @@ export const TABLES: readonly TableSpec[] = [
     ],
     totals: [],
     recognise: { minFigures: 2, anyOf: ['haiLongChung', 'toanDien', 'soVoiMongDoi', 'quayLai'] },
+    metrics: { prefix: 'haiLong', title: 'Sự hài lòng' },
   },
 ];
 

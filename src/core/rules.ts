@@ -54,17 +54,40 @@ export const BOUNDS: readonly Bound[] = [{ id: 'SH1', table: 'KetQuaGiaiQuyet', 
 
 type Values = Record<string, number | null>;
 
-/** Derived counts, recomputed whether the cell holds the template's formula or a typed value. */
+/** A1 address of a column's cell in the same row, for the template's formulas. */
+type Ref = (key: string) => string;
+
+/**
+ * Derived counts, recomputed whether the cell holds the template's formula or a typed value. The
+ * template's Excel formula is written from the same definition, so the two cannot drift apart.
+ */
 export interface DerivedCount {
   table: TableName;
   key: string;
   formula: string;
+  /** The columns it is computed from. */
+  parts: string[];
   compute: (v: Values) => number | null;
+  excel: (a: Ref) => string;
 }
 
 export const DERIVED_COUNTS: readonly DerivedCount[] = [
-  { table: 'BienChe', key: 'thieu', formula: 'max(0, Được giao − Có mặt)', compute: (v) => staffGap(v.duocGiao, v.coMat).thieu },
-  { table: 'BienChe', key: 'du', formula: 'max(0, Có mặt − Được giao)', compute: (v) => staffGap(v.duocGiao, v.coMat).du },
+  {
+    table: 'BienChe',
+    key: 'thieu',
+    formula: 'max(0, Được giao − Có mặt)',
+    parts: ['duocGiao', 'coMat'],
+    compute: (v) => staffGap(v.duocGiao, v.coMat).thieu,
+    excel: (a) => `IF(COUNT(${a('duocGiao')},${a('coMat')})=0,"",MAX(0,${a('duocGiao')}-${a('coMat')}))`,
+  },
+  {
+    table: 'BienChe',
+    key: 'du',
+    formula: 'max(0, Có mặt − Được giao)',
+    parts: ['duocGiao', 'coMat'],
+    compute: (v) => staffGap(v.duocGiao, v.coMat).du,
+    excel: (a) => `IF(COUNT(${a('duocGiao')},${a('coMat')})=0,"",MAX(0,${a('coMat')}-${a('duocGiao')}))`,
+  },
 ];
 
 /** Derived rates: numerator and denominator from the same row. */
@@ -73,6 +96,9 @@ export interface DerivedRate {
   key: string;
   numerator: (v: Values) => number | null;
   denominator: (v: Values) => number | null;
+  parts: string[];
+  /** The template's formula: percent at two decimals, empty when nothing happened. */
+  excel: (a: Ref) => string;
 }
 
 export const DERIVED_RATES: readonly DerivedRate[] = [
@@ -81,8 +107,17 @@ export const DERIVED_RATES: readonly DerivedRate[] = [
     key: 'tyLeDungHan',
     numerator: (v) => (v.truocHan == null || v.dungHan == null ? null : v.truocHan + v.dungHan),
     denominator: (v) => v.daGiaiQuyet ?? null,
+    parts: ['truocHan', 'dungHan', 'daGiaiQuyet'],
+    excel: (a) => `IF(N(${a('daGiaiQuyet')})=0,"",ROUND((${a('truocHan')}+${a('dungHan')})/${a('daGiaiQuyet')}*100,2))`,
   },
-  { table: 'ChiTieuKhac', key: 'tyLe', numerator: (v) => v.thucHien ?? null, denominator: (v) => v.keHoach ?? null },
+  {
+    table: 'ChiTieuKhac',
+    key: 'tyLe',
+    numerator: (v) => v.thucHien ?? null,
+    denominator: (v) => v.keHoach ?? null,
+    parts: ['thucHien', 'keHoach'],
+    excel: (a) => `IF(N(${a('keHoach')})=0,"",ROUND(${a('thucHien')}/${a('keHoach')}*100,2))`,
+  },
 ];
 
 export function derivedRateValue(r: DerivedRate, v: Values): number | null {

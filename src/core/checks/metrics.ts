@@ -2,7 +2,7 @@
  * What the checks hand to the narrative, the panes and `--json`: each table's rows and sums, and
  * the indicators computed from them (percent, null = "không phát sinh").
  */
-import { STAFF_KINDS, allColumns, type TableSpec } from '../contract';
+import { STAFF_KINDS, allColumns, tableSpec, type TableName, type TableSpec } from '../contract';
 import {
   percentOf,
   ratingShare,
@@ -49,42 +49,45 @@ export function toTableData(spec: TableSpec, lt: LocatedTable, ex: Extracted): T
   return out;
 }
 
+/** Metric key prefix of a table, from the contract ("tthc", "bienChe"…). */
+const pre = (name: TableName) => tableSpec(name).metrics.prefix;
+
 export function computeMetrics(data: ExtractedData): Record<string, number | null> {
   const m: Record<string, number | null> = {};
   const kq = data.tables.KetQuaGiaiQuyet;
   if (kq && kq.rows.length) {
     const s = kq.sums;
-    for (const [k, v] of Object.entries(s)) m[`tthc.${k}`] = v;
-    m['tthc.tyLeDungHan'] = tyLeDungHan(s);
-    m['tthc.tyLeQuaHan'] = tyLeQuaHan(s);
-    m['tthc.tyLeTrucTuyen'] = tyLeTrucTuyen(s);
-    m['tthc.tyLeDaGiaiQuyet'] = shareOfReceived(s.daGiaiQuyet, s);
-    m['tthc.tyLeDangGiaiQuyet'] = shareOfReceived(s.dangGiaiQuyet, s);
+    for (const [k, v] of Object.entries(s)) m[`${pre('KetQuaGiaiQuyet')}.${k}`] = v;
+    m[`${pre('KetQuaGiaiQuyet')}.tyLeDungHan`] = tyLeDungHan(s);
+    m[`${pre('KetQuaGiaiQuyet')}.tyLeQuaHan`] = tyLeQuaHan(s);
+    m[`${pre('KetQuaGiaiQuyet')}.tyLeTrucTuyen`] = tyLeTrucTuyen(s);
+    m[`${pre('KetQuaGiaiQuyet')}.tyLeDaGiaiQuyet`] = shareOfReceived(s.daGiaiQuyet, s);
+    m[`${pre('KetQuaGiaiQuyet')}.tyLeDangGiaiQuyet`] = shareOfReceived(s.dangGiaiQuyet, s);
   }
   const dm = data.tables.DanhMucTTHC;
-  if (dm && dm.rows.length) for (const [k, v] of Object.entries(dm.sums)) m[`danhMuc.${k}`] = v;
+  if (dm && dm.rows.length) for (const [k, v] of Object.entries(dm.sums)) m[`${pre('DanhMucTTHC')}.${k}`] = v;
   const pa = data.tables.PhanAnhKienNghi;
   if (pa && pa.rows.length) {
-    for (const [k, v] of Object.entries(pa.sums)) m[`phanAnh.${k}`] = v;
-    m['phanAnh.tyLeDaGiaiQuyet'] = percentOf(pa.sums.daGiaiQuyet, pa.sums.tiepNhan);
+    for (const [k, v] of Object.entries(pa.sums)) m[`${pre('PhanAnhKienNghi')}.${k}`] = v;
+    m[`${pre('PhanAnhKienNghi')}.tyLeDaGiaiQuyet`] = percentOf(pa.sums.daGiaiQuyet, pa.sums.tiepNhan);
   }
   const bc = data.tables.BienChe;
   if (bc && bc.rows.length) {
-    for (const [k, v] of Object.entries(bc.sums)) m[`bienChe.${k}`] = v;
-    m['bienChe.tyLeSuDung'] = tyLeSuDungBienChe(bc.sums.duocGiao, bc.sums.coMat);
+    for (const [k, v] of Object.entries(bc.sums)) m[`${pre('BienChe')}.${k}`] = v;
+    m[`${pre('BienChe')}.tyLeSuDung`] = tyLeSuDungBienChe(bc.sums.duocGiao, bc.sums.coMat);
     for (const kind of STAFF_KINDS) {
       const rows = bc.rows.filter((r) => matchOption(r.text.loai ?? '', STAFF_KINDS) === kind);
       if (!rows.length) continue;
       const giao = roundNoise(rows.reduce((a, r) => a + (r.values.duocGiao ?? 0), 0));
       const coMat = roundNoise(rows.reduce((a, r) => a + (r.values.coMat ?? 0), 0));
-      m[`bienChe.${slug(kind)}.duocGiao`] = giao;
-      m[`bienChe.${slug(kind)}.coMat`] = coMat;
+      m[`${pre('BienChe')}.${slug(kind)}.duocGiao`] = giao;
+      m[`${pre('BienChe')}.${slug(kind)}.coMat`] = coMat;
     }
   }
   const xl = data.tables.XepLoai;
   if (xl) {
     for (const r of xl.rows) {
-      const k = `xepLoai.${slug(r.text.doiTuong ?? r.label)}`;
+      const k = `${pre('XepLoai')}.${slug(r.text.doiTuong ?? r.label)}`;
       m[`${k}.soDuocDanhGia`] = soDuocDanhGia(r.values);
       m[`${k}.tyLeHtxs`] = ratingShare(r.values.htxs, r.values);
       m[`${k}.tyLeHtt`] = ratingShare(r.values.htt, r.values);
@@ -93,11 +96,11 @@ export function computeMetrics(data: ExtractedData): Record<string, number | nul
     }
   }
   const ct = data.tables.ChiTieuKhac;
-  if (ct) for (const r of ct.rows) m[`chiTieu.${slug(r.label)}.tyLe`] = r.values.tyLe ?? null;
+  if (ct) for (const r of ct.rows) m[`${pre('ChiTieuKhac')}.${slug(r.label)}.tyLe`] = r.values.tyLe ?? null;
   const ks = data.tables.KhaoSatHaiLong;
   if (ks) {
     for (const r of ks.rows) {
-      const k = `haiLong.${slug(r.text.doiTuong ?? r.label)}`;
+      const k = `${pre('KhaoSatHaiLong')}.${slug(r.text.doiTuong ?? r.label)}`;
       m[`${k}.soPhieu`] = r.values.soPhieu ?? null;
       for (const key of RATE_KEYS) m[`${k}.${key}`] = r.values[key] ?? null;
     }
