@@ -11,7 +11,7 @@
  */
 import type { Summary } from '../core/findings';
 import { createExcelActions } from '../excel/actions';
-import { HostError, type ExcelActions } from '../taskpane/actions';
+import { HostError, type ExcelActions } from '../host/actions';
 
 export const LAST_CHECK_KEY = 'cchc.lastCheck';
 

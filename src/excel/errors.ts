@@ -1,4 +1,4 @@
-import { HostError } from '../taskpane/actions';
+import { HostError } from '../host/actions';
 
 /** What the adapter was doing, to finish the sentence "Excel báo lỗi khi …". */
 export type Doing = 'đọc sổ' | 'tô màu các ô có vấn đề' | 'xóa tô màu' | 'chọn ô' | 'chèn các trang tính mẫu';

@@ -2,7 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } 
 import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
-import type { ExcelActions } from './actions';
+import type { ExcelActions } from '../host/actions';
 import { busyText, formatAt, messageOf, type Busy, type StatusProps } from './status';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their

@@ -1,7 +1,7 @@
 import { FakeExcel, installFakeOffice, type FakeExcelOptions } from '../../src/fake-office/excel';
 import { createExcelActions, applyHighlights } from '../../src/excel/actions';
 import { HIGHLIGHT_KEY, HIGHLIGHT_FILLS } from '../../src/excel/highlights';
-import { HostError } from '../../src/taskpane/actions';
+import { HostError } from '../../src/host/actions';
 import type { Finding, Severity } from '../../src/core/findings';
 import { summarize } from '../../src/core/findings';
 import { CONTRACT_VERSION } from '../../src/core/contract';

@@ -1,5 +1,5 @@
 import { FakeExcel, installFakeOffice } from '../../src/fake-office/excel';
-import { HostError, type ExcelActions } from '../../src/taskpane/actions';
+import { HostError, type ExcelActions } from '../../src/host/actions';
 import { CONTRACT_VERSION } from '../../src/core/contract';
 import type { Summary } from '../../src/core/findings';
 import { HIGHLIGHT_FILLS } from '../../src/excel/highlights';
