@@ -56,8 +56,8 @@ describe('fake Excel host: load/sync semantics', () => {
       const after = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
       expect(s.fake.fillOf('Biên chế', 'A5')).toBeNull();
       await ctx.sync();
-      // Excel reports no fill as white with pattern None.
-      expect(before.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+      // Excel reports no fill as white with pattern null (office-js issues #6218, #4900).
+      expect(before.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: null });
       expect(after.value[0]![0]!.format!.fill).toEqual({ color: '#FF0000', pattern: 'Solid' });
     });
     expect(s.fake.fillOf('Biên chế', 'A5')).toBe('#FF0000');
