@@ -90,7 +90,7 @@ export interface FakeExcelOptions {
    * (office-js issues #4783, #6781; docs PR office-js-docs-pr#5821), or, with "error", the sync
    * fails with a GeneralException that says nothing of a limit.
    */
-  desktop?: { oversized: 'null' | 'error' };
+  desktop?: { oversized: 'null' | 'error'; /** The limit, 5 000 000 by default (smaller keeps tests fast). */ maxReadCells?: number };
   /** Sheets protected by the user: every format or value write on them fails with AccessDenied. */
   protectedSheets?: string[];
   /** A read-only document (Office.context.document.mode "readOnly"): every write fails with AccessDenied. */
@@ -338,8 +338,9 @@ class WorksheetProxy extends ClientObject {
   }
 
   /** Worksheet.protection (ExcelApi 1.2): `protected` tells whether the user protected the sheet. */
+  private protectionProxy: WorksheetProtectionProxy | undefined;
   get protection(): WorksheetProtectionProxy {
-    return new WorksheetProtectionProxy(this.context, () => this.resolve());
+    return (this.protectionProxy ??= new WorksheetProtectionProxy(this.context, () => this.resolve()));
   }
 
   activate(): void {
@@ -538,7 +539,7 @@ class RangeProxy extends ClientObject {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The range has ${cells} cells, above the ${lim.maxCellsPerRange} allowed per read.`);
       }
       const desktop = fake.options.desktop;
-      if (grids.length && desktop && cells > MAX_READ_CELLS) {
+      if (grids.length && desktop && cells > (desktop.maxReadCells ?? MAX_READ_CELLS)) {
         // Desktop Excel: no limit error. Either an error that names no limit, or null grids.
         if (desktop.oversized === 'error') throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
         super.fetch(props.filter((p) => !RANGE_GRIDS.includes(p)));

@@ -20,10 +20,16 @@ export class HostError extends Error {
   }
 }
 
+/** A check's report, with what the host could not do about it (colouring), said in Vietnamese. */
+export type HostCheckReport = CheckReport & {
+  /** Set when some or all flagged cells could not be coloured (old Excel, protected sheet, read-only…); the findings are complete all the same. */
+  highlightNotice?: string;
+};
+
 export interface ExcelActions {
   host: 'excel';
   /** Reads the open workbook, checks it, replaces old highlights with new ones; returns the report. */
-  check(): Promise<CheckReport>;
+  check(): Promise<HostCheckReport>;
   /** Restores every highlighted cell's own format (keeping changes the user made since). */
   clearHighlights(): Promise<void>;
   /** Activates the sheet and selects the cell. */

@@ -68,6 +68,8 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
       setReport(r);
       setActive(null);
       setChecks((n) => n + 1);
+      // What could not be coloured (protected sheet, read-only, old Excel): the list is complete anyway.
+      if (r.highlightNotice) setNotice(r.highlightNotice);
     });
 
   const clear = () =>
