@@ -49,7 +49,9 @@ export function showResult(rec: LastCheck): Promise<void> {
   const { AsyncResultStatus, EventType } = Office;
   const text = [rec.message, rec.notice].filter(Boolean).join('\n');
   const base = typeof location !== 'undefined' ? location.href : 'https://localhost/';
-  const url = `${new URL(DIALOG_PAGE, base).href}#${encodeURIComponent(`${rec.ok ? 'ok' : 'loi'}\n${text}`)}`;
+  // "ok" (green) only for a check that ran and found no error; errors and failures are "loi".
+  const kind = rec.ok && rec.summary && rec.summary.errors === 0 ? 'ok' : 'loi';
+  const url = `${new URL(DIALOG_PAGE, base).href}#${encodeURIComponent(`${kind}\n${text}`)}`;
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, DIALOG_WAIT_MS);
     const done = () => {

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import * as acorn from 'acorn';
 import { FakeExcel, installFakeOffice, type FakeExcelOptions } from '../../src/fake-office/excel';
 import { HostError, type ExcelActions } from '../../src/host/actions';
 import { CONTRACT_VERSION } from '../../src/core/contract';
@@ -136,5 +140,38 @@ describe('ribbon command kiemTraSoLieu', () => {
     await settle();
     expect(done).toBe(true);
     expect(rec.message).toMatch(/chỉ dùng trong Excel/);
+  });
+});
+
+describe('the result dialog page', () => {
+  const html = readFileSync(path.join(__dirname, '../../src/commands/dialog.html'), 'utf8');
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+
+  /** Runs the page's script on a minimal document and returns what it shows. */
+  function render(hash: string): { className: string; text: string } {
+    const nodes: Record<string, string[]> = { title: [], text: [] };
+    const body = { className: '' };
+    const document = {
+      body,
+      getElementById: (id: string) => ({ appendChild: (n: { text: string }) => nodes[id]!.push(n.text) }),
+      createTextNode: (text: string) => ({ text }),
+    };
+    runInNewContext(script, { window: { location: { hash } }, document });
+    return { className: body.className, text: nodes.text!.join('') };
+  }
+
+  test('its script is ES5, for any webview Office may use', () => {
+    expect(() => acorn.parse(script, { ecmaVersion: 5 })).not.toThrow();
+    expect(() => acorn.parse('(() => 1)()', { ecmaVersion: 5 })).toThrow(); // the parse does reject newer syntax
+  });
+
+  test('shows exactly what the ribbon command put in the address', async () => {
+    const { fake, mod } = await load();
+    await mod.kiemTraSoLieu({ completed: () => undefined }, stub({ errors: 2, warnings: 1, infos: 0 }));
+    await settle();
+    const shown = render(new URL(fake.dialogs[0]!.url).hash);
+    expect(shown).toEqual({ className: 'loi', text: 'Đã kiểm tra: 2 lỗi, 1 cảnh báo. Mở Trợ lý báo cáo để xem chi tiết.' });
+    expect(render('#ok%0ASẵn sàng nộp')).toEqual({ className: 'ok', text: 'Sẵn sàng nộp' });
+    expect(render('#%E0%A4%A')).toEqual({ className: 'loi', text: 'Không có kết quả để hiển thị.' });
   });
 });
