@@ -312,7 +312,14 @@ async function repairNames(ctx: Excel.RequestContext): Promise<void> {
     const ref = item ? parseNameFormula(item.formula) : null;
     if (ref && ref.sheet === SHEET_INFO) continue;
     const cell = at.get(foldText(spec.label));
-    if (!cell) continue;
+    if (!cell) {
+      // Pointing at nothing, it only hides the label the checker falls back on.
+      if (item && item.formula.includes('#REF!')) {
+        item.delete();
+        changed = true;
+      }
+      continue;
+    }
     if (item) item.delete();
     const p = parseA1(cell);
     ctx.workbook.names.add(spec.name, `='${SHEET_INFO.replace(/'/g, "''")}'!$${colToLetters(p.col)}$${p.row + 1}`);

@@ -198,6 +198,41 @@ describe('Excel adapter: other actions and host failures', () => {
     await expect(actions.insertTemplate!()).rejects.toThrow(/đã có đủ/);
   });
 
+  test('insertTemplate brings the hidden lists sheet and repoints the names Excel left at #REF! (office-js #3583)', async () => {
+    const own = oneTable();
+    own.sheets = own.sheets.filter((x) => x.name === S);
+    own.names = [];
+    const template = sevenTables();
+    template.sheets.push({ name: 'Danh mục', rows: [[{ v: 'Kỳ báo cáo' }], [{ v: 'Quý I' }]] });
+    // The contract's label, as the real template writes it (the fixture abbreviates it).
+    template.sheets.find((x) => x.name === 'Thông tin')!.rows[4]![1] = { v: 'Đơn vị nhận báo cáo' };
+    const expected = template.names.map((n) => ({ ...n }));
+    const fake = host(own, { insertBreaksNames: true, decodeWorkbook: () => template });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    await actions.insertTemplate!();
+    expect(fake.sheets.map((x) => x.name)).toContain('Danh mục');
+    expect(fake.brokenNames.size).toBe(0);
+    // Every name points where the template had it: the cell right of its label on "Thông tin".
+    expect(fake.names.map((n) => ({ name: n.name, sheet: n.sheet, cell: n.cell })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      expected.map((n) => ({ name: n.name, sheet: n.sheet, cell: n.cell })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+
+    // Without the repair the names would read "=#REF!…": the fake does break them.
+    const broken = host(own, { insertBreaksNames: true, decodeWorkbook: () => template });
+    broken.insertModel(template, ['Thông tin']);
+    expect(broken.brokenNames.size).toBe(expected.length);
+  });
+
+  test('a GeneralException from Excel on the web while inserting gets its own message (office-js #6142)', async () => {
+    const own = oneTable();
+    own.sheets = own.sheets.filter((x) => x.name === S);
+    const fake = host(own, { decodeWorkbook: () => sevenTables() });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    fake.pendingFailures.push(null);
+    fake.failNextSync('GeneralException', 'There was an internal error while processing the request.');
+    await expect(actions.insertTemplate!()).rejects.toThrow(/chép các trang tính/);
+  });
+
   test('copyText uses the clipboard', async () => {
     const written: string[] = [];
     const nav = globalThis.navigator;
