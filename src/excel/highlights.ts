@@ -75,6 +75,7 @@ export function marksOf(r: RecordRead): Mark[] {
       return [];
     }
   }
+  if (raw && typeof raw === 'object' && (raw as { v?: unknown }).v === 1) return marksOfV1(raw as unknown as V1Record);
   if (!raw || typeof raw !== 'object' || raw.v !== 2 || typeof raw.sheets !== 'object') return [];
   const marks: Mark[] = [];
   for (const [sheet, rows] of Object.entries(raw.sheets)) {
@@ -92,6 +93,29 @@ export function marksOf(r: RecordRead): Mark[] {
         if (typeof patternColor === 'string') o.patternColor = patternColor;
       }
       marks.push({ sheet, cell, fill, own: o });
+    }
+  }
+  return marks;
+}
+
+/**
+ * The first version's record, { v: 1, sheets: { [sheet]: [cell, fill, ownColor, ownPattern, ownPatternColor?][] } }
+ * with pattern "None" for no fill, kept in the same key: highlights made by it are still taken back.
+ */
+interface V1Record {
+  v: 1;
+  sheets: Record<string, unknown[][]>;
+}
+
+function marksOfV1(raw: V1Record): Mark[] {
+  const marks: Mark[] = [];
+  for (const [sheet, rows] of Object.entries(raw.sheets ?? {})) {
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      const [cell, fill, color, pattern, patternColor] = Array.isArray(row) ? row : [];
+      if (typeof cell !== 'string' || typeof fill !== 'string' || typeof color !== 'string' || typeof pattern !== 'string') continue;
+      const own: OwnFill = pattern === 'None' ? null : { color, tint: 0, pattern, ...(typeof patternColor === 'string' ? { patternColor } : {}) };
+      marks.push({ sheet, cell, fill, own });
     }
   }
   return marks;

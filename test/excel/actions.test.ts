@@ -124,6 +124,19 @@ describe('Excel adapter: highlights', () => {
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 
+  test("highlights recorded by the first version (v1 record) are still taken back exactly", async () => {
+    const v1 = { v: 1, sheets: { [S]: [['E8', HIGHLIGHT_FILLS.error, '#FFFFFF', 'None'], ['D8', HIGHLIGHT_FILLS.warning, '#FFFFFF', 'Solid'], ['E6', HIGHLIGHT_FILLS.error, '#C6E0B4', 'Gray25']] } };
+    const fake = host(oneTable(), {
+      settings: { [HIGHLIGHT_KEY]: v1 },
+      formats: { [S]: { E8: { fill: HIGHLIGHT_FILLS.error }, D8: { fill: HIGHLIGHT_FILLS.warning }, E6: { fill: HIGHLIGHT_FILLS.error }, E7: { fill: '#FFFF00' } } },
+    });
+    await createExcelActions().clearHighlights();
+    expect(fake.getCellFormat(S, 'E8').fill).toBeUndefined();
+    expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+    expect(fake.getCellFormat(S, 'E6').fill).toEqual({ color: '#C6E0B4', pattern: 'Gray25' });
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+  });
+
   test('applyHighlights works on findings directly and survives a deleted sheet', async () => {
     const fake = host(sevenTables());
     await applyHighlights([finding('E8'), finding('B3', 'warning', 'TTHC')]);
