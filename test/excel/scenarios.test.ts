@@ -161,17 +161,49 @@ describe('scenario: a protected sheet', () => {
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 
-  test('a write the host refuses mid-way still returns the findings, and what got coloured is recorded', async () => {
+  test('a round trip refused while colouring still returns the findings, with a notice', async () => {
     const fake = new FakeExcel(oneTable(), { formats: OWN });
     install(fake);
     const actions = createExcelActions({ check: reporting(() => [finding('E8'), finding('D8')]) });
-    // The structure and grid reads pass; the colouring batch is refused.
+    // The structure and grid reads pass; the read of the cells' own fills is refused.
     fake.pendingFailures.push(null, null);
     fake.failNextSync('AccessDenied', 'You cannot perform the requested operation.');
     const report = await actions.check();
     expect(report.issues).toHaveLength(2);
     expect(report.highlightNotice).toMatch(/^Không tô màu được/);
     expect(unrecorded(fake)).toEqual([]);
+  });
+});
+
+describe('scenario: a writing batch the host stops part-way', () => {
+  test('the cells coloured before the failure are all in the record written before them', async () => {
+    const fake = new FakeExcel(oneTable(), { formats: OWN });
+    install(fake);
+    const before = formats(fake, INFO);
+    // A co-author protects "Biên chế" between the reads and the writing batch: the batch colours
+    // the cells of "Thông tin", then stops at the first cell of "Biên chế" (Office applies a batch
+    // in order up to the failing operation; it is not a transaction).
+    let protectedNow = false;
+    const stop = fake.subscribe(() => {
+      if (fake.syncLog.length !== 3 || protectedNow) return;
+      protectedNow = true;
+      fake.setProtected(S, true);
+    });
+    const issues = [finding('A3', 'warning', INFO), finding('B4', 'warning', INFO), finding('E8'), finding('D8')];
+    const actions = createExcelActions({ check: reporting(() => issues) });
+    const report = await actions.check();
+    stop();
+    expect(report.issues).toHaveLength(4);
+    expect(report.highlightNotice).toMatch(/^Không tô màu được/);
+    expect(fake.syncLog.at(-1)!.failed).toBe('AccessDenied');
+    expect([fake.fillOf(INFO, 'A3'), fake.fillOf(INFO, 'B4')]).toEqual([HIGHLIGHT_FILLS.warning, HIGHLIGHT_FILLS.warning]); // stopped part-way…
+    expect(fake.fillOf(S, 'E8')).toBeNull();
+    expect(unrecorded(fake)).toEqual([]); // …with every coloured cell in the record
+
+    fake.setProtected(S, false);
+    await actions.clearHighlights();
+    expect(formats(fake, INFO)).toEqual(before);
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 });
 
