@@ -76,9 +76,10 @@ export interface SyncTarget {
 
 /**
  * A request context as Office.js has it: proxies queue operations; `sync()` is one round trip
- * that runs them in order, stops at the first failure (the operations before it stay done, as in
- * Office, where a batch is not a transaction) and only then lets loaded values appear on the
- * proxies, a tick later, never in the same tick. Subclasses count what travels and may roll back.
+ * that runs them in order, stops at the first failure (the operations before it stay done: a
+ * batch is not a transaction, which the Excel adapter's write order relies on) and only then
+ * lets loaded values appear on the proxies, a tick later, never in the same tick. Subclasses
+ * count what travels; the Word fake rolls a failed batch back (see word.ts), kinder than that.
  */
 export abstract class RequestContextBase<F extends SyncTarget> {
   queue: Op[] = [];
