@@ -99,6 +99,9 @@ describe('scenario: ribbon check, then pane check, then clear', () => {
 
     install(fake, pane);
     const actions = createExcelActions({ check: reporting(() => [finding('E8', 'warning'), finding('A3', 'info', INFO), finding('D8'), finding('E5')]) });
+    // The pane's settings copy predates the ribbon's run; it still sees the ribbon's result.
+    expect(pane.context.document.settings.get('cchc.lastCheck')).toBeNull();
+    await expect(actions.lastRibbonCheck!()).resolves.toMatchObject({ ok: true, message: '4 lỗi, 1 cảnh báo.' });
     const report = await actions.check();
     expect(report.issues).toHaveLength(4);
     expect(fake.fillOf(S, 'E8')).toBe(HIGHLIGHT_FILLS.warning);
