@@ -7,6 +7,9 @@ import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import { fillDocxDetailed } from '../docx/fill';
 import { localIsoDate } from '../core/periods';
+import { LIMITS as XLSX_LIMITS } from '../xlsx/package';
+import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
+import { assertNotInput, ioReason, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 
 /** Help text of `cchc report`, for main.ts. */
 export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--force]
@@ -35,23 +38,30 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     io.err(`${msg}\n`);
     return code;
   };
-  const same = (a: string, b: string) => canonical(a) === canonical(b);
   if (!opts.file || !opts.template || !opts.out) return fail(`Thiếu tham số.\n${REPORT_HELP}`);
-  if (same(opts.out, opts.template)) return fail('Tệp kết quả (--out) trùng với mẫu báo cáo (--template): hãy chọn tên tệp khác để giữ nguyên mẫu.');
-  if (same(opts.out, opts.file)) return fail('Tệp kết quả (--out) trùng với tệp số liệu: hãy chọn tên tệp khác.');
+  const inputs: NamedInput[] = [
+    { path: opts.template, label: 'mẫu báo cáo (--template)' },
+    { path: opts.file, label: 'tệp số liệu' },
+  ];
+  try {
+    assertNotInput(opts.out, inputs);
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) return fail(e.message);
+    throw e;
+  }
   if (path.extname(opts.out).toLowerCase() !== '.docx') return fail('Tệp kết quả (--out) phải có đuôi .docx.');
 
   let xlsx: Uint8Array;
   let template: Uint8Array;
   try {
-    xlsx = new Uint8Array(fs.readFileSync(opts.file));
+    xlsx = readBounded(opts.file, XLSX_LIMITS.maxFileBytes, 'Tệp số liệu');
   } catch (e) {
-    return fail(`Không mở được tệp số liệu "${opts.file}": ${ioReason(e)}.`);
+    return fail(`Không mở được tệp số liệu "${opts.file}": ${readReason(e)}.`);
   }
   try {
-    template = new Uint8Array(fs.readFileSync(opts.template));
+    template = readBounded(opts.template, DOCX_LIMITS.maxFileBytes, 'Mẫu báo cáo');
   } catch (e) {
-    return fail(`Không mở được mẫu báo cáo "${opts.template}": ${ioReason(e)}.`);
+    return fail(`Không mở được mẫu báo cáo "${opts.template}": ${readReason(e)}.`);
   }
 
   let report;
@@ -82,12 +92,17 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   try {
     result = await fillDocxDetailed(template, narrative, record);
   } catch (e) {
-    return fail(`Không đọc được mẫu báo cáo "${opts.template}" (không phải tệp Word .docx hợp lệ): ${e instanceof Error ? e.message : String(e)}`);
+    if (isUnreadableTemplateError(e)) {
+      const verb = ['no_controls', 'no_cchc_tags', 'tags_lost'].includes(e.reason) ? 'Không dùng được' : 'Không đọc được';
+      return fail(`${verb} mẫu báo cáo "${opts.template}": ${e.message}`);
+    }
+    throw e;
   }
   try {
-    fs.writeFileSync(opts.out, result.bytes);
+    writeFileSafely(opts.out, result.bytes, inputs);
   } catch (e) {
-    return fail(`Không ghi được "${opts.out}": ${ioReason(e)}.`);
+    if (e instanceof UnsafeWriteError) return fail(e.message);
+    throw e;
   }
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
   const lines = [`Đã ghi ${opts.out}.`];
@@ -99,19 +114,22 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   return 0;
 }
 
-function canonical(p: string): string {
-  const abs = path.resolve(p);
-  try {
-    return fs.realpathSync(abs);
-  } catch {
-    return abs;
-  }
+/** A file too large to be what it claims is refused from its size, before a byte of it is read. */
+class TooLargeError extends Error {}
+
+function readBounded(file: string, max: number, what: string): Uint8Array {
+  const size = fs.statSync(file).size;
+  if (size > max) throw new TooLargeError(`${what} quá lớn (${mb(size)}, giới hạn kích thước tệp ${mb(max)})`);
+  return new Uint8Array(fs.readFileSync(file));
 }
 
-function ioReason(e: unknown): string {
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+function readReason(e: unknown): string {
+  if (e instanceof TooLargeError) return e.message;
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'không tìm thấy tệp';
-  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền truy cập';
+  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
   if (code === 'EISDIR') return 'đây là một thư mục';
-  return e instanceof Error ? e.message : String(e);
+  return ioReason(e);
 }
