@@ -6,6 +6,7 @@ import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import { fillDocxDetailed } from '../docx/fill';
+import type { Conversion } from '../docx/convert';
 import { localIsoDate } from '../core/periods';
 import { LIMITS as XLSX_LIMITS } from '../xlsx/package';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
@@ -107,11 +108,23 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
   const lines = [`Đã ghi ${opts.out}.`];
   if (errors > 0) lines.push(`Lưu ý: bảng số liệu còn ${errors} lỗi (đã dùng --force).`);
+  if (result.conversion.from !== 'docx') lines.push(conversionNote(result.conversion));
+  if (result.byTitle.length) {
+    lines.push(
+      `Mẫu có vùng nội dung không còn thẻ cchc:… (LibreOffice xoá thẻ khi lưu) nên đã điền theo tiêu đề vùng: ${result.byTitle.map((t) => TAG_TITLES[t]).join('; ')}. ` +
+        'Nên lưu mẫu bằng Word hoặc dùng mẫu gốc để giữ thẻ.',
+    );
+  }
   lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function conversionNote(c: Conversion): string {
+  const what = { dotx: 'mẫu Word (.dotx)', dotm: 'mẫu Word có macro (.dotm)', docm: 'văn bản Word có macro (.docm)', docx: '' }[c.from];
+  return `Mẫu là ${what}: kết quả được ghi thành văn bản Word thường (.docx)${c.dropped.length ? ', đã bỏ macro (VBA)' : ''}.`;
 }
 
 /** A file too large to be what it claims is refused from its size, before a byte of it is read. */
