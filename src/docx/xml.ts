@@ -46,7 +46,7 @@ const thousands = (n: number) => n.toLocaleString('vi-VN');
 /** Runs `handlers` over every element of `xml`; throws UnreadableTemplateError on malformed XML or an exceeded limit. */
 export function scanXml(xml: string, part: string, budget: XmlBudget, handlers: ScanHandlers): void {
   const parser = sax.parser(true, { position: true });
-  const stack: ElementEvent[] = [];
+  const stack: CloseEvent[] = [];
   parser.onopentag = (node) => {
     if (--budget.elementsLeft < 0) {
       throw new UnreadableTemplateError(
@@ -60,21 +60,25 @@ export function scanXml(xml: string, part: string, budget: XmlBudget, handlers: 
         `Mẫu báo cáo lồng XML quá sâu (hơn ${thousands(budget.maxDepth)} cấp trong ${part}, giới hạn độ sâu XML): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
       );
     }
-    const el: ElementEvent = {
+    // One object per element, completed at its end tag: no copy on the way.
+    const el: CloseEvent = {
       name: node.name,
       attrs: node.attributes as Record<string, string>,
       start: parser.startTagPosition - 1,
       openEnd: parser.position,
       selfClosing: node.isSelfClosing,
       depth: stack.length + 1,
+      closeStart: -1,
+      end: -1,
     };
     stack.push(el);
     handlers.open?.(el);
   };
   parser.onclosetag = () => {
     const el = stack.pop()!;
-    const closeStart = el.selfClosing ? el.start : parser.startTagPosition - 1;
-    handlers.close?.({ ...el, closeStart, end: parser.position });
+    el.closeStart = el.selfClosing ? el.start : parser.startTagPosition - 1;
+    el.end = parser.position;
+    handlers.close?.(el);
   };
   parser.onerror = (e) => {
     throw new UnreadableTemplateError('bad_xml', `Mẫu báo cáo bị hỏng: phần ${part} không phải XML hợp lệ. Hãy mở mẫu bằng Word, lưu lại rồi thử lại, hoặc dùng mẫu gốc.`, String(e));
