@@ -113,6 +113,18 @@ describe('templates that lost their tags, or never had ours', () => {
     }
   });
 
+  test('the template really saved by LibreOffice 7.4 (fixture) is filled by title in every place', async () => {
+    const lo = new Uint8Array(fs.readFileSync(path.join(__dirname, 'fixtures', 'mau-libreoffice-mat-the.docx')));
+    expect(await part(lo, 'word/document.xml')).not.toContain('<w:tag ');
+    const r = await fillDocxDetailed(lo, n, record);
+    expect([...r.byTitle].sort()).toEqual([...ALL_TAGS].sort());
+    expect(r.missing).toEqual([]);
+    const xml = await part(r.bytes, 'word/document.xml');
+    parse(xml);
+    expect(xml).toContain('tiếp nhận');
+    expect(xml).not.toContain('quý … năm …');
+  });
+
   test('tags dropped and titles changed: nothing to fill is refused with the LibreOffice explanation (CLI exit 2, no output file)', async () => {
     const lo = await edited((f) => f.set('word/document.xml', dropTags(f.get('word/document.xml')!).replace(/<w:alias w:val="[^"]*"\/>/g, '<w:alias w:val="Vùng"/>')));
     await expect(fillDocxDetailed(lo, n, record)).rejects.toMatchObject({ reason: 'tags_lost', message: expect.stringContaining('LibreOffice xoá thẻ của vùng điền: hãy lưu mẫu bằng Word, hoặc dùng mẫu gốc') });
