@@ -112,6 +112,14 @@ describe('template limits, measured on what is read', () => {
     }
   });
 
+  test('entity expansion (a DOCTYPE of nested entities) is refused, never expanded', async () => {
+    const laughs = ['<!ENTITY l0 "haha">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
+    const xml = `<?xml version="1.0"?><!DOCTYPE w:document [${laughs}]><w:document ${W}><w:body><w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body></w:document>`;
+    const r = await refusal(await docxWith(xml));
+    expect(r.reason).toBe('bad_xml');
+    expect(r.ms).toBeLessThan(2000);
+  });
+
   test('malformed XML in the document is refused in Vietnamese', async () => {
     const r = await refusal(await docxWith(body('<w:p>')));
     expect(r.reason).toBe('bad_xml');
