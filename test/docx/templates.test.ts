@@ -72,6 +72,13 @@ describe('.dotx, .dotm and .docm templates give a plain .docx', () => {
     expect(await part(r.bytes, 'word/_rels/document.xml.rels')).toBe(await part(templateBytes(), 'word/_rels/document.xml.rels'));
   });
 
+  test('a .docm becomes a .docx too', async () => {
+    const docm = await edited((f) => f.set('[Content_Types].xml', f.get('[Content_Types].xml')!.replace(DOC_MAIN, 'application/vnd.ms-word.document.macroEnabled.main+xml')));
+    const r = await fillDocxDetailed(docm, n, record);
+    expect(r.conversion.from).toBe('docm');
+    expect(await part(r.bytes, '[Content_Types].xml')).toBe(await part(templateBytes(), '[Content_Types].xml'));
+  });
+
   test('cchc report says a .dotx was converted', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-dotx-'));
     try {
