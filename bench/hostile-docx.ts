@@ -40,6 +40,11 @@ async function main() {
   write('long-1000-cap.docx', await docxWith(nested(1000)));
   write('long-124-cap.docx', await docxWith(nested(124)));
   write('long-40000-cap.docx', await docxWith(nested(40_000)));
+  // The largest template the limits let through: 58 MB of Vietnamese paragraphs, 990 000 elements.
+  const sentence = 'Một đoạn văn bản tiếng Việt khá dài để đo tốc độ và bộ nhớ của bộ điền mẫu báo cáo CCHC. '.repeat(3);
+  const place = '<w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>';
+  const large = await deflatedEntry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${place}`, `<w:p><w:r><w:t>${sentence}</w:t></w:r></w:p>`, 58 * 2 ** 20, '</w:body></w:document>');
+  write('lon-hop-le-58mb.docx', zipOf([ct, large]));
   write('qua-nhieu-phan-tu.docx', await docxWith(body('<w:p/>'.repeat(DOCX_LIMITS.maxXmlElements + 1))));
   const shipped = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'assets', 'templates', 'bao-cao-cchc.docx')));
   const DOC = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
