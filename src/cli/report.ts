@@ -130,10 +130,24 @@ function conversionNote(c: Conversion): string {
 /** A file too large to be what it claims is refused from its size, before a byte of it is read. */
 class TooLargeError extends Error {}
 
+/** Size taken from the open file, and never more than that read, even if the file grows meanwhile. */
 function readBounded(file: string, max: number, what: string): Uint8Array {
-  const size = fs.statSync(file).size;
-  if (size > max) throw new TooLargeError(`${what} quá lớn (${mb(size)}, giới hạn kích thước tệp ${mb(max)})`);
-  return new Uint8Array(fs.readFileSync(file));
+  const fd = fs.openSync(file, 'r');
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (st.size > max) throw new TooLargeError(`${what} quá lớn (${mb(st.size)}, giới hạn kích thước tệp ${mb(max)})`);
+    const buf = new Uint8Array(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const got = fs.readSync(fd, buf, at, buf.length - at, at);
+      if (!got) break;
+      at += got;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
