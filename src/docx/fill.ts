@@ -62,6 +62,10 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
     const xml = (await pkg.text(name))!;
     const controls = findControls(xml, { part: name, budget: pkg.budget });
     const places = outermost(controls.map((c) => placeOf(c, census)).filter((p): p is Place => p != null));
+    for (const p of places) {
+      census.seen.add(p.tag);
+      if (p.byTitle) census.byTitle.add(p.tag);
+    }
     const edits = places.flatMap((p) => {
       const paras = texts[p.tag];
       if (isFieldTag(p.tag) && !paras.length) return []; // no period or unit: leave the placeholder
@@ -112,11 +116,14 @@ const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-
 interface Place {
   span: SdtSpan;
   tag: Tag;
+  /** Found by its title: the control had no tag. */
+  byTitle: boolean;
 }
 
 interface Census {
   controls: number;
   untagged: number;
+  /** Tags of the places filled (outermost ones: a place inside a place goes with its parent). */
   seen: Set<Tag>;
   byTitle: Set<Tag>;
 }
@@ -128,16 +135,11 @@ const TAG_BY_TITLE = new Map<string, Tag>(ALL_TAGS.map((t) => [normTitle(TAG_TIT
 
 function placeOf(span: SdtSpan, census: Census): Place | null {
   census.controls++;
-  let tag: Tag | undefined;
-  if (isTag(span.tag)) tag = span.tag;
-  else if (!span.tag.trim()) {
-    census.untagged++;
-    tag = span.alias ? TAG_BY_TITLE.get(normTitle(span.alias)) : undefined;
-    if (tag) census.byTitle.add(tag);
-  }
-  if (!tag) return null;
-  census.seen.add(tag);
-  return { span, tag };
+  if (isTag(span.tag)) return { span, tag: span.tag, byTitle: false };
+  if (span.tag.trim()) return null; // someone else's control
+  census.untagged++;
+  const tag = span.alias ? TAG_BY_TITLE.get(normTitle(span.alias)) : undefined;
+  return tag ? { span, tag, byTitle: true } : null;
 }
 
 /** The document's main part first, then headers and footers. */
