@@ -79,6 +79,20 @@ describe('.dotx, .dotm and .docm templates give a plain .docx', () => {
     expect(await part(r.bytes, '[Content_Types].xml')).toBe(await part(templateBytes(), '[Content_Types].xml'));
   });
 
+  test('a .dotx really saved by LibreOffice 7.4 (fixture): a document, filled by title, custom properties added', async () => {
+    const dotx = new Uint8Array(fs.readFileSync(path.join(__dirname, 'fixtures', 'mau-libreoffice.dotx')));
+    const ct = await part(dotx, '[Content_Types].xml');
+    expect(ct).toContain(DOTX_MAIN);
+    const r = await fillDocxDetailed(dotx, n, record);
+    expect(r.conversion).toEqual({ from: 'dotx', dropped: [] });
+    expect([...r.byTitle].sort()).toEqual([...ALL_TAGS].sort());
+    expect(await part(r.bytes, '[Content_Types].xml')).toBe(
+      ct.replace(DOTX_MAIN, DOC_MAIN).replace('</Types>', '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'),
+    );
+    expect(await names(r.bytes)).toEqual([...(await names(dotx)), 'docProps/custom.xml'].sort());
+    expect(await readFillRecord(r.bytes)).toEqual(record);
+  });
+
   test('cchc report says a .dotx was converted', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-dotx-'));
     try {
