@@ -8,9 +8,8 @@ import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import { fillDocxDetailed } from '../docx/fill';
 import type { Conversion } from '../docx/convert';
 import { localIsoDate } from '../core/periods';
-import { LIMITS as XLSX_LIMITS } from '../xlsx/package';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
-import { assertNotInput, ioReason, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
+import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 
 /** Help text of `cchc report`, for main.ts. */
 export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--force]
@@ -55,9 +54,9 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   let xlsx: Uint8Array;
   let template: Uint8Array;
   try {
-    xlsx = readBounded(opts.file, XLSX_LIMITS.maxFileBytes, 'Tệp số liệu');
+    xlsx = new Uint8Array(fs.readFileSync(opts.file));
   } catch (e) {
-    return fail(`Không mở được tệp số liệu "${opts.file}": ${readReason(e)}.`);
+    return fail(`Không mở được tệp số liệu "${opts.file}": ${ioReason(e)}.`);
   }
   try {
     template = readBounded(opts.template, DOCX_LIMITS.maxFileBytes, 'Mẫu báo cáo');
@@ -153,10 +152,13 @@ function readBounded(file: string, max: number, what: string): Uint8Array {
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 function readReason(e: unknown): string {
-  if (e instanceof TooLargeError) return e.message;
+  return e instanceof TooLargeError ? e.message : ioReason(e);
+}
+
+function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'không tìm thấy tệp';
-  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc';
+  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền truy cập';
   if (code === 'EISDIR') return 'đây là một thư mục';
-  return ioReason(e);
+  return e instanceof Error ? e.message : String(e);
 }

@@ -187,8 +187,9 @@ function nothingToFill(c: Census): UnreadableTemplateError {
 
 /** The splices that fill one control: its content, and its placeholder flag gone. */
 function placeEdits(c: SdtSpan, paras: string[]): { start: number; end: number; text: string }[] {
-  const rPr = withoutPlaceholderStyle(c.showingPlcHdr ? (c.sdtRPr ?? c.rPr) : c.rPr);
-  const inner = c.kind === 'inline' ? runs(rPr, paras.join(' ')) : paragraphs(c.pPr, rPr, paras);
+  // The text takes the control's formatting, never the grey placeholder's.
+  const span = { ...c, rPr: withoutPlaceholderStyle(c.showingPlcHdr ? (c.sdtRPr ?? c.rPr) : c.rPr) };
+  const inner = c.kind === 'inline' ? runs(span, paras.join(' ')) : paragraphs(span, paras);
   const edits = [contentEdit(c, inner)];
   if (c.showingPlcHdr) edits.push({ ...c.showingPlcHdr, text: '' });
   return edits;
@@ -219,14 +220,15 @@ function withoutPlaceholderStyle(rPr: string | null): string | null {
 
 const run = (rPr: string | null, text: string) => `<w:r>${rPr ?? ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
-function runs(rPr: string | null, text: string): string {
-  return run(rPr, text);
+function runs(c: SdtSpan, text: string): string {
+  return run(c.rPr, text);
 }
 
 /** One w:p per paragraph with the first existing paragraph's formatting; an empty section leaves one empty paragraph (a block control needs one). */
-function paragraphs(pPr: string | null, rPr: string | null, paras: string[]): string {
-  if (!paras.length) return `<w:p>${pPr ?? ''}</w:p>`;
-  return paras.map((p) => `<w:p>${pPr ?? ''}${run(rPr, p)}</w:p>`).join('');
+function paragraphs(c: SdtSpan, paras: string[]): string {
+  const pPr = c.pPr ?? '';
+  if (!paras.length) return `<w:p>${pPr}</w:p>`;
+  return paras.map((p) => `<w:p>${pPr}${run(c.rPr, p)}</w:p>`).join('');
 }
 
 /** JSZip stamps new entries with the current time; a date from the record keeps output reproducible. */
