@@ -5,11 +5,11 @@ import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
-import { fillDocxDetailed } from '../docx/fill';
-import type { Conversion } from '../docx/convert';
-import { localIsoDate } from '../core/periods';
+import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
 import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
+import { fillDocxDetailed } from '../docx/fill';
+import { localIsoDate } from '../core/periods';
 
 /** Help text of `cchc report`, for main.ts. */
 export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--force]
@@ -107,23 +107,28 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
   const lines = [`Đã ghi ${opts.out}.`];
   if (errors > 0) lines.push(`Lưu ý: bảng số liệu còn ${errors} lỗi (đã dùng --force).`);
-  if (result.conversion.from !== 'docx') lines.push(conversionNote(result.conversion));
+  lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
+  if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
+  if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
+  io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);
+  return 0;
+}
+
+/** What the officer should know about the template itself: converted, or filled by title. */
+function templateNotes(result: FillResult): string[] {
+  const out: string[] = [];
+  const c = result.conversion;
+  if (c.from !== 'docx') {
+    const what = { dotx: 'mẫu Word (.dotx)', dotm: 'mẫu Word có macro (.dotm)', docm: 'văn bản Word có macro (.docm)' }[c.from];
+    out.push(`Mẫu là ${what}: kết quả được ghi thành văn bản Word thường (.docx)${c.dropped.length ? ', đã bỏ macro (VBA)' : ''}.`);
+  }
   if (result.byTitle.length) {
-    lines.push(
+    out.push(
       `Mẫu có vùng nội dung không còn thẻ cchc:… (LibreOffice xoá thẻ khi lưu) nên đã điền theo tiêu đề vùng: ${result.byTitle.map((t) => TAG_TITLES[t]).join('; ')}. ` +
         'Nên lưu mẫu bằng Word hoặc dùng mẫu gốc để giữ thẻ.',
     );
   }
-  lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
-  if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
-  if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
-  io.out(`${lines.join('\n')}\n`);
-  return 0;
-}
-
-function conversionNote(c: Conversion): string {
-  const what = { dotx: 'mẫu Word (.dotx)', dotm: 'mẫu Word có macro (.dotm)', docm: 'văn bản Word có macro (.docm)', docx: '' }[c.from];
-  return `Mẫu là ${what}: kết quả được ghi thành văn bản Word thường (.docx)${c.dropped.length ? ', đã bỏ macro (VBA)' : ''}.`;
+  return out;
 }
 
 /** A file too large to be what it claims is refused from its size, before a byte of it is read. */
