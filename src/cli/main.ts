@@ -11,10 +11,10 @@ import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { buildWorkbook } from '../xlsx/template';
+import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
-import { UnsafeWriteError, writeFileSafely } from './safe-write';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 

@@ -76,24 +76,6 @@ describe('cchc check', () => {
   });
 });
 
-describe('cchc template and --help', () => {
-  it('writes a blank workbook that reads back and checks', async () => {
-    const out = join(dir, 'trang.xlsx');
-    const r = run('template', '--out', out);
-    expect(r.code).toBe(0);
-    const model = await readWorkbook(readFileSync(out));
-    expect(model.tables.map((t) => t.name)).toEqual(['KetQuaGiaiQuyet', 'DanhMucTTHC', 'PhanAnhKienNghi', 'BienChe', 'XepLoai', 'ChiTieuKhac', 'KhaoSatHaiLong']);
-    expect(run('template').code).toBe(2);
-  });
-
-  it('prints Vietnamese help', () => {
-    const r = run('--help');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('Cách dùng:');
-    expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]');
-  });
-});
-
 describe('cchc writes whole files or nothing', () => {
   it('a write cut short by the system (file size limit, as on a full disk) exits 2 and leaves the old output whole', () => {
     const dest = join(dir, 'bao-cao-cu.docx');
@@ -113,5 +95,23 @@ describe('cchc writes whole files or nothing', () => {
     const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}"`], { cwd: root, encoding: 'utf8', timeout: 60000 });
     expect(t.status).toBe(2);
     expect(readFileSync(template, 'utf8')).toBe('sổ cũ');
+  });
+});
+
+describe('cchc template and --help', () => {
+  it('writes a blank workbook that reads back and checks', async () => {
+    const out = join(dir, 'trang.xlsx');
+    const r = run('template', '--out', out);
+    expect(r.code).toBe(0);
+    const model = await readWorkbook(readFileSync(out));
+    expect(model.tables.map((t) => t.name)).toEqual(['KetQuaGiaiQuyet', 'DanhMucTTHC', 'PhanAnhKienNghi', 'BienChe', 'XepLoai', 'ChiTieuKhac', 'KhaoSatHaiLong']);
+    expect(run('template').code).toBe(2);
+  });
+
+  it('prints Vietnamese help', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Cách dùng:');
+    expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]');
   });
 });
