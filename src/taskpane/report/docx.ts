@@ -1,8 +1,8 @@
 import { buildNarrative } from '../../core/narrative/build';
 import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
-import { fillDocx } from '../../docx/fill';
 import { isUnreadableTemplateError } from '../../docx/errors';
+import { fillDocx } from '../../docx/fill';
 import { HostError, type FillRecord } from '../actions';
 
 /**
