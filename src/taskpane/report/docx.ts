@@ -1,7 +1,6 @@
 import { buildNarrative } from '../../core/narrative/build';
 import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
-import { isUnreadableTemplateError } from '../../docx/errors';
 import { fillDocx } from '../../docx/fill';
 import { HostError, type FillRecord } from '../actions';
 
@@ -43,13 +42,6 @@ export async function reportDocx(report: CheckReport, allowErrors: boolean, now 
     fingerprint: narrative.fingerprint,
     filledAt: now.toISOString(),
   };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fillDocx(await fetchTemplate(), narrative, record);
-  } catch (e) {
-    // A template the filler refuses says why in Vietnamese already (limits, no tagged place).
-    if (isUnreadableTemplateError(e)) throw new HostError(`Mẫu báo cáo bao-cao-cchc.docx không dùng được: ${e.message}`);
-    throw e;
-  }
+  const bytes = await fillDocx(await fetchTemplate(), narrative, record);
   return { fileName: reportFileName(report.file), bytes };
 }
