@@ -16,12 +16,25 @@ export interface Cell {
   e?: string;
   /** Number format code ("0.00%", "dd/mm/yyyy"); absent for "General". */
   z?: string;
+  /**
+   * A formula the file stored without a cached result and the reader could not compute
+   * (src/xlsx/formulas.ts): `v` is then null although the cell is not blank. Checks should say
+   * "công thức chưa được tính" rather than read the cell as empty.
+   */
+  uncomputed?: true;
+  /** `v` was computed by the reader (src/xlsx/formulas.ts) because the file stored no cached result. */
+  computed?: true;
 }
 
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based: rows[0][0] is A1. Ragged; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
+  /**
+   * Merged areas ("A1:C2"), value in the top-left cell. Only filled by readers that see merges
+   * cheaply (the HTML-table reader, src/xlsx/html.ts); absent means unknown, not "no merges".
+   */
+  merges?: string[];
 }
 
 /** An Excel table (ListObject). `ref` covers header, data and totals rows, e.g. "B4:N20". */

@@ -14,7 +14,8 @@ import type JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Cell, NameRef, Scalar, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
-import { LIMITS, preparePackage } from './package';
+import { LIMITS, preparePackage, toBytes } from './package';
+import { readNonXlsx } from './sniff';
 
 export { UnreadableWorkbookError } from './errors';
 export { LIMITS } from './package';
@@ -151,6 +152,9 @@ const IGNORED_SHEET_PARTS = [
 ];
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
+  // HTML tables saved as .xls are read by sniff.ts/html.ts; .xls 97-2003 and .ods are refused there.
+  const other = await readNonXlsx(toBytes(data), fileName);
+  if (other) return other;
   const pkg = await preparePackage(data);
   const wb = new ExcelJS.Workbook();
   try {
