@@ -16,6 +16,7 @@ import type { Cell, NameRef, Scalar, SheetGrid, TableRef, WorkbookModel } from '
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage, toBytes } from './package';
 import { readNonXlsx } from './sniff';
+import { computeFormulas } from './formulas';
 
 export { UnreadableWorkbookError } from './errors';
 export { LIMITS } from './package';
@@ -206,5 +207,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   }
   const model: WorkbookModel = { sheets, tables, names };
   if (fileName !== undefined) model.fileName = fileName;
+  // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
+  computeFormulas(model);
   return model;
 }
