@@ -52,7 +52,6 @@ type CellKey = string;
 const isRef = (v: Val): v is Ref => typeof v === 'object' && v !== null && !(v instanceof XlError) && !Array.isArray(v);
 const DIV0 = new XlError('#DIV/0!');
 const VALUE = new XlError('#VALUE!');
-const NA = new XlError('#N/A');
 
 /** Cell levels evaluated through references before the evaluation restarts deeper down. */
 const MAX_DEPTH = 200;
@@ -584,7 +583,7 @@ export function computeFormulas(model: WorkbookModel): FormulaSummary {
   if (!pending.length) return summary;
   const ev = new Evaluator(model);
   // A chain of references deeper than MAX_DEPTH is computed from its deep end first.
-  const stack = pending.reverse();
+  const stack = [...pending].reverse();
   let guard = 0;
   while (stack.length) {
     const [s, r, c] = stack[stack.length - 1]!;
