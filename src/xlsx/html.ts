@@ -19,6 +19,7 @@ import type { Cell, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
+import { decodeHtml } from './sniff';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -208,29 +209,6 @@ export function sheetNameFor(fileName: string | undefined): string {
   const base = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const clean = base.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31).trim();
   return clean || 'Sheet1';
-}
-
-/**
- * The text of an HTML file: the byte-order mark decides, else the page's declared charset, else
- * UTF-8 (what the one-stop systems write).
- */
-export function decodeHtml(bytes: Uint8Array): string {
-  const decode = (label: string, from = 0) => {
-    try {
-      return new TextDecoder(label).decode(bytes.subarray(from));
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes.subarray(from));
-    }
-  };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2);
-  // "<" followed by a zero byte: UTF-16 without a mark.
-  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode('utf-16le');
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode('utf-16be');
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
-  return decode(m ? m[1]!.toLowerCase() : 'utf-8');
 }
 
 function findBody(doc: DefaultTreeAdapterMap['document']): Element | null {

@@ -208,6 +208,6 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   const model: WorkbookModel = { sheets, tables, names };
   if (fileName !== undefined) model.fileName = fileName;
   // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
-  computeFormulas(model);
+  await computeFormulas(model);
   return model;
 }

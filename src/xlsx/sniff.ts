@@ -5,7 +5,6 @@
  */
 import type { WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
-import { readHtmlWorkbook, decodeHtml } from './html';
 import { LIMITS, preparePackage } from './package';
 
 export type FileKind = 'zip' | 'ods' | 'ole2' | 'html' | 'spreadsheetml2003' | 'unknown';
@@ -15,6 +14,29 @@ const HOW_TO_SAVE = 'Excel: Tệp > Lưu thành > chọn kiểu "Sổ làm việ
 export const LEGACY_XLS_MESSAGE = `Tệp ở định dạng Excel 97-2003 (.xls) cũ, chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
 export const ODS_MESSAGE = `Tệp ở định dạng OpenDocument (.ods) của LibreOffice, chương trình chưa đọc được. Hãy mở tệp bằng LibreOffice rồi lưu lại dưới dạng .xlsx (Tệp > Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)") và kiểm tra tệp .xlsx mới.`;
 export const SPREADSHEETML_MESSAGE = `Tệp là bảng tính XML 2003 (thường được các phần mềm xuất ra với đuôi .xls), chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
+
+/**
+ * The text of an HTML file: the byte-order mark decides, else the page's declared charset, else
+ * UTF-8 (what the one-stop systems write).
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  const decode = (label: string, from = 0) => {
+    try {
+      return new TextDecoder(label).decode(bytes.subarray(from));
+    } catch {
+      return new TextDecoder('utf-8').decode(bytes.subarray(from));
+    }
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2);
+  // "<" followed by a zero byte: UTF-16 without a mark.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode('utf-16le');
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode('utf-16be');
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
+  return decode(m ? m[1]!.toLowerCase() : 'utf-8');
+}
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
@@ -65,6 +87,7 @@ export async function readNonXlsx(bytes: Uint8Array, fileName?: string): Promise
           `Tệp quá lớn (${mb(bytes.length)}, giới hạn ${mb(LIMITS.maxFileBytes)}): bảng xuất từ hệ thống một cửa thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
         );
       }
-      return readHtmlWorkbook(bytes, fileName);
+      // parse5 is loaded only for such pages.
+      return (await import('./html')).readHtmlWorkbook(bytes, fileName);
   }
 }

@@ -1,0 +1,584 @@
+/**
+ * The evaluator behind formulas.ts, loaded only when a file has formulas without results.
+ *
+ * Parsing is @borgar/fx's (Excel's grammar, A1 and structured references); functions are
+ * @formulajs/formulajs's. What is written here is the evaluation of fx's syntax tree against the
+ * WorkbookModel, because neither library evaluates references: operators with Excel's coercions,
+ * references (cells, ranges, defined names, table columns), and the functions whose treatment of
+ * ranges differs from their treatment of typed arguments (SUM ignores text in a range but refuses
+ * it as an argument), which formulajs does not follow.
+ */
+import * as formulajs from '@formulajs/formulajs';
+import { parse, parseA1Ref, parseStructRef, tokenize } from '@borgar/fx/xlsx';
+import type { AstExpression } from '@borgar/fx/xlsx';
+import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../core/model';
+import { parseRange } from '../core/model';
+import { needsValue, type FormulaSummary } from './formulas';
+
+class XlError {
+  constructor(readonly code: string) {}
+}
+
+/** Thrown (never returned) when the result would be a guess; the cell is then flagged. */
+class Unsupported extends Error {}
+
+/** The evaluation went too deep: `at` is evaluated on its own first, then the caller retries. */
+class TooDeep extends Error {
+  constructor(readonly at: CellKey) {
+    super('too deep');
+  }
+}
+
+interface Ref {
+  sheet: number;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+type Scalar = number | string | boolean | null | XlError;
+type Matrix = Scalar[][];
+type Val = Scalar | Ref | Matrix;
+
+type CellKey = string;
+
+const isRef = (v: Val): v is Ref => typeof v === 'object' && v !== null && !(v instanceof XlError) && !Array.isArray(v);
+const DIV0 = new XlError('#DIV/0!');
+const VALUE = new XlError('#VALUE!');
+
+/** Cell levels evaluated through references before the evaluation restarts deeper down. */
+const MAX_DEPTH = 200;
+
+/** Excel's General format for a number turned into text (15 significant digits). */
+function numberText(n: number): string {
+  return String(Number(n.toPrecision(15)));
+}
+
+interface Ctx {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+class Evaluator {
+  private readonly inProgress = new Set<CellKey>();
+  private depth = 0;
+  private readonly sheetIndex = new Map<string, number>();
+  private readonly names = new Map<string, { sheet: number; row: number; col: number }>();
+
+  constructor(private readonly model: WorkbookModel) {
+    model.sheets.forEach((s, i) => this.sheetIndex.set(s.name.toLowerCase(), i));
+    for (const n of model.names) {
+      const s = this.sheetIndex.get(n.sheet.toLowerCase());
+      if (s === undefined) continue;
+      const { start } = parseRange(n.cell);
+      this.names.set(n.name.toLowerCase(), { sheet: s, row: start.row, col: start.col });
+    }
+  }
+
+  private grid(i: number): SheetGrid {
+    return this.model.sheets[i]!;
+  }
+
+  /** Computes one cell that lacks its value; TooDeep means "retry after the cell it names". */
+  computeCell(sheet: number, row: number, col: number): void {
+    const cell = this.grid(sheet).rows[row]?.[col];
+    if (!needsValue(cell)) return;
+    const key = `${sheet}:${row}:${col}`;
+    if (this.inProgress.has(key)) throw new Unsupported('circular');
+    if (this.depth >= MAX_DEPTH) throw new TooDeep(key);
+    this.inProgress.add(key);
+    this.depth++;
+    try {
+      let result: Val;
+      try {
+        result = this.evaluate(parse(tokenize(cell.f)), { sheet, row, col });
+      } catch (e) {
+        if (e instanceof Unsupported) {
+          cell.uncomputed = true;
+          return;
+        }
+        if (e instanceof TooDeep) throw e;
+        // fx refuses formulas it cannot parse; formulajs may throw on odd input.
+        cell.uncomputed = true;
+        return;
+      }
+      let scalar: Scalar;
+      try {
+        scalar = this.toScalar(result);
+      } catch (e) {
+        if (e instanceof TooDeep) throw e;
+        cell.uncomputed = true;
+        return;
+      }
+      if (scalar instanceof XlError) {
+        cell.e = scalar.code;
+        cell.v = null;
+      } else cell.v = scalar ?? 0;
+      cell.computed = true;
+    } finally {
+      this.depth--;
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** The value of a referenced cell, computing it first when it lacks one. */
+  private cellValue(sheet: number, row: number, col: number): Scalar {
+    const cell = this.grid(sheet).rows[row]?.[col];
+    if (!cell) return null;
+    if (needsValue(cell)) this.computeCell(sheet, row, col);
+    if (cell.uncomputed) throw new Unsupported('depends on an uncomputed formula');
+    if (cell.e) return new XlError(cell.e);
+    return cell.v;
+  }
+
+  /** A single-cell reference gives its value; a larger one in a scalar place is not guessed at. */
+  private toScalar(v: Val): Scalar {
+    if (isRef(v)) {
+      if (v.top !== v.bottom || v.left !== v.right) throw new Unsupported('range where one value is expected');
+      return this.cellValue(v.sheet, v.top, v.left);
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 1 && v[0]!.length === 1) return v[0]![0]!;
+      throw new Unsupported('array result');
+    }
+    return v;
+  }
+
+  /** Every value of a reference or array, row by row; `skip` leaves out cells (SUBTOTAL's nested subtotals). */
+  private *values(v: Val, skip?: (c: Cell) => boolean): Generator<Scalar> {
+    if (isRef(v)) {
+      const rows = this.grid(v.sheet).rows;
+      const bottom = Math.min(v.bottom, rows.length - 1);
+      for (let r = v.top; r <= bottom; r++) {
+        const line = rows[r];
+        if (!line) continue;
+        const right = Math.min(v.right, line.length - 1);
+        for (let c = v.left; c <= right; c++) {
+          const cell = line[c];
+          if (!cell || (skip && skip(cell))) continue;
+          yield this.cellValue(v.sheet, r, c);
+        }
+      }
+    } else if (Array.isArray(v)) for (const row of v) yield* row;
+    else yield v;
+  }
+
+  private matrix(v: Val): Matrix {
+    if (!isRef(v)) return Array.isArray(v) ? v : [[v]];
+    const out: Matrix = [];
+    for (let r = v.top; r <= Math.min(v.bottom, v.top + 100_000); r++) {
+      const line: Scalar[] = [];
+      for (let c = v.left; c <= Math.min(v.right, v.left + 1000); c++) line.push(this.cellValue(v.sheet, r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  private evaluate(node: AstExpression | null, ctx: Ctx): Val {
+    if (node === null) return null;
+    switch (node.type) {
+      case 'Literal':
+        return node.value;
+      case 'ErrorLiteral':
+        return new XlError(node.value.toUpperCase());
+      case 'ReferenceIdentifier':
+        return this.reference(node.value, node.kind, ctx);
+      case 'ArrayExpression':
+        return node.elements.map((row) => row.map((el) => this.toScalar(this.evaluate(el, ctx))));
+      case 'UnaryExpression': {
+        const [arg] = node.arguments;
+        if (node.operator === '@') return this.toScalar(this.evaluate(arg ?? null, ctx));
+        if (node.operator === '#') throw new Unsupported('spill reference');
+        const x = toNumber(this.toScalar(this.evaluate(arg ?? null, ctx)));
+        if (x instanceof XlError) return x;
+        return node.operator === '-' ? -x : node.operator === '%' ? x / 100 : x;
+      }
+      case 'BinaryExpression':
+        return this.binary(node.operator, node.arguments[0] ?? null, node.arguments[1] ?? null, ctx);
+      case 'CallExpression':
+        return this.call(node.callee.name, node.arguments, ctx);
+      default:
+        throw new Unsupported(`${node.type} not supported`);
+    }
+  }
+
+  private binary(op: string, a: AstExpression | null, b: AstExpression | null, ctx: Ctx): Val {
+    if (op === ':') {
+      const l = this.evaluate(a, ctx);
+      const r = this.evaluate(b, ctx);
+      if (!isRef(l) || !isRef(r) || l.sheet !== r.sheet) throw new Unsupported('range operator on non-references');
+      return { sheet: l.sheet, top: Math.min(l.top, r.top), left: Math.min(l.left, r.left), bottom: Math.max(l.bottom, r.bottom), right: Math.max(l.right, r.right) };
+    }
+    if (op === ' ' || op === ',') throw new Unsupported('reference intersection or union');
+    const x = this.toScalar(this.evaluate(a, ctx));
+    const y = this.toScalar(this.evaluate(b, ctx));
+    if (x instanceof XlError) return x;
+    if (y instanceof XlError) return y;
+    if (op === '&') return textOf(x) + textOf(y);
+    if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') {
+      const c = compare(x, y);
+      return op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
+    }
+    const p = toNumber(x);
+    const q = toNumber(y);
+    if (p instanceof XlError) return p;
+    if (q instanceof XlError) return q;
+    switch (op) {
+      case '+':
+        return p + q;
+      case '-':
+        return p - q;
+      case '*':
+        return p * q;
+      case '/':
+        return q === 0 ? DIV0 : p / q;
+      case '^': {
+        const r = p ** q;
+        return Number.isFinite(r) ? r : new XlError('#NUM!');
+      }
+      default:
+        throw new Unsupported(`operator ${op}`);
+    }
+  }
+
+  private reference(text: string, kind: 'name' | 'range' | 'beam' | 'table', ctx: Ctx): Val {
+    if (kind === 'table') return this.structured(text, ctx);
+    if (kind === 'name') {
+      const n = this.names.get(text.toLowerCase());
+      if (!n) throw new Unsupported(`name ${text}`);
+      return { sheet: n.sheet, top: n.row, left: n.col, bottom: n.row, right: n.col };
+    }
+    const ref = parseA1Ref(text);
+    if (!ref || !('range' in ref) || ref.workbookName) throw new Unsupported(`reference ${text}`);
+    const sheet = ref.sheetName ? this.sheetIndex.get(ref.sheetName.toLowerCase()) : ctx.sheet;
+    if (sheet === undefined) return new XlError('#REF!');
+    const r = ref.range;
+    const rows = this.grid(sheet).rows;
+    const top = r.top ?? 0;
+    const left = r.left ?? 0;
+    // Whole columns or rows: only the part of the sheet that holds cells matters.
+    const bottom = r.bottom ?? (r.top === null ? Math.max(rows.length - 1, 0) : top);
+    const right = r.right ?? (r.left === null ? Math.max(0, ...rows.slice(top, bottom + 1).map((l) => (l ? l.length - 1 : 0))) : left);
+    return { sheet, top, left, bottom, right };
+  }
+
+  /** Table1[Col], Table1[[#Totals],[Col]], [@Col]: resolved with the table's range and header cells. */
+  private structured(text: string, ctx: Ctx): Val {
+    const s = parseStructRef(text);
+    if (!s) throw new Unsupported(`structured reference ${text}`);
+    const table = s.table
+      ? this.model.tables.find((t) => t.name.toLowerCase() === s.table!.toLowerCase())
+      : this.model.tables.find((t) => {
+          const { start, end } = parseRange(t.ref);
+          return this.sheetIndex.get(t.sheet.toLowerCase()) === ctx.sheet && ctx.row >= start.row && ctx.row <= end.row && ctx.col >= start.col && ctx.col <= end.col;
+        });
+    if (!table) throw new Unsupported(`table of ${text}`);
+    const sheet = this.sheetIndex.get(table.sheet.toLowerCase());
+    if (sheet === undefined) throw new Unsupported('table sheet');
+    const { start, end } = parseRange(table.ref);
+    const first = start.row;
+    const dataTop = first + (table.headerRow ? 1 : 0);
+    const dataBottom = end.row - (table.totalsRow ? 1 : 0);
+    const sections = (s.sections ?? []).map((x) => x.toLowerCase());
+    let top = dataTop;
+    let bottom = dataBottom;
+    if (sections.length) {
+      const spans = sections.map((sec): [number, number] => {
+        switch (sec) {
+          case 'all':
+            return [first, end.row];
+          case 'data':
+            return [dataTop, dataBottom];
+          case 'headers':
+            if (!table.headerRow) throw new Unsupported('no header row');
+            return [first, first];
+          case 'totals':
+            if (!table.totalsRow) throw new Unsupported('no totals row');
+            return [end.row, end.row];
+          case 'this row':
+            return [ctx.row, ctx.row];
+          default:
+            throw new Unsupported(`section ${sec}`);
+        }
+      });
+      top = Math.min(...spans.map((x) => x[0]));
+      bottom = Math.max(...spans.map((x) => x[1]));
+    }
+    let left = start.col;
+    let right = end.col;
+    const columns = s.columns ?? [];
+    if (columns.length) {
+      const cols = columns.map((name) => this.tableColumn(table, sheet, start.col, end.col, first, name));
+      left = Math.min(...cols);
+      right = Math.max(...cols);
+    }
+    return { sheet, top, left, bottom, right };
+  }
+
+  private tableColumn(table: TableRef, sheet: number, from: number, to: number, headerRow: number, name: string): number {
+    if (!table.headerRow) throw new Unsupported('table without header row');
+    const want = name.trim().toLowerCase();
+    const line = this.grid(sheet).rows[headerRow] ?? [];
+    for (let c = from; c <= to; c++) {
+      const v = line[c]?.v;
+      if (v != null && String(v).replace(/\s+/g, ' ').trim().toLowerCase() === want) return c;
+    }
+    throw new Unsupported(`column ${name}`);
+  }
+
+  private call(rawName: string, args: (AstExpression | null)[], ctx: Ctx): Val {
+    const name = rawName.toUpperCase().replace(/^_XLFN\.|^_XLWS\./, '');
+    const arg = (i: number) => this.evaluate(args[i] ?? null, ctx);
+    const scalar = (i: number) => this.toScalar(arg(i));
+    switch (name) {
+      case 'IF': {
+        const cond = toBool(scalar(0));
+        if (cond instanceof XlError) return cond;
+        if (cond) return args.length > 1 ? (args[1] === null ? 0 : arg(1)) : true;
+        return args.length > 2 ? (args[2] === null ? 0 : arg(2)) : false;
+      }
+      case 'IFERROR':
+      case 'IFNA': {
+        const v = scalar(0);
+        const caught = name === 'IFERROR' ? v instanceof XlError : v instanceof XlError && v.code === '#N/A';
+        return caught ? (args[1] === null ? 0 : arg(1)) : v;
+      }
+      case 'AND':
+      case 'OR': {
+        const bools: boolean[] = [];
+        for (let i = 0; i < args.length; i++) {
+          const v = arg(i);
+          for (const x of isRef(v) || Array.isArray(v) ? this.values(v) : [this.toScalar(v)]) {
+            if (x instanceof XlError) return x;
+            // In ranges only logical values and numbers count; text and blanks are left out.
+            if ((isRef(v) || Array.isArray(v)) && (typeof x === 'string' || x === null)) continue;
+            const b = toBool(x);
+            if (b instanceof XlError) return b;
+            bools.push(b);
+          }
+        }
+        if (!bools.length) return VALUE;
+        return name === 'AND' ? bools.every(Boolean) : bools.some(Boolean);
+      }
+      case 'NOT': {
+        const b = toBool(scalar(0));
+        return b instanceof XlError ? b : !b;
+      }
+      case 'N': {
+        const v = scalar(0);
+        return typeof v === 'number' ? v : v === true ? 1 : v instanceof XlError ? v : 0;
+      }
+      case 'SUM':
+      case 'MIN':
+      case 'MAX':
+      case 'AVERAGE':
+      case 'COUNT':
+      case 'COUNTA':
+      case 'PRODUCT':
+        return this.aggregate(name, args.map((_, i) => arg(i)));
+      case 'SUBTOTAL': {
+        const fn = toNumber(scalar(0));
+        if (fn instanceof XlError) return fn;
+        // 101–111 also leave out hidden rows; the model does not know which rows are hidden.
+        const kind = SUBTOTAL_FUNCTIONS[Math.trunc(fn) % 100];
+        if (!kind) throw new Unsupported(`SUBTOTAL(${fn})`);
+        return this.aggregate(kind, args.slice(1).map((_, i) => arg(i + 1)), isSubtotal);
+      }
+      default:
+        return this.library(name, args.map((_, i) => arg(i)));
+    }
+  }
+
+  /** Excel's rule: typed arguments are converted, cells of a range count only when they hold numbers. */
+  private aggregate(name: string, args: Val[], skip?: (c: Cell) => boolean): Val {
+    const nums: number[] = [];
+    let nonEmpty = 0;
+    for (const a of args) {
+      if (isRef(a) || Array.isArray(a)) {
+        for (const x of this.values(a, skip)) {
+          if (x instanceof XlError) {
+            if (name === 'COUNT' || name === 'COUNTA') {
+              nonEmpty++;
+              continue;
+            }
+            return x;
+          }
+          if (x !== null) nonEmpty++;
+          if (typeof x === 'number') nums.push(x);
+        }
+      } else {
+        if (a !== null) nonEmpty++;
+        if (name === 'COUNT') {
+          if (typeof a === 'number' || typeof a === 'boolean' || (typeof a === 'string' && !(toNumber(a) instanceof XlError))) nums.push(0);
+          continue;
+        }
+        if (name === 'COUNTA') continue;
+        const n = toNumber(a);
+        if (n instanceof XlError) return n;
+        nums.push(n);
+      }
+    }
+    switch (name) {
+      case 'SUM':
+        return nums.reduce((s, x) => s + x, 0);
+      case 'PRODUCT':
+        return nums.reduce((s, x) => s * x, 1);
+      case 'MIN':
+        return nums.length ? Math.min(...nums) : 0;
+      case 'MAX':
+        return nums.length ? Math.max(...nums) : 0;
+      case 'AVERAGE':
+        return nums.length ? nums.reduce((s, x) => s + x, 0) / nums.length : DIV0;
+      case 'COUNT':
+        return nums.length;
+      default:
+        return nonEmpty;
+    }
+  }
+
+  /** Any other function, from formulajs: ranges as arrays, typed numbers as numbers. */
+  private library(name: string, args: Val[]): Val {
+    const fn = (formulajs as unknown as Record<string, unknown>)[name];
+    if (typeof fn !== 'function' || !LIBRARY_OK.has(name)) throw new Unsupported(`function ${name}`);
+    const plain = args.map((a) => {
+      // A one-cell reference stands for its value (MATCH(B6, …), DATE(B7, …)).
+      if ((isRef(a) && (a.top !== a.bottom || a.left !== a.right)) || Array.isArray(a)) return this.matrix(a).map((row) => row.map(toLibrary));
+      const s = this.toScalar(a);
+      if (s instanceof XlError) throw new ErrorResult(s);
+      if (typeof s === 'string' && NEEDS_NUMBERS.has(name)) {
+        const n = toNumber(s);
+        if (n instanceof XlError) throw new ErrorResult(n);
+        return n;
+      }
+      return s;
+    });
+    let r: unknown;
+    try {
+      r = (fn as (...a: unknown[]) => unknown)(...plain);
+    } catch (e) {
+      if (e instanceof ErrorResult) return e.error;
+      throw new Unsupported(`${name} failed`);
+    }
+    if (typeof r === 'number') return Number.isFinite(r) ? r : new XlError('#NUM!');
+    // formulajs gives dates as local-time Date objects; the model keeps Excel serial numbers.
+    if (r instanceof Date) return Number.isNaN(r.getTime()) ? VALUE : Date.UTC(r.getFullYear(), r.getMonth(), r.getDate()) / 86_400_000 + 25_569;
+    if (typeof r === 'string' || typeof r === 'boolean') return r;
+    if (r instanceof Error) return new XlError(r.message.startsWith('#') ? r.message : '#VALUE!');
+    throw new Unsupported(`${name} gave no single value`);
+  }
+}
+
+class ErrorResult extends Error {
+  constructor(readonly error: XlError) {
+    super(error.code);
+  }
+}
+
+const SUBTOTAL_FUNCTIONS: Record<number, string> = { 1: 'AVERAGE', 2: 'COUNT', 3: 'COUNTA', 4: 'MAX', 5: 'MIN', 6: 'PRODUCT', 9: 'SUM' };
+
+/** SUBTOTAL leaves out cells that are themselves subtotals, so group subtotals are not counted twice. */
+const isSubtotal = (c: Cell) => !!c.f && /\bSUBTOTAL\s*\(/i.test(c.f);
+
+/**
+ * formulajs functions used as they are. Kept to a list so that a function whose formulajs version
+ * differs from Excel on ranges or text (SUM parses text in ranges) is never used by accident.
+ */
+const LIBRARY_OK = new Set([
+  'ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN',
+  'DATE', 'YEAR', 'MONTH', 'DAY', 'EDATE', 'EOMONTH',
+  'CHOOSE', 'MATCH', 'INDEX', 'VLOOKUP', 'HLOOKUP',
+  'SUMIF', 'SUMIFS', 'COUNTIF', 'COUNTIFS', 'COUNTBLANK', 'SUMPRODUCT', 'AVERAGEIF',
+  'LEN', 'LEFT', 'RIGHT', 'MID', 'TRIM', 'UPPER', 'LOWER', 'CONCATENATE', 'CONCAT', 'EXACT',
+  'ISBLANK', 'ISNUMBER', 'ISTEXT', 'ISERROR', 'ISNA', 'TRUE', 'FALSE',
+]);
+/** Functions whose typed text arguments Excel converts to numbers (and refuses when it cannot). */
+const NEEDS_NUMBERS = new Set(['ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN', 'DATE', 'EDATE', 'EOMONTH']);
+
+/** formulajs represents Excel errors as Error objects named by their code. */
+function toLibrary(x: Scalar): unknown {
+  return x instanceof XlError ? new Error(x.code) : x;
+}
+
+/**
+ * Text to number as Excel's arithmetic does it, but only where every regional setting agrees:
+ * plain digits. "1.500", "92,03" and "92%" depend on the computer that would open the file.
+ */
+function toNumber(x: Scalar): number | XlError {
+  if (x instanceof XlError) return x;
+  if (x === null) return 0;
+  if (typeof x === 'number') return x;
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  const s = x.trim();
+  if (/^[+-]?\d+$/.test(s)) return Number(s);
+  if (/^[+-]?[\d.,\s\u00a0]+%?$/.test(s) && /\d/.test(s)) throw new Unsupported(`number typed as text: ${s}`);
+  return VALUE;
+}
+
+function toBool(x: Scalar): boolean | XlError {
+  if (x instanceof XlError) return x;
+  if (x === null) return false;
+  if (typeof x === 'boolean') return x;
+  if (typeof x === 'number') return x !== 0;
+  const s = x.trim().toUpperCase();
+  if (s === 'TRUE') return true;
+  if (s === 'FALSE') return false;
+  return VALUE;
+}
+
+function textOf(x: Scalar): string {
+  if (x === null) return '';
+  if (typeof x === 'number') return numberText(x);
+  if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
+  return String(x);
+}
+
+/** Excel's order: numbers < text < logical values; text compares without case; a blank is 0 or "". */
+function compare(x: Scalar, y: Scalar): number {
+  const rank = (v: Scalar) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (x === null) x = typeof y === 'string' ? '' : typeof y === 'boolean' ? false : 0;
+  if (y === null) y = typeof x === 'string' ? '' : typeof x === 'boolean' ? false : 0;
+  const rx = rank(x);
+  const ry = rank(y);
+  if (rx !== ry) return rx - ry;
+  if (typeof x === 'string' && typeof y === 'string') {
+    const a = x.toLowerCase();
+    const b = y.toLowerCase();
+    return a === b ? 0 : a < b ? -1 : 1;
+  }
+  const a = Number(x);
+  const b = Number(y);
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/** Computes the cells listed in `pending` (sheet, row, column), each one or marked `uncomputed`. */
+export function evaluateMissing(model: WorkbookModel, pending: [number, number, number][]): FormulaSummary {
+  const summary: FormulaSummary = { computed: 0, uncomputed: 0 };
+  const ev = new Evaluator(model);
+  // A chain of references deeper than MAX_DEPTH is computed from its deep end first.
+  const stack = [...pending].reverse();
+  let guard = 0;
+  while (stack.length) {
+    const [s, r, c] = stack[stack.length - 1]!;
+    try {
+      ev.computeCell(s, r, c);
+      stack.pop();
+    } catch (e) {
+      if (e instanceof TooDeep && guard++ < 1_000_000) {
+        const [ds, dr, dc] = e.at.split(':').map(Number) as [number, number, number];
+        stack.push([ds, dr, dc]);
+        continue;
+      }
+      const cell = model.sheets[s]!.rows[r]![c]!;
+      cell.uncomputed = true;
+      stack.pop();
+    }
+  }
+  for (const [s, r, c] of pending) {
+    const cell = model.sheets[s]!.rows[r]![c]!;
+    if (cell.computed) summary.computed++;
+    else if (cell.uncomputed) summary.uncomputed++;
+  }
+  return summary;
+}
