@@ -138,6 +138,13 @@ describe('HTML placement rules', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('refuses a page with more cells than the limit before parsing it', async () => {
+    const started = Date.now();
+    const e = await refusal(html(`<table><tr>${'<td>1</td>'.repeat(LIMITS.maxCells + 1)}</tr></table>`));
+    expect(e.reason).toBe('too_many_cells');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('refuses a page larger than the file limit before parsing it', async () => {
     const big = new Uint8Array(LIMITS.maxFileBytes + 1).fill(0x20);
     big.set(new TextEncoder().encode('<table><tr><td>'));
