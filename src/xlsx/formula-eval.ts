@@ -49,6 +49,13 @@ const VALUE = new XlError('#VALUE!');
 
 /** Cell levels evaluated through references before the evaluation restarts deeper down. */
 const MAX_DEPTH = 200;
+/**
+ * Cells read over the whole workbook (about a quarter of a second). Real sheets need far fewer (a SUM per column of a
+ * few hundred rows); past this, the remaining formulas are flagged instead of holding the reader up.
+ */
+const MAX_VISITS = 5_000_000;
+/** Cells of one range handed to a formulajs function. */
+const MAX_ARRAY = 1_000_000;
 
 /** Excel's General format for a number turned into text (15 significant digits). */
 function numberText(n: number): string {
@@ -64,6 +71,7 @@ interface Ctx {
 class Evaluator {
   private readonly inProgress = new Set<CellKey>();
   private depth = 0;
+  private visits = 0;
   private readonly sheetIndex = new Map<string, number>();
   private readonly names = new Map<string, { sheet: number; row: number; col: number }>();
 
@@ -125,6 +133,7 @@ class Evaluator {
 
   /** The value of a referenced cell, computing it first when it lacks one. */
   private cellValue(sheet: number, row: number, col: number): Scalar {
+    this.spend(1);
     const cell = this.grid(sheet).rows[row]?.[col];
     if (!cell) return null;
     if (needsValue(cell)) this.computeCell(sheet, row, col);
@@ -147,30 +156,45 @@ class Evaluator {
   }
 
   /** Every value of a reference or array, row by row; `skip` leaves out cells (SUBTOTAL's nested subtotals). */
-  private *values(v: Val, skip?: (c: Cell) => boolean): Generator<Scalar> {
-    if (isRef(v)) {
-      const rows = this.grid(v.sheet).rows;
-      const bottom = Math.min(v.bottom, rows.length - 1);
-      for (let r = v.top; r <= bottom; r++) {
-        const line = rows[r];
-        if (!line) continue;
-        const right = Math.min(v.right, line.length - 1);
-        for (let c = v.left; c <= right; c++) {
-          const cell = line[c];
-          if (!cell || (skip && skip(cell))) continue;
-          yield this.cellValue(v.sheet, r, c);
-        }
+  private values(v: Val, skip?: (c: Cell) => boolean): Scalar[] {
+    if (!isRef(v)) return Array.isArray(v) ? v.flat() : [v];
+    const out: Scalar[] = [];
+    const rows = this.grid(v.sheet).rows;
+    const bottom = Math.min(v.bottom, rows.length - 1);
+    for (let r = v.top; r <= bottom; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      const right = Math.min(v.right, line.length - 1);
+      this.spend(right - v.left + 1);
+      for (let c = v.left; c <= right; c++) {
+        const cell = line[c];
+        if (!cell || (skip && skip(cell))) continue;
+        // Cells with their value are read directly: this loop is where large sheets spend their time.
+        if (cell.f && (needsValue(cell) || cell.uncomputed)) out.push(this.cellValue(v.sheet, r, c));
+        else out.push(cell.e ? new XlError(cell.e) : cell.v);
       }
-    } else if (Array.isArray(v)) for (const row of v) yield* row;
-    else yield v;
+    }
+    return out;
   }
 
+  private spend(n: number) {
+    this.visits += n;
+    if (this.visits > MAX_VISITS) throw new Unsupported('too much work');
+  }
+
+  /** The reference as a full array (blanks included), as formulajs wants ranges; bounded by the cells the sheet has. */
   private matrix(v: Val): Matrix {
     if (!isRef(v)) return Array.isArray(v) ? v : [[v]];
+    const rows = this.grid(v.sheet).rows;
+    const bottom = Math.min(v.bottom, rows.length - 1);
+    let width = 0;
+    for (let r = v.top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
+    const right = Math.min(v.right, width - 1);
+    if ((bottom - v.top + 1) * (right - v.left + 1) > MAX_ARRAY) throw new Unsupported('range too large');
     const out: Matrix = [];
-    for (let r = v.top; r <= Math.min(v.bottom, v.top + 100_000); r++) {
+    for (let r = v.top; r <= bottom; r++) {
       const line: Scalar[] = [];
-      for (let c = v.left; c <= Math.min(v.right, v.left + 1000); c++) line.push(this.cellValue(v.sheet, r, c));
+      for (let c = v.left; c <= right; c++) line.push(this.cellValue(v.sheet, r, c));
       out.push(line);
     }
     return out;
@@ -260,7 +284,8 @@ class Evaluator {
     const left = r.left ?? 0;
     // Whole columns or rows: only the part of the sheet that holds cells matters.
     const bottom = r.bottom ?? (r.top === null ? Math.max(rows.length - 1, 0) : top);
-    const right = r.right ?? (r.left === null ? Math.max(0, ...rows.slice(top, bottom + 1).map((l) => (l ? l.length - 1 : 0))) : left);
+    let right = r.right ?? left;
+    if (r.right == null && r.left === null) for (let i = top; i <= Math.min(bottom, rows.length - 1); i++) right = Math.max(right, (rows[i]?.length ?? 1) - 1);
     return { sheet, top, left, bottom, right };
   }
 
@@ -426,9 +451,9 @@ class Evaluator {
       case 'PRODUCT':
         return nums.reduce((s, x) => s * x, 1);
       case 'MIN':
-        return nums.length ? Math.min(...nums) : 0;
+        return nums.length ? nums.reduce((m, x) => (x < m ? x : m)) : 0;
       case 'MAX':
-        return nums.length ? Math.max(...nums) : 0;
+        return nums.length ? nums.reduce((m, x) => (x > m ? x : m)) : 0;
       case 'AVERAGE':
         return nums.length ? nums.reduce((s, x) => s + x, 0) / nums.length : DIV0;
       case 'COUNT':
