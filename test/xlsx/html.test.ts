@@ -112,6 +112,9 @@ describe('HTML placement rules', () => {
     // A declared single-byte charset: é is the byte 0xE9 in windows-1252, invalid alone in UTF-8.
     const latin = Uint8Array.from([...new TextEncoder().encode('<meta charset="windows-1252"><table><tr><td>caf'), 0xe9, ...new TextEncoder().encode('</td></tr></table>')]);
     expect((await readWorkbook(latin)).sheets[0]!.rows[0]![0]!.v).toBe('café');
+    // Undeclared and not UTF-8: Windows-1258, where "ố" is ô (0xF4) and a combining acute (0xEC).
+    const cp1258 = Uint8Array.from([...new TextEncoder().encode('<table><tr><td>S'), 0xf4, 0xec, ...new TextEncoder().encode('</td></tr></table>')]);
+    expect((await readWorkbook(cp1258)).sheets[0]!.rows[0]![0]!.v).toBe('Số');
   });
 
   it('is recognised by content, not by name: an .xlsx named .xls and a page named .xlsx both read', async () => {
