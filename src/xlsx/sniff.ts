@@ -6,6 +6,7 @@
 import type { WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
+import { computeFormulas } from './formulas';
 
 export type FileKind = 'zip' | 'ods' | 'ole2' | 'html' | 'spreadsheetml2003' | 'unknown';
 
@@ -13,7 +14,6 @@ const HOW_TO_SAVE = 'Excel: Tệp > Lưu thành > chọn kiểu "Sổ làm việ
 
 export const LEGACY_XLS_MESSAGE = `Tệp ở định dạng Excel 97-2003 (.xls) cũ, chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
 export const ODS_MESSAGE = `Tệp ở định dạng OpenDocument (.ods) của LibreOffice, chương trình chưa đọc được. Hãy mở tệp bằng LibreOffice rồi lưu lại dưới dạng .xlsx (Tệp > Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)") và kiểm tra tệp .xlsx mới.`;
-export const SPREADSHEETML_MESSAGE = `Tệp là bảng tính XML 2003 (thường được các phần mềm xuất ra với đuôi .xls), chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
 
 /**
  * The text of an HTML file, in NFC: the byte-order mark decides, else the page's declared charset,
@@ -62,9 +62,19 @@ export function sniffFormat(bytes: Uint8Array): FileKind {
   return 'unknown';
 }
 
+function tooLarge(bytes: Uint8Array) {
+  if (bytes.length <= LIMITS.maxFileBytes) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  throw new UnreadableWorkbookError(
+    'too_large',
+    `Tệp quá lớn (${mb(bytes.length)}, giới hạn ${mb(LIMITS.maxFileBytes)}): bảng xuất từ hệ thống thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
+  );
+}
+
 /**
- * Reads a file that is not an .xlsx package, or refuses it with advice; null hands the file to the
- * .xlsx reader (zip packages, and anything unrecognised, which that reader refuses in its words).
+ * Reads a file that is not an .xlsx package (an HTML page or an Excel 2003 XML spreadsheet saved as
+ * .xls), or refuses it with advice (.xls 97-2003, .ods); null hands the file to the .xlsx reader
+ * (zip packages, and anything unrecognised, which that reader refuses in its words).
  */
 export async function readNonXlsx(bytes: Uint8Array, fileName?: string): Promise<WorkbookModel | null> {
   const kind = sniffFormat(bytes);
@@ -74,8 +84,12 @@ export async function readNonXlsx(bytes: Uint8Array, fileName?: string): Promise
       return null;
     case 'ods':
       throw new UnreadableWorkbookError('not_xlsx', ODS_MESSAGE);
-    case 'spreadsheetml2003':
-      throw new UnreadableWorkbookError('not_xlsx', SPREADSHEETML_MESSAGE);
+    case 'spreadsheetml2003': {
+      tooLarge(bytes);
+      const model = (await import('./spreadsheetml')).readSpreadsheetMl(bytes, fileName);
+      await computeFormulas(model);
+      return model;
+    }
     case 'ole2':
       // The package reader tells an encrypted .xlsx (also an OLE2 file) from a legacy .xls; only the
       // advice for the latter is replaced.
@@ -87,13 +101,7 @@ export async function readNonXlsx(bytes: Uint8Array, fileName?: string): Promise
       }
       throw new UnreadableWorkbookError('legacy_xls', LEGACY_XLS_MESSAGE);
     case 'html':
-      if (bytes.length > LIMITS.maxFileBytes) {
-        const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-        throw new UnreadableWorkbookError(
-          'too_large',
-          `Tệp quá lớn (${mb(bytes.length)}, giới hạn ${mb(LIMITS.maxFileBytes)}): bảng xuất từ hệ thống một cửa thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
-        );
-      }
+      tooLarge(bytes);
       // parse5 is loaded only for such pages.
       return (await import('./html')).readHtmlWorkbook(bytes, fileName);
   }

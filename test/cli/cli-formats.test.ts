@@ -28,6 +28,12 @@ describe('cchc check on files that are not .xlsx packages', () => {
     expect(JSON.parse(r.out).file).toMatch(/mot-cua-kon-tum-q3-2022-dung\.xls$/);
   });
 
+  it('reads the same export as an Excel 2003 XML spreadsheet saved as .xls', () => {
+    const r = run('check', join(FIX, 'mot-cua-kon-tum-q3-2022-xml-2003-dung.xls'), '--json');
+    expect(r.err).not.toMatch(/Không đọc được/);
+    expect([0, 1]).toContain(r.code);
+  });
+
   it('reads the same page whatever its extension', () => {
     const renamed = join(dir, 'xuat-tu-he-thong.xlsx');
     copyFileSync(join(FIX, 'mot-cua-kon-tum-q3-2022-dung.xls'), renamed);

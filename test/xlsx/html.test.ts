@@ -178,9 +178,37 @@ describe('files that must be saved as .xlsx first', () => {
     const e = await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0), ...utf16('EncryptedPackage'), ...new Array(600).fill(0)]));
     expect(e.reason).toBe('encrypted');
   });
+});
 
-  it('an Excel 2003 XML spreadsheet saved as .xls is told to be saved as .xlsx', async () => {
-    const e = await refusal(html('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>'));
+describe('an Excel 2003 XML spreadsheet saved as .xls', () => {
+  let model: WorkbookModel;
+  beforeAll(async () => {
+    model = await readWorkbook(fixture('mot-cua-kon-tum-q3-2022-xml-2003-dung.xls'), 'x.xls');
+  });
+
+  it('is read with its sheet name, typed numbers, spans as merges and its defined names', () => {
+    expect(sniffFormat(fixture('mot-cua-kon-tum-q3-2022-xml-2003-dung.xls'))).toBe('spreadsheetml2003');
+    const s = model.sheets[0]!;
+    expect(s.name).toBe('Thống kê');
+    expect(s.merges).toEqual(['A4:A5', 'B4:B5', 'C4:G4', 'H4:K4', 'L4:M4', 'N4:N5', 'O4:O5', 'A12:B12']);
+    // Row 5 starts at column C (ss:Index="3"), under the row-spanning STT and Lĩnh vực.
+    expect(['A5', 'C5', 'K5', 'M5'].map((a) => at(s, a))).toEqual([undefined, 'Tổng số', 'Tỷ lệ trước hạn, đúng hạn', 'Quá hạn']);
+    // An toàn thực phẩm: 53 received, (30 + 16) / 47 = 0,9787 stored as a fraction with a % format.
+    expect(['B9', 'C9', 'K9'].map((a) => at(s, a))).toEqual(['An toàn thực phẩm', 53, 0.9787]);
+    expect(getCell(s, parseA1('K9'))?.z).toBe('0.00%');
+    expect(model.names).toEqual([{ name: 'DonViBaoCao', sheet: 'Thống kê', cell: 'A2' }]);
+  });
+
+  it('turns R1C1 formulas into A1, keeps cached results and computes a missing one', () => {
+    const s = model.sheets[0]!;
+    expect(getCell(s, parseA1('D12'))).toEqual({ v: 32, f: 'SUM(D6:D11)' });
+    // 114 + 102 + 11 + 53 + 16 + 33 = 329, computed because the file gave no result.
+    expect(getCell(s, parseA1('C12'))).toEqual({ v: 329, f: 'SUM(C6:C11)', computed: true });
+  });
+
+  it('refuses a broken one with advice', async () => {
+    const e = await refusal(html('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'));
+    expect(e.reason).toBe('parse_failed');
     expect(e.message).toMatch(/XML 2003/);
   });
 });
