@@ -9,6 +9,9 @@
  *   each table's rows follow, tables one below the other in document order;
  * - a cell spanning rows or columns (rowspan, colspan) keeps its text in the top-left cell and is
  *   recorded as a merged area; later cells of a row skip the slots such a cell occupies;
+ * - one deliberate difference: a <br> inside a cell is a line break in that cell, where Excel
+ *   (without `mso-data-placement:same-cell`) would push the rest into the cell below; a header
+ *   such as "Trả lại/<br>Rút HS" stays one header;
  * - text stays text: "1.500" is not parsed here (the core's normaliser reads it the Vietnamese way,
  *   whatever the computer's regional settings), except where the file gives Excel's own number in
  *   an `x:num` attribute, which is locale-free.
