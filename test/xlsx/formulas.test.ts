@@ -107,6 +107,8 @@ describe('SUBTOTAL and structured references', () => {
       ws.getCell('E1').value = f('SUBTOTAL(9,BienChe[Được giao])');
       ws.getCell('E2').value = f('BienChe[[#Totals],[Có mặt]]-SUM(C3:C4)');
       ws.getCell('E3').value = f('SUM(BienChe[[Được giao]:[Có mặt]])');
+      // This row's cell of a column, from a formula beside the table (row 4: Đơn vị sự nghiệp tuyến tỉnh).
+      ws.getCell('E4').value = f('BienChe[@[Được giao]]-BienChe[[#This Row],[Có mặt]]');
     });
     const at = (a: string) => cell(m, 'Biên chế', a)?.v;
     expect([at('B2'), at('C2'), at('B5'), at('C5')]).toEqual([2308, 2189, 3174, 2681]);
@@ -117,6 +119,7 @@ describe('SUBTOTAL and structured references', () => {
     expect(at('E2')).toBe(4870 - 61 - 2128);
     // SUM counts every cell of both columns, the group subtotals included: 2 × (5482 + 4870).
     expect(at('E3')).toBe(2 * (5482 + 4870));
+    expect(at('E4')).toBe(2244 - 2128);
   });
 });
 
