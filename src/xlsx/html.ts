@@ -169,6 +169,20 @@ class SheetBuilder {
   }
 }
 
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
+/** True when a table has another table inside one of its cells. */
+function holdsTable(table: Element): boolean {
+  const stack: Node[] = [...table.childNodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.tagName === 'table') return true;
+    stack.push(...n.childNodes);
+  }
+  return false;
+}
+
 /** Walks the body in document order: text runs become rows, top-level tables are laid out. */
 function layout(body: Element, sheet: SheetBuilder) {
   let pending = '';
@@ -188,7 +202,7 @@ function layout(body: Element, sheet: SheetBuilder) {
       continue;
     }
     if (!isElement(n) || SKIPPED.has(n.tagName)) continue;
-    if (n.tagName === 'table') {
+    if (n.tagName === 'table' && !holdsTable(n)) {
       flush();
       sheet.table(n);
       continue;
@@ -197,7 +211,9 @@ function layout(body: Element, sheet: SheetBuilder) {
       flush();
       continue;
     }
-    const block = BLOCK.has(n.tagName);
+    // A table that holds tables only lays the page out: its cells are walked like paragraphs, so
+    // the data tables inside land on the sheet as tables rather than as text in one cell.
+    const block = BLOCK.has(n.tagName) || TABLE_PARTS.has(n.tagName);
     if (block) {
       flush();
       stack.push('end-block');

@@ -94,6 +94,17 @@ describe('HTML placement rules', () => {
     expect(s.merges).toEqual(['B1:B2', 'D1:D3', 'A3:B3']);
   });
 
+  it('walks through a layout table that holds the data table, instead of flattening it into one cell', async () => {
+    const m = await readWorkbook(
+      html(`<table width="100%"><tr><td><b>THỐNG KÊ</b></td></tr><tr><td>
+        <table border="1"><tr><th colspan="2">Tiếp nhận</th></tr><tr><td>Tổng số</td><td>Qua mạng</td></tr><tr><td>1.500</td><td>124</td></tr></table>
+      </td></tr><tr><td>Ghi chú: số liệu tự động</td></tr></table>`),
+    );
+    const s = m.sheets[0]!;
+    expect(s.rows.map((r) => Array.from(r, (c) => c?.v ?? null))).toEqual([['THỐNG KÊ'], ['Tiếp nhận'], ['Tổng số', 'Qua mạng'], ['1.500', '124'], ['Ghi chú: số liệu tự động']]);
+    expect(s.merges).toEqual(['A2:B2']);
+  });
+
   it('reads numbers as text, "1.500" being one thousand five hundred for the core, and keeps Excel x:num values', async () => {
     const m = await readWorkbook(html('<table><tr><td>1.500</td><td>99.94%</td><td x:num="1500">1,500</td><td>&nbsp;</td><td>2.771</td></tr></table>'));
     const row = m.sheets[0]!.rows[0]!;
