@@ -185,12 +185,17 @@ class Evaluator {
   /** The reference as a full array (blanks included), as formulajs wants ranges; bounded by the cells the sheet has. */
   private matrix(v: Val): Matrix {
     if (!isRef(v)) return Array.isArray(v) ? v : [[v]];
-    const rows = this.grid(v.sheet).rows;
-    const bottom = Math.min(v.bottom, rows.length - 1);
-    let width = 0;
-    for (let r = v.top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
-    const right = Math.min(v.right, width - 1);
-    if ((bottom - v.top + 1) * (right - v.left + 1) > MAX_ARRAY) throw new Unsupported('range too large');
+    let { bottom, right } = v;
+    // A small range is taken as written (COUNTBLANK counts its empty cells); a huge one (A:A,
+    // A1:XFD1048576) only as far as the sheet has cells.
+    if ((bottom - v.top + 1) * (right - v.left + 1) > MAX_ARRAY) {
+      const rows = this.grid(v.sheet).rows;
+      bottom = Math.min(bottom, rows.length - 1);
+      let width = 0;
+      for (let r = v.top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
+      right = Math.min(right, width - 1);
+      if ((bottom - v.top + 1) * (right - v.left + 1) > MAX_ARRAY) throw new Unsupported('range too large');
+    }
     const out: Matrix = [];
     for (let r = v.top; r <= bottom; r++) {
       const line: Scalar[] = [];
@@ -411,6 +416,13 @@ class Evaluator {
         if (!kind) throw new Unsupported(`SUBTOTAL(${fn})`);
         return this.aggregate(kind, args.slice(1).map((_, i) => arg(i + 1)), isSubtotal);
       }
+      case 'COUNTIF':
+      case 'COUNTIFS':
+      case 'SUMIF':
+      case 'SUMIFS':
+      case 'AVERAGEIF':
+      case 'AVERAGEIFS':
+        return this.criteriaFunction(name, args.map((_, i) => arg(i)));
       default:
         return this.library(name, args.map((_, i) => arg(i)));
     }
@@ -463,6 +475,70 @@ class Evaluator {
     }
   }
 
+  /**
+   * COUNTIF(S), SUMIF(S), AVERAGEIF(S) with Excel's criteria: text compared without case, with
+   * wildcards, "" for blanks, ">=10"-style comparisons (formulajs compares text with case and has
+   * no wildcards, so it would count differently from Excel).
+   */
+  private criteriaFunction(name: string, args: Val[]): Val {
+    const asRef = (v: Val): Ref => {
+      if (!isRef(v)) throw new Unsupported(`${name} needs ranges`);
+      return v;
+    };
+    let valueRange: Ref | null = null;
+    const pairs: [Ref, Scalar][] = [];
+    if (name === 'COUNTIF' || name === 'SUMIF' || name === 'AVERAGEIF') {
+      pairs.push([asRef(args[0] ?? null), this.toScalar(args[1] ?? null)]);
+      if (name !== 'COUNTIF') valueRange = args[2] != null ? asRef(args[2]) : pairs[0]![0];
+    } else {
+      const start = name === 'COUNTIFS' ? 0 : 1;
+      if (name !== 'COUNTIFS') valueRange = asRef(args[0] ?? null);
+      for (let i = start; i + 1 < args.length; i += 2) pairs.push([asRef(args[i]!), this.toScalar(args[i + 1]!)]);
+      if (!pairs.length || (args.length - start) % 2 !== 0) return VALUE;
+    }
+    const [first] = pairs[0]!;
+    const height = first.bottom - first.top + 1;
+    const width = first.right - first.left + 1;
+    if (height * width > MAX_ARRAY) throw new Unsupported('range too large');
+    const tests = pairs.map(([ref, crit]) => {
+      if (crit instanceof XlError) throw new Unsupported('error as criterion');
+      if (ref.bottom - ref.top + 1 !== height || ref.right - ref.left + 1 !== width) {
+        if (name.endsWith('S')) return null;
+      }
+      return { ref, test: criterion(crit) };
+    });
+    if (tests.some((t) => t === null)) return VALUE;
+    let count = 0;
+    let sum = 0;
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) {
+        let ok = true;
+        for (const t of tests) {
+          const x = this.cellValue(t!.ref.sheet, t!.ref.top + r, t!.ref.left + c);
+          if (!t!.test(x)) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (!valueRange) {
+          count++;
+          continue;
+        }
+        // SUMIF's sum range is the criteria range's shape, from its own top-left cell.
+        const x = this.cellValue(valueRange.sheet, valueRange.top + r, valueRange.left + c);
+        if (x instanceof XlError) return x;
+        if (typeof x === 'number') {
+          sum += x;
+          count++;
+        }
+      }
+    }
+    if (!valueRange) return count;
+    if (name.startsWith('SUM')) return sum;
+    return count ? sum / count : DIV0;
+  }
+
   /** Any other function, from formulajs: ranges as arrays, typed numbers as numbers. */
   private library(name: string, args: Val[]): Val {
     const fn = (formulajs as unknown as Record<string, unknown>)[name];
@@ -471,19 +547,18 @@ class Evaluator {
       // A one-cell reference stands for its value (MATCH(B6, …), DATE(B7, …)).
       if ((isRef(a) && (a.top !== a.bottom || a.left !== a.right)) || Array.isArray(a)) return this.matrix(a).map((row) => row.map(toLibrary));
       const s = this.toScalar(a);
-      if (s instanceof XlError) throw new ErrorResult(s);
+      // formulajs propagates errors itself, and the IS… functions look at them.
+      if (s instanceof XlError) return toLibrary(s);
       if (typeof s === 'string' && NEEDS_NUMBERS.has(name)) {
         const n = toNumber(s);
-        if (n instanceof XlError) throw new ErrorResult(n);
-        return n;
+        return n instanceof XlError ? toLibrary(n) : n;
       }
       return s;
     });
     let r: unknown;
     try {
       r = (fn as (...a: unknown[]) => unknown)(...plain);
-    } catch (e) {
-      if (e instanceof ErrorResult) return e.error;
+    } catch {
       throw new Unsupported(`${name} failed`);
     }
     if (typeof r === 'number') return Number.isFinite(r) ? r : new XlError('#NUM!');
@@ -492,12 +567,6 @@ class Evaluator {
     if (typeof r === 'string' || typeof r === 'boolean') return r;
     if (r instanceof Error) return new XlError(r.message.startsWith('#') ? r.message : '#VALUE!');
     throw new Unsupported(`${name} gave no single value`);
-  }
-}
-
-class ErrorResult extends Error {
-  constructor(readonly error: XlError) {
-    super(error.code);
   }
 }
 
@@ -514,16 +583,25 @@ const LIBRARY_OK = new Set([
   'ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN',
   'DATE', 'YEAR', 'MONTH', 'DAY', 'EDATE', 'EOMONTH',
   'CHOOSE', 'MATCH', 'INDEX', 'VLOOKUP', 'HLOOKUP',
-  'SUMIF', 'SUMIFS', 'COUNTIF', 'COUNTIFS', 'COUNTBLANK', 'SUMPRODUCT', 'AVERAGEIF',
+  'COUNTBLANK', 'SUMPRODUCT',
   'LEN', 'LEFT', 'RIGHT', 'MID', 'TRIM', 'UPPER', 'LOWER', 'CONCATENATE', 'CONCAT', 'EXACT',
   'ISBLANK', 'ISNUMBER', 'ISTEXT', 'ISERROR', 'ISNA', 'TRUE', 'FALSE',
 ]);
 /** Functions whose typed text arguments Excel converts to numbers (and refuses when it cannot). */
 const NEEDS_NUMBERS = new Set(['ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN', 'DATE', 'EDATE', 'EOMONTH']);
 
-/** formulajs represents Excel errors as Error objects named by their code. */
+/**
+ * formulajs's own error values. Its IS… functions compare errors by identity and it does not
+ * export them, so they are taken from calls that return them.
+ */
+const LIBRARY_ERRORS: ReadonlyMap<string, unknown> = (() => {
+  const f = formulajs as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const found = [f.SQRT!(-1), f.VLOOKUP!('x', [['y', 1]], 2, false), f.ABS!('x'), f.INDEX!([[1]], 5), f.MOD!(1, 0)];
+  return new Map(found.filter((e): e is Error => e instanceof Error).map((e) => [e.message, e]));
+})();
+
 function toLibrary(x: Scalar): unknown {
-  return x instanceof XlError ? new Error(x.code) : x;
+  return x instanceof XlError ? (LIBRARY_ERRORS.get(x.code) ?? new Error(x.code)) : x;
 }
 
 /**
@@ -557,6 +635,63 @@ function textOf(x: Scalar): string {
   if (typeof x === 'number') return numberText(x);
   if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
   return String(x);
+}
+
+/** "*" and "?" match any text and one character; "~" takes the next one literally. */
+function wildcard(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '~' && i + 1 < pattern.length) re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '*') re += '[\\s\\S]*';
+    else if (ch === '?') re += '[\\s\\S]';
+    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 'i');
+}
+
+/** A COUNTIF criterion as a test of one cell value. */
+function criterion(crit: Scalar): (x: Scalar) => boolean {
+  if (crit === null) crit = '';
+  if (typeof crit === 'number' || typeof crit === 'boolean') {
+    const want = crit;
+    return (x) => x === want || (typeof want === 'number' && typeof x === 'string' && /^[+-]?\d+$/.test(x.trim()) && Number(x) === want);
+  }
+  const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(crit as string)!;
+  const op = m[1] ?? '=';
+  const operand = m[2]!;
+  if (operand === '') {
+    if (op === '=') return (x) => x === null || x === '';
+    if (op === '<>') return (x) => x !== null && x !== '';
+    return () => false;
+  }
+  let num: number | null = null;
+  if (/^[+-]?\d+$/.test(operand.trim())) num = Number(operand);
+  else if (/^[+-]?[\d.,\s\u00a0]+%?$/.test(operand.trim()) && /\d/.test(operand)) throw new Unsupported(`criterion read by regional settings: ${operand}`);
+  if (num !== null) {
+    const n = num;
+    const cmp = (x: Scalar): number | null => (typeof x === 'number' ? x : typeof x === 'string' && /^[+-]?\d+$/.test(x.trim()) && (op === '=' || op === '<>') ? Number(x) : null);
+    return (x) => {
+      const v = cmp(x);
+      if (v === null) return op === '<>';
+      return op === '=' ? v === n : op === '<>' ? v !== n : op === '<' ? v < n : op === '>' ? v > n : op === '<=' ? v <= n : v >= n;
+    };
+  }
+  const bool = /^(TRUE|FALSE)$/i.test(operand) ? /^TRUE$/i.test(operand) : null;
+  if (bool !== null) return (x) => (op === '<>' ? x !== bool : op === '=' ? x === bool : false);
+  if (op === '=' || op === '<>') {
+    const re = wildcard(operand);
+    return (x) => {
+      const hit = typeof x === 'string' && re.test(x);
+      return op === '=' ? hit : !hit;
+    };
+  }
+  const t = operand.toLowerCase();
+  return (x) => {
+    if (typeof x !== 'string') return false;
+    const v = x.toLowerCase();
+    return op === '<' ? v < t : op === '>' ? v > t : op === '<=' ? v <= t : v >= t;
+  };
 }
 
 /** Excel's order: numbers < text < logical values; text compares without case; a blank is 0 or "". */

@@ -159,6 +159,44 @@ describe('what cannot be computed exactly is flagged, never guessed or left blan
   });
 });
 
+describe('criteria and lookup functions', () => {
+  it('count and sum by criteria as Excel does: text without case, wildcards, blanks, comparisons', async () => {
+    const m = await written((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRows([
+        ['Khám bệnh, chữa bệnh', 114, 'Tỉnh'],
+        ['Dược phẩm', 102, 'tỉnh'],
+        ['Mỹ phẩm', 11, null],
+        ['An toàn thực phẩm', 53, 'Huyện'],
+      ]);
+      const formulas = [
+        'COUNTIF(A1:A4,"*phẩm")',
+        'COUNTIF(C1:C4,"TỈNH")',
+        'COUNTIF(C1:C4,"")',
+        'COUNTIF(B1:B4,">=53")',
+        'SUMIF(C1:C4,"tỉnh",B1:B4)',
+        'SUMIFS(B1:B4,A1:A4,"*phẩm",B1:B4,"<100")',
+        'AVERAGEIF(B1:B4,">50")',
+        'COUNTBLANK(A1:C4)',
+        'VLOOKUP("mỹ phẩm",A1:B4,2,FALSE)',
+        'ISERROR(1/0)',
+        'COUNTIF(B1:B4,">1.500")',
+      ];
+      formulas.forEach((x, i) => (ws.getCell(`E${i + 1}`).value = f(x)));
+    });
+    const at = (r: number) => cell(m, 'S', `E${r}`);
+    // Dược phẩm, Mỹ phẩm, An toàn thực phẩm; Tỉnh + tỉnh; one blank; 114, 102, 53; 114 + 102.
+    expect([1, 2, 3, 4, 5].map((r) => at(r)?.v)).toEqual([3, 2, 1, 3, 216]);
+    // 11 + 53 (102 is a "phẩm" too but not under 100); (114 + 102 + 53) / 3 = 89,67; C3 is the only empty cell.
+    expect(at(6)?.v).toBe(64);
+    expect(at(7)?.v).toBeCloseTo(269 / 3, 10);
+    expect(at(8)?.v).toBe(1);
+    expect([at(9)?.v, at(10)?.v]).toEqual([11, true]);
+    // A criterion only regional settings can read is not guessed.
+    expect(at(11)).toMatchObject({ v: null, uncomputed: true });
+  });
+});
+
 describe('shared formulas', () => {
   it('computes each cell of a shared formula with its own references', async () => {
     const m = await written((wb) => {
