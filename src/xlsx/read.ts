@@ -153,7 +153,7 @@ const IGNORED_SHEET_PARTS = [
 ];
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
-  // HTML tables saved as .xls are read by sniff.ts/html.ts; .xls 97-2003 and .ods are refused there.
+  // Pages and Excel 2003 XML saved as .xls are read by sniff.ts; .xls 97-2003 and .ods are refused there.
   const other = await readNonXlsx(toBytes(data), fileName);
   if (other) return other;
   const pkg = await preparePackage(data);
