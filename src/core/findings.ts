@@ -76,7 +76,29 @@ export type InvalidDate = Base<'invalid_date'> & { label: string };
 export type WindowReversed = Base<'window_reversed'> & { from: string; to: string };
 export type WindowDiffers = Base<'window_differs'> & { label: string; from: string; to: string };
 
+/** Across units (`cchc merge`): located on the consolidated workbook's "Nguồn" sheet, at the unit's line. */
+interface MergeBase {
+  file?: string;
+  unit: string;
+}
+export type MergePeriodDiffers = Base<'merge_period_differs'> & MergeBase & { period: string; expectedPeriod: string };
+export type MergeDuplicateUnit = Base<'merge_duplicate_unit'> & MergeBase & { otherFile: string; otherUnit: string; by: 'name' | 'figures' };
+export type MergeStaleFile = Base<'merge_stale_file'> & MergeBase & { by: 'file' | 'figures' };
+export type MergeUnitMissing = Base<'merge_unit_missing'> & MergeBase;
+export type MergeUnitNew = Base<'merge_unit_new'> & MergeBase;
+export type MergeCarryOver = Base<'merge_carry_over'> & MergeBase;
+export type MergeLargeChange = Base<'merge_large_change'> & MergeBase & { header: string; changePercent: number; limitPercent: number };
+export type MergePreviousUnusable = Base<'merge_previous_unusable'> & { file: string };
+
 export type Finding =
+  | MergePeriodDiffers
+  | MergeDuplicateUnit
+  | MergeStaleFile
+  | MergeUnitMissing
+  | MergeUnitNew
+  | MergeCarryOver
+  | MergeLargeChange
+  | MergePreviousUnusable
   | MissingTable
   | MissingColumn
   | MissingName

@@ -98,6 +98,26 @@ export function messageFor(d: Draft): string {
       return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày.`;
     case 'window_reversed':
       return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
+    case 'merge_period_differs':
+      return `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp.`;
+    case 'merge_duplicate_unit':
+      return d.by === 'name'
+        ? `"${d.unit}" có hai tệp (${d.otherFile} và ${d.file ?? ''}): chỉ cộng tệp ${d.otherFile}, kiểm tra lại tệp nào đúng.`
+        : `Tệp ${d.file ?? ''} ("${d.unit}") có số liệu trùng hệt tệp ${d.otherFile} ("${d.otherUnit}"): có thể gửi nhầm tệp của đơn vị khác; không đưa vào tổng hợp.`;
+    case 'merge_stale_file':
+      return d.by === 'file'
+        ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp.`
+        : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp.`;
+    case 'merge_unit_missing':
+      return `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này.`;
+    case 'merge_unit_new':
+      return `"${d.unit}" (tệp ${d.file ?? ''}) không có trong tổng hợp kỳ trước: đơn vị mới, hoặc tên đơn vị ghi khác kỳ trước.`;
+    case 'merge_carry_over':
+      return `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5).`;
+    case 'merge_large_change':
+      return `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%): kiểm tra lại số liệu của đơn vị.`;
+    case 'merge_previous_unusable':
+      return `Sổ tổng hợp kỳ trước ${d.file} không có sheet "Nguồn" (không do lệnh merge ghi): chưa so được danh sách đơn vị và số liệu từng đơn vị với kỳ trước.`;
     case 'window_differs':
       return `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}).`;
   }
