@@ -15,6 +15,8 @@ import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { MERGE_WORKER, MergeInputError, runMerge, runMergeWorker } from './merge';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -26,6 +28,12 @@ Cách dùng:
   cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--force]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
+  cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json]
+      Kiểm tra sổ của từng đơn vị và tổng hợp thành sổ của Sở (tệp mới), kèm sheet "Nguồn"
+      (từng tệp, đơn vị, kỳ, kết quả kiểm tra) và "Truy vết" (mỗi số tổng hợp lấy từ ô nào).
+      --previous    sổ tổng hợp kỳ trước do lệnh merge ghi: so danh sách đơn vị, T5 từng đơn vị
+      --max-change  ngưỡng cảnh báo khi số hồ sơ tiếp nhận của một đơn vị thay đổi (%, mặc định 50)
+      --unit        tên đơn vị tổng hợp (mặc định: tên Sở Y tế trong các tệp)
   cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
   cchc --help
@@ -91,6 +99,27 @@ async function report(args: string[]): Promise<number> {
   return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}) });
 }
 
+async function merge(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, previous: { type: 'string' }, json: { type: 'boolean' }, 'max-change': { type: 'string' }, unit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return help();
+  if (!positionals.length || !values.out) throw new UsageError('Lệnh merge cần các tệp (hoặc thư mục) của đơn vị và --out, ví dụ: cchc merge don-vi/ --out tong-hop.xlsx');
+  let maxChangePercent: number | undefined;
+  if (values['max-change'] !== undefined) {
+    maxChangePercent = Number(values['max-change'].replace(',', '.').replace(/%$/, ''));
+    if (!Number.isFinite(maxChangePercent) || maxChangePercent <= 0) throw new UsageError(`--max-change phải là số phần trăm dương, ví dụ 50 (đang ghi "${values['max-change']}").`);
+  }
+  try {
+    return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}) });
+  } catch (e) {
+    if (e instanceof MergeInputError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 function help(): number {
   process.stdout.write(HELP);
   return 0;
@@ -106,13 +135,15 @@ export async function main(argv: string[]): Promise<number> {
         return await template(rest);
       case 'report':
         return await report(rest);
+      case 'merge':
+        return await merge(rest);
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return help();
       default:
-        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report hoặc template (xem cchc --help).`);
+        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report, merge hoặc template (xem cchc --help).`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -130,11 +161,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 2;
-  },
-);
+// `merge` runs its workers on this same bundle: a worker thread serves jobs instead of parsing argv.
+if (!isMainThread && (workerData as { role?: string } | null)?.role === MERGE_WORKER) runMergeWorker();
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );

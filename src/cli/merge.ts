@@ -1,0 +1,226 @@
+/**
+ * `cchc merge FILE_OR_FOLDER… --out SO.xlsx [--previous PREV.xlsx] [--json] [--max-change 50]`:
+ * checks every unit's workbook, consolidates them and writes the Sở's workbook with its "Nguồn"
+ * and "Truy vết" sheets. Files are read and checked on worker threads, one workbook per worker at
+ * a time (memory stays bounded by the number of cores, not the number of files); the workers
+ * re-enter this same bundle (dist/cli.js) and hand back plain data only.
+ * An unreadable unit file stops the run (exit 2) before anything is written: a consolidation
+ * that silently lacks a unit is what this command exists to prevent.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { Worker, parentPort } from 'node:worker_threads';
+import { checkWorkbook } from '../core/check';
+import { mergeUnits, type MergeResult } from '../core/merge/merge';
+import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/units';
+import { SEVERITY_LABEL } from '../core/messages';
+import { isUnreadableWorkbookError } from '../xlsx/errors';
+import { readWorkbook } from '../xlsx/read';
+import { buildMergedWorkbook } from '../xlsx/merge-workbook';
+import { UnsafeWriteError, writeFileSafely } from './safe-write';
+
+export const MERGE_WORKER = 'cchc-merge-worker';
+
+/** A Vietnamese message for the user; the command exits 2. */
+export class MergeInputError extends Error {}
+
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/** Files as given, folders expanded to their workbooks (not recursive; Excel's "~$" lock files skipped), sorted. */
+export function expandInputs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    let st;
+    try {
+      st = statSync(a);
+    } catch {
+      throw new MergeInputError(`Không tìm thấy tệp hoặc thư mục: ${a}`);
+    }
+    if (st.isDirectory()) {
+      const found = readdirSync(a)
+        .filter((f) => WORKBOOK_EXT.has(extname(f).toLowerCase()) && !f.startsWith('~$'))
+        .sort((x, y) => x.localeCompare(y, 'vi'))
+        .map((f) => join(a, f));
+      if (!found.length) throw new MergeInputError(`Thư mục ${a} không có tệp .xlsx, .xlsm hay .xls nào.`);
+      out.push(...found);
+    } else out.push(a);
+  }
+  return out;
+}
+
+type Outcome = { ok: true; unit: UnitReport } | { ok: false; message: string };
+
+/** Reads and checks one unit's file; what a worker does for each job. */
+export async function checkUnitFile(path: string): Promise<Outcome> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'EACCES' ? `Không có quyền đọc tệp: ${path}` : code === 'EISDIR' ? `Đường dẫn là một thư mục, không phải tệp: ${path}` : `Không đọc được tệp ${path}.` };
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  try {
+    const model = await readWorkbook(bytes, basename(path));
+    return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash) };
+  } catch (e) {
+    if (isUnreadableWorkbookError(e)) return { ok: false, message: `Không đọc được tệp ${path}: ${e.message}` };
+    return { ok: false, message: `Lỗi không mong đợi khi đọc tệp ${path}: ${(e as Error)?.message ?? String(e)}` };
+  }
+}
+
+/** Worker side: one job at a time, so a worker holds one workbook model at most. */
+export function runMergeWorker(): void {
+  parentPort!.on('message', (job: { i: number; path: string }) => {
+    void checkUnitFile(job.path).then((outcome) => parentPort!.postMessage({ i: job.i, outcome }));
+  });
+}
+
+/** Workers only run from the bundle: under ts-node/tsx `__filename` is a .ts file a worker cannot load. */
+const bundled = () => typeof __filename === 'string' && __filename.endsWith('.js');
+
+export async function checkAll(files: readonly string[], progress: (done: number) => void, threads = availableParallelism()): Promise<Outcome[]> {
+  const results: Outcome[] = new Array(files.length);
+  const n = Math.max(1, Math.min(threads, files.length));
+  if (n === 1 || !bundled()) {
+    for (let i = 0; i < files.length; i++) {
+      results[i] = await checkUnitFile(files[i]!);
+      progress(i + 1);
+    }
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (w: Worker) => {
+        if (next < files.length) {
+          const i = next++;
+          w.postMessage({ i, path: files[i] });
+        }
+      };
+      for (let k = 0; k < n; k++) {
+        const w = new Worker(__filename, { workerData: { role: MERGE_WORKER } });
+        workers.push(w);
+        w.on('message', (m: { i: number; outcome: Outcome }) => {
+          results[m.i] = m.outcome;
+          progress(++done);
+          if (done === files.length) resolve();
+          else feed(w);
+        });
+        w.on('error', reject);
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+export interface MergeRun {
+  inputs: string[];
+  out: string;
+  previous?: string;
+  json?: boolean;
+  maxChangePercent?: number;
+  unit?: string;
+}
+
+export async function runMerge(opts: MergeRun): Promise<number> {
+  const files = expandInputs(opts.inputs);
+  const tty = !!process.stderr.isTTY && !opts.json;
+  const progress = (done: number) => {
+    if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
+  };
+  const outcomes = await checkAll(files, progress);
+  if (tty) process.stderr.write('\n');
+  const failed = outcomes.filter((o): o is { ok: false; message: string } => !o.ok);
+  if (failed.length) throw new MergeInputError(`${failed.map((f) => f.message).join('\n')}\nChưa ghi sổ tổng hợp: hãy sửa hoặc bỏ các tệp trên rồi chạy lại.`);
+  const units = outcomes.map((o) => (o as { ok: true; unit: UnitReport }).unit);
+
+  let previous;
+  if (opts.previous) {
+    const prev = await loadPrevious(opts.previous);
+    previous = readPreviousUnits(prev);
+  }
+  const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });
+  const bytes = await buildMergedWorkbook(result, opts.unit);
+  try {
+    writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
+    throw e;
+  }
+  process.stdout.write(opts.json ? `${JSON.stringify(mergeJson(result, units, opts.out), null, 2)}\n` : mergeText(result, opts.out));
+  const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);
+  return result.summary.errors > 0 || unitErrors ? 1 : 0;
+}
+
+async function loadPrevious(path: string) {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new MergeInputError(`Không đọc được sổ tổng hợp kỳ trước: ${path}`);
+  }
+  try {
+    return await readWorkbook(bytes, basename(path));
+  } catch (e) {
+    if (isUnreadableWorkbookError(e)) throw new MergeInputError(`Không đọc được sổ tổng hợp kỳ trước ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `merge --json`: documented in docs/merge.md. */
+export function mergeJson(result: MergeResult, units: readonly UnitReport[], out: string) {
+  return {
+    command: 'merge',
+    out,
+    period: result.period,
+    unit: result.unit,
+    summary: result.summary,
+    units: result.sources.map((s) => {
+      const u = units.find((x) => x.file === s.file && s.file !== '');
+      return {
+        file: s.file || null,
+        unit: s.unit,
+        period: u?.period ?? null,
+        layout: s.layout || null,
+        included: s.included,
+        status: s.status,
+        summary: u?.summary ?? null,
+        fileHash: s.fileHash || null,
+        figuresHash: s.figuresHash || null,
+        received: s.received,
+        carried: s.carried,
+        pending: s.pending,
+        issues: u?.issues ?? [],
+      };
+    }),
+    findings: result.findings,
+    consolidated: { tables: result.consolidated.tables, metrics: result.consolidated.metrics, notes: result.consolidated.notes },
+    trace: result.consolidated.trace,
+  };
+}
+
+export function mergeText(result: MergeResult, out: string): string {
+  const lines: string[] = [];
+  const p = result.period;
+  lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${p.kind} năm ${p.year}` : ''}`);
+  lines.push('');
+  for (const s of result.sources) {
+    const counts = s.errors == null ? '' : ` (${s.errors} lỗi, ${s.warnings} cảnh báo)`;
+    lines.push(`${s.included ? (s.errors ? 'Có lỗi' : 'Đạt   ') : 'Bỏ qua'}  ${s.unit}${counts}${s.file ? ` — ${s.file}` : ''}${s.included ? '' : `: ${s.status}`}`);
+  }
+  if (result.findings.length) {
+    lines.push('', '[Đối chiếu giữa các đơn vị]');
+    for (const f of result.findings) lines.push(`${SEVERITY_LABEL[f.severity]}  ${f.message}`);
+  }
+  for (const n of result.consolidated.notes) lines.push('', n);
+  lines.push('', `Kết quả đối chiếu: ${result.summary.errors} lỗi, ${result.summary.warnings} cảnh báo.`, `Đã ghi sổ tổng hợp: ${out} (sheet "Nguồn" và "Truy vết" cho biết số nào lấy từ ô nào).`);
+  return `${lines.join('\n')}\n`;
+}
