@@ -1,0 +1,120 @@
+/**
+ * `cchc merge` end to end through dist/cli.js (worker threads only run from the bundle), on the
+ * Kon Tum corpus of test/helpers/merge-corpus.ts. The merged workbook is then checked with
+ * `cchc check`: no error, metrics = sums of the units' counts, rates = ratios of those sums.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readWorkbook } from '../../src/xlsx/read';
+import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
+let q3 = '';
+let q4 = '';
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(async () => {
+  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  ({ q3, q4 } = await writeCorpus(dir));
+}, 180000);
+
+const sum = (units: typeof Q3, key: string) => units.reduce((a, u) => a + u.kq.reduce((b, r) => b + (r[key] as number), 0), 0);
+
+describe('cchc merge', () => {
+  const outQ3 = () => join(dir, 'tong-hop-q3.xlsx');
+
+  it('merges a clean quarter (exit 0) and `cchc check` finds no error in the result, its metrics the sums of the units', () => {
+    const r = run('merge', q3, '--out', outQ3(), '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(json.units.map((u: { unit: string; included: boolean }) => [u.unit, u.included])).toEqual(Q3.map((u) => [u.unit, true]));
+    expect(json.units.find((u: { file: string }) => u.file.endsWith('bieu06.xlsx')).layout).toMatch(/theo tiêu đề cột/);
+
+    const c = run('check', outQ3(), '--json');
+    expect(c.code).toBe(0);
+    const checked = JSON.parse(c.out);
+    expect(checked.summary.errors).toBe(0);
+    for (const k of ['tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet']) expect([k, checked.metrics[`tthc.${k}`]]).toEqual([k, sum(Q3, k)]);
+    expect(checked.metrics['tthc.tyLeDungHan']).toBeCloseTo(((sum(Q3, 'truocHan') + sum(Q3, 'dungHan')) / sum(Q3, 'daGiaiQuyet')) * 100, 6);
+    expect(checked.metrics['tthc.tyLeTrucTuyen']).toBeCloseTo((sum(Q3, 'trucTuyen') / (sum(Q3, 'trucTuyen') + sum(Q3, 'trucTiepBuuChinh'))) * 100, 1);
+    expect(checked.metrics['bienChe.duocGiao']).toBe(30 + 500 + 200 + 150);
+    expect(checked.metrics['bienChe.coMat']).toBe(28 + 480 + 190 + 150);
+    expect(checked.metrics['chiTieu.chuyen-doi-vi-tri-cong-tac.tyLe']).toBe(50);
+    // The merge's own indicators are the checker's.
+    for (const k of ['tthc.tyLeDungHan', 'tthc.tongSo', 'bienChe.tyLeSuDung']) expect([k, json.consolidated.metrics[k]]).toEqual([k, checked.metrics[k]]);
+  }, 180000);
+
+  it('writes Nguồn and Truy vết sheets that lead each total back to the units\' cells', async () => {
+    const model = await readWorkbook(readFileSync(outQ3()), 'tong-hop-q3.xlsx');
+    const src = model.sheets.find((s) => s.name === 'Nguồn')!;
+    expect(src.rows[0]!.map((c) => c?.v)).toContain('Dấu vân tay tệp');
+    expect(src.rows.slice(1, 6).map((r) => r[2]?.v)).toEqual(Q3.map((u) => u.unit));
+    const trace = model.sheets.find((s) => s.name === 'Truy vết')!;
+    const lines = trace.rows.filter((r) => r[0]?.v === 'Giải quyết TTHC' && r[1]?.v === 'Khám bệnh, chữa bệnh' && r[2]?.v === 'Tổng số hồ sơ nhận giải quyết');
+    expect(lines.map((r) => [r[6]?.v, r[9]?.v])).toEqual([
+      ['Bệnh viện Đa khoa tỉnh Kon Tum', 114],
+      ['Trung tâm Y tế huyện Đăk Hà', 32],
+      ['Trung tâm Y tế huyện Ngọc Hồi', 21],
+      ['Trung tâm Y tế huyện Sa Thầy', 16],
+    ]);
+    expect(lines[0]![3]?.v).toBe(114 + 32 + 21 + 16);
+  });
+
+  it('flags the next quarter\'s slips against the previous consolidation (exit 1) and sums only the right files', () => {
+    const out = join(dir, 'tong-hop-q4.xlsx');
+    const r = run('merge', q4, '--out', out, '--previous', outQ3(), '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.findings.map((f: { code: string }) => f.code).sort()).toEqual(
+      ['merge_carry_over', 'merge_duplicate_unit', 'merge_large_change', 'merge_period_differs', 'merge_stale_file', 'merge_unit_missing', 'merge_unit_new'].sort(),
+    );
+    expect(json.units.filter((u: { included: boolean }) => u.included).map((u: { file: string }) => u.file.split('/').pop()).sort()).toEqual([...Q4_INCLUDED].sort());
+    const included = Q4.filter((u) => Q4_INCLUDED.includes(u.file));
+    const c = JSON.parse(run('check', out, '--json').out);
+    expect(c.metrics['tthc.tongSo']).toBe(sum(included, 'tongSo'));
+    expect(c.summary.errors).toBe(0);
+  }, 180000);
+
+  it('prints the per-unit status and the cross-unit findings in Vietnamese text', () => {
+    const r = run('merge', q4, '--out', join(dir, 'tong-hop-q4-text.xlsx'), '--previous', outQ3(), '--max-change', '250');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Bỏ qua\s+Trung tâm Y tế huyện Sa Thầy: Không có tệp kỳ này/m);
+    expect(r.out).toMatch(/^Lỗi\s+.*Kon Rẫy.*khác kỳ/m);
+    // 204 % is under a 250 % threshold.
+    expect(r.out).not.toContain('quá ngưỡng');
+    expect(r.err).toBe('');
+  }, 180000);
+
+  it('exits 2 with a Vietnamese message on unusable input, never writing over an input', () => {
+    const bad = join(dir, 'hong');
+    execFileSync('mkdir', ['-p', bad]);
+    writeFileSync(join(bad, 'khong-phai-bang-tinh.xlsx'), 'không phải bảng tính');
+    const unit = join(q3, Q3[0]!.file);
+    const before = statSync(unit).mtimeMs;
+    const cases = [
+      ['merge', join(dir, 'khong-co'), '--out', join(dir, 'x.xlsx')],
+      ['merge', q3],
+      ['merge', bad, '--out', join(dir, 'y.xlsx')],
+      ['merge', q3, '--out', unit],
+      ['merge', q3, '--out', join(dir, 'z.xlsx'), '--max-change', 'nhiều'],
+    ];
+    for (const args of cases) {
+      const r = run(...args);
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.err).toMatch(/[àáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i);
+      expect(r.err).not.toMatch(/\bat \w|Error:/);
+    }
+    expect(statSync(unit).mtimeMs).toBe(before);
+    expect(() => statSync(join(dir, 'y.xlsx'))).toThrow();
+  }, 180000);
+});
