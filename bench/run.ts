@@ -1,10 +1,12 @@
 /** `npm run bench`: every benchmark section in turn, each measured within this one run. */
 import { benchCheck } from './check';
 import { benchFrontend } from './frontend';
+import { benchMerge } from './merge';
 
 async function main() {
   await benchCheck();
   await benchFrontend();
+  await benchMerge();
 }
 
 main().catch((e) => {

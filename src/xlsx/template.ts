@@ -59,8 +59,6 @@ export interface BuildOptions {
   layout?: 'standard' | 'foreign';
   /** Skip data validations (very large test workbooks write much faster without them). */
   validations?: boolean;
-  /** Plain sheets added after the contract's (the consolidation's "Nguồn" and "Truy vết"): header row first. */
-  extraSheets?: { name: string; rows: (string | number | null)[][]; widths?: number[] }[];
 }
 
 export const LISTS_SHEET = 'Danh mục';
@@ -321,13 +319,6 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
       });
       if (validate) addValidations(ws, spec, row + 1, nRows, col0, listRef!, tuyen.length);
     }
-  }
-
-  for (const extra of options.extraSheets ?? []) {
-    const ws = wb.addWorksheet(extra.name);
-    for (const r of extra.rows) ws.addRow(r);
-    if (std) ws.getRow(1).font = { bold: true };
-    extra.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
   }
 
   const out = await wb.xlsx.writeBuffer();

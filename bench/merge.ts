@@ -1,0 +1,107 @@
+/**
+ * `cchc merge` benchmark: unit workbooks built with the template writer (12 lĩnh vực, staffing,
+ * ratings, surveys each), then in the same run: the sum of the single-file checks of 200 files
+ * (read + check, one after the other, in this process), and `node dist/cli.js merge` of the same
+ * 200 files (wall time, peak memory of the whole process with its workers, from /usr/bin/time
+ * when present); the ratio of the two (target < 0,7: both cores used); and the merge of 50, 200
+ * and 800 files, to see how time grows.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkWorkbook } from '../src/core/check';
+import { readWorkbook } from '../src/xlsx/read';
+import { buildWorkbook, type CellInput } from '../src/xlsx/template';
+
+const CLI = resolve(__dirname, '../dist/cli.js');
+const SIZES = [50, 200, 800];
+
+export function unitOptions(i: number) {
+  const kq: Record<string, CellInput>[] = [];
+  for (let j = 0; j < 12; j++) {
+    const [tt, tb, tk] = [5 + ((i * 7 + j) % 40), 10 + ((i * 3 + j) % 60), (i + j) % 6];
+    const tong = tt + tb + tk;
+    const dang = (i + 2 * j) % 5;
+    const da = tong - dang;
+    const qh = (i + j) % 9 === 0 ? 1 : 0;
+    const th = Math.floor((da - qh) / 3);
+    kq.push({ linhVuc: `Lĩnh vực ${j + 1}`, tongSo: tong, trucTuyen: tt, trucTiepBuuChinh: tb, tuKyTruoc: tk, daGiaiQuyet: da, truocHan: th, dungHan: da - qh - th, quaHan: qh, dangGiaiQuyet: dang, dangTrongHan: dang, dangQuaHan: 0 });
+  }
+  return {
+    unit: `Trung tâm Y tế số ${i + 1}`,
+    periodKind: 'Quý I' as const,
+    year: 2023,
+    validations: false,
+    tables: {
+      KetQuaGiaiQuyet: { rows: kq },
+      BienChe: { rows: [{ donVi: `Trung tâm Y tế số ${i + 1}`, loai: 'Viên chức', tuyen: 'Huyện', duocGiao: 100 + (i % 50), coMat: 90 + (i % 55) }] },
+      XepLoai: { rows: [{ doiTuong: 'Viên chức', tongSo: 100, htxs: 10, htt: 70, ht: 18, kht: 2, khongDanhGia: 0 }] },
+      KhaoSatHaiLong: { rows: [{ doiTuong: 'Người bệnh ngoại trú', soPhieu: 100 + i, haiLongChung: 90, soVoiMongDoi: 85, quayLai: 92, toanDien: 80 }] },
+    },
+  };
+}
+
+function mergeRun(folder: string, out: string): { ms: number; peakMb: number | null; code: number | null } {
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const args = [CLI, 'merge', folder, '--out', out, '--json'];
+  const t0 = performance.now();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const kb = timeBin ? Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1]) : NaN;
+  return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : null, code: r.status };
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
+
+export async function benchMerge(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-merge-'));
+  try {
+    const all = join(dir, 'all');
+    mkdirSync(all);
+    const max = Math.max(...SIZES);
+    const t0 = performance.now();
+    const files: string[] = [];
+    for (let i = 0; i < max; i++) {
+      const f = join(all, `don-vi-${String(i + 1).padStart(4, '0')}.xlsx`);
+      writeFileSync(f, await buildWorkbook(unitOptions(i)));
+      files.push(f);
+    }
+    console.log(`\n== cchc merge (${availableParallelism()} lõi) ==`);
+    console.log(`Tạo ${max} sổ đơn vị: ${fmt(performance.now() - t0)}`);
+    for (const n of SIZES) {
+      const d = join(dir, `n${n}`);
+      mkdirSync(d);
+      for (const f of files.slice(0, n)) symlinkSync(f, join(d, f.split('/').pop()!));
+    }
+
+    // The single-file checks of the 200 files, one after the other, in this process.
+    let single = 0;
+    for (const f of files.slice(0, 200)) {
+      const s = performance.now();
+      checkWorkbook(await readWorkbook(readFileSync(f), f));
+      single += performance.now() - s;
+    }
+    const m200 = mergeRun(join(dir, 'n200'), join(dir, 'out-200.xlsx'));
+    console.log(`200 tệp: tổng thời gian kiểm tra từng tệp ${fmt(single)}; merge ${fmt(m200.ms)} (mã thoát ${m200.code}), bộ nhớ đỉnh ${m200.peakMb == null ? 'không đo được' : `${Math.round(m200.peakMb)} MB`}`);
+    console.log(`Tỷ lệ merge / tổng kiểm tra từng tệp: ${(m200.ms / single).toFixed(2).replace('.', ',')} (mục tiêu < 0,7)`);
+    const rows: string[] = [];
+    for (const n of SIZES) {
+      const r = n === 200 ? m200 : mergeRun(join(dir, `n${n}`), join(dir, `out-${n}.xlsx`));
+      rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}`);
+    }
+    console.log(`Tăng theo số tệp:\n${rows.join('\n')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchMerge().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
