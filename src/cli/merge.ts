@@ -112,6 +112,10 @@ export async function checkAll(files: readonly string[], progress: (done: number
           else feed(w);
         });
         w.on('error', reject);
+        // A worker killed from outside (out of memory) would otherwise leave the run waiting forever.
+        w.on('exit', (code) => {
+          if (done < files.length) reject(new Error(`luồng kiểm tra dừng đột ngột (mã ${code})`));
+        });
         feed(w);
       }
     });
