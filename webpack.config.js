@@ -9,6 +9,8 @@
 // it at a local stub so that nothing leaves the machine).
 const path = require('path');
 const fs = require('fs');
+const os = require('os');
+const { X509Certificate } = require('crypto');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -30,6 +32,50 @@ function guardScript(kind) {
   return `<script>(${cchcOldHostGuard.toString()})(${JSON.stringify(kind)});</script>`;
 }
 
+/**
+ * The https setup of `npm start`. Office on Windows and Mac loads add-ins only from a certificate
+ * the machine trusts (accepting it in a browser is not enough): `npm run certs`
+ * (office-addin-dev-certs) creates a local CA, trusts it and signs a localhost certificate into
+ * ~/.office-addin-dev-certs, which is used here when present and unexpired. Otherwise the dev
+ * server's own self-signed certificate, as before. Read from disk rather than through the
+ * package's API, which would try to install certificates (and ask for an administrator) on start.
+ * CCHC_CERT_DIR points elsewhere (the tests use it).
+ */
+function devHttps() {
+  const dir = process.env.CCHC_CERT_DIR || path.join(os.homedir(), '.office-addin-dev-certs');
+  let cert;
+  let key;
+  try {
+    cert = fs.readFileSync(path.join(dir, 'localhost.crt'));
+    key = fs.readFileSync(path.join(dir, 'localhost.key'));
+  } catch {
+    return { server: 'https', note: 'none' };
+  }
+  let validTo;
+  try {
+    validTo = new Date(new X509Certificate(cert).validTo);
+  } catch {
+    return { server: 'https', note: 'unreadable' };
+  }
+  if (!(validTo.getTime() > Date.now())) return { server: 'https', note: 'expired', validTo };
+  const options = { cert, key };
+  const ca = path.join(dir, 'ca.crt');
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { server: { type: 'https', options }, note: 'trusted', validTo, dir };
+}
+
+function certLine(https) {
+  const day = (d) => `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+  switch (https.note) {
+    case 'trusted':
+      return `  (Chứng chỉ localhost tin cậy từ npm run certs, ở ${https.dir}, hết hạn ngày ${day(https.validTo)}.)`;
+    case 'expired':
+      return `  (Chứng chỉ của npm run certs đã hết hạn ngày ${day(https.validTo)}: chạy lại npm run certs. Tạm dùng chứng chỉ tự ký.)`;
+    default:
+      return '  (Chứng chỉ tự ký: Excel/Word trên máy tính chưa tin chứng chỉ này. Chạy npm run certs một lần để cài chứng chỉ tin cậy; với Excel trên web, mở địa chỉ trên trong trình duyệt và chấp nhận.)';
+  }
+}
+
 const STANDALONE_TITLE = 'Kiểm tra không cần Office · Trợ lý báo cáo CCHC';
 
 module.exports = (env = {}, argv = {}) => {
@@ -38,6 +84,7 @@ module.exports = (env = {}, argv = {}) => {
   const outDir = env.outDir ? path.resolve(env.outDir) : path.join(root, 'dist/web');
   const http = process.env.PLAYGROUND_HTTP === '1';
   const officeJs = env.officeJs || OFFICE_JS;
+  const https = http ? null : devHttps();
 
   if (env.standalone) return standaloneConfig(mode, env.outDir ? outDir : path.join(root, 'dist/standalone'));
 
@@ -86,7 +133,7 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       port: PORT,
       host: 'localhost',
-      server: http ? 'http' : 'https',
+      server: https ? https.server : 'http',
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       hot: false,
@@ -99,10 +146,10 @@ module.exports = (env = {}, argv = {}) => {
           '',
           `  Trang thử nghiệm Excel (không cần Office): ${base}/playground.html`,
           `  Trang thử nghiệm Word (không cần Office):  ${base}/word-playground.html`,
-          `  Kiểm tra không cần Office (chọn tệp .xlsx):  ${base}/standalone.html`,
+          `  Kiểm tra không cần Office (tệp .xlsx):     ${base}/standalone.html`,
           `  Ngăn tác vụ cho Excel/Word:                ${base}/taskpane.html`,
           `  Tệp kê khai để nạp bổ trợ (sideload):      ${path.join(root, 'manifest.xml')}`,
-          http ? '  (Chế độ http chỉ dùng cho trang thử nghiệm; Office cần https: chạy lại không có PLAYGROUND_HTTP=1.)' : '  (Chứng chỉ tự ký: mở địa chỉ trên trong trình duyệt một lần và chấp nhận để Office tải được.)',
+          http ? '  (Chế độ http chỉ dùng cho trang thử nghiệm; Office cần https: chạy lại không có PLAYGROUND_HTTP=1.)' : certLine(https),
           '',
         ];
         console.log(lines.join('\n'));
@@ -160,3 +207,5 @@ function standaloneConfig(mode, outDir) {
     ],
   };
 }
+
+module.exports.devHttps = devHttps;
