@@ -209,3 +209,4 @@ function standaloneConfig(mode, outDir) {
 }
 
 module.exports.devHttps = devHttps;
+module.exports.guardScript = guardScript;

@@ -19,6 +19,8 @@ export interface Feature {
   /** What the officer loses, in the notice's words. */
   label: string;
   needs: readonly Requirement[];
+  /** The Office.js members the adapter calls for it ("Excel.Range.getCellProperties"), whose API sets make `needs`. */
+  members: readonly string[];
   /** Without it the pane cannot do its job at all. */
   essential: boolean;
   /** What still works, or what to do instead. */
@@ -30,8 +32,8 @@ export const FEATURES: readonly Feature[] = [
     id: 'excel.check',
     host: 'excel',
     label: 'Đọc và kiểm tra sổ',
-    // getUsedRangeOrNullObject(valuesOnly) is ExcelApi 1.4; NamedItem.formula is ExcelApi 1.7.
     needs: [{ set: 'ExcelApi', version: '1.7' }],
+    members: ['Excel.Workbook.tables', 'Excel.Workbook.names', 'Excel.NamedItem.formula', 'Excel.Worksheet.getUsedRangeOrNullObject', 'Excel.Range.valueTypes', 'Excel.Range.select', 'Excel.Worksheet.activate'],
     essential: true,
     instead: '',
   },
@@ -39,8 +41,8 @@ export const FEATURES: readonly Feature[] = [
     id: 'excel.highlight',
     host: 'excel',
     label: 'Tô màu các ô có vấn đề',
-    // Range.getCellProperties / setCellProperties.
     needs: [{ set: 'ExcelApi', version: '1.9' }],
+    members: ['Excel.Range.getCellProperties', 'Excel.Range.setCellProperties'],
     essential: false,
     instead: 'các ô không được tô màu, nhưng danh sách phát hiện, nút đến từng ô, chỉ số và đoạn văn vẫn dùng được',
   },
@@ -48,8 +50,8 @@ export const FEATURES: readonly Feature[] = [
     id: 'excel.insertTemplate',
     host: 'excel',
     label: 'Chèn mẫu chuẩn vào sổ',
-    // Workbook.insertWorksheetsFromBase64.
     needs: [{ set: 'ExcelApi', version: '1.13' }],
+    members: ['Excel.Workbook.insertWorksheetsFromBase64'],
     essential: false,
     instead: 'không có nút «Chèn mẫu chuẩn»; hãy mở tệp mẫu chuẩn mau-chuan-cchc.xlsx và chép số liệu vào đó',
   },
@@ -57,8 +59,8 @@ export const FEATURES: readonly Feature[] = [
     id: 'word.places',
     host: 'word',
     label: 'Điền đoạn văn vào các vị trí của báo cáo',
-    // Document.contentControls, Range.insertContentControl.
     needs: [{ set: 'WordApi', version: '1.1' }],
+    members: ['Word.Document.contentControls', 'Word.Range.insertContentControl', 'Word.ContentControl.insertParagraph'],
     essential: true,
     instead: '',
   },
