@@ -206,4 +206,45 @@ describe('in the main build (npm start, build:web)', () => {
     // Aborted in the browser: the request never left it.
     requests = requests.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'));
   });
+
+  describe('the start-up check of requirement sets in taskpane.html', () => {
+    /** Office.js as an Excel whose ExcelApi stops at `major.minor`. */
+    const officeStub = (major: number, minor: number) => `window.Office = {
+      HostType: { Excel: 'Excel', Word: 'Word' },
+      context: {
+        document: { url: null, settings: { get: function () { return null; }, set: function () {}, remove: function () {},
+          refreshAsync: function (cb) { cb({ status: 'succeeded' }); },
+          saveAsync: function (o, cb) { (typeof o === 'function' ? o : cb)({ status: 'succeeded' }); } } },
+        requirements: { isSetSupported: function (name, v) {
+          var p = String(v).split('.'); return name === 'ExcelApi' && Number(p[0]) * 1000 + Number(p[1]) <= ${major * 1000 + minor}; } }
+      },
+      onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); }
+    };`;
+
+    async function openPane(major: number, minor: number): Promise<void> {
+      await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub(major, minor) }));
+      await page.goto(`${server.url}/taskpane.html`);
+    }
+    afterEach(() => {
+      // Answered inside the browser by the route: nothing reached Microsoft's CDN.
+      requests = requests.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'));
+    });
+
+    test('Excel with ExcelApi 1.8 (Office 2019): the pane, with a notice that cells will not be coloured', async () => {
+      await openPane(1, 8);
+      const notice = page.getByTestId('host-notice');
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toContain('Tô màu các ô có vấn đề (cần ExcelApi 1.9)');
+      expect(text).toContain('Chèn mẫu chuẩn vào sổ (cần ExcelApi 1.13)');
+      await page.getByRole('button', { name: 'Kiểm tra số liệu' }).waitFor();
+    });
+
+    test('Excel with ExcelApi 1.1 (Office 2016 MSI): an explanation instead of a pane that could only fail', async () => {
+      await openPane(1, 1);
+      await page.getByText('Phiên bản Excel này chưa chạy được Trợ lý báo cáo').waitFor();
+      await expect(page.getByText('Kiểm tra không cần Office', { exact: false }).count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByRole('button', { name: 'Kiểm tra số liệu' }).count()).resolves.toBe(0);
+    });
+  });
 });
