@@ -8,7 +8,10 @@ import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/
 import { parseRange, rangeToA1 } from '../core/model';
 import { RAW_SURVEYS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../core/contract';
 
-/** Sheets read even without a table, so the checker can find a renamed table by its headers. */
+/** A workbook with more sheets than this is read in its first MAX_SHEETS (contract sheets first). */
+export const MAX_SHEETS = 40;
+
+/** The contract's sheets, read first. */
 export const CONTRACT_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, ...RAW_SURVEYS.map((r) => r.sheet)];
 
 const GRID_PROPS = ['values', 'formulas', 'numberFormat', 'valueTypes'];
@@ -96,7 +99,11 @@ async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
     const at = parseNameFormula(n.formula);
     if (at && exists.has(at.sheet)) nameList.push({ name: n.name, sheet: at.sheet, cell: at.cell });
   }
-  const wanted = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
+  // Officers' own workbooks keep their tables on sheets of any name ("Biểu 06", "Sheet1"): every
+  // sheet is read, the contract's and those holding tables or names first, up to MAX_SHEETS.
+  const first = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
+  const ordered = [...sheetNames.filter((s) => first.has(s)), ...sheetNames.filter((s) => !first.has(s))].slice(0, MAX_SHEETS);
+  const wanted = new Set(ordered);
   return { sheetNames, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
 }
 

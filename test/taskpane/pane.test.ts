@@ -199,7 +199,7 @@ test('explains a workbook without the standard tables and offers the template wh
   await page.evaluate((x) => window.__harness.setReport(x), report([missing('KetQuaGiaiQuyet', 'TTHC'), missing('BienChe', 'Biên chế')]));
   await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
   await page.getByTestId('non-standard').waitFor();
-  await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('KetQuaGiaiQuyet');
+  await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('Biểu số 06');
   await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
   await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor();
   const names = (await calls()).map((c) => c[0]);
