@@ -34,6 +34,32 @@ export function isLimitError(e: unknown): boolean {
 /** Called while a read sync is being prepared, to queue more work into the same round trip. */
 export type Piggyback = (existingSheets: ReadonlySet<string>) => void;
 
+/** Extra reads to queue into the reader's round trips: with the structure, with the grids. */
+export interface ReadHooks {
+  structure?: () => void;
+  grids?: Piggyback;
+}
+
+/**
+ * Errors after which the grids are read again in blocks: the web's payload limits, and what
+ * desktop Excel says instead for a range above five million cells: a general error that names no
+ * limit (office-js issue #6781 and docs PR office-js-docs-pr#5821 note that it may also return null).
+ */
+const RETRY_IN_BLOCKS = ['GeneralException', 'RangeExceedsLimit', 'OperationCellsExceedLimit'];
+
+function isOversizeSuspect(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return isLimitError(e) || (typeof code === 'string' && RETRY_IN_BLOCKS.includes(code));
+}
+
+/** A grid the host returned as null (desktop Excel above its read limit, office-js issue #4783). */
+function gridsMissing(r: Partial<GridRange>): boolean {
+  return !Array.isArray(r.values) || !Array.isArray(r.formulas) || !Array.isArray(r.numberFormat) || !Array.isArray(r.valueTypes);
+}
+
+/** Thrown when the used range came back without its grids: read again in blocks. */
+class GridsMissing extends Error {}
+
 /** "'Biên chế'!B4:H20" -> { sheet: "Biên chế", ref: "B4:H20" } */
 export function splitAddress(address: string): { sheet: string; ref: string } {
   const i = address.lastIndexOf('!');
@@ -85,10 +111,11 @@ interface Structure {
   needed: string[];
 }
 
-async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
+async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Promise<Structure> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
   const names = ctx.workbook.names.load('items/name,items/type,items/formula');
+  hook?.();
   await ctx.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const exists = new Set(sheetNames);
@@ -108,11 +135,14 @@ async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
 }
 
 /**
- * Reads the whole model. `piggyback` queues extra reads into the grid sync (the adapter uses it
- * for the current fills of previously highlighted cells) and is called again on the fallback path.
+ * Reads the whole model. `hooks.grids` queues extra reads into the grid sync (the adapter uses it
+ * for the current fills of previously highlighted cells) and is called again on the fallback path;
+ * `hooks.structure` into the first one. A bare function is taken as `hooks.grids`.
  */
-export async function readWorkbook(ctx: Excel.RequestContext, piggyback?: Piggyback): Promise<WorkbookModel> {
-  const st = await readStructure(ctx);
+export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback | ReadHooks): Promise<WorkbookModel> {
+  const h: ReadHooks = typeof hooks === 'function' ? { grids: hooks } : (hooks ?? {});
+  const piggyback = h.grids;
+  const st = await readStructure(ctx, h.structure);
   const existing = new Set(st.sheetNames);
   const grids = new Map<string, (Cell | undefined)[][]>(st.needed.map((s) => [s, []]));
 
@@ -121,9 +151,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, piggyback?: Piggyb
   piggyback?.(existing);
   try {
     await ctx.sync();
+    if (used.some((u) => !u.range.isNullObject && gridsMissing(u.range))) throw new GridsMissing();
     for (const u of used) if (!u.range.isNullObject) putGrid(grids.get(u.sheet)!, u.range);
   } catch (e) {
-    if (!isLimitError(e)) throw e;
+    if (!(e instanceof GridsMissing) && !isOversizeSuspect(e)) throw e;
+    for (const g of grids.values()) g.length = 0;
     tableRanges = await readInBlocks(ctx, st, grids, piggyback);
   }
 
@@ -195,12 +227,19 @@ async function readInBlocks(ctx: Excel.RequestContext, st: Structure, grids: Map
       b,
       range: ctx.workbook.worksheets.getItem(b.sheet).getRange(rangeToA1({ start: { row: b.r0, col: b.c0 }, end: { row: b.r1, col: b.c1 } })).load(['address', ...GRID_PROPS]),
     }));
+    let refused: unknown;
     try {
       await ctx.sync();
+      if (loads.some((l) => gridsMissing(l.range))) refused = new GridsMissing();
     } catch (e) {
+      refused = e;
+    }
+    if (refused) {
       const single = batch.length === 1 && batch[0]!.r0 === batch[0]!.r1;
-      if (!isLimitError(e) || single) throw e;
-      // Text-heavy cells can outgrow the estimate: retry the same cells in halves.
+      if (single) throw refused instanceof GridsMissing ? Object.assign(new Error('Excel returned no values for a single row.'), { code: 'ResponsePayloadSizeLimitExceeded' }) : refused;
+      if (!(refused instanceof GridsMissing) && !isOversizeSuspect(refused)) throw refused;
+      // Text-heavy cells can outgrow the estimate, and desktop Excel's limit is not the web's:
+      // retry the same cells in halves.
       budget = Math.max(1, Math.floor(budget / 2));
       batches = [...pack(batch.flatMap((b) => splitRows(b, budget)), budget), ...batches];
       continue;

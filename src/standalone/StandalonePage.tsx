@@ -4,9 +4,9 @@ import { FolderOpenRegular } from '@fluentui/react-icons/svg/folder-open';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
-import { copyToClipboard } from '../taskpane/clipboard';
+import { copyToClipboard } from '../host/clipboard';
 import { messageOf, type Busy } from '../taskpane/status';
-import { HostError } from '../taskpane/actions';
+import { HostError } from '../host/actions';
 import { saveFile } from './save';
 
 /**
