@@ -2,7 +2,6 @@ import type { Draft } from '../findings';
 import { toA1 } from '../model';
 import { parseDateText, serialToIso } from '../periods';
 import type { Certainty } from '../regimes';
-import { foldText } from '../text';
 import { describeCodes, itemCertainty, severityFor, type FormVersion } from './forms';
 import { isEmptyForm } from './indicators';
 import type { AnswerColumn, AnswerSheet } from './read';
@@ -123,7 +122,8 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
       }
       const id = s.ids[f];
       if (id) {
-        const key = foldText(id);
+        // Ids are codes ("P00012"): case and spacing are ignored, nothing more.
+        const key = id.trim().toLowerCase();
         const first = ids.get(key);
         const here = formCell(s, f);
         if (first) push({ code: 'survey_duplicate_form', severity: 'error', sheet: s.sheet, cell: here, formId: id, firstCell: first, actual: id });
