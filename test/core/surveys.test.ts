@@ -90,7 +90,6 @@ describe('summary row against the forms (QĐ 56 inpatient, 2.000 forms)', () => 
 
   test('a summary typed at 2, 1 and 0 decimals from the same forms → no error', () => {
     const report = checkWorkbook(workbook(sheet, Q1_2023, [row()]));
-    expect(report.issues.filter((x) => x.severity === 'error')).toEqual(expect.arrayContaining([]));
     expect(report.issues.filter((x) => x.severity === 'error' && x.code !== 'missing_table')).toEqual([]);
     // The metrics and the summary row now carry the computed, unrounded values.
     expect(report.metrics['haiLong.nguoi-benh-noi-tru.haiLongChung']).toBeCloseTo(want.haiLongChung!, 9);
