@@ -259,3 +259,22 @@ describe('recognising the form version', () => {
     expect(surveyIndices([s!]).haiLongChung).toBeCloseTo(expectedIndices(shape, forms).haiLongChung!, 9);
   });
 });
+
+describe('the narrative quotes the forms', () => {
+  test('a summary typed at one decimal is reported with the computed figures, and per section', async () => {
+    const { buildNarrative } = await import('../../src/core/narrative');
+    const { SECTION_TAGS } = await import('../../src/core/narrative/tags');
+    const shape = SHAPES['qd56-noi-tru'];
+    const forms = generateForms(shape, 800, 123, { notUsed: 0.02 });
+    const want = expectedIndices(shape, forms);
+    const one = (x: number | null) => roundTo(x!, 1);
+    const report = checkWorkbook(
+      workbook(uploadSheet('Phiếu nội trú', shape, forms), Q1_2023, [['Người bệnh nội trú', 800, one(want.haiLongChung), one(want.soVoiMongDoi), one(want.quayLai), one(want.toanDien)]]),
+    );
+    const text = buildNarrative(report, { allowErrors: true }).sections[SECTION_TAGS.hailong].join('\n');
+    const pct = (x: number) => `${x.toFixed(2).replace('.', ',')}%`;
+    expect(text).toContain(`tỷ lệ hài lòng chung đạt ${pct(want.haiLongChung!)}`);
+    expect(text).toContain(`chỉ số hài lòng toàn diện đạt ${pct(want.toanDien!)}`);
+    expect(text).toContain(`Tỷ lệ hài lòng theo từng khía cạnh: khả năng tiếp cận ${pct(want.sections.A!)}; sự minh bạch thông tin và thủ tục ${pct(want.sections.B!)};`);
+  });
+});
