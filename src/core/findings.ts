@@ -71,6 +71,7 @@ export type SurveyFormEmpty = Base<'survey_form_empty'> & { formId?: string };
 export type SurveyDuplicateForm = Base<'survey_duplicate_form'> & { formId: string; firstCell: string };
 export type SurveyFormOutsideWindow = Base<'survey_form_outside_window'> & { formId?: string; from: string; to: string };
 export type SurveySummaryRowMissing = Base<'survey_summary_row_missing'> & { subject: string; forms: number };
+export type SurveyFindingsCapped = Base<'survey_findings_capped'> & { of: string; shown: number; more: number };
 
 /** Period. */
 export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
@@ -111,6 +112,7 @@ export type Finding =
   | SurveyDuplicateForm
   | SurveyFormOutsideWindow
   | SurveySummaryRowMissing
+  | SurveyFindingsCapped
   | InvalidPeriodKind
   | InvalidYear
   | InvalidDate

@@ -16,6 +16,14 @@ const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const phieu = (id: string | undefined) => (id ? `Phiếu số ${id}` : 'Phiếu');
 /** "A1, A2, B3" – at most ten, then "… (N câu)". */
 const itemList = (items: readonly string[]) => (items.length > 10 ? `${items.slice(0, 10).join(', ')}… (${items.length} câu)` : items.join(', '));
+const CAPPED_KIND: Record<string, string> = {
+  survey_answer_out_of_scale: 'câu trả lời không hợp lệ',
+  survey_answer_blank: 'phiếu bỏ trống câu hỏi',
+  survey_form_empty: 'phiếu không có câu trả lời',
+  survey_duplicate_form: 'mã phiếu trùng',
+  survey_form_outside_window: 'phiếu ngoài thời gian lấy số liệu',
+  invalid_date: 'ngày điền phiếu không đọc được',
+};
 const SURVEY_SOURCE = { stated: ' (ghi trên sheet)', columns: ' (nhận ra theo các cột câu hỏi)', regime: ' (theo quy định áp dụng cho kỳ báo cáo, vì sheet không ghi mẫu phiếu và các cột hợp với nhiều mẫu)' } as const;
 
 export function messageFor(d: Draft): string {
@@ -88,6 +96,8 @@ export function messageFor(d: Draft): string {
       return `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
     case 'survey_summary_row_missing':
       return `Có ${formatNumber(d.forms)} phiếu khảo sát ${lower(d.subject)} nhưng bảng KhaoSatHaiLong không có dòng "${d.subject}"; các chỉ số được tính từ phiếu.`;
+    case 'survey_findings_capped':
+      return `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.`;
     case 'invalid_period_kind':
       return `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`;
     case 'invalid_year':

@@ -223,6 +223,21 @@ describe('form rules', () => {
   });
 });
 
+test('a column coded systematically off the scale is marked on its first 200 cells, then counted', () => {
+  const shape = SHAPES['qd56-noi-tru'];
+  const forms = generateForms(shape, 300, 4).map((f) => ({ ...f, answers: { ...f.answers, C3: 9 } }));
+  const report = checkWorkbook(workbook(uploadSheet('Phiếu nội trú', shape, forms)));
+  const c3 = colToLetters(uploadHeader(shape).indexOf('C3'));
+  const cells = report.issues.filter((x) => x.code === 'survey_answer_out_of_scale' && x.cell.startsWith(c3)).map((x) => x.cell);
+  expect(cells).toHaveLength(200);
+  expect(cells.slice(0, 2)).toEqual([`${c3}2`, `${c3}3`]);
+  const capped = report.issues.filter((x) => x.code === 'survey_findings_capped');
+  expect(capped).toHaveLength(1);
+  expect(capped[0]!.message).toBe('Sheet "Phiếu nội trú" còn 100 ô "câu trả lời không hợp lệ" nữa; chỉ 200 ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.');
+  // The answers left out are left out of the figures too: C3 has no valid answer.
+  expect(report.metrics['haiLong.nguoi-benh-noi-tru.haiLongC']).toBeCloseTo(expectedIndices(shape, forms).sections.C!, 9);
+});
+
 describe('recognising the form version', () => {
   test('item headers as hospitals write them', () => {
     expect(['A1', 'a 1', 'A1. Các sơ đồ, biển báo', 'C10', 'F', 'G', 'g2', 'E7_KHAC', 'E7 khác', 'Tuổi', 'A1B'].map(itemCode)).toEqual(['A1', 'A1', 'A1', 'C10', 'F', 'G', 'G2', 'E7#khac', 'E7#khac', null, null]);

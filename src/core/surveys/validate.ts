@@ -79,10 +79,23 @@ function dateOf(raw: number | string): string | null {
   return typeof raw === 'number' ? serialToIso(raw) : parseDateText(raw);
 }
 
-export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: ValidateContext, push: (d: Draft) => void): void {
+/**
+ * Cell findings of one kind per sheet beyond which only a count is reported: a hospital tool that
+ * codes "không sử dụng" as 9 would otherwise paint a whole column, thousands of cells, in Excel.
+ */
+export const MAX_CELL_FINDINGS = 200;
+
+export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: ValidateContext, pushAll: (d: Draft) => void): void {
   // Form ids are unique per survey (subject), across the sheets it is spread over.
   const seen = new Map<string, Map<string, string>>();
   for (const s of sheets) {
+    const counts = new Map<string, number>();
+    const push = (d: Draft) => {
+      if (d.code === 'survey_sheet_read' || d.code === 'survey_items_missing' || d.code === 'survey_items_unknown') return pushAll(d);
+      const k = counts.get(d.code) ?? 0;
+      counts.set(d.code, k + 1);
+      if (k < MAX_CELL_FINDINGS) pushAll(d);
+    };
     const v = s.version;
     const head = toA1({ row: s.headerRow, col: firstCol(s) });
     push({ code: 'survey_sheet_read', severity: 'info', sheet: s.sheet, cell: head, version: v.name, basis: v.basis.text, forms: s.count, source: s.versionSource, ...(s.table ? { table: s.table } : {}) });
@@ -138,6 +151,9 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
           push({ code: 'survey_form_outside_window', severity: 'warning', sheet: s.sheet, cell, from: ctx.window.from, to: ctx.window.to, actual: iso, ...formIdOf(s, f) });
         }
       }
+    }
+    for (const [code, k] of counts) {
+      if (k > MAX_CELL_FINDINGS) pushAll({ code: 'survey_findings_capped', severity: 'warning', sheet: s.sheet, cell: head, of: code, shown: MAX_CELL_FINDINGS, more: k - MAX_CELL_FINDINGS });
     }
   }
 }
