@@ -145,6 +145,12 @@ describe('validation of the forms', () => {
     const [s] = readAnswerSheets(buildModelWith(uploadSheet('Ngoại trú', shape, forms)));
     expect(surveyIndices([s!]).respondents).toBe(6);
   });
+  test('signature lines under the data are not forms', () => {
+    const sheet = uploadSheet('Ngoại trú', shape, forms);
+    sheet.rows.push([], [{ v: 'Người lập biểu' }, undefined, undefined, undefined, { v: 'Thủ trưởng đơn vị' }], [], [], [], [{ v: 'P123' }]);
+    const [s] = readAnswerSheets(buildModelWith(sheet));
+    expect(s!.count).toBe(7);
+  });
   test('the upload layout is found on a sheet of any name and its version by its columns', () => {
     expect(report.issues.find((x) => x.code === 'survey_sheet_read')!.message).toBe('Sheet "Ngoại trú": đọc 7 phiếu theo Phiếu v2 (QĐ 56/QĐ-BYT): người bệnh ngoại trú (nhận ra theo các cột câu hỏi).');
   });

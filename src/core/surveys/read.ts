@@ -63,6 +63,7 @@ export interface ReadOptions {
 
 const MAX_HEADER_SCAN = 40;
 const MAX_STATED_SCAN = 10;
+const MAX_BLANK_RUN = 3;
 
 /** Header → item code: "A1", "a 1", "A1. Các sơ đồ…", "C10", "F", "G", "G2"; "E7_KHAC" → "E7#khac". */
 export function itemCode(header: string): string | null {
@@ -293,33 +294,52 @@ function readRegion(region: Region, options: ReadOptions): AnswerSheet | null {
   const odd = new Map<number, string>();
   const notUsed = version.notUsed?.code ?? null;
   let count = 0;
+  let blankRun = 0;
   for (let r = headerRow + 1; r <= region.lastRow; r++) {
     const cells = sheet.rows[r];
-    if (!cells) continue;
+    // A sheet found by its header ends at a run of blank lines (notes and signatures follow).
+    if (!cells || cells.length === 0) {
+      if (!region.table && ++blankRun >= MAX_BLANK_RUN) break;
+      continue;
+    }
     const base = count * n;
-    let any = false;
+    let nums = 0;
+    let texts = 0;
     for (let j = 0; j < n; j++) {
       const cell = cells[columns[j]!.col];
       // Fast path: what answer sheets are made of.
       if (cell !== undefined && typeof cell.v === 'number' && !cell.e) {
         values[base + j] = cell.v;
-        any = true;
+        nums++;
         continue;
       }
       values[base + j] = NaN;
       if (!cell) continue;
       const norm = normalizeCell(cell);
       if (norm.t === 'blank') continue;
-      any = true;
-      if (norm.t === 'num' && norm.text !== undefined && !/^[-\u2013\u2014]$/.test(norm.text)) values[base + j] = norm.value;
-      else if (norm.t === 'text' && notUsed !== null && NOT_USED_TEXT.has(foldText(norm.text))) values[base + j] = notUsed;
-      else odd.set(base + j, norm.t === 'error' ? norm.error : norm.t === 'text' ? norm.text : cellText(cell));
+      if (norm.t === 'num' && norm.text !== undefined && !/^[-\u2013\u2014]$/.test(norm.text)) {
+        values[base + j] = norm.value;
+        nums++;
+      } else if (norm.t === 'text' && notUsed !== null && NOT_USED_TEXT.has(foldText(norm.text))) {
+        values[base + j] = notUsed;
+        nums++;
+      } else {
+        odd.set(base + j, norm.t === 'error' ? norm.error : norm.t === 'text' ? norm.text : cellText(cell));
+        texts++;
+      }
     }
     const idCell = idCol === null ? undefined : cells[idCol];
     const dateCell = dateCol === null ? undefined : cells[dateCol];
     const id = idCell ? cellText(idCell) : '';
     const date = dateCell && dateCell.v != null && dateCell.v !== '' ? (typeof dateCell.v === 'number' ? dateCell.v : cellText(dateCell)) : null;
-    if (!any && !id && date === null) continue;
+    // A line without a numeric answer is a form only if it looks like one (a date, or an id with
+    // a digit): "Người lập biểu … Thủ trưởng đơn vị" under the data is a signature, not a form.
+    if (nums === 0 && date === null && !/\d/.test(id)) {
+      if (texts) for (let j = 0; j < n; j++) odd.delete(base + j);
+      if (!id && !texts && !region.table && ++blankRun >= MAX_BLANK_RUN) break;
+      continue;
+    }
+    blankRun = 0;
     rows[count] = r;
     ids.push(id || null);
     dates.push(date);
