@@ -1,6 +1,6 @@
 import { tokens } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
-import { surveyBars, type SectionBar } from './surveyChart';
+import { surveyBars, type SectionBar } from './surveyBars';
 
 /**
  * Per-section satisfaction as a small bar chart: plain divs, each bar a `meter` with its label and
@@ -10,7 +10,7 @@ import { surveyBars, type SectionBar } from './surveyChart';
 function Bar({ bar, id }: { bar: SectionBar; id: string }) {
   const pct = bar.value == null ? 0 : Math.max(0, Math.min(100, bar.value));
   return (
-    <li style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 72px', gap: '2px 8px', alignItems: 'center', listStyle: 'none' }}>
+    <li style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 96px', gap: '2px 8px', alignItems: 'center', listStyle: 'none' }}>
       <span id={id} style={{ gridColumn: '1 / 3', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 }}>
         {bar.label}
       </span>
@@ -25,7 +25,7 @@ function Bar({ bar, id }: { bar: SectionBar; id: string }) {
       >
         <div style={{ width: `${pct}%`, height: '100%', background: tokens.colorBrandBackground }} />
       </div>
-      <span style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 }}>{bar.text}</span>
+      <span style={{ textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 }}>{bar.text}</span>
     </li>
   );
 }

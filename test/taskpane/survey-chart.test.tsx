@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { checkWorkbook } from '../../src/core/check';
 import { SurveyChart } from '../../src/taskpane/SurveyChart';
-import { surveyBars } from '../../src/taskpane/surveyChart';
+import { surveyBars } from '../../src/taskpane/surveyBars';
 import { formatMetric, metricLabel } from '../../src/taskpane/metrics';
 import { buildModel, infoFor } from '../helpers/model';
 import { expectedIndices, generateForms, SHAPES, uploadSheet } from '../helpers/surveys';
