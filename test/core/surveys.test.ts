@@ -171,6 +171,22 @@ describe('form rules', () => {
     expect(b).toEqual(a);
   });
 
+  test('the cost item\'s "khác" text column is read as no answer; a cost code off its options is a warning', () => {
+    const header = ['MA_SO_PHIEU', 'A1', 'A2', 'B1', 'E7', 'E7_KHAC', 'G1', 'G2'];
+    const rows = [
+      ['1', 5, 4, 2, 5, 'Tự chi trả', 90, 5],
+      ['2', 4, 4, 5, 8, null, 80, 4],
+    ];
+    const sheet = { name: 'Phiếu nội trú', rows: [header, ...rows].map((r) => r.map((v) => ({ v }))) };
+    const [s] = readAnswerSheets(buildModelWith(sheet), { defaultDecision: '56' });
+    expect(s!.columns.map((c) => `${c.item}:${c.kind}`)).toEqual(['A1:likert', 'A2:likert', 'B1:likert', 'E7:cost', 'G1:expectation', 'G2:return']);
+    expect(surveyIndices([s!]).haiLongChung).toBeCloseTo((5 / 6) * 100, 10);
+    const out: { code: string; severity: string; cell: string; message?: string }[] = [];
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    checkSurveys(buildModelWith(sheet), null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(d));
+    expect(out.filter((d) => d.code === 'survey_answer_out_of_scale').map((d) => `${d.severity}@${d.cell}`)).toEqual(['warning@E3']);
+  });
+
   test('"không sử dụng" (0 or typed) and blanks are not answers; nothing valid → không phát sinh', () => {
     const forms: GeneratedForm[] = [
       { id: '1', date: '2023-01-10', answers: { A1: 0, A2: 'Không sử dụng', B1: null, G2: 6 } },

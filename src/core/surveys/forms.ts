@@ -33,10 +33,13 @@ export interface FormSection {
 export interface CostItem {
   /** Column of the cost question ("E7"): answered with an option code, not on the Likert scale. */
   item: string;
-  /** Option codes it may hold (the last one is "khác", with a text column). */
+  /** Option codes it may hold. */
   codes: readonly number[];
-  /** Headers of the free-text "khác" column, compared after folding ("E7_KHAC", "E7 khác"). */
-  otherText: readonly string[];
+  /**
+   * The "khác" option; its free text sits in a column "E7_KHAC" / "E7 khác" (read.ts recognises
+   * "<item> khác" headers), which is never an answer.
+   */
+  other: number;
   certainty: Certainty;
 }
 
@@ -127,7 +130,7 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     notUsed: NOT_USED,
     blanks: 'excluded',
     // E7 is a cost question (options + "khác"); the number of options is not in any copy we have.
-    cost: { item: 'E7', codes: [1, 2, 3, 4, 5], otherText: ['E7_KHAC', 'E7 khac', 'E7 khác'], certainty: 'U' },
+    cost: { item: 'E7', codes: [1, 2, 3, 4], other: 5, certainty: 'U' },
     expectation: G1('C2'),
     returnItem: G2_INPATIENT('C2'),
   },
@@ -144,7 +147,7 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     scale: SCALE,
     notUsed: NOT_USED,
     blanks: 'excluded',
-    cost: { item: 'E5', codes: [1, 2, 3, 4, 5], otherText: ['E5_KHAC', 'E5 khac', 'E5 khác'], certainty: 'U' },
+    cost: { item: 'E5', codes: [1, 2, 3, 4], other: 5, certainty: 'U' },
     expectation: G1('C2'),
     // Only the inpatient rule {4, 5} is attested for v2; the outpatient form is assumed alike.
     returnItem: { ...G2_INPATIENT('U') },

@@ -38,8 +38,8 @@ function ruleFor(v: FormVersion, c: AnswerColumn): Rule {
       };
     }
     case 'cost': {
-      const codes = v.cost!.codes;
-      return { allowed: describeCodes(codes), certainty: v.cost!.certainty, ok: (x) => int(x) && codes.includes(x) };
+      const { codes, other } = v.cost!;
+      return { allowed: `${describeCodes(codes)}; ${other} = khác`, certainty: v.cost!.certainty, ok: (x) => int(x) && (codes.includes(x) || x === other) };
     }
     case 'expectation': {
       const e = v.expectation!;
