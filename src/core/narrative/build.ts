@@ -5,6 +5,7 @@ import { formatNumber } from '../numbers';
 import { formatDateNarrative } from '../periods';
 import { foldText, slug } from '../text';
 import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
+import { subjectOf } from '../surveys/read';
 import { FIELD_TAGS, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
 
@@ -494,7 +495,8 @@ function haiLong(ctx: Ctx): string[] {
  * (metrics "haiLong.<đối tượng>.haiLongA"…), in the same paragraph and so with its decimals.
  */
 function bySection(ctx: Ctx, r: DataRow, p: Para): string {
-  const key = `haiLong.${slug(r.text.doiTuong ?? r.label)}`;
+  const label = r.text.doiTuong ?? r.label;
+  const key = `haiLong.${slug(subjectOf(label) ?? label)}`;
   const parts = SECTION_CODES.filter((c) => ctx.report.metrics[`${key}.haiLong${c}`] !== undefined).map((c) => {
     const v = ctx.report.metrics[`${key}.haiLong${c}`] ?? null;
     return `${lowerFirst(SECTION_TITLES[c])} ${p.pct(v) ?? KHONG_PHAT_SINH}`;
