@@ -137,8 +137,3 @@ export function checkSurveys(model: WorkbookModel, summary: { lt: LocatedTable; 
   }
   return { results, metrics };
 }
-
-/** For tests and callers that only need the figures: every survey of a workbook. */
-export function surveyResults(model: WorkbookModel, ctx: Omit<SurveyCheckContext, 'period'> & { period?: SurveyCheckContext['period'] }): SurveyResult[] {
-  return checkSurveys(model, null, { period: null, ...ctx }, () => undefined).results;
-}
