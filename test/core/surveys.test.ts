@@ -276,6 +276,27 @@ describe('recognising the form version', () => {
     expect(read(infoFor('Quý IV', 2025, '2025-09-15', '2025-12-14')).message).toContain('Phiếu v2 (QĐ 56/QĐ-BYT): người bệnh nội trú (theo quy định');
   });
 
+  test('what titles say, as officers write it', () => {
+    const { statedHints } = jest.requireActual<typeof import('../../src/core/surveys/read')>('../../src/core/surveys/read');
+    expect(statedHints(['PHIẾU KHẢO SÁT Ý KIẾN NGƯỜI BỆNH NGOẠI TRÚ', 'Mẫu số 02 (Ban hành kèm theo Quyết định số 3869/QĐ-BYT)'])).toMatchObject({ decision: '3869', formNo: 2, subject: 'Người bệnh ngoại trú' });
+    expect(statedHints(['Khảo sát hài lòng người bệnh nội trú - phiên bản 2'])).toMatchObject({ decision: '56', subject: 'Người bệnh nội trú' });
+    expect(statedHints(['Theo Quyết định 56/QĐ-BYT ngày 08/01/2024'])).toMatchObject({ decision: '56' });
+    expect(statedHints(['Báo cáo tháng 5 năm 2024', 'Tổng hợp 56 phiếu'])).toEqual({ subject: undefined });
+  });
+
+  test('a form id repeated on a second sheet of the same survey names the first sheet', () => {
+    const shape = SHAPES['qd56-noi-tru'];
+    const forms = generateForms(shape, 3, 8);
+    const model = buildModelWith(uploadSheet('Nội trú quý I', shape, forms));
+    model.sheets.push(uploadSheet('Nội trú bổ sung', shape, [forms[1]!]));
+    const out: { code: string; cell: string; sheet: string; firstCell?: string }[] = [];
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    const res = checkSurveys(model, null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(d as never));
+    expect(out.filter((d) => d.code === 'survey_duplicate_form')).toEqual([expect.objectContaining({ sheet: 'Nội trú bổ sung', cell: 'A2', firstCell: 'Nội trú quý I!A3' })]);
+    // Both sheets make one survey.
+    expect(res.results.map((r) => [r.subject, r.indices.respondents])).toEqual([['Người bệnh nội trú', 4]]);
+  });
+
   test('a stated form wins over the columns', () => {
     const shape = SHAPES['qd3869-m1'];
     const forms = generateForms(shape, 3, 2);
