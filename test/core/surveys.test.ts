@@ -182,7 +182,7 @@ describe('form rules', () => {
     expect(s!.columns.map((c) => `${c.item}:${c.kind}`)).toEqual(['A1:likert', 'A2:likert', 'B1:likert', 'E7:cost', 'G1:expectation', 'G2:return']);
     expect(surveyIndices([s!]).haiLongChung).toBeCloseTo((5 / 6) * 100, 10);
     const out: { code: string; severity: string; cell: string; message?: string }[] = [];
-    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
     checkSurveys(buildModelWith(sheet), null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(d));
     expect(out.filter((d) => d.code === 'survey_answer_out_of_scale').map((d) => `${d.severity}@${d.cell}`)).toEqual(['warning@E3']);
   });
@@ -224,7 +224,7 @@ describe('form rules', () => {
     const sheet = uploadSheet('x', shape, forms);
     const model = buildModelWith(sheet);
     const out: { code: string; severity: string; cell: string }[] = [];
-    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
     checkSurveys(model, null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)', versions: confirmed }, (d) => out.push(d));
     const header = uploadHeader(shape);
     const col = (item: string) => colToLetters(header.indexOf(item));
@@ -236,7 +236,7 @@ describe('form rules', () => {
     const forms: GeneratedForm[] = [{ id: '1', date: '2023-01-10', answers: Object.fromEntries([...'ABCDE'].flatMap((s) => [1, 2, 3, 4].map((n) => [`${s}${n}`, 5]))) }];
     const sheet = uploadSheet('x', shape, forms);
     const out: { code: string; cell: string; items?: string[] }[] = [];
-    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
     checkSurveys(buildModelWith(sheet), null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)', versions: flagged }, (d) => out.push(d as never));
     const blank = out.filter((d) => d.code === 'survey_answer_blank');
     expect(blank).toHaveLength(1);
@@ -290,7 +290,7 @@ describe('recognising the form version', () => {
     const model = buildModelWith(uploadSheet('Nội trú quý I', shape, forms));
     model.sheets.push(uploadSheet('Nội trú bổ sung', shape, [forms[1]!]));
     const out: { code: string; cell: string; sheet: string; firstCell?: string }[] = [];
-    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/surveys/check')>('../../src/core/surveys/check');
+    const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
     const res = checkSurveys(model, null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(d as never));
     expect(out.filter((d) => d.code === 'survey_duplicate_form')).toEqual([expect.objectContaining({ sheet: 'Nội trú bổ sung', cell: 'A2', firstCell: 'Nội trú quý I!A3' })]);
     // Both sheets make one survey.

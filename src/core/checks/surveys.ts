@@ -6,16 +6,17 @@ import type { Draft } from '../findings';
 import type { LocatedTable } from '../locate';
 import { toA1, type WorkbookModel } from '../model';
 import { roundTo } from '../numbers';
-import { rateMatches } from '../rates';
 import { slug } from '../text';
-import type { FormVersion } from './forms';
-import { surveyIndices, surveyMetrics, type SurveyIndices } from './indicators';
-import { readAnswerSheets, subjectOf, type AnswerSheet } from './read';
-import { validateAnswerSheets } from './validate';
+import type { FormVersion } from '../surveys/forms';
+import { surveyIndices, surveyMetrics, type SurveyIndices } from '../surveys/indicators';
+import { readAnswerSheets, subjectOf, type AnswerSheet } from '../surveys/read';
+import { validateAnswerSheets } from '../surveys/validate';
+import { rateMatches } from './context';
 
 /**
- * The satisfaction part of the check: the typed summary table KhaoSatHaiLong on its own (rates in
- * 0–100, toàn diện ≤ hài lòng chung), then the raw answer sheets: read, validated, summarised,
+ * The satisfaction step of the check (i13; forms, reading, validation and indices live in
+ * src/core/surveys): the typed summary table KhaoSatHaiLong on its own (rates in 0–100, toàn diện ≤
+ * hài lòng chung), then the raw answer sheets: read, validated, summarised,
  * and the summary row of each survey compared with the computed indices at the decimals it was
  * typed with. The summary row then carries the computed (unrounded) values, so the metrics and the
  * narrative quote the forms, not the hand-typed copy.
@@ -46,8 +47,8 @@ export interface SurveyCheckResult {
   metrics: Record<string, number | null>;
 }
 
-export const SURVEY_RATE_KEYS = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'] as const;
-type RateKey = (typeof SURVEY_RATE_KEYS)[number];
+export const RATE_KEYS = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'] as const;
+type RateKey = (typeof RATE_KEYS)[number];
 
 /** A summary rate as typed: "92,03", "92,03%", 0.9203 formatted as % or not. */
 function surveyPercent(n: Norm | undefined): { reading: RateReading; percent: number } | null {
@@ -68,7 +69,7 @@ function usable(row: Row, key: string): boolean {
 function checkSummaryRows(lt: LocatedTable, ex: Extracted, push: (d: Draft) => void): void {
   for (const r of ex.rows) {
     const pct: Partial<Record<RateKey, number>> = {};
-    for (const key of SURVEY_RATE_KEYS) {
+    for (const key of RATE_KEYS) {
       if (!usable(r, key)) continue;
       const p = surveyPercent(r.norm[key]);
       if (!p) continue;
@@ -92,7 +93,7 @@ function compareRow(lt: LocatedTable, row: Row, ind: SurveyIndices, push: (d: Dr
   if (usable(row, 'soPhieu') && row.values.soPhieu != null && row.values.soPhieu !== ind.respondents) {
     push({ code: 'survey_summary_mismatch', severity: 'error', ...at(lt, row, 'soPhieu'), header: headerOf(spec, 'soPhieu'), respondents: ind.respondents, expected: ind.respondents, actual: row.values.soPhieu });
   }
-  for (const key of SURVEY_RATE_KEYS) {
+  for (const key of RATE_KEYS) {
     const expected = ind[key];
     if (usable(row, key)) {
       const p = surveyPercent(row.norm[key]);
