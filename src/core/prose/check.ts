@@ -29,8 +29,8 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   const period = readPeriod(paragraphs);
   const date = readReportDate(paragraphs, readings);
   const drafts: Draft[] = [];
-  const checked = new Set<string>();
-  const mark = (s: Span) => checked.add(`${s.paragraph}:${s.start}`);
+  const checked = new Map<string, Span>();
+  const mark = (s: Span) => checked.set(`${s.paragraph}:${s.start}`, { paragraph: s.paragraph, start: s.start, end: s.end });
 
   readings.forEach((r) => {
     checkRates(r, drafts, mark);
@@ -59,6 +59,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
     date,
     summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), figuresRead, figuresChecked: checked.size },
     issues,
+    checked: [...checked.values()].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start),
   };
 }
 

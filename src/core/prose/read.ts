@@ -79,7 +79,7 @@ const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})t\d{2}:\d{2}/g;
 const PROTECT: RegExp[] = [
   /https?:\/\/\S+/g,
   // Document numbers: a token with a slash and letters after it ("4266/kh-syt", "108/2007/nd-cp", "105-qd/tw").
-  /\d[\p{L}\d.-]*(?:\s?\/\s?[\p{L}\d.\-–]+)*\s?\/\s?[\p{L}][\p{L}\d\-–]*/gu,
+  /\d[\p{L}\d.-]*(?:\s?\/\s?[\p{L}\d.\-–]+)*\s?-?\s?\/?\s?[\p{L}][\p{L}\d\-–]*\/[\p{L}][\p{L}\d\-–]*|\d[\p{L}\d.-]*(?:\s?\/\s?[\p{L}\d.\-–]+)*\s?\/\s?[\p{L}][\p{L}\d\-–]*/gu,
   /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to trinh|ket luan|chi thi|van ban|bao cao|de an|thong bao|luat|quy dinh|chuong trinh|huong dan)\s+(?:so\s*)?\d+[\p{L}\d]*/gu,
   /(?<!tong )\bso\s*:?\s*\d+\s*\/?/g,
   /\bnam\s+\d{4,5}\b/g,
@@ -96,7 +96,8 @@ const PROTECT: RegExp[] = [
   /\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g,
 ];
 
-const NUMBER = /(?<![\p{L}\d.,/\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d/])/gu;
+// Slashes are allowed around a number (fractions); dates and document numbers are protected before.
+const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
 
 function isoOf(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
@@ -163,7 +164,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   }
   for (const d of dates) {
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
-    const nearRef = docRefs.some((r) => r.end <= d.start && d.start - r.end <= 12);
+    const nearRef = docRefs.some((r) => r.end <= d.start && d.start - r.end <= 20);
     const after = folded.slice(d.end, d.end + 60);
     const sentenceStartIssued = /(?:^|[.;:]\s*|-\s*)ngay\s*$/.test(before) && /^[^.;]{0,40}\b(?:ban hanh|ky|cong bo|phe duyet)\b/.test(after);
     d.issued = (nearRef && /ngay\s*$/.test(before)) || sentenceStartIssued;
@@ -307,9 +308,11 @@ function readBreakdowns(text: string, folded: string, figures: Figure[], sents: 
   return out;
 }
 
-const FRAME = /^[\s(,]*(?:(?:dat|chiem|bang|=|tuong ung|voi|ty le|dat ty le|chiem ty le|la)\s*)*$/;
+/** Words between a figure and its percentage: the frame ("đạt tỷ lệ", "chiếm", "=") and a hedge. */
+const FRAME_WORDS = '(?:dat|chiem|bang|=|tuong ung|voi|ty le|la|tren|hon|gan nhu|gan|khoang|xap xi|duoi|chua den|it nhat|toi thieu|khong duoi|toi da|khong qua)';
+const FRAME = new RegExp(`^[\\s(,]*(?:${FRAME_WORDS}\\s*)*$`);
 /** Between a fraction and its percentage: a few words of the noun phrase, then the frame. */
-const FRACTION_GAP = /^[\s(,]*(?:[a-z ]{0,30}?[\s,]*)?(?:(?:dat|chiem|bang|=|tuong ung|ty le|dat ty le)\s*)*[\s(]*$/;
+const FRACTION_GAP = new RegExp(`^[\\s(,]*(?:[a-z ]{0,30}?[\\s,]*)?(?:${FRAME_WORDS}\\s*)*[\\s(]*$`);
 const TOTAL_CUE = /(?:tiep nhan|tong so|tong cong|nhan|den han|phai giai quyet|duoc giao|ke hoach|chi tieu)[^,;]{0,50}$/;
 
 function readRates(folded: string, figures: Figure[], breakdowns: Breakdown[], sents: Range[], cls: Range[]): RateClaim[] {

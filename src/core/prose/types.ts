@@ -130,4 +130,6 @@ export interface DocReport {
   date: string | null;
   summary: { errors: number; warnings: number; infos: number; figuresRead: number; figuresChecked: number };
   issues: DocFinding[];
+  /** Start of every figure some check used (for evaluation and the pane's counts); not in the JSON. */
+  checked: Span[];
 }
