@@ -12,7 +12,7 @@ import type { PeriodKind } from '../contract';
 import { family, readParagraph, type ParagraphReading } from './read';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
-import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Figure, Hedge, PercentFigure, ReportPeriod, Span } from './types';
+import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Figure, Hedge, ReportPeriod, Span } from './types';
 
 export interface DocCheckOptions {
   /** The linked workbook's check (metrics are compared with the figures that state them). */
@@ -221,6 +221,10 @@ function noteBreakdowns(paragraphs: DocParagraph[], readings: ParagraphReading[]
 // ---------------------------------------------------------------- windows and dates
 
 const DAY = 86400000;
+/** "quý III năm 2022", "6 tháng đầu năm 2023", "năm 2021". */
+export function periodName(p: { kind: string; year: number }): string {
+  return p.kind === 'Năm' ? `năm ${p.year}` : `${p.kind[0]!.toLowerCase()}${p.kind.slice(1)} năm ${p.year}`;
+}
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / DAY;
 const shiftYear = (iso: string, by: number) => `${+iso.slice(0, 4) + by}${iso.slice(4)}`;
 
@@ -231,13 +235,16 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
     if (w.to < w.from) {
       mark(w);
       let cause = '';
+      let expected: string | undefined;
       if (period) {
         for (const win of [period.nd09, period.calendar]) {
-          if (shiftYear(w.to, 1) === win.to && w.from === win.from) cause = `năm của ngày cuối có lẽ gõ nhầm (kỳ ${period.kind.toLowerCase()} năm ${period.year} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
-          else if (shiftYear(w.from, -1) === win.from && w.to === win.to) cause = `năm của ngày đầu có lẽ gõ nhầm (kỳ ${period.kind.toLowerCase()} năm ${period.year} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
+          const fits = (shiftYear(w.to, 1) === win.to && w.from === win.from) || (shiftYear(w.from, -1) === win.from && w.to === win.to);
+          if (!fits) continue;
+          expected = `${fmtDate(win.from)} – ${fmtDate(win.to)}`;
+          cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodName(period)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
         }
       }
-      out.push({ ...base, code: 'window_backwards', severity: 'error', reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
+      out.push({ ...base, code: 'window_backwards', severity: 'error', ...(expected ? { expected } : {}), reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
       continue;
     }
     if (!period) continue;
@@ -247,19 +254,19 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
       continue;
     }
     const expected = `${fmtDate(period.nd09.from)} – ${fmtDate(period.nd09.to)}`;
-    const periodName = `${period.kind.toLowerCase()} năm ${period.year}`;
+    const name = periodName(period);
     // The same days of another year: the window was copied from another report.
     const yearsOff = wins.find((x) => x.from.slice(4) === w.from.slice(4) && x.to.slice(4) === w.to.slice(4) && days(x.from, w.from) !== 0);
     if (yearsOff) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: periodName, expected, cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
+      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
       continue;
     }
     // A window meant as the report's: one end on the period's, the other within two months of its own.
     const near = wins.some((x) => (x.from === w.from && Math.abs(days(x.to, w.to)) <= 62) || (x.to === w.to && Math.abs(days(x.from, w.from)) <= 62));
     if (near) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: periodName, expected, cause: '' } });
+      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: '' } });
     }
   }
 }
@@ -425,7 +432,7 @@ export function sectionsOf(paragraphs: DocParagraph[]): string[] {
       if (/^[IVX]+\.\s/.test(t)) {
         top = t;
         sub = '';
-      } else if (/^\d+(?:\.\d+)*\.?\s+\p{Lu}/u.test(t) && top) sub = t;
+      } else if (/^\d+(?:\.\d+)*\.\s+\p{Lu}/u.test(t) && top) sub = t;
     }
     return sub ? `${top} › ${sub}` : top;
   });
