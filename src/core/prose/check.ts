@@ -284,14 +284,24 @@ function checkIssuedDates(r: ParagraphReading, date: string | null, out: Draft[]
 
 // ---------------------------------------------------------------- the same quantity twice
 
+const REPEAT_STOP = new Set(['tinh', 'den', 'cua', 'la', 'thuoc', 'tai', 'trong', 'ky', 'nam', 'ngay', 'quy', 'tu']);
+
 function checkRepeats(paragraphs: DocParagraph[], readings: ParagraphReading[], out: Draft[], mark: (s: Span) => void) {
   // Key: "tổng số" + the two words after it + the noun; only counts named that way, one scope per report.
   const seen = new Map<string, CountFigure>();
   readings.forEach((r) => {
     for (const f of r.figures) {
       if (f.kind !== 'count' || !f.noun || f.hedge) continue;
-      const m = /tong so ([a-z]+(?: [a-z]+)?)/.exec(f.label);
+      const m = /tong so ((?:[a-z]+ ?)+)/.exec(f.label);
       if (!m) continue;
+      // The noun phrase after "tổng số", up to the first word that starts its scope or verb ("tính đến", "của", "là").
+      const words: string[] = [];
+      for (const w of m[1]!.trim().split(' ')) {
+        if (REPEAT_STOP.has(w) || words.length === 4) break;
+        words.push(w);
+      }
+      if (!words.length) continue;
+      m[1] = words.join(' ');
       const key = `${m[1]}|${family(f.noun)}`;
       const first = seen.get(key);
       if (!first) {

@@ -175,6 +175,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   let prevEnd = 0;
   const tokens = [...folded.matchAll(NUMBER)].filter((m) => !overlaps(protectedSpans, m.index, m.index + m[0].length));
   const consumed = new Set<number>();
+  const loose: CountFigure[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (consumed.has(i)) continue;
     const m = tokens[i]!;
@@ -230,20 +231,28 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
       prevEnd = noun.end;
       continue;
     }
-    // Bare number: only as "là N", "…: N", "= N", and never a year.
+    // Bare number: a figure as "là N", "…: N", "= N"; otherwise only as a part of a breakdown
+    // ("trong đó cấp tỉnh 157, cấp huyện 03"). Never a year.
+    if (parsed.decimals || (parsed.value >= 1900 && parsed.value <= 2100 && !raw.includes('.'))) continue;
     const before = folded.slice(Math.max(clause.start, start - 6), start);
-    if (/(?:\bla|:|=)\s*$/.test(before) && !parsed.decimals && !(parsed.value >= 1900 && parsed.value <= 2100 && !raw.includes('.'))) {
-      const f: CountFigure = { kind: 'count', paragraph, start, end, value: parsed.value, noun: null, label };
-      if (hedge) f.hedge = hedge;
+    const f: CountFigure = { kind: 'count', paragraph, start, end, value: parsed.value, noun: null, label };
+    if (hedge) f.hedge = hedge;
+    if (/(?:\bla|:|=)\s*$/.test(before)) {
       figures.push(f);
       prevEnd = end;
-    }
+    } else loose.push(f);
   }
   figures.push(...dates);
   figures.sort((a, b) => a.start - b.start);
 
   const windows = readWindows(folded, dates, paragraph);
-  const breakdowns = readBreakdowns(text, folded, figures, sents, cls);
+  const breakdowns = readBreakdowns(text, folded, figures, loose, sents, cls);
+  // Loose numbers that a breakdown took as parts become figures; the rest were never read.
+  const used = breakdowns.flatMap((b) => b.parts.filter((x) => loose.includes(x)));
+  if (used.length) {
+    figures.push(...used);
+    figures.sort((a, b) => a.start - b.start);
+  }
   const rates = readRates(folded, figures, breakdowns, sents, cls);
   return { figures, windows, breakdowns, rates, leftAlone };
 }
@@ -266,7 +275,7 @@ function readWindows(folded: string, dates: DateFigure[], paragraph: number): Wi
 
 const MARKER = /\b(trong do|bao gom|gom|cu the)\b\s*(:?)/g;
 
-function readBreakdowns(text: string, folded: string, figures: Figure[], sents: Range[], cls: Range[]): Breakdown[] {
+function readBreakdowns(text: string, folded: string, figures: Figure[], loose: CountFigure[], sents: Range[], cls: Range[]): Breakdown[] {
   const out: Breakdown[] = [];
   const counts = figures.filter((f): f is CountFigure => f.kind === 'count');
   for (const m of folded.matchAll(MARKER)) {
@@ -288,7 +297,7 @@ function readBreakdowns(text: string, folded: string, figures: Figure[], sents: 
     else scopeEnd = (within(cls, at) ?? sentence).end;
     const inScope = figures.filter((f) => f.start >= at && f.end <= scopeEnd);
     if (inScope.some((f) => f.kind === 'fraction')) continue;
-    const parts = inScope.filter((f): f is CountFigure => f.kind === 'count');
+    const parts = [...inScope.filter((f): f is CountFigure => f.kind === 'count'), ...loose.filter((f) => f.start >= at && f.end <= scopeEnd)].sort((a, b) => a.start - b.start);
     if (!parts.length || parts.some((p) => p.hedge)) continue;
     // Parts must count what the total counts; "15 điểm cầu gồm … 03 bệnh viện" is a description.
     const fam = family(total.noun);
