@@ -2,3 +2,4 @@
 export { checkDocument, readPeriod, readReportDate, excerptOf, sectionsOf, possibleOver, periodName, type DocCheckOptions } from './check';
 export { readParagraph, NOUNS, family, type ParagraphReading } from './read';
 export type * from './types';
+export { DOC_CODES } from './types';

@@ -96,19 +96,21 @@ export interface ReportPeriod {
   paragraph: number;
 }
 
-export type DocCode =
-  | 'percent_mismatch'
-  | 'percent_impossible'
-  | 'hedge_contradicted'
-  | 'parts_exceed_total'
-  | 'parts_sum_mismatch'
-  | 'window_backwards'
-  | 'window_not_period'
-  | 'date_after_report'
-  | 'repeated_mismatch'
-  | 'workbook_mismatch'
-  | 'stale_figure'
-  | 'english_decimal';
+export const DOC_CODES = [
+  'percent_mismatch',
+  'percent_impossible',
+  'hedge_contradicted',
+  'parts_exceed_total',
+  'parts_sum_mismatch',
+  'window_backwards',
+  'window_not_period',
+  'date_after_report',
+  'repeated_mismatch',
+  'workbook_mismatch',
+  'stale_figure',
+  'english_decimal',
+] as const;
+export type DocCode = (typeof DOC_CODES)[number];
 
 export interface DocFinding extends Span {
   code: DocCode;
