@@ -76,11 +76,16 @@ const DATE_NUM = /(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?![\d/])/g
 const DATE_WORDS = /(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g;
 const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})t\d{2}:\d{2}/g;
 
+/**
+ * Document numbers: a digit-led token cut by "/" or "-" (a space allowed around the mark, as
+ * typed: "105- QĐ/TW", "27/UBND – KGVX") with a letter after the first mark: "4266/KH-SYT",
+ * "108/2007/NĐ-CP", "36a/NQ-CP". Dates and fractions have no letter and stay numbers.
+ */
+const DOC_REF = /\d[\p{L}\d.]*(?:\s?[/\-–]\s?[\p{L}\d.]+)+/gu;
+const LAW = /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to trinh|ket luan|chi thi|van ban|bao cao|de an|thong bao|luat|quy dinh|chuong trinh|huong dan)\s+(?:so\s*)?\d+[\p{L}\d]*/gu;
+
 const PROTECT: RegExp[] = [
   /https?:\/\/\S+/g,
-  // Document numbers: a token with a slash and letters after it ("4266/kh-syt", "108/2007/nd-cp", "105-qd/tw").
-  /\d[\p{L}\d.-]*(?:\s?\/\s?[\p{L}\d.\-–]+)*\s?-?\s?\/?\s?[\p{L}][\p{L}\d\-–]*\/[\p{L}][\p{L}\d\-–]*|\d[\p{L}\d.-]*(?:\s?\/\s?[\p{L}\d.\-–]+)*\s?\/\s?[\p{L}][\p{L}\d\-–]*/gu,
-  /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to trinh|ket luan|chi thi|van ban|bao cao|de an|thong bao|luat|quy dinh|chuong trinh|huong dan)\s+(?:so\s*)?\d+[\p{L}\d]*/gu,
   /(?<!tong )\bso\s*:?\s*\d+\s*\/?/g,
   /\bnam\s+\d{4,5}\b/g,
   /\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g,
@@ -138,6 +143,8 @@ function labelBefore(folded: string, clauseStart: number, prevEnd: number, start
 /** Reads one paragraph. `paragraph` is its index in document order. */
 export function readParagraph(p: DocParagraph, paragraph: number): ParagraphReading {
   const text = p.text;
+  // Most paragraphs of a report hold no digit at all.
+  if (!/\d/.test(text)) return { figures: [], windows: [], breakdowns: [], rates: [], leftAlone: 0 };
   const folded = foldKeep(text);
   const figures: Figure[] = [];
   const protectedSpans: Protected[] = [];
@@ -155,13 +162,19 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   // "ngày … tháng 9 năm 2020" (day left blank) protects its numbers without being a date.
   for (const m of folded.matchAll(/thang\s+\d{1,2}\s+nam\s+\d{4}/g)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const docRefs: Protected[] = [];
-  for (const re of PROTECT) {
-    for (const m of folded.matchAll(re)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      protectedSpans.push(span);
-      if (re === PROTECT[1] || re === PROTECT[2]) docRefs.push(span);
-    }
+  for (const m of folded.matchAll(DOC_REF)) {
+    const sep = m[0].search(/[/\-–]/);
+    if (!/\p{L}/u.test(m[0].slice(sep))) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    protectedSpans.push(span);
+    docRefs.push(span);
   }
+  for (const m of folded.matchAll(LAW)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    protectedSpans.push(span);
+    docRefs.push(span);
+  }
+  for (const re of PROTECT) for (const m of folded.matchAll(re)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   for (const d of dates) {
     const before = folded.slice(Math.max(0, d.start - 30), d.start);
     const nearRef = docRefs.some((r) => r.end <= d.start && d.start - r.end <= 20);

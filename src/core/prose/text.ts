@@ -26,16 +26,8 @@ function foldChar(c: string): string {
 
 /** Same length as `s` (UTF-16 units), one folded character per character. */
 export function foldKeep(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 128) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[i]!;
-      continue;
-    }
-    out += foldChar(s[i]!);
-  }
-  return out;
+  // Non-ASCII characters fold to one character each; ASCII lower-cases in place.
+  return s.replace(/[^ -~\t\n\r]/g, foldChar).toLowerCase();
 }
 
 export interface Range {
