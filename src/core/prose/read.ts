@@ -316,9 +316,10 @@ function readBreakdowns(text: string, folded: string, figures: Figure[], loose: 
     const fam = family(total.noun);
     if (parts.some((p) => p.noun !== null && fam !== null && family(p.noun) !== fam)) continue;
     if (fam === null && parts.some((p) => p.noun !== null) && new Set(parts.map((p) => family(p.noun))).size > 1) continue;
-    // "được giao 30, có mặt 28; … được giao 12, có mặt 11" is a table in words, not parts.
-    const tails = parts.map((p) => p.label.split(' ').slice(-2).join(' ')).filter((t) => t);
-    if (new Set(tails).size < tails.length) continue;
+    // "được giao 30, có mặt 28; … được giao 12, có mặt 11" is a table in words, not parts: the
+    // same words name two of them.
+    const names = parts.map((p) => p.label.replace(/^.*\b(?:trong do|bao gom|gom|cu the)\b/, '').replace(/[^a-z ]+/g, ' ').trim()).filter((t) => t);
+    if (new Set(names).size < names.length) continue;
     // A nested marker inside the scope starts a breakdown of its own; stop at it.
     const nested = [...folded.slice(at + m[0].length, scopeEnd).matchAll(MARKER)][0];
     const cut = nested ? at + m[0].length + nested.index : scopeEnd;
