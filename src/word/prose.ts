@@ -1,5 +1,5 @@
 import type { DocParagraph } from '../core/prose/types';
-import { HostError, type TextSpan } from '../taskpane/actions';
+import { HostError, type TextSpan } from '../host/actions';
 import { toHostError, type Doing } from './errors';
 
 /**

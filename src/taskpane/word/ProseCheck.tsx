@@ -5,7 +5,7 @@ import { formatCount } from '../../core/numbers';
 import { checkDocument, periodName } from '../../core/prose';
 import type { DocFinding, DocReport } from '../../core/prose/types';
 import type { CheckReport } from '../../core/report';
-import type { TextSpan, WordActions } from '../actions';
+import type { TextSpan, WordActions } from '../../host/actions';
 import { messageOf } from '../status';
 
 /**
