@@ -62,6 +62,21 @@ describe('cchc doc', () => {
     expect(json.issues.some((i: { code: string }) => i.code === 'workbook_mismatch')).toBe(false);
   });
 
+  it('with --previous, calls the figures of a report left from the previous workbook stale', async () => {
+    // The report written from the clean sample, checked against another workbook with the clean one as the previous period.
+    const { sampleTexts, templateBytes } = await import('../word/fixtures');
+    const { fillDocx } = await import('../../src/docx/fill');
+    const { buildNarrative } = await import('../../src/core/narrative');
+    const { report, record } = await sampleTexts('mau-sach.xlsx');
+    const old = join(dir, 'bao-cao-ky-truoc.docx');
+    writeFileSync(old, await fillDocx(templateBytes(), buildNarrative(report, { allowErrors: true }), record));
+    const r = run('doc', old, '--workbook', SAMPLE_FILES.mistakes, '--previous', SAMPLE_FILES.clean, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(new Set(json.issues.map((i: { code: string }) => i.code))).toEqual(new Set(['stale_figure']));
+    expect(json.issues.find((i: { reading: string }) => i.reading.startsWith('đọc là: tổng số hồ sơ tiếp nhận'))).toMatchObject({ actual: '329', expected: '334', reading: 'đọc là: tổng số hồ sơ tiếp nhận = 329; sổ số liệu: 334; kỳ trước: 329' });
+  });
+
   it.each([
     ['a file that is not a .docx', ['doc', join(root, 'README.md')], /Không đọc được tệp .*README\.md: không phải tệp Word/],
     ['a missing file', ['doc', join(dir, 'khong-co.docx')], /Không tìm thấy tệp/],
