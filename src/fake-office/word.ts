@@ -67,6 +67,8 @@ export interface WordSnapshot {
   selection: FakeSelection | null;
   customProperties: Record<string, string>;
   settings: Record<string, unknown>;
+  /** Highlighted characters (the prose check's marks, the user's own). */
+  highlights?: FakeHighlight[];
   version: number;
 }
 
@@ -937,6 +939,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
       selection: this.selection ? { ...this.selection } : null,
       customProperties: { ...this.customProperties },
       settings: structuredClone(this.savedSettings),
+      highlights: this.highlights.map((h) => ({ ...h })),
       version: this.version,
     };
   }

@@ -153,10 +153,14 @@ test('checks the figures written in the document: findings, select on click, mar
 
   await page.getByTestId('prose-mark').click();
   await page.waitForFunction(() => window.__wordPlayground!.fake.highlights.length === 1);
+  // The playground's document shows the mark on the figure.
+  await expect(page.locator('mark[data-highlight]').textContent()).resolves.toBe('88,46%');
+  await page.screenshot({ path: join(RESULTS, 'word-prose-marked.png'), fullPage: false });
   await page.getByTestId('prose-mark').click();
   await page.waitForFunction(() => window.__wordPlayground!.fake.highlights.length === 0);
   const after = await snapshot();
   expect(after.paragraphs).toEqual(before.paragraphs);
   expect(after.settings.cchcDocMarks).toBeUndefined();
+  await expect(page.locator('mark[data-highlight]').count()).resolves.toBe(0);
   await page.screenshot({ path: join(RESULTS, 'word-prose-check.png'), fullPage: true });
 });
