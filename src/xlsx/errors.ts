@@ -9,6 +9,9 @@ export type UnreadableReason =
   | 'not_xlsx'
   | 'xml_too_large'
   | 'too_many_cells'
+  | 'too_many_elements'
+  | 'xml_too_deep'
+  | 'too_many_parts'
   | 'parse_failed';
 
 /**
