@@ -3,7 +3,7 @@
  * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
  * The input workbook is only ever read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
@@ -14,6 +14,7 @@ import { buildWorkbook } from '../xlsx/template';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
+import { ioMessage, readBoundedSync } from './input';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -37,20 +38,12 @@ Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu; 2 không dùng đ
 class UsageError extends Error {}
 
 async function load(path: string): Promise<WorkbookModel> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Không tìm thấy tệp: ${path}`);
-    if (code === 'EISDIR') throw new UsageError(`Đường dẫn là một thư mục, không phải tệp: ${path}`);
-    if (code === 'EACCES') throw new UsageError(`Không có quyền đọc tệp: ${path}`);
-    throw new UsageError(`Không đọc được tệp ${path}.`);
-  }
-  try {
-    return await readWorkbook(bytes, basename(path));
+    // Size known before bytes, and never more read than the limit: see input.ts.
+    return await readWorkbook(readBoundedSync(path), basename(path));
   } catch (e) {
     if (isUnreadableWorkbookError(e)) throw new UsageError(`Không đọc được tệp ${path}: ${e.message}`);
+    if ((e as NodeJS.ErrnoException)?.code) throw new UsageError(ioMessage(e, path));
     throw e;
   }
 }
