@@ -15,6 +15,8 @@ import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
 import { ioMessage, readBoundedSync } from './input';
+import { jsonSafe, terminalSafeLines } from './safe-text';
+import { argumentMessage } from './args';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -56,7 +58,7 @@ async function check(args: string[]): Promise<number> {
   const model = await load(file);
   const previous = values.previous ? await load(values.previous) : undefined;
   const report = checkWorkbook(model, previous ? { previous } : {});
-  process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, file), null, 2)}\n` : reportText(report, model, file));
+  process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
@@ -79,7 +81,9 @@ async function report(args: string[]): Promise<number> {
   if (positionals.length !== 1 || !values.template || !values.out) {
     throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
   }
-  return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}) });
+  // Messages name files and workbook text: made terminal-safe on the way out (safe-text.ts).
+  const io = { out: (t: string) => void process.stdout.write(terminalSafeLines(t)), err: (t: string) => void process.stderr.write(terminalSafeLines(t)) };
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}) });
 }
 
 function help(): number {
@@ -107,16 +111,18 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`${terminalSafeLines(e.message)}\n`);
       return 2;
     }
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
-    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const code = (e as NodeJS.ErrnoException)?.code ?? '';
     if (code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`Tham số không hợp lệ: ${(e as Error).message}\nXem: cchc --help\n`);
+      process.stderr.write(`${terminalSafeLines(argumentMessage(e as NodeJS.ErrnoException))}\nXem: cchc --help\n`);
       return 2;
     }
-    process.stderr.write(`Lỗi không mong đợi khi chạy lệnh: ${(e as Error)?.message ?? String(e)}\n`);
+    // A bug: the officer gets a Vietnamese sentence; the library's own words only on request.
+    process.stderr.write('Lỗi không mong đợi của chương trình khi chạy lệnh (không phải lỗi của tệp): hãy báo cho bộ phận hỗ trợ, kèm tệp và lệnh đã chạy.\n');
+    if (process.env.CCHC_DEBUG) process.stderr.write(`${terminalSafeLines(String((e as Error)?.stack ?? e))}\n`);
     return 2;
   }
 }
