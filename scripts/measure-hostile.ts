@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellsBehindFalseDimension, deepSheet, deflateZeros, hugeDimensionSheet, lyingWorkbook, writeRawZip } from '../test/helpers/hostile';
+import { cellsBehindFalseDimension, deepSheet, deflateZeros, farCellSheet, hugeDimensionSheet, lyingWorkbook, manySheets, smallSheet, writeRawZip } from '../test/helpers/hostile';
 
 const ROOT = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-hostile-'));
@@ -69,11 +69,44 @@ const cases: [string, () => Promise<string>][] = [
       return f;
     },
   ],
+  [
+    '60 sheets, each with one cell in row 1 048 576',
+    async () => {
+      const f = join(dir, 'far.xlsx');
+      writeFileSync(f, await manySheets(60, farCellSheet));
+      return f;
+    },
+  ],
+  [
+    '4 000 small sheets',
+    async () => {
+      const f = join(dir, 'sheets.xlsx');
+      writeFileSync(f, await manySheets(4000, smallSheet));
+      return f;
+    },
+  ],
+  [
+    'just under the limits: 490 000 cells (accepted)',
+    async () => {
+      const f = join(dir, 'under.xlsx');
+      writeFileSync(f, await lyingWorkbook({ 'xl/worksheets/sheet5.xml': cellsBehindFalseDimension(490_000) }, 1e9));
+      return f;
+    },
+  ],
+  [
+    'two sheets reaching row 1 048 576 (accepted)',
+    async () => {
+      const f = join(dir, 'far2.xlsx');
+      writeFileSync(f, await manySheets(2, farCellSheet));
+      return f;
+    },
+  ],
 ];
 
 void (async () => {
   const rows: string[] = ['| Input | Exit | Time (s) | Peak RSS (MB) | Message |', '|---|---|---|---|---|'];
   for (const [label, make] of cases) {
+    if (process.argv[2] && !label.includes(process.argv[2])) continue;
     const file = await make();
     const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'dist/cli.js'), 'check', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const err = r.stderr;

@@ -12,6 +12,7 @@ export type UnreadableReason =
   | 'too_many_elements'
   | 'xml_too_deep'
   | 'too_many_parts'
+  | 'too_many_rows'
   | 'parse_failed';
 
 /**

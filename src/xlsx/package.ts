@@ -5,8 +5,8 @@
  *
  * Limits are measured on what is really read, never on what the file declares: every part is
  * inflated here with a running byte count that stops at the limit (a zip directory can state any
- * size), and every XML part is streamed through sax while it inflates, counting elements, cells
- * and depth (a sheet's <dimension> can state any area). Only a package that passed is handed on.
+ * size), then every XML part is streamed through sax, counting elements, cells, rows and depth (a
+ * sheet's <dimension> can state any area). Only a package that passed is handed on.
  */
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
@@ -32,6 +32,10 @@ export const LIMITS = {
   maxXmlDepth: 100,
   /** Entries in the zip; a workbook made from the template has about 30. */
   maxParts: 5_000,
+  /** Rows spanned over all sheets (the last row number of each, summed): two sheets reaching Excel's last row, and more. */
+  maxRows: 2_200_000,
+  /** Worksheets; the template has five. ExcelJS spends a few milliseconds on each. */
+  maxSheets: 1_000,
 };
 
 const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
@@ -110,6 +114,18 @@ class Budget {
   bytes = 0;
   elements = 0;
   cells = 0;
+  rows = 0;
+
+  /** A sheet reaching row `last`: the reader's grid has that many lines, however few cells it holds. */
+  addRows(last: number): void {
+    this.rows += last;
+    if (this.rows > LIMITS.maxRows) {
+      throw new UnreadableWorkbookError(
+        'too_many_rows',
+        `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+      );
+    }
+  }
 
   addBytes(n: number): void {
     this.bytes += n;
@@ -146,10 +162,10 @@ class Budget {
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /**
- * Inflates one part with the running byte count, and streams XML parts through sax on the way.
- * Stops (pauses the inflater and drops its buffers) at the first limit crossed.
+ * Inflates one part with the running byte count. Stops (pauses the inflater and drops its
+ * buffers) as soon as the package's total crosses the limit.
  */
-function readPart(file: JSZip.JSZipObject, name: string, budget: Budget): Promise<{ bytes: Uint8Array; scan: PartScan | null }> {
+function inflatePart(file: JSZip.JSZipObject, budget: Budget): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // internalStream is JSZip's public streaming API, missing from its typings.
     const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
@@ -163,33 +179,6 @@ function readPart(file: JSZip.JSZipObject, name: string, budget: Budget): Promis
       chunks.length = 0;
       reject(e);
     };
-
-    let parser: sax.SAXParser | null = null;
-    let decoder: TextDecoder | null = null;
-    const scan: PartScan = { prefixedRoot: false, missingRefs: false };
-    if (XML_PART.test(name)) {
-      parser = sax.parser(true);
-      decoder = new TextDecoder();
-      const isSheet = SHEET.test(name);
-      let depth = 0;
-      parser.onopentag = (tag) => {
-        depth++;
-        const local = localName(tag.name);
-        budget.addElement(depth, isSheet && local === 'c');
-        if (depth === 1 && tag.name.includes(':')) {
-          const prefix = tag.name.slice(0, tag.name.indexOf(':'));
-          if (UNPREFIXED_NS.has(String(tag.attributes[`xmlns:${prefix}`] ?? ''))) scan.prefixedRoot = true;
-        }
-        if (isSheet && (local === 'row' || local === 'c') && !('r' in tag.attributes)) scan.missingRefs = true;
-      };
-      parser.onclosetag = () => {
-        depth--;
-      };
-      parser.onerror = (e) => {
-        throw brokenXml(name, e);
-      };
-    }
-
     stream
       .on('data', (chunk: Uint8Array) => {
         if (done) return;
@@ -197,7 +186,6 @@ function readPart(file: JSZip.JSZipObject, name: string, budget: Budget): Promis
           budget.addBytes(chunk.length);
           size += chunk.length;
           chunks.push(chunk);
-          if (parser) parser.write(decoder!.decode(chunk, { stream: true }));
         } catch (e) {
           fail(e);
         }
@@ -205,25 +193,63 @@ function readPart(file: JSZip.JSZipObject, name: string, budget: Budget): Promis
       .on('error', (e: Error) => fail(corruptZip(e)))
       .on('end', () => {
         if (done) return;
-        try {
-          if (parser) parser.write(decoder!.decode()).close();
-        } catch (e) {
-          fail(e);
-          return;
-        }
         done = true;
-        const bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
-        if (chunks.length !== 1) {
-          let at = 0;
-          for (const c of chunks) {
-            bytes.set(c, at);
-            at += c.length;
-          }
+        if (chunks.length === 1) return resolve(chunks[0]!);
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          bytes.set(c, at);
+          at += c.length;
         }
-        resolve({ bytes, scan: parser ? scan : null });
+        resolve(bytes);
       })
       .resume();
   });
+}
+
+const SCAN_CHUNK = 1 << 20;
+
+/**
+ * Streams one XML part through sax, counting elements, cells, rows and depth against the budget
+ * (throws at the first limit crossed), and noting what the repairs need to know.
+ */
+function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
+  const scan: PartScan = { prefixedRoot: false, missingRefs: false };
+  const parser = sax.parser(true);
+  const decoder = new TextDecoder();
+  const isSheet = SHEET.test(name);
+  let depth = 0;
+  let lastRow = 0;
+  parser.onopentag = (tag) => {
+    depth++;
+    const local = localName(tag.name);
+    budget.addElement(depth, isSheet && local === 'c');
+    if (depth === 1 && tag.name.includes(':')) {
+      const prefix = tag.name.slice(0, tag.name.indexOf(':'));
+      if (UNPREFIXED_NS.has(String(tag.attributes[`xmlns:${prefix}`] ?? ''))) scan.prefixedRoot = true;
+    }
+    if (isSheet && local === 'row') {
+      const r = Number(tag.attributes.r);
+      // A row without `r` is the one after the previous (see numberRowsAndCells).
+      const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
+      if (row > lastRow) {
+        budget.addRows(Math.min(row, 1_048_576) - Math.min(lastRow, 1_048_576));
+        lastRow = row;
+      }
+    }
+    if (isSheet && (local === 'row' || local === 'c') && !('r' in tag.attributes)) scan.missingRefs = true;
+  };
+  parser.onclosetag = () => {
+    depth--;
+  };
+  parser.onerror = (e) => {
+    throw brokenXml(name, e);
+  };
+  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) {
+    parser.write(decoder.decode(bytes.subarray(at, at + SCAN_CHUNK), { stream: true }));
+  }
+  parser.write(decoder.decode()).close();
+  return scan;
 }
 
 export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<PreparedPackage> {
@@ -255,18 +281,25 @@ export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<P
     );
   }
   const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
+  const sheetCount = entries.filter((f) => SHEET.test(partName(f))).length;
+  if (sheetCount > LIMITS.maxSheets) {
+    throw new UnreadableWorkbookError(
+      'too_many_parts',
+      `Tệp có quá nhiều trang tính (${N(sheetCount)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+    );
+  }
   const has = (p: string) => entries.some((f) => partName(f) === p);
   if (!has('xl/workbook.xml')) {
     const what = has('word/document.xml') ? 'là văn bản Word (.docx)' : has('ppt/presentation.xml') ? 'là bản trình chiếu PowerPoint' : 'không phải bảng tính Excel (.xlsx)';
     throw new UnreadableWorkbookError('not_xlsx', `Tệp ${what}, không phải sổ số liệu Excel: hãy chọn tệp .xlsx.`);
   }
 
+  // Inflating first (fast) refuses a zip bomb before any XML is parsed; the parse then runs over
+  // bytes already counted.
   const budget = new Budget();
   const parts = new Map<string, { file: JSZip.JSZipObject; bytes: Uint8Array; scan: PartScan | null }>();
-  for (const f of entries) {
-    const { bytes: content, scan } = await readPart(f, partName(f), budget);
-    parts.set(f.name, { file: f, bytes: content, scan });
-  }
+  for (const f of entries) parts.set(f.name, { file: f, bytes: await inflatePart(f, budget), scan: null });
+  for (const [name, p] of parts) if (XML_PART.test(name)) p.scan = scanPart(p.bytes, partName(p.file), budget);
 
   // Every read below is of bytes already inflated and counted: nothing more is inflated.
   const out = new JSZip();

@@ -150,6 +150,8 @@ const IGNORED_SHEET_PARTS = [
   'cols',
 ];
 
+const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
+
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
   const pkg = await preparePackage(data);
   const wb = new ExcelJS.Workbook();
@@ -177,13 +179,15 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
         if (m) line[c - 1] = m;
       });
       if (line.length) rows[r - 1] = line;
-      cellCount += line.length;
+      // Cells, not the width of the line: one cell in column XFD is one cell.
+      row.eachCell({ includeEmpty: false }, () => void cellCount++);
     });
     if (cellCount > LIMITS.maxCells) {
       throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
     }
-    // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined).
-    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
+    // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.
+    for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
     sheets.push({ name: ws.name, rows });
 
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {

@@ -133,3 +133,34 @@ export function deepSheet(depth: number): Buffer {
 export function hugeDimensionSheet(): Buffer {
   return Buffer.from(`${SHEET_HEAD}<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>`);
 }
+
+/**
+ * The template plus `count` extra sheets, each built by `sheet(i)`: workbook entries, relationships
+ * and content types as Excel writes them, so ExcelJS loads every one.
+ */
+export async function manySheets(count: number, sheet: (i: number) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await buildWorkbook({}));
+  let wb = await zip.file('xl/workbook.xml')!.async('string');
+  let rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  const entries: string[] = [];
+  const relEntries: string[] = [];
+  const typeEntries: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = 100 + i;
+    zip.file(`xl/worksheets/sheet${n}.xml`, sheet(i));
+    entries.push(`<sheet name="S${n}" sheetId="${n}" r:id="rIdH${n}"/>`);
+    relEntries.push(`<Relationship Id="rIdH${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    typeEntries.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+  }
+  wb = wb.replace('</sheets>', `${entries.join('')}</sheets>`);
+  rels = rels.replace('</Relationships>', `${relEntries.join('')}</Relationships>`);
+  types = types.replace('</Types>', `${typeEntries.join('')}</Types>`);
+  zip.file('xl/workbook.xml', wb);
+  zip.file('xl/_rels/workbook.xml.rels', rels);
+  zip.file('[Content_Types].xml', types);
+  return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}
+
+export const farCellSheet = (): string => `${SHEET_HEAD}<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>`;
+export const smallSheet = (i: number): string => `${SHEET_HEAD}<sheetData><row r="1"><c r="A1"><v>${i}</v></c></row></sheetData></worksheet>`;

@@ -10,7 +10,7 @@ import { readWorkbook, UnreadableWorkbookError, LIMITS } from '../../src/xlsx/re
 import type { UnreadableReason } from '../../src/xlsx/errors';
 import { readBoundedSync, ioMessage } from '../../src/cli/input';
 import { findSheet, getCell, parseA1 } from '../../src/core/model';
-import { cellsBehindFalseDimension, deepSheet, deflateZeros, hugeDimensionSheet, lyingWorkbook, writeRawZip } from '../helpers/hostile';
+import { cellsBehindFalseDimension, deepSheet, deflateZeros, farCellSheet, hugeDimensionSheet, lyingWorkbook, manySheets, smallSheet, writeRawZip } from '../helpers/hostile';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-limits-'));
 
@@ -45,6 +45,8 @@ const cases: [string, () => Promise<Buffer>, UnreadableReason, RegExp][] = [
     'too_many_parts',
     /giới hạn số phần trong gói 5\.000/,
   ],
+  ['3 sheets each with a cell in row 1 048 576', () => manySheets(3, farCellSheet), 'too_many_rows', /giới hạn số dòng 2\.200\.000/],
+  ['1 001 sheets', () => manySheets(1001, smallSheet), 'too_many_parts', /giới hạn số trang tính 1\.000/],
 ];
 
 describe('limits fire on what is read, not on what is declared', () => {
@@ -55,7 +57,7 @@ describe('limits fire on what is read, not on what is declared', () => {
   });
 
   it('the limits are the documented ones', () => {
-    expect(LIMITS).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxUncompressedBytes: 60 * 1024 * 1024, maxCells: 500_000, maxElements: 3_000_000, maxXmlDepth: 100, maxParts: 5000 });
+    expect(LIMITS).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxUncompressedBytes: 60 * 1024 * 1024, maxCells: 500_000, maxElements: 3_000_000, maxXmlDepth: 100, maxParts: 5000, maxRows: 2_200_000, maxSheets: 1000 });
   });
 
   it('a sheet claiming the whole grid with two cells reads, both cells in place', async () => {
