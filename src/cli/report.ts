@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readWorkbook } from '../xlsx/read';
-import { isUnreadableWorkbookError } from '../xlsx/errors';
+import { isUnreadableWorkbookError, libraryErrorMeaning } from '../xlsx/errors';
 import { readBoundedSync } from './input';
 import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
@@ -84,7 +84,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   try {
     result = await fillDocxDetailed(template, narrative, record);
   } catch (e) {
-    return fail(`Không đọc được mẫu báo cáo "${opts.template}" (không phải tệp Word .docx hợp lệ): ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`Không đọc được mẫu báo cáo "${opts.template}" (không phải tệp Word .docx hợp lệ): ${libraryErrorMeaning(e)}.`);
   }
   try {
     fs.writeFileSync(opts.out, result.bytes);
@@ -115,5 +115,5 @@ function ioReason(e: unknown): string {
   if (code === 'ENOENT') return 'không tìm thấy tệp';
   if (code === 'EACCES' || code === 'EPERM') return 'không có quyền truy cập';
   if (code === 'EISDIR') return 'đây là một thư mục';
-  return e instanceof Error ? e.message : String(e);
+  return libraryErrorMeaning(e);
 }

@@ -13,6 +13,7 @@ import { checkJson } from '../../src/core/schemas';
 import { reportJson, reportText } from '../../src/cli/format';
 import { jsonSafe, terminalSafe } from '../../src/cli/safe-text';
 import { argumentMessage } from '../../src/cli/args';
+import { libraryErrorMeaning } from '../../src/xlsx/errors';
 
 const NOISE = /Infinity|NaN|\de[+-]?\d|\d,\d{5,}|\d{16,}/;
 
@@ -117,5 +118,26 @@ describe('argument errors are Vietnamese', () => {
     ["Unexpected argument 'b'. This command does not take positional arguments", 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', 'Tham số không hợp lệ: thừa "b".'],
   ])('%s', (message, code, expected) => {
     expect(argumentMessage(Object.assign(new TypeError(message), { code }))).toBe(expected);
+  });
+});
+
+describe('library errors reach the user as their meaning, in Vietnamese', () => {
+  const thrown = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+
+  it('JSZip on a file that is no zip', async () => {
+    const e = await thrown(JSZip.loadAsync(new TextEncoder().encode('PK không phải zip')));
+    expect(String(e)).toMatch(/central directory/);
+    expect(libraryErrorMeaning(e)).toBe('tệp bị hỏng hoặc không phải tệp Office (không đọc được gói nén zip bên trong)');
+  });
+
+  it('JSZip on a truncated zip', async () => {
+    const full = await buildWorkbook({});
+    const e = await thrown(JSZip.loadAsync(full.slice(0, full.length - 30)));
+    expect(libraryErrorMeaning(e)).toMatch(/tệp bị hỏng/);
+  });
+
+  it('file-system codes, and anything unknown, without English', () => {
+    expect(libraryErrorMeaning(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toBe('ổ đĩa đã đầy');
+    expect(libraryErrorMeaning(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe('lỗi không xác định khi đọc tệp');
   });
 });
