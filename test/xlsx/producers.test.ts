@@ -60,3 +60,15 @@ describe.each(fixtures)('%s', (name) => {
     expect(report.metrics).toEqual(checkWorkbook(clean).metrics);
   });
 });
+
+describe('real Excel 2007 files from XlsxWriter\'s comparison suite (test/fixtures/xlsx/public)', () => {
+  const pub = join(dir, 'public');
+  it.each(['reads-excel2007-table-calculated-column-and-totals-formula.xlsx', 'reads-excel2007-table-calculated-column.xlsx'])('%s', async (name) => {
+    const m = await readWorkbook(new Uint8Array(readFileSync(join(pub, name))));
+    // From the file's xl/tables/table1.xml: ref="B3:K6" totalsRowCount="1", header row by default.
+    expect(m.tables.map((t) => [t.name, t.ref, t.headerRow, t.totalsRow])).toEqual([['Table1', 'B3:K6', true, true]]);
+    // K4 holds the calculated column's formula, cached 0, style 1 = built-in number format 2 (0.00).
+    expect(getCell(findSheet(m, m.sheets[0]!.name), parseA1('K4'))).toEqual({ v: 0, f: 'SUM(Table1[[#This Row],[Column1]:[Column3]])', z: '0.00' });
+    expect(at(m, m.sheets[0]!.name, 'C3')).toBe('Column2');
+  });
+});
