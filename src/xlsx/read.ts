@@ -17,7 +17,7 @@ import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
 
 export { UnreadableWorkbookError } from './errors';
-export { LIMITS } from './package';
+export { LIMITS, fileTooLarge } from './package';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
 function dateToSerial(d: Date): number {

@@ -103,3 +103,14 @@ describe('input files are sized before they are read', () => {
     expect(fail(dir)).toMatch(/thư mục/);
   });
 });
+
+describe('the Word pane sizes a picked file before loading it', () => {
+  it('refuses a 26 MB file by its size, without reading its bytes', async () => {
+    const { readPicked } = await import('../../src/taskpane/word/workbook');
+    const file = new File([new Uint8Array(26 * 1024 * 1024)], 'so-lieu.xlsx');
+    let read = false;
+    Object.defineProperty(file, 'arrayBuffer', { value: () => ((read = true), Promise.resolve(new ArrayBuffer(0))) });
+    await expect(readPicked(file)).rejects.toMatchObject({ reason: 'too_large', message: expect.stringMatching(/giới hạn kích thước tệp 25 MB/) });
+    expect(read).toBe(false);
+  });
+});
