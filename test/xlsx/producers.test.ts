@@ -13,7 +13,8 @@ import { checkWorkbook } from '../../src/core/check';
 import { findSheet, getCell, parseA1, parseRange, type WorkbookModel } from '../../src/core/model';
 
 const dir = join(__dirname, '..', 'fixtures', 'xlsx');
-const fixtures = readdirSync(dir).filter((f) => /^reads-.*\.xlsx$/.test(f)).sort();
+const SHIPPED = 'reads-excel-resaved-shipped-template.xlsx';
+const fixtures = readdirSync(dir).filter((f) => /^reads-.*\.xlsx$/.test(f) && f !== SHIPPED).sort();
 const at = (m: WorkbookModel, sheet: string, a1: string) => getCell(findSheet(m, sheet), parseA1(a1))?.v ?? null;
 
 let clean: WorkbookModel;
@@ -58,6 +59,21 @@ describe.each(fixtures)('%s', (name) => {
     const report = checkWorkbook(m);
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
     expect(report.metrics).toEqual(checkWorkbook(clean).metrics);
+  });
+});
+
+describe('the shipped blank template re-saved the way Excel saves it', () => {
+  it('ExcelJS alone refuses it; the reader reads it as the shipped template', async () => {
+    const bytes = new Uint8Array(readFileSync(join(dir, SHIPPED)));
+    await expect(new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).rejects.toThrow(/filterButton/);
+    const shipped = await readWorkbook(new Uint8Array(readFileSync(join(__dirname, '..', '..', 'assets', 'templates', 'mau-chuan-cchc.xlsx'))));
+    const m = await readWorkbook(bytes);
+    expect(m.tables.map((t) => [t.name, t.ref, t.headerRow, t.totalsRow])).toEqual(shipped.tables.map((t) => [t.name, t.ref, t.headerRow, t.totalsRow]));
+    expect(m.tables).toHaveLength(7);
+    expect(m.names).toEqual(shipped.names);
+    expect(m.sheets.map((sh) => sh.rows)).toEqual(shipped.sheets.map((sh) => sh.rows));
+    const [a, b] = [checkWorkbook(m), checkWorkbook(shipped)];
+    expect(a.issues.map((f) => `${f.code} ${f.sheet}!${f.cell}`)).toEqual(b.issues.map((f) => `${f.code} ${f.sheet}!${f.cell}`));
   });
 });
 
