@@ -107,6 +107,8 @@ interface PartScan {
   prefixedRoot: boolean;
   /** A sheet has a <row> or <c> without its `r` attribute (allowed by the standard). */
   missingRefs: boolean;
+  /** The root element's name as written, prefix included. */
+  root: string;
 }
 
 /** Running totals over the whole package: one budget, however the content is spread over parts. */
@@ -214,7 +216,7 @@ const SCAN_CHUNK = 1 << 20;
  * (throws at the first limit crossed), and noting what the repairs need to know.
  */
 function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
-  const scan: PartScan = { prefixedRoot: false, missingRefs: false };
+  const scan: PartScan = { prefixedRoot: false, missingRefs: false, root: '' };
   const parser = sax.parser(true);
   const decoder = new TextDecoder();
   const isSheet = SHEET.test(name);
@@ -224,6 +226,7 @@ function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
     depth++;
     const local = localName(tag.name);
     budget.addElement(depth, isSheet && local === 'c');
+    if (depth === 1) scan.root = tag.name;
     if (depth === 1 && tag.name.includes(':')) {
       const prefix = tag.name.slice(0, tag.name.indexOf(':'));
       if (UNPREFIXED_NS.has(String(tag.attributes[`xmlns:${prefix}`] ?? ''))) scan.prefixedRoot = true;
@@ -327,8 +330,8 @@ async function repair(zip: JSZip, parts: Map<string, { scan: PartScan | null }>)
     if (TABLE.test(bare)) await edit(name, simplifyTable);
     if (RELS.test(name)) await edit(name, relativizeTargets);
     // Document properties are not read; ExcelJS only understands them with the usual prefixes
-    // (cp:, dc:) and stops on a core.xml written with default namespaces.
-    if (/^docProps\/(core|app)\.xml$/.test(bare)) {
+    // (cp:, dc:) and stops on a core.xml written with default namespaces: such parts are dropped.
+    if (/^docProps\/(core|app)\.xml$/.test(bare) && p.scan?.root !== (bare === 'docProps/core.xml' ? 'cp:coreProperties' : 'Properties')) {
       zip.remove(name);
       changed.add(name);
     }
