@@ -103,7 +103,7 @@ const UNPREFIXED_NS = new Set([
 
 /** What the streaming pass learnt about one XML part, for the repairs. */
 interface PartScan {
-  /** The root element is prefixed in a namespace ExcelJS expects unprefixed (x:worksheet). */
+  /** Elements are prefixed in a namespace ExcelJS expects unprefixed (x:worksheet, x:row). */
   prefixedRoot: boolean;
   /** A sheet has a <row> or <c> without its `r` attribute (allowed by the standard). */
   missingRefs: boolean;
@@ -222,21 +222,24 @@ function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
   const isSheet = SHEET.test(name);
   let depth = 0;
   let lastRow = 0;
+  /** Prefixes the root binds to a namespace ExcelJS expects unprefixed. */
+  const mainPrefixes = new Set<string>();
   parser.onopentag = (tag) => {
     depth++;
     const local = localName(tag.name);
     budget.addElement(depth, isSheet && local === 'c');
-    if (depth === 1) scan.root = tag.name;
-    if (depth === 1 && tag.name.includes(':')) {
-      const prefix = tag.name.slice(0, tag.name.indexOf(':'));
-      if (UNPREFIXED_NS.has(String(tag.attributes[`xmlns:${prefix}`] ?? ''))) scan.prefixedRoot = true;
+    if (depth === 1) {
+      scan.root = tag.name;
+      for (const [k, v] of Object.entries(tag.attributes)) if (k.startsWith('xmlns:') && UNPREFIXED_NS.has(String(v))) mainPrefixes.add(k.slice(6));
     }
+    if (mainPrefixes.size && tag.name.includes(':') && mainPrefixes.has(tag.name.slice(0, tag.name.indexOf(':')))) scan.prefixedRoot = true;
     if (isSheet && local === 'row') {
       const r = Number(tag.attributes.r);
       // A row without `r` is the one after the previous (see numberRowsAndCells).
       const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
+      // Not capped at Excel's last row: a row numbered 999 999 999 is a grid that long to the reader.
       if (row > lastRow) {
-        budget.addRows(Math.min(row, 1_048_576) - Math.min(lastRow, 1_048_576));
+        budget.addRows(row - lastRow);
         lastRow = row;
       }
     }

@@ -46,6 +46,12 @@ const cases: [string, () => Promise<Buffer>, UnreadableReason, RegExp][] = [
     /giới hạn số phần trong gói 5\.000/,
   ],
   ['3 sheets each with a cell in row 1 048 576', () => manySheets(3, farCellSheet), 'too_many_rows', /giới hạn số dòng 2\.200\.000/],
+  [
+    'a row numbered 999 999 999',
+    () => lyingWorkbook({ 'xl/worksheets/sheet5.xml': Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="999999999"><c r="A999999999"><v>1</v></c></row></sheetData></worksheet>') }, 1e9),
+    'too_many_rows',
+    /giới hạn số dòng/,
+  ],
   ['1 001 sheets', () => manySheets(1001, smallSheet), 'too_many_parts', /giới hạn số trang tính 1\.000/],
 ];
 
