@@ -104,7 +104,7 @@ const UNPREFIXED_NS = new Set([
 /** What the streaming pass learnt about one XML part, for the repairs. */
 interface PartScan {
   /** Elements are prefixed in a namespace ExcelJS expects unprefixed (x:worksheet, x:row). */
-  prefixedRoot: boolean;
+  prefixed: boolean;
   /** A sheet has a <row> or <c> without its `r` attribute (allowed by the standard). */
   missingRefs: boolean;
   /** The root element's name as written, prefix included. */
@@ -118,9 +118,9 @@ class Budget {
   cells = 0;
   rows = 0;
 
-  /** A sheet reaching row `last`: the reader's grid has that many lines, however few cells it holds. */
-  addRows(last: number): void {
-    this.rows += last;
+  /** Rows a sheet adds to the grid the reader builds, however few cells they hold. */
+  addRows(more: number): void {
+    this.rows += more;
     if (this.rows > LIMITS.maxRows) {
       throw new UnreadableWorkbookError(
         'too_many_rows',
@@ -216,7 +216,7 @@ const SCAN_CHUNK = 1 << 20;
  * (throws at the first limit crossed), and noting what the repairs need to know.
  */
 function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
-  const scan: PartScan = { prefixedRoot: false, missingRefs: false, root: '' };
+  const scan: PartScan = { prefixed: false, missingRefs: false, root: '' };
   const parser = sax.parser(true);
   const decoder = new TextDecoder();
   const isSheet = SHEET.test(name);
@@ -232,7 +232,7 @@ function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
       scan.root = tag.name;
       for (const [k, v] of Object.entries(tag.attributes)) if (k.startsWith('xmlns:') && UNPREFIXED_NS.has(String(v))) mainPrefixes.add(k.slice(6));
     }
-    if (mainPrefixes.size && tag.name.includes(':') && mainPrefixes.has(tag.name.slice(0, tag.name.indexOf(':')))) scan.prefixedRoot = true;
+    if (mainPrefixes.size && tag.name.includes(':') && mainPrefixes.has(tag.name.slice(0, tag.name.indexOf(':')))) scan.prefixed = true;
     if (isSheet && local === 'row') {
       const r = Number(tag.attributes.r);
       // A row without `r` is the one after the previous (see numberRowsAndCells).
@@ -328,7 +328,7 @@ async function repair(zip: JSZip, parts: Map<string, { scan: PartScan | null }>)
   };
   for (const [name, p] of parts) {
     const bare = name.replace(/^\//, '');
-    if (p.scan?.prefixedRoot) await edit(name, unprefix);
+    if (p.scan?.prefixed) await edit(name, unprefix);
     if (p.scan?.missingRefs) await edit(name, numberRowsAndCells);
     if (TABLE.test(bare)) await edit(name, simplifyTable);
     if (RELS.test(name)) await edit(name, relativizeTargets);
