@@ -15,7 +15,7 @@ import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
 import { ioMessage, readBoundedSync } from './input';
-import { jsonSafe, terminalSafeLines } from './safe-text';
+import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
 import { argumentMessage } from './args';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
@@ -71,7 +71,7 @@ async function template(args: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(`Không ghi được tệp ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  process.stdout.write(`Đã ghi sổ số liệu trắng: ${values.out}\n`);
+  process.stdout.write(`Đã ghi sổ số liệu trắng: ${terminalSafe(values.out)}\n`);
   return 0;
 }
 
