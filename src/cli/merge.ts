@@ -8,7 +8,7 @@
  * that silently lacks a unit is what this command exists to prevent.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Worker, parentPort } from 'node:worker_threads';
@@ -20,6 +20,8 @@ import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { buildMergedWorkbook } from '../xlsx/merge-workbook';
 import { UnsafeWriteError, writeFileSafely } from './safe-write';
+import { ioMessage, readBoundedSync } from './input';
+import { jsonSafe, terminalSafeLines } from './safe-text';
 
 export const MERGE_WORKER = 'cchc-merge-worker';
 
@@ -54,19 +56,15 @@ type Outcome = { ok: true; unit: UnitReport } | { ok: false; message: string };
 
 /** Reads and checks one unit's file; what a worker does for each job. */
 export async function checkUnitFile(path: string): Promise<Outcome> {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'EACCES' ? `Không có quyền đọc tệp: ${path}` : code === 'EISDIR' ? `Đường dẫn là một thư mục, không phải tệp: ${path}` : `Không đọc được tệp ${path}.` };
-  }
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  try {
+    // Sized before it is read (input.ts): a huge file or a device never fills a worker's memory.
+    const bytes = readBoundedSync(path);
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const model = await readWorkbook(bytes, basename(path));
     return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash) };
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { ok: false, message: `Không đọc được tệp ${path}: ${e.message}` };
+    if ((e as NodeJS.ErrnoException)?.code) return { ok: false, message: ioMessage(e, path) };
     return { ok: false, message: `Lỗi không mong đợi khi đọc tệp ${path}: ${(e as Error)?.message ?? String(e)}` };
   }
 }
@@ -159,22 +157,18 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
   }
-  process.stdout.write(opts.json ? `${JSON.stringify(mergeJson(result, units, opts.out), null, 2)}\n` : mergeText(result, opts.out));
+  // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(mergeJson(result, units, opts.out), null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out)));
   const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);
   return result.summary.errors > 0 || unitErrors ? 1 : 0;
 }
 
 async function loadPrevious(path: string) {
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new MergeInputError(`Không đọc được sổ tổng hợp kỳ trước: ${path}`);
-  }
-  try {
-    return await readWorkbook(bytes, basename(path));
+    return await readWorkbook(readBoundedSync(path), basename(path));
   } catch (e) {
     if (isUnreadableWorkbookError(e)) throw new MergeInputError(`Không đọc được sổ tổng hợp kỳ trước ${path}: ${e.message}`);
+    if ((e as NodeJS.ErrnoException)?.code) throw new MergeInputError(`Sổ tổng hợp kỳ trước (--previous): ${ioMessage(e, path)}`);
     throw e;
   }
 }
