@@ -96,6 +96,17 @@ describe('cchc merge', () => {
     expect(r.err).toBe('');
   }, 180000);
 
+  it('reads a folder\'s workbooks only: Excel\'s "~$" lock files and other files are skipped', () => {
+    const d = join(dir, 'thu-muc-co-tep-khac');
+    execFileSync('mkdir', ['-p', d]);
+    for (const u of Q3.slice(0, 2)) writeFileSync(join(d, u.file), readFileSync(join(q3, u.file)));
+    writeFileSync(join(d, '~$1-so-y-te.xlsx'), 'khóa của Excel');
+    writeFileSync(join(d, 'ghi-chu.txt'), 'ghi chú');
+    const r = run('merge', d, '--out', join(dir, 'tong-hop-2.xlsx'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).units.map((u: { unit: string }) => u.unit)).toEqual(Q3.slice(0, 2).map((u) => u.unit));
+  }, 180000);
+
   it('exits 2 with a Vietnamese message on unusable input, never writing over an input', () => {
     const bad = join(dir, 'hong');
     execFileSync('mkdir', ['-p', bad]);
