@@ -71,8 +71,10 @@ export async function checkUnitFile(path: string): Promise<Outcome> {
 
 /** Worker side: one job at a time, so a worker holds one workbook model at most. */
 export function runMergeWorker(): void {
+  // Jobs arrive up to two ahead (so the worker never waits on a busy main thread) but run one after the other.
+  let chain: Promise<void> = Promise.resolve();
   parentPort!.on('message', (job: { i: number; path: string }) => {
-    void checkUnitFile(job.path).then((outcome) => parentPort!.postMessage({ i: job.i, outcome }));
+    chain = chain.then(() => checkUnitFile(job.path).then((outcome) => parentPort!.postMessage({ i: job.i, outcome })));
   });
 }
 
@@ -89,25 +91,33 @@ export async function checkAll(files: readonly string[], progress: (done: number
     }
     return results;
   }
+  // The main thread checks files too, beside n - 1 workers: one bundle fewer to load (about 0,7 s
+  // of CPU each), which is what the merge of a few dozen files spends most on.
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
+      const finish = () => {
+        progress(++done);
+        if (done === files.length) resolve();
+      };
+      const outstanding = new Map<Worker, number>();
       const feed = (w: Worker) => {
-        if (next < files.length) {
+        while ((outstanding.get(w) ?? 0) < 2 && next < files.length) {
           const i = next++;
+          outstanding.set(w, (outstanding.get(w) ?? 0) + 1);
           w.postMessage({ i, path: files[i] });
         }
       };
-      for (let k = 0; k < n; k++) {
+      for (let k = 0; k < n - 1; k++) {
         const w = new Worker(__filename, { workerData: { role: MERGE_WORKER } });
         workers.push(w);
         w.on('message', (m: { i: number; outcome: Outcome }) => {
           results[m.i] = m.outcome;
-          progress(++done);
-          if (done === files.length) resolve();
-          else feed(w);
+          outstanding.set(w, (outstanding.get(w) ?? 1) - 1);
+          feed(w);
+          finish();
         });
         w.on('error', reject);
         // A worker killed from outside (out of memory) would otherwise leave the run waiting forever.
@@ -116,6 +126,15 @@ export async function checkAll(files: readonly string[], progress: (done: number
         });
         feed(w);
       }
+      void (async () => {
+        while (next < files.length) {
+          const i = next++;
+          results[i] = await checkUnitFile(files[i]!);
+          finish();
+          // Let the workers' messages in, so they are fed before the next file.
+          await new Promise((r) => setImmediate(r));
+        }
+      })().catch(reject);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
