@@ -17,6 +17,7 @@ import { runReport } from './report';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
 import { argumentMessage } from './args';
+import { runDoc } from './doc';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -28,6 +29,9 @@ Cách dùng:
   cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--force]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
+  cchc doc BÁO_CÁO.docx [--workbook TỆP.xlsx] [--previous TỆP_KỲ_TRƯỚC.xlsx] [--json]
+      Kiểm tra các số liệu viết trong văn bản báo cáo (tỷ lệ, tổng và các phần, khoảng thời gian,
+      ngày văn bản); với --workbook, đối chiếu với sổ số liệu; --previous chỉ ra số còn của kỳ trước.
   cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
   cchc --help
@@ -100,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case 'template':
         return await template(rest);
+      case 'doc':
+        return await runDoc(rest, { load, usage: (m) => new UsageError(m) });
       case 'report':
         return await report(rest);
       case undefined:
@@ -108,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
         return help();
       default:
-        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report hoặc template (xem cchc --help).`);
+        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report, doc hoặc template (xem cchc --help).`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
