@@ -14,10 +14,10 @@ import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
+import { runDoc } from './doc';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
 import { argumentMessage } from './args';
-import { runDoc } from './doc';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
