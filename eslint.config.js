@@ -7,7 +7,7 @@ const tseslint = require('typescript-eslint');
  * listed as its dependencies. A relative import is checked by the top folder it lands in: from a
  * file right under src/X/ that is "../Y/…", from deeper files "../../Y/…" (or more).
  */
-const TOP = ['core', 'host', 'xlsx', 'docx', 'cli', 'excel', 'word', 'commands', 'taskpane', 'fake-office', 'playground'];
+const TOP = ['core', 'host', 'xlsx', 'docx', 'cli', 'excel', 'word', 'commands', 'taskpane', 'fake-office', 'playground', 'standalone', 'oldhost'];
 const UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*'];
 
 function zone(folder, allowed, options = {}) {
@@ -52,6 +52,12 @@ module.exports = tseslint.config(
   // The panes get their host as props. index.tsx is the page's composition root: it picks the
   // adapter for the host Office reports, so it alone may load src/excel and src/word.
   ...zone('taskpane', ['core', 'host', 'xlsx', 'docx'], { ui: true, ignores: ['src/taskpane/index.tsx'] }),
+  // The checker without Office: the panes' components on a file read in the page; no adapter, no Office.
+  ...zone('standalone', ['core', 'host', 'xlsx', 'docx', 'taskpane'], { ui: true }),
+  {
+    files: ['src/standalone/**/*.ts', 'src/standalone/**/*.tsx'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'The standalone checker runs without Office.' }, 'Excel', 'Word'] },
+  },
   {
     files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
     ignores: ['src/taskpane/index.tsx'],

@@ -100,10 +100,9 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     checkCaps(xl, rules, push);
   }
   if (ct) checkDuplicates(ct, (r) => r.label, push);
-  if (ks) {
-    checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
-    checkSurveys(model, ks.lt, ks.ex, options.returnSet ?? rules.satisfaction.returnSet, push);
-  }
+  if (ks) checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
+  // The summary table and the raw answer sheets (which may exist without it): checks/surveys.ts.
+  const surveys = checkSurveys(model, ks ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
     if (kq) checkCarryOver(kq, options.previous, push);
@@ -114,7 +113,8 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     contract: CONTRACT_VERSION,
     summary: summarize(issues),
     issues,
-    metrics: computeMetrics(data),
+    // Figures computed from the answer sheets complete (and override) the summary table's.
+    metrics: { ...computeMetrics(data), ...surveys.metrics },
     data,
     recognized: { tables: recognized, info: infoRecognition(info) },
   };

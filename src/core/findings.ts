@@ -46,6 +46,8 @@ export type ErrorValue = Base<'error_value'> & { header: string; errorText: stri
 export type MissingValue = Base<'missing_value'> & { header: string };
 export type TextNumber = Base<'text_number'> & { header: string; text: string };
 export type RateOutOfRange = Base<'rate_out_of_range'> & { header: string };
+/** A number no count or rate can be (1e308): kept out of every sum, so totals stay finite. */
+export type ValueOutOfBounds = Base<'value_out_of_bounds'> & { header: string; limit: number };
 export type InvalidOption = Base<'invalid_option'> & { header: string; options: string[] };
 export type DuplicateRow = Base<'duplicate_row'> & { header: string; firstCell: string };
 export type ConflictingValues = Base<'conflicting_values'> & { header: string; firstCell: string };
@@ -68,6 +70,18 @@ export type CapExceeded = Base<'cap_exceeded'> & { subject: string; capPercent: 
 export type TuyenNotInRegime = Base<'tuyen_not_in_regime'> & { options: string[] };
 export type SatisfactionInconsistent = Base<'satisfaction_inconsistent'>;
 export type SurveySummaryMismatch = Base<'survey_summary_mismatch'> & { header: string; respondents: number };
+
+/** Raw survey answers (src/core/surveys). `formId` is the form's MA_SO_PHIEU when it has one. */
+export type SurveySheetRead = Base<'survey_sheet_read'> & { version: string; forms: number; source: 'stated' | 'columns' | 'regime'; stated?: string };
+export type SurveyItemsMissing = Base<'survey_items_missing'> & { version: string; items: string[] };
+export type SurveyItemsUnknown = Base<'survey_items_unknown'> & { version: string; items: string[] };
+export type SurveyAnswerOutOfScale = Base<'survey_answer_out_of_scale'> & { item: string; formId?: string; allowed: string };
+export type SurveyAnswerBlank = Base<'survey_answer_blank'> & { formId?: string; items: string[] };
+export type SurveyFormEmpty = Base<'survey_form_empty'> & { formId?: string };
+export type SurveyDuplicateForm = Base<'survey_duplicate_form'> & { formId: string; firstCell: string };
+export type SurveyFormOutsideWindow = Base<'survey_form_outside_window'> & { formId?: string; from: string; to: string };
+export type SurveySummaryRowMissing = Base<'survey_summary_row_missing'> & { subject: string; forms: number };
+export type SurveyFindingsCapped = Base<'survey_findings_capped'> & { of: string; shown: number; more: number };
 
 /** Period. */
 export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
@@ -97,6 +111,7 @@ export type Finding =
   | MissingValue
   | TextNumber
   | RateOutOfRange
+  | ValueOutOfBounds
   | InvalidOption
   | DuplicateRow
   | SumMismatch
@@ -107,6 +122,16 @@ export type Finding =
   | TuyenNotInRegime
   | SatisfactionInconsistent
   | SurveySummaryMismatch
+  | SurveySheetRead
+  | SurveyItemsMissing
+  | SurveyItemsUnknown
+  | SurveyAnswerOutOfScale
+  | SurveyAnswerBlank
+  | SurveyFormEmpty
+  | SurveyDuplicateForm
+  | SurveyFormOutsideWindow
+  | SurveySummaryRowMissing
+  | SurveyFindingsCapped
   | InvalidPeriodKind
   | InvalidYear
   | InvalidDate
