@@ -1,3 +1,4 @@
+import { TABLES } from './contract';
 import type { Draft, Finding } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { formatDate } from './periods';
@@ -11,22 +12,44 @@ const n = (v: number | string | undefined): string => (typeof v === 'number' ? f
 const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
 /** "Tỷ lệ (%)" reads as itself; other headers are named as a rate. */
 const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replace(/\s*\(%\)$/, '') : `Tỷ lệ "${header}"`);
+/** Officers know a table by its title, not by the contract's internal name. */
+const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 export function messageFor(d: Draft): string {
   switch (d.code) {
     case 'missing_table':
-      return `Không tìm thấy bảng "${d.tableName}" (sheet "${d.sheet}"). Hãy dùng mẫu chuẩn hoặc đặt tên bảng Excel là ${d.tableName}.`;
+      return d.severity === 'info'
+        ? `Sổ không có bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này được bỏ qua.`
+        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Nếu sổ có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`;
     case 'missing_column':
-      return `Bảng ${d.tableName} thiếu cột "${d.header}".`;
+      return `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`;
     case 'missing_name':
       return d.severity === 'info'
         ? `Không có tên định nghĩa ${d.name}; đã lấy "${d.label}" theo nhãn trên sheet.`
-        : `Thiếu thông tin "${d.label}" (tên định nghĩa ${d.name}).`;
+        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet (hoặc đặt tên định nghĩa ${d.name}).`;
     case 'unknown_contract':
       return `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`;
+    case 'missing_period':
+      return 'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.';
+    case 'formula_not_computed':
+      return `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu): hãy mở và lưu lại bằng Excel rồi kiểm tra lại.`;
+    case 'total_formula_range':
+      return `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}.`;
+    case 'conflicting_values':
+      return `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này.`;
+    case 'part_exceeds_total':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}.`;
+    case 'level_not_in_regime':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}).`;
+    case 'carry_over_skipped':
+      return `Chưa đối chiếu được "Từ kỳ trước" với kỳ trước (T5): ${d.reason}.`;
+    case 'previous_mismatch':
+      return d.what === 'unit'
+        ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}": kiểm tra lại tệp đã chọn.`
+        : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}: kiểm tra lại tệp đã chọn.`;
     case 'table_found_by_headers':
-      return `Bảng ${d.tableName} không phải bảng Excel có tên; đã nhận ra theo tiêu đề cột.`;
+      return `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`;
     case 'not_a_number':
       return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số.`;
     case 'negative_count':
@@ -46,7 +69,9 @@ export function messageFor(d: Draft): string {
     case 'duplicate_row':
       return `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}).`;
     case 'sum_mismatch':
-      return d.rule === 'T6' || d.rule?.startsWith('total')
+      return d.rule === 'T6g'
+        ? `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} nhưng tổng các dòng trong nhóm là ${n(d.expected)}.`
+        : d.rule === 'T6' || d.rule?.startsWith('total')
         ? `Tổng cộng "${d.totalLabel}" ghi ${n(d.actual)} nhưng tổng các dòng là ${n(d.expected)}.`
         : `${d.totalLabel}${where(d)} ghi ${n(d.actual)} nhưng ${d.partLabels.map(lower).join(' + ')} = ${n(d.expected)}.`;
     case 'derived_mismatch':

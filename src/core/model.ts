@@ -17,11 +17,11 @@ export interface Cell {
   /** Number format code ("0.00%", "dd/mm/yyyy"); absent for "General". */
   z?: string;
   /**
-   * A formula the file stored without a cached result and the reader could not compute
-   * (src/xlsx/formulas.ts): `v` is then null although the cell is not blank. Checks should say
-   * "công thức chưa được tính" rather than read the cell as empty.
+   * A formula whose result the file does not carry (written by a tool that does not calculate)
+   * and that the reader could not compute either (src/xlsx/formulas.ts): its value is unknown,
+   * never blank.
    */
-  uncomputed?: true;
+  uncomputed?: boolean;
   /** `v` was computed by the reader (src/xlsx/formulas.ts) because the file stored no cached result. */
   computed?: true;
 }
@@ -31,8 +31,8 @@ export interface SheetGrid {
   /** rows[r][c], 0-based: rows[0][0] is A1. Ragged; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   /**
-   * Merged areas ("A1:C2"), value in the top-left cell. Only filled by readers that see merges
-   * cheaply (the HTML-table reader, src/xlsx/html.ts); absent means unknown, not "no merges".
+   * Merged ranges ("C5:F5"), where the host gives them (the HTML-page and Excel 2003 XML readers
+   * do); a merge's value is in its first cell. Absent means unknown, not "no merges".
    */
   merges?: string[];
 }

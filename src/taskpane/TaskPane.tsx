@@ -2,7 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } 
 import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
-import type { ExcelActions } from './actions';
+import type { ExcelActions } from '../host/actions';
 import { busyText, formatAt, messageOf, type Busy, type StatusProps } from './status';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
@@ -68,6 +68,8 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
       setReport(r);
       setActive(null);
       setChecks((n) => n + 1);
+      // What could not be coloured (protected sheet, read-only, old Excel): the list is complete anyway.
+      if (r.highlightNotice) setNotice(r.highlightNotice);
     });
 
   const clear = () =>

@@ -1,4 +1,4 @@
-import { HostError } from './actions';
+import { HostError } from '../host/actions';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 

@@ -2,7 +2,7 @@ import { buildNarrative } from '../../core/narrative/build';
 import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
 import { fillDocx } from '../../docx/fill';
-import { HostError, type FillRecord } from '../actions';
+import { HostError, type FillRecord } from '../../host/actions';
 
 /**
  * The filled report for download from the Excel pane. JSZip, xmldom and sax come with this module,

@@ -18,7 +18,7 @@ import type { Finding } from '../../core/findings';
 import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
 import { formatDate } from '../../core/periods';
 import { formatCount } from '../../core/numbers';
-import type { FillRecord, WordActions } from '../actions';
+import type { FillRecord, WordActions } from '../../host/actions';
 import { messageOf } from '../status';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';

@@ -3,7 +3,7 @@ import { buildNarrative, placeTexts, type Narrative } from '../../core/narrative
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
 import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
-import type { FillRecord } from '../actions';
+import type { FillRecord } from '../../host/actions';
 
 /**
  * The workbook the officer picked, read in the pane itself. Excel and Word run the add-in in
