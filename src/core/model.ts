@@ -17,11 +17,11 @@ export interface Cell {
   /** Number format code ("0.00%", "dd/mm/yyyy"); absent for "General". */
   z?: string;
   /**
-   * A formula whose result the file does not carry (written by a tool that does not calculate)
-   * and that the reader could not compute either (src/xlsx/formulas.ts): its value is unknown,
-   * never blank.
+   * A formula the file stored without a cached result and the reader could not compute
+   * (src/xlsx/formulas.ts): `v` is then null although the cell is not blank. Checks should say
+   * "công thức chưa được tính" rather than read the cell as empty.
    */
-  uncomputed?: boolean;
+  uncomputed?: true;
   /** `v` was computed by the reader (src/xlsx/formulas.ts) because the file stored no cached result. */
   computed?: true;
 }
