@@ -36,6 +36,7 @@ import { findSheet, getCell, parseA1, parseRange, toA1, type Cell, type Workbook
 import { roundTo } from './numbers';
 import { parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from './periods';
 import { ruleSetFor, type RuleSet } from './regimes';
+import { readReportDate } from './reportDate';
 import type { CheckReport, DataRow, ExtractedData, PeriodInfo, TableData } from './report';
 import { DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue } from './rules';
 import { foldText, headerKey, normalizeText, slug } from './text';
@@ -62,6 +63,8 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const rules = ruleSetFor(period?.to ?? todayIso());
 
   const data: ExtractedData = { unit: info.unit, recipient: info.recipient, tables: {} };
+  const reportDate = readReportDate(model); // i10: the report's own date, for the date line
+  if (reportDate) data.reportDate = reportDate;
   const extracted: Partial<Record<TableName, { lt: LocatedTable; ex: Extracted }>> = {};
   for (const spec of TABLES) {
     const lt = locateTable(model, spec);

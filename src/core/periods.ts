@@ -96,21 +96,21 @@ function validIso(y: number, m: number, d: number): string | null {
   return iso(y, m, d);
 }
 
-/** "15/12/2022" (figures style); `formal` gives "ngày 05 tháng 02 năm 2023" (NĐ 30/2020). */
+/**
+ * The one date format of the product, NĐ 30/2020/NĐ-CP: a day under 10 and the months 1 and 2
+ * take a leading zero ("05/02/2023", "15/6/2022", "14/3/2023"), as the seeds write "02/8/2022"
+ * and "10/02/2022". `formal` gives "ngày 05 tháng 02 năm 2023".
+ */
 export function formatDate(isoDate: string, style: 'short' | 'formal' = 'short'): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  if (style === 'formal') {
-    const dd = String(d).padStart(2, '0');
-    const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
-    return `ngày ${dd} tháng ${mm} năm ${y}`;
-  }
-  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  const dd = String(d).padStart(2, '0');
+  const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return style === 'formal' ? `ngày ${dd} tháng ${mm} năm ${y}` : `${dd}/${mm}/${y}`;
 }
 
-/** The narrative's date style: "15/12/2022", "14/3/2023" (no leading zero on the month). */
+/** The narrative's date: the same NĐ 30/2020 format as everywhere else. */
 export function formatDateNarrative(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${d}/${m}/${y}`;
+  return formatDate(isoDate);
 }
 
 /** The calendar date of a moment on the machine's clock (a report is dated where it is written). */
