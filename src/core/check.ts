@@ -34,9 +34,10 @@ import { locateTable, type LocatedTable } from './locate';
 import { withMessage } from './messages';
 import { findSheet, getCell, parseA1, parseRange, toA1, type Cell, type WorkbookModel } from './model';
 import { roundTo } from './numbers';
-import { parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from './periods';
+import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from './periods';
 import { ruleSetFor, type RuleSet } from './regimes';
 import { readReportDate } from './reportDate';
+import { partsOf, rateParts, rowPartsOf } from './findingParts';
 import type { CheckReport, DataRow, ExtractedData, PeriodInfo, TableData } from './report';
 import { DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue } from './rules';
 import { foldText, headerKey, normalizeText, slug } from './text';
@@ -260,7 +261,7 @@ function resolvePeriod(info: Info, windowKind: WindowKind, push: (d: Draft) => v
         [to, info.values.DenNgay!, official.to],
       ] as const) {
         if (iso !== expected) {
-          push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: iso.split('-').reverse().join('/'), expected: expected.split('-').reverse().join('/') });
+          push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
         }
       }
     }
@@ -310,7 +311,7 @@ function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: boolean
       const expected = d.compute(row.values);
       const n = row.norm[d.key]!;
       if (expected != null && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
-        push({ code: 'derived_mismatch', severity: 'error', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']) });
+        push({ code: 'derived_mismatch', severity: 'error', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']), parts: partsOf(spec, row, ['duocGiao', 'coMat']) });
       }
       row.stated ??= {};
       row.stated[d.key] = n.t === 'num' && usable(row, d.key) ? n.value : expected;
@@ -356,6 +357,7 @@ function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: string, 
       related: relatedCells(row, present),
       totalLabel: headerOf(spec, total),
       partLabels: present.map((p) => headerOf(spec, p)),
+      parts: partsOf(spec, row, present),
     });
   }
 }
@@ -377,13 +379,13 @@ function checkRateCell(
   const related = relatedCells(row, key === 'tyLeDungHan' ? ['truocHan', 'dungHan', 'daGiaiQuyet'] : ['thucHien', 'keHoach']);
   if (expected == null) {
     if (denominator === 0 && stated.percent !== 0) {
-      push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related });
+      push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related, ...rateParts(spec, row, key) });
     }
     return;
   }
   if (!rateMatches(stated, expected)) {
     const decimals = stated.decimals > 6 ? 2 : Math.max(stated.decimals, 2);
-    push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related });
+    push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related, ...rateParts(spec, row, key) });
   }
 }
 
@@ -408,6 +410,7 @@ function checkTotals(spec: TableSpec, lt: LocatedTable, ex: Extracted, push: (d:
         related: cells.length > 12 ? [`${cells[0]}:${cells[cells.length - 1]}`] : cells,
         totalLabel: headerOf(spec, key),
         partLabels: [],
+        ...(rowPartsOf(ex.rows, key) ? { parts: rowPartsOf(ex.rows, key)! } : {}),
       });
     }
   }

@@ -46,15 +46,38 @@ export type RateOutOfRange = Base<'rate_out_of_range'> & { header: string };
 export type InvalidOption = Base<'invalid_option'> & { header: string; options: string[] };
 export type DuplicateRow = Base<'duplicate_row'> & { header: string; firstCell: string };
 
+/** One figure taking part in an identity, as the message names it: "Được giao 64 (ô D7)". */
+export interface FindingPart {
+  /** Column header, or the row's label for a totals row's parts. */
+  label: string;
+  cell: string;
+  value: number;
+}
+
 /** Identities and derived figures. */
 export type SumMismatch = Base<'sum_mismatch'> & {
   /** What the stated total is ("Tổng số hồ sơ nhận giải quyết"). */
   totalLabel: string;
   /** Labels of the parts, in the order of `related`. */
   partLabels: string[];
+  /** The parts with their values and cells (optional: messages fall back to the labels). */
+  parts?: FindingPart[];
 };
-export type DerivedMismatch = Base<'derived_mismatch'> & { header: string; formula: string };
-export type RateMismatch = Base<'rate_mismatch'> & { header: string; numerator: number; denominator: number; decimals: number };
+export type DerivedMismatch = Base<'derived_mismatch'> & {
+  header: string;
+  formula: string;
+  /** Được giao and Có mặt of the row, in that order (optional). */
+  parts?: FindingPart[];
+};
+export type RateMismatch = Base<'rate_mismatch'> & {
+  header: string;
+  numerator: number;
+  denominator: number;
+  decimals: number;
+  /** The figures summed into the numerator, and the denominator's own cell (optional). */
+  numeratorParts?: FindingPart[];
+  denominatorPart?: FindingPart;
+};
 export type CarryOverMismatch = Base<'carry_over_mismatch'>;
 export type CapExceeded = Base<'cap_exceeded'> & { subject: string; capPercent: number; limit: number; base: number };
 export type TuyenNotInRegime = Base<'tuyen_not_in_regime'> & { options: string[] };
