@@ -22,9 +22,11 @@ Cách dùng:
       Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
       --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
       --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5)
-  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--force]
+  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
-      Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
+      --previous    sổ số liệu kỳ trước, để viết câu so sánh "so với kỳ trước, tăng/giảm …"
+      Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force (các phần có số liệu sai
+      được ghi chú tô vàng ngay trong văn bản).
   cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
   cchc --help
@@ -81,12 +83,12 @@ async function template(args: string[]): Promise<number> {
 }
 
 async function report(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return help();
   if (positionals.length !== 1 || !values.template || !values.out) {
     throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
   }
-  return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}) });
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}), ...(values.previous ? { previous: values.previous } : {}) });
 }
 
 function help(): number {

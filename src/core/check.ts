@@ -266,13 +266,16 @@ function resolvePeriod(info: Info, windowKind: WindowKind, push: (d: Draft) => v
       }
     }
   }
+  // i10: the period shown everywhere is the one the workbook states, even a reversed one (its own
+  // error says so); the NĐ 09 window fills in only what the workbook leaves out.
   if (!kind || !year) {
-    if (from && to && from <= to) return { kind: kind ?? kindText, year: year ?? Number(to.slice(0, 4)), from, to, source: 'workbook' };
+    if (from && to) return { kind: kind ?? kindText, year: year ?? Number(to.slice(0, 4)), from, to, source: 'workbook' };
     return null;
   }
-  if (from && to && from <= to) {
-    const source = calendar && calendar.from === from && calendar.to === to ? 'calendar' : 'workbook';
-    return { kind, year, from, to, source };
+  if (from || to) {
+    const w = { from: from ?? official!.from, to: to ?? official!.to };
+    const source = calendar && calendar.from === w.from && calendar.to === w.to ? 'calendar' : 'workbook';
+    return { kind, year, ...w, source };
   }
   return { kind, year, from: official!.from, to: official!.to, source: windowKind === 'calendar' ? 'calendar' : 'nd09' };
 }

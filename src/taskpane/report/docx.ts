@@ -1,5 +1,4 @@
-import { buildNarrative } from '../../core/narrative/build';
-import { localIsoDate } from '../../core/periods';
+import { buildNarrative, errorCount } from '../../core/narrative/build';
 import type { CheckReport } from '../../core/report';
 import { fillDocx } from '../../docx/fill';
 import { HostError, type FillRecord } from '../actions';
@@ -34,13 +33,14 @@ export function reportFileName(workbook: string | undefined): string {
 
 /** The report template filled from `report`; `allowErrors` is the officer's explicit confirmation. */
 export async function reportDocx(report: CheckReport, allowErrors: boolean, now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const narrative = buildNarrative(report, { allowErrors, reportDate: localIsoDate(new Date()) });
+  const narrative = buildNarrative(report, { allowErrors });
   const record: FillRecord = {
     fileName: report.file ?? UNKNOWN_WORKBOOK,
     unit: narrative.fields.donVi,
     period: narrative.fields.kyBaoCao,
     fingerprint: narrative.fingerprint,
     filledAt: now.toISOString(),
+    ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(report)) } : {}),
   };
   const bytes = await fillDocx(await fetchTemplate(), narrative, record);
   return { fileName: reportFileName(report.file), bytes };

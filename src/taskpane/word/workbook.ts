@@ -1,7 +1,6 @@
 import { checkWorkbook } from '../../core/check';
-import { buildNarrative, placeTexts, type Narrative } from '../../core/narrative';
+import { buildNarrative, errorCount, placeTexts, type Narrative } from '../../core/narrative';
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
-import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
 import type { FillRecord } from '../actions';
 
@@ -27,7 +26,7 @@ export async function readPicked(file: File): Promise<PickedWorkbook> {
 
 /** What goes where, and the record to save; `allowErrors` is the officer's explicit confirmation. */
 export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new Date()): { narrative: Narrative; texts: Record<string, string[]>; record: FillRecord } {
-  const narrative = buildNarrative(picked.report, { allowErrors, reportDate: localIsoDate(new Date()) });
+  const narrative = buildNarrative(picked.report, { allowErrors });
   const texts = placeTexts(narrative);
   return {
     narrative,
@@ -38,6 +37,7 @@ export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new
       period: narrative.fields.kyBaoCao,
       fingerprint: narrative.fingerprint,
       filledAt: now.toISOString(),
+      ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(picked.report)) } : {}),
     },
   };
 }
