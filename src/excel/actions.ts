@@ -191,11 +191,11 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
 
     async clearHighlights() {
       hostReady();
-      if (!canHighlight()) return;
+      if (!canHighlight()) return 0;
       const marks = loadMarks();
       if (!marks.length) {
         await storeMarks([]);
-        return;
+        return 0;
       }
       await run('xóa tô màu', async (ctx) => {
         let reads = queueCurrentFills(ctx, marks, new Set(marks.map((m) => m.sheet)));
@@ -211,6 +211,7 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         await ctx.sync();
       });
       await storeMarks([]);
+      return marks.length;
     },
 
     async select(sheet, cell) {

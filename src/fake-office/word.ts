@@ -380,6 +380,11 @@ class ContentControlProxy extends ClientObject {
     this.context.enqueue(() => this.context.fake.insertTextInControl(this.editable(), '', 'Replace'));
   }
 
+  /** Moves the document's selection onto the control (WordApi 1.1). */
+  select(): void {
+    this.context.enqueue(() => this.context.fake.selectControl(this.resolve()));
+  }
+
   get paragraphs(): ParagraphCollectionProxy {
     return new ParagraphCollectionProxy(this.context, () => {
       const c = this.resolve();
@@ -502,6 +507,10 @@ class RangeProxy extends ClientObject {
     });
     return new ContentControlProxy(this.context, ref, true);
   }
+  /** The body holding the selection: the fake has only the main document's (WordApi 1.3). */
+  get parentBody(): SelectionBodyProxy {
+    return new SelectionBodyProxy(this.context, () => this.resolve());
+  }
   /** Wraps the selected characters (possibly none) in a new inline rich-text control. */
   insertContentControl(): ContentControlProxy {
     const ref: Ref = {};
@@ -509,6 +518,29 @@ class RangeProxy extends ClientObject {
       ref.id = this.context.fake.wrapSelection(this.resolve()).id;
     });
     return new ContentControlProxy(this.context, ref);
+  }
+}
+
+class SelectionBodyProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly selection: () => FakeSelection,
+  ) {
+    super(ctx);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  protected resolve(): unknown {
+    if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+    return this.selection();
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'type') return 'MainDoc';
+    return invalid(`Unknown body property ${prop}`);
+  }
+  protected override defaultProps(): string[] {
+    return ['type'];
   }
 }
 
@@ -630,7 +662,8 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     for (const item of items) this.addItem(item);
     if (!this.paragraphs.length) this.paragraphs.push(this.newParagraph(''));
     this.customProperties = { ...(options.customProperties ?? {}) };
-    this.selection = { paragraphId: this.paragraphs[this.paragraphs.length - 1]!.id, start: 0, end: 0 };
+    // No cursor until the user clicks into the document (the pane has the focus when it opens).
+    this.selection = null;
   }
 
   private newParagraph(text: string, block?: FakeControl): FakeParagraph {
@@ -837,6 +870,25 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   }
 
   // --- for tests and the playground ------------------------------------------------------------
+
+  /** What ContentControl.select() does: the control's text becomes the selection. */
+  selectControl(c: FakeControl): void {
+    for (const p of this.paragraphs) {
+      if (p.block === c) {
+        this.selection = { paragraphId: p.id, start: 0, end: paragraphText(p).length };
+        return;
+      }
+      let pos = 0;
+      for (const seg of p.segments) {
+        if (seg.control === c) {
+          this.selection = { paragraphId: p.id, start: pos, end: pos + seg.text.length };
+            return;
+        }
+        pos += seg.text.length;
+      }
+    }
+    throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'ContentControl.select');
+  }
 
   /** Simulates the user placing the cursor (start = end) or selecting characters in a paragraph. */
   select(paragraphId: number, start = 0, end = start): void {

@@ -19,14 +19,15 @@ export interface MetricLine {
   text: string;
 }
 
+// In the report template's order (narrative/tags.ts REPORT_ORDER), so the pane reads like the report.
 const GROUPS: Record<string, { title: string; table?: TableName }> = {
+  danhMuc: { title: 'Danh mục TTHC', table: 'DanhMucTTHC' },
   tthc: { title: 'Giải quyết TTHC', table: 'KetQuaGiaiQuyet' },
+  phanAnh: { title: 'Phản ánh, kiến nghị', table: 'PhanAnhKienNghi' },
+  haiLong: { title: 'Sự hài lòng', table: 'KhaoSatHaiLong' },
   bienChe: { title: 'Biên chế', table: 'BienChe' },
   xepLoai: { title: 'Đánh giá, xếp loại', table: 'XepLoai' },
   chiTieu: { title: 'Chỉ tiêu khác', table: 'ChiTieuKhac' },
-  haiLong: { title: 'Sự hài lòng', table: 'KhaoSatHaiLong' },
-  danhMuc: { title: 'Danh mục TTHC', table: 'DanhMucTTHC' },
-  phanAnh: { title: 'Phản ánh, kiến nghị', table: 'PhanAnhKienNghi' },
 };
 const OTHER = 'Khác';
 

@@ -3,7 +3,7 @@ import type { CheckReport, DataRow, TableData } from '../report';
 import { soDuocDanhGia, staffGap, tyLeDungHan, tyLeQuaHan, tyLeTrucTuyen, KHONG_PHAT_SINH } from '../calculators';
 import { formatDate } from '../periods';
 import { foldText } from '../text';
-import { FIELD_TAGS, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
+import { FIELD_TAGS, REPORT_ORDER, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
 import { DEFAULT_DECIMALS, Para, count, lowerFirst, ownDecimals, part, proseLabel, upperFirst } from './style';
 import { forcedNotes } from './marks';
@@ -542,5 +542,5 @@ function haiLong(ctx: Ctx): string[] {
   return out;
 }
 
-/** All place tags in the order of the report. */
-export const SECTION_ORDER: readonly SectionTag[] = SECTION_TAG_LIST;
+/** All place tags in the order of the report template. */
+export const SECTION_ORDER: readonly SectionTag[] = REPORT_ORDER;

@@ -3,7 +3,7 @@ import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, ma
 import { CopyRegular } from '@fluentui/react-icons/svg/copy';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { buildNarrative, errorCount, type Narrative } from '../../core/narrative/build';
-import { SECTION_TAG_LIST, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
+import { REPORT_ORDER, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
 import { formatCount } from '../../core/numbers';
 import type { CheckReport } from '../../core/report';
 
@@ -26,7 +26,7 @@ export interface Section {
 
 /** The sections that have something to say, in the report's order. */
 export function sectionsOf(n: Narrative): Section[] {
-  return SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0).map((t) => ({ tag: t, title: TAG_TITLES[t], paragraphs: n.sections[t] }));
+  return REPORT_ORDER.filter((t) => n.sections[t].length > 0).map((t) => ({ tag: t, title: TAG_TITLES[t], paragraphs: n.sections[t] }));
 }
 
 /** One section as pasted into a report: its paragraphs, separated by blank lines. */
