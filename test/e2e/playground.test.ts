@@ -136,6 +136,23 @@ test('finds the planted mistakes, highlights them, selects a cell and clears bac
   expect(changed(before, await fills())).toEqual([]);
 });
 
+test('results are announced in a live region while the focus stays on the button; clearing before a check says nothing was marked', async () => {
+  await openPlayground();
+  const live = page.getByTestId('live');
+  await expect(live.getAttribute('aria-live')).resolves.toBe('polite');
+  await expect(live.getAttribute('role')).resolves.toBe('status');
+  await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=live]')?.textContent?.includes('không có gì để xóa'));
+  await expect(page.getByText('định dạng của các ô đã được trả lại').count()).resolves.toBe(0);
+
+  await check();
+  await expect(live.textContent()).resolves.toMatch(new RegExp(`^Kiểm tra xong: ${PLANTED_MISTAKES.length} lỗi`));
+  // Focus stays where the officer pressed, not on the page body.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('check');
+  await clear();
+  await expect(live.textContent()).resolves.toMatch(/^Đã xóa đánh dấu ở \d+ ô/);
+});
+
 test('keeps a fill the user changed on a highlighted cell when clearing', async () => {
   await openPlayground();
   const before = await fills();

@@ -205,3 +205,29 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   await expect(l.actions.fill(texts, record)).rejects.toThrow(/Vị trí «Kết quả giải quyết TTHC» đang bị khóa sửa/);
   expect(locked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
 });
+
+test('markPlace needs a cursor in the document and refuses a tag already placed; goToPlace selects the existing one', async () => {
+  const fake = new FakeWord(['Tiêu đề', '', { tag: SECTION_TAGS.tthc, text: 'cũ' }]);
+  const { actions } = await hosted(fake);
+  // No cursor yet: nothing is inserted at an end the officer did not choose.
+  const none = await actions.markPlace(SECTION_TAGS.bienche, TAG_TITLES[SECTION_TAGS.bienche]).catch((e: unknown) => e);
+  expect(none).toBeInstanceOf(HostError);
+  expect((none as HostError).message).toMatch(/Chưa có con trỏ trong văn bản/);
+  expect(fake.snapshot().controls).toHaveLength(1);
+
+  const [, empty] = fake.snapshot().paragraphs;
+  fake.select(empty!.id);
+  const dup = await actions.markPlace(SECTION_TAGS.tthc, TAG_TITLES[SECTION_TAGS.tthc]).catch((e: unknown) => e);
+  expect((dup as HostError).message).toMatch(/Văn bản đã có vị trí «Kết quả giải quyết TTHC»/);
+  expect(fake.snapshot().controls.map((c) => c.tag)).toEqual([SECTION_TAGS.tthc]);
+
+  await actions.goToPlace!(SECTION_TAGS.tthc);
+  const s = fake.snapshot();
+  expect(s.paragraphs.find((p) => p.id === s.selection!.paragraphId)!.block).toBe(s.controls[0]!.id);
+});
+
+test('listPlaces shows a duplicate place already in a document', async () => {
+  const fake = new FakeWord([{ tag: SECTION_TAGS.tthc, text: 'a' }, 'giữa', { tag: SECTION_TAGS.tthc, text: 'b' }]);
+  const { actions } = await hosted(fake);
+  expect(await actions.listPlaces()).toEqual([SECTION_TAGS.tthc, SECTION_TAGS.tthc]);
+});
