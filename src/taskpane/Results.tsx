@@ -32,7 +32,7 @@ interface Props {
   /** Copies text and confirms with `notice` (the indicators' confirmation by default). */
   onCopy: (text: string, notice?: string) => void;
   /** Builds and offers the filled report .docx; absent where the host cannot download. */
-  onDownload?: (allowErrors: boolean) => void;
+  onDownload?: (allowErrors: boolean, previous?: CheckReport) => void;
   /** Inserts the standard sheets; absent where the host cannot. */
   onInsert?: () => void;
   busy: boolean;

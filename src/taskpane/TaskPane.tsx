@@ -129,11 +129,11 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const download = actions.download;
   const downloadReport =
     download && report
-      ? (allowErrors: boolean) =>
+      ? (allowErrors: boolean, previous?: CheckReport) =>
           run('download', async () => {
             // JSZip and the XML parsers come only now, with the template filler.
             const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
-            const file = await reportDocx(report, allowErrors);
+            const file = await reportDocx(report, allowErrors, new Date(), previous);
             await download(file.fileName, file.bytes, DOCX_MIME);
             const text = `Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`;
             setNotice(text);
@@ -161,9 +161,11 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   }, [actions, readRibbon]);
 
   return (
+    <>
+    {/* Outside <main>: the region only speaks; what it says is shown in the pane's own notices. */}
+    <LiveRegion text={live} />
     <main style={styles.root} aria-busy={busy != null}>
       <h1 style={styles.title}>Trợ lý báo cáo CCHC</h1>
-      <LiveRegion text={live} />
       <div style={styles.actionsRow}>
         {/* disabledFocusable, not disabled: a disabled button drops the focus to the page body. */}
         <Button appearance="primary" onClick={check} disabledFocusable={busy != null} data-testid="check">
@@ -198,5 +200,6 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         </Suspense>
       )}
     </main>
+    </>
   );
 }

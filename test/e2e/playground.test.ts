@@ -95,7 +95,7 @@ async function check(): Promise<void> {
 
 async function clear(): Promise<void> {
   await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
-  await page.getByText('Đã xóa đánh dấu', { exact: false }).waitFor();
+  await page.getByRole('main').getByText('Đã xóa đánh dấu', { exact: false }).waitFor();
 }
 
 test('finds the planted mistakes, highlights them, selects a cell and clears back to the original fills', async () => {
@@ -186,7 +186,7 @@ test('a workbook of the user without the standard tables can take the template f
   await check();
   await page.getByTestId('non-standard').waitFor();
   await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
-  await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByRole('main').getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor({ timeout: 30_000 });
   const tabs = await page.getByTestId('sheet-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
   expect(tabs).toEqual(expect.arrayContaining(['Số liệu quý', 'TTHC', 'Biên chế']));
   await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
@@ -214,7 +214,7 @@ describe('the report section', () => {
     await expect(page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')))).resolves.toEqual(withText);
 
     await page.getByRole('button', { name: 'Sao chép tất cả' }).click();
-    await page.getByText('Đã chép tất cả đoạn văn báo cáo', { exact: false }).waitFor();
+    await page.getByRole('main').getByText('Đã chép tất cả đoạn văn báo cáo', { exact: false }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(withText.map((t) => `${TAG_TITLES[t]}\n\n${n.sections[t].join('\n\n')}`).join('\n\n'));
     expect(copied.startsWith(`Kết quả giải quyết TTHC\n\n${tthc[0]}`)).toBe(true);
@@ -230,7 +230,7 @@ describe('the report section', () => {
     expect(Date.now() - Date.parse(record!.filledAt)).toBeLessThan(120_000);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     for (const p of tthc) expect(xml).toContain(`>${escapeXml(p)}</w:t>`);
-    await page.getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor();
+    await page.getByRole('main').getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor();
     await page.getByTestId('report-section').scrollIntoViewIfNeeded();
     await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'taskpane-report.png') });
   });

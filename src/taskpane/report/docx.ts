@@ -32,8 +32,8 @@ export function reportFileName(workbook: string | undefined): string {
 }
 
 /** The report template filled from `report`; `allowErrors` is the officer's explicit confirmation. */
-export async function reportDocx(report: CheckReport, allowErrors: boolean, now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const narrative = buildNarrative(report, { allowErrors });
+export async function reportDocx(report: CheckReport, allowErrors: boolean, now = new Date(), previous?: CheckReport): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const narrative = buildNarrative(report, { allowErrors, ...(previous ? { previous } : {}) });
   const record: FillRecord = {
     fileName: report.file ?? UNKNOWN_WORKBOOK,
     unit: narrative.fields.donVi,

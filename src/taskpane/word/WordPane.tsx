@@ -203,9 +203,11 @@ function PaneBody({ actions }: { actions: WordActions }) {
   for (const t of places ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
 
   return (
+    <>
+    {/* Outside <main>: the region only speaks; what it says is shown in the pane's own notices. */}
+    <LiveRegion text={live} />
     <main className={s.root} aria-busy={busy != null}>
       <h1 className={s.title}>Trợ lý báo cáo CCHC · Word</h1>
-      <LiveRegion text={live} />
 
       <section className={s.section} aria-labelledby={`${inputId}-h`}>
         <h2 className={s.h2} id={`${inputId}-h`}>
@@ -375,6 +377,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
         </div>
       </section>
     </main>
+    </>
   );
 }
 
