@@ -121,6 +121,14 @@ describe('comparison with the previous period', () => {
     expect(n.sections['cchc:tthc'].at(-1)).toMatch(/^So với cùng kỳ năm 2021, số hồ sơ tiếp nhận giảm 33 hồ sơ \(10%\);/);
   });
 
+  test('a change of the survey method alone (QĐ 56/QĐ-BYT from 01/7/2024) does not stop the comparison of files', () => {
+    const cur = konTumQ3();
+    cur.period = { ...cur.period!, year: 2024, from: '2024-06-15', to: '2024-09-14', regime: 'nd90-3cap-qd56' };
+    const prev = prevQ2();
+    prev.period = { ...prev.period!, year: 2024, from: '2024-03-15', to: '2024-06-14', regime: 'nd90-3cap' };
+    expect(buildNarrative(cur, { previous: prev }).sections['cchc:tthc'].at(-1)).toMatch(/^So với kỳ trước \(quý II năm 2024\), số hồ sơ tiếp nhận tăng 17 hồ sơ/);
+  });
+
   test('never across a change of rules', () => {
     const prev = prevQ2();
     prev.period = { ...prev.period!, regime: 'khac' };

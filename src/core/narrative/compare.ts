@@ -1,12 +1,22 @@
 import type { CheckReport, TableData } from '../report';
+import { ruleSetById } from '../regimes';
 import { SECTION_TAGS, type SectionTag } from './tags';
 import { Para, count } from './style';
 
 /**
  * "So với cùng kỳ / kỳ trước" sentences for the main figures, when the previous period's workbook
- * is given. Never across a change of rules: two periods under different rule sets (regimes.ts:
- * tuyến, forms, caps) count different things, so no comparison is written between them.
+ * is given. Never across a change of the rules these figures depend on (regimes.ts): the levels
+ * of government (tuyến, the catalogue's cấp huyện) and the TTHC report form. A change of the
+ * survey method or of the rating caps alone does not touch files and procedures.
  */
+
+function comparable(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ra = ruleSetById(a);
+  const rb = ruleSetById(b);
+  if (!ra || !rb) return false;
+  return ra.tuyen.options.join('|') === rb.tuyen.options.join('|') && ra.tthcForm.text === rb.tthcForm.text;
+}
 
 type Result = { sentences: Partial<Record<SectionTag, string>> } | { skipped: string };
 
@@ -45,7 +55,7 @@ export function comparison(report: CheckReport, previous: CheckReport, decimals:
   const prev = previous.period;
   if (!cur || !prev) return { skipped: 'Không so sánh với kỳ trước: một trong hai bảng số liệu không xác định được kỳ báo cáo.' };
   if (prev.to >= cur.to) return { skipped: 'Không so sánh với kỳ trước: bảng số liệu kỳ trước không thuộc một kỳ trước kỳ này.' };
-  if (prev.regime !== cur.regime) {
+  if (!comparable(prev.regime, cur.regime)) {
     return { skipped: 'Không so sánh với kỳ trước: hai kỳ thuộc hai quy định khác nhau (tuyến, biểu mẫu, cách xếp loại), số liệu không cùng nội dung.' };
   }
   const p = new Para(decimals);
