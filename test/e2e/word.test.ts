@@ -55,7 +55,7 @@ async function placeTexts(): Promise<Record<string, string[]>> {
 
 async function pick(file: string): Promise<void> {
   await page.getByTestId('workbook-input').setInputFiles(sample(file));
-  await page.getByTestId('workbook-info').getByText(file).waitFor();
+  await page.getByTestId('workbook-info').getByText(file, { exact: true }).waitFor();
 }
 
 test('filling from the clean sample puts the generated paragraphs into the template places', async () => {
