@@ -12,3 +12,12 @@ test('the window the workbook states, in the one date format; the NĐ 09 window 
   });
   expect(periodText({ period: undefined })).toEqual({ text: 'chưa xác định được kỳ báo cáo' });
 });
+
+test('a reversed window typed in the workbook is reported and shown as typed, not replaced by the default window', async () => {
+  const { checkWorkbook } = await import('../../src/core/check');
+  const { buildModel, infoFor } = await import('../helpers/model');
+  const r = checkWorkbook(buildModel({ info: infoFor('Quý I', 2023, '2022-12-15', '2022-03-14', 'Sở Y tế tỉnh Sơn La'), tables: [] }));
+  expect(r.issues.map((i) => i.code)).toContain('window_reversed');
+  expect(r.period).toMatchObject({ from: '2022-12-15', to: '2022-03-14', source: 'workbook' });
+  expect(periodText(r).text).toBe('Quý I năm 2023, số liệu từ 15/12/2022 đến 14/3/2022');
+});
