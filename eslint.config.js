@@ -2,6 +2,29 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
+/**
+ * Folder dependencies (docs/architecture.md): each adapter folder may import only the folders
+ * listed as its dependencies. A relative import is checked by the top folder it lands in: from a
+ * file right under src/X/ that is "../Y/…", from deeper files "../../Y/…" (or more).
+ */
+const TOP = ['core', 'host', 'xlsx', 'docx', 'cli', 'excel', 'word', 'commands', 'taskpane', 'fake-office', 'playground'];
+const UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*'];
+
+function zone(folder, allowed, options = {}) {
+  const banned = TOP.filter((f) => f !== folder && !allowed.includes(f));
+  const alt = banned.join('|');
+  const message = `src/${folder} may import only ${['core', ...allowed.filter((a) => a !== 'core')].map((a) => `src/${a}`).join(', ')} (docs/architecture.md).`;
+  const patterns = (ups) => [
+    { regex: `^${ups}(${alt})(/|$)`, message },
+    ...(options.extra ?? []).map((e) => ({ regex: e.replace('UPS', ups), message })),
+    ...(options.ui ? [] : [{ group: UI, message: `src/${folder} has no UI: React and Fluent belong to src/taskpane and src/playground.` }]),
+  ];
+  return [
+    { files: [`src/${folder}/*.ts`, `src/${folder}/*.tsx`], ignores: options.ignores ?? [], rules: { 'no-restricted-imports': ['error', { patterns: patterns('\\.\\./') }] } },
+    { files: [`src/${folder}/*/**/*.ts`, `src/${folder}/*/**/*.tsx`], ignores: options.ignores ?? [], rules: { 'no-restricted-imports': ['error', { patterns: patterns('(\\.\\./){2,}') }] } },
+  ];
+}
+
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '*.js', 'bin/**'] },
   js.configs.recommended,
@@ -16,6 +39,25 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': 'off',
     },
+  },
+  // The host interfaces are shared by adapters and panes: they depend on the core alone.
+  ...zone('host', ['core']),
+  ...zone('xlsx', ['core']),
+  ...zone('docx', ['core']),
+  // The CLI prints the pane's indicator names (src/taskpane/metrics.ts, pure), nothing else of it.
+  ...zone('cli', ['core', 'xlsx', 'docx', 'taskpane'], { extra: ['^UPStaskpane/(?!metrics$)'] }),
+  // Office adapters never depend on the UI, nor on each other.
+  ...zone('excel', ['core', 'host']),
+  ...zone('word', ['core', 'host']),
+  ...zone('commands', ['core', 'host', 'excel', 'word']),
+  ...zone('fake-office', ['core', 'host']),
+  // The panes get their host as props. index.tsx is the page's composition root: it picks the
+  // adapter for the host Office reports, so it alone may load src/excel and src/word.
+  ...zone('taskpane', ['core', 'host', 'xlsx', 'docx'], { ui: true, ignores: ['src/taskpane/index.tsx'] }),
+  {
+    files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    ignores: ['src/taskpane/index.tsx'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Panes never call Office: they receive host actions (src/host/actions.ts).' }, 'Excel', 'Word'] },
   },
   {
     // The core is pure: no Office, DOM or Node I/O, and nothing of the adapters.

@@ -44,6 +44,10 @@ module.exports = (env = {}, argv = {}) => {
         templateContent: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lệnh bổ trợ CCHC</title><link rel="icon" href="data:,"><script src="${officeJs}"></script></head><body></body></html>`,
       }),
     );
+    // The ribbon command's result dialog: a static page, no bundle.
+    if (fs.existsSync(path.join(root, 'src/commands/dialog.html'))) {
+      plugins.push(new HtmlWebpackPlugin({ filename: 'dialog.html', template: './src/commands/dialog.html', inject: false, minify: false }));
+    }
   }
   if (env.baseline) {
     entry.baseline = './src/playground/baseline.tsx';

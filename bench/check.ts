@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/core/check';
 import { readWorkbook } from '../src/xlsx/read';
 import { buildWorkbook, type CellInput } from '../src/xlsx/template';
+import { BIEU06_HEADER, BIEU06_HEADER_MERGES, sheet } from '../scripts/build-layout-fixtures';
 
 const REPS = 9;
 
@@ -31,6 +32,44 @@ export function largeOptions() {
   return { unit: 'Sở Y tế (thử tải)', periodKind: 'Quý I' as const, year: 2023, tables: { KetQuaGiaiQuyet: { rows: tthc }, BienChe: { rows: staff } } };
 }
 
+/**
+ * The same 5.000 lĩnh vực in the official Biểu 06 layout: no table objects or names, a merged
+ * three-row header with column numbers, the totals row first, 100 groups with their subtotals.
+ */
+export async function largeBieu06(): Promise<Uint8Array> {
+  const rows = largeOptions().tables.KetQuaGiaiQuyet.rows;
+  const keys = ['tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet', 'dangTrongHan', 'dangQuaHan'];
+  const fig = (r: Record<string, CellInput>) => keys.map((k) => r[k] as number);
+  const add = (a: number[], b: number[]) => a.map((x, i) => x + b[i]!);
+  const body: (string | number | null)[][] = [];
+  let total = keys.map(() => 0);
+  for (let g = 0; g < 100; g++) {
+    const part = rows.slice(g * 50, g * 50 + 50);
+    const sub = part.reduce((acc, r) => add(acc, fig(r)), keys.map(() => 0));
+    total = add(total, sub);
+    body.push([toRoman(g + 1), `Nhóm ${g + 1}`, ...sub]);
+    part.forEach((r, i) => body.push([i + 1, r.linhVuc as string, ...fig(r)]));
+  }
+  const wb = new ExcelJS.Workbook();
+  sheet(wb, 'Biểu 06', [
+    { at: 1, rows: [['BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH QUÝ I NĂM 2023'], ['Đơn vị báo cáo: Sở Y tế (thử tải)']] },
+    { at: 7, rows: [...BIEU06_HEADER, ['Tổng cộng', null, ...total], ...body], merges: BIEU06_HEADER_MERGES },
+  ]);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+function toRoman(n: number): string {
+  const t: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let s = '';
+  for (const [v, r] of t) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
+  return s;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
@@ -41,12 +80,17 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export async function benchCheck(): Promise<void> {
+  await benchOne('lon.xlsx', () => buildWorkbook(largeOptions()), (kb) => `Kiểm tra sổ số liệu lớn theo mẫu chuẩn (5.000 dòng TTHC, 2.000 dòng biên chế, có danh sách thả xuống; ${kb} KB)`);
+  await benchOne('bieu06-lon.xlsx', largeBieu06, (kb) => `Kiểm tra Biểu 06 chính thức cỡ lớn (tiêu đề gộp 3 dòng, dòng số cột, tổng cộng ở đầu, 100 nhóm, 5.000 lĩnh vực; không có bảng Excel hay tên; ${kb} KB)`);
+}
+
+async function benchOne(name: string, build: () => Promise<Uint8Array>, title: (kb: string) => string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   try {
-    const file = join(dir, 'lon.xlsx');
-    writeFileSync(file, await buildWorkbook(largeOptions()));
+    const file = join(dir, name);
+    writeFileSync(file, await build());
     const bytes = readFileSync(file);
-    console.log(`\n== Kiểm tra sổ số liệu lớn theo mẫu chuẩn (5.000 dòng TTHC, 2.000 dòng biên chế, có danh sách thả xuống; ${(bytes.length / 1024).toFixed(0)} KB) ==`);
+    console.log(`\n== ${title((bytes.length / 1024).toFixed(0))} ==`);
     // One warm-up of each path, then REPS timed runs of each in turn.
     const bare = async () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
     const read = () => readWorkbook(bytes);

@@ -6,8 +6,9 @@ import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount } from '../core/numbers';
 import { SEVERITY_LABEL as CORE_SEVERITY_LABEL } from '../core/messages';
 import { periodText } from '../core/periodText';
+import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
-import { isMainMetric, metricLines } from '../taskpane/metrics';
+import { isMainMetric, metricLines } from '../core/metric-labels';
 
 /** The panes' names (core/messages.ts), so "Gợi ý" is "Gợi ý" everywhere. */
 export const SEVERITY_LABEL: Record<Severity, string> = CORE_SEVERITY_LABEL;
@@ -23,6 +24,7 @@ export function reportJson(report: CheckReport, file: string): CheckJson {
     summary: report.summary,
     issues: report.issues,
     metrics: report.metrics,
+    ...(report.recognized ? { recognized: report.recognized } : {}),
   });
 }
 
@@ -41,6 +43,17 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   out.push(`${unit} — ${period.text}`);
   if (period.note) out.push(`  (${period.note})`);
   out.push('');
+  // What was read, before what was found: an officer checks the reading first.
+  const seen = recognitionItems(report);
+  if (seen.tables.length || seen.info.length) {
+    out.push('Đã nhận ra:');
+    for (const i of seen.info) out.push(`  ${i}`);
+    for (const t of seen.tables) {
+      out.push(`  ${t.title}: ${t.lines[0]}`);
+      for (const l of t.lines.slice(1)) out.push(`    ${l}`);
+    }
+    out.push('');
+  }
 
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.issues) {
@@ -54,8 +67,11 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
     out.push('');
   }
   const s = report.summary;
+  const nothingRead = !report.recognized?.tables.length && report.issues.some((f) => f.code === 'missing_table');
   out.push(
-    s.errors + s.warnings + s.infos === 0
+    nothingRead
+      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý).`
+      : s.errors + s.warnings + s.infos === 0
       ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
       : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý.`,
   );

@@ -1,25 +1,34 @@
 /**
- * The ribbon's "Kiểm tra số liệu" button (ExecuteFunction "kiemTraSoLieu"): runs the same check
- * as the pane, without opening it.
+ * The ribbon's "Kiểm tra số liệu" button (ExecuteFunction "kiemTraSoLieu", Excel only: the
+ * manifest gives Word no such button): runs the same check as the pane, without opening it.
  *
- * How the result reaches the user: the highlights themselves (red/yellow cells) are the visible
- * answer, and a one-line summary is stored in the document settings under LAST_CHECK_KEY, which
- * the pane shows when it is opened. A dialog (displayDialogAsync) would be a second page load and
- * a modal window for one sentence, and opening the pane unasked takes screen space the officer
- * did not ask for; Excel has no toast for add-in commands. The function always calls
- * event.completed(), also on failure, or Office keeps the button busy.
+ * How the result reaches the user: the highlights themselves (red/yellow cells), and a small
+ * dialog (dialog.html) with a one-line summary, also for a clean workbook, a failure, or a host
+ * that cannot colour, where otherwise nothing at all would be seen. The summary is also stored in
+ * workbook.settings, which the pane shows when it is opened. Office calls the function in a
+ * runtime of its own; event.completed() is called once the dialog is closed (or could not be
+ * opened), so the runtime that owns the dialog stays until then, and always, also on failure, or
+ * Office keeps the button busy.
  */
 import type { Summary } from '../core/findings';
-import { createExcelActions } from '../excel/actions';
-import { HostError, type ExcelActions } from '../taskpane/actions';
+import { createExcelActions, storeLastCheck } from '../excel/actions';
+import { HostError, type ExcelActions } from '../host/actions';
 
 export const LAST_CHECK_KEY = 'cchc.lastCheck';
+
+/** The page the dialog shows; the message travels in its fragment, never to a server. */
+export const DIALOG_PAGE = 'dialog.html';
+
+/** Longest wait for the user to close the dialog before the command completes anyway. */
+const DIALOG_WAIT_MS = 4 * 60 * 1000;
 
 export interface LastCheck {
   at: string;
   ok: boolean;
   summary?: Summary;
   message: string;
+  /** What could not be coloured, if anything (not stored: the pane's own check says it again). */
+  notice?: string;
 }
 
 export function summaryMessage(s: Summary): string {
@@ -32,33 +41,76 @@ export function summaryMessage(s: Summary): string {
   return 'Sẵn sàng nộp: không có lỗi.';
 }
 
-function saveLastCheck(rec: LastCheck): Promise<void> {
-  const settings = Office.context.document.settings;
-  settings.set(LAST_CHECK_KEY, rec);
-  return new Promise((resolve) => settings.saveAsync(() => resolve()));
+/** Opens the result dialog; resolves when the user has closed it, or at once if it cannot open. */
+export function showResult(rec: LastCheck): Promise<void> {
+  const ui = typeof Office !== 'undefined' ? Office.context?.ui : undefined;
+  if (!ui?.displayDialogAsync || !Office.context.requirements.isSetSupported('DialogApi', '1.1')) return Promise.resolve();
+  // Taken now: the callbacks may run after the runtime's globals are gone.
+  const { AsyncResultStatus, EventType } = Office;
+  const text = [rec.message, rec.notice].filter(Boolean).join('\n');
+  const base = typeof location !== 'undefined' ? location.href : 'https://localhost/';
+  // "ok" (green) only for a check that ran and found no error; errors and failures are "loi".
+  const kind = rec.ok && rec.summary && rec.summary.errors === 0 ? 'ok' : 'loi';
+  const url = `${new URL(DIALOG_PAGE, base).href}#${encodeURIComponent(`${kind}\n${text}`)}`;
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, DIALOG_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    try {
+      ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (r) => {
+        if (r.status !== AsyncResultStatus.Succeeded) return done();
+        const dialog = r.value;
+        // 12006: the user closed it; any other event also ends the dialog's life.
+        dialog.addEventHandler(EventType.DialogEventReceived, done);
+        dialog.addEventHandler(EventType.DialogMessageReceived, () => {
+          dialog.close();
+          done();
+        });
+      });
+    } catch {
+      done();
+    }
+  });
 }
 
+async function saveLastCheck(rec: LastCheck): Promise<void> {
+  const stored = { at: rec.at, ok: rec.ok, message: rec.message, ...(rec.summary ? { summary: rec.summary } : {}) };
+  try {
+    await storeLastCheck(stored);
+  } catch {
+    // A read-only workbook cannot keep it; the dialog has said it already.
+  }
+}
+
+/**
+ * Runs the check; resolves with the result once it is saved and shown. `event.completed()` comes
+ * when the dialog closes (or at once when there is none).
+ */
 export async function kiemTraSoLieu(event: { completed: () => void }, actions?: ExcelActions): Promise<LastCheck> {
   let rec: LastCheck;
+  let shown: Promise<void> = Promise.resolve();
   try {
     if (Office.context.host !== Office.HostType.Excel) {
       rec = { at: new Date().toISOString(), ok: false, message: 'Lệnh "Kiểm tra số liệu" chỉ dùng trong Excel, với sổ số liệu CCHC.' };
     } else {
       const report = await (actions ?? createExcelActions()).check();
       rec = { at: new Date().toISOString(), ok: true, summary: report.summary, message: summaryMessage(report.summary) };
+      if (report.highlightNotice) rec.notice = report.highlightNotice;
       await saveLastCheck(rec);
     }
   } catch (e) {
     const message = e instanceof HostError ? e.message : 'Không kiểm tra được sổ do một lỗi không lường trước. Hãy mở Trợ lý báo cáo và thử lại.';
     rec = { at: new Date().toISOString(), ok: false, message };
-    try {
-      await saveLastCheck(rec);
-    } catch {
-      // Nothing more can be reported from a ribbon command.
-    }
-  } finally {
-    event.completed();
+    await saveLastCheck(rec);
   }
+  try {
+    shown = showResult(rec);
+  } catch {
+    // Nothing more can be shown from a ribbon command.
+  }
+  void shown.finally(() => event.completed());
   return rec;
 }
 

@@ -1,7 +1,7 @@
-import type { ColumnSpec, TableSpec } from './contract';
+import { allColumns, type ColumnSpec, type TableSpec } from './contract';
 import { cellText, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
-import { isTotalLabel, rowBlank, type LocatedTable } from './locate';
+import type { LocatedTable } from './locate';
 import { colToLetters } from './model';
 import type { DataRow } from './report';
 import { countFinding } from './schemas';
@@ -51,48 +51,50 @@ export class Row implements DataRow {
 }
 
 export interface Extracted {
+  /** Data rows (leaves): what totals and metrics sum. */
   rows: Row[];
   total?: Row;
+  /** Group rows with figures ("I. Cấp tỉnh") and the data rows they sum. */
+  groups: { row: Row; children: Row[] }[];
 }
-
-/** "I. Cấp tỉnh", "A. Lĩnh vực dược": group headings inside Biểu 06, not data rows. */
-const HEADING = /^([IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S/;
 
 const NOT_APPLICABLE = new Set(['khong phat sinh', 'kps', 'k/p/s', 'x', 'n/a']);
 
 export function extractTable(lt: LocatedTable, push: (d: Draft) => void): Extracted {
   const spec = lt.spec;
-  const rows: Row[] = [];
   const letters: Record<string, string> = {};
   for (const [k, c] of Object.entries(lt.col)) letters[k] = colLetters(c);
+  const labelCol = lt.col[spec.labelKey];
+  const labelAt = (r: number, fallback: string) => (labelCol === undefined ? fallback : cellText(lt.sheet.rows[r]?.[labelCol]) || firstLabel(lt, r) || fallback);
+  const byRow = new Map<number, Row>();
+  const rows: Row[] = [];
   for (const r of lt.dataRows) {
-    if (rowBlank(lt, r)) continue;
-    const labelCol = lt.col[spec.labelKey];
-    const label = labelCol === undefined ? '' : cellText(lt.sheet.rows[r]?.[labelCol]);
-    if (isHeadingRow(lt, r, label)) continue;
-    // A typed total row in the middle of a table found by name.
-    if (isTotalLabel(label) && lt.totalRow === undefined && r === lt.dataRows[lt.dataRows.length - 1]) continue;
-    rows.push(readRow(lt, letters, r, label, false, push));
+    const row = readRow(lt, letters, r, labelAt(r, ''), 'data', push);
+    rows.push(row);
+    byRow.set(r, row);
   }
-  const out: Extracted = { rows };
-  if (lt.totalRow !== undefined) {
-    const labelCol = lt.col[spec.labelKey];
-    const label = labelCol === undefined ? 'Tổng cộng' : cellText(lt.sheet.rows[lt.totalRow]?.[labelCol]) || 'Tổng cộng';
-    out.total = readRow(lt, letters, lt.totalRow, label, true, push);
-  }
+  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, g.row, labelAt(g.row, ''), 'group', push), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  const out: Extracted = { rows, groups };
+  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push);
   return out;
 }
 
-function isHeadingRow(lt: LocatedTable, r: number, label: string): boolean {
-  if (!HEADING.test(label)) return false;
+/** "Tổng cộng" or "I. Cấp tỉnh" typed in the STT cell left of the label. */
+function firstLabel(lt: LocatedTable, r: number): string {
+  const lc = lt.col[lt.spec.labelKey] ?? 0;
   const cells = lt.sheet.rows[r] ?? [];
-  return Object.entries(lt.col).every(([key, c]) => key === lt.spec.labelKey || normalizeCell(cells[c]).t === 'blank');
+  for (let c = lc - 1; c >= Math.max(0, lc - 2); c--) {
+    const s = cellText(cells[c]);
+    if (s) return s;
+  }
+  return '';
 }
 
-function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, isTotal: boolean, push: (d: Draft) => void): Row {
+function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void): Row {
   const row = new Row(r + 1, label, letters);
   const cells = lt.sheet.rows[r] ?? [];
-  for (const col of lt.spec.columns) {
+  const isTotal = kind !== 'data';
+  for (const col of allColumns(lt.spec)) {
     const c = lt.col[col.key];
     if (c === undefined) continue;
     const cell = cells[c];
@@ -108,12 +110,22 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
       if (t === '' && col.required && !isTotal) bad(lt, row, col, { code: 'missing_value' }, push);
       continue;
     }
+    if (cell?.uncomputed) {
+      // Unknown is not blank: a formula nobody calculated takes part in no check.
+      markInvalid(row, col.key);
+      row.values[col.key] = null;
+      row.norm[col.key] = { t: 'blank', formula: true };
+      push({ ...common(lt, row, col), severity: 'warning', code: 'formula_not_computed', formula: cell.f ?? '' });
+      continue;
+    }
     const n = normalizeCell(cell);
     row.norm[col.key] = n;
     row.values[col.key] = null;
     switch (n.t) {
       case 'blank':
-        if (col.required && !isTotal && col.kind === 'count') bad(lt, row, col, { code: 'missing_value' }, push);
+        // Officers leave zeros blank: in a data row that has figures, a blank count is 0, in
+        // every count column alike. A blank in a total or group row states nothing.
+        if (!isTotal && col.kind === 'count') row.values[col.key] = 0;
         break;
       case 'error':
         bad(lt, row, col, { code: 'error_value', errorText: n.error, actual: n.error }, push);
@@ -180,5 +192,5 @@ function isRateLike(col: ColumnSpec): boolean {
 }
 
 export function headerOf(spec: TableSpec, key: string): string {
-  return spec.columns.find((c) => c.key === key)?.header ?? key;
+  return allColumns(spec).find((c) => c.key === key)?.header ?? key;
 }

@@ -29,11 +29,14 @@ interface Base<C extends string> {
 }
 
 /** Structure: the workbook does not follow the contract. */
-export type MissingTable = Base<'missing_table'> & { tableName: string; columnsHint?: string[] };
-export type MissingColumn = Base<'missing_column'> & { tableName: string; header: string };
+export type MissingTable = Base<'missing_table'> & { tableName: string; title?: string; columnsHint?: string[] };
+export type MissingColumn = Base<'missing_column'> & { tableName: string; header: string; title?: string; unchecked?: string };
 export type MissingName = Base<'missing_name'> & { name: string; label: string };
 export type UnknownContract = Base<'unknown_contract'>;
 export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: string };
+export type MissingPeriod = Base<'missing_period'>;
+export type FormulaNotComputed = Base<'formula_not_computed'> & { header: string; formula: string };
+export type TotalFormulaRange = Base<'total_formula_range'> & { header: string; formula: string; missingRows: number[]; extraRows: number[] };
 
 /** Cell values. */
 export type NotANumber = Base<'not_a_number'> & { header: string };
@@ -45,6 +48,9 @@ export type TextNumber = Base<'text_number'> & { header: string; text: string };
 export type RateOutOfRange = Base<'rate_out_of_range'> & { header: string };
 export type InvalidOption = Base<'invalid_option'> & { header: string; options: string[] };
 export type DuplicateRow = Base<'duplicate_row'> & { header: string; firstCell: string };
+export type ConflictingValues = Base<'conflicting_values'> & { header: string; firstCell: string };
+export type PartExceedsTotal = Base<'part_exceeds_total'> & { header: string; boundHeader: string };
+export type LevelNotInRegime = Base<'level_not_in_regime'> & { header: string };
 
 /** One figure taking part in an identity, as the message names it: "Được giao 64 (ô D7)". */
 export interface FindingPart {
@@ -79,6 +85,8 @@ export type RateMismatch = Base<'rate_mismatch'> & {
   denominatorPart?: FindingPart;
 };
 export type CarryOverMismatch = Base<'carry_over_mismatch'>;
+export type CarryOverSkipped = Base<'carry_over_skipped'> & { reason: string };
+export type PreviousMismatch = Base<'previous_mismatch'> & { what: 'unit' | 'period'; previous: string; current: string };
 export type CapExceeded = Base<'cap_exceeded'> & { subject: string; capPercent: number; limit: number; base: number };
 export type TuyenNotInRegime = Base<'tuyen_not_in_regime'> & { options: string[] };
 export type SatisfactionInconsistent = Base<'satisfaction_inconsistent'>;
@@ -97,6 +105,14 @@ export type Finding =
   | MissingName
   | UnknownContract
   | TableFoundByHeaders
+  | MissingPeriod
+  | FormulaNotComputed
+  | TotalFormulaRange
+  | ConflictingValues
+  | PartExceedsTotal
+  | LevelNotInRegime
+  | CarryOverSkipped
+  | PreviousMismatch
   | NotANumber
   | NegativeCount
   | FractionalCount

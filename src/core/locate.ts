@@ -1,26 +1,40 @@
 import { TABLES, type TableSpec } from './contract';
-import { cellText } from './cells';
+import { cellText, normalizeCell } from './cells';
+import { acceptable, anchorsOf, aliasKey, figureCount, figureKeys, headerChains, isColumnNumberRow, isTextCell, mapChains, startsOtherTable } from './headers';
 import { findSheet, parseRange, type SheetGrid, type WorkbookModel } from './model';
-import { foldText, headerKey } from './text';
+import { foldText } from './text';
 
 /**
  * Finding a contract table in a workbook. First by its Excel table name (wherever it sits); if the
- * workbook has no such table (another tool wrote plain ranges, LibreOffice dropped the table
- * part), by a row that holds all its headers, below whatever title rows and above blank lines.
+ * workbook has no such table (the official forms, another tool's plain ranges, LibreOffice
+ * dropping the table part), by the meaning of its headers wherever they sit: one or several
+ * header rows (merged groups), a row of column numbers under them, the totals row first or last,
+ * group rows with their subtotals, blank lines, notes under the table.
  */
 export interface LocatedTable {
   spec: TableSpec;
   sheet: SheetGrid;
+  /** The leaf header row (0-based); table-level findings point at it. */
   headerRow: number;
+  /** First header row (several for merged group headers). */
+  headerTop: number;
   /** Absolute column index by contract key, for the columns present. */
   col: Record<string, number>;
-  /** Headers of required columns that are missing. */
+  /** The header cell each column was read from. */
+  at: Record<string, { row: number; col: number }>;
+  /** Headers of the contract's columns that are absent (optional ones excluded). */
   missing: string[];
-  /** Sheet rows (0-based) of data rows, blank rows included (the checks skip them). */
+  /** Sheet rows (0-based) of data rows (leaves: group and total rows excluded). */
   dataRows: number[];
+  /** Group rows ("I. Cấp tỉnh") that carry figures, with the data rows they sum. */
+  groups: { row: number; children: number[] }[];
   totalRow?: number;
+  /** The row of form column numbers "(1) … (13)", never read as data. */
+  numberRow?: number;
   /** The table was found by its headers rather than by name. */
   byHeaders: boolean;
+  /** Last sheet row (0-based) the table covers. */
+  lastRow: number;
 }
 
 const MAX_SCAN_ROWS = 2000;
@@ -29,58 +43,33 @@ const MAX_BLANK_RUN = 3;
 export function isTotalLabel(label: string): boolean {
   // "Công chức" must not read as "Cộng": only the whole word, or "Tổng cộng/Tổng số …".
   const f = foldText(label).replace(/[:.]$/, '');
-  return f === 'cong' || f === 'tong' || f === 'total' || /^tong (cong|so)\b/.test(f) || /^(cong|tong)\s*\(/.test(f);
+  return f === 'cong' || f === 'tong' || f === 'total' || f === 'tong so' || /^tong (cong|so)\b(?! (tthc|ho so|phieu))/.test(f) || /^(cong|tong)\s*\(/.test(f) || f === 'toan tinh' || f === 'tong cong toan tinh';
 }
 
-function headerIndex(spec: TableSpec): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const c of spec.columns) m.set(headerKey(c.header), c.key);
-  return m;
-}
+const GROUP_LABEL = /^([IVXLC]{1,9}|[A-Z])[.)]\s*\S/;
+const GROUP_PREFIX = /^([IVXLC]{1,9}|[A-Z])[.)]?$/;
+const NOTE_LINE = /^(ghi chu|chu thich|luu y|nguoi lap|thu truong|noi nhan|nguon so lieu|nguon|ky ten|xac nhan|\*)|ngay \d{1,2} thang \d{1,2}/;
 
-function mapColumns(spec: TableSpec, sheet: SheetGrid, row: number, c0: number, c1: number) {
-  const idx = headerIndex(spec);
-  const col: Record<string, number> = {};
-  const cells = sheet.rows[row] ?? [];
-  for (let c = c0; c <= c1; c++) {
-    const key = idx.get(headerKey(cellText(cells[c])));
-    if (key && col[key] === undefined) col[key] = c;
-  }
-  const missing = spec.columns.filter((c) => !c.optional && col[c.key] === undefined).map((c) => c.header);
-  return { col, missing };
-}
-
-export function locateByName(model: WorkbookModel, spec: TableSpec): LocatedTable | null {
-  const t = model.tables.find((x) => x.name.toLowerCase() === spec.name.toLowerCase());
-  if (!t) return null;
-  const sheet = findSheet(model, t.sheet);
-  if (!sheet) return null;
-  const r = parseRange(t.ref);
-  const headerRow = t.headerRow ? r.start.row : r.start.row - 1;
-  const { col, missing } = mapColumns(spec, sheet, headerRow, r.start.col, r.end.col);
-  const last = t.totalsRow ? r.end.row - 1 : r.end.row;
-  const dataRows: number[] = [];
-  for (let row = headerRow + 1; row <= last; row++) dataRows.push(row);
-  const located: LocatedTable = { spec, sheet, headerRow, col, missing, dataRows, byHeaders: false };
-  if (t.totalsRow) located.totalRow = r.end.row;
-  else adoptTypedTotal(located);
-  return located;
-}
-
-/** Officers often type a "Tổng cộng" row as the last row instead of using the totals row. */
-function adoptTypedTotal(t: LocatedTable): void {
-  const labelCol = t.col[t.spec.labelKey];
-  if (labelCol === undefined) return;
-  for (let i = t.dataRows.length - 1; i >= 0; i--) {
-    const row = t.dataRows[i]!;
-    const label = cellText(t.sheet.rows[row]?.[labelCol]);
-    if (label === '' && rowBlank(t, row)) continue;
-    if (isTotalLabel(label)) {
-      t.totalRow = row;
-      t.dataRows = t.dataRows.slice(0, i);
+/** The label of a row and, where the form has one, the STT cell left of it ("I", "1"). */
+function labelOf(t: LocatedTable, r: number): { label: string; prefix: string } {
+  const cells = t.sheet.rows[r] ?? [];
+  const lc = t.col[t.spec.labelKey];
+  if (lc === undefined) return { label: '', prefix: '' };
+  let label = cells[lc] && !cells[lc]!.e ? cellText(cells[lc]) : '';
+  let prefix = '';
+  for (let c = lc - 1; c >= Math.max(0, lc - 2); c--) {
+    const s = cells[c] && !cells[c]!.e ? cellText(cells[c]) : '';
+    if (s) {
+      prefix = s;
+      break;
     }
-    return;
   }
+  // "Tổng cộng" written across STT and label (merged), its text in the STT cell.
+  if (!label && prefix && !/^\d+[.)]?$/.test(prefix) && !GROUP_PREFIX.test(prefix)) {
+    label = prefix;
+    prefix = '';
+  }
+  return { label, prefix };
 }
 
 export function rowBlank(t: LocatedTable, row: number): boolean {
@@ -94,67 +83,232 @@ export function rowBlank(t: LocatedTable, row: number): boolean {
   return true;
 }
 
-/** Rows claimed by other tables (by name), so a header scan does not wander into them. */
-function claimedRows(model: WorkbookModel): Map<string, Set<number>> {
-  const m = new Map<string, Set<number>>();
+function rowBlankOfFigures(t: LocatedTable, r: number): boolean {
+  const cells = t.sheet.rows[r] ?? [];
+  return figureKeys(t.spec).every((c) => t.col[c.key] === undefined || normalizeCell(cells[t.col[c.key]!]).t === 'blank');
+}
+
+function hasFigures(t: LocatedTable, r: number): boolean {
+  const cells = t.sheet.rows[r];
+  if (!cells) return false;
+  for (const c of figureKeys(t.spec)) {
+    const i = t.col[c.key];
+    if (i === undefined) continue;
+    // Text alone in the figure columns is a header or a note, not figures ("Tỷ lệ hài lòng chung").
+    const n = normalizeCell(cells[i]);
+    if (n.t === 'num' || n.t === 'error') return true;
+  }
+  return false;
+}
+
+/**
+ * Sorts candidate rows into data rows, group rows and the totals row. `open` tables (found by
+ * their headers) end at a run of blank lines, at notes under the table and at the next table.
+ */
+function classify(t: LocatedTable, from: number, to: number, open: boolean, taken?: { has(r: number): boolean }): void {
+  let blankRun = 0;
+  let seenData = false;
+  let group: { row: number; children: number[] } | null = null;
+  const groupRows: { row: number; children: number[]; figures: boolean }[] = [];
+  for (let r = from; r <= to; r++) {
+    if (taken?.has(r)) break;
+    if (r === from && isColumnNumberRow(t.sheet, r, Math.min(...Object.values(t.col)), Math.max(...Object.values(t.col)))) {
+      t.numberRow = r;
+      continue;
+    }
+    const blank = rowBlank(t, r);
+    const { label, prefix } = labelOf(t, r);
+    if (blank && !label) {
+      if (open && ++blankRun >= MAX_BLANK_RUN) break;
+      continue;
+    }
+    blankRun = 0;
+    const figures = hasFigures(t, r);
+    if (open && !figures && r > from && startsOtherTable(t.sheet, r, t.spec)) break;
+    if (open) {
+      const first = firstText(t.sheet, r);
+      if (!figures && first && NOTE_LINE.test(foldText(first))) break;
+    }
+    if (isTotalLabel(label) || (!label && isTotalLabel(prefix))) {
+      t.lastRow = r;
+      if (t.totalRow === undefined) t.totalRow = r;
+      // A totals row after the data closes an open table; one placed first opens it.
+      if (open && seenData) break;
+      continue;
+    }
+    if (GROUP_LABEL.test(label) || (GROUP_PREFIX.test(prefix) && label !== '')) {
+      t.lastRow = r;
+      group = { row: r, children: [] };
+      groupRows.push({ ...group, figures });
+      group = groupRows[groupRows.length - 1]!;
+      continue;
+    }
+    // A lĩnh vực with no figure at all adds nothing; a sub-heading ("1. Lĩnh vực dược") reads the
+    // same. A row whose figure cells hold only text is still read, so that its cells are reported.
+    if (!figures && rowBlankOfFigures(t, r)) continue;
+    t.lastRow = r;
+    t.dataRows.push(r);
+    group?.children.push(r);
+    seenData = true;
+  }
+  // A group row with figures and nothing under it is a data row of its own ("III. Cấp xã" with
+  // its figures); one with figures and rows under it is their subtotal; one without figures is a
+  // heading.
+  for (const g of groupRows) {
+    if (!g.figures) continue;
+    if (g.children.length === 0) t.dataRows.push(g.row);
+    else t.groups.push({ row: g.row, children: g.children });
+  }
+  t.dataRows.sort((a, b) => a - b);
+}
+
+function firstText(sheet: SheetGrid, r: number): string {
+  const cells = sheet.rows[r] ?? [];
+  for (const c of cells) {
+    const s = cellText(c);
+    if (s) return s;
+  }
+  return '';
+}
+
+function missingOf(spec: TableSpec, col: Record<string, number>): string[] {
+  return spec.columns.filter((c) => !c.optional && col[c.key] === undefined).map((c) => c.header);
+}
+
+export function locateByName(model: WorkbookModel, spec: TableSpec): LocatedTable | null {
+  const t = model.tables.find((x) => x.name.toLowerCase() === spec.name.toLowerCase());
+  if (!t) return null;
+  const sheet = findSheet(model, t.sheet);
+  if (!sheet) return null;
+  const r = parseRange(t.ref);
+  const headerRow = t.headerRow ? r.start.row : r.start.row - 1;
+  let mapping = mapChains(spec, headerChains(sheet, headerRow, headerRow, r.start.col, r.end.col), r.start.col);
+  let headerTop = headerRow;
+  // An officer's own table whose header row says only "Tổng số / Quá hạn": read the group headers above it.
+  if (missingOf(spec, mapping.col).length) {
+    for (let top = headerRow - 1; top >= Math.max(0, headerRow - 3); top--) {
+      const m = mapChains(spec, headerChains(sheet, top, headerRow, r.start.col, r.end.col), r.start.col);
+      if (figureCount(spec, m.col) > figureCount(spec, mapping.col)) {
+        mapping = m;
+        headerTop = top;
+      }
+    }
+  }
+  const last = t.totalsRow ? r.end.row - 1 : r.end.row;
+  const located: LocatedTable = { spec, sheet, headerRow, headerTop, col: mapping.col, at: mapping.at, missing: missingOf(spec, mapping.col), dataRows: [], groups: [], byHeaders: false, lastRow: r.end.row };
+  classify(located, headerRow + 1, last, false);
+  if (t.totalsRow) located.totalRow = r.end.row;
+  located.lastRow = r.end.row;
+  return located;
+}
+
+/** Row ranges claimed by other tables, so a header scan does not wander into them. */
+class Claimed {
+  private readonly spans: [number, number][] = [];
+  add(a: number, b: number): void {
+    this.spans.push([a, b]);
+  }
+  has(r: number): boolean {
+    for (const [a, b] of this.spans) if (r >= a && r <= b) return true;
+    return false;
+  }
+}
+
+function claimedRows(model: WorkbookModel, found: readonly LocatedTable[]): Map<string, Claimed> {
+  const m = new Map<string, Claimed>();
+  const claim = (sheet: string, a: number, b: number) => {
+    const set = m.get(sheet) ?? new Claimed();
+    set.add(a, b);
+    m.set(sheet, set);
+  };
   for (const t of model.tables) {
     const r = parseRange(t.ref);
-    const set = m.get(t.sheet) ?? new Set<number>();
-    for (let row = r.start.row; row <= r.end.row; row++) set.add(row);
-    m.set(t.sheet, set);
+    claim(t.sheet, r.start.row, r.end.row);
   }
+  for (const t of found) claim(t.sheet.name, t.headerTop, t.lastRow);
   return m;
 }
 
-function isHeaderOfAnyTable(sheet: SheetGrid, row: number, except: TableSpec): boolean {
-  const keys = new Set((sheet.rows[row] ?? []).map((c) => headerKey(cellText(c))));
-  return TABLES.some((s) => {
-    if (s === except) return false;
-    const req = s.columns.filter((c) => !c.optional).map((c) => headerKey(c.header));
-    return req.every((k) => keys.has(k));
-  });
+/** Where a header row may be: at least one cell reads as the table's label header. */
+function anchorRow(spec: TableSpec, sheet: SheetGrid, r: number): boolean {
+  const cells = sheet.rows[r];
+  if (!cells || cells.length === 0) return false;
+  const anchors = anchorsOf(spec);
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c]?.v;
+    if (typeof v === 'string' && anchors.has(aliasKey(v)) && isTextCell(sheet, r, c)) return true;
+  }
+  return false;
 }
 
-export function locateByHeaders(model: WorkbookModel, spec: TableSpec): LocatedTable | null {
-  const required = spec.columns.filter((c) => !c.optional).map((c) => headerKey(c.header));
-  const claimed = claimedRows(model);
+function rowSpan(sheet: SheetGrid, a: number, b: number): [number, number] {
+  let c0 = Infinity;
+  let c1 = -1;
+  for (let r = a; r <= b; r++) {
+    const cells = sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c] && cells[c]!.v != null && String(cells[c]!.v).trim() !== '') {
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c);
+      }
+    }
+  }
+  return [c0 === Infinity ? 0 : c0, c1];
+}
+
+export function locateByHeaders(model: WorkbookModel, spec: TableSpec, found: readonly LocatedTable[] = []): LocatedTable | null {
+  const claimed = claimedRows(model, found);
   const sheets = [...model.sheets].sort((a, b) => Number(b.name === spec.sheet) - Number(a.name === spec.sheet));
   for (const sheet of sheets) {
     const taken = claimed.get(sheet.name);
     const limit = Math.min(sheet.rows.length, MAX_SCAN_ROWS);
-    for (let row = 0; row < limit; row++) {
-      if (taken?.has(row)) continue;
-      const cells = sheet.rows[row];
-      if (!cells || cells.length === 0) continue;
-      const keys = new Set<string>();
-      for (const c of cells) {
-        const k = headerKey(cellText(c));
-        if (k) keys.add(k);
+    for (let top = 0; top < limit; top++) {
+      if (taken?.has(top) || !anchorRow(spec, sheet, top)) continue;
+      // The label header sits in the top row; the leaves may be up to three rows lower.
+      let best: { leaf: number; col: Record<string, number>; at: Record<string, { row: number; col: number }>; score: number } | null = null;
+      for (let leaf = top; leaf <= Math.min(top + 3, sheet.rows.length - 1); leaf++) {
+        if (leaf > top && taken?.has(leaf)) break;
+        const [c0, c1] = rowSpan(sheet, top, leaf);
+        if (c1 < c0) continue;
+        const m = mapChains(spec, headerChains(sheet, top, leaf, c0, c1), c0);
+        if (!acceptable(spec, m.col)) continue;
+        const score = figureCount(spec, m.col);
+        if (!best || score > best.score) best = { leaf, col: m.col, at: m.at, score };
       }
-      if (!required.every((k) => keys.has(k))) continue;
-      const { col, missing } = mapColumns(spec, sheet, row, 0, cells.length - 1);
-      const located: LocatedTable = { spec, sheet, headerRow: row, col, missing, dataRows: [], byHeaders: true };
-      let blankRun = 0;
-      for (let r = row + 1; r < sheet.rows.length; r++) {
-        if (taken?.has(r) || isHeaderOfAnyTable(sheet, r, spec)) break;
-        if (rowBlank(located, r)) {
-          if (++blankRun >= MAX_BLANK_RUN) break;
-          continue;
-        }
-        // A title line of the next block: text in the label column only, no figures.
-        blankRun = 0;
-        const labelCol = col[spec.labelKey];
-        const label = labelCol === undefined ? '' : cellText(sheet.rows[r]?.[labelCol]);
-        if (isTotalLabel(label)) {
-          located.totalRow = r;
-          break;
-        }
-        located.dataRows.push(r);
-      }
+      if (!best) continue;
+      const located: LocatedTable = {
+        spec,
+        sheet,
+        headerRow: best.leaf,
+        headerTop: top,
+        col: best.col,
+        at: best.at,
+        missing: missingOf(spec, best.col),
+        dataRows: [],
+        groups: [],
+        byHeaders: true,
+        lastRow: best.leaf,
+      };
+      classify(located, best.leaf + 1, sheet.rows.length - 1, true, taken);
       return located;
     }
   }
   return null;
+}
+
+/** Every contract table the workbook holds, by name first, then by headers in contract order. */
+export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
+  const out = new Map<TableSpec, LocatedTable>();
+  for (const spec of TABLES) {
+    const t = locateByName(model, spec);
+    if (t) out.set(spec, t);
+  }
+  for (const spec of TABLES) {
+    if (out.has(spec)) continue;
+    const t = locateByHeaders(model, spec, [...out.values()]);
+    if (t) out.set(spec, t);
+  }
+  return out;
 }
 
 export function locateTable(model: WorkbookModel, spec: TableSpec): LocatedTable | null {

@@ -1,5 +1,5 @@
-import type { Draft, Finding, FindingPart } from './findings';
 import { TABLES } from './contract';
+import type { Draft, Finding, FindingPart } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { formatDate } from './periods';
 
@@ -12,17 +12,18 @@ const n = (v: number | string | undefined): string => (typeof v === 'number' ? f
 const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
 /** "Tỷ lệ (%)" reads as itself; other headers are named as a rate. */
 const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replace(/\s*\(%\)$/, '') : `Tỷ lệ "${header}"`);
+/** Officers know a table by its title, not by the contract's internal name. */
+const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 /** "Được giao 64 (ô D7)": a figure with its cell, as every identity message names its parts. */
 const fig = (p: FindingPart) => `${p.label} ${formatNumber(p.value)} (ô ${p.cell})`;
 const sumOf = (parts: readonly FindingPart[]) => parts.map(fig).join(' + ');
-/** Tables by their title on the sheet, not by the Excel table name. */
-const tableTitle = (name: string) => {
-  const t = TABLES.find((x) => x.name === name);
-  return t ? `"${t.title}"` : `"${name}"`;
-};
 
 function sumMismatch(d: Extract<Draft, { code: 'sum_mismatch' }>): string {
+  if (d.rule === 'T6g') {
+    const parts = d.parts?.length ? `cộng các dòng trong nhóm: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng trong nhóm là ${n(d.expected)}`;
+    return `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} (ô ${d.cell}), nhưng ${parts}.`;
+  }
   if (d.rule === 'T6' || d.rule?.startsWith('total')) {
     const parts = d.parts?.length ? `cộng các dòng: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng${d.related?.length ? ` (ô ${d.related.join(', ')})` : ''} là ${n(d.expected)}`;
     return `Dòng tổng cộng "${d.totalLabel}" ở ô ${d.cell} ghi ${n(d.actual)}, nhưng ${parts}. Cách sửa: tìm dòng nhập sai, hoặc ghi ${n(d.expected)} vào ô ${d.cell}.`;
@@ -60,17 +61,37 @@ function rateMismatch(d: Extract<Draft, { code: 'rate_mismatch' }>): string {
 export function messageFor(d: Draft): string {
   switch (d.code) {
     case 'missing_table':
-      return `Không tìm thấy bảng ${tableTitle(d.tableName)} trên sheet "${d.sheet}". Cách sửa: chép bảng từ mẫu chuẩn (lệnh "cchc template"), giữ nguyên dòng tiêu đề cột.`;
+      return d.severity === 'info'
+        ? `Sổ không có bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này được bỏ qua.`
+        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Nếu sổ có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`;
     case 'missing_column':
-      return `Bảng ${tableTitle(d.tableName)} thiếu cột "${d.header}". Cách sửa: thêm cột có tiêu đề "${d.header}" như mẫu chuẩn.`;
+      return `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`;
     case 'missing_name':
       return d.severity === 'info'
         ? `Đã lấy "${d.label}" theo nhãn trên sheet "${d.sheet}" (ô ${d.cell}), vì sổ không có ô được đặt tên như mẫu chuẩn.`
-        : `Thiếu thông tin "${d.label}". Cách sửa: ghi "${d.label}" trên sheet "Thông tin" như mẫu chuẩn.`;
+        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet "Thông tin".`;
     case 'unknown_contract':
       return `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`;
+    case 'missing_period':
+      return 'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.';
+    case 'formula_not_computed':
+      return `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu): hãy mở và lưu lại bằng Excel rồi kiểm tra lại.`;
+    case 'total_formula_range':
+      return `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}.`;
+    case 'conflicting_values':
+      return `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này.`;
+    case 'part_exceeds_total':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}.`;
+    case 'level_not_in_regime':
+      return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}).`;
+    case 'carry_over_skipped':
+      return `Chưa đối chiếu được "Từ kỳ trước" với kỳ trước (T5): ${d.reason}.`;
+    case 'previous_mismatch':
+      return d.what === 'unit'
+        ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}": kiểm tra lại tệp đã chọn.`
+        : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}: kiểm tra lại tệp đã chọn.`;
     case 'table_found_by_headers':
-      return `Bảng ${d.tableName} không phải bảng Excel có tên; đã nhận ra theo tiêu đề cột.`;
+      return `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`;
     case 'not_a_number':
       return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số.`;
     case 'negative_count':

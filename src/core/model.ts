@@ -16,12 +16,19 @@ export interface Cell {
   e?: string;
   /** Number format code ("0.00%", "dd/mm/yyyy"); absent for "General". */
   z?: string;
+  /**
+   * A formula whose result the file does not carry (written by a tool that does not calculate)
+   * and that the reader could not compute either: its value is unknown, never blank.
+   */
+  uncomputed?: boolean;
 }
 
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based: rows[0][0] is A1. Ragged; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
+  /** Merged ranges ("C5:F5"), where the host gives them; a merge's value is in its first cell. */
+  merges?: string[];
 }
 
 /** An Excel table (ListObject). `ref` covers header, data and totals rows, e.g. "B4:N20". */

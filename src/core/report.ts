@@ -47,6 +47,37 @@ export interface ExtractedData {
   tables: Partial<Record<TableName, TableData>>;
 }
 
+/** How a table was recognised: shown to the officer so what was read can be trusted or corrected. */
+export interface TableRecognition {
+  table: TableName;
+  title: string;
+  sheet: string;
+  /** A1 range from the first header row to the last row read. */
+  range: string;
+  how: 'name' | 'headers';
+  /** Sheet rows (1-based) of the header, "5" or "5:6" for merged group headers. */
+  headerRows: string;
+  /** Each recognised column: its key, the contract's name for it, the header cell it was read from. */
+  columns: { key: string; header: string; cell: string; text: string }[];
+  /** The contract's columns the table does not have. */
+  absent: string[];
+  /** 1-based sheet rows: the column-number row, the totals row. */
+  numberRow?: number;
+  totalRow?: number;
+  dataRows: number;
+  groupRows: number;
+}
+
+export interface InfoRecognition {
+  name: string;
+  label: string;
+  sheet: string;
+  cell: string;
+  /** name: defined name; label: a label and its neighbour; inline: "Label: value"; title: the title line; header: the issuing body. */
+  source: 'name' | 'label' | 'inline' | 'title' | 'header';
+  value: string;
+}
+
 export interface CheckReport {
   contract: string;
   file?: string;
@@ -56,4 +87,6 @@ export interface CheckReport {
   /** Computed indicators, percentages in percent (99.94 for 99,94%); null = "không phát sinh". */
   metrics: Record<string, number | null>;
   data: ExtractedData;
+  /** What was recognised, and where. */
+  recognized?: { tables: TableRecognition[]; info: InfoRecognition[] };
 }

@@ -63,5 +63,27 @@ export const checkJson = z.object({
   summary: z.object({ errors: z.number().int().nonnegative(), warnings: z.number().int().nonnegative(), infos: z.number().int().nonnegative() }),
   issues: z.array(findingJson),
   metrics: z.record(z.string(), z.number().nullable()),
+  /** What was recognised: each table's place, header rows and columns, and where the report information was read. */
+  recognized: z
+    .object({
+      tables: z.array(
+        z.object({
+          table: z.string(),
+          title: z.string(),
+          sheet: z.string(),
+          range: z.string(),
+          how: z.enum(['name', 'headers']),
+          headerRows: z.string(),
+          columns: z.array(z.object({ key: z.string(), header: z.string(), cell: z.string(), text: z.string() })),
+          absent: z.array(z.string()),
+          numberRow: z.number().int().optional(),
+          totalRow: z.number().int().optional(),
+          dataRows: z.number().int(),
+          groupRows: z.number().int(),
+        }),
+      ),
+      info: z.array(z.object({ name: z.string(), label: z.string(), sheet: z.string(), cell: z.string(), source: z.enum(['name', 'label', 'inline', 'title', 'header']), value: z.string() })),
+    })
+    .optional(),
 });
 export type CheckJson = z.infer<typeof checkJson>;

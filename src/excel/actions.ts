@@ -1,20 +1,42 @@
 /**
  * ExcelActions on Office.js. Round trips per action (measured on the fake host in test/excel):
- * check = 2 reads + 1 highlight write (only when there is anything to restore or highlight);
- * clearHighlights = 1 read + 1 write; select = 1; insertTemplate = 2.
+ * check = 2 reads (structure with the highlight record; grids with the fills of earlier
+ * highlights) + 1 read of the new targets' own fills (only when there are new targets) + 1 write
+ * (restore, record, colour; only when there is anything to restore, record or colour);
+ * clearHighlights = 2 reads + 1 write; select = 1; insertTemplate = 3.
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
 import type { WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
-import { copyToClipboard } from '../taskpane/clipboard';
-import { HostError, type ExcelActions } from '../taskpane/actions';
+import { INFO_NAMES, SHEET_INFO } from '../core/contract';
+import { colToLetters, parseA1, parseRange } from '../core/model';
+import { foldText } from '../core/text';
+import { copyToClipboard } from '../host/clipboard';
+import { HostError, type ExcelActions, type HostCheckReport } from '../host/actions';
 import { toHostError, type Doing } from './errors';
-import { highlightTargets, loadMarks, queueCurrentFills, queueHighlights, queueRestore, storeMarks, type PendingRead } from './highlights';
-import { readWorkbook, CONTRACT_SHEETS } from './read';
+import {
+  fillOf,
+  highlightTargets,
+  isOurs,
+  marksOf,
+  queueFillRead,
+  queueHighlight,
+  queueRecordRead,
+  queueRecordWrite,
+  queueRestore,
+  recordExists,
+  type FillResult,
+  type Mark,
+  type RecordRead,
+} from './highlights';
+import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
 
 export const TEMPLATE_PATH = 'assets/templates/mau-chuan-cchc.xlsx';
+
+/** The template's hidden sheet of drop-down lists: the validations of the standard sheets point at it. */
+export const LISTS_SHEET = 'Danh mục';
 
 export interface ExcelAdapterOptions {
   /** The checker; the real engine by default (tests pass a stand-in returning set findings). */
@@ -38,40 +60,130 @@ async function run<T>(doing: Doing, batch: (ctx: Excel.RequestContext) => Promis
   }
 }
 
-/** Cell highlighting needs getCellProperties/setCellProperties (ExcelApi 1.9). */
-function canHighlight(): boolean {
-  return Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+const STILL_LISTED = 'Các lỗi vẫn được liệt kê đầy đủ bên dưới; bấm vào từng lỗi để đến ô đó.';
+
+/** Office.context.document.mode is "readOnly" in view mode and for read-only documents (Office.DocumentMode). */
+function readOnly(): boolean {
+  const mode: unknown = Office.context.document.mode;
+  return mode === 'readOnly' || (Office.DocumentMode !== undefined && mode === Office.DocumentMode.ReadOnly);
 }
 
-async function sheetNames(ctx: Excel.RequestContext): Promise<Set<string>> {
-  const ws = ctx.workbook.worksheets.load('items/name');
-  await ctx.sync();
-  return new Set(ws.items.map((w) => w.name));
-}
-
-/** Restores the previous highlights and applies new ones in one write round trip. */
-async function rehighlight(ctx: Excel.RequestContext, previous: readonly PendingRead[], findings: readonly Finding[], existing: ReadonlySet<string>): Promise<void> {
-  const targets = highlightTargets(findings, existing);
-  if (!previous.length && !targets.length) {
-    // Nothing on the cells, but a stale record (sheets deleted since) must still go.
-    await storeMarks([]);
-    return;
+/**
+ * Why this host cannot colour cells at all, or null. Highlights need getCellProperties and
+ * setCellProperties (ExcelApi 1.9), which also brings workbook.settings (1.4) for the record.
+ */
+function cannotHighlight(): string | null {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    return `Phiên bản Excel này chưa tô màu được các ô có vấn đề (cần Microsoft 365, Office 2021 trở lên hoặc Excel trên web). ${STILL_LISTED}`;
   }
-  queueRestore(ctx, previous);
-  const marks = queueHighlights(ctx, targets);
-  await ctx.sync();
-  await storeMarks(marks());
+  if (readOnly()) return `Sổ đang mở ở chế độ chỉ đọc nên các ô có vấn đề không được tô màu. ${STILL_LISTED}`;
+  return null;
 }
 
-/** Highlights the cells of these findings (restoring earlier highlights first). */
-export async function applyHighlights(findings: readonly Finding[]): Promise<void> {
+const quoteList = (names: Iterable<string>) => [...new Set(names)].map((n) => `«${n}»`).join(', ');
+
+interface Prepared {
+  record: RecordRead;
+  sheets: Excel.WorksheetCollection;
+}
+
+/** Queued with the structure read: the highlight record and which sheets are protected. */
+function prepare(ctx: Excel.RequestContext): Prepared {
+  return { record: queueRecordRead(ctx), sheets: ctx.workbook.worksheets.load('items/name,items/protection/protected') };
+}
+
+function protectedSheets(p: Prepared): Set<string> {
+  return new Set(p.sheets.items.filter((w) => w.protection.protected).map((w) => w.name));
+}
+
+const keyOf = (x: { sheet: string; cell: string }) => `${x.sheet}!${x.cell}`;
+
+/** Queues reads of the fills now on recorded cells that can be touched. */
+function queueCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], existing: ReadonlySet<string>, locked: ReadonlySet<string>): Map<string, FillResult> {
+  const out = new Map<string, FillResult>();
+  for (const m of marks) if (existing.has(m.sheet) && !locked.has(m.sheet)) out.set(keyOf(m), queueFillRead(ctx, m.sheet, m.cell));
+  return out;
+}
+
+/**
+ * Replaces the previous highlights with those of `findings`. Never throws for the host refusing
+ * to colour: the findings matter more than the colours, so that becomes the returned notice.
+ * Order of the writing batch: restore, record, colour (see highlights.ts).
+ */
+async function rehighlight(
+  ctx: Excel.RequestContext,
+  p: Prepared,
+  current: ReadonlyMap<string, FillResult>,
+  findings: readonly Finding[],
+  existing: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const locked = protectedSheets(p);
+  const marks = marksOf(p.record);
+  const targets = highlightTargets(findings, existing);
+  const allowed = targets.filter((t) => !locked.has(t.sheet));
+  const blocked = targets.filter((t) => locked.has(t.sheet));
+
+  const keep: Mark[] = []; // on protected sheets: cannot be taken back now
+  const restore: Mark[] = [];
+  const ownNow = new Map<string, ReturnType<typeof fillOf>>();
+  for (const m of marks) {
+    if (!existing.has(m.sheet)) continue;
+    if (locked.has(m.sheet)) {
+      keep.push(m);
+      continue;
+    }
+    const now = current.get(keyOf(m));
+    if (!now) continue;
+    const fill = fillOf(now);
+    if (isOurs(fill, m.fill)) {
+      restore.push(m);
+      ownNow.set(keyOf(m), m.own);
+    } else ownNow.set(keyOf(m), fill); // changed by the user since: that is the cell's own fill now
+  }
+
+  const notices: string[] = [];
+  if (blocked.length) {
+    notices.push(`Không tô màu ${formatCount(blocked.length)} ô trên trang tính đang được bảo vệ (${quoteList(blocked.map((t) => t.sheet))}). ${STILL_LISTED} Muốn tô màu, hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi kiểm tra lại.`);
+  }
+  const keptOld = keep.filter((m) => !blocked.some((t) => keyOf(t) === keyOf(m)));
+  if (keptOld.length) {
+    notices.push(`${formatCount(keptOld.length)} ô tô màu từ lần kiểm tra trước nằm trên trang tính đang được bảo vệ (${quoteList(keptOld.map((m) => m.sheet))}) nên chưa được trả lại màu cũ; hãy bỏ bảo vệ rồi bấm «Xóa đánh dấu».`);
+  }
+  const notice = notices.length ? notices.join(' ') : undefined;
+  if (!restore.length && !allowed.length && !recordExists(p.record)) return notice;
+
+  try {
+    const reads = new Map<string, FillResult>();
+    for (const t of allowed) if (!ownNow.has(keyOf(t))) reads.set(keyOf(t), queueFillRead(ctx, t.sheet, t.cell));
+    if (reads.size) await ctx.sync();
+    const fresh: Mark[] = allowed.map((t) => {
+      const k = keyOf(t);
+      return { ...t, own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
+    });
+    for (const m of restore) queueRestore(ctx, m);
+    queueRecordWrite(ctx, [...keep, ...fresh], recordExists(p.record));
+    for (const t of allowed) queueHighlight(ctx, t);
+    await ctx.sync();
+  } catch (e) {
+    const err = toHostError(e, 'tô màu các ô có vấn đề');
+    if (!(err instanceof HostError)) throw err;
+    return `Không tô màu được các ô có vấn đề. ${err.message} ${STILL_LISTED}`;
+  }
+  return notice;
+}
+
+/** Highlights the cells of these findings (restoring earlier highlights first); returns a notice when it could not colour them all. */
+export async function applyHighlights(findings: readonly Finding[]): Promise<string | undefined> {
   hostReady();
-  if (!canHighlight()) return;
-  await run('tô màu các ô có vấn đề', async (ctx) => {
-    const existing = await sheetNames(ctx);
-    const previous = queueCurrentFills(ctx, loadMarks(), existing);
-    if (previous.length) await ctx.sync();
-    await rehighlight(ctx, previous, findings, existing);
+  const why = cannotHighlight();
+  if (why) return why;
+  return run('tô màu các ô có vấn đề', async (ctx) => {
+    const p = prepare(ctx);
+    await ctx.sync();
+    const existing = new Set(p.sheets.items.map((w) => w.name));
+    const current = queueCurrentFills(ctx, marksOf(p.record), existing, protectedSheets(p));
+    if (current.size) await ctx.sync();
+    return rehighlight(ctx, p, current, findings, existing);
   });
 }
 
@@ -145,17 +257,75 @@ function ribbonSummary(s: Summary): string {
   return s.warnings ? `không có lỗi, ${formatCount(s.warnings)} cảnh báo nên xem lại.` : 'không có lỗi, sẵn sàng nộp.';
 }
 
-/** The ribbon command's last result, re-read from the document (it runs in another runtime). */
+type StoredLastCheck = { at?: unknown; ok?: unknown; message?: unknown; summary?: Partial<Summary> } | null;
+
+/**
+ * Stores the ribbon command's result where the pane, in another runtime, reads the document's
+ * current state: workbook.settings, written inside a batch. Office.context.document.settings
+ * would need saveAsync, which writes the runtime's whole stale copy over the highlight record.
+ */
+export async function storeLastCheck(rec: { at: string; ok: boolean; message: string; summary?: Summary }): Promise<void> {
+  hostReady();
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.4')) return;
+  await run('lưu kết quả kiểm tra', async (ctx) => {
+    ctx.workbook.settings.add(LAST_CHECK_SETTING, rec);
+    await ctx.sync();
+  });
+}
+
+/** The ribbon command's last result, re-read from the workbook (it runs in another runtime). */
 async function lastRibbonCheck(): ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>> {
   hostReady();
-  const settings = Office.context.document.settings;
-  if (typeof settings.refreshAsync === 'function') await new Promise<void>((ok) => settings.refreshAsync(() => ok()));
-  const v = settings.get(LAST_CHECK_SETTING) as { at?: unknown; ok?: unknown; message?: unknown; summary?: Partial<Summary> } | null;
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.4')) return null;
+  const v = await run('đọc sổ', async (ctx) => {
+    const item = ctx.workbook.settings.getItemOrNullObject(LAST_CHECK_SETTING).load('value');
+    await ctx.sync();
+    return item.isNullObject ? null : (item.value as StoredLastCheck);
+  });
   if (!v || typeof v !== 'object' || typeof v.at !== 'string' || typeof v.ok !== 'boolean' || typeof v.message !== 'string') return null;
   const s = v.summary;
   // The stored message ends with "open the pane for details", pointless once it is open.
   const message = v.ok && s && typeof s.errors === 'number' && typeof s.warnings === 'number' ? ribbonSummary(s as Summary) : v.message;
   return { at: v.at, ok: v.ok, message };
+}
+
+/**
+ * Names of "Thông tin" whose reference Excel lost while inserting the sheets (office-js issue
+ * #3583: they come back as "=#REF!$B$4"), pointed again at the cell right of their label on the
+ * inserted sheet, which is where the template puts each value.
+ */
+async function repairNames(ctx: Excel.RequestContext): Promise<void> {
+  const names = ctx.workbook.names.load('items/name,items/formula');
+  const used = ctx.workbook.worksheets.getItem(SHEET_INFO).getUsedRangeOrNullObject(true).load('address,values');
+  await ctx.sync();
+  if (used.isNullObject) return;
+  const start = parseRange(splitAddress(used.address).ref).start;
+  const at = new Map<string, string>();
+  used.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v === 'string' && v.trim()) at.set(foldText(v), `${colToLetters(start.col + j + 1)}${start.row + i + 1}`);
+    }),
+  );
+  let changed = false;
+  for (const spec of INFO_NAMES) {
+    const item = names.items.find((n) => n.name.toLowerCase() === spec.name.toLowerCase());
+    const ref = item ? parseNameFormula(item.formula) : null;
+    if (ref && ref.sheet === SHEET_INFO) continue;
+    const cell = at.get(foldText(spec.label));
+    if (!cell) {
+      // Pointing at nothing, it only hides the label the checker falls back on.
+      if (item && item.formula.includes('#REF!')) {
+        item.delete();
+        changed = true;
+      }
+      continue;
+    }
+    if (item) item.delete();
+    const p = parseA1(cell);
+    ctx.workbook.names.add(spec.name, `='${SHEET_INFO.replace(/'/g, "''")}'!$${colToLetters(p.col)}$${p.row + 1}`);
+    changed = true;
+  }
+  if (changed) await ctx.sync();
 }
 
 export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActions {
@@ -164,54 +334,59 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
   const actions: ExcelActions = {
     host: 'excel',
 
-    async check() {
+    async check(): Promise<HostCheckReport> {
       hostReady();
-      const highlight = canHighlight();
-      const marks = highlight ? loadMarks() : [];
-      let previous: PendingRead[] = [];
+      const why = cannotHighlight();
+      let prepared: Prepared | undefined;
+      let current = new Map<string, FillResult>();
       let existing: ReadonlySet<string> = new Set();
       return run('đọc sổ', async (ctx) => {
-        const model = await readWorkbook(ctx, (sheets) => {
-          existing = sheets;
-          previous = queueCurrentFills(ctx, marks, sheets);
+        const model = await readWorkbook(ctx, {
+          structure: why ? undefined : () => (prepared = prepare(ctx)),
+          grids: (sheets) => {
+            existing = sheets;
+            if (prepared) current = queueCurrentFills(ctx, marksOf(prepared.record), sheets, protectedSheets(prepared));
+          },
         });
-        const report = check(model);
+        const report: HostCheckReport = check(model);
         const name = report.file ? undefined : workbookFileName(Office.context.document.url);
         if (name) report.file = name;
-        if (highlight) {
-          try {
-            await rehighlight(ctx, previous, report.issues, existing);
-          } catch (e) {
-            throw toHostError(e, 'tô màu các ô có vấn đề');
-          }
-        }
+        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, current, report.issues, existing) : undefined);
+        if (notice) report.highlightNotice = notice;
         return report;
       });
     },
 
     async clearHighlights() {
       hostReady();
-      if (!canHighlight()) return 0;
-      const marks = loadMarks();
-      if (!marks.length) {
-        await storeMarks([]);
-        return 0;
-      }
+      if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return 0;
+      // How many cells got their own fill back: the pane says "nothing was marked" for 0.
+      let restored = 0;
       await run('xóa tô màu', async (ctx) => {
-        let reads = queueCurrentFills(ctx, marks, new Set(marks.map((m) => m.sheet)));
-        try {
-          await ctx.sync();
-        } catch (e) {
-          if ((e as { code?: string }).code !== 'ItemNotFound') throw e;
-          // A marked sheet was deleted or renamed: read again, only on the sheets still there.
-          reads = queueCurrentFills(ctx, marks, await sheetNames(ctx));
-          await ctx.sync();
-        }
-        queueRestore(ctx, reads);
+        const p = prepare(ctx);
         await ctx.sync();
+        const marks = marksOf(p.record);
+        if (!marks.length && !recordExists(p.record)) return;
+        if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa xóa được đánh dấu. Hãy mở sổ để chỉnh sửa rồi bấm «Xóa đánh dấu» lại.');
+        const existing = new Set(p.sheets.items.map((w) => w.name));
+        const locked = protectedSheets(p);
+        const current = queueCurrentFills(ctx, marks, existing, locked);
+        if (current.size) await ctx.sync();
+        const keep = marks.filter((m) => existing.has(m.sheet) && locked.has(m.sheet));
+        for (const m of marks) {
+          const now = current.get(keyOf(m));
+          if (now && isOurs(fillOf(now), m.fill)) {
+            queueRestore(ctx, m);
+            restored++;
+          }
+        }
+        queueRecordWrite(ctx, keep, recordExists(p.record));
+        await ctx.sync();
+        if (keep.length) {
+          throw new HostError(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
+        }
       });
-      await storeMarks([]);
-      return marks.length;
+      return restored;
     },
 
     async select(sheet, cell) {
@@ -234,11 +409,25 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
     actions.insertTemplate = async () => {
       const data = base64(await fetchTemplate());
       await run('chèn các trang tính mẫu', async (ctx) => {
-        const have = await sheetNames(ctx);
+        const ws = ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        const have = new Set(ws.items.map((w) => w.name));
         const missing = CONTRACT_SHEETS.filter((s) => !have.has(s) && !s.startsWith('Phiếu'));
         if (!missing.length) throw new HostError('Sổ đã có đủ các trang tính chuẩn; không cần chèn thêm.');
-        ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: missing, positionType: 'End' });
-        await ctx.sync();
+        // The drop-down lists of the standard sheets point at the hidden lists sheet: without it
+        // they would point at nothing.
+        const insert = have.has(LISTS_SHEET) ? missing : [...missing, LISTS_SHEET];
+        ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: insert, positionType: 'End' });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Excel on the web sometimes refuses a valid file with a bare GeneralException (office-js issue #6142).
+          if ((e as { code?: unknown })?.code === 'GeneralException') {
+            throw new HostError('Excel không chèn được các trang tính mẫu (lỗi chung của Excel, hay gặp trên Excel trên web). Hãy thử lại; nếu vẫn lỗi, hãy tải tệp mẫu chuẩn (lệnh «cchc template» hoặc tệp mau-chuan-cchc.xlsx) và chép các trang tính sang sổ của mình.');
+          }
+          throw e;
+        }
+        if (missing.includes(SHEET_INFO)) await repairNames(ctx);
       });
     };
   }

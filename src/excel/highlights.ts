@@ -1,8 +1,21 @@
 /**
- * Cell highlights that can be taken back exactly. Before a cell is coloured, its own fill (colour
- * AND pattern: Excel reports "no fill" as white with pattern None) is saved in one document
- * setting; clearing restores it and removes the setting, so the file keeps no trace. A cell whose
- * fill is no longer our colour was changed by the user since, and keeps the user's change.
+ * Cell highlights that can be taken back exactly, whichever runtime made them.
+ *
+ * The record of what was coloured, and each cell's own fill, lives in the workbook's settings
+ * (Excel's workbook.settings, ExcelApi 1.4), read and written inside the same Excel.run batches as
+ * the cells. Office.context.document.settings would not do: the task pane and the ribbon command
+ * each hold their own in-memory copy of it, and saveAsync writes the whole copy, so one runtime's
+ * save erased the other's record and its colour was later "restored" as the cell's own fill
+ * (issue 9; learn.microsoft.com/javascript/api/office/office.settings).
+ *
+ * Order inside the writing batch: restore the previous highlights, write the new record, colour.
+ * Office runs a batch in order and stops at the first failure, so at any point of failure every
+ * cell showing our colour is in the record that is in the workbook.
+ *
+ * "No fill" is told by tintAndShade, which Excel reports as null only for a cell without fill;
+ * colour (#FFFFFF) and pattern (null) say the same for no fill and a white fill (office-js issues
+ * #6218, #4900). A cell whose fill is no longer our colour was changed by the user since, and
+ * keeps the user's change.
  */
 import type { Finding, Severity } from '../core/findings';
 
@@ -15,11 +28,15 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Structure findings name where a table or name was looked for, not a cell that is wrong. */
 const NOT_ON_A_CELL = new Set<Finding['code']>(['missing_table', 'missing_name']);
 
-export interface OwnFill {
+/** A cell's own fill: null for no fill. */
+export type OwnFill = null | {
   color: string;
-  pattern: string;
+  /** Theme colours carry a tint (-1…1); 0 for a plain colour. */
+  tint: number;
+  /** Excel.FillPattern; absent when Excel did not say (it reports null for solid fills too). */
+  pattern?: string;
   patternColor?: string;
-}
+};
 
 export interface Mark {
   sheet: string;
@@ -29,52 +46,93 @@ export interface Mark {
   own: OwnFill;
 }
 
-/** Stored compactly: { v: 1, sheets: { [sheet]: [cell, fill, ownColor, ownPattern, ownPatternColor?][] } }. */
+/** Stored compactly: { v: 2, sheets: { [sheet]: [cell, fill, own][] } }, own = null | [color, tint, pattern?, patternColor?]. */
 interface StoredRecord {
-  v: 1;
-  sheets: Record<string, (string | undefined)[][]>;
+  v: 2;
+  sheets: Record<string, [string, string, (string | number)[] | null][]>;
 }
 
-function settings(): Office.Settings {
-  return Office.context.document.settings;
+export interface RecordRead {
+  item: Excel.Setting;
 }
 
-export function loadMarks(): Mark[] {
-  const raw = settings().get(HIGHLIGHT_KEY) as StoredRecord | null;
-  if (!raw || raw.v !== 1 || typeof raw.sheets !== 'object') return [];
+/** Queues the read of the record; parse it with marksOf after the sync. */
+export function queueRecordRead(ctx: Excel.RequestContext): RecordRead {
+  return { item: ctx.workbook.settings.getItemOrNullObject(HIGHLIGHT_KEY).load('value') };
+}
+
+export function recordExists(r: RecordRead): boolean {
+  return !r.item.isNullObject;
+}
+
+export function marksOf(r: RecordRead): Mark[] {
+  if (r.item.isNullObject) return [];
+  let raw = r.item.value as StoredRecord | string | null;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw) as StoredRecord;
+    } catch {
+      return [];
+    }
+  }
+  if (raw && typeof raw === 'object' && (raw as { v?: unknown }).v === 1) return marksOfV1(raw as unknown as V1Record);
+  if (!raw || typeof raw !== 'object' || raw.v !== 2 || typeof raw.sheets !== 'object') return [];
   const marks: Mark[] = [];
   for (const [sheet, rows] of Object.entries(raw.sheets)) {
-    for (const [cell, fill, color, pattern, patternColor] of rows) {
-      if (!cell || !fill || !color || !pattern) continue;
-      marks.push({ sheet, cell, fill, own: patternColor ? { color, pattern, patternColor } : { color, pattern } });
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      if (!Array.isArray(row)) continue;
+      const [cell, fill, own] = row;
+      if (typeof cell !== 'string' || typeof fill !== 'string') continue;
+      let o: OwnFill = null;
+      if (Array.isArray(own)) {
+        const [color, tint, pattern, patternColor] = own;
+        if (typeof color !== 'string') continue;
+        o = { color, tint: typeof tint === 'number' ? tint : 0 };
+        if (typeof pattern === 'string') o.pattern = pattern;
+        if (typeof patternColor === 'string') o.patternColor = patternColor;
+      }
+      marks.push({ sheet, cell, fill, own: o });
     }
   }
   return marks;
 }
 
-function saveSettings(): Promise<void> {
-  return new Promise((resolve) => {
-    // A failed save leaves the record in memory for this session, which is all clearing needs now;
-    // the check itself must not fail for it.
-    settings().saveAsync(() => resolve());
-  });
+/**
+ * The first version's record, { v: 1, sheets: { [sheet]: [cell, fill, ownColor, ownPattern, ownPatternColor?][] } }
+ * with pattern "None" for no fill, kept in the same key: highlights made by it are still taken back.
+ */
+interface V1Record {
+  v: 1;
+  sheets: Record<string, unknown[][]>;
 }
 
-export async function storeMarks(marks: Mark[]): Promise<void> {
-  const had = settings().get(HIGHLIGHT_KEY) !== null;
-  if (!marks.length) {
-    if (!had) return;
-    settings().remove(HIGHLIGHT_KEY);
-  } else {
-    const rec: StoredRecord = { v: 1, sheets: {} };
-    for (const m of marks) {
-      const row = [m.cell, m.fill, m.own.color, m.own.pattern];
-      if (m.own.patternColor) row.push(m.own.patternColor);
-      (rec.sheets[m.sheet] ??= []).push(row);
+function marksOfV1(raw: V1Record): Mark[] {
+  const marks: Mark[] = [];
+  for (const [sheet, rows] of Object.entries(raw.sheets ?? {})) {
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      const [cell, fill, color, pattern, patternColor] = Array.isArray(row) ? row : [];
+      if (typeof cell !== 'string' || typeof fill !== 'string' || typeof color !== 'string' || typeof pattern !== 'string') continue;
+      const own: OwnFill = pattern === 'None' ? null : { color, tint: 0, pattern, ...(typeof patternColor === 'string' ? { patternColor } : {}) };
+      marks.push({ sheet, cell, fill, own });
     }
-    settings().set(HIGHLIGHT_KEY, rec);
   }
-  await saveSettings();
+  return marks;
+}
+
+/** Queues the record's replacement (or removal when there are no marks and one exists). */
+export function queueRecordWrite(ctx: Excel.RequestContext, marks: readonly Mark[], exists: boolean): void {
+  if (!marks.length) {
+    if (exists) ctx.workbook.settings.getItem(HIGHLIGHT_KEY).delete();
+    return;
+  }
+  const rec: StoredRecord = { v: 2, sheets: {} };
+  for (const m of marks) {
+    const own = m.own ? [m.own.color, m.own.tint, ...(m.own.pattern ? [m.own.pattern] : []), ...(m.own.pattern && m.own.patternColor ? [m.own.patternColor] : [])] : null;
+    (rec.sheets[m.sheet] ??= []).push([m.cell, m.fill, own]);
+  }
+  ctx.workbook.settings.add(HIGHLIGHT_KEY, rec);
 }
 
 /** One target per cell, with the colour of its most severe finding, on sheets that exist. */
@@ -89,58 +147,42 @@ export function highlightTargets(findings: readonly Finding[], existingSheets: R
   return [...best.values()].map((t) => ({ sheet: t.sheet, cell: t.cell, fill: HIGHLIGHT_FILLS[t.severity] }));
 }
 
-const FILL_OPTIONS = { format: { fill: { color: true, pattern: true, patternColor: true } } };
+const FILL_OPTIONS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } };
 
-type FillResult = OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+export type FillResult = OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 
-function fillOf(r: FillResult): OwnFill {
-  const f = r.value[0]?.[0]?.format?.fill ?? {};
-  const own: OwnFill = { color: String(f.color ?? '#FFFFFF').toUpperCase(), pattern: String(f.pattern ?? 'None') };
-  if (own.pattern !== 'None' && own.pattern !== 'Solid' && f.patternColor) own.patternColor = String(f.patternColor).toUpperCase();
+/** A cell's fill as Excel reported it, null for no fill. */
+export function fillOf(r: FillResult): OwnFill {
+  const f = (r.value[0]?.[0]?.format?.fill ?? {}) as Excel.CellPropertiesFill;
+  const pattern = typeof f.pattern === 'string' ? f.pattern : undefined;
+  // tintAndShade is null only for no fill; where a host leaves it out, an explicit "None" still says so.
+  if (f.tintAndShade === null || (f.tintAndShade === undefined && (pattern === undefined || pattern === 'None')) || pattern === 'None') return null;
+  const own: NonNullable<OwnFill> = { color: String(f.color ?? '#FFFFFF').toUpperCase(), tint: typeof f.tintAndShade === 'number' ? f.tintAndShade : 0 };
+  if (pattern) own.pattern = pattern;
+  if (pattern && pattern !== 'Solid' && f.patternColor) own.patternColor = String(f.patternColor).toUpperCase();
   return own;
 }
 
-export interface PendingRead {
-  mark: Mark;
-  current: FillResult;
+/** Whether a fill is the highlight we put there (a solid plain colour, untinted). */
+export function isOurs(now: OwnFill, fill: string): boolean {
+  return !!now && now.color === fill.toUpperCase() && now.tint === 0 && (now.pattern === undefined || now.pattern === 'Solid');
 }
 
-/** Queues reads of the fills now on previously marked cells (skipping sheets that are gone). */
-export function queueCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], existingSheets: ReadonlySet<string>): PendingRead[] {
-  return marks
-    .filter((m) => existingSheets.has(m.sheet))
-    .map((mark) => ({ mark, current: ctx.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).getCellProperties(FILL_OPTIONS) }));
+export function queueFillRead(ctx: Excel.RequestContext, sheet: string, cell: string): FillResult {
+  return ctx.workbook.worksheets.getItem(sheet).getRange(cell).getCellProperties(FILL_OPTIONS);
 }
 
-/** After the reads synced: queues the restoring writes; returns how many cells the user had changed. */
-export function queueRestore(ctx: Excel.RequestContext, reads: readonly PendingRead[]): { restored: number; keptUserChange: number } {
-  let restored = 0;
-  let keptUserChange = 0;
-  for (const { mark, current } of reads) {
-    const now = fillOf(current);
-    if (now.pattern !== 'Solid' || now.color !== mark.fill.toUpperCase()) {
-      keptUserChange++;
-      continue;
-    }
-    const range = ctx.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell);
-    if (mark.own.pattern === 'None') range.format.fill.clear();
-    else range.setCellProperties([[{ format: { fill: { ...mark.own, pattern: mark.own.pattern as Excel.FillPattern } } }]]);
-    restored++;
+export function queueRestore(ctx: Excel.RequestContext, m: Mark): void {
+  const range = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
+  if (!m.own) {
+    range.format.fill.clear();
+    return;
   }
-  return { restored, keptUserChange };
+  const fill: Excel.CellPropertiesFill = { color: m.own.color, tintAndShade: m.own.tint, pattern: (m.own.pattern ?? 'Solid') as Excel.FillPattern };
+  if (m.own.patternColor) fill.patternColor = m.own.patternColor;
+  range.setCellProperties([[{ format: { fill } }]]);
 }
 
-/**
- * Queues, per target cell, a read of its own fill and then the highlight. Office runs a batch in
- * order, so the read sees the fill as it is before the highlight (and after any restore queued
- * earlier in the same batch): reading and writing cost a single round trip.
- */
-export function queueHighlights(ctx: Excel.RequestContext, targets: readonly { sheet: string; cell: string; fill: string }[]): () => Mark[] {
-  const pending = targets.map((t) => {
-    const range = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
-    const own = range.getCellProperties(FILL_OPTIONS);
-    range.setCellProperties([[{ format: { fill: { color: t.fill, pattern: 'Solid' } } }]]);
-    return { t, own };
-  });
-  return () => pending.map(({ t, own }) => ({ sheet: t.sheet, cell: t.cell, fill: t.fill, own: fillOf(own) }));
+export function queueHighlight(ctx: Excel.RequestContext, t: { sheet: string; cell: string; fill: string }): void {
+  ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell).setCellProperties([[{ format: { fill: { color: t.fill, pattern: 'Solid', tintAndShade: 0 } } }]]);
 }

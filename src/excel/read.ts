@@ -8,7 +8,10 @@ import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/
 import { parseRange, rangeToA1 } from '../core/model';
 import { RAW_SURVEYS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../core/contract';
 
-/** Sheets read even without a table, so the checker can find a renamed table by its headers. */
+/** A workbook with more sheets than this is read in its first MAX_SHEETS (contract sheets first). */
+export const MAX_SHEETS = 40;
+
+/** The contract's sheets, read first. */
 export const CONTRACT_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, ...RAW_SURVEYS.map((r) => r.sheet)];
 
 const GRID_PROPS = ['values', 'formulas', 'numberFormat', 'valueTypes'];
@@ -30,6 +33,32 @@ export function isLimitError(e: unknown): boolean {
 
 /** Called while a read sync is being prepared, to queue more work into the same round trip. */
 export type Piggyback = (existingSheets: ReadonlySet<string>) => void;
+
+/** Extra reads to queue into the reader's round trips: with the structure, with the grids. */
+export interface ReadHooks {
+  structure?: () => void;
+  grids?: Piggyback;
+}
+
+/**
+ * Errors after which the grids are read again in blocks: the web's payload limits, and what
+ * desktop Excel says instead for a range above five million cells: a general error that names no
+ * limit (office-js issue #6781 and docs PR office-js-docs-pr#5821 note that it may also return null).
+ */
+const RETRY_IN_BLOCKS = ['GeneralException', 'RangeExceedsLimit', 'OperationCellsExceedLimit'];
+
+function isOversizeSuspect(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return isLimitError(e) || (typeof code === 'string' && RETRY_IN_BLOCKS.includes(code));
+}
+
+/** A grid the host returned as null (desktop Excel above its read limit, office-js issue #4783). */
+function gridsMissing(r: Partial<GridRange>): boolean {
+  return !Array.isArray(r.values) || !Array.isArray(r.formulas) || !Array.isArray(r.numberFormat) || !Array.isArray(r.valueTypes);
+}
+
+/** Thrown when the used range came back without its grids: read again in blocks. */
+class GridsMissing extends Error {}
 
 /** "'Biên chế'!B4:H20" -> { sheet: "Biên chế", ref: "B4:H20" } */
 export function splitAddress(address: string): { sheet: string; ref: string } {
@@ -82,10 +111,11 @@ interface Structure {
   needed: string[];
 }
 
-async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
+async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Promise<Structure> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
   const names = ctx.workbook.names.load('items/name,items/type,items/formula');
+  hook?.();
   await ctx.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const exists = new Set(sheetNames);
@@ -96,16 +126,23 @@ async function readStructure(ctx: Excel.RequestContext): Promise<Structure> {
     const at = parseNameFormula(n.formula);
     if (at && exists.has(at.sheet)) nameList.push({ name: n.name, sheet: at.sheet, cell: at.cell });
   }
-  const wanted = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
+  // Officers' own workbooks keep their tables on sheets of any name ("Biểu 06", "Sheet1"): every
+  // sheet is read, the contract's and those holding tables or names first, up to MAX_SHEETS.
+  const first = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
+  const ordered = [...sheetNames.filter((s) => first.has(s)), ...sheetNames.filter((s) => !first.has(s))].slice(0, MAX_SHEETS);
+  const wanted = new Set(ordered);
   return { sheetNames, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
 }
 
 /**
- * Reads the whole model. `piggyback` queues extra reads into the grid sync (the adapter uses it
- * for the current fills of previously highlighted cells) and is called again on the fallback path.
+ * Reads the whole model. `hooks.grids` queues extra reads into the grid sync (the adapter uses it
+ * for the current fills of previously highlighted cells) and is called again on the fallback path;
+ * `hooks.structure` into the first one. A bare function is taken as `hooks.grids`.
  */
-export async function readWorkbook(ctx: Excel.RequestContext, piggyback?: Piggyback): Promise<WorkbookModel> {
-  const st = await readStructure(ctx);
+export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback | ReadHooks): Promise<WorkbookModel> {
+  const h: ReadHooks = typeof hooks === 'function' ? { grids: hooks } : (hooks ?? {});
+  const piggyback = h.grids;
+  const st = await readStructure(ctx, h.structure);
   const existing = new Set(st.sheetNames);
   const grids = new Map<string, (Cell | undefined)[][]>(st.needed.map((s) => [s, []]));
 
@@ -114,9 +151,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, piggyback?: Piggyb
   piggyback?.(existing);
   try {
     await ctx.sync();
+    if (used.some((u) => !u.range.isNullObject && gridsMissing(u.range))) throw new GridsMissing();
     for (const u of used) if (!u.range.isNullObject) putGrid(grids.get(u.sheet)!, u.range);
   } catch (e) {
-    if (!isLimitError(e)) throw e;
+    if (!(e instanceof GridsMissing) && !isOversizeSuspect(e)) throw e;
+    for (const g of grids.values()) g.length = 0;
     tableRanges = await readInBlocks(ctx, st, grids, piggyback);
   }
 
@@ -188,12 +227,19 @@ async function readInBlocks(ctx: Excel.RequestContext, st: Structure, grids: Map
       b,
       range: ctx.workbook.worksheets.getItem(b.sheet).getRange(rangeToA1({ start: { row: b.r0, col: b.c0 }, end: { row: b.r1, col: b.c1 } })).load(['address', ...GRID_PROPS]),
     }));
+    let refused: unknown;
     try {
       await ctx.sync();
+      if (loads.some((l) => gridsMissing(l.range))) refused = new GridsMissing();
     } catch (e) {
+      refused = e;
+    }
+    if (refused) {
       const single = batch.length === 1 && batch[0]!.r0 === batch[0]!.r1;
-      if (!isLimitError(e) || single) throw e;
-      // Text-heavy cells can outgrow the estimate: retry the same cells in halves.
+      if (single) throw refused instanceof GridsMissing ? Object.assign(new Error('Excel returned no values for a single row.'), { code: 'ResponsePayloadSizeLimitExceeded' }) : refused;
+      if (!(refused instanceof GridsMissing) && !isOversizeSuspect(refused)) throw refused;
+      // Text-heavy cells can outgrow the estimate, and desktop Excel's limit is not the web's:
+      // retry the same cells in halves.
       budget = Math.max(1, Math.floor(budget / 2));
       batches = [...pack(batch.flatMap((b) => splitRows(b, budget)), budget), ...batches];
       continue;

@@ -4,17 +4,25 @@
  * a counted round trip, and Excel on the web's payload limits are enforced. The adapter in
  * src/excel runs on it unmodified (see installFakeOffice), so tests and the playground exercise
  * the same code the real add-in runs.
+ *
+ * Where the real host is less kind than an obvious fake, this one follows the real host, each
+ * behaviour with its source: fills read back as Excel reports them (getCellProperties below),
+ * one settings copy per runtime (host.ts, FakeRuntime) beside workbook.settings, protected sheets
+ * and read-only documents refusing writes (assertWritable), desktop Excel returning null for
+ * oversized reads (RangeProxy.fetch), names broken by insertWorksheetsFromBase64 (insertModel).
  */
-import { ERROR_CODES, FakeHost, FakeOfficeError, installGlobals, notLoaded, parseLoad, runner } from './host';
+import { ClientObjectBase, ClientResult, ERROR_CODES, FakeHost, FakeOfficeError, RequestContextBase, installGlobals, notLoaded, runner, type FakeRuntime } from './host';
 import type { Cell, NameRef, Scalar, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters, parseA1, parseRange, toA1 } from '../core/model';
 
 export interface FillState {
-  /** "#RRGGBB", upper case. */
+  /** "#RRGGBB", upper case: the base colour (a theme colour's own, before its tint). */
   color: string;
   /** Excel.FillPattern name; "Solid" for an ordinary fill. */
   pattern: string;
   patternColor?: string;
+  /** Lightens (>0) or darkens (<0) the colour, as theme colours "Lighter 80%"… do; 0 or absent = none. */
+  tintAndShade?: number;
 }
 
 export interface CellFormat {
@@ -28,6 +36,8 @@ export interface CellFormat {
 export interface CellFormatChange {
   fill?: string | null;
   pattern?: string;
+  /** A theme colour's tint (e.g. 0.8 for "Lighter 80%"). */
+  tint?: number;
   fontColor?: string;
   bold?: boolean;
 }
@@ -70,10 +80,23 @@ export interface SyncRecord {
 }
 
 export interface FakeExcelOptions {
-  /** Highest version supported per requirement set; default ExcelApi 1.17. */
+  /** Highest version supported per requirement set; default ExcelApi 1.17 and DialogApi 1.2. */
   apiSets?: Record<string, string>;
   /** Excel on the web's limits; `false` models desktop Excel (no payload limit). */
   limits?: { maxBytes: number; maxCellsPerRange: number } | false;
+  /**
+   * Desktop Excel (Office.context.platform "PC"): no payload limit, and a read of more than five
+   * million cells does not fail with a limit error: `values` and the other grids come back null
+   * (office-js issues #4783, #6781; docs PR office-js-docs-pr#5821), or, with "error", the sync
+   * fails with a GeneralException that says nothing of a limit.
+   */
+  desktop?: { oversized: 'null' | 'error'; /** The limit, 5 000 000 by default (smaller keeps tests fast). */ maxReadCells?: number };
+  /** Sheets protected by the user: every format or value write on them fails with AccessDenied. */
+  protectedSheets?: string[];
+  /** A read-only document (Office.context.document.mode "readOnly"): every write fails with AccessDenied. */
+  readOnly?: boolean;
+  /** insertWorksheetsFromBase64 leaves the inserted names pointing at #REF! (office-js issue #3583). */
+  insertBreaksNames?: boolean;
   /** Turns a base64 .xlsx into a model, for insertWorksheetsFromBase64; absent = unsupported. */
   decodeWorkbook?: (base64: string) => WorkbookModel;
   /** Pre-existing formats, by sheet name then A1 cell. */
@@ -92,7 +115,12 @@ interface FakeSheet {
   cells: Map<number, Cell>;
   formats: Map<number, CellFormat>;
   usedValues?: Box | null;
+  protected?: boolean;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
+
+/** The five-million-cell limit on reads applies on every platform (docs: Excel add-ins resource limits). */
+export const MAX_READ_CELLS = 5_000_000;
 
 const KEY_COLS = 16384;
 const key = (r: number, c: number) => r * KEY_COLS + c;
@@ -139,22 +167,13 @@ function jsonSize(v: unknown): number {
 // ---------------------------------------------------------------------------------------------
 // Request context and proxies
 
-type Op = () => void;
-
-class Ctx {
-  queue: Op[] = [];
-  /** Applied to proxies only when the whole sync succeeds, as in Office. */
-  commits: Op[] = [];
+class Ctx extends RequestContextBase<FakeExcel> {
   stat: SyncRecord = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations: 0 };
   readonly workbook: WorkbookProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(fake: FakeExcel) {
+    super(fake);
     this.workbook = new WorkbookProxy(this);
-  }
-
-  enqueue(op: Op): void {
-    this.queue.push(op);
   }
 
   read(cells: number, bytes: number): void {
@@ -175,55 +194,21 @@ class Ctx {
     }
   }
 
-  async sync(): Promise<void> {
-    const fake = this.fake;
-    const ops = this.queue;
-    this.queue = [];
-    this.commits = [];
-    this.stat = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations: ops.length };
-    fake.roundTrips++;
-    let failure: unknown;
-    try {
-      const injected = fake.pendingFailures.shift();
-      if (injected) throw injected;
-      for (const op of ops) op();
-    } catch (e) {
-      failure = e;
-    }
+  protected override beginSync(operations: number): void {
+    this.stat = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations };
+  }
+
+  protected override endSync(failure: unknown): void {
     const record = { ...this.stat };
     if (failure) record.failed = (failure as { code?: string }).code ?? String(failure);
-    fake.syncLog.push(record);
-    // A response arrives asynchronously; never resolve in the same tick.
-    await new Promise((r) => setTimeout(r, 0));
-    if (!failure) for (const c of this.commits) c();
-    this.commits = [];
-    fake.emit();
-    if (failure) throw failure;
+    this.fake.syncLog.push(record);
   }
 }
 
 
-abstract class ClientObject {
-  protected readonly loaded = new Map<string, unknown>();
-  constructor(readonly context: Ctx) {}
-
-  protected get<T>(prop: string): T {
-    if (!this.loaded.has(prop)) notLoaded(prop);
-    return this.loaded.get(prop) as T;
-  }
-
-  get isNullObject(): boolean {
-    return this.get<boolean>('isNullObject');
-  }
-
-  load(props?: unknown): this {
-    const list = parseLoad(props);
-    this.context.enqueue(() => this.fetch(list.length ? list : this.defaultProps()));
-    return this;
-  }
-
-  /** Runs during sync: reads the document and schedules the values to appear on the proxy. */
-  fetch(props: string[]): void {
+abstract class ClientObject extends ClientObjectBase<Ctx> {
+  /** Also follows navigation properties ("worksheet/name") and counts what the response carries. */
+  override fetch(props: string[]): void {
     const target = this.resolveForRead();
     const values = new Map<string, unknown>();
     const nested: [ClientObject, string[]][] = [];
@@ -245,38 +230,8 @@ abstract class ClientObject {
     for (const [nav, ps] of nested) nav.fetch(ps);
   }
 
-  /** For *OrNullObject proxies: null when the object does not exist. Others throw ItemNotFound. */
-  protected resolveForRead(): unknown {
-    return this.resolve();
-  }
-
-  protected markNullState(isNull: () => boolean): void {
-    this.context.enqueue(() => {
-      const n = isNull();
-      this.context.commits.push(() => this.loaded.set('isNullObject', n));
-    });
-  }
-
-  protected abstract resolve(): unknown;
-  protected abstract readProp(prop: string, target: unknown): unknown;
-  protected defaultProps(): string[] {
-    return [];
-  }
   protected navigation(_name: string): ClientObject | undefined {
     return undefined;
-  }
-}
-
-class ClientResult<T> {
-  private has = false;
-  private v: T | undefined;
-  set(v: T): void {
-    this.v = v;
-    this.has = true;
-  }
-  get value(): T {
-    if (!this.has) notLoaded('value');
-    return this.v as T;
   }
 }
 
@@ -284,10 +239,12 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly settings: SettingCollectionProxy;
   constructor(private readonly ctx: Ctx) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
+    this.settings = new SettingCollectionProxy(ctx);
   }
 
   insertWorksheetsFromBase64(base64: string, options?: { sheetNamesToInsert?: string[]; positionType?: string }): ClientResult<string[]> {
@@ -297,6 +254,7 @@ class WorkbookProxy {
       if (!fake.supports('ExcelApi', '1.13') || !fake.options.decodeWorkbook) {
         throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
       }
+      fake.assertWritable();
       this.ctx.write(0, base64.length);
       const names = fake.insertModel(fake.options.decodeWorkbook(base64), options?.sheetNamesToInsert);
       this.ctx.commits.push(() => result.set(names));
@@ -368,12 +326,21 @@ class WorksheetProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const s = t as FakeSheet;
     if (prop === 'name') return s.name;
-    if (prop === 'visibility') return 'Visible';
+    if (prop === 'visibility') return s.visibility ?? 'Visible';
     if (prop === 'position') return this.context.fake.sheets.indexOf(s);
     throw new FakeOfficeError('InvalidArgument', `Unknown worksheet property ${prop}`);
   }
   protected override defaultProps(): string[] {
     return ['name'];
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'protection' ? this.protection : undefined;
+  }
+
+  /** Worksheet.protection (ExcelApi 1.2): `protected` tells whether the user protected the sheet. */
+  private protectionProxy: WorksheetProtectionProxy | undefined;
+  get protection(): WorksheetProtectionProxy {
+    return (this.protectionProxy ??= new WorksheetProtectionProxy(this.context, () => this.resolve()));
   }
 
   activate(): void {
@@ -410,6 +377,92 @@ class WorksheetProxy extends ClientObject {
       const s = this.resolve();
       return { sheet: s, box: this.context.fake.usedBox(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
     }, false);
+  }
+}
+
+class WorksheetProtectionProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protected resolve(): unknown {
+    return this.sheet();
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    if (prop === 'protected') return !!(t as FakeSheet).protected;
+    throw new FakeOfficeError('InvalidArgument', `Unknown protection property ${prop}`);
+  }
+}
+
+/**
+ * Workbook.settings (ExcelApi 1.4): settings kept in the workbook and read inside a batch, so
+ * every runtime of the add-in sees the document's current state. The fake keeps them in the same
+ * store as Office.context.document.settings saves into (the worst case: a runtime saving a stale
+ * Office.Settings copy overwrites them).
+ */
+class SettingCollectionProxy extends ClientObject {
+  add(key: string, value: unknown): SettingProxy {
+    this.context.enqueue(() => {
+      this.context.fake.assertWritable();
+      const json = JSON.stringify(value);
+      this.context.write(0, json.length);
+      this.context.fake.savedSettings[key] = JSON.parse(json);
+    });
+    return new SettingProxy(this.context, key, false);
+  }
+  getItem(key: string): SettingProxy {
+    return new SettingProxy(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.context, key, true);
+  }
+  protected resolve(): unknown {
+    return this.context.fake.savedSettings;
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class SettingProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly key: string,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+    if (orNull) this.markNullState(() => !(key in ctx.fake.savedSettings));
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  protected resolve(): unknown {
+    const all = this.context.fake.savedSettings;
+    if (!(this.key in all)) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'Setting');
+    return all[this.key];
+  }
+  protected override resolveForRead(): unknown {
+    return this.orNull && !(this.key in this.context.fake.savedSettings) ? null : this.resolve();
+  }
+  protected override defaultProps(): string[] {
+    return ['key', 'value'];
+  }
+  protected readProp(prop: string, v: unknown): unknown {
+    if (prop === 'key') return this.key;
+    if (prop === 'value') return structuredClone(v);
+    throw new FakeOfficeError('InvalidArgument', `Unknown setting property ${prop}`);
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      this.context.fake.assertWritable();
+      this.resolve();
+      delete this.context.fake.savedSettings[this.key];
+    });
   }
 }
 
@@ -479,12 +532,23 @@ class RangeProxy extends ClientObject {
     const t = this.resolveForRead() as RangeTarget | null;
     if (t) {
       const cells = (t.box.r1 - t.box.r0 + 1) * (t.box.c1 - t.box.c0 + 1);
-      const grids = props.filter((p) => RANGE_GRIDS.includes(p)).length;
-      const lim = this.context.fake.limits;
-      if (grids && lim && cells > lim.maxCellsPerRange) {
+      const grids = props.filter((p) => RANGE_GRIDS.includes(p));
+      const fake = this.context.fake;
+      const lim = fake.limits;
+      if (grids.length && lim && cells > lim.maxCellsPerRange) {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The range has ${cells} cells, above the ${lim.maxCellsPerRange} allowed per read.`);
       }
-      this.context.stat.cellsRead += grids ? cells : 0;
+      const desktop = fake.options.desktop;
+      if (grids.length && desktop && cells > (desktop.maxReadCells ?? MAX_READ_CELLS)) {
+        // Desktop Excel: no limit error. Either an error that names no limit, or null grids.
+        if (desktop.oversized === 'error') throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+        super.fetch(props.filter((p) => !RANGE_GRIDS.includes(p)));
+        this.context.commits.push(() => {
+          for (const g of grids) this.loaded.set(g, null);
+        });
+        return;
+      }
+      this.context.stat.cellsRead += grids.length ? cells : 0;
     }
     super.fetch(props);
   }
@@ -548,10 +612,14 @@ class RangeProxy extends ClientObject {
           const format: Record<string, unknown> = {};
           if (spec.format?.fill) {
             const fill: Record<string, unknown> = {};
-            // Excel reports "no fill" as white with pattern None: the colour alone cannot tell them apart.
+            // As real Excel reports it: a cell without fill reads as colour #FFFFFF, the same as a
+            // white fill, with pattern null; only tintAndShade tells them apart, null for no fill
+            // and a number for any fill (office-js issues #6218, #4900). A theme colour reads as
+            // its base colour plus its tint (Excel.CellPropertiesFill, tintAndShade).
             if (spec.format.fill.color) fill.color = f.fill?.color ?? '#FFFFFF';
-            if (spec.format.fill.pattern) fill.pattern = f.fill?.pattern ?? 'None';
+            if (spec.format.fill.pattern) fill.pattern = f.fill ? f.fill.pattern : null;
             if (spec.format.fill.patternColor) fill.patternColor = f.fill?.patternColor ?? '#000000';
+            if (spec.format.fill.tintAndShade) fill.tintAndShade = f.fill ? (f.fill.tintAndShade ?? 0) : null;
             format.fill = fill;
           }
           if (spec.format?.font) {
@@ -571,9 +639,10 @@ class RangeProxy extends ClientObject {
     return result;
   }
 
-  setCellProperties(data: { format?: { fill?: { color?: string; pattern?: string; patternColor?: string }; font?: { color?: string; bold?: boolean } } }[][]): void {
+  setCellProperties(data: { format?: { fill?: { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number }; font?: { color?: string; bold?: boolean } } }[][]): void {
     this.context.enqueue(() => {
       const { sheet, box } = this.resolve();
+      this.context.fake.assertWritable(sheet);
       const rows = box.r1 - box.r0 + 1;
       const cols = box.c1 - box.c0 + 1;
       if (data.length !== rows || data.some((r) => r.length !== cols)) {
@@ -590,7 +659,9 @@ class RangeProxy extends ClientObject {
             const pattern = fmt.fill.pattern ?? (fmt.fill.color ? (cur.fill?.pattern ?? 'Solid') : cur.fill?.pattern);
             if (pattern === 'None') delete cur.fill;
             else if (pattern) {
+              const tint = fmt.fill.tintAndShade ?? (fmt.fill.color ? 0 : (cur.fill?.tintAndShade ?? 0));
               cur.fill = { color: normColor(fmt.fill.color ?? cur.fill?.color ?? '#FFFFFF'), pattern };
+              if (tint) cur.fill.tintAndShade = tint;
               const pc = fmt.fill.patternColor ?? cur.fill?.patternColor;
               // Black is Excel's automatic pattern colour, which getCellProperties reports when none was set.
               if (pc && normColor(pc) !== '#000000') cur.fill.patternColor = normColor(pc);
@@ -644,6 +715,7 @@ class RangeFillProxy extends ClientObject {
   set color(v: string) {
     this.context.enqueue(() => {
       const t = this.target();
+      this.context.fake.assertWritable(t.sheet);
       const n = eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fill: { color: normColor(v), pattern: 'Solid' } }));
       this.context.write(n, 20);
     });
@@ -654,6 +726,7 @@ class RangeFillProxy extends ClientObject {
   clear(): void {
     this.context.enqueue(() => {
       const t = this.target();
+      this.context.fake.assertWritable(t.sheet);
       const n = eachCell(t, (k) => {
         const f = t.sheet.formats.get(k);
         if (f) {
@@ -671,7 +744,8 @@ class RangeFillProxy extends ClientObject {
   protected readProp(prop: string, target: unknown): unknown {
     const t = target as RangeTarget;
     if (prop === 'color') return uniform(t, (k) => t.sheet.formats.get(k)?.fill?.color ?? '#FFFFFF');
-    if (prop === 'pattern') return uniform(t, (k) => t.sheet.formats.get(k)?.fill?.pattern ?? 'None');
+    if (prop === 'pattern') return uniform(t, (k) => t.sheet.formats.get(k)?.fill?.pattern ?? null);
+    if (prop === 'tintAndShade') return uniform(t, (k) => { const f = t.sheet.formats.get(k)?.fill; return f ? (f.tintAndShade ?? 0) : null; });
     throw new FakeOfficeError('InvalidArgument', `Unknown fill property ${prop}`);
   }
 }
@@ -689,6 +763,7 @@ class RangeFontProxy extends ClientObject {
   set color(v: string) {
     this.context.enqueue(() => {
       const t = this.target();
+      this.context.fake.assertWritable(t.sheet);
       this.context.write(eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fontColor: normColor(v) })), 20);
     });
   }
@@ -698,6 +773,7 @@ class RangeFontProxy extends ClientObject {
   set bold(v: boolean) {
     this.context.enqueue(() => {
       const t = this.target();
+      this.context.fake.assertWritable(t.sheet);
       this.context.write(eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), bold: v })), 10);
     });
   }
@@ -807,6 +883,22 @@ class NamedItemCollectionProxy extends ClientObject {
   getItemOrNullObject(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
   }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+  }
+  /** NamedItemCollection.add(name, reference) with a reference like "='Thông tin'!$B$4". */
+  add(name: string, reference: string): NamedItemProxy {
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      fake.assertWritable();
+      if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
+      const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
+      const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
+      if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      fake.names.push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}` });
+    });
+    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+  }
   protected resolve(): unknown {
     return this.context.fake.names;
   }
@@ -850,7 +942,8 @@ class NamedItemProxy extends ClientObject {
   protected readProp(prop: string, target: unknown): unknown {
     const n = target as NameRef;
     const p = parseA1(n.cell);
-    const abs = `${quoteSheet(n.sheet)}!$${colToLetters(p.col)}$${p.row + 1}`;
+    const broken = this.context.fake.brokenNames.has(n.name.toLowerCase());
+    const abs = `${broken ? '#REF!' : `${quoteSheet(n.sheet)}!`}$${colToLetters(p.col)}$${p.row + 1}`;
     if (prop === 'name') return n.name;
     if (prop === 'type') return 'Range';
     if (prop === 'formula') return `=${abs}`;
@@ -858,9 +951,19 @@ class NamedItemProxy extends ClientObject {
     if (prop === 'visible') return true;
     throw new FakeOfficeError('InvalidArgument', `Unknown name property ${prop}`);
   }
+  delete(): void {
+    this.context.enqueue(() => {
+      const fake = this.context.fake;
+      fake.assertWritable();
+      const n = this.resolve();
+      fake.names.splice(fake.names.indexOf(n), 1);
+      fake.brokenNames.delete(n.name.toLowerCase());
+    });
+  }
   getRangeOrNullObject(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const n = this.find();
+      if (n && this.context.fake.brokenNames.has(n.name.toLowerCase())) return null;
       const s = n && this.context.fake.sheet(n.sheet);
       if (!n || !s) return null;
       const p = parseA1(n.cell);
@@ -883,7 +986,10 @@ class NamedItemProxy extends ClientObject {
 function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
   const out: CellFormat = { ...cur };
   if (ch.fill === null) delete out.fill;
-  else if (ch.fill !== undefined) out.fill = { color: normColor(ch.fill), pattern: ch.pattern ?? 'Solid' };
+  else if (ch.fill !== undefined) {
+    out.fill = { color: normColor(ch.fill), pattern: ch.pattern ?? 'Solid' };
+    if (ch.tint) out.fill.tintAndShade = ch.tint;
+  }
   if (ch.fontColor !== undefined) out.fontColor = normColor(ch.fontColor);
   if (ch.bold !== undefined) out.bold = ch.bold;
   return out;
@@ -896,24 +1002,52 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   activeSheet: string;
   selection: { sheet: string; cell: string } | null = null;
   readonly syncLog: SyncRecord[] = [];
-  /** Errors thrown by the next syncs, in order (to simulate host failures). */
-  readonly pendingFailures: Error[] = [];
   /** Functions registered with Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
+  /** Dialogs opened with Office.context.ui.displayDialogAsync, newest last. */
+  readonly dialogs: FakeDialog[] = [];
   readonly limits: { maxBytes: number; maxCellsPerRange: number } | false;
+  /** Names whose reference Excel lost (their formula reads "=#REF!…"). */
+  readonly brokenNames = new Set<string>();
 
   constructor(
     model: WorkbookModel,
     readonly options: FakeExcelOptions = {},
   ) {
-    super(options.apiSets ?? { ExcelApi: '1.17' }, options.settings);
-    this.limits = options.limits === undefined ? WEB_LIMITS : options.limits;
+    super(options.apiSets ?? { ExcelApi: '1.17', DialogApi: '1.2' }, options.settings);
+    this.limits = options.desktop ? false : options.limits === undefined ? WEB_LIMITS : options.limits;
+    if (options.readOnly) this.documentMode = 'readOnly';
     this.insertModel(model);
     this.activeSheet = this.sheets[0]?.name ?? 'Sheet1';
     if (!this.sheets.length) this.sheets.push({ name: 'Sheet1', cells: new Map(), formats: new Map() });
     for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
       for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
     }
+    for (const name of options.protectedSheets ?? []) {
+      const sh = this.sheet(name);
+      if (!sh) throw new Error(`no sheet ${name}`);
+      sh.protected = true;
+    }
+  }
+
+  /**
+   * Writes refused as the real host refuses them: on a sheet the user protected, and anywhere in
+   * a read-only document, with Excel.ErrorCodes.accessDenied ("AccessDenied": the operation is
+   * not allowed; learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+   * and Office.DocumentMode). Unprotected cells of a protected sheet are not modelled: every cell
+   * counts as locked, Excel's default.
+   */
+  assertWritable(sheet?: FakeSheet): void {
+    if (this.documentMode === 'readOnly') throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation. The workbook is read-only.');
+    if (sheet?.protected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation. The sheet is protected.');
+  }
+
+  /** Protects or unprotects a sheet, as the user does from the Review tab. */
+  setProtected(sheet: string, on: boolean): void {
+    const sh = this.sheet(sheet);
+    if (!sh) throw new Error(`no sheet ${sheet}`);
+    sh.protected = on;
+    this.emit();
   }
 
   /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
@@ -935,7 +1069,11 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     }
     for (const n of model.names) {
       const s = renamed(n.sheet);
-      if (s && !this.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) this.names.push({ ...n, sheet: s });
+      if (s && !this.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) {
+        this.names.push({ ...n, sheet: s });
+        // office-js issue #3583: names inserted with the sheets may come without their reference.
+        if (only && this.options.insertBreaksNames) this.brokenNames.add(n.name.toLowerCase());
+      }
     }
     return added;
   }
@@ -1045,6 +1183,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
 
   /** Makes the next context.sync() fail with this Office error. */
   failNextSync(code = 'GeneralException', message = 'An internal error has occurred.'): void {
+    // (kept in one place with Word's: FakeHost.pendingFailures)
     this.pendingFailures.push(new FakeOfficeError(code, message));
   }
 
@@ -1073,17 +1212,72 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     ErrorCodes: ERROR_CODES,
   };
 
-  readonly office = {
-    ...this.officeBase('Excel'),
-    actions: {
-      associate: (name: string, fn: (event: unknown) => unknown): void => {
-        this.actions.set(name, fn);
+  private paneOffice: ReturnType<FakeExcel['officeFor']> | undefined;
+  /** The `Office` global as the task pane's runtime sees it. */
+  get office(): ReturnType<FakeExcel['officeFor']> {
+    return (this.paneOffice ??= this.officeFor(this.pane));
+  }
+
+  /**
+   * Starts another runtime of the add-in (the ribbon command's function file): same workbook,
+   * its own copy of Office.context.document.settings taken now. Install it with installFakeOffice.
+   */
+  runtime(name: string): ReturnType<FakeExcel['officeFor']> {
+    return this.officeFor(this.startRuntime(name));
+  }
+
+  private officeFor(rt: FakeRuntime) {
+    const base = this.officeBase('Excel', rt, this.options.desktop ? 'PC' : 'OfficeOnline');
+    return {
+      ...base,
+      context: {
+        ...base.context,
+        ui: {
+          displayDialogAsync: (url: string, options: unknown, cb?: (r: { status: string; value?: FakeDialog; error?: { code: number; message: string } }) => void): void => {
+            setTimeout(() => {
+              if (!this.supports('DialogApi', '1.1')) {
+                cb?.({ status: 'failed', error: { code: 5000, message: 'The API is not supported in this host.' } });
+                return;
+              }
+              const dialog = new FakeDialog(url, options);
+              this.dialogs.push(dialog);
+              this.emit();
+              cb?.({ status: 'succeeded', value: dialog });
+            }, 0);
+          },
+        },
       },
-    },
-  };
+      EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+      actions: {
+        associate: (name: string, fn: (event: unknown) => unknown): void => {
+          this.actions.set(name, fn);
+        },
+      },
+    };
+  }
+}
+
+/** A dialog opened by the add-in; `userCloses()` is the user clicking its X (error 12006). */
+export class FakeDialog {
+  closed = false;
+  private readonly handlers = new Map<string, ((arg: unknown) => void)[]>();
+  constructor(
+    readonly url: string,
+    readonly options: unknown,
+  ) {}
+  addEventHandler(type: string, handler: (arg: unknown) => void): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  userCloses(): void {
+    this.closed = true;
+    for (const h of this.handlers.get('dialogEventReceived') ?? []) h({ error: 12006 });
+  }
 }
 
 /** Makes the fake the host seen by code using the global `Office` / `Excel`; returns an undo. */
-export function installFakeOffice(fake: FakeExcel): () => void {
-  return installGlobals({ Office: fake.office, Excel: fake.excel, OfficeExtension: { Error: FakeOfficeError } });
+export function installFakeOffice(fake: FakeExcel, office: FakeExcel['office'] = fake.office): () => void {
+  return installGlobals({ Office: office, Excel: fake.excel, OfficeExtension: { Error: FakeOfficeError } });
 }

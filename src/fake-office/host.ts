@@ -1,7 +1,8 @@
 /**
- * What the fake Excel and Word hosts share: Office's error shape, requirement sets, document
- * settings with saved/live copies, change listeners for the playground views, the `run` wrapper
- * that sends what is still queued when a batch ends, and installing the globals.
+ * What the fake Excel and Word hosts share: Office's error shape, requirement sets, the request
+ * context (queue, commit on success, counted round trips) and the proxy base class, document
+ * settings with one in-memory copy per runtime, change listeners for the playground views, the
+ * `run` wrapper that sends what is still queued when a batch ends, and installing the globals.
  */
 
 export class FakeOfficeError extends Error {
@@ -63,27 +64,179 @@ export function runner<C extends { queue: unknown[]; sync(): Promise<void> }>(cr
   };
 }
 
+type Op = () => void;
+
+/** What a fake host offers its request contexts. */
+export interface SyncTarget {
+  roundTrips: number;
+  /** Errors thrown by the next syncs, in order (null = let that sync pass). */
+  readonly pendingFailures: (Error | null)[];
+  emit(): void;
+}
+
+/**
+ * A request context as Office.js has it: proxies queue operations; `sync()` is one round trip
+ * that runs them in order, stops at the first failure (the operations before it stay done: a
+ * batch is not a transaction, which the Excel adapter's write order relies on) and only then
+ * lets loaded values appear on the proxies, a tick later, never in the same tick. Subclasses
+ * count what travels; the Word fake rolls a failed batch back (see word.ts), kinder than that.
+ */
+export abstract class RequestContextBase<F extends SyncTarget> {
+  queue: Op[] = [];
+  /** Applied to proxies only when the whole sync succeeds, as in Office. */
+  commits: Op[] = [];
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(readonly fake: F) {}
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** Called before the operations of a sync run. */
+  protected beginSync(_operations: number): void {}
+  /** Called after they ran (failure undefined when all succeeded). */
+  protected endSync(_failure: unknown): void {}
+
+  async sync(): Promise<void> {
+    const fake = this.fake;
+    const ops = this.queue;
+    this.queue = [];
+    this.commits = [];
+    fake.roundTrips++;
+    this.beginSync(ops.length);
+    let failure: unknown;
+    try {
+      const injected = fake.pendingFailures.shift();
+      if (injected) throw injected;
+      for (const op of ops) op();
+    } catch (e) {
+      failure = e;
+    }
+    this.endSync(failure);
+    // A response arrives asynchronously; never resolve in the same tick.
+    await new Promise((r) => setTimeout(r, 0));
+    if (!failure) for (const c of this.commits) c();
+    this.commits = [];
+    fake.emit();
+    if (failure) throw failure;
+  }
+}
+
+/** A proxy: properties exist only once loaded and synced; `*OrNullObject` proxies know isNullObject. */
+export abstract class ClientObjectBase<C extends RequestContextBase<SyncTarget>> {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: C) {}
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+
+  load(props?: unknown): this {
+    const list = parseLoad(props);
+    this.context.enqueue(() => this.fetch(list.length ? list : this.defaultProps()));
+    return this;
+  }
+
+  /** Runs during sync: reads the document and schedules the values to appear on the proxy. */
+  fetch(props: string[]): void {
+    const values = new Map<string, unknown>();
+    const target = this.resolveForRead();
+    for (const p of props) values.set(p, target === null ? null : this.readProp(p, target));
+    this.context.commits.push(() => {
+      for (const [k, v] of values) this.loaded.set(k, v);
+    });
+  }
+
+  /** Queues the isNullObject answer of an *OrNullObject proxy. */
+  protected markNullState(isNull: () => boolean): void {
+    this.context.enqueue(() => {
+      const n = isNull();
+      this.context.commits.push(() => this.loaded.set('isNullObject', n));
+    });
+  }
+
+  /** For *OrNullObject proxies: null when the object does not exist. Others throw ItemNotFound. */
+  protected resolveForRead(): unknown {
+    return this.resolve();
+  }
+
+  protected abstract resolve(): unknown;
+  protected abstract readProp(prop: string, target: unknown): unknown;
+  protected defaultProps(): string[] {
+    return [];
+  }
+}
+
+/** OfficeExtension.ClientResult: a value that exists once its sync has returned. */
+export class ClientResult<T> {
+  private has = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.has = true;
+  }
+  get value(): T {
+    if (!this.has) notLoaded('value');
+    return this.v as T;
+  }
+}
+
 type SaveCallback = (r: { status: string; value?: unknown; error?: unknown }) => void;
 
-export abstract class FakeHost<S> {
+/**
+ * One JavaScript runtime of the add-in. The task pane and a ribbon command (ExecuteFunction)
+ * without a shared runtime each run in their own ("Runtimes in Office Add-ins",
+ * learn.microsoft.com/office/dev/add-ins/testing/runtimes), and each holds its own in-memory
+ * copy of Office.context.document.settings, loaded when the runtime starts; `refreshAsync`
+ * "reads all settings persisted in the document and refreshes the add-in's copy held in memory",
+ * `saveAsync` "persists the in-memory copy of the settings property bag in the document": the
+ * whole copy, so a runtime with a stale copy erases what another saved since
+ * (learn.microsoft.com/javascript/api/office/office.settings).
+ */
+export interface FakeRuntime {
+  readonly name: string;
+  settings: Record<string, unknown>;
+}
+
+export abstract class FakeHost<S> implements SyncTarget {
   /** Number of context.sync() calls, failed ones included. */
   roundTrips = 0;
-  /** Document settings as saved in the file (after saveAsync). */
+  /** Errors thrown by the next syncs, in order (null = let that sync pass). */
+  readonly pendingFailures: (Error | null)[] = [];
+  /** Document settings as saved in the file (by saveAsync, or by Excel's workbook.settings). */
   savedSettings: Record<string, unknown>;
-  /** Settings as the add-in sees them in memory (before saveAsync). */
-  liveSettings: Record<string, unknown>;
   settingsSaves = 0;
   /** Makes the next settings.saveAsync report a failure. */
   pendingSettingsFailure: string | null = null;
+  /** Office.context.document.mode: "readOnly" in Excel on the web's view mode or a read-only document (Office.DocumentMode). */
+  documentMode: 'readWrite' | 'readOnly' = 'readWrite';
   protected version = 0;
   private readonly listeners = new Set<(s: S) => void>();
+  /** The task pane's runtime; `runtime(name)` starts others (a ribbon command's). */
+  readonly pane: FakeRuntime;
 
   constructor(
     private readonly apiSets: Record<string, string>,
     settings: Record<string, unknown> = {},
   ) {
     this.savedSettings = structuredClone(settings);
-    this.liveSettings = structuredClone(this.savedSettings);
+    this.pane = this.startRuntime('pane');
+  }
+
+  /** The task pane runtime's in-memory settings (before saveAsync). */
+  get liveSettings(): Record<string, unknown> {
+    return this.pane.settings;
+  }
+
+  /** A runtime starting now: its settings copy is what the document holds at this moment. */
+  startRuntime(name: string): FakeRuntime {
+    return { name, settings: structuredClone(this.savedSettings) };
   }
 
   abstract snapshot(): S;
@@ -106,47 +259,60 @@ export abstract class FakeHost<S> {
     for (const l of this.listeners) l(snap);
   }
 
-  /** The `Office` global's shared part, for a host named `host`. */
-  protected officeBase(host: 'Excel' | 'Word') {
+  /** Office.context.document.settings as one runtime sees it. */
+  protected settingsOf(rt: FakeRuntime) {
+    const later = (cb: SaveCallback | undefined, work: () => { status: string; value?: unknown; error?: unknown }) =>
+      setTimeout(() => cb?.(work()), 0);
+    const settings = {
+      get: (name: string): unknown => (name in rt.settings ? structuredClone(rt.settings[name]) : null),
+      set: (name: string, value: unknown): void => {
+        rt.settings[name] = structuredClone(value);
+      },
+      remove: (name: string): void => {
+        delete rt.settings[name];
+      },
+      refreshAsync: (...args: unknown[]): void => {
+        const cb = args.find((a) => typeof a === 'function') as SaveCallback | undefined;
+        later(cb, () => {
+          rt.settings = structuredClone(this.savedSettings);
+          return { status: 'succeeded', value: settings };
+        });
+      },
+      saveAsync: (...args: unknown[]): void => {
+        const cb = args.find((a) => typeof a === 'function') as SaveCallback | undefined;
+        later(cb, () => {
+          const failure = this.pendingSettingsFailure;
+          this.pendingSettingsFailure = null;
+          if (failure) return { status: 'failed', error: { code: 5001, name: 'Internal Error', message: failure } };
+          this.savedSettings = structuredClone(rt.settings);
+          this.settingsSaves++;
+          this.emit();
+          return { status: 'succeeded' };
+        });
+      },
+    };
+    return settings;
+  }
+
+  /** The `Office` global's shared part, for a host named `host`, as runtime `rt` sees it. */
+  protected officeBase(host: 'Excel' | 'Word', rt: FakeRuntime = this.pane, platform = 'OfficeOnline') {
+    const document = { settings: this.settingsOf(rt) } as { settings: ReturnType<FakeHost<S>['settingsOf']>; readonly mode: string };
+    Object.defineProperty(document, 'mode', { enumerable: true, get: () => this.documentMode });
     return {
       context: {
         host,
-        platform: 'OfficeOnline',
-        document: {
-          settings: {
-            get: (name: string): unknown => (name in this.liveSettings ? structuredClone(this.liveSettings[name]) : null),
-            set: (name: string, value: unknown): void => {
-              this.liveSettings[name] = structuredClone(value);
-            },
-            remove: (name: string): void => {
-              delete this.liveSettings[name];
-            },
-            saveAsync: (...args: unknown[]): void => {
-              const cb = args.find((a) => typeof a === 'function') as SaveCallback | undefined;
-              setTimeout(() => {
-                const failure = this.pendingSettingsFailure;
-                this.pendingSettingsFailure = null;
-                if (failure) {
-                  cb?.({ status: 'failed', error: { code: 5001, name: 'Internal Error', message: failure } });
-                  return;
-                }
-                this.savedSettings = structuredClone(this.liveSettings);
-                this.settingsSaves++;
-                this.emit();
-                cb?.({ status: 'succeeded' });
-              }, 0);
-            },
-          },
-        },
+        platform,
+        document,
         requirements: {
           isSetSupported: (name: string, minVersion?: string | number): boolean => this.supports(name, minVersion === undefined ? '1.1' : String(minVersion)),
         },
       },
       HostType: { Excel: 'Excel', Word: 'Word' },
       PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+      DocumentMode: { ReadOnly: 'readOnly', ReadWrite: 'readWrite' },
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
       onReady: (cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> => {
-        const info = { host, platform: 'OfficeOnline' };
+        const info = { host, platform };
         return Promise.resolve().then(() => {
           cb?.(info);
           return info;

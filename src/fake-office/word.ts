@@ -5,7 +5,7 @@
  * control and may hold inline content controls among its text. The adapter in src/word runs on it
  * unmodified (see installFakeWord), so tests and the playground exercise the add-in's own code.
  */
-import { ERROR_CODES, FakeHost, FakeOfficeError, installGlobals, notLoaded, parseLoad, runner } from './host';
+import { ClientObjectBase, ERROR_CODES, FakeHost, FakeOfficeError, RequestContextBase, installGlobals, notLoaded, runner } from './host';
 
 export type ControlKind = 'RichText' | 'PlainText';
 export type Appearance = 'BoundingBox' | 'Tags' | 'Hidden';
@@ -80,47 +80,25 @@ export interface FakeWordOptions {
 // ---------------------------------------------------------------------------------------------
 // Request context and proxies
 
-type Op = () => void;
-
-class Ctx {
-  queue: Op[] = [];
-  /** Applied to proxies only when the whole sync succeeds, as in Office. */
-  commits: Op[] = [];
+class Ctx extends RequestContextBase<FakeWord> {
   readonly document: DocumentProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  private before: ReturnType<FakeWord['saveState']> | undefined;
 
-  constructor(readonly fake: FakeWord) {
+  constructor(fake: FakeWord) {
+    super(fake);
     this.document = new DocumentProxy(this);
   }
 
-  enqueue(op: Op): void {
-    this.queue.push(op);
-  }
-
-  async sync(): Promise<void> {
-    const fake = this.fake;
-    const ops = this.queue;
-    this.queue = [];
-    this.commits = [];
-    fake.roundTrips++;
-    fake.syncLog.push({ operations: ops.length });
-    let failure: unknown;
+  protected override beginSync(operations: number): void {
+    this.fake.syncLog.push({ operations });
     // Office applies a batch as a unit from the add-in's point of view; the fake works on a copy
     // so a failing operation leaves the document as it was.
-    const before = fake.saveState();
-    try {
-      const injected = fake.pendingFailures.shift();
-      if (injected) throw injected;
-      for (const op of ops) op();
-    } catch (e) {
-      failure = e;
-      fake.restoreState(before);
-    }
-    await new Promise((r) => setTimeout(r, 0));
-    if (!failure) for (const c of this.commits) c();
-    this.commits = [];
-    fake.emit();
-    if (failure) throw failure;
+    this.before = this.fake.saveState();
+  }
+
+  protected override endSync(failure: unknown): void {
+    if (failure && this.before) this.fake.restoreState(this.before);
+    this.before = undefined;
   }
 }
 
@@ -134,47 +112,10 @@ function invalid(message = 'The argument is invalid or missing or has an incorre
 }
 
 
-abstract class ClientObject {
-  protected readonly loaded = new Map<string, unknown>();
-  constructor(readonly context: Ctx) {}
-
-  protected get<T>(prop: string): T {
-    if (!this.loaded.has(prop)) notLoaded(prop);
-    return this.loaded.get(prop) as T;
-  }
-
-  get isNullObject(): boolean {
-    return this.get<boolean>('isNullObject');
-  }
-
-  load(props?: unknown): this {
-    const list = parseLoad(props);
-    this.context.enqueue(() => this.fetch(list.length ? list : this.defaultProps()));
-    return this;
-  }
-
-  fetch(props: string[]): void {
-    const values = new Map<string, unknown>();
-    const target = this.resolveForRead();
-    for (const p of props) values.set(p, target === null ? null : this.readProp(p, target));
-    this.context.commits.push(() => {
-      for (const [k, v] of values) this.loaded.set(k, v);
-    });
-  }
-
-  protected resolveForRead(): unknown {
-    return this.resolve();
-  }
-
+abstract class ClientObject extends ClientObjectBase<Ctx> {
   /** Assigning a proxy property queues the write, as in Office. */
   protected set(apply: () => void): void {
     this.context.enqueue(apply);
-  }
-
-  protected abstract resolve(): unknown;
-  protected abstract readProp(prop: string, target: unknown): unknown;
-  protected defaultProps(): string[] {
-    return [];
   }
 }
 
@@ -651,7 +592,6 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   customProperties: Record<string, string>;
   readonly syncLog: { operations: number }[] = [];
   /** Outcomes of the next syncs, in order: an error fails that sync, null lets it pass. */
-  readonly pendingFailures: (Error | null)[] = [];
   private nextId = 1;
 
   constructor(

@@ -13,7 +13,7 @@ import {
 import { FakeExcel, installFakeOffice, type FakeSnapshot } from '../fake-office/excel';
 import { createExcelActions } from '../excel/actions';
 import type { WorkbookModel } from '../core/model';
-import type { ExcelActions } from '../taskpane/actions';
+import type { ExcelActions } from '../host/actions';
 import { TaskPane } from '../taskpane/TaskPane';
 import { WorkbookView } from './WorkbookView';
 import { PANE_FRAME } from './frame';

@@ -7,6 +7,7 @@ import { periodText } from '../core/periodText';
 import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';
 import { Summary } from './Summary';
+import { Recognized } from './Recognized';
 import { busyText, type StatusProps } from './status';
 import { HostErrorBar } from './HostErrorBar';
 
@@ -52,8 +53,8 @@ export function Results({ report, active, onSelect, onCopy, onDownload, onInsert
         <MessageBar intent="warning" layout="multiline" data-testid="non-standard">
           <MessageBarBody>
             <MessageBarTitle>Sổ tính chưa theo mẫu chuẩn</MessageBarTitle>
-            Không tìm thấy các bảng {REQUIRED_TABLES.map((t) => `${t.name} (sheet «${t.sheet}»)`).join(' và ')}. Trợ lý chỉ đọc số liệu trong
-            các bảng Excel mang đúng tên của mẫu chuẩn.
+            Không nhận ra các bảng {REQUIRED_TABLES.map((t) => `«${t.title}»`).join(' và ')}, theo tên bảng Excel hay theo tiêu đề cột, nên số
+            liệu chưa được kiểm tra. Hãy để dòng tiêu đề cột ngay trên số liệu.
             {onInsert ? ' Bấm «Chèn mẫu chuẩn» để thêm các sheet mẫu vào sổ tính này.' : ' Hãy sao chép số liệu vào tệp mẫu chuẩn.'}
           </MessageBarBody>
           {onInsert && (
@@ -65,7 +66,8 @@ export function Results({ report, active, onSelect, onCopy, onDownload, onInsert
           )}
         </MessageBar>
       )}
-      <Summary summary={report.summary} />
+      <Summary summary={report.summary} nothingRead={lacksStandardTables(report)} />
+      <Recognized report={report} />
       <FindingList findings={report.issues} active={active} onSelect={onSelect} />
       <MetricList report={report} onCopy={onCopy} />
       <Suspense fallback={<Text className={s.period}>Đang tạo đoạn văn báo cáo…</Text>}>

@@ -20,9 +20,10 @@ const useStyles = makeStyles({
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: '0' },
 });
 
-export function Summary({ summary }: { summary: Counts }) {
+export function Summary({ summary, nothingRead = false }: { summary: Counts; nothingRead?: boolean }) {
   const s = useStyles();
-  const ready = summary.errors === 0;
+  // No error because nothing was read is not "ready".
+  const ready = summary.errors === 0 && !nothingRead;
   const boxes = [
     { key: 'error', label: 'Lỗi', n: summary.errors, cls: s.error },
     { key: 'warning', label: 'Cảnh báo', n: summary.warnings, cls: s.warning },
@@ -48,6 +49,13 @@ export function Summary({ summary }: { summary: Counts }) {
               {summary.warnings > 0
                 ? `Không có lỗi. Nên xem lại ${formatCount(summary.warnings)} cảnh báo trước khi nộp.`
                 : 'Không có lỗi nào trong số liệu.'}
+            </MessageBarBody>
+          </MessageBar>
+        ) : nothingRead ? (
+          <MessageBar intent="warning" data-testid="nothing-read">
+            <MessageBarBody>
+              <MessageBarTitle>Chưa kiểm tra được</MessageBarTitle>
+              Chưa đọc được bảng số liệu nào trong sổ tính này.
             </MessageBarBody>
           </MessageBar>
         ) : (

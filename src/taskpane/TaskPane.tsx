@@ -2,7 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } 
 import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
-import type { ExcelActions } from './actions';
+import type { ExcelActions } from '../host/actions';
 import { busyText, checkedSentence, formatAt, messageOf, type Busy, type StatusProps } from './status';
 import { LiveRegion } from './LiveRegion';
 
@@ -74,7 +74,9 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
       setReport(r);
       setActive(null);
       setChecks((n) => n + 1);
-      announce(checkedSentence(r.summary));
+      // What could not be coloured (protected sheet, read-only, old Excel): the list is complete anyway.
+      if (r.highlightNotice) setNotice(r.highlightNotice);
+      announce(checkedSentence(r.summary) + (r.highlightNotice ? ` ${r.highlightNotice}` : ''));
     });
 
   const clear = () =>

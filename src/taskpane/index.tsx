@@ -1,6 +1,6 @@
 import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ExcelActions, WordActions } from './actions';
+import type { ExcelActions, WordActions } from '../host/actions';
 import { TaskPane } from './TaskPane';
 
 interface LazyContext {

@@ -1,4 +1,4 @@
-import { HostError } from './actions';
+import { HostError } from '../host/actions';
 import type { Summary } from '../core/findings';
 import { SEVERITY_LABEL } from '../core/messages';
 import { formatCount } from '../core/numbers';

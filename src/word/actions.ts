@@ -1,6 +1,6 @@
 import { isFieldTag } from '../core/narrative/tags';
-import { HostError, type FillRecord, type WordActions } from '../taskpane/actions';
-import { copyToClipboard } from '../taskpane/clipboard';
+import { HostError, type FillRecord, type WordActions } from '../host/actions';
+import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
 import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
 

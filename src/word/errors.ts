@@ -1,4 +1,4 @@
-import { HostError } from '../taskpane/actions';
+import { HostError } from '../host/actions';
 
 /** What the adapter was doing, to finish the sentence "Word báo lỗi khi …". */
 export type Doing = 'đọc các vị trí trong văn bản' | 'điền báo cáo' | 'đánh dấu vị trí' | 'đến vị trí' | 'đọc thông tin lần điền trước' | 'lưu thông tin lần điền';

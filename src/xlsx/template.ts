@@ -29,7 +29,7 @@ import {
 import { colToLetters, type Scalar } from '../core/model';
 import { isoToSerial, reportingWindow } from '../core/periods';
 import { ruleSetFor } from '../core/regimes';
-import { percentOf, staffGap } from '../core/calculators';
+import { DERIVED_COUNTS, DERIVED_RATES, derivedRateValue } from '../core/rules';
 import { roundTo } from '../core/numbers';
 
 /** A cell as a test or sample wants it: a value, typed text ("2.771"), or an explicit formula. */
@@ -335,31 +335,21 @@ function addValidations(ws: ExcelJS.Worksheet, spec: TableSpec, firstRow: number
   });
 }
 
-/** Formula and cached result of a derived column in one row (A1 refs to the same row). */
-function derived(spec: TableSpec, c: ColumnSpec, r: number, addrOf: (key: string) => string, valueOf: (key: string) => ExcelJS.CellValue): { formula: string; result: Scalar } | null {
-  const num = (k: string) => numericOf(valueOf(k));
-  if (spec.name === 'BienChe' && (c.key === 'thieu' || c.key === 'du')) {
-    const g = addrOf('duocGiao');
-    const m = addrOf('coMat');
-    const [a, b] = c.key === 'thieu' ? [g, m] : [m, g];
-    const gv = num('duocGiao');
-    const mv = num('coMat');
-    const gap = staffGap(gv.n, mv.n);
-    const result = gv.bad || mv.bad ? null : c.key === 'thieu' ? gap.thieu : gap.du;
-    return { formula: `IF(COUNT(${g},${m})=0,"",MAX(0,${a}-${b}))`, result: result ?? '' };
+/**
+ * Formula and cached result of a derived column in one row (A1 refs to the same row), both from
+ * the contract's definition of the column (src/core/rules.ts), as the checker recomputes it.
+ */
+function derived(spec: TableSpec, c: ColumnSpec, addrOf: (key: string) => string, valueOf: (key: string) => ExcelJS.CellValue): { formula: string; result: Scalar } | null {
+  const def = DERIVED_COUNTS.find((d) => d.table === spec.name && d.key === c.key) ?? DERIVED_RATES.find((d) => d.table === spec.name && d.key === c.key);
+  if (!def) return null;
+  const nums = def.parts.map((k) => [k, numericOf(valueOf(k))] as const);
+  const values = Object.fromEntries(nums.map(([k, v]) => [k, v.n]));
+  if ('compute' in def) {
+    const result = nums.some(([, v]) => v.bad) ? null : def.compute(values);
+    return { formula: def.excel(addrOf), result: result ?? '' };
   }
-  if (spec.name === 'KetQuaGiaiQuyet' && c.key === 'tyLeDungHan') {
-    const [d, x, y] = [addrOf('daGiaiQuyet'), addrOf('truocHan'), addrOf('dungHan')];
-    const p = percentOf((num('truocHan').n ?? 0) + (num('dungHan').n ?? 0), num('daGiaiQuyet').n);
-    return { formula: `IF(N(${d})=0,"",ROUND((${x}+${y})/${d}*100,2))`, result: p == null ? '' : roundTo(p, 2) };
-  }
-  if (spec.name === 'ChiTieuKhac' && c.key === 'tyLe') {
-    const [n, d] = [addrOf('thucHien'), addrOf('keHoach')];
-    const p = percentOf(num('thucHien').n, num('keHoach').n);
-    return { formula: `IF(N(${d})=0,"",ROUND(${n}/${d}*100,2))`, result: p == null ? '' : roundTo(p, 2) };
-  }
-  void r;
-  return null;
+  const p = derivedRateValue(def, values);
+  return { formula: def.excel(addrOf), result: p == null ? '' : roundTo(p, 2) };
 }
 
 function toCellValue(x: CellInput | undefined): ExcelJS.CellValue {
@@ -412,7 +402,7 @@ function writeTable(
       const blankRow = i >= given.length;
       if (data[c.key] !== undefined) cell.value = toCellValue(data[c.key]);
       else {
-        const d = derived(spec, c, r, (k) => addr(k, r), (k) => ws.getCell(r, colOf(k)).value);
+        const d = derived(spec, c, (k) => addr(k, r), (k) => ws.getCell(r, colOf(k)).value);
         if (d) cell.value = std || blankRow ? ({ formula: d.formula, result: d.result === '' ? undefined : d.result } as ExcelJS.CellFormulaValue) : d.result === '' ? null : d.result;
         if (!std && blankRow) cell.value = null;
       }
@@ -438,7 +428,7 @@ function writeTable(
         colModel.totalsRowResult = s;
       } else cell.value = s;
     } else if (c.kind === 'derivedRate') {
-      const d = derived(spec, c, tr, (k) => addr(k, tr), (k) => ws.getCell(tr, colOf(k)).value);
+      const d = derived(spec, c, (k) => addr(k, tr), (k) => ws.getCell(tr, colOf(k)).value);
       if (d) cell.value = std ? ({ formula: d.formula, result: d.result === '' ? undefined : d.result } as ExcelJS.CellFormulaValue) : d.result === '' ? null : d.result;
     }
     styleCell(cell, c, std);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { buildNarrative, SECTION_TAG_LIST } from '../../src/core/narrative';
 import { escapeXml, fillDocx, fillDocxDetailed, listTags, readFillRecord } from '../../src/docx/fill';
-import type { FillRecord } from '../../src/taskpane/actions';
+import type { FillRecord } from '../../src/host/actions';
 import { allSections, konTumQ3, onlyTthc } from '../narrative/fixtures';
 import { controlTexts, handMadeDocx, parse, part, templateBytes, withoutControlContent } from './helpers';
 

@@ -192,6 +192,26 @@ test('a workbook of the user without the standard tables can take the template f
   await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
 });
 
+test('an official Biểu 06 the officer already has: the same findings as on the command line, and what was recognised', async () => {
+  const file = 'bieu06-chinh-thuc-co-loi.xlsx';
+  const bytes = readFileSync(join(ROOT, 'test/fixtures/layouts', file));
+  const node = checkWorkbook(await readWorkbook(new Uint8Array(bytes), file));
+  await openPlayground();
+  await page.setInputFiles('input[type=file]', { name: file, mimeType: 'application/octet-stream', buffer: bytes });
+  await page.waitForFunction((name) => window.__playground?.name === name, file, { timeout: 30_000 });
+  await check();
+  const shown = await page.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-severity')} ${e.getAttribute('data-code')}@${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')}`));
+  const expected = node.issues.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.code}@${f.sheet}!${f.cell}`);
+  expect(expected.filter((x) => x.startsWith('error'))).toHaveLength(5);
+  for (const x of expected) expect(shown).toContain(x);
+  expect(shown.filter((x) => x.startsWith('error')).sort()).toEqual(expected.filter((x) => x.startsWith('error')).sort());
+  await page.getByTestId('recognized').getByRole('button').click();
+  const text = await page.getByTestId('recognized').textContent();
+  expect(text).toContain('vùng B7:M19');
+  expect(text).toContain('dòng số thứ tự cột 10');
+  expect(text).toContain('Sở Y tế tỉnh Sơn La');
+});
+
 describe('the report section', () => {
   /** The same workbook checked in Node, as `cchc report` would. */
   const nodeReport = async (file: string): Promise<CheckReport> =>

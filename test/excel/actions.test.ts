@@ -1,7 +1,7 @@
 import { FakeExcel, installFakeOffice, type FakeExcelOptions } from '../../src/fake-office/excel';
 import { createExcelActions, applyHighlights } from '../../src/excel/actions';
 import { HIGHLIGHT_KEY, HIGHLIGHT_FILLS } from '../../src/excel/highlights';
-import { HostError } from '../../src/taskpane/actions';
+import { HostError } from '../../src/host/actions';
 import type { Finding, Severity } from '../../src/core/findings';
 import { summarize } from '../../src/core/findings';
 import { CONTRACT_VERSION } from '../../src/core/contract';
@@ -43,6 +43,8 @@ const writes = (fake: FakeExcel) => fake.syncLog.filter((s) => s.cellsWritten > 
 
 describe('Excel adapter: highlights', () => {
   test('check highlights every flagged cell in one write round trip, coloured by severity', async () => {
+    // Round trips: structure + record, grids, the new targets' own fills, then one write
+    // (record first, then the colours: see src/excel/highlights.ts).
     const fake = host();
     let issues = [finding('E8'), finding('D8', 'warning'), finding('E7', 'info'), finding('E7', 'error'), finding('A1', 'info', 'Thông tin')];
     const actions = createExcelActions({ check: reporting(() => issues) });
@@ -52,7 +54,7 @@ describe('Excel adapter: highlights', () => {
     expect(fake.fillOf(S, 'D8')).toBe(HIGHLIGHT_FILLS.warning);
     expect(fake.fillOf(S, 'E7')).toBe(HIGHLIGHT_FILLS.error); // the worse of its two findings
     expect(fake.fillOf('Thông tin', 'A1')).toBe(HIGHLIGHT_FILLS.info);
-    expect(fake.roundTrips).toBe(3);
+    expect(fake.roundTrips).toBe(4);
     expect(writes(fake)).toBe(1);
     expect(fake.savedSettings[HIGHLIGHT_KEY]).toBeDefined();
 
@@ -60,9 +62,9 @@ describe('Excel adapter: highlights', () => {
     const fake2 = host(sevenTables());
     issues = Array.from({ length: 60 }, (_, i) => finding(`${'ABCDEFG'[i % 7]}${4 + Math.floor(i / 7)}`));
     await createExcelActions({ check: reporting(() => issues) }).check();
-    expect(fake2.roundTrips).toBe(3);
+    expect(fake2.roundTrips).toBe(4);
     expect(writes(fake2)).toBe(1);
-    expect(fake2.syncLog[2]!.cellsWritten).toBe(60);
+    expect(fake2.syncLog[3]!.cellsWritten).toBe(60);
   });
 
   test('clear restores exactly (no fill stays no fill, white stays white, patterns come back) and leaves no settings key', async () => {
@@ -77,7 +79,8 @@ describe('Excel adapter: highlights', () => {
     expect(fake.getCellFormat(S, 'E8').fill).toBeUndefined();
     expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
     expect(fake.getCellFormat(S, 'E6').fill).toEqual({ color: '#C6E0B4', pattern: 'Gray25' });
-    expect(fake.roundTrips).toBe(2);
+    // The record (read with the sheets), the current fills, then one write.
+    expect(fake.roundTrips).toBe(3);
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
     expect(Office.context.document.settings.get(HIGHLIGHT_KEY)).toBeNull();
   });
@@ -100,7 +103,8 @@ describe('Excel adapter: highlights', () => {
     issues = [finding('E7', 'warning'), finding('D8')];
     fake.resetCounters();
     await actions.check();
-    expect(fake.roundTrips).toBe(3);
+    // E7's own fill is in the record; only D8's is read: 2 reads + 1 read + 1 write.
+    expect(fake.roundTrips).toBe(4);
     expect(writes(fake)).toBe(1);
     expect(fake.fillOf(S, 'E8')).toBeNull(); // fixed since: back to no fill
     expect(fake.fillOf(S, 'E7')).toBe(HIGHLIGHT_FILLS.warning);
@@ -117,6 +121,19 @@ describe('Excel adapter: highlights', () => {
     issues = [];
     await actions.check();
     expect(fake.fillOf(S, 'E8')).toBeNull();
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+  });
+
+  test("highlights recorded by the first version (v1 record) are still taken back exactly", async () => {
+    const v1 = { v: 1, sheets: { [S]: [['E8', HIGHLIGHT_FILLS.error, '#FFFFFF', 'None'], ['D8', HIGHLIGHT_FILLS.warning, '#FFFFFF', 'Solid'], ['E6', HIGHLIGHT_FILLS.error, '#C6E0B4', 'Gray25']] } };
+    const fake = host(oneTable(), {
+      settings: { [HIGHLIGHT_KEY]: v1 },
+      formats: { [S]: { E8: { fill: HIGHLIGHT_FILLS.error }, D8: { fill: HIGHLIGHT_FILLS.warning }, E6: { fill: HIGHLIGHT_FILLS.error }, E7: { fill: '#FFFF00' } } },
+    });
+    await createExcelActions().clearHighlights();
+    expect(fake.getCellFormat(S, 'E8').fill).toBeUndefined();
+    expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+    expect(fake.getCellFormat(S, 'E6').fill).toEqual({ color: '#C6E0B4', pattern: 'Gray25' });
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 
@@ -192,6 +209,41 @@ describe('Excel adapter: other actions and host failures', () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(['Thông tin', 'Biên chế', 'TTHC', 'Hài lòng']);
     expect(fake.tables.map((t) => t.name).sort()).toEqual(['BienChe', 'DanhMucTTHC', 'KetQuaGiaiQuyet', 'KhaoSatHaiLong', 'PhanAnhKienNghi']);
     await expect(actions.insertTemplate!()).rejects.toThrow(/đã có đủ/);
+  });
+
+  test('insertTemplate brings the hidden lists sheet and repoints the names Excel left at #REF! (office-js #3583)', async () => {
+    const own = oneTable();
+    own.sheets = own.sheets.filter((x) => x.name === S);
+    own.names = [];
+    const template = sevenTables();
+    template.sheets.push({ name: 'Danh mục', rows: [[{ v: 'Kỳ báo cáo' }], [{ v: 'Quý I' }]] });
+    // The contract's label, as the real template writes it (the fixture abbreviates it).
+    template.sheets.find((x) => x.name === 'Thông tin')!.rows[4]![1] = { v: 'Đơn vị nhận báo cáo' };
+    const expected = template.names.map((n) => ({ ...n }));
+    const fake = host(own, { insertBreaksNames: true, decodeWorkbook: () => template });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    await actions.insertTemplate!();
+    expect(fake.sheets.map((x) => x.name)).toContain('Danh mục');
+    expect(fake.brokenNames.size).toBe(0);
+    // Every name points where the template had it: the cell right of its label on "Thông tin".
+    expect(fake.names.map((n) => ({ name: n.name, sheet: n.sheet, cell: n.cell })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      expected.map((n) => ({ name: n.name, sheet: n.sheet, cell: n.cell })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+
+    // Without the repair the names would read "=#REF!…": the fake does break them.
+    const broken = host(own, { insertBreaksNames: true, decodeWorkbook: () => template });
+    broken.insertModel(template, ['Thông tin']);
+    expect(broken.brokenNames.size).toBe(expected.length);
+  });
+
+  test('a GeneralException from Excel on the web while inserting gets its own message (office-js #6142)', async () => {
+    const own = oneTable();
+    own.sheets = own.sheets.filter((x) => x.name === S);
+    const fake = host(own, { decodeWorkbook: () => sevenTables() });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    fake.pendingFailures.push(null);
+    fake.failNextSync('GeneralException', 'There was an internal error while processing the request.');
+    await expect(actions.insertTemplate!()).rejects.toThrow(/chép các trang tính/);
   });
 
   test('copyText uses the clipboard', async () => {

@@ -14,12 +14,16 @@ import { oneTable } from './fixture';
 
 /** Undone in reverse order after each test: fakes installed over each other come off in turn. */
 const undos: (() => void)[] = [];
+const fakes: FakeExcel[] = [];
 afterEach(() => {
+  // The ribbon command waits for its result dialog to be closed: the user closes them.
+  for (const f of fakes.splice(0)) for (const d of f.dialogs) if (!d.closed) d.userCloses();
   while (undos.length) undos.pop()!();
 });
 
 function host(options: { platform?: string; url?: string; settings?: Record<string, unknown> } = {}) {
   const fake = new FakeExcel(oneTable(), { settings: options.settings });
+  fakes.push(fake);
   const ctx = fake.office.context as { platform: string; document: object };
   if (options.platform) ctx.platform = options.platform;
   if (options.url !== undefined) Object.assign(ctx.document, { url: options.url });

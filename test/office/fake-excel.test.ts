@@ -56,8 +56,8 @@ describe('fake Excel host: load/sync semantics', () => {
       const after = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
       expect(s.fake.fillOf('Biên chế', 'A5')).toBeNull();
       await ctx.sync();
-      // Excel reports no fill as white with pattern None.
-      expect(before.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+      // Excel reports no fill as white with pattern null (office-js issues #6218, #4900).
+      expect(before.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: null });
       expect(after.value[0]![0]!.format!.fill).toEqual({ color: '#FF0000', pattern: 'Solid' });
     });
     expect(s.fake.fillOf('Biên chế', 'A5')).toBe('#FF0000');
@@ -151,5 +151,88 @@ describe('fake Excel host: load/sync semantics', () => {
     expect(sheet.rows[4]![1]).toMatchObject({ v: 'Công chức', fill: null });
     expect(sheet.rows[7]![4]).toMatchObject({ v: 4876, fill: null });
     expect(sheet.tables.map((t) => t.name)).toEqual(['BienChe']);
+  });
+});
+
+describe('fake Excel host: as strict as the documented host (issue 9)', () => {
+  let undo: () => void = () => undefined;
+  afterEach(() => undo());
+  const S = 'Biên chế';
+  const FILL = { format: { fill: { color: true, pattern: true, tintAndShade: true } } };
+
+  test('each runtime has its own settings copy; saveAsync writes the whole copy, refreshAsync reloads it', async () => {
+    const fake = new FakeExcel(oneTable());
+    const pane = fake.office.context.document.settings;
+    const ribbon = fake.runtime('ribbon').context.document.settings;
+    const save = (st: typeof pane) => new Promise<void>((r) => st.saveAsync(() => r()));
+    ribbon.set('r', 1);
+    await save(ribbon);
+    expect(pane.get('r')).toBeNull(); // the pane's copy is older
+    pane.set('p', 2);
+    await save(pane); // the whole stale copy: the ribbon's key is gone from the document
+    expect(fake.savedSettings).toEqual({ p: 2 });
+    await new Promise<void>((r) => ribbon.refreshAsync(() => r()));
+    expect([ribbon.get('r'), ribbon.get('p')]).toEqual([null, 2]);
+  });
+
+  test('fills read back as real Excel reports them: no fill and white differ only by tintAndShade', async () => {
+    const s = setup({ formats: { [S]: { D8: { fill: '#FFFFFF' }, C6: { fill: '#4472C4', tint: 0.8 } } } });
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(S);
+      const [none, white, theme] = ['E8', 'D8', 'C6'].map((c) => ws.getRange(c).getCellProperties(FILL));
+      await ctx.sync();
+      expect(none!.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: null, tintAndShade: null });
+      expect(white!.value[0]![0]!.format!.fill).toEqual({ color: '#FFFFFF', pattern: 'Solid', tintAndShade: 0 });
+      expect(theme!.value[0]![0]!.format!.fill).toEqual({ color: '#4472C4', pattern: 'Solid', tintAndShade: 0.8 });
+    });
+  });
+
+  test('a protected sheet and a read-only document refuse writes with AccessDenied; reads still work', async () => {
+    let s = setup({ protectedSheets: [S] });
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(S).load('name');
+      ws.protection.load('protected');
+      await ctx.sync();
+      expect(ws.protection.protected).toBe(true);
+      ctx.workbook.worksheets.getItem('Thông tin').getRange('A1').format.fill.color = '#FF0000';
+      ws.getRange('E8').format.fill.color = '#FF0000';
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    });
+    expect(s.fake.fillOf('Thông tin', 'A1')).toBe('#FF0000'); // done before the failing operation
+    expect(s.fake.fillOf(S, 'E8')).toBeNull();
+    undo();
+
+    s = setup({ readOnly: true });
+    undo = s.undo;
+    expect(Office.context.document.mode).toBe('readOnly');
+    await Excel.run(async (ctx) => {
+      ctx.workbook.settings.add('k', 1);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      const r = ctx.workbook.worksheets.getItem(S).getRange('E8').load('values');
+      await ctx.sync();
+      expect(r.values).toEqual([[4876]]);
+    });
+  });
+
+  test('desktop: a read above the cell limit returns null grids, or a GeneralException, never a limit error', async () => {
+    for (const oversized of ['null', 'error'] as const) {
+      const s = setup({ desktop: { oversized, maxReadCells: 100 } });
+      expect(Office.context.platform).toBe('PC');
+      await Excel.run(async (ctx) => {
+        const big = ctx.workbook.worksheets.getItem(S).getRange('A1:J11').load('values,address');
+        const small = ctx.workbook.worksheets.getItem(S).getRange('A1:J10').load('values');
+        if (oversized === 'error') {
+          await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+          return;
+        }
+        await ctx.sync();
+        expect(big.values).toBeNull();
+        expect(big.address).toBe("'Biên chế'!A1:J11");
+        expect(small.values).toHaveLength(10);
+      });
+      s.undo();
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { TaskPane } from '../../src/taskpane/TaskPane';
-import { HostError, type ExcelActions } from '../../src/taskpane/actions';
+import { HostError, type ExcelActions } from '../../src/host/actions';
 import type { CheckReport } from '../../src/core/report';
 
 type Call = [string, ...unknown[]];

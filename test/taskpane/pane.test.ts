@@ -141,6 +141,16 @@ test('says "Sẵn sàng nộp" when there is no error', async () => {
   await expect(page.getByTestId('ready').textContent()).resolves.toContain('Nên xem lại 1 cảnh báo');
 });
 
+test('shows the findings and, beside them, why cells could not be coloured', async () => {
+  await open();
+  const notice = 'Không tô màu 1 ô trên trang tính đang được bảo vệ («Biên chế»). Các lỗi vẫn được liệt kê đầy đủ bên dưới; bấm vào từng lỗi để đến ô đó.';
+  await page.evaluate((x) => window.__harness.setReport(x), { ...report([sumMismatch, rate]), highlightNotice: notice });
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByText(notice).waitFor();
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('2');
+  await expect(page.locator('[data-testid=finding][data-cell="E9"]').count()).resolves.toBe(1);
+});
+
 test('shows the indicators in Vietnamese format, null as "không phát sinh", and copies them', async () => {
   await open();
   const onTime = tyLeDungHan({ truocHan: 1500, dungHan: 1260, daGiaiQuyet: 2771 })!;
@@ -199,7 +209,7 @@ test('explains a workbook without the standard tables and offers the template wh
   await page.evaluate((x) => window.__harness.setReport(x), report([missing('KetQuaGiaiQuyet', 'TTHC'), missing('BienChe', 'Biên chế')]));
   await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
   await page.getByTestId('non-standard').waitFor();
-  await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('KetQuaGiaiQuyet');
+  await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('Biểu số 06');
   await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
   await page.getByRole('main').getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor();
   const names = (await calls()).map((c) => c[0]);

@@ -5,7 +5,7 @@ import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES } from '../../src/core/narrative/t
 import { fillDocx } from '../../src/docx/fill';
 import { buildNarrative } from '../../src/core/narrative';
 import { FakeWord, fakeWordFromDocx, installFakeWord, type WordSnapshot } from '../../src/fake-office/word';
-import { HostError } from '../../src/taskpane/actions';
+import { HostError } from '../../src/host/actions';
 import { createWordActions } from '../../src/word';
 import { sampleTexts, templateBytes } from './fixtures';
 

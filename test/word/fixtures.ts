@@ -4,7 +4,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { buildNarrative, placeTexts } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import type { CheckReport } from '../../src/core/report';
-import type { FillRecord } from '../../src/taskpane/actions';
+import type { FillRecord } from '../../src/host/actions';
 import { readWorkbook } from '../../src/xlsx/read';
 
 export const ROOT = join(__dirname, '../..');

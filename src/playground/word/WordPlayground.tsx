@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { FakeWord, fakeWordFromDocx, installFakeWord, type WordSnapshot } from '../../fake-office/word';
 import { createWordActions } from '../../word';
-import type { WordActions } from '../../taskpane/actions';
+import type { WordActions } from '../../host/actions';
 import { WordPane } from '../../taskpane/word/WordPane';
 import { DocumentView } from './DocumentView';
 import { PANE_FRAME } from '../frame';

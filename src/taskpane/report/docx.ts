@@ -1,7 +1,7 @@
 import { buildNarrative, errorCount } from '../../core/narrative/build';
 import type { CheckReport } from '../../core/report';
 import { fillDocx } from '../../docx/fill';
-import { HostError, type FillRecord } from '../actions';
+import { HostError, type FillRecord } from '../../host/actions';
 
 /**
  * The filled report for download from the Excel pane. JSZip, xmldom and sax come with this module,

@@ -18,7 +18,7 @@ import {
 import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
 import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
-import type { FillRecord, WordActions } from '../actions';
+import type { FillRecord, WordActions } from '../../host/actions';
 import { checkedSentence, messageOf } from '../status';
 import { LiveRegion } from '../LiveRegion';
 import { FindingList } from '../FindingList';

@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../core/check';
 import { buildNarrative, errorCount, placeTexts, type Narrative } from '../../core/narrative';
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
 import type { CheckReport } from '../../core/report';
-import type { FillRecord } from '../actions';
+import type { FillRecord } from '../../host/actions';
 import { formatAt } from '../status';
 
 /**

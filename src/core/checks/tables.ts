@@ -1,0 +1,134 @@
+/**
+ * Checks over the rows of one table: repeated rows and indicators, options of enum columns,
+ * tuyến and levels of the regime in force, the HTXSNV caps, and the carry-over from the previous
+ * period (T5).
+ */
+import { RATING_SUBJECTS, allColumns } from '../contract';
+import { capLimit } from '../calculators';
+import { extractTable, headerOf, type Row } from '../extract';
+import { locateAll } from '../locate';
+import { toA1, type WorkbookModel } from '../model';
+import type { RuleSet } from '../regimes';
+import { foldText, normalizeText } from '../text';
+import { baseAt, matchOption, relatedCells, usable, type Push, type TableInput } from './context';
+import { normaliseRows } from './rows';
+
+/** The same row twice: a warning when the figures agree, an error when the same indicator carries two values. */
+export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push): void {
+  const seen = new Map<string, Row>();
+  const figureKeys = allColumns(lt.spec).map((c) => c.key).filter((k) => k !== lt.spec.labelKey && lt.col[k] !== undefined);
+  for (const r of ex.rows) {
+    // Case and spacing are ignored; labels typed with and without diacritics are different rows.
+    const k = normalizeText(keyOf(r));
+    if (!k.replace(/\|/g, '')) continue;
+    const first = seen.get(k);
+    if (!first) {
+      seen.set(k, r);
+      continue;
+    }
+    const key = lt.spec.labelKey;
+    const differs = figureKeys.find((f) => r.values[f] !== undefined && first.values[f] !== undefined && r.values[f] != null && first.values[f] != null && r.values[f] !== first.values[f]);
+    if (differs && lt.spec.name === 'ChiTieuKhac') {
+      push({ code: 'conflicting_values', severity: 'error', ...baseAt(lt, r, differs), header: headerOf(lt.spec, differs), firstCell: first.cell(differs)!, expected: first.values[differs]!, actual: r.values[differs]!, related: [first.cell(differs)!] });
+    } else {
+      push({ code: 'duplicate_row', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
+    }
+  }
+}
+
+export function checkOptions({ lt, ex }: TableInput, key: string, options: readonly string[], push: Push): void {
+  if (lt.col[key] === undefined) return;
+  for (const r of ex.rows) {
+    const t = r.text[key];
+    if (!t || matchOption(t, options)) continue;
+    push({ code: 'invalid_option', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), actual: t, options: [...options] });
+  }
+}
+
+const ALL_TUYEN = ['Tỉnh', 'Huyện', 'Xã'];
+
+export function checkTuyen({ lt, ex }: TableInput, rules: RuleSet, push: Push): void {
+  if (lt.col.tuyen === undefined) return;
+  for (const r of ex.rows) {
+    const t = r.text.tuyen;
+    if (!t) continue;
+    const f = foldText(t).replace(/^tuyen\s+/, '');
+    if (rules.tuyen.options.some((o) => foldText(o) === f)) continue;
+    const base = { ...baseAt(lt, r, 'tuyen'), actual: t, options: rules.tuyen.options };
+    if (ALL_TUYEN.some((o) => foldText(o) === f)) push({ code: 'tuyen_not_in_regime', severity: 'warning', ...base, basis: rules.tuyen.basis.text });
+    else push({ code: 'invalid_option', severity: 'warning', ...base, header: headerOf(lt.spec, 'tuyen') });
+  }
+}
+
+/** From 01/7/2025 there is no cấp huyện: a catalogue that still counts TTHC there is out of date. */
+export function checkLevels({ lt, ex }: TableInput, rules: RuleSet, push: Push): void {
+  if (lt.col.capHuyen === undefined || rules.tuyen.options.includes('Huyện')) return;
+  for (const r of ex.rows) {
+    const v = r.values.capHuyen;
+    if (v == null || v <= 0 || !usable(r, 'capHuyen')) continue;
+    push({ code: 'level_not_in_regime', severity: 'warning', ...baseAt(lt, r, 'capHuyen'), header: headerOf(lt.spec, 'capHuyen'), actual: v, basis: rules.tuyen.basis.text });
+  }
+}
+
+export function checkCaps({ lt, ex }: TableInput, rules: RuleSet, push: Push): void {
+  const unitRow = ex.rows.find((r) => matchOption(r.text.doiTuong ?? '', RATING_SUBJECTS) === 'Cơ quan, đơn vị');
+  const unitExcellent = !!unitRow && unitRow.values.tongSo === 1 && unitRow.values.htxs === 1;
+  for (const r of ex.rows) {
+    const subject = matchOption(r.text.doiTuong ?? '', RATING_SUBJECTS);
+    const cap = rules.caps.find((c) => c.subject === subject);
+    if (!cap || !usable(r, 'htxs') || !usable(r, 'htt')) continue;
+    const htxs = r.values.htxs;
+    const htt = r.values.htt;
+    if (htxs == null || htt == null) continue;
+    if (subject === 'Cơ quan, đơn vị' && (r.values.tongSo ?? 0) <= 1) continue;
+    const pct = unitExcellent && cap.capPercentIfUnitExcellent ? cap.capPercentIfUnitExcellent : cap.capPercent;
+    const limit = capLimit(htt, pct);
+    if (htxs > limit) {
+      push({ code: 'cap_exceeded', severity: 'warning', ...baseAt(lt, r, 'htxs'), subject: subject!, capPercent: pct, limit, base: htt, expected: limit, actual: htxs, related: relatedCells(r, ['htt']), rule: 'cap.htxs', basis: cap.basis.text });
+    }
+  }
+}
+
+/** "1. Lĩnh vực Dược phẩm" and "Dược phẩm" name the same lĩnh vực. */
+export function looseName(label: string): string {
+  return foldText(label)
+    .replace(/^([ivx]{1,4}|[a-z]|\d{1,2})[.)]\s*/, '')
+    .replace(/^(linh vuc|nganh)\s+/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * T5: carried over this period = pending at the end of the previous one. Lĩnh vực rows are
+ * matched by their loose names; where none match, the totals rows are compared. Says why when it
+ * cannot run.
+ */
+export function checkCarryOver({ lt, ex }: TableInput, previous: WorkbookModel, push: Push): void {
+  const at = { sheet: lt.sheet.name, cell: toA1({ row: lt.headerRow, col: lt.col[lt.spec.labelKey] ?? 0 }), table: lt.spec.name };
+  if (lt.col.tuKyTruoc === undefined) {
+    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'bảng kỳ này không có cột "Từ kỳ trước"' });
+    return;
+  }
+  const prevLt = locateAll(previous).get(lt.spec);
+  if (!prevLt) {
+    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'không tìm thấy bảng kết quả giải quyết TTHC trong tệp kỳ trước' });
+    return;
+  }
+  const prev = extractTable(prevLt, () => undefined);
+  normaliseRows(prevLt.spec, prev);
+  const pending = new Map<string, number | null | undefined>();
+  for (const r of prev.rows) pending.set(looseName(r.label), r.values.dangGiaiQuyet);
+  const pairs: [Row, number | null | undefined][] = [];
+  for (const r of ex.rows) if (pending.has(looseName(r.label))) pairs.push([r, pending.get(looseName(r.label))]);
+  const prevTotal = prev.total?.values.dangGiaiQuyet ?? (prev.rows.length ? prev.rows.reduce((a, r) => a + (r.values.dangGiaiQuyet ?? 0), 0) : null);
+  if (ex.total && prevTotal != null) pairs.push([ex.total, prevTotal]);
+  if (pairs.length === 0) {
+    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'không ghép được lĩnh vực nào giữa hai kỳ và không có dòng tổng cộng để so' });
+    return;
+  }
+  for (const [r, expected] of pairs) {
+    const actual = r.values.tuKyTruoc;
+    if (expected == null || actual == null || !usable(r, 'tuKyTruoc') || expected === actual || r.cell('tuKyTruoc') === undefined) continue;
+    push({ code: 'carry_over_mismatch', severity: 'warning', ...baseAt(lt, r, 'tuKyTruoc'), rule: 'T5', expected, actual });
+  }
+}

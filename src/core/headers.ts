@@ -1,0 +1,271 @@
+import { allColumns, TABLES, type ColumnSpec, type TableSpec } from './contract';
+import { cellText } from './cells';
+import { parseVietnameseNumber } from './numbers';
+import { parseRange, type SheetGrid } from './model';
+import { foldText } from './text';
+
+/**
+ * What a header means, whatever the sheet's layout. Officers' forms put a column's meaning in a
+ * chain of header cells (a merged group "Số hồ sơ đã giải quyết" over "Tổng số / Trước hạn /
+ * Quá hạn"), number the columns "(1) … (13)" underneath, and word the same thing many ways. A
+ * column is matched by its leaf header and, for aliases written "A > B", by a group header above
+ * it that contains A.
+ */
+
+/** The comparable form of a header: folded, column numbers, "%", punctuation and filler words removed. */
+const keyCache = new Map<string, string>();
+
+export function aliasKey(s: string): string {
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = computeAliasKey(s);
+  // Header scans meet every label of a large sheet; bound the memo as foldText does.
+  if (keyCache.size > 20000) keyCache.clear();
+  keyCache.set(s, k);
+  return k;
+}
+
+function computeAliasKey(s: string): string {
+  let k = foldText(s)
+    .replace(/\(\s*\d{1,2}\s*\)/g, ' ')
+    .replace(/[%()[\]*:;,./\\\-–—_'"“”]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  k = k.replace(/^trong do\s+/, '');
+  const stripped = k.replace(/^(so ho so|so luong|so|ho so)\s+/, '');
+  return stripped || k;
+}
+
+interface Matcher {
+  key: string;
+  leaf: string;
+  /** Phrases that some group header above the leaf must contain, as whole words. */
+  under: string[];
+  specificity: number;
+}
+
+const matcherCache = new Map<string, Matcher[]>();
+
+function matchersOf(spec: TableSpec): Matcher[] {
+  const hit = matcherCache.get(spec.name);
+  if (hit) return hit;
+  const out: Matcher[] = [];
+  for (const c of allColumns(spec)) {
+    // The contract's own header is the surest reading of a leaf alone.
+    out.push({ key: c.key, leaf: aliasKey(c.header), under: [], specificity: 1.5 });
+    for (const a of c.aliases ?? []) {
+      const parts = a.split('>').map((p) => p.trim());
+      const leaf = aliasKey(parts.pop()!);
+      const under = parts.map((p) => aliasKey(p));
+      out.push({ key: c.key, leaf, under, specificity: 1 + under.length });
+    }
+  }
+  matcherCache.set(spec.name, out);
+  return out;
+}
+
+/** Folded label-column headers of every table: a row holding one may start a table. */
+const anchorCache = new Map<string, Set<string>>();
+export function anchorsOf(spec: TableSpec): Set<string> {
+  let s = anchorCache.get(spec.name);
+  if (!s) {
+    s = new Set(matchersOf(spec).filter((m) => m.key === spec.labelKey && m.under.length === 0).map((m) => m.leaf));
+    anchorCache.set(spec.name, s);
+  }
+  return s;
+}
+
+function containsWords(text: string, phrase: string): boolean {
+  if (!phrase) return true;
+  const i = text.indexOf(phrase);
+  if (i < 0) return false;
+  // Whole words only: "da giai quyet" must not match inside "dang giai quyet".
+  for (let at = i; at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at === 0 || text[at - 1] === ' ';
+    const end = at + phrase.length;
+    const after = end === text.length || text[end] === ' ';
+    if (before && after) return true;
+  }
+  return false;
+}
+
+export interface HeaderMapping {
+  /** Column index by key. */
+  col: Record<string, number>;
+  /** The header cell (0-based row, col) each key was read from. */
+  at: Record<string, { row: number; col: number }>;
+}
+
+export interface HeaderChain {
+  /** Normalised header texts, top to bottom, one per distinct header cell over the column. */
+  texts: string[];
+  /** Where the leaf text sits. */
+  leafRow: number;
+}
+
+/** Is this cell's text a header word rather than a figure? */
+function isTextCell(sheet: SheetGrid, r: number, c: number): boolean {
+  const cell = sheet.rows[r]?.[c];
+  if (!cell || cell.v == null || cell.e) return false;
+  if (typeof cell.v !== 'string') return false;
+  const t = cell.v.trim();
+  return t !== '' && !parseVietnameseNumber(t);
+}
+
+function mergeOrigins(sheet: SheetGrid): Map<string, { row: number; col: number }> | null {
+  if (!sheet.merges?.length) return null;
+  const m = new Map<string, { row: number; col: number }>();
+  for (const ref of sheet.merges) {
+    let r;
+    try {
+      r = parseRange(ref);
+    } catch {
+      continue;
+    }
+    // Header merges are small; a huge one (a whole-sheet merge) says nothing about headers.
+    if ((r.end.row - r.start.row + 1) * (r.end.col - r.start.col + 1) > 400) continue;
+    for (let row = r.start.row; row <= r.end.row; row++) for (let col = r.start.col; col <= r.end.col; col++) if (row !== r.start.row || col !== r.start.col) m.set(`${row},${col}`, r.start);
+  }
+  return m;
+}
+
+/**
+ * The header chain of every column in rows top..leaf. Where the host gives merged ranges, a cell
+ * inside a merge reads as its first cell. Where it does not (the .xlsx reader skips merge records
+ * for speed), a blank cell in a group row takes the group text to its left when the column has
+ * sub-headers below it: the shape a merged group header leaves.
+ */
+export function headerChains(sheet: SheetGrid, top: number, leaf: number, c0: number, c1: number): HeaderChain[] {
+  const origins = mergeOrigins(sheet);
+  const text = (r: number, c: number): string => {
+    const o = origins?.get(`${r},${c}`);
+    const cell = o ? sheet.rows[o.row]?.[o.col] : sheet.rows[r]?.[c];
+    return cell && !cell.e && typeof cell.v === 'string' ? cellText(cell) : '';
+  };
+  const hasBelow = (r: number, c: number) => {
+    for (let k = r + 1; k <= leaf; k++) if (text(k, c)) return true;
+    return false;
+  };
+  const grid: string[][] = [];
+  for (let r = top; r <= leaf; r++) {
+    const line: string[] = [];
+    let carry = '';
+    let carryOk = false;
+    for (let c = c0; c <= c1; c++) {
+      let t = text(r, c);
+      if (t) {
+        carry = t;
+        carryOk = !origins && r < leaf && hasBelow(r, c);
+      } else if (carryOk && hasBelow(r, c)) {
+        t = carry;
+      } else {
+        carryOk = false;
+      }
+      line.push(t);
+    }
+    grid.push(line);
+  }
+  const out: HeaderChain[] = [];
+  for (let j = 0; j <= c1 - c0; j++) {
+    const texts: string[] = [];
+    let leafRow = -1;
+    for (let i = 0; i < grid.length; i++) {
+      const t = grid[i]![j]!;
+      if (!t) continue;
+      const k = aliasKey(t);
+      if (texts[texts.length - 1] !== k) texts.push(k);
+      leafRow = top + i;
+    }
+    out.push({ texts, leafRow });
+  }
+  return out;
+}
+
+/** Maps header chains to the table's keys: the most specific reading first, each key and column once. */
+export function mapChains(spec: TableSpec, chains: HeaderChain[], c0: number): HeaderMapping {
+  const cands: { c: number; key: string; s: number; row: number }[] = [];
+  const ms = matchersOf(spec);
+  chains.forEach((ch, j) => {
+    if (!ch.texts.length) return;
+    const leaf = ch.texts[ch.texts.length - 1]!;
+    const above = ch.texts.slice(0, -1);
+    for (const m of ms) {
+      if (m.leaf !== leaf) continue;
+      if (!m.under.every((u) => above.some((a) => containsWords(a, u)))) continue;
+      cands.push({ c: c0 + j, key: m.key, s: m.specificity, row: ch.leafRow });
+    }
+  });
+  cands.sort((a, b) => b.s - a.s || a.c - b.c);
+  const col: Record<string, number> = {};
+  const at: Record<string, { row: number; col: number }> = {};
+  const used = new Set<number>();
+  for (const k of cands) {
+    if (col[k.key] !== undefined || used.has(k.c)) continue;
+    col[k.key] = k.c;
+    at[k.key] = { row: k.row, col: k.c };
+    used.add(k.c);
+  }
+  return { col, at };
+}
+
+const figureCache = new Map<string, ColumnSpec[]>();
+
+export function figureKeys(spec: TableSpec): ColumnSpec[] {
+  let f = figureCache.get(spec.name);
+  if (!f) figureCache.set(spec.name, (f = allColumns(spec).filter((c) => c.kind !== 'text' && c.kind !== 'enum')));
+  return f;
+}
+
+/** Does a mapping show enough of the table to be taken for it? */
+export function acceptable(spec: TableSpec, col: Record<string, number>): boolean {
+  if (col[spec.labelKey] === undefined) return false;
+  const figures = figureKeys(spec).filter((c) => col[c.key] !== undefined).length;
+  if (figures < spec.recognise.minFigures) return false;
+  return !spec.recognise.anyOf || spec.recognise.anyOf.some((k) => col[k] !== undefined);
+}
+
+export function figureCount(spec: TableSpec, col: Record<string, number>): number {
+  return figureKeys(spec).filter((c) => col[c.key] !== undefined).length;
+}
+
+/** A row of form column numbers under the headers: "(1) (2) … (13)", "1 2 3", "A B 1 2", "(3)=(4)+(5)+(6)". */
+export function isColumnNumberRow(sheet: SheetGrid, r: number, c0: number, c1: number): boolean {
+  const cells = sheet.rows[r] ?? [];
+  let n = 0;
+  let numbered = 0;
+  let last = -Infinity;
+  let increasing = true;
+  for (let c = c0; c <= c1; c++) {
+    const cell = cells[c];
+    if (!cell || cell.v == null || String(cell.v).trim() === '') continue;
+    n++;
+    const s = String(cell.v).trim();
+    const m = /^\(?\s*(\d{1,2})\s*\)?(\s*=.*)?$/.exec(s);
+    if (m) {
+      numbered++;
+      const v = Number(m[1]);
+      if (v <= last) increasing = false;
+      last = v;
+    } else if (/^[A-Z]$|^[a-z]$/.test(s)) numbered++;
+  }
+  return n >= 3 && numbered === n && increasing;
+}
+
+/** Header rows of any other table: where a table found by its headers stops. */
+export function startsOtherTable(sheet: SheetGrid, r: number, except: TableSpec): boolean {
+  const cells = sheet.rows[r];
+  if (!cells) return false;
+  let texts = 0;
+  for (let c = 0; c < cells.length; c++) if (isTextCell(sheet, r, c)) texts++;
+  if (texts < 2) return false;
+  const keys = new Set<string>();
+  for (const c of cells) if (c && typeof c.v === 'string') keys.add(aliasKey(c.v));
+  return TABLES.some((s) => {
+    if (s === except || ![...anchorsOf(s)].some((a) => keys.has(a))) return false;
+    const chains = cells.map((c) => ({ texts: c && typeof c.v === 'string' && c.v.trim() ? [aliasKey(c.v)] : [], leafRow: r }));
+    const m = mapChains(s, chains, 0);
+    return m.col[s.labelKey] !== undefined && figureCount(s, m.col) >= 1;
+  });
+}
+
+export { isTextCell };

@@ -1,0 +1,67 @@
+import type { FillRecord } from '../core/narrative/record';
+import type { CheckReport } from '../core/report';
+
+/**
+ * What the task pane can ask of its host. The pane receives one of these as a prop and never
+ * touches Office.js itself: src/excel/ and src/word/ implement it on Office, the playground on
+ * the fake host, tests on whatever they like. It lives in src/host/, beside neither side, so the
+ * adapters do not depend on the UI nor the UI on Office (eslint.config.js enforces both).
+ */
+export type HostKind = 'excel' | 'word';
+
+/** Failures a host adapter reports to the pane, with a Vietnamese message fit to show as is. */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'no_workbook' | 'unsupported' | 'host_failure' = 'host_failure',
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** A check's report, with what the host could not do about it (colouring), said in Vietnamese. */
+export type HostCheckReport = CheckReport & {
+  /** Set when some or all flagged cells could not be coloured (old Excel, protected sheet, read-only…); the findings are complete all the same. */
+  highlightNotice?: string;
+};
+
+export interface ExcelActions {
+  host: 'excel';
+  /** Reads the open workbook, checks it, replaces old highlights with new ones; returns the report. */
+  check(): Promise<HostCheckReport>;
+  /**
+   * Restores every highlighted cell's own format (keeping changes the user made since); returns
+   * how many cells were restored where the host knows (0: nothing was highlighted).
+   */
+  clearHighlights(): Promise<number | void>;
+  /** Activates the sheet and selects the cell. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Inserts the standard sheets into the open workbook; undefined where the host cannot. */
+  insertTemplate?: () => Promise<void>;
+  /** Copies text to the clipboard. */
+  copyText(text: string): Promise<void>;
+  /** Offers a file for download (the filled report .docx); undefined where the host cannot. */
+  download?: (fileName: string, data: Uint8Array, mime: string) => Promise<void>;
+  /** The last result of the ribbon's "Kiểm tra số liệu" button stored in the document, if any. */
+  lastRibbonCheck?(): Promise<{ at: string; ok: boolean; message: string } | null>;
+}
+
+export type { FillRecord } from '../core/narrative/record';
+
+export interface WordActions {
+  host: 'word';
+  /** Tags of the content controls present in the document, in document order. */
+  listPlaces(): Promise<string[]>;
+  /** Writes paragraphs into every place whose tag has text; returns the tags filled. */
+  fill(sections: Record<string, string[]>, record: FillRecord): Promise<string[]>;
+  /** Puts a tagged place at the selection (in the body); refuses a tag the document already has. */
+  markPlace(tag: string, title: string): Promise<void>;
+  /** Selects the first place with the tag, to show it; undefined where the host cannot. */
+  goToPlace?(tag: string): Promise<void>;
+  /** What the document says it was filled from, if anything. */
+  readRecord(): Promise<FillRecord | null>;
+  copyText(text: string): Promise<void>;
+}
+
+export type HostActions = ExcelActions | WordActions;
