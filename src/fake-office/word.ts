@@ -28,6 +28,8 @@ export interface FakeParagraph {
   segments: Segment[];
   /** The block control this paragraph belongs to, if any. */
   block?: FakeControl;
+  /** Highlight colour set through font.highlightColor (the only character format the adapter writes). */
+  highlight?: string | null;
 }
 
 /** Where the cursor is: character offsets in one paragraph's text. */
@@ -59,6 +61,8 @@ export interface WordSnapshotParagraph {
   /** Id of the block control holding the paragraph. */
   block: number | null;
   segments: { text: string; control: number | null }[];
+  /** Present only when the paragraph is highlighted ("Yellow"). */
+  highlight?: string;
 }
 
 export interface WordSnapshot {
@@ -321,6 +325,24 @@ class ContentControlProxy extends ClientObject {
     this.context.enqueue(() => this.context.fake.insertTextInControl(this.editable(), '', 'Replace'));
   }
 
+  /** Only highlightColor is modelled: it applies to every paragraph of the control. */
+  get font(): { highlightColor: string | null } {
+    const ctx = this.context;
+    const fake = ctx.fake;
+    const target = () => this.resolve();
+    return {
+      set highlightColor(v: string | null) {
+        ctx.enqueue(() => {
+          const c = target();
+          for (const p of fake.paragraphs) if (p.block === c) p.highlight = v;
+        });
+      },
+      get highlightColor(): string | null {
+        return invalid('Load font.highlightColor is not modelled by the fake.');
+      },
+    };
+  }
+
   /** Moves the document's selection onto the control (WordApi 1.1). */
   select(): void {
     this.context.enqueue(() => this.context.fake.selectControl(this.resolve()));
@@ -388,6 +410,19 @@ class ParagraphProxy extends ClientObject {
     if (prop === 'text') return paragraphText(p);
     if (prop === 'tableNestingLevel') return 0;
     return invalid(`Unknown paragraph property ${prop}`);
+  }
+  /** Only highlightColor is modelled: a write-only setter, as the adapter uses it. */
+  get font(): { highlightColor: string | null } {
+    const ctx = this.context;
+    const target = () => this.resolve();
+    return {
+      set highlightColor(v: string | null) {
+        ctx.enqueue(() => (target().highlight = v));
+      },
+      get highlightColor(): string | null {
+        return invalid('Load font.highlightColor is not modelled by the fake.');
+      },
+    };
   }
   insertParagraph(text: string, location: 'Before' | 'After'): ParagraphProxy {
     const ref: Ref = {};
@@ -879,6 +914,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
         text: paragraphText(p),
         block: p.block?.id ?? null,
         segments: p.segments.map((s) => ({ text: s.text, control: s.control?.id ?? null })),
+        ...(p.highlight ? { highlight: p.highlight } : {}),
       })),
       controls,
       selection: this.selection ? { ...this.selection } : null,

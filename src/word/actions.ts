@@ -1,4 +1,5 @@
 import { isFieldTag } from '../core/narrative/tags';
+import { isForcedNote } from '../core/narrative/marks';
 import { HostError, type FillRecord, type WordActions } from '../host/actions';
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
@@ -59,9 +60,15 @@ export function createWordActions(): WordActions {
           if (inline) {
             cc.insertText(paras.join(' '), 'Replace');
           } else {
+            // A forced report's note opens the place, highlighted (docs/style.md 8); the highlight is
+            // taken off the place first, so a clean refill writes plain text again.
+            const note = isForcedNote(paras[0]!) ? paras[0]! : null;
+            const body = note ? paras.slice(1) : paras;
+            cc.font.highlightColor = null as unknown as string;
             // Replace keeps the first paragraph's formatting; the others are added after it.
-            cc.insertText(paras[0]!, 'Replace');
-            for (const p of paras.slice(1)) cc.insertParagraph(p, 'End');
+            cc.insertText(body[0] ?? '', 'Replace');
+            for (const p of body.slice(1)) cc.insertParagraph(p, 'End');
+            if (note) cc.insertParagraph(note, 'Start').font.highlightColor = 'Yellow';
           }
           filled.add(cc.tag);
         }

@@ -1,6 +1,7 @@
 /**
  * The Word adapter on the fake host: real narrative of the shipped samples into the real template.
  */
+import { NOTE_PREFIX } from '../../src/core/narrative/marks';
 import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
 import { fillDocx } from '../../src/docx/fill';
 import { buildNarrative } from '../../src/core/narrative';
@@ -230,4 +231,27 @@ test('listPlaces shows a duplicate place already in a document', async () => {
   const fake = new FakeWord([{ tag: SECTION_TAGS.tthc, text: 'a' }, 'giữa', { tag: SECTION_TAGS.tthc, text: 'b' }]);
   const { actions } = await hosted(fake);
   expect(await actions.listPlaces()).toEqual([SECTION_TAGS.tthc, SECTION_TAGS.tthc]);
+});
+
+test('a forced fill opens the place with the highlighted note; a clean refill removes note and highlight', async () => {
+  const { fake, actions } = await hosted();
+  const { texts, record } = await sampleTexts();
+  const note = `${NOTE_PREFIX}, số liệu dưới đây có thể sai. ô TTHC!B7: …. Hãy sửa bảng số liệu rồi điền lại báo cáo.]`;
+  const forced = { ...texts, [SECTION_TAGS.tthc]: [note, ...texts[SECTION_TAGS.tthc]!] };
+  await actions.fill(forced, { ...record, forcedErrors: '1' });
+  expect(fake.roundTrips).toBe(2);
+  const place = () => {
+    const s = fake.snapshot();
+    const c = s.controls.find((x) => x.tag === SECTION_TAGS.tthc)!;
+    return s.paragraphs.filter((p) => p.block === c.id);
+  };
+  expect(place()[0]).toMatchObject({ text: note, highlight: 'Yellow' });
+  expect(place().slice(1).map((p) => p.text)).toEqual(texts[SECTION_TAGS.tthc]);
+  expect(place().slice(1).some((p) => p.highlight)).toBe(false);
+  expect((await actions.readRecord())?.forcedErrors).toBe('1');
+
+  await actions.fill(texts, record);
+  expect(place().map((p) => p.text)).toEqual(texts[SECTION_TAGS.tthc]);
+  expect(place().some((p) => p.highlight)).toBe(false);
+  expect(await actions.readRecord()).not.toHaveProperty('forcedErrors');
 });
