@@ -146,7 +146,9 @@ test('shows the findings and, beside them, why cells could not be coloured', asy
   const notice = 'Không tô màu 1 ô trên trang tính đang được bảo vệ («Biên chế»). Các lỗi vẫn được liệt kê đầy đủ bên dưới; bấm vào từng lỗi để đến ô đó.';
   await page.evaluate((x) => window.__harness.setReport(x), { ...report([sumMismatch, rate]), highlightNotice: notice });
   await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
-  await page.getByText(notice).waitFor();
+  await page.getByRole('main').getByText(notice).waitFor();
+  // Announced too, after the result.
+  await expect(page.getByTestId('live').textContent()).resolves.toBe(`Kiểm tra xong: 2 lỗi. ${notice}`);
   await expect(page.getByTestId('count-error').textContent()).resolves.toBe('2');
   await expect(page.locator('[data-testid=finding][data-cell="E9"]').count()).resolves.toBe(1);
 });
