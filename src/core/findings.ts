@@ -6,6 +6,9 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** One name per severity, in the panes and on the command line alike. */
+export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Gợi ý' } as const;
+
 interface Base<C extends string> {
   code: C;
   severity: Severity;

@@ -143,5 +143,4 @@ export function withMessage(d: Draft): Finding {
   return { ...d, message: messageFor(d) } as Finding;
 }
 
-/** One name per severity, in the panes and on the command line alike. */
-export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Gợi ý' } as const;
+export { SEVERITY_LABEL } from './findings';

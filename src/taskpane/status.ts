@@ -1,8 +1,8 @@
 import { HostError } from '../host/actions';
-import type { Summary } from '../core/findings';
-import { SEVERITY_LABEL } from '../core/messages';
+// Small modules only: this file is in the pane's first chunk.
+import { SEVERITY_LABEL, type Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
-import { formatDate, localIsoDate } from '../core/periods';
+import { formatDate } from '../core/dates';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 
@@ -32,7 +32,7 @@ export function formatAt(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${formatDate(localIsoDate(d))}`;
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`)}`;
 }
 
 /** "3 lỗi, 2 cảnh báo, 1 gợi ý" with the panes' and the CLI's severity names; "" when none. */
