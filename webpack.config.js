@@ -2,13 +2,19 @@
 //   npx webpack --mode production                    → dist/web/
 //   npx webpack serve                                 → https://localhost:3000 (self-signed, for Office)
 //   PLAYGROUND_HTTP=1 npx webpack serve               → http://localhost:3000 (playground, tests)
-// env: outDir=DIR (build elsewhere, used by the tests and the bench), baseline=1 (adds the bench's
+//   npx webpack --mode production --env standalone    → dist/standalone/ (the checker page alone, one
+//                                                       script, opens from disk or any static server)
+// env: standalone=1 (only the standalone checker, see above), outDir=DIR (build elsewhere, used by the tests and the bench), baseline=1 (adds the bench's
 // blank FluentProvider page), officeJs=URL (where the pages take Office.js from; the bench points
 // it at a local stub so that nothing leaves the machine).
 const path = require('path');
 const fs = require('fs');
+const os = require('os');
+const { X509Certificate } = require('crypto');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { cchcOldHostGuard } = require('./src/oldhost/guard');
 
 const root = __dirname;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -18,20 +24,79 @@ function page(filename, chunk, options = {}) {
   return new HtmlWebpackPlugin({ filename, chunks: [chunk], scriptLoading: 'defer', ...options });
 }
 
+/**
+ * The ES5 old-host guard (src/oldhost/guard.js) inlined: it must run before, and independently
+ * of, the deferred bundles that Internet Explorer 11 and Edge Legacy cannot parse.
+ */
+function guardScript(kind) {
+  return `<script>(${cchcOldHostGuard.toString()})(${JSON.stringify(kind)});</script>`;
+}
+
+/**
+ * The https setup of `npm start`. Office on Windows and Mac loads add-ins only from a certificate
+ * the machine trusts (accepting it in a browser is not enough): `npm run certs`
+ * (office-addin-dev-certs) creates a local CA, trusts it and signs a localhost certificate into
+ * ~/.office-addin-dev-certs, which is used here when present and unexpired. Otherwise the dev
+ * server's own self-signed certificate, as before. Read from disk rather than through the
+ * package's API, which would try to install certificates (and ask for an administrator) on start.
+ * CCHC_CERT_DIR points elsewhere (the tests use it).
+ */
+function devHttps() {
+  const dir = process.env.CCHC_CERT_DIR || path.join(os.homedir(), '.office-addin-dev-certs');
+  let cert;
+  let key;
+  try {
+    cert = fs.readFileSync(path.join(dir, 'localhost.crt'));
+    key = fs.readFileSync(path.join(dir, 'localhost.key'));
+  } catch {
+    return { server: 'https', note: 'none' };
+  }
+  let validTo;
+  try {
+    validTo = new Date(new X509Certificate(cert).validTo);
+  } catch {
+    return { server: 'https', note: 'unreadable' };
+  }
+  if (!(validTo.getTime() > Date.now())) return { server: 'https', note: 'expired', validTo };
+  const options = { cert, key };
+  const ca = path.join(dir, 'ca.crt');
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { server: { type: 'https', options }, note: 'trusted', validTo, dir };
+}
+
+function certLine(https) {
+  const day = (d) => `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+  switch (https.note) {
+    case 'trusted':
+      return `  (Chứng chỉ localhost tin cậy từ npm run certs, ở ${https.dir}, hết hạn ngày ${day(https.validTo)}.)`;
+    case 'expired':
+      return `  (Chứng chỉ của npm run certs đã hết hạn ngày ${day(https.validTo)}: chạy lại npm run certs. Tạm dùng chứng chỉ tự ký.)`;
+    default:
+      return '  (Chứng chỉ tự ký: Excel/Word trên máy tính chưa tin chứng chỉ này. Chạy npm run certs một lần để cài chứng chỉ tin cậy; với Excel trên web, mở địa chỉ trên trong trình duyệt và chấp nhận.)';
+  }
+}
+
+const STANDALONE_TITLE = 'Kiểm tra không cần Office · Trợ lý báo cáo CCHC';
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || 'development';
   const prod = mode === 'production';
   const outDir = env.outDir ? path.resolve(env.outDir) : path.join(root, 'dist/web');
   const http = process.env.PLAYGROUND_HTTP === '1';
   const officeJs = env.officeJs || OFFICE_JS;
+  const https = http ? null : devHttps();
+
+  if (env.standalone) return standaloneConfig(mode, env.outDir ? outDir : path.join(root, 'dist/standalone'));
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     playground: './src/playground/index.tsx',
     'word-playground': './src/playground/word/index.tsx',
+    standalone: './src/standalone/index.tsx',
   };
   const plugins = [
-    page('taskpane.html', 'taskpane', { template: './src/taskpane/taskpane.html', officeJs }),
+    page('taskpane.html', 'taskpane', { template: './src/taskpane/taskpane.html', officeJs, guard: guardScript('pane') }),
+    page('standalone.html', 'standalone', { template: './src/standalone/standalone.html', title: STANDALONE_TITLE, guard: guardScript('standalone') }),
     // Both playgrounds share one offline page; only the title differs.
     page('playground.html', 'playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm' }),
     page('word-playground.html', 'word-playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm Word' }),
@@ -41,7 +106,7 @@ module.exports = (env = {}, argv = {}) => {
     entry.commands = './src/commands/commands.ts';
     plugins.push(
       page('commands.html', 'commands', {
-        templateContent: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lệnh bổ trợ CCHC</title><link rel="icon" href="data:,"><script src="${officeJs}"></script></head><body></body></html>`,
+        templateContent: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Lệnh bổ trợ CCHC</title><link rel="icon" href="data:,"><script src="${officeJs}"></script></head><body>${guardScript('commands')}</body></html>`,
       }),
     );
     // The ribbon command's result dialog: a static page, no bundle.
@@ -58,11 +123,8 @@ module.exports = (env = {}, argv = {}) => {
   plugins.push(new CopyWebpackPlugin({ patterns: copy }));
 
   return {
-    mode,
-    context: root,
+    ...common(mode, prod),
     entry,
-    target: 'web',
-    devtool: prod ? false : 'eval-cheap-module-source-map',
     output: {
       path: outDir,
       filename: prod ? '[name].[contenthash:8].js' : '[name].js',
@@ -70,24 +132,12 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: 'auto',
       clean: true,
     },
-    resolve: {
-      extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-      // sax asks for Node's stream only for its optional stream API, which the reader never uses.
-      fallback: { stream: false },
-    },
-    module: {
-      rules: [
-        { test: /\.[cm]?tsx?$/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' }, exclude: /node_modules/ },
-      ],
-    },
     plugins,
-    performance: { hints: false },
-    stats: 'errors-warnings',
     optimization: { splitChunks: { chunks: 'async' } },
     devServer: {
       port: PORT,
       host: 'localhost',
-      server: http ? 'http' : 'https',
+      server: https ? https.server : 'http',
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       hot: false,
@@ -100,9 +150,10 @@ module.exports = (env = {}, argv = {}) => {
           '',
           `  Trang thử nghiệm Excel (không cần Office): ${base}/playground.html`,
           `  Trang thử nghiệm Word (không cần Office):  ${base}/word-playground.html`,
+          `  Kiểm tra không cần Office (tệp .xlsx):     ${base}/standalone.html`,
           `  Ngăn tác vụ cho Excel/Word:                ${base}/taskpane.html`,
           `  Tệp kê khai để nạp bổ trợ (sideload):      ${path.join(root, 'manifest.xml')}`,
-          http ? '  (Chế độ http chỉ dùng cho trang thử nghiệm; Office cần https: chạy lại không có PLAYGROUND_HTTP=1.)' : '  (Chứng chỉ tự ký: mở địa chỉ trên trong trình duyệt một lần và chấp nhận để Office tải được.)',
+          http ? '  (Chế độ http chỉ dùng cho trang thử nghiệm; Office cần https: chạy lại không có PLAYGROUND_HTTP=1.)' : certLine(https),
           '',
         ];
         console.log(lines.join('\n'));
@@ -110,3 +161,56 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+/** What every build shares: how TypeScript and the report template are compiled. */
+function common(mode, prod) {
+  return {
+    mode,
+    context: root,
+    target: 'web',
+    devtool: prod ? false : 'eval-cheap-module-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
+      // sax asks for Node's stream only for its optional stream API, which the reader never uses.
+      fallback: { stream: false },
+    },
+    module: {
+      rules: [
+        { test: /\.[cm]?tsx?$/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' }, exclude: /node_modules/ },
+        // The standalone page carries the report template inside its script: a page opened from
+        // disk (file://) may not fetch files next to it.
+        { test: /\.docx$/, type: 'asset/inline' },
+      ],
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+/**
+ * The standalone checker alone, as one script next to one page with relative paths: it opens from
+ * disk or from any static intranet server, with no service behind it. The lazy chunks are folded
+ * into the one script so that nothing depends on where the files are served from.
+ */
+function standaloneConfig(mode, outDir) {
+  const prod = mode === 'production';
+  return {
+    ...common(mode, prod),
+    entry: { standalone: './src/standalone/index.tsx' },
+    output: { path: outDir, filename: prod ? '[name].[contenthash:8].js' : '[name].js', publicPath: '', clean: true },
+    plugins: [
+      page('standalone.html', 'standalone', { template: './src/standalone/standalone.html', title: STANDALONE_TITLE, guard: guardScript('standalone') }),
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      // The blank standard workbook and the two samples, for officers trying the page.
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/templates/mau-chuan-cchc.xlsx', to: 'assets/templates/' },
+          { from: 'assets/samples/*.xlsx', to: 'assets/samples/[name][ext]' },
+        ],
+      }),
+    ],
+  };
+}
+
+module.exports.devHttps = devHttps;
+module.exports.guardScript = guardScript;

@@ -1,9 +1,11 @@
 /** `npm run bench`: every benchmark section in turn, each measured within this one run. */
 import { benchCheck } from './check';
 import { benchFrontend } from './frontend';
+import { benchSurveys } from './surveys';
 
 async function main() {
   await benchCheck();
+  await benchSurveys();
   await benchFrontend();
 }
 

@@ -3,7 +3,7 @@
  * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
  * The input workbook is only ever read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
@@ -11,6 +11,7 @@ import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { buildWorkbook } from '../xlsx/template';
+import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
@@ -74,9 +75,10 @@ async function template(args: string[]): Promise<number> {
   if (values.help) return help();
   if (!values.out || positionals.length) throw new UsageError('Lệnh template cần --out TỆP.xlsx, ví dụ: cchc template --out mau-trang.xlsx');
   try {
-    await writeFile(values.out, await buildWorkbook(BLANK_TEMPLATE));
+    writeFileSafely(values.out, await buildWorkbook(BLANK_TEMPLATE));
   } catch (e) {
-    throw new UsageError(`Không ghi được tệp ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (e instanceof UnsafeWriteError) throw new UsageError(e.message);
+    throw e;
   }
   process.stdout.write(`Đã ghi sổ số liệu trắng: ${values.out}\n`);
   return 0;

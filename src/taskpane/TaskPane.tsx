@@ -135,7 +135,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
           run('download', async () => {
             // JSZip and the XML parsers come only now, with the template filler.
             const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
-            const file = await reportDocx(report, allowErrors, new Date(), previous);
+            const file = await reportDocx(report, allowErrors, new Date(), undefined, previous);
             await download(file.fileName, file.bytes, DOCX_MIME);
             const text = `Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`;
             setNotice(text);

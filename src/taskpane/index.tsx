@@ -1,7 +1,8 @@
-import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
+import { Suspense, lazy, type ComponentProps, type ComponentType, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExcelActions, WordActions } from '../host/actions';
 import { TaskPane } from './TaskPane';
+import { capabilities, type OfficeHostName } from './requirements';
 
 interface LazyContext {
   keys(): string[];
@@ -29,12 +30,34 @@ function Notice(props: ComponentProps<typeof FluentNotice>) {
 }
 
 /**
+ * What this Office lacks, from its requirement sets: a pane that cannot work at all is replaced by
+ * the explanation; otherwise the explanation goes above the pane, which degrades on its own (the
+ * adapters check the same sets before colouring or inserting).
+ */
+function hostNotice(host: OfficeHostName): { blocked: boolean; notice: ReactElement | null } {
+  const caps = capabilities(host, (set, version) => Office.context.requirements.isSetSupported(set, version));
+  if (!caps.notice) return { blocked: false, notice: null };
+  return { blocked: caps.blocked, notice: <Notice intent={caps.notice.intent} title={caps.notice.title} text={caps.notice.text} above={!caps.blocked} /> };
+}
+
+/**
  * The Excel adapter carries the whole check engine; the pane is drawn first and the adapter comes
  * in its own chunk right after. A click that arrives before it does simply waits for it. Once
  * loaded, the pane is given the real adapter (its optional abilities, like insertTemplate, depend
  * on the host and are only known then); React keeps the pane's state across the swap.
  */
 function showExcel(): void {
+  const { blocked, notice } = hostNotice('excel');
+  if (blocked) {
+    root.render(notice);
+    return;
+  }
+  const pane = (actions: ExcelActions) => (
+    <>
+      {notice}
+      <TaskPane actions={actions} />
+    </>
+  );
   const adapter = import(/* webpackChunkName: "excel" */ '../excel/actions').then((m) => m.createExcelActions());
   const waiting: ExcelActions = {
     host: 'excel',
@@ -43,9 +66,9 @@ function showExcel(): void {
     select: async (sheet, cell) => (await adapter).select(sheet, cell),
     copyText: async (text) => (await adapter).copyText(text),
   };
-  root.render(<TaskPane actions={waiting} />);
+  root.render(pane(waiting));
   adapter.then(
-    (actions) => root.render(<TaskPane actions={actions} />),
+    (actions) => root.render(pane(actions)),
     () => undefined, // the waiting actions report the failure when used
   );
 }
@@ -57,12 +80,24 @@ async function showWord(): Promise<void> {
     root.render(<Notice title="Đang phát triển" text="Ngăn tác vụ cho Word đang được xây dựng. Hiện bổ trợ dùng được trong Excel." />);
     return;
   }
+  const { blocked, notice } = hostNotice('word');
+  if (blocked) {
+    root.render(notice);
+    return;
+  }
   const { WordPane } = (await wordPanes(paneId)) as { WordPane: ComponentType<{ actions: WordActions }> };
   const { createWordActions } = (await wordAdapters(adapterId)) as { createWordActions: () => WordActions };
-  root.render(<WordPane actions={createWordActions()} />);
+  root.render(
+    <>
+      {notice}
+      <WordPane actions={createWordActions()} />
+    </>,
+  );
 }
 
 function start(): void {
+  // The inline guard (src/oldhost/guard.js) has already said what this old webview needs.
+  if (window.__cchcOldHost) return;
   if (typeof Office === 'undefined') {
     root.render(
       <Notice

@@ -17,12 +17,13 @@ export interface BuildResult {
   entryFiles: Record<string, string[]>;
 }
 
-export async function buildWeb(outDir: string, options: { baseline?: boolean; officeJs?: string } = {}): Promise<BuildResult> {
+/** `standalone` builds the standalone checker alone, as `npm run build:standalone` does. */
+export async function buildWeb(outDir: string, options: { baseline?: boolean; officeJs?: string; standalone?: boolean } = {}): Promise<BuildResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFn = require(join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => import('webpack').Configuration;
-  const config = configFn({ outDir, baseline: options.baseline ? '1' : undefined, officeJs: options.officeJs }, { mode: 'production' });
+  const config = configFn({ outDir, baseline: options.baseline ? '1' : undefined, officeJs: options.officeJs, standalone: options.standalone ? '1' : undefined }, { mode: 'production' });
   const stats = await new Promise<import('webpack').Stats>((ok, fail) => {
     webpack(config, (err, st) => {
       if (err) fail(err);

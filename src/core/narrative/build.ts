@@ -2,7 +2,9 @@ import type { TableName } from '../contract';
 import type { CheckReport, DataRow, TableData } from '../report';
 import { soDuocDanhGia, staffGap, tyLeDungHan, tyLeQuaHan, tyLeTrucTuyen, KHONG_PHAT_SINH } from '../calculators';
 import { formatDate } from '../periods';
-import { foldText } from '../text';
+import { foldText, slug } from '../text';
+import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
+import { subjectOf } from '../surveys/read';
 import { FIELD_TAGS, REPORT_ORDER, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
 import { DEFAULT_DECIMALS, Para, count, lowerFirst, ownDecimals, part, proseLabel, upperFirst } from './style';
@@ -530,16 +532,29 @@ function haiLong(ctx: Ctx): string[] {
       continue;
     }
     const present = names.filter(([, k]) => v(r, k) != null);
+    const sections = bySection(ctx, r);
     // The workbook's own rates: printed with the decimals they carry (at most two), one rule for the list.
     const p = new Para(ctx.asked(SECTION_TAGS.hailong) ?? ownDecimals(present.map(([, k]) => v(r, k))));
-    if (!present.length) {
+    if (!present.length && !sections.length) {
       out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu.`);
       continue;
     }
     out.push(`Khảo sát sự hài lòng của ${who} (${count(phieu)} phiếu):`);
-    present.forEach(([name, k], i) => out.push(`+ ${name}: ${p.pct(v(r, k))}${i === present.length - 1 ? '.' : ';'}`));
+    const items = present.map(([name, k]) => `${name}: ${p.pct(v(r, k))}`);
+    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.pct(x) ?? KHONG_PHAT_SINH}`).join(', ')}`);
+    items.forEach((it, i) => out.push(`+ ${it}${i === items.length - 1 ? '.' : ';'}`));
   }
   return out;
+}
+
+/**
+ * i13: where the answer sheets were read, the per-section rates computed from them (metrics
+ * "haiLong.<đối tượng>.haiLongA"…), as one more "+" line of the survey's list, with its decimals.
+ */
+function bySection(ctx: Ctx, r: DataRow): [string, number | null][] {
+  const label = r.text.doiTuong ?? r.label;
+  const key = `haiLong.${slug(subjectOf(label) ?? label)}`;
+  return SECTION_CODES.filter((c) => ctx.report.metrics[`${key}.haiLong${c}`] !== undefined).map((c) => [lowerFirst(SECTION_TITLES[c]), ctx.report.metrics[`${key}.haiLong${c}`] ?? null]);
 }
 
 /** All place tags in the order of the report template. */

@@ -31,8 +31,20 @@ export function reportFileName(workbook: string | undefined): string {
   return stem ? `Báo cáo CCHC - ${stem}.docx` : 'Báo cáo CCHC.docx';
 }
 
-/** The report template filled from `report`; `allowErrors` is the officer's explicit confirmation. */
-export async function reportDocx(report: CheckReport, allowErrors: boolean, now = new Date(), previous?: CheckReport): Promise<{ fileName: string; bytes: Uint8Array }> {
+/**
+ * The report template filled from `report`; `allowErrors` is the officer's explicit confirmation.
+ * `loadTemplate` is for pages that carry the template themselves (the standalone checker, which
+ * may be opened from disk, where fetching a file next to the page is refused); `previous` is the
+ * previous period's report, for the comparison sentences. The date line takes the workbook's own
+ * report date, never today's.
+ */
+export async function reportDocx(
+  report: CheckReport,
+  allowErrors: boolean,
+  now = new Date(),
+  loadTemplate: () => Promise<Uint8Array> = fetchTemplate,
+  previous?: CheckReport,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const narrative = buildNarrative(report, { allowErrors, ...(previous ? { previous } : {}) });
   const record: FillRecord = {
     fileName: report.file ?? UNKNOWN_WORKBOOK,
@@ -42,6 +54,6 @@ export async function reportDocx(report: CheckReport, allowErrors: boolean, now 
     filledAt: now.toISOString(),
     ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(report)) } : {}),
   };
-  const bytes = await fillDocx(await fetchTemplate(), narrative, record);
+  const bytes = await fillDocx(await loadTemplate(), narrative, record);
   return { fileName: reportFileName(report.file), bytes };
 }

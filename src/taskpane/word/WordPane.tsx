@@ -218,7 +218,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           ref={fileInput}
           className={s.fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,.htm,.html,.xml,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           tabIndex={-1}
           aria-hidden="true"
           onChange={onFile}

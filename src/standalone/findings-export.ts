@@ -1,0 +1,58 @@
+import type { Finding } from '../core/findings';
+import { SEVERITY_LABEL } from '../core/messages';
+
+/** The columns of the findings list, in both formats. */
+export const FINDINGS_COLUMNS = ['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung'] as const;
+
+export function findingRows(findings: readonly Finding[]): string[][] {
+  return findings.map((f) => [f.sheet, f.cell, SEVERITY_LABEL[f.severity], f.code, f.message]);
+}
+
+/**
+ * A field as spreadsheet software reads it back verbatim. Quoted when it holds the separator, a
+ * quote or a line break (RFC 4180). Text that Excel would take for a formula (= + - @ first) gets a
+ * leading apostrophe: sheet names and quoted cell text come from the workbook, and a list opened
+ * in Excel must not compute anything (OWASP "CSV injection").
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The findings as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the
+ * Vietnamese letters in the ANSI code page), CRLF line ends, comma separated.
+ */
+export function findingsCsv(findings: readonly Finding[]): string {
+  const lines = [FINDINGS_COLUMNS as readonly string[], ...findingRows(findings)].map((r) => r.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The same list as an .xlsx: Vietnamese Windows uses ";" as its list separator, so a double-clicked
+ * .csv may land in one column there; an .xlsx opens the same everywhere.
+ */
+export async function findingsXlsx(findings: readonly Finding[]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import(/* webpackChunkName: "xlsx-read" */ 'exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phát hiện', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: FINDINGS_COLUMNS[0], width: 16 },
+    { header: FINDINGS_COLUMNS[1], width: 8 },
+    { header: FINDINGS_COLUMNS[2], width: 10 },
+    { header: FINDINGS_COLUMNS[3], width: 24 },
+    { header: FINDINGS_COLUMNS[4], width: 100 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  // Every value is written as text (ExcelJS never turns a string into a formula).
+  for (const row of findingRows(findings)) ws.addRow(row);
+  ws.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
+  ws.autoFilter = { from: 'A1', to: `E${findings.length + 1}` };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** "Phát hiện - mau-co-loi.csv" from the workbook's name. */
+export function findingsFileName(workbook: string | undefined, ext: 'csv' | 'xlsx'): string {
+  const stem = workbook?.replace(/\.[^.]+$/, '').trim();
+  return stem ? `Phát hiện - ${stem}.${ext}` : `Phát hiện.${ext}`;
+}

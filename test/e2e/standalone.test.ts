@@ -1,0 +1,250 @@
+/**
+ * The standalone checker ("Kiểm tra không cần Office") in Debian's Chromium, as an officer without
+ * a suitable Office uses it: the folder written by `npm run build:standalone`, opened from disk
+ * (file://), the mistakes sample chosen from disk, both files downloaded and read back. Also the
+ * same page as `npm start` serves it, and every page's inline old-host guard in the main build.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'acorn';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { checkWorkbook } from '../../src/core/check';
+import { SEVERITY_LABEL } from '../../src/core/messages';
+import { buildNarrative, SECTION_TAG_LIST } from '../../src/core/narrative';
+import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
+import { escapeXml, readFillRecord } from '../../src/docx/fill';
+import { readWorkbook } from '../../src/xlsx/read';
+import { isMainMetric, metricLines } from '../../src/taskpane/metrics';
+import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, webBuild, type StaticServer } from './web';
+
+const ROOT = resolve(__dirname, '../..');
+const SAMPLE = join(ROOT, 'assets/samples/mau-co-loi.xlsx');
+
+/** The 14 planted errors as the sample's own description lists them (code, sheet, cell). */
+function plantedFromMarkdown(): { code: string; sheet: string; cell: string }[] {
+  const md = readFileSync(join(ROOT, 'assets/samples/mau-co-loi.md'), 'utf8');
+  return [...md.matchAll(/^\| \d+ \| `(\w+)` \| ([^|]+?) \| ([A-Z]+\d+) \|/gm)].map((m) => ({ code: m[1]!, sheet: m[2]!, cell: m[3]! }));
+}
+
+let browser: Browser;
+let standaloneDir: string;
+let context: BrowserContext;
+let page: Page;
+let requests: string[];
+
+beforeAll(async () => {
+  standaloneDir = mkdtempSync(join(tmpdir(), 'cchc-standalone-'));
+  await buildWeb(standaloneDir, { standalone: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (standaloneDir) rmSync(standaloneDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  requests = [];
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  context.on('request', (r) => requests.push(r.url()));
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+  // Nothing leaves this machine: the page, its script and the downloads are files, data or blobs.
+  const outside = requests.filter((u) => {
+    const url = new URL(u);
+    if (['file:', 'data:', 'blob:'].includes(url.protocol)) return false;
+    return url.hostname !== '127.0.0.1' && url.hostname !== 'localhost';
+  });
+  expect(outside).toEqual([]);
+});
+
+async function openFile(): Promise<void> {
+  await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
+  await page.getByTestId('file-input').setInputFiles(SAMPLE);
+  await page.getByTestId('count-error').waitFor({ timeout: 60_000 });
+}
+
+async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test('the built folder is one page and one script with relative paths, nothing else to serve', () => {
+  const files = readdirSync(standaloneDir).filter((f) => !f.endsWith('.LICENSE.txt'));
+  const scripts = files.filter((f) => f.endsWith('.js'));
+  expect(scripts).toHaveLength(1);
+  expect(files.sort()).toEqual(['assets', 'standalone.html', scripts[0]!].sort());
+  const html = readFileSync(join(standaloneDir, 'standalone.html'), 'utf8');
+  // Minified HTML: attribute quotes may be dropped.
+  expect(html).toMatch(new RegExp(`src="?${scripts[0]!.replace(/\./g, '\\.')}[" >]`));
+  expect(html).not.toMatch(/(src|href)="?(\/|https?:)/);
+});
+
+test('from disk: the mistakes sample shows its findings, indicators and paragraphs; the .docx, .csv and .xlsx downloads read back', async () => {
+  const report = checkWorkbook(await readWorkbook(new Uint8Array(readFileSync(SAMPLE)), 'mau-co-loi.xlsx'));
+  await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
+  await openFile();
+
+  // The 14 errors listed in mau-co-loi.md, each once at its cell; nothing else is an error.
+  const planted = plantedFromMarkdown();
+  expect(planted).toHaveLength(14);
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe('14');
+  for (const m of planted) {
+    const item = page.locator(`[data-testid=finding][data-sheet="${m.sheet}"][data-cell="${m.cell}"][data-severity=error]`);
+    await expect(item.count()).resolves.toBe(1);
+    await expect(item.getAttribute('data-code')).resolves.toBe(m.code);
+  }
+  const shown = await page.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')} ${e.getAttribute('data-code')}`));
+  expect(shown.sort()).toEqual(report.issues.map((f) => `${f.sheet}!${f.cell} ${f.code}`).sort());
+
+  // The main indicators as the pane shows them.
+  const main = metricLines(report.metrics, report).filter((l) => isMainMetric(l.key));
+  expect(main.length).toBeGreaterThan(0);
+  const metrics = await page.getByTestId('metric').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.querySelector('dd')?.textContent]));
+  expect(metrics).toEqual(main.map((l) => [l.key, l.text]));
+
+  // Paragraphs only after the confirmation, as in the pane; then the filled report.
+  await page.getByTestId('report-blocked').waitFor();
+  await page.getByRole('checkbox', { name: /^Vẫn tạo đoạn văn từ số liệu có lỗi/ }).check();
+  const n = buildNarrative(report, { allowErrors: true });
+  await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor();
+  const withText = SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0);
+  await expect(page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')))).resolves.toEqual(withText);
+  await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"] p').allTextContents()).resolves.toEqual(n.sections['cchc:tthc']);
+
+  const docx = await download('download-report');
+  expect(docx.name).toBe('Báo cáo CCHC - mau-co-loi.docx');
+  const record = await readFillRecord(new Uint8Array(docx.bytes));
+  expect(record).toMatchObject({ fileName: 'mau-co-loi.xlsx', unit: 'Sở Y tế tỉnh Sơn La', period: n.fields.kyBaoCao, fingerprint: figuresFingerprint(report) });
+  const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+  for (const tag of withText) for (const p of n.sections[tag]) expect(xml).toContain(`>${escapeXml(p)}</w:t>`);
+
+  // The findings list: sheet, cell, severity, code, message, one row per finding, in the engine's order.
+  const expected = report.issues.map((f) => [f.sheet, f.cell, SEVERITY_LABEL[f.severity], f.code, f.message]);
+  const csv = await download('download-findings-csv');
+  expect(csv.name).toBe('Phát hiện - mau-co-loi.csv');
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const fromCsv = new ExcelJS.Workbook();
+  const sheet = await fromCsv.csv.read(bufferStream(csv.bytes.subarray(3)), { map: (v: string) => v } as never);
+  const csvRows = sheet.getSheetValues().slice(1).map((r) => (r as string[]).slice(1));
+  expect(csvRows[0]).toEqual(['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung']);
+  expect(csvRows.slice(1)).toEqual(expected);
+  expect(csvRows.filter((r) => r[2] === 'Lỗi').map((r) => `${r[0]}!${r[1]} ${r[3]}`).sort()).toEqual(planted.map((m) => `${m.sheet}!${m.cell} ${m.code}`).sort());
+
+  const xlsx = await download('download-findings-xlsx');
+  expect(xlsx.name).toBe('Phát hiện - mau-co-loi.xlsx');
+  const fromXlsx = new ExcelJS.Workbook();
+  await fromXlsx.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+  const rows = fromXlsx.getWorksheet('Phát hiện')!.getSheetValues().slice(1).map((r) => (r as string[]).slice(1));
+  expect(rows).toEqual([['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung'], ...expected]);
+}, 120_000);
+
+function bufferStream(bytes: Buffer): import('node:stream').Readable {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Readable } = require('node:stream') as typeof import('node:stream');
+  return Readable.from([bytes]);
+}
+
+test('a file that is not .xlsx gets a Vietnamese explanation, not a crash', async () => {
+  await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
+  await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
+  await page.getByTestId('file-input').setInputFiles({ name: 'so-lieu.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('<table></table>') });
+  await page.getByTestId('host-error').waitFor();
+  await expect(page.getByTestId('host-error').textContent()).resolves.toContain('không phải sổ Excel .xlsx');
+});
+
+describe('in the main build (npm start, build:web)', () => {
+  let outDir: string;
+  let release: () => void;
+  let server: StaticServer;
+  beforeAll(async () => {
+    ({ outDir, release } = await webBuild());
+    server = await serveStatic(outDir);
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+    release?.();
+  });
+
+  test('the standalone page is served next to the pane and checks a file', async () => {
+    await page.goto(`${server.url}/standalone.html`);
+    await openFile();
+    await expect(page.getByTestId('count-error').textContent()).resolves.toBe('14');
+  });
+
+  test.each(['taskpane.html', 'commands.html', 'standalone.html'])('%s carries the old-host guard, and all its inline script is ES5', (file) => {
+    const html = readFileSync(join(outDir, file), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    // The production build minifies inline scripts too, hence the ES5 parse of the built page.
+    expect(inline.some((code) => code.includes('__cchcOldHost'))).toBe(true);
+    for (const code of inline) expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  });
+
+  test('the task pane in an Internet Explorer 11 webview says what is needed instead of staying blank', async () => {
+    const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko' });
+    ie.on('request', (r) => requests.push(r.url()));
+    // Office.js is not needed to show the notice; its CDN must not be contacted by the test.
+    await ie.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    const p = await ie.newPage();
+    await p.goto(`${server.url}/taskpane.html`);
+    const notice = p.getByTestId('old-host');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain('Office 2021 trở lên');
+    await p.getByRole('link', { name: `${server.url}/standalone.html` }).waitFor();
+    // The bundle, which a real IE cannot parse, leaves the notice alone here.
+    await p.waitForLoadState('load');
+    await expect(p.getByRole('button', { name: 'Kiểm tra số liệu' }).count()).resolves.toBe(0);
+    await ie.close();
+    // Aborted in the browser: the request never left it.
+    requests = requests.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'));
+  });
+
+  describe('the start-up check of requirement sets in taskpane.html', () => {
+    /** Office.js as an Excel whose ExcelApi stops at `major.minor`. */
+    const officeStub = (major: number, minor: number) => `window.Office = {
+      HostType: { Excel: 'Excel', Word: 'Word' },
+      context: {
+        document: { url: null, settings: { get: function () { return null; }, set: function () {}, remove: function () {},
+          refreshAsync: function (cb) { cb({ status: 'succeeded' }); },
+          saveAsync: function (o, cb) { (typeof o === 'function' ? o : cb)({ status: 'succeeded' }); } } },
+        requirements: { isSetSupported: function (name, v) {
+          var p = String(v).split('.'); return name === 'ExcelApi' && Number(p[0]) * 1000 + Number(p[1]) <= ${major * 1000 + minor}; } }
+      },
+      onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); }
+    };`;
+
+    async function openPane(major: number, minor: number): Promise<void> {
+      await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub(major, minor) }));
+      await page.goto(`${server.url}/taskpane.html`);
+    }
+    afterEach(() => {
+      // Answered inside the browser by the route: nothing reached Microsoft's CDN.
+      requests = requests.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'));
+    });
+
+    test('Excel with ExcelApi 1.8 (Office 2019): the pane, with a notice that cells will not be coloured', async () => {
+      await openPane(1, 8);
+      const notice = page.getByTestId('host-notice');
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toContain('Tô màu các ô có vấn đề (cần ExcelApi 1.9)');
+      expect(text).toContain('Chèn mẫu chuẩn vào sổ (cần ExcelApi 1.13)');
+      await page.getByRole('button', { name: 'Kiểm tra số liệu' }).waitFor();
+    });
+
+    test('Excel with ExcelApi 1.1 (Office 2016 MSI): an explanation instead of a pane that could only fail', async () => {
+      await openPane(1, 1);
+      await page.getByText('Phiên bản Excel này chưa chạy được Trợ lý báo cáo').waitFor();
+      await expect(page.getByText('Kiểm tra không cần Office', { exact: false }).count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByRole('button', { name: 'Kiểm tra số liệu' }).count()).resolves.toBe(0);
+    });
+  });
+});
