@@ -112,9 +112,9 @@ const cases: [string, Expect][] = [
         // Dược phẩm: kỳ trước 9 + trong kỳ 93 = 102 (and đã + đang xử lý 90 + 12 = 102), 100 written: one finding.
         ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C7', 'Dược phẩm', 'ghi 100', '= 102'],
         // An toàn thực phẩm: (30 + 16) / 47 = 97,87%, 95% written.
-        ['rate_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!K9', '95%', '46/47 = 97,87%'],
+        ['rate_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!K9', '95%', '= 46 trên 47 = 97,87%'],
         // The system's total 329 is right, so the edited rows now sum to 327.
-        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C12', 'ghi 329', 'là 327'],
+        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C12', 'ghi 329', '= 327'],
       ],
       unit: 'Sở Y tế tỉnh Kon Tum',
       period: { kind: 'Quý III', year: 2022, from: '2022-06-15', to: '2022-09-14' },

@@ -541,7 +541,7 @@ function haiLong(ctx: Ctx): string[] {
     }
     out.push(`Khảo sát sự hài lòng của ${who} (${count(phieu)} phiếu):`);
     const items = present.map(([name, k]) => `${name}: ${p.pct(v(r, k))}`);
-    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.pct(x) ?? KHONG_PHAT_SINH}`).join(', ')}`);
+    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.pct(x) ?? KHONG_PHAT_SINH}`).join('; ')}`); // "; ": titles hold commas
     items.forEach((it, i) => out.push(`+ ${it}${i === items.length - 1 ? '.' : ';'}`));
   }
   return out;
