@@ -3,6 +3,7 @@ import { HostError } from '../host/actions';
 import { SEVERITY_LABEL, type Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
 import { formatDate } from '../core/dates';
+import { libraryErrorMeaning } from '../xlsx/errors';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 
@@ -57,6 +58,7 @@ export function checkedSentence(summary: Summary): string {
 export function messageOf(e: unknown): string {
   if (e instanceof HostError) return e.message;
   if (e instanceof Error && e.name === 'UnreadableWorkbookError') return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
+  // Library errors are English (JSZip, parsers): their meaning is shown instead.
+  const detail = libraryErrorMeaning(e);
   return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
 }

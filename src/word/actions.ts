@@ -3,6 +3,7 @@ import { isForcedNote } from '../core/narrative/marks';
 import { HostError, type FillRecord, type WordActions } from '../host/actions';
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
+import { clearTextMarks, markText, readParagraphs, selectText } from './prose';
 import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
 
 /**
@@ -148,6 +149,10 @@ export function createWordActions(): WordActions {
       }),
 
     copyText: copyToClipboard,
+    readParagraphs,
+    selectText,
+    markText,
+    clearTextMarks,
   };
 }
 

@@ -62,7 +62,7 @@ const cases: [string, () => Promise<Uint8Array> | Uint8Array, UnreadableReason, 
   ],
   ['a zip bomb (100 MB of XML compressed to little)', () => rezip((z) => void z.file('xl/worksheets/sheet9.xml', new Uint8Array(100 * 1024 * 1024).fill(32))), 'xml_too_large', /giải nén/],
   ['a sheet of one million cells', () => rezip((z) => void z.file('xl/worksheets/sheet2.xml', millionCellSheet())), 'too_many_cells', /quá nhiều ô/],
-  ['a workbook whose sheet XML is broken', () => rezip((z) => void z.file('xl/workbook.xml', '<workbook><sheets><sheet name="x"')), 'parse_failed', /Không đọc được nội dung/],
+  ['a workbook whose sheet XML is broken', () => rezip((z) => void z.file('xl/workbook.xml', '<workbook><sheets><sheet name="x"')), 'parse_failed', /bị hỏng/],
 ];
 
 describe('unreadable input gives UnreadableWorkbookError, never a crash or a write', () => {
