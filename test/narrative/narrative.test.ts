@@ -77,7 +77,7 @@ describe('rules', () => {
     expect(p).toContain('trực tuyến 124 hồ sơ');
     expect(p).toContain('kỳ trước chuyển sang 16 hồ sơ');
     expect(p).toContain('đã giải quyết 227/310 hồ sơ (73,2%)');
-    expect(p).toContain('đang giải quyết 59 hồ sơ (19,0%)');
+    expect(p).toContain('đang giải quyết 59/310 hồ sơ (19,0%)');
     // The Kon Tum report of quý III/2022 says 297 received ("10 hồ sơ/297 hồ sơ/157 TTHC").
     expect(buildNarrative(konTumQ3()).sections['cchc:tthc'][0]).toContain('Sở Y tế tỉnh Kon Tum tiếp nhận 297 hồ sơ thủ tục hành chính');
   });

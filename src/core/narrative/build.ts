@@ -274,7 +274,7 @@ function tthc(ctx: Ctx): string[] {
   if (f.dangGiaiQuyet != null) {
     if (f.dangGiaiQuyet === 0) s += '; không còn hồ sơ đang giải quyết';
     else {
-      s += `; đang giải quyết ${count(f.dangGiaiQuyet)} hồ sơ (${p.ratio(f.dangGiaiQuyet, tongSo)})`;
+      s += `; đang giải quyết ${ofTotal ? `${count(f.dangGiaiQuyet)}/${count(tongSo)}` : count(f.dangGiaiQuyet)} hồ sơ (${p.ratio(f.dangGiaiQuyet, tongSo)})`;
       const pending = [
         ['trong hạn', f.dangTrongHan],
         ['quá hạn', f.dangQuaHan],
