@@ -10,6 +10,7 @@ import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
 import type { PeriodKind } from '../contract';
 import { family, readParagraph, type ParagraphReading } from './read';
+import { isForcedNote } from '../narrative/marks';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
 import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Figure, Hedge, ReportPeriod, Span } from './types';
@@ -25,7 +26,8 @@ type Draft = Omit<DocFinding, 'excerpt' | 'message' | 'section'> & { args: Recor
 
 /** Reads and checks a whole document. Pure; never throws on odd text. */
 export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptions = {}): DocReport {
-  const readings = paragraphs.map((p, i) => readParagraph(p, i));
+  // i10: a forced report's notes quote the workbook's errors; they are not claims of the report.
+  const readings = paragraphs.map((p, i) => (isForcedNote(p.text) ? readParagraph({ ...p, text: '' }, i) : readParagraph(p, i)));
   const period = readPeriod(paragraphs);
   const date = readReportDate(paragraphs, readings);
   const drafts: Draft[] = [];
