@@ -57,7 +57,8 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   const out: string[] = [];
   const unit = report.data.unit ?? namedText(model, 'DonViBaoCao') ?? '(chưa ghi đơn vị)';
   const p = report.period;
-  const period = p ? `${p.kind} năm ${p.year}, số liệu từ ${formatDate(p.from)} đến ${formatDate(p.to)}` : 'chưa xác định được kỳ báo cáo';
+  // A window that matches no period kind is shown as the window alone, never as " năm 2022".
+  const period = p ? `${p.kind ? `${p.kind} năm ${p.year}, số liệu` : 'Số liệu'} từ ${formatDate(p.from)} đến ${formatDate(p.to)}` : 'chưa xác định được kỳ báo cáo';
   out.push(`Tệp: ${file}`);
   out.push(`${unit} — ${period}`);
   out.push('');
