@@ -1,9 +1,13 @@
 /** `npm run bench`: every benchmark section in turn, each measured within this one run. */
 import { benchCheck } from './check';
+import { benchDoc } from './doc';
 import { benchFrontend } from './frontend';
+import { benchSurveys } from './surveys';
 
 async function main() {
   await benchCheck();
+  await benchSurveys();
+  await benchDoc();
   await benchFrontend();
 }
 

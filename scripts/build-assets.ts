@@ -2,9 +2,10 @@
  * `npm run assets`: regenerates the template and the samples from src/xlsx, so the shipped files
  * can always be rebuilt from code. Output is deterministic apart from zip timestamps.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildWorkbook } from '../src/xlsx/template';
+import { writeFileSafely } from '../src/cli/safe-write';
 import { BLANK_TEMPLATE, CLEAN_SAMPLE, MISTAKES_SAMPLE, PLANTED_MISTAKES, SAMPLE_FILES } from '../src/xlsx/samples';
 
 const root = resolve(__dirname, '..');
@@ -12,7 +13,7 @@ const root = resolve(__dirname, '..');
 function write(rel: string, data: Uint8Array | string) {
   const path = resolve(root, rel);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+  writeFileSafely(path, data);
   console.log(`đã ghi ${rel}`);
 }
 

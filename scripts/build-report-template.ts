@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReportTemplate } from '../src/docx/template';
+import { writeFileSafely } from '../src/cli/safe-write';
 
 async function main(): Promise<void> {
   const out = path.join(__dirname, '..', 'assets', 'templates', 'bao-cao-cchc.docx');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, await buildReportTemplate());
+  writeFileSafely(out, await buildReportTemplate());
   process.stdout.write(`Đã ghi ${path.relative(process.cwd(), out)}\n`);
 }
 

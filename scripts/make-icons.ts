@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileSafely } from '../src/cli/safe-write';
 
 const OUT = path.resolve(__dirname, '..', 'assets', 'icons');
 
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     for (const size of [16, 32, 80]) {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
       await page.setContent(`<html><body style="margin:0;background:transparent">${svg(size)}</body></html>`);
-      await page.screenshot({ path: path.join(OUT, `icon-${size}.png`), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      writeFileSafely(path.join(OUT, `icon-${size}.png`), png);
       await page.close();
     }
   } finally {

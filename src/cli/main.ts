@@ -3,7 +3,7 @@
  * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
  * The input workbook is only ever read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
@@ -11,9 +11,11 @@ import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { buildWorkbook } from '../xlsx/template';
+import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
+import { runDoc } from './doc';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -25,6 +27,9 @@ Cách dùng:
   cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--force]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
+  cchc doc BÁO_CÁO.docx [--workbook TỆP.xlsx] [--previous TỆP_KỲ_TRƯỚC.xlsx] [--json]
+      Kiểm tra các số liệu viết trong văn bản báo cáo (tỷ lệ, tổng và các phần, khoảng thời gian,
+      ngày văn bản); với --workbook, đối chiếu với sổ số liệu; --previous chỉ ra số còn của kỳ trước.
   cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
   cchc --help
@@ -72,9 +77,10 @@ async function template(args: string[]): Promise<number> {
   if (values.help) return help();
   if (!values.out || positionals.length) throw new UsageError('Lệnh template cần --out TỆP.xlsx, ví dụ: cchc template --out mau-trang.xlsx');
   try {
-    await writeFile(values.out, await buildWorkbook(BLANK_TEMPLATE));
+    writeFileSafely(values.out, await buildWorkbook(BLANK_TEMPLATE));
   } catch (e) {
-    throw new UsageError(`Không ghi được tệp ${values.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (e instanceof UnsafeWriteError) throw new UsageError(e.message);
+    throw e;
   }
   process.stdout.write(`Đã ghi sổ số liệu trắng: ${values.out}\n`);
   return 0;
@@ -102,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case 'template':
         return await template(rest);
+      case 'doc':
+        return await runDoc(rest, { load, usage: (m) => new UsageError(m) });
       case 'report':
         return await report(rest);
       case undefined:
@@ -110,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
         return help();
       default:
-        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report hoặc template (xem cchc --help).`);
+        throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report, doc hoặc template (xem cchc --help).`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

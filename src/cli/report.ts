@@ -5,6 +5,9 @@ import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
+import type { FillResult } from '../docx/fill';
+import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
+import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 import { fillDocxDetailed } from '../docx/fill';
 import { localIsoDate } from '../core/periods';
 
@@ -35,10 +38,17 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     io.err(`${msg}\n`);
     return code;
   };
-  const same = (a: string, b: string) => canonical(a) === canonical(b);
   if (!opts.file || !opts.template || !opts.out) return fail(`Thiếu tham số.\n${REPORT_HELP}`);
-  if (same(opts.out, opts.template)) return fail('Tệp kết quả (--out) trùng với mẫu báo cáo (--template): hãy chọn tên tệp khác để giữ nguyên mẫu.');
-  if (same(opts.out, opts.file)) return fail('Tệp kết quả (--out) trùng với tệp số liệu: hãy chọn tên tệp khác.');
+  const inputs: NamedInput[] = [
+    { path: opts.template, label: 'mẫu báo cáo (--template)' },
+    { path: opts.file, label: 'tệp số liệu' },
+  ];
+  try {
+    assertNotInput(opts.out, inputs);
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) return fail(e.message);
+    throw e;
+  }
   if (path.extname(opts.out).toLowerCase() !== '.docx') return fail('Tệp kết quả (--out) phải có đuôi .docx.');
 
   let xlsx: Uint8Array;
@@ -49,9 +59,9 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     return fail(`Không mở được tệp số liệu "${opts.file}": ${ioReason(e)}.`);
   }
   try {
-    template = new Uint8Array(fs.readFileSync(opts.template));
+    template = readBounded(opts.template, DOCX_LIMITS.maxFileBytes, 'Mẫu báo cáo');
   } catch (e) {
-    return fail(`Không mở được mẫu báo cáo "${opts.template}": ${ioReason(e)}.`);
+    return fail(`Không mở được mẫu báo cáo "${opts.template}": ${readReason(e)}.`);
   }
 
   let report;
@@ -82,12 +92,17 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   try {
     result = await fillDocxDetailed(template, narrative, record);
   } catch (e) {
-    return fail(`Không đọc được mẫu báo cáo "${opts.template}" (không phải tệp Word .docx hợp lệ): ${e instanceof Error ? e.message : String(e)}`);
+    if (isUnreadableTemplateError(e)) {
+      const verb = ['no_controls', 'no_cchc_tags', 'tags_lost'].includes(e.reason) ? 'Không dùng được' : 'Không đọc được';
+      return fail(`${verb} mẫu báo cáo "${opts.template}": ${e.message}`);
+    }
+    throw e;
   }
   try {
-    fs.writeFileSync(opts.out, result.bytes);
+    writeFileSafely(opts.out, result.bytes, inputs);
   } catch (e) {
-    return fail(`Không ghi được "${opts.out}": ${ioReason(e)}.`);
+    if (e instanceof UnsafeWriteError) return fail(e.message);
+    throw e;
   }
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
   const lines = [`Đã ghi ${opts.out}.`];
@@ -95,17 +110,54 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
-  io.out(`${lines.join('\n')}\n`);
+  io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);
   return 0;
 }
 
-function canonical(p: string): string {
-  const abs = path.resolve(p);
-  try {
-    return fs.realpathSync(abs);
-  } catch {
-    return abs;
+/** What the officer should know about the template itself: converted, or filled by title. */
+function templateNotes(result: FillResult): string[] {
+  const out: string[] = [];
+  const c = result.conversion;
+  if (c.from !== 'docx') {
+    const what = { dotx: 'mẫu Word (.dotx)', dotm: 'mẫu Word có macro (.dotm)', docm: 'văn bản Word có macro (.docm)' }[c.from];
+    out.push(`Mẫu là ${what}: kết quả được ghi thành văn bản Word thường (.docx)${c.dropped.length ? ', đã bỏ macro (VBA)' : ''}.`);
   }
+  if (result.byTitle.length) {
+    out.push(
+      `Mẫu có vùng nội dung không còn thẻ cchc:… (LibreOffice xoá thẻ khi lưu) nên đã điền theo tiêu đề vùng: ${result.byTitle.map((t) => TAG_TITLES[t]).join('; ')}. ` +
+        'Nên lưu mẫu bằng Word hoặc dùng mẫu gốc để giữ thẻ.',
+    );
+  }
+  return out;
+}
+
+/** A file too large to be what it claims is refused from its size, before a byte of it is read. */
+class TooLargeError extends Error {}
+
+/** Size taken from the open file, and never more than that read, even if the file grows meanwhile. */
+function readBounded(file: string, max: number, what: string): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (st.size > max) throw new TooLargeError(`${what} quá lớn (${mb(st.size)}, giới hạn kích thước tệp ${mb(max)})`);
+    const buf = new Uint8Array(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const got = fs.readSync(fd, buf, at, buf.length - at, at);
+      if (!got) break;
+      at += got;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+function readReason(e: unknown): string {
+  return e instanceof TooLargeError ? e.message : ioReason(e);
 }
 
 function ioReason(e: unknown): string {

@@ -14,7 +14,7 @@ import { checkSurveys } from './checks/surveys';
 import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
 import type { Push, TableInput } from './checks/context';
-import { extractTable } from './extract';
+import { extractTable, headerOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { locateAll, type LocatedTable } from './locate';
 import { withMessage } from './messages';
@@ -100,10 +100,9 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     checkCaps(xl, rules, push);
   }
   if (ct) checkDuplicates(ct, (r) => r.label, push);
-  if (ks) {
-    checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
-    checkSurveys(model, ks.lt, ks.ex, options.returnSet ?? rules.satisfaction.returnSet, push);
-  }
+  if (ks) checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
+  // The summary table and the raw answer sheets (which may exist without it): checks/surveys.ts.
+  const surveys = checkSurveys(model, ks ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
     if (kq) checkCarryOver(kq, options.previous, push);
@@ -114,7 +113,8 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     contract: CONTRACT_VERSION,
     summary: summarize(issues),
     issues,
-    metrics: computeMetrics(data),
+    // Figures computed from the answer sheets complete (and override) the summary table's.
+    metrics: { ...computeMetrics(data), ...surveys.metrics },
     data,
     recognized: { tables: recognized, info: infoRecognition(info) },
   };
@@ -138,14 +138,22 @@ function reportAbsentColumns(lt: LocatedTable, push: Push): void {
   const spec = lt.spec;
   for (const c of spec.columns) {
     if (c.optional || lt.col[c.key] !== undefined) continue;
-    const derivable = IDENTITIES.some((id) => id.table === spec.name && id.total === c.key && id.derive && id.parts.every((p) => lt.col[p] !== undefined || id.optionalParts?.includes(p)));
-    const ids = IDENTITIES.filter((id) => id.table === spec.name && !id.derive && (id.total === c.key || (id.parts.includes(c.key) && !id.optionalParts?.includes(c.key)))).map((id) => id.id);
+    const has = (k: string) => lt.col[k] !== undefined;
+    const derivable = IDENTITIES.some(
+      (id) =>
+        id.table === spec.name &&
+        ((id.derive && id.total === c.key && id.parts.every((p) => has(p) || id.optionalParts?.includes(p))) ||
+          (id.solve && id.parts.includes(c.key) && has(id.total) && id.parts.every((p) => p === c.key || has(p)))),
+    );
+    const ids = IDENTITIES.filter((id) => id.table === spec.name && !id.derive && (id.total === c.key || (id.parts.includes(c.key) && !id.optionalParts?.includes(c.key)))).map(
+      (id) => `${headerOf(spec, id.total)} = ${id.parts.filter((p) => !id.optionalParts?.includes(p)).map((p) => headerOf(spec, p).toLocaleLowerCase('vi')).join(' + ')}`,
+    );
     const unchecked = derivable
       ? 'đã lấy bằng tổng các cột thành phần'
       : c.kind === 'derivedRate' || c.kind === 'derivedCount'
         ? 'cột tính toán, trợ lý tự tính'
         : ids.length
-          ? `chưa kiểm tra được ${ids.join(', ')}`
+          ? `chưa kiểm tra được ${ids.join('; ')}`
           : 'số liệu của cột này không được kiểm tra';
     push({
       code: 'missing_column',

@@ -69,6 +69,18 @@ export type TuyenNotInRegime = Base<'tuyen_not_in_regime'> & { options: string[]
 export type SatisfactionInconsistent = Base<'satisfaction_inconsistent'>;
 export type SurveySummaryMismatch = Base<'survey_summary_mismatch'> & { header: string; respondents: number };
 
+/** Raw survey answers (src/core/surveys). `formId` is the form's MA_SO_PHIEU when it has one. */
+export type SurveySheetRead = Base<'survey_sheet_read'> & { version: string; forms: number; source: 'stated' | 'columns' | 'regime'; stated?: string };
+export type SurveyItemsMissing = Base<'survey_items_missing'> & { version: string; items: string[] };
+export type SurveyItemsUnknown = Base<'survey_items_unknown'> & { version: string; items: string[] };
+export type SurveyAnswerOutOfScale = Base<'survey_answer_out_of_scale'> & { item: string; formId?: string; allowed: string };
+export type SurveyAnswerBlank = Base<'survey_answer_blank'> & { formId?: string; items: string[] };
+export type SurveyFormEmpty = Base<'survey_form_empty'> & { formId?: string };
+export type SurveyDuplicateForm = Base<'survey_duplicate_form'> & { formId: string; firstCell: string };
+export type SurveyFormOutsideWindow = Base<'survey_form_outside_window'> & { formId?: string; from: string; to: string };
+export type SurveySummaryRowMissing = Base<'survey_summary_row_missing'> & { subject: string; forms: number };
+export type SurveyFindingsCapped = Base<'survey_findings_capped'> & { of: string; shown: number; more: number };
+
 /** Period. */
 export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
 export type InvalidYear = Base<'invalid_year'>;
@@ -107,6 +119,16 @@ export type Finding =
   | TuyenNotInRegime
   | SatisfactionInconsistent
   | SurveySummaryMismatch
+  | SurveySheetRead
+  | SurveyItemsMissing
+  | SurveyItemsUnknown
+  | SurveyAnswerOutOfScale
+  | SurveyAnswerBlank
+  | SurveyFormEmpty
+  | SurveyDuplicateForm
+  | SurveyFormOutsideWindow
+  | SurveySummaryRowMissing
+  | SurveyFindingsCapped
   | InvalidPeriodKind
   | InvalidYear
   | InvalidDate

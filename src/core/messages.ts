@@ -15,6 +15,19 @@ const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replac
 /** Officers know a table by its title, not by the contract's internal name. */
 const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/** "Phiếu số 12" for a form with an id, "Phiếu" otherwise. */
+const phieu = (id: string | undefined) => (id ? `Phiếu số ${id}` : 'Phiếu');
+/** "A1, A2, B3" – at most ten, then "… (N câu)". */
+const itemList = (items: readonly string[]) => (items.length > 10 ? `${items.slice(0, 10).join(', ')}… (${items.length} câu)` : items.join(', '));
+const CAPPED_KIND: Record<string, string> = {
+  survey_answer_out_of_scale: 'câu trả lời không hợp lệ',
+  survey_answer_blank: 'phiếu bỏ trống câu hỏi',
+  survey_form_empty: 'phiếu không có câu trả lời',
+  survey_duplicate_form: 'mã phiếu trùng',
+  survey_form_outside_window: 'phiếu ngoài thời gian lấy số liệu',
+  invalid_date: 'ngày điền phiếu không đọc được',
+};
+const SURVEY_SOURCE = { stated: ' (ghi trên sheet)', columns: ' (nhận ra theo các cột câu hỏi)', regime: ' (theo quy định áp dụng cho kỳ báo cáo, vì sheet không ghi mẫu phiếu và các cột hợp với nhiều mẫu)' } as const;
 
 export function messageFor(d: Draft): string {
   switch (d.code) {
@@ -90,6 +103,26 @@ export function messageFor(d: Draft): string {
       return `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu.`;
     case 'survey_summary_mismatch':
       return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}.`;
+    case 'survey_sheet_read':
+      return `Sheet "${d.sheet}": đọc ${formatNumber(d.forms)} phiếu theo ${d.version}${SURVEY_SOURCE[d.source]}${d.stated ? ` ("${d.stated}")` : ''}.`;
+    case 'survey_items_missing':
+      return `Sheet "${d.sheet}" thiếu cột các câu ${itemList(d.items)} của ${d.version}: các chỉ số chỉ tính trên những câu có trên sheet.`;
+    case 'survey_items_unknown':
+      return `Các cột ${itemList(d.items)} không có trong ${d.version}; vẫn được tính như câu hỏi thang điểm 1–5 của khía cạnh tương ứng.`;
+    case 'survey_answer_out_of_scale':
+      return `Câu ${d.item}${d.formId ? ` của phiếu số ${d.formId}` : ''} ghi "${n(d.actual)}", không thuộc các giá trị hợp lệ (${d.allowed}); câu trả lời này không được tính.`;
+    case 'survey_answer_blank':
+      return `${phieu(d.formId)} bỏ trống ${d.items.length} câu: ${itemList(d.items)}.`;
+    case 'survey_form_empty':
+      return `${phieu(d.formId)} không có câu trả lời nào: không được tính vào số phiếu.`;
+    case 'survey_duplicate_form':
+      return `Mã phiếu "${d.formId}" trùng với phiếu ở ô ${d.firstCell}.`;
+    case 'survey_form_outside_window':
+      return `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
+    case 'survey_summary_row_missing':
+      return `Có ${formatNumber(d.forms)} phiếu khảo sát ${lower(d.subject)} nhưng bảng KhaoSatHaiLong không có dòng "${d.subject}"; các chỉ số được tính từ phiếu.`;
+    case 'survey_findings_capped':
+      return `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.`;
     case 'invalid_period_kind':
       return `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`;
     case 'invalid_year':

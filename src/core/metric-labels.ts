@@ -2,6 +2,7 @@ import { formatNumber, formatPercent } from './numbers';
 import { KHONG_PHAT_SINH } from './calculators';
 import { RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, TABLES, allColumns, type TableName } from './contract';
 import { slug } from './text';
+import { SECTION_TITLES, type SectionCode } from './surveys/forms';
 import type { CheckReport } from './report';
 
 /**
@@ -38,6 +39,14 @@ const RATING_PARTS: Record<string, string> = {
 
 const SURVEY_RATES = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'];
 
+/** Indicators computed from the raw answer sheets (src/core/surveys): per section and mean scores. */
+function surveyExtraLabel(what: string): string | null {
+  const m = /^(haiLong|diemTrungBinh)([A-E])?$/.exec(what);
+  if (!m || (m[1] === 'haiLong' && !m[2])) return null;
+  const section = m[2] ? ` khía cạnh ${m[2]} (${SECTION_TITLES[m[2] as SectionCode].toLocaleLowerCase('vi')})` : '';
+  return m[1] === 'haiLong' ? `tỷ lệ hài lòng${section}` : `điểm trung bình${section || ' chung'} (thang 1–5)`;
+}
+
 /** The indicators a report quotes first; shown before the full list. */
 const MAIN = /^(tthc\.tyLe(DungHan|QuaHan|TrucTuyen)|bienChe\.(thieu|du|tyLeSuDung)|haiLong\.[^.]+\.haiLongChung)$/;
 
@@ -53,11 +62,12 @@ function bySlug(options: readonly string[], s: string): string {
 
 export function isPercentMetric(key: string): boolean {
   const last = key.slice(key.lastIndexOf('.') + 1);
-  return /^tyLe/.test(last) || SURVEY_RATES.includes(last);
+  return /^tyLe/.test(last) || SURVEY_RATES.includes(last) || /^haiLong[A-E]$/.test(last);
 }
 
 export function formatMetric(key: string, value: number | null): string {
   if (value == null) return KHONG_PHAT_SINH;
+  if (/\.diemTrungBinh[A-E]?$/.test(key)) return formatNumber(value, 2);
   return isPercentMetric(key) ? formatPercent(value) : formatNumber(value);
 }
 
@@ -70,7 +80,7 @@ export function metricLabel(key: string, report?: Pick<CheckReport, 'data'>): st
     const [who, what] = rest as [string, string];
     if (area === 'bienChe') return `${bySlug(STAFF_KINDS, who)}: ${(header(table, what) ?? what).toLocaleLowerCase('vi')}`;
     if (area === 'xepLoai') return `${bySlug(RATING_SUBJECTS, who)}: ${RATING_PARTS[what] ?? what}`;
-    if (area === 'haiLong') return `${bySlug(SURVEY_SUBJECTS, who)}: ${(header(table, what) ?? what).toLocaleLowerCase('vi')}`;
+    if (area === 'haiLong') return `${bySlug(SURVEY_SUBJECTS, who)}: ${surveyExtraLabel(what) ?? (header(table, what) ?? what).toLocaleLowerCase('vi')}`;
     if (area === 'chiTieu') {
       const labels = report?.data.tables.ChiTieuKhac?.rows.map((r) => r.label) ?? [];
       return `${bySlug(labels, who)}: ${(header(table, what) ?? what).toLocaleLowerCase('vi')}`;

@@ -17,17 +17,23 @@ export interface Cell {
   /** Number format code ("0.00%", "dd/mm/yyyy"); absent for "General". */
   z?: string;
   /**
-   * A formula whose result the file does not carry (written by a tool that does not calculate)
-   * and that the reader could not compute either: its value is unknown, never blank.
+   * A formula the file stored without a cached result and the reader could not compute
+   * (src/xlsx/formulas.ts): `v` is then null although the cell is not blank. Checks should say
+   * "công thức chưa được tính" rather than read the cell as empty.
    */
-  uncomputed?: boolean;
+  uncomputed?: true;
+  /** `v` was computed by the reader (src/xlsx/formulas.ts) because the file stored no cached result. */
+  computed?: true;
 }
 
 export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based: rows[0][0] is A1. Ragged; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
-  /** Merged ranges ("C5:F5"), where the host gives them; a merge's value is in its first cell. */
+  /**
+   * Merged areas ("A1:C2"), value in the top-left cell. Only filled by readers that see merges
+   * cheaply (the HTML-table reader, src/xlsx/html.ts); absent means unknown, not "no merges".
+   */
   merges?: string[];
 }
 

@@ -20,6 +20,12 @@ export interface Identity {
    * of its parts, for the metrics and the identities that use it; nothing is checked on it.
    */
   derive?: boolean;
+  /**
+   * Where the table has the total but lacks one part (the exports print "Trong kỳ" and "Qua mạng"
+   * but no "(5) trực tiếp, bưu chính"), that part is the total less the others; nothing is
+   * checked on it.
+   */
+  solve?: boolean;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface Identity {
 export const IDENTITIES: readonly Identity[] = [
   { id: 'T1d', table: 'KetQuaGiaiQuyet', total: 'trucTiepBuuChinh', parts: ['trucTiep', 'quaBCCI'], derive: true },
   { id: 'T1e', table: 'KetQuaGiaiQuyet', total: 'trucTuyen', parts: ['toanTrinh', 'motPhan'], derive: true },
-  { id: 'T1c', table: 'KetQuaGiaiQuyet', total: 'moiTiepNhan', parts: ['trucTuyen', 'trucTiepBuuChinh'] },
+  { id: 'T1c', table: 'KetQuaGiaiQuyet', total: 'moiTiepNhan', parts: ['trucTuyen', 'trucTiepBuuChinh'], solve: true },
   { id: 'T1', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc'] },
   { id: 'T1b', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['moiTiepNhan', 'tuKyTruoc'] },
   { id: 'T2', table: 'KetQuaGiaiQuyet', total: 'daGiaiQuyet', parts: ['truocHan', 'dungHan', 'quaHan'], derive: true },

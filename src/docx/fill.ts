@@ -1,22 +1,32 @@
-import JSZip from 'jszip';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { RECORD_PROP_PREFIX, RECORD_PROPS, type FillRecord } from '../core/narrative/record';
+import { DOMParser } from '@xmldom/xmldom';
+import { RECORD_PROPS, type FillRecord } from '../core/narrative/record';
 import { placeTexts, type Narrative } from '../core/narrative/build';
-import { isFieldTag, isTag, type Tag } from '../core/narrative/tags';
+import { ALL_TAGS, isFieldTag, isTag, TAG_TITLES, type Tag } from '../core/narrative/tags';
+import { asDocument, type Conversion } from './convert';
+import { escapeXml, writeRecord } from './custom-props';
+import { UnreadableTemplateError } from './errors';
+import { openTemplate, type TemplatePackage } from './package';
 import { findControls, type SdtSpan } from './sdt';
+import { scanXml, splice, newBudget } from './xml';
+
+export { escapeXml } from './custom-props';
 
 /**
- * Filling a .docx's tagged content controls on Node.
+ * Filling a .docx's tagged content controls on Node and in the browser.
  *
  * Only the inside of each tagged w:sdtContent is replaced, by splicing the original XML string at
- * offsets found by a positional parser (sdt.ts); every other byte of the part stays as it was.
- * This is hand-written on purpose: the libraries that edit OOXML (docx, docxtemplater, officegen…)
- * parse and re-serialise the whole part, which reorders attributes, drops unknown markup or
- * rewrites comments and tracked changes; none promises untouched bytes outside the edit.
+ * offsets found by a positional parser (sdt.ts); every other byte of the part stays as it was,
+ * except the control's own "showing placeholder" flag once it holds real text. This is
+ * hand-written on purpose: the libraries that edit OOXML (docx, docxtemplater, officegen…) parse
+ * and re-serialise the whole part, which reorders attributes, drops unknown markup or rewrites
+ * comments and tracked changes; none promises untouched bytes outside the edit. Parts the filler
+ * does not own are not rewritten at all (JSZip copies their compressed bytes).
  *
- * What the document was filled from is recorded in docProps/custom.xml (custom document
- * properties "CCHC.*"): Word shows them under File › Properties, and Office.js reads and writes
- * them (document.properties.customProperties), so the Word add-in can tell a stale report too.
+ * A control is a place to fill when its tag is one of ours ("cchc:…"), or, when it has no tag at
+ * all, when its title is one of ours: LibreOffice drops every w:tag on saving but keeps w:alias.
+ * A template with no such place is refused (UnreadableTemplateError) with the reason and the fix.
+ *
+ * What the document was filled from is recorded in docProps/custom.xml (custom-props.ts).
  * Filling is idempotent: the same narrative and record give the same bytes, once or twice.
  */
 
@@ -28,6 +38,10 @@ export interface FillResult {
   emptied: Tag[];
   /** Tags with something to write that no control in the document carries. */
   missing: Tag[];
+  /** Tags found by the control's title because the control had lost its tag (LibreOffice). */
+  byTitle: Tag[];
+  /** What the template was (.dotx/.dotm/.docm become a .docx) and the macro parts dropped. */
+  conversion: Conversion;
 }
 
 const PARTS = /^word\/(document|header\d*|footer\d*)\.xml$/;
@@ -37,53 +51,51 @@ export async function fillDocx(docx: Uint8Array, narrative: Narrative, record: F
 }
 
 export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, record: FillRecord): Promise<FillResult> {
-  const zip = await JSZip.loadAsync(docx);
+  const pkg = await openTemplate(docx);
   const date = fixedDate(record.filledAt);
+  const write = (name: string, text: string) => pkg.write(name, text, date);
   const texts = placeTexts(narrative);
-  const seen = new Set<Tag>();
+  const census = newCensus();
   const filled = new Set<Tag>();
   const emptied = new Set<Tag>();
-  const names = Object.keys(zip.files).filter((n) => PARTS.test(n)).sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
-  if (!names.includes('word/document.xml')) throw new Error('Tệp không phải văn bản Word (.docx): thiếu word/document.xml.');
-  for (const name of names) {
-    const xml = await zip.file(name)!.async('string');
-    const controls = outermost(findControls(xml).filter((c) => isTag(c.tag)));
-    if (!controls.length) continue;
-    let out = '';
-    let at = 0;
-    for (const c of controls) {
-      const tag = c.tag as Tag;
-      seen.add(tag);
-      const paras = texts[tag];
-      if (c.contentStart == null || c.contentEnd == null) continue;
-      if (isFieldTag(tag) && !paras.length) continue; // no period or unit: leave the placeholder
-      const inner = c.kind === 'inline' ? runs(c, paras.join(' ')) : paragraphs(c, paras);
-      out += xml.slice(at, c.contentStart) + inner;
-      at = c.contentEnd;
-      (paras.length ? filled : emptied).add(tag);
+  for (const name of contentParts(pkg)) {
+    const xml = (await pkg.text(name))!;
+    const controls = findControls(xml, { part: name, budget: pkg.budget });
+    const places = outermost(controls.map((c) => placeOf(c, census)).filter((p): p is Place => p != null));
+    for (const p of places) {
+      census.seen.add(p.tag);
+      if (p.byTitle) census.byTitle.add(p.tag);
     }
-    out += xml.slice(at);
-    if (out !== xml) zip.file(name, out, { date });
+    const edits = places.flatMap((p) => {
+      const paras = texts[p.tag];
+      if (isFieldTag(p.tag) && !paras.length) return []; // no period or unit: leave the placeholder
+      (paras.length ? filled : emptied).add(p.tag);
+      return placeEdits(p.span, paras);
+    });
+    if (edits.length) write(name, splice(xml, edits));
   }
-  await writeRecord(zip, record, date);
-  const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !seen.has(t));
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, filled: [...filled], emptied: [...emptied], missing };
+  if (!census.seen.size) throw nothingToFill(census);
+  const conversion = await asDocument(pkg, write);
+  await writeRecord(pkg, record, write);
+  const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !census.seen.has(t));
+  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion };
 }
 
 /** Tags of the controls the document carries, in document order (word/document.xml only). */
 export async function listTags(docx: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(docx);
-  const f = zip.file('word/document.xml');
-  return f ? findControls(await f.async('string')).map((c) => c.tag).filter(Boolean) : [];
+  const pkg = await openTemplate(docx);
+  const xml = await pkg.text('word/document.xml');
+  return xml == null ? [] : findControls(xml, { budget: pkg.budget }).map((c) => c.tag).filter(Boolean);
 }
 
 /** What the document says it was filled from, or null. */
 export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | null> {
-  const zip = await JSZip.loadAsync(docx);
-  const f = zip.file('docProps/custom.xml');
-  if (!f) return null;
-  const doc = new DOMParser().parseFromString(await f.async('string'), 'text/xml');
+  const pkg = await openTemplate(docx);
+  const xml = await pkg.text('docProps/custom.xml');
+  if (xml == null) return null;
+  scanXml(xml, 'docProps/custom.xml', pkg.budget, {}); // bounded and well-formed before the DOM sees it
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const values = new Map<string, string>();
   const props = doc.getElementsByTagNameNS(CUSTOM_NS, 'property');
   for (let i = 0; i < props.length; i++) {
@@ -96,23 +108,114 @@ export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | nul
   return rec;
 }
 
-// ---------------------------------------------------------------------------------------------
+const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
 
-/** A tagged control inside another tagged control goes with its parent's content. */
-function outermost(spans: SdtSpan[]): SdtSpan[] {
-  const out: SdtSpan[] = [];
-  for (const s of spans) if (!out.some((o) => s.start >= o.start && s.end <= o.end)) out.push(s);
+// ---------------------------------------------------------------------------------------------
+// Which controls are places, and what a template without any is told.
+
+interface Place {
+  span: SdtSpan;
+  tag: Tag;
+  /** Found by its title: the control had no tag. */
+  byTitle: boolean;
+}
+
+interface Census {
+  controls: number;
+  untagged: number;
+  /** Tags of the places filled (outermost ones: a place inside a place goes with its parent). */
+  seen: Set<Tag>;
+  byTitle: Set<Tag>;
+}
+
+const newCensus = (): Census => ({ controls: 0, untagged: 0, seen: new Set(), byTitle: new Set() });
+
+const normTitle = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+const TAG_BY_TITLE = new Map<string, Tag>(ALL_TAGS.map((t) => [normTitle(TAG_TITLES[t]), t]));
+
+function placeOf(span: SdtSpan, census: Census): Place | null {
+  census.controls++;
+  if (isTag(span.tag)) return { span, tag: span.tag, byTitle: false };
+  if (span.tag.trim()) return null; // someone else's control
+  census.untagged++;
+  const tag = span.alias ? TAG_BY_TITLE.get(normTitle(span.alias)) : undefined;
+  return tag ? { span, tag, byTitle: true } : null;
+}
+
+/** The document's main part first, then headers and footers. */
+function contentParts(pkg: TemplatePackage): string[] {
+  return Object.keys(pkg.zip.files)
+    .filter((n) => PARTS.test(n))
+    .sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
+}
+
+/** A place inside another place goes with its parent's content. Spans are sorted and properly nested, so one pass does. */
+function outermost(places: Place[]): Place[] {
+  const out: Place[] = [];
+  let end = -1;
+  for (const p of places) {
+    if (p.span.start < end) continue;
+    out.push(p);
+    end = p.span.end;
+  }
   return out;
 }
 
-export function escapeXml(s: string): string {
-  // Characters XML 1.0 forbids are dropped rather than escaped: they cannot appear at all.
-  return s
-    // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+const TAG_LIST = ALL_TAGS.map((t) => `${t} (${TAG_TITLES[t]})`).join(', ');
+
+function nothingToFill(c: Census): UnreadableTemplateError {
+  if (!c.controls) {
+    return new UnreadableTemplateError(
+      'no_controls',
+      `Mẫu báo cáo không có vùng nội dung (content control) nào để điền. Hãy dùng mẫu gốc bao-cao-cchc.docx, hoặc chèn vùng nội dung trong Word (Developer › Rich Text) và đặt thẻ (Properties › Tag) là một trong: ${TAG_LIST}.`,
+    );
+  }
+  if (c.untagged === c.controls) {
+    return new UnreadableTemplateError(
+      'tags_lost',
+      `Không điền được vùng nào: ${c.controls} vùng nội dung của mẫu đều không có thẻ và tiêu đề không khớp. LibreOffice xoá thẻ của vùng điền: hãy lưu mẫu bằng Word, hoặc dùng mẫu gốc bao-cao-cchc.docx. Các thẻ cần có: ${TAG_LIST}.`,
+    );
+  }
+  return new UnreadableTemplateError(
+    'no_cchc_tags',
+    `Không điền được vùng nào: mẫu có ${c.controls} vùng nội dung nhưng không vùng nào mang thẻ của Trợ lý báo cáo. Hãy đặt thẻ (Developer › Properties › Tag) của từng vùng là một trong: ${TAG_LIST}; hoặc dùng mẫu gốc bao-cao-cchc.docx.`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is written into a place.
+
+/** The splices that fill one control: its content, and its placeholder flag gone. */
+function placeEdits(c: SdtSpan, paras: string[]): { start: number; end: number; text: string }[] {
+  // The text takes the control's formatting, never the grey placeholder's.
+  const span = { ...c, rPr: withoutPlaceholderStyle(c.showingPlcHdr ? (c.sdtRPr ?? c.rPr) : c.rPr) };
+  const inner = c.kind === 'inline' ? runs(span, paras.join(' ')) : paragraphs(span, paras);
+  const edits = [contentEdit(c, inner)];
+  if (c.showingPlcHdr) edits.push({ ...c.showingPlcHdr, text: '' });
+  return edits;
+}
+
+/** The inside of w:sdtContent replaced; an empty or missing w:sdtContent is written whole. */
+function contentEdit(c: SdtSpan, inner: string): { start: number; end: number; text: string } {
+  if (c.contentStart != null && c.contentEnd != null) return { start: c.contentStart, end: c.contentEnd, text: inner };
+  const whole = `<w:sdtContent>${inner}</w:sdtContent>`;
+  if (c.content) return { start: c.content.start, end: c.content.end, text: whole };
+  return { start: c.closeStart, end: c.closeStart, text: whole };
+}
+
+/**
+ * Word shows a placeholder in the "PlaceholderText" character style (grey); real text must not
+ * keep it. The style's id is the same in every language of Word.
+ */
+function withoutPlaceholderStyle(rPr: string | null): string | null {
+  if (!rPr) return rPr;
+  const cuts: { start: number; end: number; text: string }[] = [];
+  scanXml(rPr, 'w:rPr', newBudget(10_000, 64), {
+    close(el) {
+      if (el.depth === 2 && el.name === 'w:rStyle' && el.attrs['w:val'] === 'PlaceholderText') cuts.push({ start: el.start, end: el.end, text: '' });
+    },
+  });
+  return cuts.length ? splice(rPr, cuts) : rPr;
 }
 
 const run = (rPr: string | null, text: string) => `<w:r>${rPr ?? ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
@@ -132,50 +235,4 @@ function paragraphs(c: SdtSpan, paras: string[]): string {
 function fixedDate(iso: string): Date {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : d;
-}
-
-const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
-const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
-const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
-const CUSTOM_CT = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
-const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
-
-/**
- * Rewrites docProps/custom.xml: the document's own properties kept (re-serialised), ours replaced.
- * The part is always written by this function, so a second fill produces the same text.
- */
-async function writeRecord(zip: JSZip, record: FillRecord, date: Date): Promise<void> {
-  const existing = zip.file('docProps/custom.xml');
-  const foreign: string[] = [];
-  let maxPid = 1;
-  if (existing) {
-    const doc = new DOMParser().parseFromString(await existing.async('string'), 'text/xml');
-    const props = doc.getElementsByTagNameNS(CUSTOM_NS, 'property');
-    const ser = new XMLSerializer();
-    for (let i = 0; i < props.length; i++) {
-      const p = props.item(i)!;
-      if ((p.getAttribute('name') ?? '').startsWith(RECORD_PROP_PREFIX)) continue;
-      maxPid = Math.max(maxPid, Number(p.getAttribute('pid')) || 1);
-      foreign.push(ser.serializeToString(p).replace(/ xmlns(:vt)?="[^"]*"/g, ''));
-    }
-  }
-  const ours = RECORD_PROPS.map(
-    ([key, name], i) => `<property fmtid="${FMTID}" pid="${maxPid + 1 + i}" name="${name}"><vt:lpwstr>${escapeXml(record[key] ?? '')}</vt:lpwstr></property>`,
-  );
-  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${CUSTOM_NS}" xmlns:vt="${VT_NS}">${[...foreign, ...ours].join('')}</Properties>`;
-  zip.file('docProps/custom.xml', xml, { date });
-  if (!existing) {
-    const ct = zip.file('[Content_Types].xml');
-    if (ct) {
-      const s = await ct.async('string');
-      if (!s.includes('/docProps/custom.xml')) zip.file('[Content_Types].xml', s.replace('</Types>', `<Override PartName="/docProps/custom.xml" ContentType="${CUSTOM_CT}"/></Types>`), { date });
-    }
-    const rels = zip.file('_rels/.rels');
-    if (rels) {
-      const s = await rels.async('string');
-      if (!s.includes(CUSTOM_REL)) {
-        zip.file('_rels/.rels', s.replace('</Relationships>', `<Relationship Id="rIdCchcCustom" Type="${CUSTOM_REL}" Target="docProps/custom.xml"/></Relationships>`), { date });
-      }
-    }
-  }
 }

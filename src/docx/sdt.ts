@@ -1,102 +1,135 @@
-import sax from 'sax';
+import { newBudget, scanXml, type XmlBudget } from './xml';
 
 /**
- * Locating content controls in a WordprocessingML part by character offsets. sax reports the
- * position after each token (a UTF-16 index when the whole string is written at once), so every
- * element's start tag, content and end tag can be cut out of the original string exactly.
+ * Locating content controls in a WordprocessingML part by character offsets (xml.ts), so every
+ * control's start tag, content and end tag can be cut out of the original string exactly.
  * Elements are matched by their qualified name with the "w:" prefix, which Word always writes.
+ *
+ * One pass, constant work per element: each open element carries what its children need (the
+ * nearest enclosing control, whether it lies in that control's content, whether its nearest
+ * container is a paragraph), so the scan is linear in size whatever the nesting depth.
  */
 
 export interface SdtSpan {
   tag: string;
+  /** The control's title (w:alias), which LibreOffice keeps when it drops the tag; null if absent. */
+  alias: string | null;
   /** Offsets of the whole w:sdt element. */
   start: number;
   end: number;
+  /** Offset of the w:sdt end tag. */
+  closeStart: number;
   /** Offsets of the inside of w:sdtContent (between its start and end tags); null if absent or empty-element. */
   contentStart: number | null;
   contentEnd: number | null;
+  /** The whole w:sdtContent element, also when it is an empty element; null if absent. */
+  content: { start: number; end: number; selfClosing: boolean } | null;
   /** Raw XML of the first paragraph's w:pPr inside the content, if any (block controls). */
   pPr: string | null;
   /** Raw XML of the first run's w:rPr inside the content, if any. */
   rPr: string | null;
+  /** Raw XML of w:sdtPr/w:rPr: the formatting of the control's text once the placeholder is gone. */
+  sdtRPr: string | null;
+  /** The w:showingPlcHdr element (the content is the grey placeholder), if present. */
+  showingPlcHdr: { start: number; end: number } | null;
   /** Block control (holds paragraphs) or inline (sits in a paragraph, holds runs). */
   kind: 'block' | 'inline';
 }
 
-interface Open {
+interface Frame {
   name: string;
-  start: number;
-  openEnd: number;
-  attrs: Record<string, string>;
-  selfClosing: boolean;
-  /** For w:sdt: what was learnt so far. */
-  sdt?: Partial<SdtSpan> & { firstP?: boolean; firstR?: boolean };
+  /** The nearest enclosing w:sdt (this element itself excluded). */
+  owner: Sdt | null;
+  /** This element is a w:sdtContent directly under a w:sdt. */
+  isContent: boolean;
+  /** This element lies inside its owner's w:sdtContent. */
+  inContent: boolean;
+  /** The nearest container of this element (itself included) is a paragraph. */
+  inPara: boolean;
+  /** For a w:sdt: what is learnt about it. */
+  sdt: Sdt | null;
 }
 
-export function findControls(xml: string): SdtSpan[] {
-  const parser = sax.parser(true, { position: true });
-  const stack: Open[] = [];
+interface Sdt {
+  span: Partial<SdtSpan> & { start: number; kind: 'block' | 'inline' };
+  firstP: boolean;
+  firstR: boolean;
+}
+
+const CONTAINERS = new Set(['w:body', 'w:tc', 'w:txbxContent', 'w:hdr', 'w:ftr', 'w:footnote', 'w:endnote', 'w:comment']);
+
+/** No limit beyond the parser's own: for callers that already bounded the part (tests, the pane's shipped template). */
+const UNBOUNDED = () => newBudget(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+
+export function findControls(xml: string, opts: { part?: string; budget?: XmlBudget } = {}): SdtSpan[] {
+  const frames: Frame[] = [];
   const out: SdtSpan[] = [];
-  let pendingStart = 0;
-  const tagStart = (pos: number) => xml.lastIndexOf('<', pos - 1);
-  const nearestSdt = (): Open | undefined => {
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.name === 'w:sdt') return stack[i];
-    return undefined;
-  };
-  parser.onopentagstart = () => {
-    pendingStart = tagStart(parser.position);
-  };
-  parser.onopentag = (node) => {
-    const parent = stack[stack.length - 1];
-    const el: Open = { name: node.name, start: pendingStart, openEnd: parser.position, attrs: node.attributes as Record<string, string>, selfClosing: node.isSelfClosing };
-    if (node.name === 'w:sdt') {
-      el.sdt = { start: el.start, contentStart: null, contentEnd: null, pPr: null, rPr: null, kind: insideParagraph(stack) ? 'inline' : 'block' };
-    }
-    if (node.name === 'w:tag' && parent?.name === 'w:sdtPr') {
-      const sdt = stack[stack.length - 2];
-      if (sdt?.sdt) sdt.sdt.tag = el.attrs['w:val'] ?? '';
-    }
-    stack.push(el);
-  };
-  parser.onclosetag = () => {
-    const el = stack.pop()!;
-    const end = parser.position;
-    const parent = stack[stack.length - 1];
-    const sdt = nearestSdt();
-    if (sdt?.sdt && el.name !== 'w:sdt') {
-      const s = sdt.sdt;
-      const inContent = stack[stack.indexOf(sdt) + 1]?.name === 'w:sdtContent';
-      if (el.name === 'w:sdtContent' && parent === sdt) {
-        s.contentStart = el.selfClosing ? null : el.openEnd;
-        s.contentEnd = el.selfClosing ? null : tagStart(end);
-      } else if (inContent && el.name === 'w:pPr' && parent?.name === 'w:p' && !s.firstP && s.pPr == null) {
-        s.pPr = xml.slice(el.start, end);
-      } else if (inContent && el.name === 'w:rPr' && parent?.name === 'w:r' && !s.firstR) {
-        s.rPr = xml.slice(el.start, end);
-      } else if (inContent && el.name === 'w:p') {
-        s.firstP = true;
-      } else if (inContent && el.name === 'w:r') {
-        s.firstR = true;
+  scanXml(xml, opts.part ?? 'word/document.xml', opts.budget ?? UNBOUNDED(), {
+    open(el) {
+      const parent = frames[frames.length - 1];
+      const owner = parent ? (parent.sdt ?? parent.owner) : null;
+      const frame: Frame = {
+        name: el.name,
+        owner,
+        isContent: el.name === 'w:sdtContent' && parent?.sdt != null,
+        inContent: parent ? parent.sdt == null && (parent.isContent || parent.inContent) : false,
+        inPara: el.name === 'w:p' ? true : CONTAINERS.has(el.name) ? false : (parent?.inPara ?? false),
+        sdt: null,
+      };
+      if (el.name === 'w:sdt') {
+        frame.sdt = { span: { start: el.start, kind: parent?.inPara ? 'inline' : 'block', alias: null, sdtRPr: null, showingPlcHdr: null }, firstP: false, firstR: false };
       }
-    }
-    if (el.name === 'w:sdt' && el.sdt) {
-      const s = el.sdt;
-      out.push({ tag: s.tag ?? '', start: el.start, end, contentStart: s.contentStart ?? null, contentEnd: s.contentEnd ?? null, pPr: s.pPr ?? null, rPr: s.rPr ?? null, kind: s.kind! });
-    }
-  };
-  parser.onerror = (e) => {
-    throw e;
-  };
-  parser.write(xml).close();
+      const grand = frames[frames.length - 2];
+      if (parent?.name === 'w:sdtPr' && grand?.sdt) {
+        if (el.name === 'w:tag') grand.sdt.span.tag = el.attrs['w:val'] ?? '';
+        else if (el.name === 'w:alias') grand.sdt.span.alias = el.attrs['w:val'] ?? '';
+      }
+      frames.push(frame);
+    },
+    close(el) {
+      const frame = frames.pop()!;
+      const parent = frames[frames.length - 1];
+      const grand = frames[frames.length - 2];
+      if (parent?.name === 'w:sdtPr' && grand?.sdt) {
+        if (el.name === 'w:showingPlcHdr') grand.sdt.span.showingPlcHdr = { start: el.start, end: el.end };
+        else if (el.name === 'w:rPr') grand.sdt.span.sdtRPr = xml.slice(el.start, el.end);
+      }
+      const owner = frame.owner;
+      if (owner && el.name !== 'w:sdt') {
+        const s = owner.span;
+        if (frame.isContent) {
+          s.content = { start: el.start, end: el.end, selfClosing: el.selfClosing };
+          s.contentStart = el.selfClosing ? null : el.openEnd;
+          s.contentEnd = el.selfClosing ? null : el.closeStart;
+        } else if (frame.inContent && el.name === 'w:pPr' && parent?.name === 'w:p' && !owner.firstP && s.pPr == null) {
+          s.pPr = xml.slice(el.start, el.end);
+        } else if (frame.inContent && el.name === 'w:rPr' && parent?.name === 'w:r' && !owner.firstR) {
+          s.rPr = xml.slice(el.start, el.end);
+        } else if (frame.inContent && el.name === 'w:p') {
+          owner.firstP = true;
+        } else if (frame.inContent && el.name === 'w:r') {
+          owner.firstR = true;
+        }
+      }
+      if (frame.sdt && !el.selfClosing) {
+        const s = frame.sdt.span;
+        out.push({
+          tag: s.tag ?? '',
+          alias: s.alias ?? null,
+          start: el.start,
+          end: el.end,
+          closeStart: el.closeStart,
+          contentStart: s.contentStart ?? null,
+          contentEnd: s.contentEnd ?? null,
+          content: s.content ?? null,
+          pPr: s.pPr ?? null,
+          rPr: s.rPr ?? null,
+          sdtRPr: s.sdtRPr ?? null,
+          showingPlcHdr: s.showingPlcHdr ?? null,
+          kind: s.kind,
+        });
+      }
+    },
+  });
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** A w:sdt whose nearest container is a paragraph is run-level; under a body, cell, text box… block-level. */
-function insideParagraph(stack: readonly Open[]): boolean {
-  for (let i = stack.length - 1; i >= 0; i--) {
-    const n = stack[i]!.name;
-    if (n === 'w:p') return true;
-    if (['w:body', 'w:tc', 'w:txbxContent', 'w:hdr', 'w:ftr', 'w:footnote', 'w:endnote', 'w:comment'].includes(n)) return false;
-  }
-  return false;
 }

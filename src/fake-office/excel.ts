@@ -1183,7 +1183,6 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
 
   /** Makes the next context.sync() fail with this Office error. */
   failNextSync(code = 'GeneralException', message = 'An internal error has occurred.'): void {
-    // (kept in one place with Word's: FakeHost.pendingFailures)
     this.pendingFailures.push(new FakeOfficeError(code, message));
   }
 

@@ -67,6 +67,8 @@ export interface WordSnapshot {
   selection: FakeSelection | null;
   customProperties: Record<string, string>;
   settings: Record<string, unknown>;
+  /** Highlighted characters (the prose check's marks, the user's own). */
+  highlights?: FakeHighlight[];
   version: number;
 }
 
@@ -382,7 +384,20 @@ class ParagraphProxy extends ClientObject {
     const p = t as FakeParagraph;
     if (prop === 'text') return paragraphText(p);
     if (prop === 'tableNestingLevel') return 0;
+    if (prop === 'isListItem') return false;
     return invalid(`Unknown paragraph property ${prop}`);
+  }
+  /** Occurrences of `text` in the paragraph, in order (case-sensitive search only, as the adapter uses it). */
+  search(text: string, options?: { matchCase?: boolean }): SpanRangeCollectionProxy {
+    return new SpanRangeCollectionProxy(this.context, () => {
+      if (!text || text.length > 255) invalid('The search string is empty or longer than 255 characters.');
+      const p = this.resolve();
+      const hay = options?.matchCase ? paragraphText(p) : paragraphText(p).toLowerCase();
+      const needle = options?.matchCase ? text : text.toLowerCase();
+      const out: FakeSelection[] = [];
+      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) out.push({ paragraphId: p.id, start: i, end: i + needle.length });
+      return out;
+    });
   }
   insertParagraph(text: string, location: 'Before' | 'After'): ParagraphProxy {
     const ref: Ref = {};
@@ -450,6 +465,65 @@ class RangeProxy extends ClientObject {
       ref.id = this.context.fake.wrapSelection(this.resolve()).id;
     });
     return new ContentControlProxy(this.context, ref);
+  }
+}
+
+/** A range at fixed characters of one paragraph (what search returns): text, select, highlight. */
+class SpanRangeProxy extends ClientObject {
+  readonly font: { highlightColor: string | null };
+  constructor(
+    ctx: Ctx,
+    private readonly span: FakeSelection,
+  ) {
+    super(ctx);
+    const read = () => this.get<string | null>('font/highlightColor');
+    const write = (color: string | null) => this.set(() => this.context.fake.setHighlight(this.resolve(), color));
+    this.font = {
+      get highlightColor(): string | null {
+        return read();
+      },
+      set highlightColor(color: string | null) {
+        write(color);
+      },
+    };
+  }
+  defaults(): string[] {
+    return ['text'];
+  }
+  protected override defaultProps(): string[] {
+    return this.defaults();
+  }
+  get text(): string {
+    return this.get('text');
+  }
+  protected resolve(): FakeSelection {
+    const p = this.context.fake.paragraph(this.span.paragraphId);
+    if (!p || paragraphText(p).length < this.span.end) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'Range');
+    return this.span;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const r = t as FakeSelection;
+    if (prop === 'text') return paragraphText(this.context.fake.paragraph(r.paragraphId)!).slice(r.start, r.end);
+    if (prop === 'font/highlightColor' || prop === 'font') return this.context.fake.highlightOf(r);
+    return invalid(`Unknown range property ${prop}`);
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      const r = this.resolve();
+      this.context.fake.selection = { ...r };
+    });
+  }
+}
+
+class SpanRangeCollectionProxy extends Collection<SpanRangeProxy> {
+  constructor(
+    ctx: Ctx,
+    private readonly find: () => FakeSelection[],
+  ) {
+    super(ctx);
+  }
+  protected members(): SpanRangeProxy[] {
+    return this.find().map((r) => new SpanRangeProxy(this.context, r));
   }
 }
 
@@ -542,11 +616,20 @@ class CustomPropertyProxy extends ClientObject {
 // The fake host
 
 
+/** Highlighted characters of a paragraph (the prose check's marks and the user's own). */
+export interface FakeHighlight {
+  paragraphId: number;
+  start: number;
+  end: number;
+  color: string;
+}
+
 export function paragraphText(p: FakeParagraph): string {
   return p.segments.map((s) => s.text).join('');
 }
 
 interface SavedState {
+  highlights: FakeHighlight[];
   paragraphs: FakeParagraph[];
   controls: Map<FakeControl, FakeControl>;
   selection: FakeSelection | null;
@@ -757,9 +840,32 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
   }
 
+  highlights: FakeHighlight[] = [];
+
+  /** The highlight colour of a range: one colour over all of it, else null (as Word reports a mix). */
+  highlightOf(r: FakeSelection): string | null {
+    const h = this.highlights.find((x) => x.paragraphId === r.paragraphId && x.start <= r.start && x.end >= r.end);
+    return h ? h.color : null;
+  }
+
+  setHighlight(r: FakeSelection, color: string | null): void {
+    const kept: FakeHighlight[] = [];
+    for (const h of this.highlights) {
+      if (h.paragraphId !== r.paragraphId || h.end <= r.start || h.start >= r.end) kept.push(h);
+      else {
+        // Cut the old highlight around the range.
+        if (h.start < r.start) kept.push({ ...h, end: r.start });
+        if (h.end > r.end) kept.push({ ...h, start: r.end });
+      }
+    }
+    if (color) kept.push({ paragraphId: r.paragraphId, start: r.start, end: r.end, color: color.toUpperCase() === 'YELLOW' ? '#FFFF00' : color.toUpperCase() });
+    this.highlights = kept;
+  }
+
   saveState(): SavedState {
     // Controls keep their identity (proxies hold their ids); only their fields are saved.
     return {
+      highlights: this.highlights.map((h) => ({ ...h })),
       paragraphs: this.paragraphs.map((p) => ({ ...p, segments: p.segments.map((x) => ({ ...x })) })),
       controls: new Map(this.controls().map((c) => [c, { ...c }])),
       selection: this.selection ? { ...this.selection } : null,
@@ -769,6 +875,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   }
 
   restoreState(s: SavedState): void {
+    this.highlights = s.highlights;
     for (const [c, fields] of s.controls) Object.assign(c, fields);
     this.paragraphs = s.paragraphs;
     this.selection = s.selection;
@@ -832,6 +939,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
       selection: this.selection ? { ...this.selection } : null,
       customProperties: { ...this.customProperties },
       settings: structuredClone(this.savedSettings),
+      highlights: this.highlights.map((h) => ({ ...h })),
       version: this.version,
     };
   }

@@ -1,5 +1,6 @@
 import type { FillRecord } from '../core/narrative/record';
 import type { CheckReport } from '../core/report';
+import type { DocParagraph } from '../core/prose/types';
 
 /**
  * What the task pane can ask of its host. The pane receives one of these as a prop and never
@@ -57,6 +58,20 @@ export interface WordActions {
   /** What the document says it was filled from, if anything. */
   readRecord(): Promise<FillRecord | null>;
   copyText(text: string): Promise<void>;
+  /** "Kiểm tra số liệu trong văn bản": the body's paragraphs (table cells included) in document order. */
+  readParagraphs?(): Promise<DocParagraph[]>;
+  /** Selects characters [start, end) of a paragraph (index in readParagraphs' order). */
+  selectText?(span: TextSpan): Promise<void>;
+  /** Highlights these figures, replacing earlier marks; undone exactly by clearTextMarks. */
+  markText?(spans: TextSpan[]): Promise<void>;
+  clearTextMarks?(): Promise<void>;
+}
+
+/** Characters [start, end) of the paragraph-th paragraph of the document. */
+export interface TextSpan {
+  paragraph: number;
+  start: number;
+  end: number;
 }
 
 export type HostActions = ExcelActions | WordActions;

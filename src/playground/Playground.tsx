@@ -170,7 +170,7 @@ export function Playground() {
               ))}
             </Select>
             <label className={s.label}>
-              hoặc mở tệp của bạn: <input type="file" accept=".xlsx" onChange={openFile} aria-label="Mở tệp .xlsx của bạn" />
+              hoặc mở tệp của bạn: <input type="file" accept=".xlsx,.xls,.htm,.html,.xml,.ods" onChange={openFile} aria-label="Mở tệp .xlsx của bạn" />
             </label>
           </div>
         </header>

@@ -6,6 +6,7 @@ import { TABLES } from '../core/contract';
 import { formatDate } from '../core/periods';
 import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';
+import { SurveyChart } from './SurveyChart';
 import { Summary } from './Summary';
 import { Recognized } from './Recognized';
 import { busyText, type StatusProps } from './status';
@@ -69,6 +70,7 @@ export function Results({ report, active, onSelect, onCopy, onDownload, onInsert
       <Recognized report={report} />
       <FindingList findings={report.issues} active={active} onSelect={onSelect} />
       <MetricList report={report} onCopy={onCopy} />
+      <SurveyChart report={report} />
       <Suspense fallback={<Text className={s.period}>Đang tạo đoạn văn báo cáo…</Text>}>
         <ReportSection report={report} onCopy={onCopy} onDownload={onDownload} busy={busy} />
       </Suspense>

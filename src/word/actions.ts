@@ -2,6 +2,7 @@ import { isFieldTag } from '../core/narrative/tags';
 import { HostError, type FillRecord, type WordActions } from '../host/actions';
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
+import { clearTextMarks, markText, readParagraphs, selectText } from './prose';
 import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
 
 /**
@@ -117,6 +118,10 @@ export function createWordActions(): WordActions {
       }),
 
     copyText: copyToClipboard,
+    readParagraphs,
+    selectText,
+    markText,
+    clearTextMarks,
   };
 }
 

@@ -14,7 +14,9 @@ import type JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Cell, NameRef, Scalar, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
-import { LIMITS, preparePackage } from './package';
+import { LIMITS, preparePackage, toBytes } from './package';
+import { readNonXlsx } from './sniff';
+import { computeFormulas } from './formulas';
 
 export { UnreadableWorkbookError } from './errors';
 export { LIMITS } from './package';
@@ -151,6 +153,9 @@ const IGNORED_SHEET_PARTS = [
 ];
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
+  // Pages and Excel 2003 XML saved as .xls are read by sniff.ts; .xls 97-2003 and .ods are refused there.
+  const other = await readNonXlsx(toBytes(data), fileName);
+  if (other) return other;
   const pkg = await preparePackage(data);
   const wb = new ExcelJS.Workbook();
   try {
@@ -202,5 +207,7 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   }
   const model: WorkbookModel = { sheets, tables, names };
   if (fileName !== undefined) model.fileName = fileName;
+  // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
+  await computeFormulas(model);
   return model;
 }

@@ -76,6 +76,28 @@ describe('cchc check', () => {
   });
 });
 
+describe('cchc writes whole files or nothing', () => {
+  it('a write cut short by the system (file size limit, as on a full disk) exits 2 and leaves the old output whole', () => {
+    const dest = join(dir, 'bao-cao-cu.docx');
+    writeFileSync(dest, 'bản báo cáo cũ');
+    // ulimit -f 4: writing past 4 KB fails with EFBIG, the way a full disk fails a write midway.
+    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" report "${SAMPLE_FILES.clean}" --template assets/templates/bao-cao-cchc.docx --out "${dest}"`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Không ghi được');
+    expect(r.stderr).toContain('Tệp cũ (nếu có) vẫn giữ nguyên');
+    expect(readFileSync(dest, 'utf8')).toBe('bản báo cáo cũ');
+    const template = join(dir, 'trang-cu.xlsx');
+    writeFileSync(template, 'sổ cũ');
+    const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}"`], { cwd: root, encoding: 'utf8', timeout: 60000 });
+    expect(t.status).toBe(2);
+    expect(readFileSync(template, 'utf8')).toBe('sổ cũ');
+  });
+});
+
 describe('cchc template and --help', () => {
   it('writes a blank workbook that reads back and checks', async () => {
     const out = join(dir, 'trang.xlsx');

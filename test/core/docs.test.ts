@@ -18,3 +18,11 @@ test('docs/rules.md lists exactly the rule sets of regimes.ts', async () => {
   const documented = [...doc.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]).sort();
   expect(documented).toEqual(RULE_SETS.map((r) => r.id).sort());
 });
+
+// Every survey form version is documented, and nothing that does not exist.
+test('docs/surveys.md lists exactly the form versions of surveys/forms.ts', async () => {
+  const { FORM_VERSIONS } = await import('../../src/core/surveys/forms');
+  const doc = readFileSync(join(__dirname, '../../docs/surveys.md'), 'utf8');
+  const documented = [...doc.matchAll(/^\| (qd[a-z0-9-]+) \|/gm)].map((m) => m[1]).sort();
+  expect(documented).toEqual(FORM_VERSIONS.map((v) => v.id).sort());
+});

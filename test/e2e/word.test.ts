@@ -120,3 +120,47 @@ test('«Đánh dấu vị trí» adds a tagged place after the paragraph at the 
   const i = s.paragraphs.findIndex((p) => p.text.includes('chuyển đổi số.]'));
   expect(s.paragraphs[i + 1]!.block).toBe(places[1]!.id);
 }, 60_000);
+
+test('checks the figures written in the document: findings, select on click, marks removed exactly', async () => {
+  await pick('mau-sach.xlsx');
+  await page.getByTestId('fill').click();
+  await page.getByTestId('notice').getByText(/^Đã điền \d+ vị trí/).waitFor();
+  // The officer types a sentence with a slip into an ordinary paragraph (23/27 is 85,19%).
+  const slip = 'Tổng số hồ sơ đến hạn giải quyết là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.';
+  const id = await page.evaluate((text) => {
+    const fake = window.__wordPlayground!.fake;
+    // The last ordinary paragraph (the title, which names the period, stays as it is).
+    const p = [...fake.snapshot().paragraphs].reverse().find((x) => x.block === null && x.segments.every((s) => s.control === null) && x.text.trim() !== '')!;
+    fake.setParagraphText(p.id, text);
+    return p.id;
+  }, slip);
+  const before = await snapshot();
+
+  await page.getByTestId('prose-check').click();
+  await page.getByTestId('prose-summary').waitFor();
+  // The generated paragraphs agree with the workbook they came from: the typed slip is the only finding.
+  const findings = page.getByTestId('prose-finding');
+  await expect(findings.count()).resolves.toBe(1);
+  await expect(findings.first().getAttribute('data-code')).resolves.toBe('percent_impossible');
+  await expect(findings.first().textContent()).resolves.toContain('đọc là: 23/27 = 85,19%; văn bản ghi 88,46%');
+  await expect(page.getByTestId('prose-summary').textContent()).resolves.toMatch(/Đã đọc \d+ số liệu, kiểm tra được \d+: 1 lỗi/);
+
+  await findings.first().click();
+  await page.waitForFunction(() => window.__wordPlayground!.fake.snapshot().selection !== null);
+  const sel = (await snapshot()).selection!;
+  expect(sel.paragraphId).toBe(id);
+  expect(slip.slice(sel.start, sel.end)).toBe('88,46%');
+
+  await page.getByTestId('prose-mark').click();
+  await page.waitForFunction(() => window.__wordPlayground!.fake.highlights.length === 1);
+  // The playground's document shows the mark on the figure.
+  await expect(page.locator('mark[data-highlight]').textContent()).resolves.toBe('88,46%');
+  await page.screenshot({ path: join(RESULTS, 'word-prose-marked.png'), fullPage: false });
+  await page.getByTestId('prose-mark').click();
+  await page.waitForFunction(() => window.__wordPlayground!.fake.highlights.length === 0);
+  const after = await snapshot();
+  expect(after.paragraphs).toEqual(before.paragraphs);
+  expect(after.settings.cchcDocMarks).toBeUndefined();
+  await expect(page.locator('mark[data-highlight]').count()).resolves.toBe(0);
+  await page.screenshot({ path: join(RESULTS, 'word-prose-check.png'), fullPage: true });
+});

@@ -12,6 +12,7 @@ import type { Finding } from '../../src/core/findings';
 import { readWorkbook } from '../../src/xlsx/read';
 
 const dir = join(__dirname, '../fixtures/layouts');
+const html = (f: string) => `../html/${f}`;
 
 interface Expect {
   /** "code@Sheet!A1", then text the message must contain (the figures of the slip). */
@@ -97,6 +98,30 @@ const cases: [string, Expect][] = [
         KhaoSatHaiLong: ['A33:F35', '33', ['doiTuong', 'soPhieu', 'haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien']],
       },
       metrics: { 'danhMuc.soTTHC': 168, 'bienChe.duocGiao': 5482, 'bienChe.coMat': 4870, 'haiLong.nguoi-benh-noi-tru.soPhieu': 2771 },
+    },
+  ],
+  [
+    // A one-stop system's export, an HTML table saved as .xls (test/fixtures/html/README.md):
+    // "Tiếp nhận: Tổng số / Kỳ trước / Trong kỳ / Qua mạng / Qua BCCI", "Đã xử lý" without a
+    // total, numbers as text, the period given only as its window. Edited by hand. Excel names
+    // the sheet of an HTML file after the file, cut to 31 characters.
+    html('mot-cua-kon-tum-q3-2022-sua-tay-sai-ty-le-va-tong.xls'),
+    {
+      errors: [
+        // Dược phẩm: kỳ trước 9 + trong kỳ 93 = 102 (and đã + đang xử lý 90 + 12 = 102), 100 written: one finding.
+        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C7', 'Dược phẩm', 'ghi 100', '= 102'],
+        // An toàn thực phẩm: (30 + 16) / 47 = 97,87%, 95% written.
+        ['rate_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!K9', '95%', '46/47 = 97,87%'],
+        // The system's total 329 is right, so the edited rows now sum to 327.
+        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C12', 'ghi 329', 'là 327'],
+      ],
+      unit: 'Sở Y tế tỉnh Kon Tum',
+      period: { kind: 'Quý III', year: 2022, from: '2022-06-15', to: '2022-09-14' },
+      tables: {
+        KetQuaGiaiQuyet: ['B4:O12', '4:5', ['linhVuc', 'tongSo', 'tuKyTruoc', 'moiTiepNhan', 'trucTuyen', 'quaBCCI', 'truocHan', 'dungHan', 'quaHan', 'tyLeDungHan', 'dangTrongHan', 'dangQuaHan', 'choBoSung', 'traLaiRut']],
+      },
+      // Seed 003: 297 received in the quarter, 114 online; (5) = 297 − 114 = 183; 10 through BCCI.
+      metrics: { 'tthc.moiTiepNhan': 297, 'tthc.trucTuyen': 114, 'tthc.trucTiepBuuChinh': 183, 'tthc.quaBCCI': 10 },
     },
   ],
 ];

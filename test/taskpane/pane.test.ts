@@ -357,3 +357,25 @@ describe('the ribbon button\'s result', () => {
     await expect(page.getByTestId('ribbon-check').count()).resolves.toBe(0);
   });
 });
+
+// i13: per-section satisfaction computed from the answer sheets, as a small accessible chart.
+test('shows per-section satisfaction as labelled bars with the figures as text, within 320 px', async () => {
+  await open();
+  const k = 'haiLong.nguoi-benh-noi-tru';
+  const metrics = { [`${k}.haiLongChung`]: 92.0345, [`${k}.haiLongA`]: 95.5, [`${k}.haiLongB`]: 90.125, [`${k}.haiLongC`]: 81.2, [`${k}.haiLongD`]: 97, [`${k}.haiLongE`]: null };
+  await page.evaluate((x) => window.__harness.setReport(x), report([], metrics));
+  await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+  const chart = page.getByTestId('survey-chart');
+  await chart.waitFor();
+  await expect(chart.getByRole('figure').getAttribute('aria-labelledby')).resolves.toBeTruthy();
+  await expect(chart.locator('figcaption').textContent()).resolves.toBe('Người bệnh nội trú: hài lòng chung 92,03%');
+  const meters = chart.getByRole('meter');
+  await expect(meters.count()).resolves.toBe(5);
+  await expect(chart.getByRole('meter', { name: 'B. Sự minh bạch thông tin và thủ tục' }).getAttribute('aria-valuetext')).resolves.toBe('90,13%');
+  await expect(chart.getByRole('meter', { name: 'E. Kết quả cung cấp dịch vụ' }).getAttribute('aria-valuetext')).resolves.toBe('không phát sinh');
+  await expect(chart.textContent()).resolves.toContain('81,20%');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  await chart.screenshot({ path: join(ROOT, 'test-results/survey-chart.png') });
+});

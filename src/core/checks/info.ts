@@ -289,6 +289,23 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
       }
     }
   }
+  if ((!kind || !year) && from && to && from <= to) {
+    // Only the window is written ("Từ ngày 15/06/2022 đến ngày 14/09/2022", as the one-stop
+    // exports print it): the period is the one whose NĐ 09/2019 or calendar window it is.
+    const y = Number(to.slice(0, 4));
+    for (const k of PERIOD_KINDS) {
+      const wk = [reportingWindow(k, y, 'nd09'), reportingWindow(k, y, 'calendar')];
+      if (wk.some((w) => w.from === from && w.to === to)) {
+        kind = k;
+        year = y;
+        break;
+      }
+    }
+    if (kind && year) {
+      const calendarMatch = reportingWindow(kind, year, 'calendar');
+      return { kind, year, from, to, source: calendarMatch.from === from && calendarMatch.to === to ? 'calendar' : 'workbook' };
+    }
+  }
   if (!kind || !year) {
     if (!kv || !yv) {
       // Nothing says which period this is: the rules in force today apply, and the officer is told.

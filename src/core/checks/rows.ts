@@ -36,15 +36,26 @@ function partsAvailable(row: Row, id: Identity): string[] | null {
 /** Completes each row: missing totals of local layouts from their parts, derived counts and rates. */
 export function normaliseRows(spec: TableSpec, ex: Extracted): void {
   const all = [...ex.rows, ...ex.groups.map((g) => g.row), ...(ex.total ? [ex.total] : [])];
+  const complete = (row: Row, key: string, value: number) => {
+    row.values[key] = roundNoise(value);
+    let set = derivedKeys.get(row);
+    if (!set) derivedKeys.set(row, (set = new Set()));
+    set.add(key);
+  };
   for (const row of all) {
     for (const id of IDENTITIES) {
-      if (id.table !== spec.name || !id.derive || row.cell(id.total) !== undefined) continue;
-      const parts = partsAvailable(row, id);
-      if (!parts || parts.some((p) => row.values[p] == null)) continue;
-      row.values[id.total] = roundNoise(parts.reduce((a, p) => a + row.values[p]!, 0));
-      let set = derivedKeys.get(row);
-      if (!set) derivedKeys.set(row, (set = new Set()));
-      set.add(id.total);
+      if (id.table !== spec.name) continue;
+      if (id.derive && row.cell(id.total) === undefined) {
+        const parts = partsAvailable(row, id);
+        if (!parts || parts.some((p) => row.values[p] == null)) continue;
+        complete(row, id.total, parts.reduce((a, p) => a + row.values[p]!, 0));
+      } else if (id.solve && available(row, id.total) && row.values[id.total] != null) {
+        const absent = id.parts.filter((p) => !available(row, p) && row.cell(p) === undefined);
+        const others = id.parts.filter((p) => !absent.includes(p));
+        if (absent.length !== 1 || others.some((p) => !available(row, p) || row.values[p] == null)) continue;
+        const rest = row.values[id.total]! - others.reduce((a, p) => a + row.values[p]!, 0);
+        if (rest >= 0) complete(row, absent[0]!, rest);
+      }
     }
   }
   for (const row of ex.rows) {
@@ -65,9 +76,12 @@ export function normaliseRows(spec: TableSpec, ex: Extracted): void {
 
 export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: boolean, push: Push): void {
   for (const row of ex.rows) {
+    // One cause, one finding: a stated total already found wrong by one identity is not
+    // reported again by another (T1b and T4 both fail on a mistyped "Tổng số").
+    const reported = new Set<string>();
     for (const id of IDENTITIES) {
-      if (id.table !== spec.name || (id.option === 't4' && !t4)) continue;
-      checkIdentity(spec, lt, row, id, push);
+      if (id.table !== spec.name || (id.option === 't4' && !t4) || reported.has(id.total)) continue;
+      if (checkIdentity(spec, lt, row, id, push)) reported.add(id.total);
     }
     for (const b of BOUNDS) {
       if (b.table !== spec.name || !available(row, b.part) || !available(row, b.bound) || row.cell(b.part) === undefined) continue;
@@ -92,17 +106,18 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
   }
 }
 
-function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity, push: Push): void {
+/** True when the identity failed (and was reported). */
+function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity, push: Push): boolean {
   // Only a stated total is checked; a completed one is its parts' sum by construction.
-  if (row.cell(id.total) === undefined || !usable(row, id.total)) return;
+  if (row.cell(id.total) === undefined || !usable(row, id.total)) return false;
   const stated = row.values[id.total];
-  if (stated == null) return;
+  if (stated == null) return false;
   const present = partsAvailable(row, id);
-  if (!present) return;
+  if (!present) return false;
   let s = 0;
   for (const p of present) {
     const v = row.values[p];
-    if (v == null) return;
+    if (v == null) return false;
     s += v;
   }
   s = roundNoise(s);
@@ -118,7 +133,9 @@ function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity
       totalLabel: headerOf(spec, id.total),
       partLabels: present.map((p) => headerOf(spec, p)),
     });
+    return true;
   }
+  return false;
 }
 
 export function checkRateCell(

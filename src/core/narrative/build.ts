@@ -3,7 +3,9 @@ import type { CheckReport, DataRow, TableData } from '../report';
 import { percentOf, soDuocDanhGia, staffGap, tyLeDungHan, tyLeQuaHan, tyLeTrucTuyen, KHONG_PHAT_SINH } from '../calculators';
 import { formatNumber } from '../numbers';
 import { formatDateNarrative } from '../periods';
-import { foldText } from '../text';
+import { foldText, slug } from '../text';
+import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
+import { subjectOf } from '../surveys/read';
 import { FIELD_TAGS, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
 
@@ -483,9 +485,23 @@ function haiLong(ctx: Ctx): string[] {
     )
       .filter(([, k]) => v(r, k) != null)
       .map(([name, k]) => `${name} đạt ${p.pct(v(r, k))}`);
-    out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu${rates.length ? `; ${rates.join('; ')}` : ''}.`);
+    out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu${rates.length ? `; ${rates.join('; ')}` : ''}.${bySection(ctx, r, p)}`);
   }
   return out;
+}
+
+/**
+ * i13: where the answer sheets were read, the per-section rates computed from them
+ * (metrics "haiLong.<đối tượng>.haiLongA"…), in the same paragraph and so with its decimals.
+ */
+function bySection(ctx: Ctx, r: DataRow, p: Para): string {
+  const label = r.text.doiTuong ?? r.label;
+  const key = `haiLong.${slug(subjectOf(label) ?? label)}`;
+  const parts = SECTION_CODES.filter((c) => ctx.report.metrics[`${key}.haiLong${c}`] !== undefined).map((c) => {
+    const v = ctx.report.metrics[`${key}.haiLong${c}`] ?? null;
+    return `${lowerFirst(SECTION_TITLES[c])} ${p.pct(v) ?? KHONG_PHAT_SINH}`;
+  });
+  return parts.length ? ` Tỷ lệ hài lòng theo từng khía cạnh: ${parts.join('; ')}.` : '';
 }
 
 /** All place tags in the order of the report. */

@@ -35,6 +35,27 @@ const useStyles = makeStyles({
   selected: { backgroundColor: '#c7dcf7' },
 });
 
+/** The text of a segment starting at `at` in its paragraph, with the highlighted characters in <mark>. */
+function withHighlights(text: string, at: number, highlights: { start: number; end: number; color: string }[]): ReactNode {
+  if (!highlights.length) return text;
+  const out: ReactNode[] = [];
+  let pos = 0;
+  for (const h of [...highlights].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(h.start - at, pos);
+    const to = Math.min(h.end - at, text.length);
+    if (to <= from) continue;
+    if (from > pos) out.push(text.slice(pos, from));
+    out.push(
+      <mark key={from} style={{ backgroundColor: h.color, color: 'inherit' }} data-highlight={h.color}>
+        {text.slice(from, to)}
+      </mark>,
+    );
+    pos = to;
+  }
+  if (pos < text.length) out.push(text.slice(pos));
+  return out;
+}
+
 /** Offset of (node, offset) in the text of `root`. */
 function textOffset(root: Node, node: Node, offset: number): number {
   const r = document.createRange();
@@ -86,12 +107,13 @@ export function DocumentView({ snapshot, onSelect }: { snapshot: WordSnapshot; o
       >
         {p.segments.map((seg, i) => {
           const c = seg.control === null ? undefined : byId.get(seg.control);
+          const at = p.segments.slice(0, i).reduce((n, x) => n + x.text.length, 0);
           return c ? (
             <span key={i} className={s.inline} title={`${c.title || c.tag} (${c.tag})`} data-tag={c.tag}>
               {seg.text || '\u200b'}
             </span>
           ) : (
-            <span key={i}>{seg.text}</span>
+            <span key={i}>{withHighlights(seg.text, at, (snapshot.highlights ?? []).filter((h) => h.paragraphId === p.id))}</span>
           );
         })}
       </p>

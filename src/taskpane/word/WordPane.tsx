@@ -24,6 +24,7 @@ import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
 import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
 import { HostErrorBar } from '../HostErrorBar';
+import { ProseCheck } from './ProseCheck';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box', minWidth: '0', maxWidth: '100%' },
@@ -162,7 +163,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           ref={fileInput}
           className={s.fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,.htm,.html,.xml,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           tabIndex={-1}
           aria-hidden="true"
           onChange={onFile}
@@ -252,6 +253,8 @@ function PaneBody({ actions }: { actions: WordActions }) {
           </Button>
         </div>
       </section>
+
+      {actions.readParagraphs && <ProseCheck actions={actions} workbook={picked?.report ?? null} />}
 
       <section className={s.section} aria-labelledby={`${inputId}-m`}>
         <h2 className={s.h2} id={`${inputId}-m`}>

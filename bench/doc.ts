@@ -1,0 +1,89 @@
+/**
+ * `cchc doc` benchmark: a report of about 100 pages (the three seed reports and the product's own
+ * narrative, repeated), built as a .docx, then timed in the same run (median of several runs):
+ * reading its text (readDocxParagraphs: unzip + one sax pass), and reading + checking it (what
+ * `cchc doc` does before printing). The ratio is the cost of the checks over merely reading.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument } from '../src/core/prose';
+import { readDocxParagraphs } from '../src/docx/text';
+import { fixtureToDocx } from '../scripts/corpus/docx';
+import { parseFixture, type Fixture } from '../scripts/corpus/fixture';
+
+const REPS = 7;
+/** A typed A4 page of a report (13 pt, single spacing) holds about 3.000 characters. */
+const CHARS_PER_PAGE = 3000;
+
+export function largeReport(pages = 100): { fixture: Fixture; chars: number } {
+  const root = join(__dirname, '..', 'test', 'fixtures');
+  const sources = [
+    ...readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f)),
+    join(root, 'doc', 'kon-tum-q3-2022-van-mau.txt'),
+  ].map((p) => parseFixture(readFileSync(p, 'utf8')));
+  const fixture: Fixture = { blocks: [], notes: [] };
+  let chars = 0;
+  for (let copy = 0; chars < pages * CHARS_PER_PAGE; copy++) {
+    for (const s of sources) {
+      // Footnote ids stay unique across copies.
+      const id = (n: string) => String(copy * 100 + Number(n));
+      for (const b of s.blocks) {
+        if (b.type === 'p') {
+          fixture.blocks.push({ ...b, refs: b.refs.map((r) => ({ ...r, id: id(r.id) })) });
+          chars += b.text.length;
+        } else {
+          fixture.blocks.push(b);
+          chars += b.rows.flat().join('').length;
+        }
+      }
+      for (const n of s.notes) {
+        fixture.notes.push({ id: id(n.id), text: n.text });
+        chars += n.text.length;
+      }
+    }
+  }
+  return { fixture, chars };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const num = (x: number, d = 2) => x.toFixed(d).replace('.', ',');
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+export async function benchDoc(): Promise<void> {
+  const { fixture, chars } = largeReport(100);
+  const bytes = await fixtureToDocx(fixture);
+  console.log(`\n== cchc doc trên báo cáo khoảng ${Math.round(chars / CHARS_PER_PAGE)} trang (${chars.toLocaleString('vi-VN')} ký tự, ${(bytes.length / 1024).toFixed(0)} KB .docx) ==`);
+  const read = () => readDocxParagraphs(bytes);
+  let figures = 0;
+  let issues = 0;
+  const readCheck = async () => {
+    const r = checkDocument(await readDocxParagraphs(bytes));
+    figures = r.summary.figuresRead;
+    issues = r.issues.length;
+  };
+  await read();
+  await readCheck();
+  const t = { read: [] as number[], check: [] as number[] };
+  for (let i = 0; i < REPS; i++) {
+    t.read.push(await time(read));
+    t.check.push(await time(readCheck));
+  }
+  const [r, c] = [median(t.read), median(t.check)];
+  console.log(`Đọc chữ của .docx (readDocxParagraphs):   ${fmt(r)}`);
+  console.log(`Đọc + kiểm tra (readDocxParagraphs + checkDocument): ${fmt(c)}`);
+  console.log(`Tỷ lệ kiểm tra / chỉ đọc chữ:               ${num(c / r)}`);
+  console.log(`số liệu đọc được: ${figures}; phát hiện: ${issues}; trung vị của ${REPS} lần chạy`);
+}
+
+if (require.main === module) {
+  benchDoc().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,131 @@
+import type { DocParagraph } from '../core/prose/types';
+import { HostError, type TextSpan } from '../host/actions';
+import { toHostError, type Doing } from './errors';
+
+/**
+ * The Word side of "Kiểm tra số liệu trong văn bản": reading the document's paragraphs (one round
+ * trip), selecting a figure, and highlighting figures reversibly.
+ *
+ * Office.js has no range by character offsets, so a figure is found again by searching its text
+ * in its paragraph and taking the occurrence that starts at its offset. Marks are highlights (not
+ * text): each marked range's own highlight colour is saved in a document setting first, restored
+ * on clear only where the range still carries our colour (a highlight the user set since is
+ * kept), and the setting is removed, as the Excel highlights do.
+ */
+
+interface SavedMark extends TextSpan {
+  text: string;
+  previous: string | null;
+}
+
+export const MARK_SETTING = 'cchcDocMarks';
+export const MARK_COLOR = '#FFFF00';
+
+const isOurs = (color: string | null | undefined) => !!color && (color.toUpperCase() === MARK_COLOR || color.toLowerCase() === 'yellow');
+
+async function run<T>(doing: string, batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Word.run(batch);
+  } catch (e) {
+    // The sentence is only interpolated into the message; the adapter's Doing list is not ours to extend.
+    throw toHostError(e, doing as Doing);
+  }
+}
+
+/** Which occurrence of `needle` in `text` (non-overlapping, as Word's search finds them) starts at `start`; -1 if none. */
+export function occurrenceAt(text: string, needle: string, start: number): number {
+  let k = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length), k++) {
+    if (i === start) return k;
+    if (i > start) break;
+  }
+  return -1;
+}
+
+/** Body paragraphs in document order with their kind: one load, one sync. */
+export function readParagraphs(): Promise<DocParagraph[]> {
+  return run('đọc nội dung văn bản', async (context) => {
+    const ps = context.document.body.paragraphs;
+    const lists = Office.context.requirements.isSetSupported('WordApi', '1.3');
+    ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
+    await context.sync();
+    return ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+  });
+}
+
+/** Finds the ranges of the spans (paragraph texts, then the searches): two syncs. */
+async function rangesOf(context: Word.RequestContext, spans: TextSpan[], withColor: boolean): Promise<(Word.Range | null)[]> {
+  const ps = context.document.body.paragraphs;
+  ps.load('items/text');
+  await context.sync();
+  const found = spans.map((s) => {
+    const p = ps.items[s.paragraph];
+    if (!p) return null;
+    const text = p.text.normalize('NFC');
+    const needle = text.slice(s.start, s.end);
+    const k = needle ? occurrenceAt(text, needle, s.start) : -1;
+    if (k < 0) return null;
+    const results = p.search(needle, { matchCase: true });
+    results.load(withColor ? 'items/text,items/font/highlightColor' : 'items/text');
+    return { results, k };
+  });
+  await context.sync();
+  return found.map((f) => (f ? (f.results.items[f.k] ?? null) : null));
+}
+
+export function selectText(span: TextSpan): Promise<void> {
+  return run('chọn số liệu trong văn bản', async (context) => {
+    const [range] = await rangesOf(context, [span], false);
+    if (!range) throw new HostError('Không tìm thấy số liệu này trong văn bản nữa (có thể văn bản vừa được sửa). Hãy kiểm tra lại.');
+    range.select();
+    await context.sync();
+  });
+}
+
+function savedMarks(): SavedMark[] {
+  const v = Office.context.document.settings.get(MARK_SETTING) as unknown;
+  return Array.isArray(v) ? (v as SavedMark[]) : [];
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.settings.saveAsync((r) => {
+      if (r.status === Office.AsyncResultStatus.Succeeded) resolve();
+      else reject(new HostError(`Word không lưu được danh sách các số đã đánh dấu (${r.error?.message ?? 'lỗi không rõ'}). Hãy lưu văn bản rồi thử lại.`));
+    });
+  });
+}
+
+/** Restores the own highlight of every range still carrying our mark, then forgets the marks. */
+export async function clearTextMarks(): Promise<void> {
+  const marks = savedMarks();
+  if (!marks.length) return;
+  await run('xóa đánh dấu số liệu', async (context) => {
+    const ranges = await rangesOf(context, marks, true);
+    ranges.forEach((r, i) => {
+      if (r && r.text === marks[i]!.text && isOurs(r.font.highlightColor)) r.font.highlightColor = marks[i]!.previous as string;
+    });
+    await context.sync();
+  });
+  Office.context.document.settings.remove(MARK_SETTING);
+  await saveSettings();
+}
+
+/** Highlights the spans (after clearing earlier marks), saving each range's own highlight first. */
+export async function markText(spans: TextSpan[]): Promise<void> {
+  await clearTextMarks();
+  if (!spans.length) return;
+  const saved: SavedMark[] = [];
+  await run('đánh dấu số liệu trong văn bản', async (context) => {
+    const ranges = await rangesOf(context, spans, true);
+    ranges.forEach((r, i) => {
+      if (!r) return;
+      saved.push({ ...spans[i]!, text: r.text, previous: r.font.highlightColor ?? null });
+      r.font.highlightColor = MARK_COLOR;
+    });
+    // The list is saved before the highlights land, so a failure between them leaves nothing unrecorded.
+    Office.context.document.settings.set(MARK_SETTING, saved);
+    await saveSettings();
+    await context.sync();
+  });
+}

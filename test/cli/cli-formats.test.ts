@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+const root = join(__dirname, '..', '..');
+const FIX = join(root, 'test', 'fixtures', 'html');
+// A build of its own (as `npm run build:cli` makes it), so that suites running at once never share one file.
+const cli = join(root, '.tmp', 'cli-formats', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'cchc-formats-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  mkdirSync(join(root, '.tmp', 'cli-formats'), { recursive: true });
+  buildSync({ entryPoints: [join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: cli, logLevel: 'warning' });
+}, 120000);
+
+describe('cchc check on files that are not .xlsx packages', () => {
+  it('reads a one-stop system export saved as .xls (an HTML page): not refused as unreadable', () => {
+    const r = run('check', join(FIX, 'mot-cua-kon-tum-q3-2022-dung.xls'), '--json');
+    expect(r.err).not.toMatch(/Không đọc được/);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.out).file).toMatch(/mot-cua-kon-tum-q3-2022-dung\.xls$/);
+  });
+
+  it('reads the same export as an Excel 2003 XML spreadsheet saved as .xls', () => {
+    const r = run('check', join(FIX, 'mot-cua-kon-tum-q3-2022-xml-2003-dung.xls'), '--json');
+    expect(r.err).not.toMatch(/Không đọc được/);
+    expect([0, 1]).toContain(r.code);
+  });
+
+  it('reads the same page whatever its extension', () => {
+    const renamed = join(dir, 'xuat-tu-he-thong.xlsx');
+    copyFileSync(join(FIX, 'mot-cua-kon-tum-q3-2022-dung.xls'), renamed);
+    const r = run('check', renamed, '--json');
+    expect([0, 1]).toContain(r.code);
+  });
+
+  it.each([
+    ['tu-choi-excel-97-2003.xls', /Excel 97-2003.*Tệp > Lưu thành > chọn kiểu "Sổ làm việc Excel \(\.xlsx\)"/],
+    ['tu-choi-libreoffice.ods', /OpenDocument \(\.ods\).*Excel 2007-365 \(\.xlsx\)/],
+  ])('exits 2 on %s with how to save it as .xlsx, in Vietnamese and without a stack trace', (name, message) => {
+    const r = run('check', join(FIX, name));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+/);
+  });
+});

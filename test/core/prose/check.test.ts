@@ -1,0 +1,140 @@
+/** The prose checks, one table per check; expected values computed by hand from each sentence. */
+import { checkDocument, possibleOver } from '../../../src/core/prose';
+import type { DocParagraph } from '../../../src/core/prose/types';
+import type { CheckReport } from '../../../src/core/report';
+
+const TITLE_Q1_2023: DocParagraph[] = [
+  { text: 'BÁO CÁO', kind: 'paragraph' },
+  { text: 'Kết quả cải cách hành chính quý I năm 2023', kind: 'paragraph' },
+];
+const doc = (...texts: string[]): DocParagraph[] => [...TITLE_Q1_2023, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
+const serious = (ps: DocParagraph[], options = {}) => checkDocument(ps, options).issues.filter((i) => i.severity !== 'info');
+
+describe('percentage against its fraction', () => {
+  it.each([
+    ['correct, rounded to the printed decimals', 'Tổng số 27 hồ sơ, trong đó đúng hạn 23 hồ sơ, đạt 85,19%.', []],
+    ['correct with one decimal', 'tiếp nhận 297 hồ sơ; đã giải quyết 275 hồ sơ (92,6%).', []],
+    ['correct, whole percent', 'hoàn thành 12/30 nhiệm vụ (40%).', []],
+    ['wrong', 'giải quyết trực tuyến 45/60 hồ sơ = 80% số hồ sơ.', [['percent_mismatch', 'error', 'đọc là: 45/60 = 75,00%; văn bản ghi 80%']]],
+    ['truncated', 'Tổng số 27 hồ sơ, trong đó đúng hạn 23 hồ sơ, đạt 85,18%.', [['percent_mismatch', 'warning', 'đọc là: 23/27 = 85,19%; văn bản ghi 85,18%']]],
+    ['impossible for any whole count over 27', 'Tổng số hồ sơ đến hạn là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.', [['percent_impossible', 'error', 'đọc là: 23/27 = 85,19%; văn bản ghi 88,46%']]],
+    ['hedge that holds', 'có 1.188/1.200 văn bản ký số, đạt trên 98%.', []],
+    ['hedge contradicted', 'có 1.120/1.200 văn bản ký số, đạt trên 94%.', [['hedge_contradicted', 'error', 'đọc là: 1.120/1.200 = 93,33%; văn bản ghi trên 94%']]],
+  ])('%s', (_why, text, expected) => {
+    expect(serious(doc(text)).map((i) => [i.code, i.severity, i.reading])).toEqual(expected);
+  });
+
+  it('names the wrong denominator when another count of the sentence gives the printed rate', () => {
+    const [f] = serious(doc('đã tiếp nhận 380 hồ sơ, đã giải quyết 375 hồ sơ (98,68%), trong đó trước hạn 120 hồ sơ, đúng hạn 250 hồ sơ, quá hạn 05 hồ sơ; đang giải quyết 05 hồ sơ (1,33%).'));
+    expect(f).toMatchObject({ code: 'percent_mismatch', expected: '1,32%', actual: '1,33%' });
+    expect(f!.message).toContain('chia cho 375 thay vì 380');
+  });
+
+  it.each([
+    [88.46, 2, 27, false],
+    [85.19, 2, 27, true],
+    [33.3, 1, 3, true],
+    [41.5, 1, 30, false],
+  ])('GRIM: %d%% (%d decimals) over %d possible: %s', (p, d, n, ok) => {
+    expect(possibleOver(p, d, n)).toBe(ok);
+  });
+});
+
+describe('parts against their total', () => {
+  it.each([
+    ['adding up', 'Tổng số TTHC là 162 TTHC, cụ thể: cấp tỉnh: 157 TTHC; cấp huyện: 03 TTHC; cấp xã: 02 TTHC.', []],
+    ['exceeding', 'tổng số 162 TTHC, trong đó cấp tỉnh 157, cấp huyện 03, cấp xã 03.', [['parts_exceed_total', 'error', '163']]],
+    ['short after "cụ thể"', 'Tổng số TTHC là 169 TTHC, cụ thể: cấp tỉnh: 157 TTHC; cấp huyện: 09 TTHC; cấp xã: 02 TTHC.', [['parts_sum_mismatch', 'error', '168']]],
+    ['short after "trong đó", several parts', 'Tổng số 4.876 người, trong đó công chức 61 người, viên chức 2.128 người, hợp đồng 2.681 người.', [['parts_sum_mismatch', 'warning', '4.870']]],
+    ['one part after "trong đó" is a subset', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ.', []],
+  ])('%s', (_why, text, expected) => {
+    expect(serious(doc(text)).map((i) => [i.code, i.severity, i.expected])).toEqual(expected);
+  });
+
+  it('reads a footnote listing the parts of the count it is attached to', () => {
+    const ps: DocParagraph[] = [
+      { text: 'Số đơn vị sự nghiệp y tế là 16 đơn vị (không tính Bệnh viện Đa khoa tỉnh).', kind: 'paragraph', noteRefs: [{ id: '18', offset: 37 }] },
+      { text: '15 đơn vị tự bảo đảm một phần chi thường xuyên và 02 đơn vị do nhà nước bảo đảm chi thường xuyên.', kind: 'note', noteId: '18' },
+    ];
+    expect(serious(ps).map((i) => [i.code, i.paragraph, i.reading])).toEqual([['parts_exceed_total', 0, 'đọc là: 15 + 2 = 17; văn bản ghi tổng 16']]);
+  });
+});
+
+describe('date windows against the period of the title (quý I/2023: 15/12/2022 – 14/3/2023)', () => {
+  it.each([
+    ['the NĐ 09 window', 'Từ ngày 15/12/2022 đến ngày 14/3/2023, Sở tiếp nhận 12 hồ sơ.', []],
+    ['the calendar quarter', 'Từ ngày 01/01/2023 đến ngày 31/3/2023, Sở tiếp nhận 12 hồ sơ.', []],
+    ['backwards (year typo)', 'Từ 15/12/2022 đến 14/03/2022 Sở tiếp nhận 12 hồ sơ.', [['window_backwards', 'error', '15/12/2022 – 14/03/2023']]],
+    ['not the period', 'Từ ngày 15/12/2022 đến ngày 14/02/2023, Sở tiếp nhận 12 hồ sơ.', [['window_not_period', 'warning', '15/12/2022 – 14/03/2023']]],
+    ['copied from last year', 'Từ ngày 15/12/2021 đến ngày 14/3/2022, Sở tiếp nhận 12 hồ sơ.', [['window_not_period', 'warning', '15/12/2022 – 14/03/2023']]],
+    ['an unrelated span', 'Giai đoạn từ ngày 01/6/2020 đến ngày 31/12/2025 thực hiện đề án.', []],
+  ])('%s', (_why, text, expected) => {
+    expect(serious(doc(text)).map((i) => [i.code, i.severity, i.expected])).toEqual(expected);
+  });
+});
+
+describe('cited documents against the report date', () => {
+  const dated = (text: string): DocParagraph[] => [{ text: 'Bắc Ninh, ngày 14 tháng 3 năm 2022', kind: 'paragraph' }, { text, kind: 'paragraph' }];
+  it.each([
+    ['before', 'Ngày 09/02/2022 Sở Y tế ban hành kế hoạch số 325/KH-SYT.', []],
+    ['after the report', 'Ngày 13/9/2022 Sở Y tế ban hành kế hoạch 3050/KH-SYT.', ['date_after_report']],
+    ['a deadline is no citation', 'Hoàn thành trước ngày 30/9/2022.', []],
+  ])('%s', (_why, text, codes) => {
+    expect(serious(dated(text)).map((i) => i.code)).toEqual(codes);
+  });
+
+  it('takes the latest signature time when there is no date line', () => {
+    const ps: DocParagraph[] = [
+      { text: 'Quyết định số 469/QĐ-UBND ngày 18/9/2022 của Ủy ban nhân dân tỉnh', kind: 'note', noteId: '20' },
+      { text: '2022-09-14T15:58:04+0700', kind: 'paragraph' },
+      { text: '2022-09-14T16:02:49+0700', kind: 'paragraph' },
+    ];
+    const r = checkDocument(ps);
+    expect(r.date).toBe('2022-09-14');
+    expect(r.issues.map((i) => i.code)).toEqual(['date_after_report']);
+  });
+});
+
+describe('the same quantity twice', () => {
+  it('flags the second value of "tổng số TTHC"', () => {
+    const issues = serious(doc('Tổng số TTHC tính đến ngày 14/3/2023 là 162 TTHC.', 'Tổng số TTHC của ngành Y tế là 169 TTHC.'));
+    expect(issues.map((i) => [i.code, i.paragraph, i.expected, i.actual])).toEqual([['repeated_mismatch', 3, '162', '169']]);
+  });
+  it('says nothing when both agree', () => {
+    expect(serious(doc('Tổng số TTHC tính đến ngày 14/3/2023 là 162 TTHC.', 'Tổng số TTHC của ngành Y tế là 162 TTHC.'))).toEqual([]);
+  });
+});
+
+describe('against the workbook', () => {
+  const wb = (metrics: Record<string, number | null>) => ({ metrics }) as unknown as CheckReport;
+  const text = 'Sở Y tế tiếp nhận 297 hồ sơ (trong đó trực tuyến 85 hồ sơ, trực tiếp và qua dịch vụ bưu chính công ích 198 hồ sơ, từ kỳ trước chuyển sang 14 hồ sơ); đã giải quyết 275 hồ sơ (92,59%). Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 99,27%.';
+  const now = { 'tthc.tongSo': 297, 'tthc.trucTuyen': 85, 'tthc.trucTiepBuuChinh': 198, 'tthc.tuKyTruoc': 14, 'tthc.daGiaiQuyet': 275, 'tthc.tyLeDungHan': 99.2727 };
+
+  it('is silent when every figure matches', () => {
+    expect(serious(doc(text), { workbook: wb(now) })).toEqual([]);
+  });
+
+  it('flags a figure that differs, showing both values', () => {
+    const issues = serious(doc(text), { workbook: wb({ ...now, 'tthc.trucTuyen': 86, 'tthc.trucTiepBuuChinh': 197, 'tthc.tyLeDungHan': 99.1 }) });
+    expect(issues.map((i) => [i.code, i.actual, i.expected])).toEqual([
+      ['workbook_mismatch', '85', '86'],
+      ['workbook_mismatch', '198', '197'],
+      ['workbook_mismatch', '99,27%', '99,10%'],
+    ]);
+    expect(issues[0]!.reading).toBe('đọc là: số hồ sơ trực tuyến = 85; sổ số liệu: 86');
+  });
+
+  it('calls a figure equal to the previous period stale', () => {
+    const issues = serious(doc(text), { workbook: wb({ ...now, 'tthc.tongSo': 310 }), previous: wb({ 'tthc.tongSo': 297 }) });
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['stale_figure', 'warning']]);
+  });
+});
+
+describe('counts and the summary', () => {
+  it('reports figures read and checked, and an English decimal as information', () => {
+    const r = checkDocument(doc('Tổng số 27 hồ sơ, trong đó đúng hạn 23 hồ sơ, đạt 85,19%; hài lòng chung đạt 92.03%.'));
+    expect(r.period).toMatchObject({ kind: 'Quý I', year: 2023, nd09: { from: '2022-12-15', to: '2023-03-14' } });
+    expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 1, figuresRead: 4, figuresChecked: 3 });
+    expect(r.issues[0]).toMatchObject({ code: 'english_decimal', actual: '92.03%', expected: '92,03%' });
+  });
+});
