@@ -3,7 +3,8 @@ import type { CheckReport } from '../core/report';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
-import { formatCount } from '../core/numbers';
+import { formatCount, formatNumber } from '../core/numbers';
+import { terminalSafe } from './safe-text';
 import { formatDate } from '../core/periods';
 import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
@@ -20,10 +21,29 @@ export function reportJson(report: CheckReport, file: string): CheckJson {
     file,
     period: p ? { kind: p.kind, year: p.year, from: p.from, to: p.to, regime: p.regime } : null,
     summary: report.summary,
-    issues: report.issues,
-    metrics: report.metrics,
+    issues: report.issues.map((f) => ({ ...f, ...jsonValue('expected', f.expected), ...jsonValue('actual', f.actual) })),
+    metrics: Object.fromEntries(Object.entries(report.metrics).map(([k, v]) => [k, v == null ? null : cleanNumber(v)])),
     ...(report.recognized ? { recognized: report.recognized } : {}),
   });
+}
+
+/**
+ * A number as JSON may carry it: JSON has no Infinity or NaN (they would print as null, and the
+ * schema refuses them), and binary noise (84.39999999999999) is cut at the 15 significant digits
+ * Excel keeps.
+ */
+export function cleanNumber(v: number): number | null {
+  if (!Number.isFinite(v)) return null;
+  const r = Number(v.toPrecision(15));
+  // Rounding the largest doubles up to 15 digits overflows (1.7976931348623157e308 → Infinity).
+  return Number.isFinite(r) ? r : v;
+}
+
+function jsonValue(key: 'expected' | 'actual', v: number | string | undefined): Record<string, number | string> {
+  if (v === undefined) return {};
+  if (typeof v === 'string') return { [key]: v };
+  const n = cleanNumber(v);
+  return { [key]: n ?? formatNumber(v) };
 }
 
 function namedText(model: WorkbookModel, name: string): string | null {
@@ -80,5 +100,6 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
     out.push('Chỉ số chính (đầy đủ trong --json):');
     for (const m of metrics) out.push(`  ${m.label}: ${m.text}`);
   }
-  return out.join('\n') + '\n';
+  // Each line carries workbook text (unit, sheet names, cell values in messages): see safe-text.ts.
+  return out.map(terminalSafe).join('\n') + '\n';
 }

@@ -3,7 +3,6 @@
  * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
  * The input workbook is only ever read.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
@@ -16,6 +15,9 @@ import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
 import { runDoc } from './doc';
+import { ioMessage, readBoundedSync } from './input';
+import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
+import { argumentMessage } from './args';
 
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
@@ -42,20 +44,12 @@ Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu; 2 không dùng đ
 class UsageError extends Error {}
 
 async function load(path: string): Promise<WorkbookModel> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`Không tìm thấy tệp: ${path}`);
-    if (code === 'EISDIR') throw new UsageError(`Đường dẫn là một thư mục, không phải tệp: ${path}`);
-    if (code === 'EACCES') throw new UsageError(`Không có quyền đọc tệp: ${path}`);
-    throw new UsageError(`Không đọc được tệp ${path}.`);
-  }
-  try {
-    return await readWorkbook(bytes, basename(path));
+    // Size known before bytes, and never more read than the limit: see input.ts.
+    return await readWorkbook(readBoundedSync(path), basename(path));
   } catch (e) {
     if (isUnreadableWorkbookError(e)) throw new UsageError(`Không đọc được tệp ${path}: ${e.message}`);
+    if ((e as NodeJS.ErrnoException)?.code) throw new UsageError(ioMessage(e, path));
     throw e;
   }
 }
@@ -68,7 +62,7 @@ async function check(args: string[]): Promise<number> {
   const model = await load(file);
   const previous = values.previous ? await load(values.previous) : undefined;
   const report = checkWorkbook(model, previous ? { previous } : {});
-  process.stdout.write(values.json ? `${JSON.stringify(reportJson(report, file), null, 2)}\n` : reportText(report, model, file));
+  process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
@@ -82,7 +76,7 @@ async function template(args: string[]): Promise<number> {
     if (e instanceof UnsafeWriteError) throw new UsageError(e.message);
     throw e;
   }
-  process.stdout.write(`Đã ghi sổ số liệu trắng: ${values.out}\n`);
+  process.stdout.write(`Đã ghi sổ số liệu trắng: ${terminalSafe(values.out)}\n`);
   return 0;
 }
 
@@ -92,7 +86,9 @@ async function report(args: string[]): Promise<number> {
   if (positionals.length !== 1 || !values.template || !values.out) {
     throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
   }
-  return runReport({ file: positionals[0]!, template: values.template, out: values.out, ...(values.force ? { force: true } : {}) });
+  // Messages name files and workbook text: made terminal-safe on the way out (safe-text.ts).
+  const io = { out: (t: string) => void process.stdout.write(terminalSafeLines(t)), err: (t: string) => void process.stderr.write(terminalSafeLines(t)) };
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}) });
 }
 
 function help(): number {
@@ -122,16 +118,18 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`${terminalSafeLines(e.message)}\n`);
       return 2;
     }
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
-    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const code = (e as NodeJS.ErrnoException)?.code ?? '';
     if (code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`Tham số không hợp lệ: ${(e as Error).message}\nXem: cchc --help\n`);
+      process.stderr.write(`${terminalSafeLines(argumentMessage(e as NodeJS.ErrnoException))}\nXem: cchc --help\n`);
       return 2;
     }
-    process.stderr.write(`Lỗi không mong đợi khi chạy lệnh: ${(e as Error)?.message ?? String(e)}\n`);
+    // A bug: the officer gets a Vietnamese sentence; the library's own words only on request.
+    process.stderr.write('Lỗi không mong đợi của chương trình khi chạy lệnh (không phải lỗi của tệp): hãy báo cho bộ phận hỗ trợ, kèm tệp và lệnh đã chạy.\n');
+    if (process.env.CCHC_DEBUG) process.stderr.write(`${terminalSafeLines(String((e as Error)?.stack ?? e))}\n`);
     return 2;
   }
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readWorkbook } from '../xlsx/read';
-import { isUnreadableWorkbookError } from '../xlsx/errors';
+import { isUnreadableWorkbookError, libraryErrorMeaning } from '../xlsx/errors';
+import { readBoundedSync } from './input';
 import { checkWorkbook } from '../core/check';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
@@ -54,8 +55,9 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   let xlsx: Uint8Array;
   let template: Uint8Array;
   try {
-    xlsx = new Uint8Array(fs.readFileSync(opts.file));
+    xlsx = new Uint8Array(readBoundedSync(opts.file));
   } catch (e) {
+    if (isUnreadableWorkbookError(e)) return fail(`Không đọc được tệp số liệu "${opts.file}": ${e.message}`);
     return fail(`Không mở được tệp số liệu "${opts.file}": ${ioReason(e)}.`);
   }
   try {
@@ -165,5 +167,5 @@ function ioReason(e: unknown): string {
   if (code === 'ENOENT') return 'không tìm thấy tệp';
   if (code === 'EACCES' || code === 'EPERM') return 'không có quyền truy cập';
   if (code === 'EISDIR') return 'đây là một thư mục';
-  return e instanceof Error ? e.message : String(e);
+  return libraryErrorMeaning(e);
 }

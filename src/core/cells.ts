@@ -63,6 +63,8 @@ export function readRate(n: Norm): RateReading | null {
   if (n.percent && n.text === undefined) {
     // A stored fraction shown with a % format.
     const pct = n.value * 100;
+    // 1e308 shown as % overflows: no rate at all (extraction reports it as value_out_of_bounds).
+    if (!Number.isFinite(pct)) return null;
     return { percent: pct, decimals: Math.max(0, decimalsOf(n.value) - 2), formula: n.formula, maybeFraction: false };
   }
   return {

@@ -5,6 +5,7 @@ import type { LocatedTable } from './locate';
 import { colToLetters } from './model';
 import type { DataRow } from './report';
 import { countFinding } from './schemas';
+import { beyondBounds, MAX_FIGURE } from './bounds';
 import { foldText } from './text';
 
 /**
@@ -99,7 +100,7 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
     if (c === undefined) continue;
     const cell = cells[c];
     // Fast path for what large sheets are made of: whole numbers typed as numbers.
-    if (col.kind === 'count' && !isTotal && cell && typeof cell.v === 'number' && !cell.e && Number.isInteger(cell.v) && cell.v >= 0) {
+    if (col.kind === 'count' && !isTotal && cell && typeof cell.v === 'number' && !cell.e && Number.isInteger(cell.v) && cell.v >= 0 && cell.v <= MAX_FIGURE) {
       row.values[col.key] = cell.v;
       continue;
     }
@@ -135,6 +136,11 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
         bad(lt, row, col, { code: 'not_a_number', actual: n.text }, push);
         break;
       case 'num':
+        // Issue 8: a value beyond what any figure can be never enters a sum (see bounds.ts).
+        if (beyondBounds(n.value)) {
+          bad(lt, row, col, { code: 'value_out_of_bounds', actual: n.value, limit: MAX_FIGURE }, push);
+          break;
+        }
         if (col.kind === 'count' || col.kind === 'derivedCount') {
           const code = countFinding(n.value);
           if (code) {
@@ -174,6 +180,7 @@ type CellFinding =
   | { code: 'missing_value' }
   | { code: 'error_value'; errorText: string; actual: string }
   | { code: 'not_a_number'; actual: string }
+  | { code: 'value_out_of_bounds'; actual: number; limit: number }
   | { code: 'negative_count'; actual: number }
   | { code: 'fractional_count'; actual: number };
 

@@ -46,6 +46,8 @@ export type ErrorValue = Base<'error_value'> & { header: string; errorText: stri
 export type MissingValue = Base<'missing_value'> & { header: string };
 export type TextNumber = Base<'text_number'> & { header: string; text: string };
 export type RateOutOfRange = Base<'rate_out_of_range'> & { header: string };
+/** A number no count or rate can be (1e308): kept out of every sum, so totals stay finite. */
+export type ValueOutOfBounds = Base<'value_out_of_bounds'> & { header: string; limit: number };
 export type InvalidOption = Base<'invalid_option'> & { header: string; options: string[] };
 export type DuplicateRow = Base<'duplicate_row'> & { header: string; firstCell: string };
 export type ConflictingValues = Base<'conflicting_values'> & { header: string; firstCell: string };
@@ -109,6 +111,7 @@ export type Finding =
   | MissingValue
   | TextNumber
   | RateOutOfRange
+  | ValueOutOfBounds
   | InvalidOption
   | DuplicateRow
   | SumMismatch

@@ -77,6 +77,8 @@ export function messageFor(d: Draft): string {
       return `Ô "${d.header}"${where(d)} nhập số dạng chữ "${d.text}"; đã hiểu là ${n(d.actual)}.`;
     case 'rate_out_of_range':
       return `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%.`;
+    case 'value_out_of_bounds':
+      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: giá trị vượt quá giới hạn của một số lượng hay tỷ lệ (tối đa ${formatNumber(d.limit)}); hãy kiểm tra lại số đã nhập.`;
     case 'invalid_option':
       return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}.`;
     case 'duplicate_row':

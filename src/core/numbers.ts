@@ -80,10 +80,14 @@ function validGrouping(s: string, group: string): boolean {
   return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
-/** Decimals shown by the shortest representation of a stored number (0.9203 → 4). */
+/**
+ * Decimals shown by the shortest representation of a stored number (0.9203 → 4), read at the 15
+ * significant digits Excel keeps: 84.39999999999999 (binary noise of 84.4) has 1, not 14.
+ */
 export function decimalsOf(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
-  const s = String(n);
+  const r = Number(n.toPrecision(15));
+  const s = String(Number.isFinite(r) ? r : n);
   const e = /e-(\d+)$/.exec(s);
   if (e) {
     const mant = s.slice(0, s.indexOf('e'));
@@ -118,13 +122,29 @@ export function formatIsPercent(fmt: string | undefined): boolean {
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   const x = Math.abs(value) * f;
+  // Past 2^53 a double has no fractional digits left to round (and x may have overflowed).
+  if (!Number.isFinite(x) || x >= 2 ** 53) return value;
   const r = Math.round(x + x * Number.EPSILON * 4);
   return (Math.sign(value) * r) / f;
 }
 
-/** "2.771", "1.043,5"; `decimals` fixes the count of decimals, otherwise as many as needed (max 2). */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * "2.771", "1.043,5"; `decimals` fixes the count of decimals, otherwise as many as needed (max 2).
+ * Never prints what a report cannot carry: a non-finite value reads "không xác định", a value
+ * beyond 10^15 (where whole numbers stop being exact and toFixed turns to exponents) reads
+ * "1,23 × 10¹⁸", and decimals stop at the 15 significant digits a double holds.
+ */
 export function formatNumber(value: number, decimals?: number): string {
-  const d = decimals ?? Math.min(decimalsOf(roundTo(value, 2)), 2);
+  if (!Number.isFinite(value)) return 'không xác định';
+  if (Math.abs(value) >= 1e15) {
+    const [m, e] = value.toExponential(2).split('e') as [string, string];
+    const exp = [...String(Number(e))].map((ch) => (ch === '-' ? '⁻' : SUPERSCRIPT[Number(ch)])).join('');
+    return `${formatNumber(Number(m))} × 10${exp}`;
+  }
+  const intDigits = Math.max(1, Math.floor(Math.log10(Math.abs(value) || 1)) + 1);
+  const d = Math.max(0, Math.min(decimals ?? Math.min(decimalsOf(roundTo(value, 2)), 2), 15 - intDigits, 12));
   const rounded = roundTo(value, d);
   const neg = rounded < 0;
   const [i, f] = Math.abs(rounded).toFixed(d).split('.');

@@ -1,4 +1,5 @@
 import { HostError } from '../host/actions';
+import { libraryErrorMeaning } from '../xlsx/errors';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
 
@@ -34,6 +35,7 @@ export function formatAt(iso: string): string {
 export function messageOf(e: unknown): string {
   if (e instanceof HostError) return e.message;
   if (e instanceof Error && e.name === 'UnreadableWorkbookError') return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
+  // Library errors are English (JSZip, parsers): their meaning is shown instead.
+  const detail = libraryErrorMeaning(e);
   return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
 }

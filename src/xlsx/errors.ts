@@ -9,6 +9,10 @@ export type UnreadableReason =
   | 'not_xlsx'
   | 'xml_too_large'
   | 'too_many_cells'
+  | 'too_many_elements'
+  | 'xml_too_deep'
+  | 'too_many_parts'
+  | 'too_many_rows'
   | 'parse_failed';
 
 /**
@@ -28,4 +32,28 @@ export class UnreadableWorkbookError extends Error {
 
 export function isUnreadableWorkbookError(e: unknown): e is UnreadableWorkbookError {
   return e instanceof UnreadableWorkbookError || (e instanceof Error && e.name === 'UnreadableWorkbookError' && 'reason' in e);
+}
+
+/**
+ * The meaning, in Vietnamese, of an error thrown by a library reading an Office file (JSZip,
+ * the XML parsers, Node's file system), for the places that must show something: the user never
+ * sees the library's English ("Can't find end of central directory : is this a zip file ?").
+ */
+export function libraryErrorMeaning(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  const text = e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT') return 'không tìm thấy tệp';
+  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền truy cập tệp';
+  if (code === 'EISDIR') return 'đường dẫn là một thư mục, không phải tệp';
+  if (code === 'ENOSPC') return 'ổ đĩa đã đầy';
+  if (code === 'EROFS') return 'ổ đĩa chỉ cho phép đọc';
+  if (/end of central directory|is this a zip|corrupted zip|invalid (cen|loc)|relative offset|zip64|not a zip|missing bytes/i.test(text)) {
+    return 'tệp bị hỏng hoặc không phải tệp Office (không đọc được gói nén zip bên trong)';
+  }
+  if (/encrypted/i.test(text)) return 'tệp được mã hoá bằng mật khẩu';
+  if (/size mismatch|crc32|invalid (stored|distance|code|block)|incorrect header|unexpected end of (file|data)|inflate/i.test(text)) {
+    return 'dữ liệu nén trong tệp bị hỏng';
+  }
+  if (/xml|tag|attribute|entity|root|unclosed|not well-formed|invalid character/i.test(text)) return 'nội dung XML bên trong tệp bị hỏng';
+  return 'lỗi không xác định khi đọc tệp';
 }

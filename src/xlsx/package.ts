@@ -1,7 +1,12 @@
 /**
  * Everything done to the .xlsx package (the zip) before ExcelJS sees it: recognise what the file
- * is, refuse what would exhaust memory, and repair what ExcelJS cannot follow. Works in Node and in
- * the browser (JSZip, @xmldom/xmldom and sax are plain JavaScript).
+ * is, refuse what would exhaust memory or time, and repair what ExcelJS cannot follow. Works in
+ * Node and in the browser (JSZip, @xmldom/xmldom and sax are plain JavaScript).
+ *
+ * Limits are measured on what is really read, never on what the file declares: every part is
+ * inflated here with a running byte count that stops at the limit (a zip directory can state any
+ * size), then every XML part is streamed through sax, counting elements, cells, rows and depth (a
+ * sheet's <dimension> can state any area). Only a package that passed is handed on.
  */
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
@@ -9,24 +14,46 @@ import sax from 'sax';
 import { UnreadableWorkbookError } from './errors';
 
 /**
- * Limits checked before parsing. Measured in this project (Node 20, ExcelJS 4.4): a sheet of
- * 1 000 000 numeric cells is 36 MB of XML and takes about 4,8 s and 1,7 GB of heap to load; 200 000
- * cells take 1,1 s. 500 000 cells (about 2,5 s) is far above any CCHC workbook (a few thousand
- * cells) and still answers in reasonable time.
+ * Measured in this project (Node 20, ExcelJS 4.4): a sheet of 1 000 000 numeric cells is 36 MB of
+ * XML and takes about 4,8 s and 1,7 GB of heap to load; 200 000 cells take 1,1 s. 500 000 cells
+ * (about 2,5 s) is far above any CCHC workbook (a few thousand cells) and still answers in
+ * reasonable time. The refusals themselves stay under 600 MB and 30 s (docs/reliability.md).
  */
 export const LIMITS = {
   /** Size of the .xlsx file itself. */
   maxFileBytes: 25 * 1024 * 1024,
-  /** Sum of the uncompressed sizes of all parts, as the zip directory declares them. */
+  /** Bytes of all parts once inflated, counted while inflating. */
   maxUncompressedBytes: 60 * 1024 * 1024,
-  /** Cells over all sheets (from each sheet's <dimension>, or counted when it is absent). */
+  /** <c> elements over all sheets, counted while parsing. */
   maxCells: 500_000,
+  /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */
+  maxElements: 3_000_000,
+  /** Nesting of XML elements; SpreadsheetML needs about 10. */
+  maxXmlDepth: 100,
+  /** Entries in the zip; a workbook made from the template has about 30. */
+  maxParts: 5_000,
+  /** Rows spanned over all sheets (the last row number of each, summed): two sheets reaching Excel's last row, and more. */
+  maxRows: 2_200_000,
+  /** Worksheets; the template has five. ExcelJS spends a few milliseconds on each. */
+  maxSheets: 1_000,
 };
 
-/** A cell takes at least this many bytes of sheet XML (`<c r="A1"/>`), which bounds the count cheaply. */
-const MIN_BYTES_PER_CELL = 10;
-
 const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+const N = (n: number) => n.toLocaleString('vi-VN');
+
+/** The refusal of a file larger than the limit: also used by callers that stat a file before reading it. */
+export function fileTooLarge(bytes: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    'too_large',
+    `Tệp quá lớn (${MB(bytes)}, giới hạn kích thước tệp ${MB(LIMITS.maxFileBytes)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+  );
+}
+
+const corruptZip = (detail: unknown) =>
+  new UnreadableWorkbookError('corrupt_zip', 'Tệp Excel bị hỏng (không giải nén được): hãy lưu lại tệp từ Excel hoặc lấy bản gốc rồi kiểm tra lại.', String(detail));
+
+const brokenXml = (part: string, detail: unknown) =>
+  new UnreadableWorkbookError('parse_failed', `Tệp Excel bị hỏng: phần "${part}" không phải XML hợp lệ. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.`, String(detail));
 
 interface JSZipStream {
   on(event: 'data', cb: (chunk: Uint8Array) => void): JSZipStream;
@@ -36,15 +63,12 @@ interface JSZipStream {
   resume(): JSZipStream;
 }
 
-interface ZipEntryInternals {
-  _data?: { uncompressedSize?: number };
-}
-
 export interface PreparedPackage {
   /** Bytes to give ExcelJS: the input itself, or a repaired copy. */
   data: Uint8Array;
+  /** The package's parts as read (after repair), for the readers that go to the XML themselves. */
   zip: JSZip;
-  /** Parts whose relationship targets were rewritten from absolute to relative. */
+  /** Parts rewritten so ExcelJS can follow them. */
   repaired: string[];
 }
 
@@ -66,15 +90,178 @@ export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const TABLE = /^xl\/tables\/[^/]+\.xml$/;
+const XML_PART = /(\.xml|\.rels)$/i;
+/** Namespaces whose elements ExcelJS matches by their bare names (it ignores namespaces). */
+const UNPREFIXED_NS = new Set([
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  'http://schemas.openxmlformats.org/package/2006/relationships',
+  'http://schemas.openxmlformats.org/package/2006/content-types',
+]);
+
+/** What the streaming pass learnt about one XML part, for the repairs. */
+interface PartScan {
+  /** Elements are prefixed in a namespace ExcelJS expects unprefixed (x:worksheet, x:row). */
+  prefixed: boolean;
+  /** A sheet has a <row> or <c> without its `r` attribute (allowed by the standard). */
+  missingRefs: boolean;
+  /** The root element's name as written, prefix included. */
+  root: string;
+}
+
+/** Running totals over the whole package: one budget, however the content is spread over parts. */
+class Budget {
+  bytes = 0;
+  elements = 0;
+  cells = 0;
+  rows = 0;
+
+  /** Rows a sheet adds to the grid the reader builds, however few cells they hold. */
+  addRows(more: number): void {
+    this.rows += more;
+    if (this.rows > LIMITS.maxRows) {
+      throw new UnreadableWorkbookError(
+        'too_many_rows',
+        `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+      );
+    }
+  }
+
+  addBytes(n: number): void {
+    this.bytes += n;
+    if (this.bytes > LIMITS.maxUncompressedBytes) {
+      throw new UnreadableWorkbookError(
+        'xml_too_large',
+        `Nội dung tệp quá lớn khi giải nén (hơn ${MB(LIMITS.maxUncompressedBytes)}, giới hạn dung lượng giải nén ${MB(LIMITS.maxUncompressedBytes)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+      );
+    }
+  }
+
+  addElement(depth: number, isCell: boolean): void {
+    if (depth > LIMITS.maxXmlDepth) {
+      throw new UnreadableWorkbookError(
+        'xml_too_deep',
+        `Tệp có cấu trúc XML lồng nhau quá sâu (hơn ${N(LIMITS.maxXmlDepth)} tầng, giới hạn độ sâu XML ${N(LIMITS.maxXmlDepth)}): tệp không phải do Excel tạo ra hoặc đã bị sửa; hãy lấy bản gốc rồi kiểm tra lại.`,
+      );
+    }
+    if (++this.elements > LIMITS.maxElements) {
+      throw new UnreadableWorkbookError(
+        'too_many_elements',
+        `Tệp có quá nhiều phần tử XML (hơn ${N(LIMITS.maxElements)}, giới hạn số phần tử ${N(LIMITS.maxElements)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
+      );
+    }
+    if (isCell && ++this.cells > LIMITS.maxCells) {
+      throw new UnreadableWorkbookError(
+        'too_many_cells',
+        `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+      );
+    }
+  }
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * Inflates one part with the running byte count. Stops (pauses the inflater and drops its
+ * buffers) as soon as the package's total crosses the limit.
+ */
+function inflatePart(file: JSZip.JSZipObject, budget: Budget): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    // internalStream is JSZip's public streaming API, missing from its typings.
+    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    const fail = (e: unknown) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      chunks.length = 0;
+      reject(e);
+    };
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (done) return;
+        try {
+          budget.addBytes(chunk.length);
+          size += chunk.length;
+          chunks.push(chunk);
+        } catch (e) {
+          fail(e);
+        }
+      })
+      .on('error', (e: Error) => fail(corruptZip(e)))
+      .on('end', () => {
+        if (done) return;
+        done = true;
+        if (chunks.length === 1) return resolve(chunks[0]!);
+        const bytes = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          bytes.set(c, at);
+          at += c.length;
+        }
+        resolve(bytes);
+      })
+      .resume();
+  });
+}
+
+const SCAN_CHUNK = 1 << 20;
+
+/**
+ * Streams one XML part through sax, counting elements, cells, rows and depth against the budget
+ * (throws at the first limit crossed), and noting what the repairs need to know.
+ */
+function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
+  const scan: PartScan = { prefixed: false, missingRefs: false, root: '' };
+  const parser = sax.parser(true);
+  const decoder = new TextDecoder();
+  const isSheet = SHEET.test(name);
+  let depth = 0;
+  let lastRow = 0;
+  /** Prefixes the root binds to a namespace ExcelJS expects unprefixed. */
+  const mainPrefixes = new Set<string>();
+  parser.onopentag = (tag) => {
+    depth++;
+    const local = localName(tag.name);
+    budget.addElement(depth, isSheet && local === 'c');
+    if (depth === 1) {
+      scan.root = tag.name;
+      for (const [k, v] of Object.entries(tag.attributes)) if (k.startsWith('xmlns:') && UNPREFIXED_NS.has(String(v))) mainPrefixes.add(k.slice(6));
+    }
+    if (mainPrefixes.size && tag.name.includes(':') && mainPrefixes.has(tag.name.slice(0, tag.name.indexOf(':')))) scan.prefixed = true;
+    if (isSheet && local === 'row') {
+      const r = Number(tag.attributes.r);
+      // A row without `r` is the one after the previous (see numberRowsAndCells).
+      const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
+      // Not capped at Excel's last row: a row numbered 999 999 999 is a grid that long to the reader.
+      if (row > lastRow) {
+        budget.addRows(row - lastRow);
+        lastRow = row;
+      }
+    }
+    if (isSheet && (local === 'row' || local === 'c') && !('r' in tag.attributes)) scan.missingRefs = true;
+  };
+  parser.onclosetag = () => {
+    depth--;
+  };
+  parser.onerror = (e) => {
+    throw brokenXml(name, e);
+  };
+  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) {
+    parser.write(decoder.decode(bytes.subarray(at, at + SCAN_CHUNK), { stream: true }));
+  }
+  parser.write(decoder.decode()).close();
+  return scan;
+}
+
 export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<PreparedPackage> {
   const bytes = toBytes(input);
   if (bytes.length === 0) throw new UnreadableWorkbookError('empty', 'Tệp rỗng (0 byte): hãy chọn đúng tệp Excel (.xlsx) đã lưu.');
-  if (bytes.length > LIMITS.maxFileBytes) {
-    throw new UnreadableWorkbookError(
-      'too_large',
-      `Tệp quá lớn (${MB(bytes.length)}, giới hạn ${MB(LIMITS.maxFileBytes)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
-    );
-  }
+  if (bytes.length > LIMITS.maxFileBytes) throw fileTooLarge(bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
       throw new UnreadableWorkbookError('encrypted', 'Tệp được mã hoá bằng mật khẩu: hãy mở bằng Excel, gỡ mật khẩu rồi kiểm tra lại.');
@@ -89,103 +276,165 @@ export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<P
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw new UnreadableWorkbookError('corrupt_zip', 'Tệp Excel bị hỏng (không giải nén được): hãy lưu lại tệp từ Excel hoặc lấy bản gốc rồi kiểm tra lại.', String(e));
+    throw corruptZip(e);
   }
 
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  const has = (p: string) => zip.file(p) !== null || zip.file(`/${p}`) !== null;
+  if (entries.length > LIMITS.maxParts) {
+    throw new UnreadableWorkbookError(
+      'too_many_parts',
+      `Tệp có quá nhiều phần (${N(entries.length)}, giới hạn số phần trong gói ${N(LIMITS.maxParts)}): tệp không phải sổ số liệu Excel thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
+    );
+  }
+  const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
+  const sheetCount = entries.filter((f) => SHEET.test(partName(f))).length;
+  if (sheetCount > LIMITS.maxSheets) {
+    throw new UnreadableWorkbookError(
+      'too_many_parts',
+      `Tệp có quá nhiều trang tính (${N(sheetCount)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+    );
+  }
+  const has = (p: string) => entries.some((f) => partName(f) === p);
   if (!has('xl/workbook.xml')) {
     const what = has('word/document.xml') ? 'là văn bản Word (.docx)' : has('ppt/presentation.xml') ? 'là bản trình chiếu PowerPoint' : 'không phải bảng tính Excel (.xlsx)';
     throw new UnreadableWorkbookError('not_xlsx', `Tệp ${what}, không phải sổ số liệu Excel: hãy chọn tệp .xlsx.`);
   }
 
-  const sizeOf = (f: JSZip.JSZipObject) => (f as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0;
-  const total = entries.reduce((s, f) => s + sizeOf(f), 0);
-  if (total > LIMITS.maxUncompressedBytes) {
-    throw new UnreadableWorkbookError(
-      'xml_too_large',
-      `Nội dung tệp quá lớn khi giải nén (${MB(total)}, giới hạn ${MB(LIMITS.maxUncompressedBytes)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-    );
-  }
+  // Inflating first (fast) refuses a zip bomb before any XML is parsed; the parse then runs over
+  // bytes already counted.
+  const budget = new Budget();
+  const parts = new Map<string, { file: JSZip.JSZipObject; bytes: Uint8Array; scan: PartScan | null }>();
+  for (const f of entries) parts.set(f.name, { file: f, bytes: await inflatePart(f, budget), scan: null });
+  for (const [name, p] of parts) if (XML_PART.test(name)) p.scan = scanPart(p.bytes, partName(p.file), budget);
 
-  const sheets = entries.filter((f) => /^\/?xl\/worksheets\/[^/]+\.xml$/.test(f.name));
-  const upperBound = sheets.reduce((s, f) => s + Math.floor(sizeOf(f) / MIN_BYTES_PER_CELL), 0);
-  if (upperBound > LIMITS.maxCells) {
-    let cells = 0;
-    for (const f of sheets) cells += await countCells(f, LIMITS.maxCells - cells + 1);
-    if (cells > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError(
-        'too_many_cells',
-        `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-      );
+  // Every read below is of bytes already inflated and counted: nothing more is inflated.
+  const out = new JSZip();
+  for (const [name, p] of parts) out.file(name, p.bytes, { date: p.file.date, createFolders: false });
+  const repaired = await repair(out, parts);
+  const data = repaired.length ? await out.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
+  return { data, zip: out, repaired };
+}
+
+/** Repairs, each for a kind of valid file ExcelJS 4.4 refuses or misreads; returns the parts rewritten. */
+async function repair(zip: JSZip, parts: Map<string, { scan: PartScan | null }>): Promise<string[]> {
+  const changed = new Set<string>();
+  const edit = async (name: string, fix: (doc: Document, part: string) => boolean) => {
+    const f = zip.file(name);
+    if (!f) return;
+    const doc = parseXml(await f.async('string'));
+    if (!doc.documentElement || !fix(doc, name)) return;
+    zip.file(name, new XMLSerializer().serializeToString(doc as unknown as Node));
+    changed.add(name);
+  };
+  for (const [name, p] of parts) {
+    const bare = name.replace(/^\//, '');
+    if (p.scan?.prefixed) await edit(name, unprefix);
+    if (p.scan?.missingRefs) await edit(name, numberRowsAndCells);
+    if (TABLE.test(bare)) await edit(name, simplifyTable);
+    if (RELS.test(name)) await edit(name, relativizeTargets);
+    // Document properties are not read; ExcelJS only understands them with the usual prefixes
+    // (cp:, dc:) and stops on a core.xml written with default namespaces: such parts are dropped.
+    if (/^docProps\/(core|app)\.xml$/.test(bare) && p.scan?.root !== (bare === 'docProps/core.xml' ? 'cp:coreProperties' : 'Properties')) {
+      zip.remove(name);
+      changed.add(name);
     }
   }
+  return [...changed];
+}
 
-  const repaired = await relativizeTargets(zip);
-  const data = repaired.length ? await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
-  return { data, zip, repaired };
+function parseXml(xml: string): Document {
+  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+}
+
+function elements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as Element);
+  return out;
+}
+
+function descendants(doc: Document, local: string): Element[] {
+  return Array.from(doc.getElementsByTagName('*') as ArrayLike<Element>).filter((e) => (e.localName ?? localName(e.nodeName)) === local);
 }
 
 /**
- * Cells of one sheet: the area of its <dimension> when it has one, otherwise its <c> elements
- * counted up to `stopAfter`. The sheet is streamed, so only its head is inflated in the usual case.
+ * .NET exporters and the Open XML SDK write `<x:worksheet xmlns:x="…/main"><x:sheetData>…`.
+ * ExcelJS matches bare names, so the elements of the namespaces it expects are moved to the
+ * default namespace. xmldom has no rename: its nodes keep the name in plain fields that the
+ * serializer reads, and it declares the default namespace where the element needs it.
  */
-function countCells(file: JSZip.JSZipObject, stopAfter: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // internalStream is JSZip's public streaming API, missing from its typings.
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
-    const decoder = new TextDecoder();
-    const parser = sax.parser(true);
-    let cells = 0;
-    let done = false;
-    const finish = (n: number) => {
-      if (done) return;
-      done = true;
-      stream.pause();
-      resolve(n);
-    };
-    parser.onopentag = (tag) => {
-      const local = tag.name.replace(/^.*:/, '');
-      if (local === 'dimension') {
-        const ref = String(tag.attributes.ref ?? '');
-        const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
-        if (m) {
-          const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-          const rows = m[3] ? Number(m[4]) - Number(m[2]) + 1 : 1;
-          const cols = m[3] ? col(m[3]) - col(m[1]!) + 1 : 1;
-          // A stray note far away makes the area huge while the sheet holds few cells: bound it by size.
-          const bySize = Math.floor(((file as unknown as ZipEntryInternals)._data?.uncompressedSize ?? 0) / MIN_BYTES_PER_CELL);
-          finish(Math.min(rows * cols, bySize));
-        }
-      } else if (local === 'c') {
-        cells++;
-        if (cells >= stopAfter) finish(cells);
+function unprefix(doc: Document): boolean {
+  let dirty = false;
+  const all = [doc.documentElement!, ...Array.from(doc.documentElement!.getElementsByTagName('*') as ArrayLike<Element>)];
+  for (const el of all) {
+    if (!el.prefix || !UNPREFIXED_NS.has(el.namespaceURI ?? '')) continue;
+    const node = el as unknown as { prefix: string | null; tagName: string; nodeName: string };
+    node.prefix = null;
+    node.tagName = node.nodeName = el.localName!;
+    dirty = true;
+  }
+  const root = doc.documentElement!;
+  if (dirty && !root.getAttribute('xmlns')) root.setAttribute('xmlns', root.namespaceURI ?? '');
+  return dirty;
+}
+
+const colName = (n: number) => {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The standard lets a row omit `r` (it is the row after the previous one) and a cell too (the
+ * column after the previous cell). ExcelJS needs both, so they are written in.
+ */
+function numberRowsAndCells(doc: Document): boolean {
+  let dirty = false;
+  let rowNo = 0;
+  for (const row of descendants(doc, 'row')) {
+    const r = Number(row.getAttribute('r'));
+    if (Number.isInteger(r) && r > 0) rowNo = r;
+    else {
+      rowNo++;
+      row.setAttribute('r', String(rowNo));
+      dirty = true;
+    }
+    let col = 0;
+    for (const c of elements(row).filter((e) => (e.localName ?? localName(e.nodeName)) === 'c')) {
+      const m = /^([A-Z]{1,3})(\d+)$/.exec(c.getAttribute('r') ?? '');
+      if (m) col = colNumber(m[1]!);
+      else {
+        col++;
+        c.setAttribute('r', `${colName(col)}${rowNo}`);
+        dirty = true;
       }
-    };
-    parser.onerror = (e) => {
-      if (!done) {
-        done = true;
-        reject(new UnreadableWorkbookError('parse_failed', 'Tệp Excel bị hỏng: một trang tính không đọc được. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.', String(e)));
-      }
-    };
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        try {
-          parser.write(decoder.decode(chunk, { stream: true }));
-        } catch {
-          /* reported through parser.on('error') */
-        }
-      })
-      .on('error', (e: Error) => {
-        if (!done) {
-          done = true;
-          reject(new UnreadableWorkbookError('corrupt_zip', 'Tệp Excel bị hỏng (không giải nén được): hãy lưu lại tệp từ Excel rồi kiểm tra lại.', String(e)));
-        }
-      })
-      .on('end', () => finish(cells))
-      .resume();
-  });
+    }
+  }
+  return dirty;
+}
+
+/**
+ * ExcelJS 4.4 reads a <tableColumn> as a leaf: a child (calculatedColumnFormula, totalsRowFormula,
+ * what Excel writes for calculated columns and custom totals) ends the column early, the columns
+ * come out short and the filter row then throws ("Cannot set properties of undefined (setting
+ * 'filterButton')"). It also throws on filters it does not know (iconFilter, colorFilter,
+ * dynamicFilter, top10) and on a sortState. The checker reads none of these (the table's flags are
+ * read from the XML itself, read.ts), so they are dropped from the copy ExcelJS parses.
+ */
+function simplifyTable(doc: Document): boolean {
+  let dirty = false;
+  const drop = (e: Element) => {
+    e.parentNode?.removeChild(e);
+    dirty = true;
+  };
+  for (const col of descendants(doc, 'tableColumn')) elements(col).forEach(drop);
+  for (const af of descendants(doc, 'autoFilter')) {
+    for (const child of elements(af)) {
+      if ((child.localName ?? localName(child.nodeName)) !== 'filterColumn') drop(child);
+      else elements(child).forEach(drop);
+    }
+  }
+  return dirty;
 }
 
 const RELS = /^\/?(?:.*\/)?_rels\/[^/]*\.rels$/;
@@ -202,29 +451,17 @@ export function relativePath(fromDir: string, target: string): string {
 /**
  * ExcelJS joins relationship targets to the source folder as plain strings, so packages that use
  * absolute part names (openpyxl writes Target="/xl/worksheets/sheet1.xml") lose their sheets and
- * tables. Rewrites such targets to relative ones; returns the rewritten .rels parts.
+ * tables. Rewrites such targets to relative ones.
  */
-async function relativizeTargets(zip: JSZip): Promise<string[]> {
-  const changed: string[] = [];
-  for (const file of Object.values(zip.files)) {
-    if (file.dir || !RELS.test(file.name)) continue;
-    const xml = await file.async('string');
-    const doc = new DOMParser().parseFromString(xml, 'text/xml');
-    // "xl/worksheets/_rels/sheet1.xml.rels" describes "xl/worksheets/sheet1.xml": targets start at "xl/worksheets".
-    const sourceDir = file.name.replace(/^\//, '').replace(/_rels\/[^/]*$/, '').replace(/\/$/, '');
-    let dirty = false;
-    const rels = doc.getElementsByTagName('Relationship');
-    for (let i = 0; i < rels.length; i++) {
-      const rel = rels.item(i)!;
-      const target = rel.getAttribute('Target') ?? '';
-      if (rel.getAttribute('TargetMode') === 'External' || !target.startsWith('/')) continue;
-      rel.setAttribute('Target', relativePath(sourceDir, target));
-      dirty = true;
-    }
-    if (dirty) {
-      zip.file(file.name, new XMLSerializer().serializeToString(doc));
-      changed.push(file.name);
-    }
+function relativizeTargets(doc: Document, part: string): boolean {
+  // "xl/worksheets/_rels/sheet1.xml.rels" describes "xl/worksheets/sheet1.xml": targets start at "xl/worksheets".
+  const sourceDir = part.replace(/^\//, '').replace(/_rels\/[^/]*$/, '').replace(/\/$/, '');
+  let dirty = false;
+  for (const rel of descendants(doc, 'Relationship')) {
+    const target = rel.getAttribute('Target') ?? '';
+    if (rel.getAttribute('TargetMode') === 'External' || !target.startsWith('/')) continue;
+    rel.setAttribute('Target', relativePath(sourceDir, target));
+    dirty = true;
   }
-  return changed;
+  return dirty;
 }

@@ -19,7 +19,7 @@ import { readNonXlsx } from './sniff';
 import { computeFormulas } from './formulas';
 
 export { UnreadableWorkbookError } from './errors';
-export { LIMITS } from './package';
+export { LIMITS, fileTooLarge } from './package';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
 function dateToSerial(d: Date): number {
@@ -152,6 +152,8 @@ const IGNORED_SHEET_PARTS = [
   'cols',
 ];
 
+const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
+
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
   // Pages and Excel 2003 XML saved as .xls are read by sniff.ts; .xls 97-2003 and .ods are refused there.
   const other = await readNonXlsx(toBytes(data), fileName);
@@ -182,13 +184,15 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
         if (m) line[c - 1] = m;
       });
       if (line.length) rows[r - 1] = line;
-      cellCount += line.length;
+      // Cells, not the width of the line: one cell in column XFD is one cell.
+      row.eachCell({ includeEmpty: false }, () => void cellCount++);
     });
     if (cellCount > LIMITS.maxCells) {
       throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
     }
-    // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined).
-    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
+    // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.
+    for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
     sheets.push({ name: ws.name, rows });
 
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {

@@ -115,3 +115,64 @@ describe('cchc template and --help', () => {
     expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]');
   });
 });
+
+describe('cchc check on hostile input (issue 8), end to end', () => {
+  it('a count of 1e308: --json exits 1 with JSON its schema accepts; the text has no Infinity or noise', async () => {
+    const { buildWorkbook } = await import('../../src/xlsx/template');
+    const { CLEAN_SAMPLE } = await import('../../src/xlsx/samples');
+    const { checkJson } = await import('../../src/core/schemas');
+    const o = structuredClone(CLEAN_SAMPLE);
+    const rows = o.tables!.KetQuaGiaiQuyet!.rows!;
+    rows[0] = { ...rows[0], trucTuyen: 1e308, trucTiepBuuChinh: 1.7976931348623157e308 };
+    const path = join(dir, 'tran-so.xlsx');
+    writeFileSync(path, await buildWorkbook(o));
+    const json = run('check', path, '--json');
+    expect([json.code, json.err]).toEqual([1, '']);
+    const parsed = JSON.parse(json.out);
+    expect(checkJson.safeParse(parsed).success).toBe(true);
+    expect(parsed.issues.filter((i: { code: string }) => i.code === 'value_out_of_bounds').map((i: { cell: string }) => i.cell).sort()).toEqual(['C12', 'C6', 'D12', 'D6']);
+    const text = run('check', path);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('giá trị vượt quá giới hạn');
+    expect(text.out).not.toMatch(/Infinity|NaN|\de[+-]?\d|\d,\d{5,}/);
+  });
+
+  it('escape sequences in a cell (Excel writes ESC as _x001B_) never reach the terminal', async () => {
+    const { buildWorkbook } = await import('../../src/xlsx/template');
+    const { CLEAN_SAMPLE } = await import('../../src/xlsx/samples');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await buildWorkbook({ ...CLEAN_SAMPLE, unit: 'Sở Y tế ESC' }));
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    zip.file('xl/sharedStrings.xml', sst.replace('Sở Y tế ESC', 'Sở Y tế_x001B_[2J_x001B_[31m'));
+    const path = join(dir, 'esc.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array' }));
+    const r = run('check', path);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('\u001b');
+    expect(r.out).toContain('Sở Y tế␛[2J␛[31m');
+  });
+
+  it('a huge file and a device are refused from their size, exit 2, naming the limit', () => {
+    const path = join(dir, 'khong-lo.xlsx');
+    writeFileSync(path, '');
+    execFileSync('truncate', ['-s', '3G', path]);
+    const huge = run('check', path);
+    expect([huge.code, huge.out]).toEqual([2, '']);
+    expect(huge.err).toMatch(/giới hạn kích thước tệp 25 MB/);
+    const dev = run('check', '/dev/zero');
+    expect(dev.code).toBe(2);
+    expect(dev.err).toMatch(/Không phải một tệp thông thường/);
+    execFileSync('truncate', ['-s', '0', path]);
+  });
+
+  it('English from libraries and parseArgs never reaches the user', () => {
+    const notZip = join(dir, 'gia.xlsx');
+    writeFileSync(notZip, 'PK\u0003\u0004 không phải zip');
+    const r = run('check', notZip);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bị hỏng/);
+    expect(r.err).not.toMatch(/central directory|Error/);
+    const bad = run('check', '--nope', notZip);
+    expect([bad.code, bad.err]).toEqual([2, 'Tham số không hợp lệ: không có tuỳ chọn --nope.\nXem: cchc --help\n']);
+  });
+});

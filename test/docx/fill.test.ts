@@ -8,6 +8,7 @@ import { escapeXml, fillDocx, fillDocxDetailed, listTags, readFillRecord } from 
 import type { FillRecord } from '../../src/host/actions';
 import { allSections, konTumQ3, onlyTthc } from '../narrative/fixtures';
 import { controlTexts, handMadeDocx, parse, part, templateBytes, withoutControlContent } from './helpers';
+import { missingTool } from '../helpers/tools';
 
 const record = (fingerprint: string): FillRecord => ({
   fileName: 'so-lieu-q3-2022.xlsx',
@@ -126,7 +127,7 @@ describe('fillDocx', () => {
 
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
   if (!soffice) {
-    test.skip('LibreOffice (soffice) is not installed: the PDF conversion of the filled template is not checked', () => {});
+    missingTool('LibreOffice (soffice)', 'the PDF conversion of the filled template');
   } else {
     test('LibreOffice converts the filled template to PDF', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-pdf-'));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { buildWorkbook, tableCell } from '../../src/xlsx/template';
 import { CLEAN_SAMPLE } from '../../src/xlsx/samples';
 import { findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';
 import { isoToSerial } from '../../src/core/periods';
+import { findTool, missingTool } from '../helpers/tools';
 
 const root = join(__dirname, '..', '..');
 const at = (m: WorkbookModel, sheet: string, a1: string) => getCell(findSheet(m, sheet), parseA1(a1));
@@ -127,8 +128,9 @@ describe('packages with absolute relationship targets', () => {
   });
 });
 
-const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-(soffice ? describe : describe.skip)(`LibreOffice output${soffice ? '' : ' (bỏ qua: không có soffice trên máy này)'}`, () => {
+const soffice = findTool(['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']);
+if (!soffice) missingTool('LibreOffice (soffice)', 'reading a sample re-saved by LibreOffice');
+(soffice ? describe : describe.skip)('LibreOffice output', () => {
   it('reads a sample re-saved by LibreOffice to the same figures', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
     const src = join(dir, 'in', 'mau-sach.xlsx');

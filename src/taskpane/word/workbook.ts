@@ -19,7 +19,9 @@ export interface PickedWorkbook {
 
 export async function readPicked(file: File): Promise<PickedWorkbook> {
   // ExcelJS is large: loaded on first use so the pane opens fast.
-  const { readWorkbook } = await import('../../xlsx/read');
+  const { readWorkbook, LIMITS, fileTooLarge } = await import('../../xlsx/read');
+  // Sized before it is loaded: a huge file must not fill the webview's memory first.
+  if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
   const model = await readWorkbook(await file.arrayBuffer(), file.name);
   const report = checkWorkbook(model);
   return { fileName: file.name, report, fingerprint: figuresFingerprint(report) };
