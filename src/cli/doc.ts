@@ -4,7 +4,6 @@
  * The JSON is the contract of docs/doc-check.md; paragraphs are 1-based in document order (table
  * cells and then footnotes included), offsets are in that paragraph's text.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import type { WorkbookModel } from '../core/model';
@@ -13,6 +12,10 @@ import { checkDocument, periodName } from '../core/prose';
 import type { DocReport } from '../core/prose/types';
 import { readDocxParagraphs, UnreadableDocumentError } from '../docx/text';
 import { SEVERITY_LABEL } from './format';
+import { ioMessage, readBoundedSync } from './input';
+import { jsonSafe, terminalSafeLines } from './safe-text';
+import { DOCX_LIMITS } from '../docx/package';
+import { isUnreadableWorkbookError } from '../xlsx/errors';
 
 export interface DocDeps {
   /** Reads a workbook, throwing the CLI's usage error (exit 2) on a bad file. */
@@ -81,12 +84,12 @@ export async function runDoc(args: string[], deps: DocDeps): Promise<number> {
   const file = positionals[0]!;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // Size known before bytes, never more read than the .docx limit (input.ts, docx/package.ts).
+    bytes = readBoundedSync(file, DOCX_LIMITS.maxFileBytes);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw deps.usage(`Không tìm thấy tệp: ${file}`);
-    if (code === 'EISDIR') throw deps.usage(`Đường dẫn là một thư mục, không phải tệp: ${file}`);
-    throw deps.usage(`Không đọc được tệp ${file}.`);
+    if (isUnreadableWorkbookError(e)) throw deps.usage(`Không đọc được tệp ${file}: ${e.message}`);
+    if ((e as NodeJS.ErrnoException)?.code) throw deps.usage(ioMessage(e, file));
+    throw e;
   }
   let paragraphs;
   try {
@@ -98,6 +101,7 @@ export async function runDoc(args: string[], deps: DocDeps): Promise<number> {
   const workbook = values.workbook ? checkWorkbook(await deps.load(values.workbook)) : undefined;
   const previous = values.previous ? checkWorkbook(await deps.load(values.previous)) : undefined;
   const report = checkDocument(paragraphs, { ...(workbook ? { workbook } : {}), ...(previous ? { previous } : {}) });
-  process.stdout.write(values.json ? `${JSON.stringify(docJson(report, file), null, 2)}\n` : docText(report, file));
+  // The excerpts are the document's own text: made terminal-safe on the way out (safe-text.ts).
+  process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(docJson(report, file), null, 2))}\n` : terminalSafeLines(docText(report, file)));
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -31,8 +31,8 @@ export interface SheetGrid {
   /** rows[r][c], 0-based: rows[0][0] is A1. Ragged; missing entries are empty cells. */
   rows: (Cell | undefined)[][];
   /**
-   * Merged areas ("A1:C2"), value in the top-left cell. Only filled by readers that see merges
-   * cheaply (the HTML-table reader, src/xlsx/html.ts); absent means unknown, not "no merges".
+   * Merged ranges ("C5:F5"), where the host gives them (the HTML-page and Excel 2003 XML readers
+   * do); a merge's value is in its first cell. Absent means unknown, not "no merges".
    */
   merges?: string[];
 }

@@ -9,7 +9,8 @@ import type { CheckReport } from './report';
 export function periodText(report: Pick<CheckReport, 'period'>): { text: string; note?: string } {
   const p = report.period;
   if (!p) return { text: 'chưa xác định được kỳ báo cáo' };
-  const text = `${p.kind} năm ${p.year}, số liệu từ ${formatDate(p.from)} đến ${formatDate(p.to)}`;
+  // A window that matches no period kind is shown as the window alone, never as " năm 2022".
+  const text = `${p.kind ? `${p.kind} năm ${p.year}, số liệu` : 'Số liệu'} từ ${formatDate(p.from)} đến ${formatDate(p.to)}`;
   const kind = parsePeriodKind(p.kind);
   if (!kind || p.source !== 'workbook') return { text };
   const nd09 = reportingWindow(kind, p.year);

@@ -8,18 +8,14 @@
  * reading view shows them. Footnote reference marks are not text: their place is kept in
  * `noteRefs`, so "16 đơn vị¹⁸" reads as "16 đơn vị" with note 18 after it.
  */
-import JSZip from 'jszip';
 import sax from 'sax';
 import type { DocParagraph } from '../core/prose/types';
+import { DOCX_LIMITS, isUnreadableTemplateError, openTemplate } from './package';
+import type { TemplateProblem } from './errors';
 
 export class UnreadableDocumentError extends Error {
   override name = 'UnreadableDocumentError';
 }
-
-/** Larger inputs are refused before unzipping (a report is a few MB at most). */
-export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-/** Refused when the unzipped document part is larger than this (zip bombs). */
-export const MAX_PART_CHARS = 200 * 1024 * 1024;
 
 function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   const out: DocParagraph[] = [];
@@ -93,30 +89,31 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   return out;
 }
 
+const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+/** The filler's package limits (./package.ts) apply; its template wording is replaced by the report's. */
+const PROBLEM: Partial<Record<TemplateProblem, string>> = {
+  too_large: `tệp lớn hơn giới hạn ${MB(DOCX_LIMITS.maxFileBytes)}`,
+  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${MB(DOCX_LIMITS.maxUnpackedBytes)})`,
+  not_zip: 'không phải tệp Word .docx (không mở được như một gói ZIP)',
+  corrupt_zip: 'tệp Word bị hỏng (không giải nén được)',
+  not_docx: 'không phải tệp Word .docx (có thể là tệp .doc cũ, tệp có mật khẩu, hoặc tệp Excel/PowerPoint): hãy mở bằng Word và lưu lại dưới dạng .docx',
+  bad_xml: 'nội dung XML của tài liệu bị hỏng',
+};
+
 /** Paragraphs of a .docx in document order, then its footnotes. Throws UnreadableDocumentError on anything that is not a Word document. */
 export async function readDocxParagraphs(bytes: Uint8Array): Promise<DocParagraph[]> {
-  if (bytes.length > MAX_DOCX_BYTES) throw new UnreadableDocumentError(`tệp lớn hơn ${MAX_DOCX_BYTES / 1024 / 1024} MB`);
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new UnreadableDocumentError('không phải tệp Word .docx (không mở được như một gói ZIP)');
-  }
-  const main = zip.file('word/document.xml');
-  if (!main) throw new UnreadableDocumentError('không phải tệp Word .docx (thiếu word/document.xml)');
-  const read = async (f: JSZip.JSZipObject) => {
-    const xml = await f.async('string');
-    if (xml.length > MAX_PART_CHARS) throw new UnreadableDocumentError('nội dung tài liệu quá lớn');
-    return xml;
-  };
-  let body: DocParagraph[];
-  try {
-    body = partParagraphs(await read(main), 'body');
-    const notes = zip.file('word/footnotes.xml');
-    if (notes) body.push(...partParagraphs(await read(notes), 'notes'));
+    const pkg = await openTemplate(bytes);
+    const body = partParagraphs((await pkg.text('word/document.xml'))!, 'body');
+    const notes = await pkg.text('word/footnotes.xml');
+    if (notes) body.push(...partParagraphs(notes, 'notes'));
+    return body;
   } catch (e) {
+    if (isUnreadableTemplateError(e)) throw new UnreadableDocumentError(PROBLEM[e.reason] ?? e.message);
     if (e instanceof UnreadableDocumentError) throw e;
-    throw new UnreadableDocumentError('nội dung XML của tài liệu bị hỏng');
+    // sax reports malformed XML as a plain Error.
+    if (e instanceof Error && /Unexpected|Unclosed|Invalid|Text data outside|Unmatched/i.test(e.message)) throw new UnreadableDocumentError('nội dung XML của tài liệu bị hỏng');
+    throw e;
   }
-  return body;
 }

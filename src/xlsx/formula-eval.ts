@@ -13,7 +13,7 @@ import { parse, parseA1Ref, parseStructRef, tokenize } from '@borgar/fx/xlsx';
 import type { AstExpression } from '@borgar/fx/xlsx';
 import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { parseRange } from '../core/model';
-import { needsValue, type FormulaSummary } from './formulas';
+import { needsValue, type FormulaSummary } from './formula-cells';
 
 class XlError {
   constructor(readonly code: string) {}

@@ -9,16 +9,10 @@
  * in English Excel), circular references, functions outside the supported list, dynamic arrays.
  * Cells with a cached value (every file Excel or LibreOffice saved) are left exactly as read.
  */
-import type { Cell, WorkbookModel } from '../core/model';
+import type { WorkbookModel } from '../core/model';
+import { needsValue, type FormulaSummary } from './formula-cells';
 
-export interface FormulaSummary {
-  computed: number;
-  uncomputed: number;
-}
-
-export function needsValue(c: Cell | undefined): c is Cell & { f: string } {
-  return !!c && !!c.f && c.v == null && !c.e && !c.uncomputed && !c.computed;
-}
+export type { FormulaSummary } from './formula-cells';
 
 export async function computeFormulas(model: WorkbookModel): Promise<FormulaSummary> {
   const pending: [number, number, number][] = [];

@@ -22,7 +22,7 @@ import type { Cell, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
-import { decodeHtml } from './sniff';
+import { decodeHtml } from './decode';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -6,6 +6,7 @@
 import type { WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
+import { decodeHtml } from './decode';
 import { computeFormulas } from './formulas';
 
 export type FileKind = 'zip' | 'ods' | 'ole2' | 'html' | 'spreadsheetml2003' | 'unknown';
@@ -14,36 +15,6 @@ const HOW_TO_SAVE = 'Excel: Tệp > Lưu thành > chọn kiểu "Sổ làm việ
 
 export const LEGACY_XLS_MESSAGE = `Tệp ở định dạng Excel 97-2003 (.xls) cũ, chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
 export const ODS_MESSAGE = `Tệp ở định dạng OpenDocument (.ods) của LibreOffice, chương trình chưa đọc được. Hãy mở tệp bằng LibreOffice rồi lưu lại dưới dạng .xlsx (Tệp > Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)") và kiểm tra tệp .xlsx mới.`;
-
-/**
- * The text of an HTML file, in NFC: the byte-order mark decides, else the page's declared charset,
- * else UTF-8 (what the one-stop systems write) when the bytes are valid UTF-8, else Windows-1258.
- */
-export function decodeHtml(bytes: Uint8Array): string {
-  const decode = (label: string, from = 0) => {
-    try {
-      return new TextDecoder(label).decode(bytes.subarray(from));
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes.subarray(from));
-    }
-  };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3).normalize('NFC');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2).normalize('NFC');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2).normalize('NFC');
-  // "<" followed by a zero byte: UTF-16 without a mark.
-  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decode('utf-16le').normalize('NFC');
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decode('utf-16be').normalize('NFC');
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
-  if (m) return decode(m[1]!.toLowerCase()).normalize('NFC');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC');
-  } catch {
-    // Not UTF-8 and no charset declared: older Vietnamese systems wrote Windows-1258, whose tone
-    // marks are combining characters (hence NFC).
-    return decode('windows-1258').normalize('NFC');
-  }
-}
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 

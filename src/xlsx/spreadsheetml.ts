@@ -10,12 +10,11 @@
  * numbers; String stays text).
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { translateFormulaToA1 } from '@borgar/fx/xlsx';
+import { parseA1Ref, translateFormulaToA1 } from '@borgar/fx/xlsx';
 import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
-import { singleCellRef } from './read';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
 const MAX_ROWS = 1_048_576;
@@ -167,8 +166,11 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
       } catch {
         continue;
       }
-      const ref = singleCellRef(a1);
-      if (ref) names.push({ name, ...ref });
+      const ref = parseA1Ref(a1);
+      const r = ref && 'range' in ref ? ref.range : null;
+      if (ref && r && ref.sheetName && r.top !== null && r.left !== null && (r.bottom ?? r.top) === r.top && (r.right ?? r.left) === r.left) {
+        names.push({ name, sheet: ref.sheetName, cell: `${colToLetters(r.left)}${r.top + 1}` });
+      }
     }
 
   const model: WorkbookModel = { sheets, tables: [], names };

@@ -189,6 +189,14 @@ describe('in the main build (npm start, build:web)', () => {
     for (const code of inline) expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
   });
 
+  test('the ribbon result dialog has no bundle to guard: its own inline script is ES5', () => {
+    const html = readFileSync(join(outDir, 'dialog.html'), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/<script[^>]* src=/);
+    for (const code of inline) expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  });
+
   test('the task pane in an Internet Explorer 11 webview says what is needed instead of staying blank', async () => {
     const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko' });
     ie.on('request', (r) => requests.push(r.url()));

@@ -78,8 +78,9 @@ describe('unreadable input gives UnreadableWorkbookError, never a crash or a wri
     expect(err).toBeInstanceOf(UnreadableWorkbookError);
     expect((err as UnreadableWorkbookError).reason).toBe(reason);
     expect((err as UnreadableWorkbookError).message).toMatch(message);
-    // Refused before ExcelJS parses: quick, even for the big ones.
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Refused before ExcelJS parses, within the product's promise (30 s) even on a loaded machine:
+    // cells are now counted by parsing, not read from <dimension> (docs/reliability.md).
+    expect(Date.now() - started).toBeLessThan(30_000);
     expect(readFileSync(path).equals(before.bytes)).toBe(true);
     expect(statSync(path).mtimeMs).toBe(before.mtime);
   });

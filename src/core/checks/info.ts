@@ -98,39 +98,35 @@ export function periodFromText(text: string): { kind: string; year: number } | n
   return null;
 }
 
-function findTitlePeriod(model: WorkbookModel): TitlePeriod | null {
+/** The first text cell in the top rows of any sheet ("Thông tin" first) that `read` makes sense of. */
+function firstInTopRows<T>(model: WorkbookModel, rows: number, read: (text: string) => T | null): (T & { sheet: string; cell: string }) | null {
   for (const sheet of sheetsInfoFirst(model)) {
-    const limit = Math.min(sheet.rows.length, 15);
+    const limit = Math.min(sheet.rows.length, rows);
     for (let r = 0; r < limit; r++) {
       const cells = sheet.rows[r] ?? [];
       for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
         const cell = cells[c];
-        if (!cell || typeof cell.v !== 'string' || cell.v.length < 8) continue;
-        const p = periodFromText(cell.v);
-        if (p) return { ...p, sheet: sheet.name, cell: toA1({ row: r, col: c }) };
+        if (!cell || typeof cell.v !== 'string') continue;
+        const got = read(cell.v);
+        if (got) return { ...got, sheet: sheet.name, cell: toA1({ row: r, col: c }) };
       }
     }
   }
   return null;
 }
 
+function findTitlePeriod(model: WorkbookModel): TitlePeriod | null {
+  return firstInTopRows(model, 15, (t) => (t.length < 8 ? null : periodFromText(t)));
+}
+
 const WINDOW_TEXT = /\btu (?:ngay )?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}) (?:den|toi) (?:ngay )?(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/;
 
 /** "Kỳ báo cáo: Quý I năm 2023 (Từ ngày 15/12/2022 đến ngày 14/03/2022)", "Thời gian lấy số liệu: từ … đến …". */
 function findWindowText(model: WorkbookModel): { sheet: string; cell: string; from: string; to: string } | null {
-  for (const sheet of sheetsInfoFirst(model)) {
-    const limit = Math.min(sheet.rows.length, 15);
-    for (let r = 0; r < limit; r++) {
-      const cells = sheet.rows[r] ?? [];
-      for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
-        const cell = cells[c];
-        if (!cell || typeof cell.v !== 'string') continue;
-        const m = WINDOW_TEXT.exec(foldText(cell.v));
-        if (m) return { sheet: sheet.name, cell: toA1({ row: r, col: c }), from: m[1]!, to: m[2]! };
-      }
-    }
-  }
-  return null;
+  return firstInTopRows(model, 15, (t) => {
+    const m = WINDOW_TEXT.exec(foldText(t));
+    return m ? { from: m[1]!, to: m[2]! } : null;
+  });
 }
 
 /** The issuing body at the top of an NĐ 30/2020 page: "SỞ Y TẾ TỈNH KON TUM", "BỆNH VIỆN ĐA KHOA …". */
