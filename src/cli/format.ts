@@ -5,12 +5,14 @@ import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount, formatNumber } from '../core/numbers';
 import { terminalSafe } from './safe-text';
-import { formatDate } from '../core/periods';
+import { SEVERITY_LABEL as CORE_SEVERITY_LABEL } from '../core/messages';
+import { periodText } from '../core/periodText';
 import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
 import { isMainMetric, metricLines } from '../core/metric-labels';
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+/** The panes' names (core/messages.ts), so "Gợi ý" is "Gợi ý" everywhere. */
+export const SEVERITY_LABEL: Record<Severity, string> = CORE_SEVERITY_LABEL;
 
 /** The contract JSON of `check --json` (section 3 of the contract). */
 export function reportJson(report: CheckReport, file: string): CheckJson {
@@ -56,10 +58,10 @@ function namedText(model: WorkbookModel, name: string): string | null {
 export function reportText(report: CheckReport, model: WorkbookModel, file: string): string {
   const out: string[] = [];
   const unit = report.data.unit ?? namedText(model, 'DonViBaoCao') ?? '(chưa ghi đơn vị)';
-  const p = report.period;
-  const period = p ? `${p.kind} năm ${p.year}, số liệu từ ${formatDate(p.from)} đến ${formatDate(p.to)}` : 'chưa xác định được kỳ báo cáo';
+  const period = periodText(report);
   out.push(`Tệp: ${file}`);
-  out.push(`${unit} — ${period}`);
+  out.push(`${unit} — ${period.text}`);
+  if (period.note) out.push(`  (${period.note})`);
   out.push('');
   // What was read, before what was found: an officer checks the reading first.
   const seen = recognitionItems(report);
@@ -88,10 +90,10 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   const nothingRead = !report.recognized?.tables.length && report.issues.some((f) => f.code === 'missing_table');
   out.push(
     nothingRead
-      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin).`
+      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý).`
       : s.errors + s.warnings + s.infos === 0
       ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
-      : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} thông tin.`,
+      : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý.`,
   );
   // The figures a report quotes first; every indicator is in --json.
   const metrics = metricLines(report.metrics, report).filter((m) => isMainMetric(m.key));

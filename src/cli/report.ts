@@ -10,13 +10,16 @@ import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
 import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 import { fillDocxDetailed } from '../docx/fill';
-import { localIsoDate } from '../core/periods';
 
 /** Help text of `cchc report`, for main.ts. */
-export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--force]
+export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--previous KỲ-TRƯỚC.xlsx] [--force]
   Kiểm tra bảng số liệu rồi viết các đoạn văn số liệu vào các vùng nội dung (content control)
   có gắn thẻ "cchc:…" của mẫu báo cáo Word, ghi ra tệp mới KẾT-QUẢ.docx (không sửa tệp đầu vào).
-  Bảng số liệu còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force.
+  --previous: bảng số liệu kỳ trước, để viết câu "so với kỳ trước / cùng kỳ, tăng/giảm …".
+  Bảng số liệu còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force: khi đó mỗi phần có
+  số liệu sai mở đầu bằng một ghi chú tô vàng nêu các lỗi, để sửa rồi điền lại.
+  Ngày ở dòng địa danh lấy từ ô "Ngày báo cáo" (tên NgayBaoCao) của sổ; không có thì để trống
+  (tô vàng) cho cán bộ ghi.
   Mã thoát: 0 đã ghi; 1 bảng số liệu còn lỗi; 2 không đọc được tệp hoặc tham số sai.`;
 
 export interface ReportOptions {
@@ -25,6 +28,8 @@ export interface ReportOptions {
   out: string;
   /** Write the report even though the workbook has errors. */
   force?: boolean;
+  /** The previous period's workbook, for the comparison sentences. */
+  previous?: string;
   /** Decimals of percentages (default 2). */
   decimals?: number;
   /** Output streams (tests); default process.stdout/stderr. */
@@ -81,14 +86,31 @@ export async function runReport(opts: ReportOptions): Promise<number> {
       1,
     );
   }
+  let previous;
+  if (opts.previous) {
+    let prevBytes: Uint8Array;
+    try {
+      prevBytes = new Uint8Array(fs.readFileSync(opts.previous));
+    } catch (e) {
+      return fail(`Không mở được tệp số liệu kỳ trước "${opts.previous}": ${ioReason(e)}.`);
+    }
+    try {
+      previous = checkWorkbook(await readWorkbook(prevBytes, path.basename(opts.previous)));
+    } catch (e) {
+      if (isUnreadableWorkbookError(e)) return fail(`Không đọc được tệp số liệu kỳ trước "${opts.previous}": ${e.message}`);
+      throw e;
+    }
+  }
   const now = opts.now?.() ?? new Date();
-  const narrative = buildNarrative(report, { allowErrors: opts.force, decimals: opts.decimals, reportDate: localIsoDate(now) });
+  // The date line takes the workbook's report date, never today's: a 2022 report is not dated 2026.
+  const narrative = buildNarrative(report, { allowErrors: opts.force, decimals: opts.decimals, ...(previous ? { previous } : {}) });
   const record = {
     fileName: path.basename(opts.file),
     unit: narrative.fields.donVi,
     period: narrative.fields.kyBaoCao,
     fingerprint: narrative.fingerprint,
     filledAt: now.toISOString(),
+    ...(errors > 0 ? { forcedErrors: String(errors) } : {}),
   };
   let result;
   try {
@@ -108,7 +130,12 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   }
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
   const lines = [`Đã ghi ${opts.out}.`];
-  if (errors > 0) lines.push(`Lưu ý: bảng số liệu còn ${errors} lỗi (đã dùng --force).`);
+  if (errors > 0) {
+    const marked = Object.keys(narrative.notes) as Tag[];
+    lines.push(`Lưu ý: bảng số liệu còn ${errors} lỗi (đã dùng --force). Đã ghi chú tô vàng ở đầu ${marked.length} phần có số liệu sai: ${marked.map((t) => TAG_TITLES[t]).join('; ')}. Sửa bảng số liệu rồi chạy lại để xóa các ghi chú.`);
+  }
+  if (narrative.comparisonSkipped) lines.push(narrative.comparisonSkipped);
+  if (!narrative.fields.ngayBaoCao) lines.push('Ngày ở dòng địa danh để trống (tô vàng) cho cán bộ ghi: sổ không có ô "Ngày báo cáo".');
   lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));

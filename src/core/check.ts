@@ -21,6 +21,7 @@ import { withMessage } from './messages';
 import { findSheet, rangeToA1, toA1, type WorkbookModel } from './model';
 import { type WindowKind } from './periods';
 import { ruleSetFor } from './regimes';
+import { readReportDate } from './reportDate';
 import type { CheckReport, ExtractedData, InfoRecognition, TableRecognition } from './report';
 import { IDENTITIES } from './rules';
 
@@ -49,6 +50,8 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const rules = ruleSetFor(period?.to ?? todayIso());
 
   const data: ExtractedData = { unit: info.unit, recipient: info.recipient, tables: {} };
+  const reportDate = readReportDate(model); // i10: the report's own date, for the date line
+  if (reportDate) data.reportDate = reportDate;
   const found = locateAll(model);
   const tables: Partial<Record<TableName, TableInput>> = {};
   const recognized: TableRecognition[] = [];

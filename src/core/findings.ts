@@ -6,6 +6,9 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** One name per severity, in the panes and on the command line alike. */
+export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Gợi ý' } as const;
+
 interface Base<C extends string> {
   code: C;
   severity: Severity;
@@ -54,15 +57,38 @@ export type ConflictingValues = Base<'conflicting_values'> & { header: string; f
 export type PartExceedsTotal = Base<'part_exceeds_total'> & { header: string; boundHeader: string };
 export type LevelNotInRegime = Base<'level_not_in_regime'> & { header: string };
 
+/** One figure taking part in an identity, as the message names it: "Được giao 64 (ô D7)". */
+export interface FindingPart {
+  /** Column header, or the row's label for a totals row's parts. */
+  label: string;
+  cell: string;
+  value: number;
+}
+
 /** Identities and derived figures. */
 export type SumMismatch = Base<'sum_mismatch'> & {
   /** What the stated total is ("Tổng số hồ sơ nhận giải quyết"). */
   totalLabel: string;
   /** Labels of the parts, in the order of `related`. */
   partLabels: string[];
+  /** The parts with their values and cells (optional: messages fall back to the labels). */
+  parts?: FindingPart[];
 };
-export type DerivedMismatch = Base<'derived_mismatch'> & { header: string; formula: string };
-export type RateMismatch = Base<'rate_mismatch'> & { header: string; numerator: number; denominator: number; decimals: number };
+export type DerivedMismatch = Base<'derived_mismatch'> & {
+  header: string;
+  formula: string;
+  /** Được giao and Có mặt of the row, in that order (optional). */
+  parts?: FindingPart[];
+};
+export type RateMismatch = Base<'rate_mismatch'> & {
+  header: string;
+  numerator: number;
+  denominator: number;
+  decimals: number;
+  /** The figures summed into the numerator, and the denominator's own cell (optional). */
+  numeratorParts?: FindingPart[];
+  denominatorPart?: FindingPart;
+};
 export type CarryOverMismatch = Base<'carry_over_mismatch'>;
 export type CarryOverSkipped = Base<'carry_over_skipped'> & { reason: string };
 export type PreviousMismatch = Base<'previous_mismatch'> & { what: 'unit' | 'period'; previous: string; current: string };

@@ -1,5 +1,5 @@
 import { TABLES } from './contract';
-import type { Draft, Finding } from './findings';
+import type { Draft, Finding, FindingPart } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { formatDate } from './periods';
 
@@ -15,6 +15,49 @@ const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replac
 /** Officers know a table by its title, not by the contract's internal name. */
 const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/** "Được giao 64 (ô D7)": a figure with its cell, as every identity message names its parts. */
+const fig = (p: FindingPart) => `${p.label} ${formatNumber(p.value)} (ô ${p.cell})`;
+const sumOf = (parts: readonly FindingPart[]) => parts.map(fig).join(' + ');
+
+function sumMismatch(d: Extract<Draft, { code: 'sum_mismatch' }>): string {
+  if (d.rule === 'T6g') {
+    const parts = d.parts?.length ? `cộng các dòng trong nhóm: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng trong nhóm là ${n(d.expected)}`;
+    return `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} (ô ${d.cell}), nhưng ${parts}.`;
+  }
+  if (d.rule === 'T6' || d.rule?.startsWith('total')) {
+    const parts = d.parts?.length ? `cộng các dòng: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng${d.related?.length ? ` (ô ${d.related.join(', ')})` : ''} là ${n(d.expected)}`;
+    return `Dòng tổng cộng "${d.totalLabel}" ở ô ${d.cell} ghi ${n(d.actual)}, nhưng ${parts}. Cách sửa: tìm dòng nhập sai, hoặc ghi ${n(d.expected)} vào ô ${d.cell}.`;
+  }
+  const parts = d.parts?.length ? sumOf(d.parts) : d.partLabels.map(lower).join(' + ');
+  return `${d.totalLabel}${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}, nhưng ${parts} = ${n(d.expected)}. Cách sửa: nếu các ô thành phần đúng, ghi ${n(d.expected)} vào ô ${d.cell}.`;
+}
+
+function derivedMismatch(d: Extract<Draft, { code: 'derived_mismatch' }>): string {
+  const [giao, coMat] = d.parts ?? [];
+  const head = `"${d.header}"${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}`;
+  if (!giao || !coMat || giao.label === coMat.label) return `${head}, nhưng theo số được giao và số có mặt của dòng thì phải là ${n(d.expected)}.`;
+  const [a, b] = d.column === 'du' ? [coMat, giao] : [giao, coMat];
+  const fix = ` Cách sửa: ghi ${n(d.expected)} (hoặc để công thức của mẫu tự tính).`;
+  if (a.value - b.value <= 0) {
+    const word = d.column === 'du' ? 'không vượt' : 'không thiếu';
+    return `${head}, nhưng ${fig(a)} không lớn hơn ${fig(b)} nên ${word}: phải là 0.${fix}`;
+  }
+  return `${head}, nhưng ${fig(a)} − ${fig(b)} = ${n(d.expected)}.${fix}`;
+}
+
+function rateMismatch(d: Extract<Draft, { code: 'rate_mismatch' }>): string {
+  const head = `${rateName(d.header)}${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}%`;
+  const num = d.numeratorParts?.length ? (d.numeratorParts.length > 1 ? `${sumOf(d.numeratorParts)} = ${formatNumber(d.numerator)}` : fig(d.numeratorParts[0]!)) : formatNumber(d.numerator);
+  const dp = d.denominatorPart;
+  const den = !dp ? formatNumber(d.denominator) : d.column === 'tyLeDungHan' ? `${formatNumber(dp.value)} hồ sơ ${lower(dp.label)} (ô ${dp.cell})` : fig(dp);
+  if (d.expected === 'không phát sinh') {
+    const what = d.denominatorPart ? `${d.denominatorPart.label} (ô ${d.denominatorPart.cell})` : 'mẫu số';
+    return `${head}, nhưng ${what} bằng 0: không phát sinh. Cách sửa: xóa tỷ lệ hoặc ghi "không phát sinh".`;
+  }
+  const pct = formatPercent(Number(d.expected), d.decimals);
+  return `${head}, nhưng ${num} trên ${den} = ${pct}. Cách sửa: ghi ${pct} (hoặc để công thức của mẫu tự tính).`;
+}
+
 /** "Phiếu số 12" for a form with an id, "Phiếu" otherwise. */
 const phieu = (id: string | undefined) => (id ? `Phiếu số ${id}` : 'Phiếu');
 /** "A1, A2, B3" – at most ten, then "… (N câu)". */
@@ -39,8 +82,8 @@ export function messageFor(d: Draft): string {
       return `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`;
     case 'missing_name':
       return d.severity === 'info'
-        ? `Không có tên định nghĩa ${d.name}; đã lấy "${d.label}" theo nhãn trên sheet.`
-        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet (hoặc đặt tên định nghĩa ${d.name}).`;
+        ? `Đã lấy "${d.label}" theo nhãn trên sheet "${d.sheet}" (ô ${d.cell}), vì sổ không có ô được đặt tên như mẫu chuẩn.`
+        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet "Thông tin".`;
     case 'unknown_contract':
       return `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`;
     case 'missing_period':
@@ -84,17 +127,11 @@ export function messageFor(d: Draft): string {
     case 'duplicate_row':
       return `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}).`;
     case 'sum_mismatch':
-      return d.rule === 'T6g'
-        ? `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} nhưng tổng các dòng trong nhóm là ${n(d.expected)}.`
-        : d.rule === 'T6' || d.rule?.startsWith('total')
-        ? `Tổng cộng "${d.totalLabel}" ghi ${n(d.actual)} nhưng tổng các dòng là ${n(d.expected)}.`
-        : `${d.totalLabel}${where(d)} ghi ${n(d.actual)} nhưng ${d.partLabels.map(lower).join(' + ')} = ${n(d.expected)}.`;
+      return sumMismatch(d);
     case 'derived_mismatch':
-      return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng ${d.formula} = ${n(d.expected)}.`;
+      return derivedMismatch(d);
     case 'rate_mismatch':
-      return d.expected === 'không phát sinh'
-        ? `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}% nhưng mẫu số bằng 0: không phát sinh.`
-        : `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}% nhưng ${formatNumber(d.numerator)}/${formatNumber(d.denominator)} = ${formatPercent(Number(d.expected), d.decimals)}.`;
+      return rateMismatch(d);
     case 'carry_over_mismatch':
       return `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết.`;
     case 'cap_exceeded':
@@ -162,4 +199,4 @@ export function withMessage(d: Draft): Finding {
   return { ...d, message: messageFor(d) } as Finding;
 }
 
-export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Gợi ý' } as const;
+export { SEVERITY_LABEL } from './findings';

@@ -26,8 +26,11 @@ const OTHER = 'Khác';
 
 const SPECIAL: Record<string, string> = Object.fromEntries(TABLES.flatMap((t) => Object.entries(t.metrics.labels ?? {}).map(([k, v]) => [`${t.metrics.prefix}.${k}`, v])));
 
-/** The order the panes and the CLI list the groups in. */
-const GROUP_ORDER = ['tthc', 'bienChe', 'xepLoai', 'chiTieu', 'haiLong', 'danhMuc', 'phanAnh'];
+/**
+ * The order the panes and the CLI list the groups in: the report template's (narrative/tags.ts
+ * REPORT_ORDER: danh mục, kết quả giải quyết, phản ánh, hài lòng, biên chế, xếp loại, chỉ tiêu).
+ */
+const GROUP_ORDER = ['danhMuc', 'tthc', 'phanAnh', 'haiLong', 'bienChe', 'xepLoai', 'chiTieu'];
 
 const RATING_PARTS: Record<string, string> = {
   soDuocDanhGia: 'số được đánh giá',

@@ -1,5 +1,6 @@
 import { PERIOD_KINDS, type PeriodKind } from './contract';
 import { foldText } from './text';
+import { formatDate as formatDateOf } from './dates';
 
 /**
  * Reporting windows. Nghị định 09/2019/NĐ-CP, Điều 12 counts data from the 15th of the month
@@ -96,21 +97,11 @@ function validIso(y: number, m: number, d: number): string | null {
   return iso(y, m, d);
 }
 
-/** "15/12/2022" (figures style); `formal` gives "ngày 05 tháng 02 năm 2023" (NĐ 30/2020). */
-export function formatDate(isoDate: string, style: 'short' | 'formal' = 'short'): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  if (style === 'formal') {
-    const dd = String(d).padStart(2, '0');
-    const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
-    return `ngày ${dd} tháng ${mm} năm ${y}`;
-  }
-  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
-}
+export { formatDate } from './dates';
 
-/** The narrative's date style: "15/12/2022", "14/3/2023" (no leading zero on the month). */
+/** The narrative's date: the same NĐ 30/2020 format as everywhere else. */
 export function formatDateNarrative(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${d}/${m}/${y}`;
+  return formatDateOf(isoDate);
 }
 
 /** The calendar date of a moment on the machine's clock (a report is dated where it is written). */

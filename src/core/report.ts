@@ -42,6 +42,8 @@ export interface TableData {
 export interface ExtractedData {
   unit: string | null;
   recipient: string | null;
+  /** ISO date of the report (NgayBaoCao on "Thông tin"), for the place-and-date line; absent = the officer writes it. */
+  reportDate?: string;
   tables: Partial<Record<TableName, TableData>>;
 }
 

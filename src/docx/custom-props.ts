@@ -30,7 +30,8 @@ export function escapeXml(s: string): string {
 function ourProperties(record: FillRecord, firstPid: number, p: string, vt: string | null): string {
   const v = vt ?? 'vt:';
   const decl = vt == null ? ` xmlns:vt="${VT_NS}"` : '';
-  return RECORD_PROPS.map(
+  // An optional field left empty (a clean fill's forcedErrors) is no property at all.
+  return RECORD_PROPS.filter(([key]) => key !== 'forcedErrors' || record[key]).map(
     ([key, name], i) => `<${p}property fmtid="${FMTID}" pid="${firstPid + i}" name="${name}"><${v}lpwstr${decl}>${escapeXml(record[key] ?? '')}</${v}lpwstr></${p}property>`,
   ).join('');
 }

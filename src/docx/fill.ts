@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { RECORD_PROPS, type FillRecord } from '../core/narrative/record';
+import { RECORD_PROPS, tidyRecord, type FillRecord } from '../core/narrative/record';
+import { isForcedNote } from '../core/narrative/marks';
 import { placeTexts, type Narrative } from '../core/narrative/build';
 import { ALL_TAGS, isFieldTag, isTag, TAG_TITLES, type Tag } from '../core/narrative/tags';
 import { asDocument, type Conversion } from './convert';
@@ -105,7 +106,7 @@ export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | nul
   if (!values.has('CCHC.DauVanTay')) return null;
   const rec = {} as FillRecord;
   for (const [key, prop] of RECORD_PROPS) rec[key] = values.get(prop) ?? '';
-  return rec;
+  return tidyRecord(rec);
 }
 
 const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
@@ -221,14 +222,50 @@ function withoutPlaceholderStyle(rPr: string | null): string | null {
 const run = (rPr: string | null, text: string) => `<w:r>${rPr ?? ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
 function runs(c: SdtSpan, text: string): string {
-  return run(c.rPr, text);
+  return marked(c.rPr, text);
 }
 
 /** One w:p per paragraph with the first existing paragraph's formatting; an empty section leaves one empty paragraph (a block control needs one). */
 function paragraphs(c: SdtSpan, paras: string[]): string {
   const pPr = c.pPr ?? '';
   if (!paras.length) return `<w:p>${pPr}</w:p>`;
-  return paras.map((p) => `<w:p>${pPr}${run(c.rPr, p)}</w:p>`).join('');
+  return paras.map((p) => `<w:p>${pPr}${marked(c.rPr, p)}</w:p>`).join('');
+}
+
+// ---- i10: marks the officer must see (docs/style.md 6 and 8) ---------------------------------
+
+/**
+ * A forced report's note is one highlighted run; the "……" blanks left for the officer (the date
+ * line without a report date) are highlighted, the words around them keep the place's format.
+ * The place's format is read from its first run, which after a forced fill is the note's: the
+ * highlight this filler added is taken off first, so a clean refill writes plain text again.
+ */
+function marked(rPr: string | null, text: string): string {
+  const plain = unhighlighted(rPr);
+  if (isForcedNote(text)) return run(highlighted(plain), text);
+  if (!text.includes('……')) return run(plain, text);
+  return text
+    .split(/(…+)/)
+    .filter(Boolean)
+    .map((seg) => run(seg.startsWith('…') ? highlighted(plain) : plain, seg))
+    .join('');
+}
+
+const HIGHLIGHT = '<w:highlight w:val="yellow"/>';
+
+function unhighlighted(rPr: string | null): string | null {
+  return rPr ? rPr.split(HIGHLIGHT).join('') : rPr;
+}
+
+/**
+ * The place's font, bold, italics, colour and size with a yellow highlight added. Written as a
+ * string: the place's w:rPr comes as text from the splice (sdt.ts), and CT_RPr is an ordered
+ * sequence (rFonts, b, bCs, i, iCs, color, sz, szCs, highlight), so the kept elements are
+ * re-emitted in that order.
+ */
+function highlighted(rPr: string | null): string {
+  const el = (name: string) => new RegExp(`<w:${name}(?:\\s[^>]*)?/>`).exec(rPr ?? '')?.[0] ?? '';
+  return `<w:rPr>${['rFonts', 'b', 'bCs', 'i', 'iCs', 'color', 'sz', 'szCs'].map(el).join('')}${HIGHLIGHT}</w:rPr>`;
 }
 
 /** JSZip stamps new entries with the current time; a date from the record keeps output reproducible. */

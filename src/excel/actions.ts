@@ -359,7 +359,9 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
 
     async clearHighlights() {
       hostReady();
-      if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return;
+      if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return 0;
+      // How many cells got their own fill back: the pane says "nothing was marked" for 0.
+      let restored = 0;
       await run('xóa tô màu', async (ctx) => {
         const p = prepare(ctx);
         await ctx.sync();
@@ -373,7 +375,10 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         const keep = marks.filter((m) => existing.has(m.sheet) && locked.has(m.sheet));
         for (const m of marks) {
           const now = current.get(keyOf(m));
-          if (now && isOurs(fillOf(now), m.fill)) queueRestore(ctx, m);
+          if (now && isOurs(fillOf(now), m.fill)) {
+            queueRestore(ctx, m);
+            restored++;
+          }
         }
         queueRecordWrite(ctx, keep, recordExists(p.record));
         await ctx.sync();
@@ -381,6 +386,7 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
           throw new HostError(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
         }
       });
+      return restored;
     },
 
     async select(sheet, cell) {

@@ -323,6 +323,29 @@ class ContentControlProxy extends ClientObject {
     this.context.enqueue(() => this.context.fake.insertTextInControl(this.editable(), '', 'Replace'));
   }
 
+  /** Only highlightColor is modelled: it applies to every paragraph of the control. */
+  get font(): { highlightColor: string | null } {
+    const ctx = this.context;
+    const fake = ctx.fake;
+    const target = () => this.resolve();
+    return {
+      set highlightColor(v: string | null) {
+        ctx.enqueue(() => {
+          const c = target();
+          for (const p of fake.paragraphs) if (p.block === c) fake.setHighlight({ paragraphId: p.id, start: 0, end: paragraphText(p).length }, v);
+        });
+      },
+      get highlightColor(): string | null {
+        return invalid('Load font.highlightColor is not modelled by the fake.');
+      },
+    };
+  }
+
+  /** Moves the document's selection onto the control (WordApi 1.1). */
+  select(): void {
+    this.context.enqueue(() => this.context.fake.selectControl(this.resolve()));
+  }
+
   get paragraphs(): ParagraphCollectionProxy {
     return new ParagraphCollectionProxy(this.context, () => {
       const c = this.resolve();
@@ -386,6 +409,22 @@ class ParagraphProxy extends ClientObject {
     if (prop === 'tableNestingLevel') return 0;
     if (prop === 'isListItem') return false;
     return invalid(`Unknown paragraph property ${prop}`);
+  }
+  /** Only highlightColor is modelled: a write-only setter, as the adapter uses it. */
+  get font(): { highlightColor: string | null } {
+    const ctx = this.context;
+    const target = () => this.resolve();
+    return {
+      set highlightColor(v: string | null) {
+        ctx.enqueue(() => {
+          const p = target();
+          ctx.fake.setHighlight({ paragraphId: p.id, start: 0, end: paragraphText(p).length }, v);
+        });
+      },
+      get highlightColor(): string | null {
+        return invalid('Load font.highlightColor is not modelled by the fake.');
+      },
+    };
   }
   /** Occurrences of `text` in the paragraph, in order (case-sensitive search only, as the adapter uses it). */
   search(text: string, options?: { matchCase?: boolean }): SpanRangeCollectionProxy {
@@ -458,6 +497,10 @@ class RangeProxy extends ClientObject {
     });
     return new ContentControlProxy(this.context, ref, true);
   }
+  /** The body holding the selection: the fake has only the main document's (WordApi 1.3). */
+  get parentBody(): SelectionBodyProxy {
+    return new SelectionBodyProxy(this.context, () => this.resolve());
+  }
   /** Wraps the selected characters (possibly none) in a new inline rich-text control. */
   insertContentControl(): ContentControlProxy {
     const ref: Ref = {};
@@ -465,6 +508,29 @@ class RangeProxy extends ClientObject {
       ref.id = this.context.fake.wrapSelection(this.resolve()).id;
     });
     return new ContentControlProxy(this.context, ref);
+  }
+}
+
+class SelectionBodyProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly selection: () => FakeSelection,
+  ) {
+    super(ctx);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  protected resolve(): unknown {
+    if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+    return this.selection();
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'type') return 'MainDoc';
+    return invalid(`Unknown body property ${prop}`);
+  }
+  protected override defaultProps(): string[] {
+    return ['type'];
   }
 }
 
@@ -653,7 +719,8 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     for (const item of items) this.addItem(item);
     if (!this.paragraphs.length) this.paragraphs.push(this.newParagraph(''));
     this.customProperties = { ...(options.customProperties ?? {}) };
-    this.selection = { paragraphId: this.paragraphs[this.paragraphs.length - 1]!.id, start: 0, end: 0 };
+    // No cursor until the user clicks into the document (the pane has the focus when it opens).
+    this.selection = null;
   }
 
   private newParagraph(text: string, block?: FakeControl): FakeParagraph {
@@ -884,6 +951,25 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   }
 
   // --- for tests and the playground ------------------------------------------------------------
+
+  /** What ContentControl.select() does: the control's text becomes the selection. */
+  selectControl(c: FakeControl): void {
+    for (const p of this.paragraphs) {
+      if (p.block === c) {
+        this.selection = { paragraphId: p.id, start: 0, end: paragraphText(p).length };
+        return;
+      }
+      let pos = 0;
+      for (const seg of p.segments) {
+        if (seg.control === c) {
+          this.selection = { paragraphId: p.id, start: pos, end: pos + seg.text.length };
+            return;
+        }
+        pos += seg.text.length;
+      }
+    }
+    throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'ContentControl.select');
+  }
 
   /** Simulates the user placing the cursor (start = end) or selecting characters in a paragraph. */
   select(paragraphId: number, start = 0, end = start): void {

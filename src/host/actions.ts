@@ -31,8 +31,11 @@ export interface ExcelActions {
   host: 'excel';
   /** Reads the open workbook, checks it, replaces old highlights with new ones; returns the report. */
   check(): Promise<HostCheckReport>;
-  /** Restores every highlighted cell's own format (keeping changes the user made since). */
-  clearHighlights(): Promise<void>;
+  /**
+   * Restores every highlighted cell's own format (keeping changes the user made since); returns
+   * how many cells were restored where the host knows (0: nothing was highlighted).
+   */
+  clearHighlights(): Promise<number | void>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
   /** Inserts the standard sheets into the open workbook; undefined where the host cannot. */
@@ -53,8 +56,10 @@ export interface WordActions {
   listPlaces(): Promise<string[]>;
   /** Writes paragraphs into every place whose tag has text; returns the tags filled. */
   fill(sections: Record<string, string[]>, record: FillRecord): Promise<string[]>;
-  /** Puts a tagged place at the selection. */
+  /** Puts a tagged place at the selection (in the body); refuses a tag the document already has. */
   markPlace(tag: string, title: string): Promise<void>;
+  /** Selects the first place with the tag, to show it; undefined where the host cannot. */
+  goToPlace?(tag: string): Promise<void>;
   /** What the document says it was filled from, if anything. */
   readRecord(): Promise<FillRecord | null>;
   copyText(text: string): Promise<void>;

@@ -40,6 +40,7 @@ const useStyles = makeStyles({
     ...createFocusOutlineStyle(),
   },
   active: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  plain: { cursor: 'default', ':hover': { backgroundColor: tokens.colorNeutralBackground1 } },
   icon: { flexShrink: 0, fontSize: '16px', marginTop: '2px' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -74,11 +75,15 @@ function countsText(fs: readonly Finding[]): string {
 
 interface Props {
   findings: readonly Finding[];
-  active: Finding | null;
-  onSelect: (f: Finding) => void;
+  active?: Finding | null;
+  /**
+   * Goes to the cell. Absent where the cells are not in the open document (the Word pane): the
+   * findings are then plain text saying the cell is in the workbook, not links that do nothing.
+   */
+  onSelect?: (f: Finding) => void;
 }
 
-export function FindingList({ findings, active, onSelect }: Props) {
+export function FindingList({ findings, active = null, onSelect }: Props) {
   const s = useStyles();
   if (findings.length === 0) {
     return <Text className={s.empty}>Không có phát hiện nào.</Text>;
@@ -97,6 +102,25 @@ export function FindingList({ findings, active, onSelect }: Props) {
                 {fs.map((f, i) => {
                   const Icon = ICONS[f.severity];
                   const isActive = active === f;
+                  const body = (
+                    <>
+                      <Icon className={mergeClasses(s.icon, s[f.severity])} aria-hidden="true" />
+                      <span className={s.text}>
+                        <span>{f.message}</span>
+                        <span className={s.where}>
+                          {SEVERITY_LABEL[f.severity]} · ô {f.cell}
+                          {onSelect ? '' : ` trong sổ Excel (trang tính «${f.sheet}»)`}
+                        </span>
+                      </span>
+                    </>
+                  );
+                  if (!onSelect) {
+                    return (
+                      <li key={`${f.code}-${f.cell}-${i}`} className={mergeClasses(s.item, s.plain)} data-testid="finding" data-sheet={f.sheet} data-cell={f.cell} data-severity={f.severity} data-code={f.code}>
+                        {body}
+                      </li>
+                    );
+                  }
                   return (
                     <li key={`${f.code}-${f.cell}-${i}`}>
                       <button
@@ -111,13 +135,7 @@ export function FindingList({ findings, active, onSelect }: Props) {
                         data-severity={f.severity}
                         data-code={f.code}
                       >
-                        <Icon className={mergeClasses(s.icon, s[f.severity])} aria-hidden="true" />
-                        <span className={s.text}>
-                          <span>{f.message}</span>
-                          <span className={s.where}>
-                            {SEVERITY_LABEL[f.severity]} · ô {f.cell}
-                          </span>
-                        </span>
+                        {body}
                       </button>
                     </li>
                   );

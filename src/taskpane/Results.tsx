@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
 import { TABLES } from '../core/contract';
-import { formatDate } from '../core/periods';
+import { periodText } from '../core/periodText';
 import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';
 import { SurveyChart } from './SurveyChart';
@@ -34,7 +34,7 @@ interface Props {
   /** Copies text and confirms with `notice` (the indicators' confirmation by default). */
   onCopy: (text: string, notice?: string) => void;
   /** Builds and offers the filled report .docx; absent where the host cannot download. */
-  onDownload?: (allowErrors: boolean) => void;
+  onDownload?: (allowErrors: boolean, previous?: CheckReport) => void;
   /** Inserts the standard sheets; absent where the host cannot. */
   onInsert?: () => void;
   busy: boolean;
@@ -45,8 +45,9 @@ export function Results({ report, active, onSelect, onCopy, onDownload, onInsert
   return (
     <div className={s.root}>
       {report.period && (
-        <Text className={s.period}>
-          {report.period.kind} năm {report.period.year}: số liệu từ ngày {formatDate(report.period.from)} đến ngày {formatDate(report.period.to)}
+        <Text className={s.period} data-testid="period">
+          {periodText(report).text}
+          {periodText(report).note ? ` (${periodText(report).note})` : ''}
         </Text>
       )}
       {lacksStandardTables(report) && (
@@ -85,7 +86,8 @@ export function Status({ busy, error, notice }: StatusProps) {
       {busy && <Spinner size="tiny" labelPosition="after" label={busyText(busy)} />}
       {error && <HostErrorBar error={error} />}
       {notice && (
-        <MessageBar intent="info" role="status">
+        // Announced by the pane's live region; a second status role would read it twice.
+        <MessageBar intent="info">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}

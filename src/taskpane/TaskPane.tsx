@@ -3,7 +3,8 @@ import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-c
 import type { CheckReport } from '../core/report';
 import type { Finding } from '../core/findings';
 import type { ExcelActions } from '../host/actions';
-import { busyText, formatAt, messageOf, type Busy, type StatusProps } from './status';
+import { busyText, checkedSentence, formatAt, messageOf, type Busy, type StatusProps } from './status';
+import { LiveRegion } from './LiveRegion';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
 // own chunk, fetched as soon as the pane is up, so the button is usable sooner.
@@ -17,7 +18,7 @@ function PlainStatus({ busy, error, notice }: StatusProps) {
     <>
       {busy && <p role="status">{busyText(busy)}</p>}
       {error && <p role="alert">{error}</p>}
-      {notice && <p role="status">{notice}</p>}
+      {notice && <p>{notice}</p>}
     </>
   );
 }
@@ -48,6 +49,9 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [active, setActive] = useState<Finding | null>(null);
   const [ribbon, setRibbon] = useState<Awaited<ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>>>>(null);
+  const [live, setLive] = useState('');
+  // The same sentence twice is not announced again: a no-break space alternates to make it new.
+  const announce = useCallback((text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text)), []);
 
   const run = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
     setBusy(kind);
@@ -56,11 +60,13 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
     try {
       await work();
     } catch (e) {
-      setError(messageOf(e));
+      const m = messageOf(e);
+      setError(m);
+      announce(m);
     } finally {
       setBusy(null);
     }
-  }, []);
+  }, [announce]);
 
   const check = () =>
     run('check', async () => {
@@ -70,12 +76,23 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
       setChecks((n) => n + 1);
       // What could not be coloured (protected sheet, read-only, old Excel): the list is complete anyway.
       if (r.highlightNotice) setNotice(r.highlightNotice);
+      announce(checkedSentence(r.summary) + (r.highlightNotice ? ` ${r.highlightNotice}` : ''));
     });
 
   const clear = () =>
     run('clear', async () => {
-      await actions.clearHighlights();
-      setNotice('Đã xóa đánh dấu; định dạng của các ô đã được trả lại như trước khi kiểm tra.');
+      const n = await actions.clearHighlights();
+      // Say only what happened: nothing to clear is not "formats restored".
+      const text =
+        n === 0
+          ? 'Sổ tính không có ô nào đang được tô màu đánh dấu: không có gì để xóa.'
+          : typeof n === 'number'
+            ? `Đã xóa đánh dấu ở ${n} ô; định dạng của các ô đã được trả lại như trước khi kiểm tra.`
+            : report
+              ? 'Đã xóa đánh dấu; định dạng của các ô đã được trả lại như trước khi kiểm tra.'
+              : 'Đã xóa các đánh dấu còn lại từ lần kiểm tra trước, nếu có.';
+      setNotice(text);
+      announce(text);
     });
 
   const insertTemplate = actions.insertTemplate;
@@ -86,6 +103,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
           setReport(await actions.check());
           setChecks((n) => n + 1);
           setNotice('Đã chèn các sheet theo mẫu chuẩn. Hãy nhập số liệu vào các bảng rồi kiểm tra lại.');
+          announce('Đã chèn các sheet theo mẫu chuẩn.');
         })
     : undefined;
 
@@ -104,6 +122,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
     try {
       await actions.copyText(text);
       setNotice(done);
+      announce(done);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -112,13 +131,15 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const download = actions.download;
   const downloadReport =
     download && report
-      ? (allowErrors: boolean) =>
+      ? (allowErrors: boolean, previous?: CheckReport) =>
           run('download', async () => {
             // JSZip and the XML parsers come only now, with the template filler.
             const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
-            const file = await reportDocx(report, allowErrors);
+            const file = await reportDocx(report, allowErrors, new Date(), undefined, previous);
             await download(file.fileName, file.bytes, DOCX_MIME);
-            setNotice(`Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`);
+            const text = `Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`;
+            setNotice(text);
+            announce(text);
           })
       : undefined;
 
@@ -142,13 +163,17 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   }, [actions, readRibbon]);
 
   return (
+    <>
+    {/* Outside <main>: the region only speaks; what it says is shown in the pane's own notices. */}
+    <LiveRegion text={live} />
     <main style={styles.root} aria-busy={busy != null}>
       <h1 style={styles.title}>Trợ lý báo cáo CCHC</h1>
       <div style={styles.actionsRow}>
-        <Button appearance="primary" onClick={check} disabled={busy != null} data-testid="check">
+        {/* disabledFocusable, not disabled: a disabled button drops the focus to the page body. */}
+        <Button appearance="primary" onClick={check} disabledFocusable={busy != null} data-testid="check">
           Kiểm tra số liệu
         </Button>
-        <Button onClick={clear} disabled={busy != null} data-testid="clear">
+        <Button onClick={clear} disabledFocusable={busy != null} data-testid="clear">
           Xóa đánh dấu
         </Button>
       </div>
@@ -177,5 +202,6 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         </Suspense>
       )}
     </main>
+    </>
   );
 }

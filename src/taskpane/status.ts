@@ -1,4 +1,8 @@
 import { HostError } from '../host/actions';
+// Small modules only: this file is in the pane's first chunk.
+import { SEVERITY_LABEL, type Summary } from '../core/findings';
+import { formatCount } from '../core/numbers';
+import { formatDate } from '../core/dates';
 import { libraryErrorMeaning } from '../xlsx/errors';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
@@ -20,12 +24,31 @@ export function busyText(busy: Exclude<Busy, null>): string {
   return BUSY_TEXT[busy];
 }
 
-/** "10:32 ngày 22/11/2026" in the officer's local time; the ISO text itself if it is not a date. */
+/**
+ * "10:32 ngày 22/11/2026" in the officer's local time, the date in the product's one format
+ * (NĐ 30/2020, core/periods formatDate); the ISO text itself if it is not a date. Every moment the
+ * panes show goes through here, so a sentence reads "lúc 10:32 ngày 22/11/2026" once.
+ */
 export function formatAt(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`)}`;
+}
+
+/** "3 lỗi, 2 cảnh báo, 1 gợi ý" with the panes' and the CLI's severity names; "" when none. */
+export function countsSentence(summary: Summary): string {
+  const parts: string[] = [];
+  if (summary.errors) parts.push(`${formatCount(summary.errors)} ${SEVERITY_LABEL.error.toLowerCase()}`);
+  if (summary.warnings) parts.push(`${formatCount(summary.warnings)} ${SEVERITY_LABEL.warning.toLowerCase()}`);
+  if (summary.infos) parts.push(`${formatCount(summary.infos)} ${SEVERITY_LABEL.info.toLowerCase()}`);
+  return parts.join(', ');
+}
+
+/** What the live region says after a check. */
+export function checkedSentence(summary: Summary): string {
+  const c = countsSentence(summary);
+  return c ? `Kiểm tra xong: ${c}.` : 'Kiểm tra xong: không phát hiện lỗi hay cảnh báo nào.';
 }
 
 /**

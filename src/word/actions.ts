@@ -1,4 +1,5 @@
 import { isFieldTag } from '../core/narrative/tags';
+import { isForcedNote } from '../core/narrative/marks';
 import { HostError, type FillRecord, type WordActions } from '../host/actions';
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
@@ -30,7 +31,9 @@ export function createWordActions(): WordActions {
         const ccs = context.document.contentControls;
         ccs.load('items/tag');
         await context.sync();
-        return [...new Set(ccs.items.map((c) => c.tag).filter(Boolean))];
+        // Every place, duplicates included: a tag placed twice receives the same paragraphs twice,
+        // and the pane must show it to be fixed.
+        return ccs.items.map((c) => c.tag).filter(Boolean);
       }),
 
     fill: (sections, record) =>
@@ -58,9 +61,15 @@ export function createWordActions(): WordActions {
           if (inline) {
             cc.insertText(paras.join(' '), 'Replace');
           } else {
+            // A forced report's note opens the place, highlighted (docs/style.md 8); the highlight is
+            // taken off the place first, so a clean refill writes plain text again.
+            const note = isForcedNote(paras[0]!) ? paras[0]! : null;
+            const body = note ? paras.slice(1) : paras;
+            cc.font.highlightColor = null as unknown as string;
             // Replace keeps the first paragraph's formatting; the others are added after it.
-            cc.insertText(paras[0]!, 'Replace');
-            for (const p of paras.slice(1)) cc.insertParagraph(p, 'End');
+            cc.insertText(body[0] ?? '', 'Replace');
+            for (const p of body.slice(1)) cc.insertParagraph(p, 'End');
+            if (note) cc.insertParagraph(note, 'Start').font.highlightColor = 'Yellow';
           }
           filled.add(cc.tag);
         }
@@ -76,13 +85,29 @@ export function createWordActions(): WordActions {
 
     markPlace: (tag, title) =>
       run('đánh dấu vị trí', async (context) => {
+        const existing = context.document.contentControls.getByTag(tag);
+        existing.load('items/id');
         const sel = context.document.getSelection();
         const paras = sel.paragraphs;
         paras.load('items/text');
         sel.load('text');
         const parent = customProps() ? sel.parentContentControlOrNullObject : null;
         parent?.load('tag,title');
-        await context.sync();
+        const body = customProps() ? sel.parentBody : null;
+        body?.load('type');
+        try {
+          await context.sync();
+        } catch (e) {
+          // No cursor in the document: never put the place at an end the officer did not choose.
+          if ((e as { code?: string }).code === 'ItemNotFound') throw new HostError(NO_CURSOR);
+          throw e;
+        }
+        if (existing.items.length) {
+          throw new HostError(`Văn bản đã có vị trí «${title}». Mỗi mục chỉ đánh dấu một lần (hai vị trí cùng mục sẽ nhận cùng các đoạn văn); hãy dùng vị trí đã có.`);
+        }
+        if (body && body.type !== 'MainDoc') {
+          throw new HostError('Con trỏ đang ở đầu trang, chân trang, chú thích hoặc hộp văn bản. Hãy bấm vào một đoạn trong phần nội dung chính của văn bản rồi đánh dấu lại.');
+        }
         if (parent && !parent.isNullObject) {
           throw new HostError(`Con trỏ đang nằm trong vị trí «${parent.title || parent.tag || 'ô nội dung'}». Hãy đặt con trỏ ở một đoạn bên ngoài rồi đánh dấu lại.`);
         }
@@ -105,6 +130,12 @@ export function createWordActions(): WordActions {
         await context.sync();
       }),
 
+    goToPlace: (tag) =>
+      run('đến vị trí', async (context) => {
+        context.document.contentControls.getByTag(tag).getFirst().select();
+        await context.sync();
+      }),
+
     readRecord: () =>
       run('đọc thông tin lần điền trước', async (context) => {
         if (customProps()) {
@@ -124,6 +155,8 @@ export function createWordActions(): WordActions {
     clearTextMarks,
   };
 }
+
+const NO_CURSOR = 'Chưa có con trỏ trong văn bản. Hãy bấm vào chỗ cần đánh dấu trong phần nội dung văn bản (một đoạn trống, hoặc chọn cụm chữ cho tên đơn vị, kỳ, thời gian) rồi bấm lại «Đánh dấu vị trí».';
 
 function saveSetting(record: FillRecord): Promise<void> {
   const settings = Office.context.document.settings;

@@ -1,7 +1,7 @@
 import { HostError } from '../host/actions';
 
 /** What the adapter was doing, to finish the sentence "Word báo lỗi khi …". */
-export type Doing = 'đọc các vị trí trong văn bản' | 'điền báo cáo' | 'đánh dấu vị trí' | 'đọc thông tin lần điền trước' | 'lưu thông tin lần điền';
+export type Doing = 'đọc các vị trí trong văn bản' | 'điền báo cáo' | 'đánh dấu vị trí' | 'đến vị trí' | 'đọc thông tin lần điền trước' | 'lưu thông tin lần điền';
 
 /**
  * Office failures become HostError with a sentence an officer can act on; anything that is not an

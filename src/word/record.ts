@@ -1,4 +1,4 @@
-import { RECORD_PROPS, type FillRecord } from '../core/narrative/record';
+import { RECORD_PROPS, tidyRecord, type FillRecord } from '../core/narrative/record';
 
 /**
  * The fill record lives in custom document properties with the names the Node filler
@@ -17,7 +17,7 @@ export function recordFromProperties(values: ReadonlyMap<string, string>): FillR
   if (!lower.get('cchc.dauvantay')) return null;
   const rec = {} as FillRecord;
   for (const [key, prop] of RECORD_PROPS) rec[key] = lower.get(prop.toLowerCase()) ?? '';
-  return rec;
+  return tidyRecord(rec);
 }
 
 export function recordFromSetting(v: unknown): FillRecord | null {
@@ -26,9 +26,10 @@ export function recordFromSetting(v: unknown): FillRecord | null {
   if (typeof o.fingerprint !== 'string' || !o.fingerprint) return null;
   const rec = {} as FillRecord;
   for (const [key] of RECORD_PROPS) rec[key] = typeof o[key] === 'string' ? o[key] : '';
-  return rec;
+  return tidyRecord(rec);
 }
 
-export function clip(s: string): string {
+export function clip(s: string | undefined): string {
+  if (s == null) return '';
   return s.length > MAX_PROPERTY_LENGTH ? s.slice(0, MAX_PROPERTY_LENGTH) : s;
 }

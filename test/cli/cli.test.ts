@@ -22,7 +22,7 @@ describe('cchc check', () => {
   it('exits 0 on the clean sample, with the header line and no error', () => {
     const r = run('check', SAMPLE_FILES.clean);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Sở Y tế tỉnh Kon Tum — Quý III năm 2022, số liệu từ 15/06/2022 đến 14/09/2022');
+    expect(r.out).toContain('Sở Y tế tỉnh Kon Tum — Quý III năm 2022, số liệu từ 15/6/2022 đến 14/9/2022');
     expect(r.out).not.toMatch(/^Lỗi /m);
     expect(r.out).toContain('Tỷ lệ giải quyết trước hạn và đúng hạn:');
   });

@@ -74,7 +74,8 @@ describe('cchc doc', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(new Set(json.issues.map((i: { code: string }) => i.code))).toEqual(new Set(['stale_figure']));
-    expect(json.issues.find((i: { reading: string }) => i.reading.startsWith('đọc là: tổng số hồ sơ tiếp nhận'))).toMatchObject({ actual: '329', expected: '334', reading: 'đọc là: tổng số hồ sơ tiếp nhận = 329; sổ số liệu: 334; kỳ trước: 329' });
+    // "tiếp nhận" is the new files of the period (docs/style.md): 114 + 183 = 297 then, 118 + 178 = 296 now.
+    expect(json.issues.find((i: { reading: string }) => i.reading.startsWith('đọc là: số hồ sơ tiếp nhận trong kỳ'))).toMatchObject({ actual: '297', expected: '296', reading: 'đọc là: số hồ sơ tiếp nhận trong kỳ = 297; sổ số liệu: 296; kỳ trước: 297' });
   });
 
   it.each([

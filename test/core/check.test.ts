@@ -67,7 +67,10 @@ const cases: Case[] = [
     more: (all) => {
       const x = all.find((e) => e.code === 'sum_mismatch')!;
       expect(x).toMatchObject({ sheet: 'Biên chế', expected: 4870, actual: 4876, rule: 'T6', related: ['E4', 'E5', 'E6'] });
-      expect(x.message).toBe('Tổng cộng "Có mặt" ghi 4.876 nhưng tổng các dòng là 4.870.');
+      // Every part with its value and cell: the officer finds the wrong cell without a calculator.
+      expect(x.message).toBe(
+        'Dòng tổng cộng "Có mặt" ở ô E7 ghi 4.876, nhưng cộng các dòng: Cơ quan Sở Y tế 61 (ô E4) + Đơn vị sự nghiệp tuyến tỉnh 2.128 (ô E5) + Trung tâm y tế huyện 2.681 (ô E6) = 4.870. Cách sửa: tìm dòng nhập sai, hoặc ghi 4.870 vào ô E7.',
+      );
     },
   },
   {
@@ -77,7 +80,8 @@ const cases: Case[] = [
     more: (all) => {
       const x = all.find((e) => e.code === 'rate_mismatch')!;
       expect(x).toMatchObject({ expected: 85.19, actual: 88.46, related: ['B4', 'C4'] });
-      expect(x.message).toContain('23/27 = 85,19%');
+      expect(x.message).toContain('Thực hiện 23 (ô B4) trên Kế hoạch / phải thực hiện 27 (ô C4) = 85,19%');
+      expect(x.message).not.toMatch(/\d\/\d/); // no bare "23/27" the officer must decode
     },
   },
   {
@@ -123,7 +127,7 @@ const cases: Case[] = [
     more: (all) => {
       const t1 = all.find((e) => e.cell === 'B4')!;
       expect(t1).toMatchObject({ rule: 'T1', expected: 121, actual: 120, related: ['C4', 'D4', 'E4'] });
-      expect(t1.message).toBe('Tổng số hồ sơ nhận giải quyết (dòng "T1 sai") ghi 120 nhưng trực tuyến + trực tiếp, dịch vụ bưu chính + từ kỳ trước = 121.');
+      expect(t1.message).toBe('Tổng số hồ sơ nhận giải quyết (dòng "T1 sai") ở ô B4 ghi 120, nhưng Trực tuyến 41 (ô C4) + Trực tiếp, dịch vụ bưu chính 70 (ô D4) + Từ kỳ trước 10 (ô E4) = 121. Cách sửa: nếu các ô thành phần đúng, ghi 121 vào ô B4.');
     },
   },
   {
@@ -319,7 +323,7 @@ const cases: Case[] = [
     more: (all) => {
       const msgs = all.filter((x) => x.code === 'previous_mismatch').map((x) => x.message);
       expect(msgs.some((m) => m.includes('Sở Y tế tỉnh Sơn La') && m.includes('Sở Y tế tỉnh Kon Tum'))).toBe(true);
-      expect(msgs.some((m) => m.includes('Quý I năm 2022') && m.includes('14/06/2022'))).toBe(true);
+      expect(msgs.some((m) => m.includes('Quý I năm 2022') && m.includes('14/6/2022'))).toBe(true);
     },
   },
   {
@@ -351,7 +355,7 @@ const cases: Case[] = [
     input: { info: infoFor('Quý III', 2022, '2022-06-15', '2022-09-30'), tables: [kq()] },
     errors: [],
     warnings: ['window_differs@B8'],
-    more: (all) => expect(all.find((x) => x.code === 'window_differs')?.message).toContain('từ 15/06/2022 đến 14/09/2022'),
+    more: (all) => expect(all.find((x) => x.code === 'window_differs')?.message).toContain('Đến ngày ghi 30/9/2022, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ 15/6/2022 đến 14/9/2022)'),
   },
   {
     name: 'a group row ("I. Cấp tỉnh") is the subtotal of its own rows only (T6g); the totals row sums the data rows',
@@ -372,7 +376,7 @@ const cases: Case[] = [
       ],
     },
     errors: ['sum_mismatch@B4'],
-    more: (all) => expect(all.find((x) => x.code === 'sum_mismatch')?.message).toBe('Dòng nhóm "I. Cấp tỉnh" ghi "Tổng số hồ sơ nhận giải quyết" là 216 nhưng tổng các dòng trong nhóm là 217.'),
+    more: (all) => expect(all.find((x) => x.code === 'sum_mismatch')?.message).toBe('Dòng nhóm "I. Cấp tỉnh" ghi "Tổng số hồ sơ nhận giải quyết" là 216 (ô B4), nhưng cộng các dòng trong nhóm: Khám bệnh, chữa bệnh 120 (ô B5) + Dược phẩm 97 (ô B6) = 217.'),
   },
   {
     name: 'cấp huyện still counted in a catalogue of Q4/2025 → warning naming the two-level government',

@@ -138,7 +138,7 @@ describe('validation of the forms', () => {
   });
   test('a form dated after the window → warning at its date', () => {
     expect(at('survey_form_outside_window')).toEqual(['warning@B7']);
-    expect(report.issues.find((x) => x.code === 'survey_form_outside_window')!.message).toBe(`Phiếu số ${base[5]!.id} điền ngày 02/04/2023, ngoài thời gian lấy số liệu từ 15/12/2022 đến 14/03/2023.`);
+    expect(report.issues.find((x) => x.code === 'survey_form_outside_window')!.message).toBe(`Phiếu số ${base[5]!.id} điền ngày 02/4/2023, ngoài thời gian lấy số liệu từ 15/12/2022 đến 14/3/2023.`);
   });
   test('an empty form → warning, not a respondent', () => {
     expect(at('survey_form_empty')).toEqual(['warning@A8']);
@@ -331,8 +331,9 @@ describe('the narrative quotes the forms', () => {
     );
     const text = buildNarrative(report, { allowErrors: true }).sections[SECTION_TAGS.hailong].join('\n');
     const pct = (x: number) => `${x.toFixed(2).replace('.', ',')}%`;
-    expect(text).toContain(`tỷ lệ hài lòng chung đạt ${pct(want.haiLongChung!)}`);
-    expect(text).toContain(`chỉ số hài lòng toàn diện đạt ${pct(want.toanDien!)}`);
-    expect(text).toContain(`Tỷ lệ hài lòng theo từng khía cạnh: khả năng tiếp cận ${pct(want.sections.A!)}; sự minh bạch thông tin và thủ tục ${pct(want.sections.B!)};`);
+    // docs/style.md 4: a "+" list under the survey's lead line.
+    expect(text).toContain(`+ Tỷ lệ hài lòng chung: ${pct(want.haiLongChung!)};`);
+    expect(text).toContain(`+ Chỉ số hài lòng toàn diện: ${pct(want.toanDien!)};`);
+    expect(text).toContain(`+ Tỷ lệ hài lòng theo từng khía cạnh: khả năng tiếp cận ${pct(want.sections.A!)}; sự minh bạch thông tin và thủ tục ${pct(want.sections.B!)};`);
   });
 });

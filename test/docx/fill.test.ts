@@ -107,7 +107,7 @@ describe('fillDocx', () => {
     const n = buildNarrative(onlyTthc());
     const r = await fillDocxDetailed(doc, n, record(n.fingerprint));
     expect(r.filled).toEqual(['cchc:ky', 'cchc:tthc']);
-    expect(r.missing.sort()).toEqual(['cchc:coquan', 'cchc:donvi', 'cchc:thoigian']);
+    expect(r.missing.sort()).toEqual(['cchc:coquan', 'cchc:donvi', 'cchc:ngay', 'cchc:thoigian']);
     const t = await fillDocxDetailed(templateBytes(), n, record(n.fingerprint));
     expect(t.missing).toEqual([]);
     expect(t.emptied.sort()).toEqual(SECTION_TAG_LIST.filter((x) => x !== 'cchc:tthc').sort());

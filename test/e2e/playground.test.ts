@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { PLANTED_MISTAKES } from '../../src/xlsx/samples';
 import { parseA1 } from '../../src/core/model';
 import { checkWorkbook } from '../../src/core/check';
-import { buildNarrative, SECTION_TAG_LIST, TAG_TITLES } from '../../src/core/narrative';
+import { buildNarrative, REPORT_ORDER, TAG_TITLES } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import type { CheckReport } from '../../src/core/report';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
@@ -95,7 +95,7 @@ async function check(): Promise<void> {
 
 async function clear(): Promise<void> {
   await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
-  await page.getByText('Đã xóa đánh dấu', { exact: false }).waitFor();
+  await page.getByRole('main').getByText('Đã xóa đánh dấu', { exact: false }).waitFor();
 }
 
 test('finds the planted mistakes, highlights them, selects a cell and clears back to the original fills', async () => {
@@ -136,6 +136,23 @@ test('finds the planted mistakes, highlights them, selects a cell and clears bac
   expect(changed(before, await fills())).toEqual([]);
 });
 
+test('results are announced in a live region while the focus stays on the button; clearing before a check says nothing was marked', async () => {
+  await openPlayground();
+  const live = page.getByTestId('live');
+  await expect(live.getAttribute('aria-live')).resolves.toBe('polite');
+  await expect(live.getAttribute('role')).resolves.toBe('status');
+  await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=live]')?.textContent?.includes('không có gì để xóa'));
+  await expect(page.getByText('định dạng của các ô đã được trả lại').count()).resolves.toBe(0);
+
+  await check();
+  await expect(live.textContent()).resolves.toMatch(new RegExp(`^Kiểm tra xong: ${PLANTED_MISTAKES.length} lỗi`));
+  // Focus stays where the officer pressed, not on the page body.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('check');
+  await clear();
+  await expect(live.textContent()).resolves.toMatch(/^Đã xóa đánh dấu ở \d+ ô/);
+});
+
 test('keeps a fill the user changed on a highlighted cell when clearing', async () => {
   await openPlayground();
   const before = await fills();
@@ -169,7 +186,7 @@ test('a workbook of the user without the standard tables can take the template f
   await check();
   await page.getByTestId('non-standard').waitFor();
   await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
-  await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByRole('main').getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor({ timeout: 30_000 });
   const tabs = await page.getByTestId('sheet-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
   expect(tabs).toEqual(expect.arrayContaining(['Số liệu quý', 'TTHC', 'Biên chế']));
   await expect(page.getByTestId('non-standard').count()).resolves.toBe(0);
@@ -213,14 +230,16 @@ describe('the report section', () => {
     await check();
     await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor({ timeout: 30_000 });
     await expect(paragraphs('cchc:tthc')).resolves.toEqual(tthc);
-    const withText = SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0);
+    // In the report template's order.
+    const withText = REPORT_ORDER.filter((t) => n.sections[t].length > 0);
     await expect(page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')))).resolves.toEqual(withText);
 
     await page.getByRole('button', { name: 'Sao chép tất cả' }).click();
-    await page.getByText('Đã chép tất cả đoạn văn báo cáo', { exact: false }).waitFor();
+    await page.getByRole('main').getByText('Đã chép tất cả đoạn văn báo cáo', { exact: false }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(withText.map((t) => `${TAG_TITLES[t]}\n\n${n.sections[t].join('\n\n')}`).join('\n\n'));
-    expect(copied.startsWith(`Kết quả giải quyết TTHC\n\n${tthc[0]}`)).toBe(true);
+    expect(copied).toContain(`Kết quả giải quyết TTHC\n\n${tthc[0]}`);
+    expect(copied.startsWith(`Danh mục TTHC\n\n`)).toBe(true);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
     expect(download.suggestedFilename()).toBe('Báo cáo CCHC - mau-sach.docx');
@@ -233,7 +252,7 @@ describe('the report section', () => {
     expect(Date.now() - Date.parse(record!.filledAt)).toBeLessThan(120_000);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     for (const p of tthc) expect(xml).toContain(`>${escapeXml(p)}</w:t>`);
-    await page.getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor();
+    await page.getByRole('main').getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor();
     await page.getByTestId('report-section').scrollIntoViewIfNeeded();
     await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'taskpane-report.png') });
   });

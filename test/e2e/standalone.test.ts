@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/check';
 import { SEVERITY_LABEL } from '../../src/core/messages';
-import { buildNarrative, SECTION_TAG_LIST } from '../../src/core/narrative';
+import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -116,7 +116,8 @@ test('from disk: the mistakes sample shows its findings, indicators and paragrap
   await page.getByRole('checkbox', { name: /^Vẫn tạo đoạn văn từ số liệu có lỗi/ }).check();
   const n = buildNarrative(report, { allowErrors: true });
   await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor();
-  const withText = SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0);
+  // In the report template's order.
+  const withText = REPORT_ORDER.filter((t) => n.sections[t].length > 0);
   await expect(page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')))).resolves.toEqual(withText);
   await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"] p').allTextContents()).resolves.toEqual(n.sections['cchc:tthc']);
 
@@ -185,6 +186,14 @@ describe('in the main build (npm start, build:web)', () => {
     const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     // The production build minifies inline scripts too, hence the ES5 parse of the built page.
     expect(inline.some((code) => code.includes('__cchcOldHost'))).toBe(true);
+    for (const code of inline) expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  });
+
+  test('the ribbon result dialog has no bundle to guard: its own inline script is ES5', () => {
+    const html = readFileSync(join(outDir, 'dialog.html'), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/<script[^>]* src=/);
     for (const code of inline) expect(() => parse(code, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
   });
 

@@ -55,7 +55,7 @@ async function placeTexts(): Promise<Record<string, string[]>> {
 
 async function pick(file: string): Promise<void> {
   await page.getByTestId('workbook-input').setInputFiles(sample(file));
-  await page.getByTestId('workbook-info').getByText(file).waitFor();
+  await page.getByTestId('workbook-info').getByText(file, { exact: true }).waitFor();
 }
 
 test('filling from the clean sample puts the generated paragraphs into the template places', async () => {
@@ -108,17 +108,23 @@ test('a workbook with errors needs the explicit confirmation, and a changed work
   await expect(page.getByTestId('record').textContent()).resolves.toMatch(/khớp/);
 }, 60_000);
 
-test('«Đánh dấu vị trí» adds a tagged place after the paragraph at the cursor', async () => {
+test('«Đánh dấu vị trí» refuses a tag the document already has, says so in the live region, and goes to the existing place', async () => {
   const target = page.getByTestId('document').locator('p', { hasText: 'dịch vụ công trực tuyến, chuyển đổi số' });
   await target.click();
   await page.getByTestId('mark-tag').selectOption('cchc:hailong');
   await page.getByTestId('mark').click();
-  await page.getByTestId('notice').getByText(/Khảo sát sự hài lòng/).waitFor();
+  await page.getByTestId('place-exists').getByText(/Khảo sát sự hài lòng/).waitFor();
+  await expect(page.getByTestId('live').textContent()).resolves.toContain('Văn bản đã có vị trí «Khảo sát sự hài lòng»');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('mark');
   const s = await snapshot();
   const places = s.controls.filter((c) => c.tag === 'cchc:hailong');
-  expect(places).toHaveLength(2);
-  const i = s.paragraphs.findIndex((p) => p.text.includes('chuyển đổi số.]'));
-  expect(s.paragraphs[i + 1]!.block).toBe(places[1]!.id);
+  expect(places).toHaveLength(1);
+
+  await page.getByTestId('go-to-place').click();
+  await page.getByTestId('notice').getByText(/Đã chọn vị trí «Khảo sát sự hài lòng»/).waitFor();
+  const after = await snapshot();
+  const selected = after.paragraphs.find((p) => p.id === after.selection?.paragraphId);
+  expect(selected?.block).toBe(places[0]!.id);
 }, 60_000);
 
 test('checks the figures written in the document: findings, select on click, marks removed exactly', async () => {

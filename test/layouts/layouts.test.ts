@@ -28,19 +28,20 @@ interface Expect {
 // Biểu 06 as TT 01/2020 prints it, with the Sơn La Q1/2023 figures and slips.
 const OFFICIAL: Expect = {
   errors: [
-    // "Từ ngày 15/12/2022 đến ngày 14/03/2022" in the period line.
-    ['window_reversed@Biểu 06!A3', '15/12/2022', '14/03/2022'],
+    // "Từ ngày 15/12/2022 đến ngày 14/03/2022" in the period line (messages write dates per NĐ 30/2020).
+    ['window_reversed@Biểu 06!A3', '15/12/2022', '14/3/2022'],
     // Totals row first: "Chưa đến hạn" 52 against 18 + 15 + 5 + 6 + 3 + 3 = 50.
-    ['sum_mismatch@Biểu 06!L11', 'ghi 52', 'là 50'],
+    ['sum_mismatch@Biểu 06!L11', 'ghi 52', '= 50'],
     // Dược phẩm: 50 + 25 + 2 = 77, 80 written (T2).
     ['sum_mismatch@Biểu 06!G14', 'Dược phẩm', 'ghi 80', '= 77'],
     // Mỹ phẩm: 10 + 15 + 3 = 28, 30 written (T1).
     ['sum_mismatch@Biểu 06!C15', 'Mỹ phẩm', 'ghi 30', '= 28'],
     // Group II subtotal: Y tế dự phòng 15 + Trang thiết bị y tế 22 = 37, 38 written.
-    ['sum_mismatch@Biểu 06!G17', 'Lĩnh vực khác', 'là 38', 'là 37'],
+    ['sum_mismatch@Biểu 06!G17', 'Lĩnh vực khác', 'là 38', '= 37'],
   ],
   unit: 'Sở Y tế tỉnh Sơn La',
-  period: { kind: 'Quý I', year: 2023, from: '2022-12-15', to: '2023-03-14' },
+  // The window as the sheet states it, reversed (its own error says so), not the default one.
+  period: { kind: 'Quý I', year: 2023, from: '2022-12-15', to: '2022-03-14' },
   tables: {
     KetQuaGiaiQuyet: ['B7:M19', '7:9', ['linhVuc', 'tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet', 'dangTrongHan', 'dangQuaHan']],
   },
@@ -81,9 +82,9 @@ const cases: [string, Expect][] = [
         // Sơn La: 169 TTHC stated, 55 + 46 + 8 + 19 + 14 + 13 + 13 = 168.
         ['sum_mismatch@Sheet1!C16', 'ghi 169', 'là 168'],
         // Employed "4.876" against 61 + 2.128 + 2.681 = 4.870.
-        ['sum_mismatch@Sheet1!D23', 'ghi 4.876', 'là 4.870'],
+        ['sum_mismatch@Sheet1!D23', 'ghi 4.876', '= 4.870'],
         // Sóc Trăng: 23/27 is 85,19%, 88,46% written (stored 0,8846 with a % format).
-        ['rate_mismatch@Sheet1!E27', '88,46%', '23/27 = 85,19%'],
+        ['rate_mismatch@Sheet1!E27', '88,46%', 'Thực hiện 23', '27', '= 85,19%'],
         // "Nhiệm vụ CCHC hoàn thành" twice: 12/30 and 10/30.
         ['conflicting_values@Sheet1!C30', 'Nhiệm vụ CCHC hoàn thành', 'là 12', '10'],
         // Toàn diện 95% above hài lòng chung 92,03%.
@@ -111,9 +112,9 @@ const cases: [string, Expect][] = [
         // Dược phẩm: kỳ trước 9 + trong kỳ 93 = 102 (and đã + đang xử lý 90 + 12 = 102), 100 written: one finding.
         ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C7', 'Dược phẩm', 'ghi 100', '= 102'],
         // An toàn thực phẩm: (30 + 16) / 47 = 97,87%, 95% written.
-        ['rate_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!K9', '95%', '46/47 = 97,87%'],
+        ['rate_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!K9', '95%', '= 46 trên 47 = 97,87%'],
         // The system's total 329 is right, so the edited rows now sum to 327.
-        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C12', 'ghi 329', 'là 327'],
+        ['sum_mismatch@mot-cua-kon-tum-q3-2022-sua-tay!C12', 'ghi 329', '= 327'],
       ],
       unit: 'Sở Y tế tỉnh Kon Tum',
       period: { kind: 'Quý III', year: 2022, from: '2022-06-15', to: '2022-09-14' },

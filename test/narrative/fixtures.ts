@@ -7,7 +7,7 @@ import { CONTRACT_VERSION, tableSpec, type TableName } from '../../src/core/cont
 import type { CheckReport, DataRow, TableData } from '../../src/core/report';
 import type { Finding } from '../../src/core/findings';
 import { sum } from '../../src/core/calculators';
-import type { Narrative } from '../../src/core/narrative';
+import { placeTexts, type Narrative, type SectionTag } from '../../src/core/narrative';
 
 type RowInput = Record<string, number | string | null>;
 
@@ -62,11 +62,12 @@ const tthcRow = (linhVuc: string, n: number[]): RowInput => {
 };
 
 /**
- * (a) Kon Tum, quý III/2022 (seed 003). From the seed: 297 hồ sơ; 162 TTHC = 157 + 03 + 02;
- * 02 đơn tố cáo + 01 kiến nghị, 02 resolved, 01 pending; công chức 50/54 (30 + 12 + 12 assigned);
- * 1.877 người làm việc = 1.784 biên chế + 93 HĐ 68. Not in the seed (chosen to satisfy T1–T4):
- * the split of the 297 files by lĩnh vực and column, the split of the 50 present công chức by unit.
- * The seed gives no quota for viên chức and contracts: those cells stay blank.
+ * (a) Kon Tum, quý III/2022 (seed 003). From the seed: 297 hồ sơ received in the period ("10 hồ
+ * sơ/297 hồ sơ/157 TTHC"); 162 TTHC = 157 + 03 + 02; 02 đơn tố cáo + 01 kiến nghị, 02 resolved,
+ * 01 pending; công chức 50/54 (30 + 12 + 12 assigned); 1.877 người làm việc = 1.784 biên chế + 93
+ * HĐ 68. Not in the seed (chosen to satisfy T1–T4): the split of the 297 new files by lĩnh vực and
+ * channel (online + in person = 297), the 14 carried over, the results, the split of the 50
+ * present công chức by unit. The seed gives no quota for viên chức and contracts: blank.
  */
 export function konTumQ3(): CheckReport {
   return report({
@@ -77,9 +78,9 @@ export function konTumQ3(): CheckReport {
     to: '2022-09-14',
     tables: [
       table('KetQuaGiaiQuyet', [
-        tthcRow('Khám bệnh, chữa bệnh', [142, 40, 95, 7, 130, 60, 68, 2, 12, 12, 0]),
-        tthcRow('Dược phẩm', [120, 35, 80, 5, 112, 50, 62, 0, 8, 8, 0]),
-        tthcRow('An toàn thực phẩm', [35, 10, 23, 2, 33, 20, 13, 0, 2, 1, 1]),
+        tthcRow('Khám bệnh, chữa bệnh', [149, 40, 102, 7, 137, 62, 73, 2, 12, 12, 0]),
+        tthcRow('Dược phẩm', [125, 35, 85, 5, 117, 52, 65, 0, 8, 8, 0]),
+        tthcRow('An toàn thực phẩm', [37, 10, 25, 2, 35, 21, 14, 0, 2, 1, 1]),
       ]),
       table('DanhMucTTHC', [{ linhVuc: 'Các lĩnh vực thuộc ngành Y tế', soTTHC: 162, capTinh: 157, capHuyen: 3, capXa: 2 }]),
       table('PhanAnhKienNghi', [
@@ -114,6 +115,53 @@ export function q1of2023(): CheckReport {
         tthcRow('Khám bệnh, chữa bệnh', [200, 80, 108, 12, 150, 70, 76, 4, 36, 30, 6]),
         tthcRow('Dược phẩm', [110, 44, 62, 4, 77, 30, 44, 3, 23, 20, 3]),
       ]),
+    ],
+  });
+}
+
+/**
+ * (f) Bắc Ninh, quý I/2022 (seed 004, "Số: 124/BC-SYT, Bắc Ninh, ngày 14 tháng 3 năm 2022"). From
+ * the seed: 375 hồ sơ received and all resolved in the quarter ("đã tiếp nhận và giải quyết xong
+ * cho 375 hồ sơ"), none late ("không để hồ sơ trễ hạn"); 18 citizens' questions received and
+ * answered ("đã nhận và trả lời 18 ý kiến"). Not in the seed (chosen to add up): the split of the
+ * 375 by lĩnh vực, channel and trước hạn / đúng hạn; nothing carried over.
+ */
+export function bacNinhQ1(): CheckReport {
+  return report({
+    unit: 'Sở Y tế tỉnh Bắc Ninh',
+    kind: 'Quý I',
+    year: 2022,
+    from: '2021-12-15',
+    to: '2022-03-14',
+    tables: [
+      table('KetQuaGiaiQuyet', [
+        tthcRow('Khám bệnh, chữa bệnh', [160, 40, 120, 0, 160, 100, 60, 0, 0, 0, 0]),
+        tthcRow('Dược phẩm', [215, 65, 150, 0, 215, 140, 75, 0, 0, 0, 0]),
+      ]),
+      table('PhanAnhKienNghi', [{ loai: 'Phản ánh, kiến nghị', tiepNhan: 18, daGiaiQuyet: 18, dangGiaiQuyet: 0 }]),
+    ],
+  });
+}
+
+/**
+ * (g) Lai Châu, năm 2021 (seed 002, the CCHC plan for 2021, "Lai Châu, ngày     tháng 9 năm
+ * 2020": the day left blank for signing). From the seed: the plan's table lists 24 tasks (I: 5,
+ * II: 3, III: 2, IV: 3, V: 2, VI: 5, VII: 4) and aims at "hoàn thành 100% kế hoạch"; the annual
+ * report of that plan with every task done. The staffing split is not in the seed (chosen).
+ */
+export function laiChau2021(): CheckReport {
+  return report({
+    unit: 'Sở Y tế tỉnh Lai Châu',
+    kind: 'Năm',
+    year: 2021,
+    from: '2020-12-15',
+    to: '2021-12-14',
+    tables: [
+      table('ChiTieuKhac', [
+        { chiTieu: 'Nhiệm vụ CCHC hoàn thành', thucHien: 24, keHoach: 24 },
+        { chiTieu: 'Tinh giản biên chế', thucHien: 1, keHoach: 20 },
+      ]),
+      table('XepLoai', [{ doiTuong: 'Công chức', tongSo: 40, htxs: 6, htt: 30, ht: 4, kht: 0, khongDanhGia: 0 }]),
     ],
   });
 }
@@ -193,9 +241,11 @@ export function allSections(): CheckReport {
 export function render(n: Narrative): string {
   const out: string[] = [];
   for (const [k, val] of Object.entries(n.fields)) if (val !== undefined) out.push(`${k}: ${val}`);
-  for (const [tag, paras] of Object.entries(n.sections)) {
+  const places = placeTexts(n);
+  out.push(`[cchc:ngay] ${places['cchc:ngay'].join(' ')}`);
+  for (const tag of Object.keys(n.sections) as SectionTag[]) {
     out.push('', `[${tag}]`);
-    out.push(...paras);
+    out.push(...places[tag]);
   }
   return `${out.join('\n')}\n`;
 }

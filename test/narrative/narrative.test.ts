@@ -2,7 +2,7 @@ import { buildNarrative, hasBlockingErrors, NarrativeBlockedError, figuresFinger
 import { parseVietnameseNumber } from '../../src/core/numbers';
 import type { CheckReport } from '../../src/core/report';
 import type { Finding } from '../../src/core/findings';
-import { allSections, konTumQ3, onlyTthc, q1of2023, render, zeroDenominators, table } from './fixtures';
+import { allSections, bacNinhQ1, konTumQ3, laiChau2021, onlyTthc, q1of2023, render, zeroDenominators, table } from './fixtures';
 import { expectGolden } from './golden';
 
 // Golden files: test/golden/*.txt. UPDATE_GOLDEN=1 npx jest test/narrative rewrites them.
@@ -13,6 +13,8 @@ describe('golden narratives', () => {
   test('(c) only TTHC filled', () => expectGolden('only-tthc.txt', render(buildNarrative(onlyTthc()))));
   test('(d) zero denominators', () => expectGolden('zero-denominators.txt', render(buildNarrative(zeroDenominators()))));
   test('(e) every section', () => expectGolden('all-sections.txt', render(buildNarrative(allSections()))));
+  test('(f) Bắc Ninh quý I/2022, dated as the seed', () => expectGolden('bac-ninh-q1-2022.txt', render(buildNarrative(bacNinhQ1(), { reportDate: '2022-03-14' }))));
+  test('(g) Lai Châu năm 2021, date left for the officer', () => expectGolden('lai-chau-2021.txt', render(buildNarrative(laiChau2021()))));
 });
 
 const PCT = /(\d{1,3}(?:\.\d{3})*(?:,(\d+))?)%/g;
@@ -25,15 +27,27 @@ const fixtures: [string, () => CheckReport][] = [
   ['c', onlyTthc],
   ['d', zeroDenominators],
   ['e', allSections],
+  ['f', bacNinhQ1],
+  ['g', laiChau2021],
 ];
 const allParagraphs = (n: Narrative) => SECTION_TAG_LIST.flatMap((t) => n.sections[t]);
+/** Paragraphs with a "+" list folded into the lead line before it: one decimals rule each. */
+function paragraphUnits(n: Narrative): string[] {
+  const out: string[] = [];
+  for (const t of SECTION_TAG_LIST) for (const p of n.sections[t]) if (p.startsWith('+ ') && out.length) out[out.length - 1] += `\n${p}`; else out.push(p);
+  return out;
+}
 
 describe('rules', () => {
-  test.each(fixtures)('(%s) every paragraph prints its percentages with one number of decimals', (_n, make) => {
+  test.each(fixtures)('(%s) every paragraph (a lead line with its "+" list) prints its non-whole percentages with one number of decimals', (_n, make) => {
     for (const decimals of [0, 1, 2, 3]) {
       const n = buildNarrative(make(), { decimals });
-      for (const p of allParagraphs(n)) {
-        for (const x of percentages(p)) expect({ p, d: x.decimals }).toEqual({ p, d: decimals });
+      for (const unit of paragraphUnits(n)) {
+        for (const x of percentages(unit)) {
+          // A whole percentage ("100%", "5%") is written without decimals, whatever the paragraph's rule.
+          if (Number.isInteger(x.value) && x.decimals === 0) continue;
+          expect({ unit, d: x.decimals }).toEqual({ unit, d: decimals });
+        }
       }
     }
   });
@@ -41,27 +55,31 @@ describe('rules', () => {
   test('decimals may differ per place but never within a paragraph', () => {
     const n = buildNarrative(allSections(), { decimals: { 'cchc:tthc': 1, 'cchc:xeploai': 3 } });
     expect(n.sections['cchc:tthc'][0]).toContain('(73,2%)');
-    expect(n.sections['cchc:xeploai'][0]).toContain('(16,667%)');
-    expect(n.sections['cchc:chitieu'][0]).toContain('42,86%');
+    expect(n.sections['cchc:xeploai'][1]).toContain('(16,667%)');
+    expect(n.sections['cchc:chitieu'][0]).toContain('42,9%');
   });
 
   test('each percentage is the true ratio rounded once', () => {
     const n = buildNarrative(konTumQ3());
     const tthc = n.sections['cchc:tthc'][0]!;
-    // 275/297, 22/297, (130+143)/275, 2/275, 85/(85+198): rounded once at 2 decimals.
-    const expected = [275 / 297, 22 / 297, 273 / 275, 2 / 275, 85 / 283].map((r) => Math.round(r * 1e4) / 100);
+    // 289/311 resolved, 22/311 pending, (135+152)/289 on time, 2/289 late, 85/(85+212) online: once, at 1 decimal.
+    const expected = [289 / 311, 22 / 311, 287 / 289, 2 / 289, 85 / 297].map((r) => Math.round(r * 1e3) / 10);
     expect(percentages(tthc).map((x) => x.value)).toEqual(expected);
     // 13.449% rounded once to 1 decimal is 13,4%; rounding to 2 first (13,45) then to 1 would give 13,5%.
     const r2 = buildNarrative({ ...r0(), data: { unit: 'X', recipient: null, tables: { ChiTieuKhac: table('ChiTieuKhac', [{ chiTieu: 'Chuyển đổi vị trí công tác', thucHien: 13449, keHoach: 100000 }]) } } }, { decimals: 1 });
     expect(r2.sections['cchc:chitieu'][0]).toContain('13,4%');
   });
 
-  test('the domain.md sentence: 310 hồ sơ, 124 trực tuyến, 227 (73,2%), 59 (19,0%)', () => {
+  test('received = new files of the period; the total to handle only as the denominator', () => {
     const p = buildNarrative(q1of2023(), { decimals: 1, subject: 'Sở Y tế' }).sections['cchc:tthc'][0]!;
-    expect(p.startsWith('Từ ngày 15/12/2022 đến ngày 14/3/2023, Sở Y tế tiếp nhận 310 hồ sơ')).toBe(true);
+    // domain.md's example: 310 to handle = 124 online + 170 in person + 16 carried over.
+    expect(p.startsWith('Từ ngày 15/12/2022 đến ngày 14/3/2023, Sở Y tế tiếp nhận 294 hồ sơ')).toBe(true);
     expect(p).toContain('trực tuyến 124 hồ sơ');
-    expect(p).toContain('đã giải quyết 227 hồ sơ (73,2%)');
-    expect(p).toContain('đang giải quyết 59 hồ sơ (19,0%)');
+    expect(p).toContain('kỳ trước chuyển sang 16 hồ sơ');
+    expect(p).toContain('đã giải quyết 227/310 hồ sơ (73,2%)');
+    expect(p).toContain('đang giải quyết 59/310 hồ sơ (19,0%)');
+    // The Kon Tum report of quý III/2022 says 297 received ("10 hồ sơ/297 hồ sơ/157 TTHC").
+    expect(buildNarrative(konTumQ3()).sections['cchc:tthc'][0]).toContain('Sở Y tế tỉnh Kon Tum tiếp nhận 297 hồ sơ thủ tục hành chính');
   });
 
   test('counts: thousands with ".", leading zero under 10, 0 as is', () => {
@@ -97,6 +115,8 @@ describe('rules', () => {
     for (const t of Object.values(r.data.tables)) {
       for (const row of t!.rows) for (const x of Object.values(row.values)) if (x != null) allowed.add(x);
       for (const x of Object.values(t!.sums)) if (x != null) allowed.add(x);
+      // Files received = online + in person (docs/style.md), per row and in total.
+      for (const f of [...t!.rows.map((row) => row.values), t!.sums]) if (f.trucTuyen != null && f.trucTiepBuuChinh != null) allowed.add(f.trucTuyen + f.trucTiepBuuChinh);
     }
     const n = buildNarrative(r);
     const text = allParagraphs(n).join('\n').replace(PCT, '').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, '');
@@ -141,8 +161,13 @@ describe('rules', () => {
     expect(places['cchc:thoigian']).toEqual(['từ ngày 15/6/2022 đến ngày 14/9/2022']);
     expect(places['cchc:coquan']).toEqual(['UBND TỈNH KON TUM']);
     expect(places['cchc:ngay']).toEqual(['Kon Tum, ngày 14 tháng 9 năm 2022']);
-    // Without a report date the officer's placeholder date line is left alone.
-    expect(placeTexts(buildNarrative(konTumQ3()))['cchc:ngay']).toEqual([]);
+    // Without a report date the place is written and the day left for the officer (highlighted by the fillers).
+    expect(placeTexts(buildNarrative(konTumQ3()))['cchc:ngay']).toEqual(['Kon Tum, ngày …… tháng …… năm ……']);
+    // The workbook's own report date (NgayBaoCao) is used when the caller gives none.
+    const dated = konTumQ3();
+    dated.data.reportDate = '2022-09-14';
+    expect(placeTexts(buildNarrative(dated))['cchc:ngay']).toEqual(['Kon Tum, ngày 14 tháng 9 năm 2022']);
+    expect(buildNarrative(bacNinhQ1(), { reportDate: '2022-02-05' }).fields.ngayBaoCao).toBe('ngày 05 tháng 02 năm 2022');
     expect(places['cchc:ky']).toEqual(['quý III năm 2022']);
     expect(['Quý I', '6 tháng đầu năm', '6 tháng cuối năm', '9 tháng', 'Năm'].map((k) => periodPhrase(k, 2023))).toEqual([
       'quý I năm 2023',

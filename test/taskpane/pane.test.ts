@@ -13,7 +13,7 @@ import { formatPercent } from '../../src/core/numbers';
 import { percentOf, tyLeDungHan } from '../../src/core/calculators';
 import type { CheckReport } from '../../src/core/report';
 import { checkWorkbook } from '../../src/core/check';
-import { buildNarrative } from '../../src/core/narrative';
+import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { readWorkbook } from '../../src/xlsx/read';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from '../e2e/web';
 
@@ -125,7 +125,7 @@ test('lists findings grouped by sheet, counts them and selects their cells', asy
     const item = page.locator(`[data-testid=finding][data-sheet="${f.sheet}"][data-cell="${f.cell}"]`);
     await expect(item.textContent()).resolves.toContain(f.message);
   }
-  await expect(page.getByText('Tổng cộng "Có mặt" ghi 4.876 nhưng tổng các dòng là 4.870.').isVisible()).resolves.toBe(true);
+  await expect(page.getByText(r.issues.find((i) => i.code === 'sum_mismatch')!.message).isVisible()).resolves.toBe(true);
 
   await page.locator('[data-testid=finding][data-cell="E9"]').click();
   expect(await calls()).toContainEqual(['select', 'Biên chế', 'E9']);
@@ -146,7 +146,9 @@ test('shows the findings and, beside them, why cells could not be coloured', asy
   const notice = 'Không tô màu 1 ô trên trang tính đang được bảo vệ («Biên chế»). Các lỗi vẫn được liệt kê đầy đủ bên dưới; bấm vào từng lỗi để đến ô đó.';
   await page.evaluate((x) => window.__harness.setReport(x), { ...report([sumMismatch, rate]), highlightNotice: notice });
   await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
-  await page.getByText(notice).waitFor();
+  await page.getByRole('main').getByText(notice).waitFor();
+  // Announced too, after the result.
+  await expect(page.getByTestId('live').textContent()).resolves.toBe(`Kiểm tra xong: 2 lỗi. ${notice}`);
   await expect(page.getByTestId('count-error').textContent()).resolves.toBe('2');
   await expect(page.locator('[data-testid=finding][data-cell="E9"]').count()).resolves.toBe(1);
 });
@@ -211,7 +213,7 @@ test('explains a workbook without the standard tables and offers the template wh
   await page.getByTestId('non-standard').waitFor();
   await expect(page.getByTestId('non-standard').textContent()).resolves.toContain('Biểu số 06');
   await page.getByRole('button', { name: 'Chèn mẫu chuẩn' }).click();
-  await page.getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor();
+  await page.getByRole('main').getByText('Đã chèn các sheet theo mẫu chuẩn', { exact: false }).waitFor();
   const names = (await calls()).map((c) => c[0]);
   expect(names).toEqual(['check', 'insert', 'check']);
 });
@@ -275,13 +277,14 @@ describe('the report paragraphs', () => {
     const parts = page.getByTestId('report-part');
     await parts.first().waitFor();
     const shown = await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
-    expect(shown).toEqual(Object.keys(n.sections).filter((t) => n.sections[t as keyof typeof n.sections].length > 0));
+    // In the report template's order.
+    expect(shown).toEqual(REPORT_ORDER.filter((t) => n.sections[t].length > 0));
     const tthc = page.locator('[data-testid=report-part][data-tag="cchc:tthc"]');
     await expect(tthc.locator('h3').textContent()).resolves.toBe('Kết quả giải quyết TTHC');
     await expect(tthc.locator('p').allTextContents()).resolves.toEqual(n.sections['cchc:tthc']);
 
     await tthc.getByRole('button', { name: /^Sao chép/ }).click();
-    await page.getByText('Đã chép đoạn văn «Kết quả giải quyết TTHC»', { exact: false }).waitFor();
+    await page.getByRole('main').getByText('Đã chép đoạn văn «Kết quả giải quyết TTHC»', { exact: false }).waitFor();
     const copy = (await calls()).filter((c) => c[0] === 'copy');
     expect(copy).toEqual([['copy', n.sections['cchc:tthc'].join('\n\n')]]);
   });
@@ -299,7 +302,7 @@ describe('the report paragraphs', () => {
     await check(partial);
     await page.getByTestId('report-part').first().waitFor();
     const shown = await page.getByTestId('report-part').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
-    expect(shown).toEqual(Object.keys(n).filter((t) => n[t as keyof typeof n].length > 0));
+    expect(shown).toEqual(REPORT_ORDER.filter((t) => n[t].length > 0));
     for (const t of gone) expect(shown).not.toContain(t);
   });
 
@@ -315,7 +318,7 @@ describe('the report paragraphs', () => {
     await open('?download=1');
     await check(clean);
     await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click();
-    await page.getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.getByRole('main').getByText('Đã tạo tệp «Báo cáo CCHC - mau-sach.docx»', { exact: false }).waitFor({ timeout: 30_000 });
     const download = (await calls()).filter((c) => c[0] === 'download');
     expect(download).toHaveLength(1);
     expect(download[0]!.slice(1, 3)).toEqual(['Báo cáo CCHC - mau-sach.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);

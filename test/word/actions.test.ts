@@ -1,6 +1,7 @@
 /**
  * The Word adapter on the fake host: real narrative of the shipped samples into the real template.
  */
+import { NOTE_PREFIX } from '../../src/core/narrative/marks';
 import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
 import { fillDocx } from '../../src/docx/fill';
 import { buildNarrative } from '../../src/core/narrative';
@@ -26,9 +27,9 @@ function outside(s: WordSnapshot) {
   return s.paragraphs.filter((p) => p.block === null).map((p) => ({ id: p.id, segments: p.segments.filter((x) => x.control === null) }));
 }
 
-test('listPlaces gives the template tags in document order, once each, in one round trip', async () => {
+test('listPlaces gives the template tags in document order, every one (the period twice), in one round trip', async () => {
   const { fake, actions } = await hosted();
-  expect(await actions.listPlaces()).toEqual(['cchc:coquan', 'cchc:ngay', 'cchc:ky', 'cchc:donvi', 'cchc:thoigian', 'cchc:danhmuc', 'cchc:tthc', 'cchc:phananh', 'cchc:hailong', 'cchc:bienche', 'cchc:xeploai', 'cchc:chitieu']);
+  expect(await actions.listPlaces()).toEqual(['cchc:coquan', 'cchc:ngay', 'cchc:ky', 'cchc:donvi', 'cchc:ky', 'cchc:thoigian', 'cchc:danhmuc', 'cchc:tthc', 'cchc:phananh', 'cchc:hailong', 'cchc:bienche', 'cchc:xeploai', 'cchc:chitieu']);
   expect(fake.roundTrips).toBe(1);
 });
 
@@ -204,4 +205,54 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   const l = await hosted(locked);
   await expect(l.actions.fill(texts, record)).rejects.toThrow(/Vị trí «Kết quả giải quyết TTHC» đang bị khóa sửa/);
   expect(locked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+});
+
+test('markPlace needs a cursor in the document and refuses a tag already placed; goToPlace selects the existing one', async () => {
+  const fake = new FakeWord(['Tiêu đề', '', { tag: SECTION_TAGS.tthc, text: 'cũ' }]);
+  const { actions } = await hosted(fake);
+  // No cursor yet: nothing is inserted at an end the officer did not choose.
+  const none = await actions.markPlace(SECTION_TAGS.bienche, TAG_TITLES[SECTION_TAGS.bienche]).catch((e: unknown) => e);
+  expect(none).toBeInstanceOf(HostError);
+  expect((none as HostError).message).toMatch(/Chưa có con trỏ trong văn bản/);
+  expect(fake.snapshot().controls).toHaveLength(1);
+
+  const [, empty] = fake.snapshot().paragraphs;
+  fake.select(empty!.id);
+  const dup = await actions.markPlace(SECTION_TAGS.tthc, TAG_TITLES[SECTION_TAGS.tthc]).catch((e: unknown) => e);
+  expect((dup as HostError).message).toMatch(/Văn bản đã có vị trí «Kết quả giải quyết TTHC»/);
+  expect(fake.snapshot().controls.map((c) => c.tag)).toEqual([SECTION_TAGS.tthc]);
+
+  await actions.goToPlace!(SECTION_TAGS.tthc);
+  const s = fake.snapshot();
+  expect(s.paragraphs.find((p) => p.id === s.selection!.paragraphId)!.block).toBe(s.controls[0]!.id);
+});
+
+test('listPlaces shows a duplicate place already in a document', async () => {
+  const fake = new FakeWord([{ tag: SECTION_TAGS.tthc, text: 'a' }, 'giữa', { tag: SECTION_TAGS.tthc, text: 'b' }]);
+  const { actions } = await hosted(fake);
+  expect(await actions.listPlaces()).toEqual([SECTION_TAGS.tthc, SECTION_TAGS.tthc]);
+});
+
+test('a forced fill opens the place with the highlighted note; a clean refill removes note and highlight', async () => {
+  const { fake, actions } = await hosted();
+  const { texts, record } = await sampleTexts();
+  const note = `${NOTE_PREFIX}, số liệu dưới đây có thể sai. ô TTHC!B7: …. Hãy sửa bảng số liệu rồi điền lại báo cáo.]`;
+  const forced = { ...texts, [SECTION_TAGS.tthc]: [note, ...texts[SECTION_TAGS.tthc]!] };
+  await actions.fill(forced, { ...record, forcedErrors: '1' });
+  expect(fake.roundTrips).toBe(2);
+  const place = () => {
+    const s = fake.snapshot();
+    const c = s.controls.find((x) => x.tag === SECTION_TAGS.tthc)!;
+    const lit = (id: number) => (s.highlights ?? []).some((h) => h.paragraphId === id && h.color === '#FFFF00');
+    return s.paragraphs.filter((p) => p.block === c.id).map((p) => ({ text: p.text, highlight: lit(p.id) }));
+  };
+  expect(place()[0]).toEqual({ text: note, highlight: true });
+  expect(place().slice(1).map((p) => p.text)).toEqual(texts[SECTION_TAGS.tthc]);
+  expect(place().slice(1).some((p) => p.highlight)).toBe(false);
+  expect((await actions.readRecord())?.forcedErrors).toBe('1');
+
+  await actions.fill(texts, record);
+  expect(place().map((p) => p.text)).toEqual(texts[SECTION_TAGS.tthc]);
+  expect(place().some((p) => p.highlight)).toBe(false);
+  expect(await actions.readRecord()).not.toHaveProperty('forcedErrors');
 });

@@ -7,7 +7,7 @@
 import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec } from '../contract';
 import { cellText, normalizeCell } from '../cells';
 import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from '../model';
-import { parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
+import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
 import type { PeriodInfo } from '../report';
 import { foldText, headerKey } from '../text';
 import type { Push } from './context';
@@ -280,7 +280,7 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
         [to, info.values.DenNgay!, official.to],
       ] as const) {
         if (iso !== expected) {
-          push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: iso.split('-').reverse().join('/'), expected: expected.split('-').reverse().join('/') });
+          push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
         }
       }
     }
@@ -307,12 +307,15 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
       // Nothing says which period this is: the rules in force today apply, and the officer is told.
       if (!(kv && !kind) && !(yv && year === null && cellText(yv.value) !== '')) push({ code: 'missing_period', severity: 'warning', ...infoAnchor(model) });
     }
-    if (from && to && from <= to) return { kind: kind ?? kindText, year: year ?? Number(to.slice(0, 4)), from, to, source: 'workbook' };
+    // i10: the period shown everywhere is the one the workbook states, even a reversed one (its own
+    // error says so); the NĐ 09 window fills in only what the workbook leaves out.
+    if (from && to) return { kind: kind ?? kindText, year: year ?? Number(to.slice(0, 4)), from, to, source: 'workbook' };
     return null;
   }
-  if (from && to && from <= to) {
-    const source = calendar && calendar.from === from && calendar.to === to ? 'calendar' : 'workbook';
-    return { kind, year, from, to, source };
+  if (from || to) {
+    const w = { from: from ?? official!.from, to: to ?? official!.to };
+    const source = calendar && calendar.from === w.from && calendar.to === w.to ? 'calendar' : 'workbook';
+    return { kind, year, ...w, source };
   }
   return { kind, year, from: official!.from, to: official!.to, source: windowKind === 'calendar' ? 'calendar' : 'nd09' };
 }

@@ -11,6 +11,7 @@ import type { LocatedTable } from '../locate';
 import { roundTo } from '../numbers';
 import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../rules';
 import { baseAt, rateMatches, relatedCells, usable, type Push } from './context';
+import { partsOf, rateParts } from '../findingParts';
 
 /** Keys whose values were completed from their parts, per row (never checked, only used). */
 const derivedKeys = new WeakMap<Row, Set<string>>();
@@ -96,7 +97,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       const expected = row.values[d.key];
       const n = row.norm[d.key];
       if (expected != null && n && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
-        push({ code: 'derived_mismatch', severity: 'error', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']) });
+        push({ code: 'derived_mismatch', severity: 'error', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']), parts: partsOf(spec, row, ['duocGiao', 'coMat']) });
       }
     }
     for (const r of DERIVED_RATES) {
@@ -132,6 +133,7 @@ function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity
       related: relatedCells(row, present),
       totalLabel: headerOf(spec, id.total),
       partLabels: present.map((p) => headerOf(spec, p)),
+      parts: partsOf(spec, row, present),
     });
     return true;
   }
@@ -155,12 +157,12 @@ export function checkRateCell(
   const related = relatedCells(row, key === 'tyLeDungHan' ? ['truocHan', 'dungHan', 'daGiaiQuyet'] : ['thucHien', 'keHoach']);
   if (expected == null) {
     if (denominator === 0 && stated.percent !== 0) {
-      push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related });
+      push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related, ...rateParts(spec, row, key) });
     }
     return;
   }
   if (!rateMatches(stated, expected)) {
     const decimals = stated.decimals > 6 ? 2 : Math.max(stated.decimals, 2);
-    push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related });
+    push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related, ...rateParts(spec, row, key) });
   }
 }

@@ -10,6 +10,7 @@ import type { LocatedTable } from '../locate';
 import { DERIVED_RATES, derivedRateValue } from '../rules';
 import { baseAt, usable, type Push } from './context';
 import { checkRateCell } from './rows';
+import { rowPartsOf } from '../findingParts';
 
 function checkSum(spec: TableSpec, lt: LocatedTable, total: Row, rows: readonly Row[], rule: 'T6' | 'T6g', push: Push): void {
   for (const key of spec.totals) {
@@ -30,6 +31,7 @@ function checkSum(spec: TableSpec, lt: LocatedTable, total: Row, rows: readonly 
         related: cells.length > 12 ? [`${cells[0]}:${cells[cells.length - 1]}`] : cells,
         totalLabel: headerOf(spec, key),
         partLabels: [],
+        ...(rowPartsOf(rows, key) ? { parts: rowPartsOf(rows, key)! } : {}),
       });
     }
   }

@@ -1,20 +1,26 @@
 import type { TableName } from '../contract';
 import type { CheckReport, DataRow, TableData } from '../report';
-import { percentOf, soDuocDanhGia, staffGap, tyLeDungHan, tyLeQuaHan, tyLeTrucTuyen, KHONG_PHAT_SINH } from '../calculators';
-import { formatNumber } from '../numbers';
-import { formatDateNarrative } from '../periods';
+import { soDuocDanhGia, staffGap, tyLeDungHan, tyLeQuaHan, tyLeTrucTuyen, KHONG_PHAT_SINH } from '../calculators';
+import { formatDate } from '../periods';
 import { foldText, slug } from '../text';
 import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
 import { subjectOf } from '../surveys/read';
-import { FIELD_TAGS, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
+import { FIELD_TAGS, REPORT_ORDER, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
+import { DEFAULT_DECIMALS, Para, count, lowerFirst, ownDecimals, part, proseLabel, upperFirst } from './style';
+import { forcedNotes } from './marks';
+import { comparison } from './compare';
+
+export { Para, count } from './style';
 
 /**
- * The data-driven paragraphs of the CCHC report (domain.md 4), built from a CheckReport only.
- * Rules kept here: every figure printed comes from the report (a value, a sum of values or a
- * ratio of them); a table the officer left empty yields no paragraph; a rate of nothing is
- * "không phát sinh"; a percentage is rounded once from the unrounded ratio, with one number of
- * decimals per paragraph (a paragraph is built through one `Para`, which holds that number).
+ * The data-driven paragraphs of the CCHC report (domain.md 4), built from a CheckReport only and
+ * written by the rules of docs/style.md: every figure printed comes from the report (a value, a
+ * sum of values or a ratio of them); a table the officer left empty yields no paragraph; a rate of
+ * nothing is "không phát sinh"; the files received are the new files of the period (online + in
+ * person), the files carried over are named apart; a percentage is rounded once from the
+ * unrounded ratio, whole ones without decimals, the others with one number of decimals per
+ * paragraph (a paragraph, or a lead line with its "+" list, is built through one `Para`).
  */
 
 export interface NarrativeFields {
@@ -22,10 +28,10 @@ export interface NarrativeFields {
   donVi: string;
   /** "quý III năm 2022". */
   kyBaoCao: string;
-  /** "15/6/2022". */
+  /** "15/6/2022": the window the workbook states (NĐ 30/2020 numeric date). */
   tuNgay: string;
   denNgay: string;
-  /** "ngày 05 tháng 02 năm 2023", only when `reportDate` was given. */
+  /** "ngày 05 tháng 02 năm 2023", only when a report date is known. */
   ngayBaoCao?: string;
   /** "UBND TỈNH KON TUM", from a unit named "… tỉnh Kon Tum"; "" when the unit names no province. */
   coQuan: string;
@@ -41,17 +47,29 @@ export interface Narrative {
   fingerprint: string;
   /** True when the report had errors and the caller passed allowErrors. */
   builtDespiteErrors: boolean;
+  /**
+   * Built despite errors: per place, the highlighted note that opens it (the errors that touch its
+   * figures). Empty for a clean report. `placeTexts` puts each note first in its place.
+   */
+  notes: Partial<Record<SectionTag, string>>;
+  /** Why no comparison with the previous period was written, when one was given. */
+  comparisonSkipped?: string;
 }
 
 export interface NarrativeOptions {
-  /** Decimals of every percentage (default 2), or per place; one value per paragraph in any case. */
+  /** Decimals of computed percentages (default 1), or per place; one value per paragraph in any case. */
   decimals?: number | Partial<Record<SectionTag, number>>;
   /** Subject of the sentences ("Sở Y tế"); defaults to the workbook's unit, then "Đơn vị". */
   subject?: string;
   /** Build prose even though the report has errors (the user confirmed). Otherwise it throws. */
   allowErrors?: boolean;
-  /** ISO date of the report, for `fields.ngayBaoCao`. */
+  /**
+   * ISO date of the report, for the place-and-date line. Defaults to the workbook's own report
+   * date (NgayBaoCao); without either the line is left for the officer, as a placeholder.
+   */
   reportDate?: string;
+  /** The previous period's report: "so với kỳ trước / cùng kỳ" sentences (never across a change of rules). */
+  previous?: CheckReport;
 }
 
 /** Thrown by buildNarrative when the figures have errors and allowErrors was not given. */
@@ -75,31 +93,52 @@ export function buildNarrative(report: CheckReport, options: NarrativeOptions = 
   const errors = errorCount(report);
   if (errors > 0 && !options.allowErrors) throw new NarrativeBlockedError(errors);
   const ctx = new Ctx(report, options);
+  const sections: Record<SectionTag, string[]> = {
+    [SECTION_TAGS.tthc]: tthc(ctx),
+    [SECTION_TAGS.danhmuc]: danhMuc(ctx),
+    [SECTION_TAGS.phananh]: phanAnh(ctx),
+    [SECTION_TAGS.bienche]: bienChe(ctx),
+    [SECTION_TAGS.xeploai]: xepLoai(ctx),
+    [SECTION_TAGS.chitieu]: chiTieu(ctx),
+    [SECTION_TAGS.hailong]: haiLong(ctx),
+  };
+  let comparisonSkipped: string | undefined;
+  if (options.previous) {
+    const c = comparison(report, options.previous, ctx.para(SECTION_TAGS.tthc).decimals);
+    if ('skipped' in c) comparisonSkipped = c.skipped;
+    else for (const [tag, p] of Object.entries(c.sentences) as [SectionTag, string][]) if (sections[tag].length) sections[tag].push(p);
+  }
   return {
-    sections: {
-      [SECTION_TAGS.tthc]: tthc(ctx),
-      [SECTION_TAGS.danhmuc]: danhMuc(ctx),
-      [SECTION_TAGS.phananh]: phanAnh(ctx),
-      [SECTION_TAGS.bienche]: bienChe(ctx),
-      [SECTION_TAGS.xeploai]: xepLoai(ctx),
-      [SECTION_TAGS.chitieu]: chiTieu(ctx),
-      [SECTION_TAGS.hailong]: haiLong(ctx),
-    },
+    sections,
     fields: fields(report, options),
     fingerprint: figuresFingerprint(report),
     builtDespiteErrors: errors > 0,
+    notes: errors > 0 ? forcedNotes(report, sections) : {},
+    ...(comparisonSkipped ? { comparisonSkipped } : {}),
   };
 }
 
+/** The place-and-date line left for the officer: the blanks are highlighted by the fillers. */
+export const DATE_PLACEHOLDER = 'ngày …… tháng …… năm ……';
+
 /** Text per tag, block places and inline fields alike: what a filler writes. */
 export function placeTexts(n: Narrative): Record<Tag, string[]> {
-  const out = { ...n.sections } as Record<Tag, string[]>;
+  const out = {} as Record<Tag, string[]>;
+  for (const t of SECTION_TAG_LIST) {
+    const note = n.notes?.[t];
+    out[t] = note && n.sections[t].length ? [note, ...n.sections[t]] : [...n.sections[t]];
+  }
   out[FIELD_TAGS.donvi] = n.fields.donVi ? [n.fields.donVi] : [];
   out[FIELD_TAGS.ky] = n.fields.kyBaoCao ? [n.fields.kyBaoCao] : [];
   out[FIELD_TAGS.thoigian] = n.fields.tuNgay && n.fields.denNgay ? [`từ ngày ${n.fields.tuNgay} đến ngày ${n.fields.denNgay}`] : [];
   out[FIELD_TAGS.coquan] = n.fields.coQuan ? [n.fields.coQuan] : [];
-  // Without a date the officer's own placeholder stays; a place alone makes no date line.
-  out[FIELD_TAGS.ngay] = n.fields.ngayBaoCao ? [`${n.fields.diaDanh || '……………'}, ${n.fields.ngayBaoCao}`] : [];
+  // Without a report date the day is the officer's to write, as the seeds leave it ("Lai Châu,
+  // ngày     tháng 9 năm 2020"); the place is still known from the unit.
+  out[FIELD_TAGS.ngay] = n.fields.ngayBaoCao
+    ? [`${n.fields.diaDanh || '……………'}, ${n.fields.ngayBaoCao}`]
+    : n.fields.diaDanh
+      ? [`${n.fields.diaDanh}, ${DATE_PLACEHOLDER}`]
+      : [];
   return out;
 }
 
@@ -116,14 +155,12 @@ function fields(report: CheckReport, options: NarrativeOptions): NarrativeFields
   const f: NarrativeFields = {
     donVi: report.data.unit ?? '',
     kyBaoCao: p ? periodPhrase(p.kind, p.year) : '',
-    tuNgay: p ? formatDateNarrative(p.from) : '',
-    denNgay: p ? formatDateNarrative(p.to) : '',
+    tuNgay: p ? formatDate(p.from) : '',
+    denNgay: p ? formatDate(p.to) : '',
     ...province(report.data.unit ?? ''),
   };
-  if (options.reportDate) {
-    const [y, m, d] = options.reportDate.split('-').map(Number) as [number, number, number];
-    f.ngayBaoCao = `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`;
-  }
+  const date = options.reportDate ?? report.data.reportDate;
+  if (date) f.ngayBaoCao = formatDate(date, 'formal');
   return f;
 }
 
@@ -152,46 +189,22 @@ class Ctx {
   ) {
     this.subject = options.subject ?? report.data.unit ?? 'Đơn vị';
     const p = report.period;
-    this.window = p ? `Từ ngày ${formatDateNarrative(p.from)} đến ngày ${formatDateNarrative(p.to)}` : 'Trong kỳ báo cáo';
-    this.asOf = p ? ` tính đến ngày ${formatDateNarrative(p.to)}` : '';
+    this.window = p ? `Từ ngày ${formatDate(p.from)} đến ngày ${formatDate(p.to)}` : 'Trong kỳ báo cáo';
+    this.asOf = p ? ` tính đến ngày ${formatDate(p.to)}` : '';
   }
   /** The table, or undefined when absent or without data rows (the officer left it empty). */
   table(name: TableName): TableData | undefined {
     const t = this.report.data.tables[name];
     return t && t.rows.length > 0 ? t : undefined;
   }
-  para(tag: SectionTag): Para {
+  /** Decimals asked for this place, if any. */
+  asked(tag: SectionTag): number | undefined {
     const d = this.options.decimals;
-    return new Para(typeof d === 'number' ? d : (d?.[tag] ?? 2));
+    return typeof d === 'number' ? d : d?.[tag];
   }
-}
-
-/** One paragraph's number printer: every percentage it prints has the same decimals. */
-export class Para {
-  constructor(readonly decimals: number) {}
-  /** A ratio in percent, rounded once; null (→ caller writes "không phát sinh") when nothing happened. */
-  pct(percent: number | null): string | null {
-    return percent == null ? null : `${formatNumber(percent, this.decimals)}%`;
+  para(tag: SectionTag): Para {
+    return new Para(this.asked(tag) ?? DEFAULT_DECIMALS);
   }
-  ratio(num: number | null | undefined, den: number | null | undefined): string | null {
-    return this.pct(percentOf(num, den));
-  }
-}
-
-/** Counts as these reports write them: "02", "297", "1.877"; 0 stays "0". */
-export function count(v: number): string {
-  if (Number.isInteger(v) && v > 0 && v < 10) return `0${v}`;
-  return formatNumber(v, Number.isInteger(v) ? 0 : undefined);
-}
-
-function lowerFirst(s: string): string {
-  // Keep acronyms ("TTHC", "UBND") as typed.
-  if (s.length > 1 && s[1] === s[1]!.toUpperCase() && s[1] !== s[1]!.toLowerCase()) return s;
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-function upperFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The stated total when there is one, else the sum of the rows. */
@@ -213,6 +226,13 @@ function sumAll(rows: readonly DataRow[], key: string): number | null {
 const v = (r: DataRow, key: string) => r.values[key] ?? null;
 const label = (r: DataRow, key: string) => (r.text[key] ?? r.label).trim();
 
+/** New files of the period (online + in person), or null when the workbook does not say. */
+export function receivedNew(f: Record<string, number | null | undefined>): number | null {
+  if (f.trucTuyen != null && f.trucTiepBuuChinh != null) return f.trucTuyen + f.trucTiepBuuChinh;
+  if (f.tongSo != null && f.tuKyTruoc != null) return f.tongSo - f.tuKyTruoc;
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function tthc(ctx: Ctx): string[] {
@@ -223,32 +243,44 @@ function tthc(ctx: Ctx): string[] {
   if (tongSo == null) return [];
   if (tongSo === 0) return [`${ctx.window}, ${ctx.subject} không phát sinh hồ sơ giải quyết thủ tục hành chính.`];
   const p = ctx.para(SECTION_TAGS.tthc);
-  const parts = (pairs: [string, number | null | undefined][]) =>
-    pairs.filter(([, x]) => x != null).map(([name, x]) => `${name} ${count(x!)} hồ sơ`);
+  const moi = receivedNew(f);
 
-  let s = `${ctx.window}, ${ctx.subject} tiếp nhận ${count(tongSo)} hồ sơ thủ tục hành chính`;
-  const recv = parts([
-    ['trực tuyến', f.trucTuyen],
-    ['trực tiếp và qua dịch vụ bưu chính công ích', f.trucTiepBuuChinh],
-    ['từ kỳ trước chuyển sang', f.tuKyTruoc],
-  ]);
-  if (recv.length) s += ` (trong đó ${recv.join(', ')})`;
-  if (f.daGiaiQuyet != null) {
-    s += `; đã giải quyết ${count(f.daGiaiQuyet)} hồ sơ (${p.ratio(f.daGiaiQuyet, tongSo)})`;
-    const done = parts([
+  let s = `${ctx.window}, ${ctx.subject}`;
+  if (moi == null) s += ` có ${count(tongSo)} hồ sơ thủ tục hành chính phải giải quyết`;
+  else if (moi === 0) s += ' không tiếp nhận hồ sơ thủ tục hành chính mới';
+  else {
+    s += ` tiếp nhận ${count(moi)} hồ sơ thủ tục hành chính`;
+    const how: [string, number][] = [];
+    if (f.trucTuyen != null && f.trucTuyen > 0) how.push(['trực tuyến', f.trucTuyen]);
+    if (f.trucTiepBuuChinh != null && f.trucTiepBuuChinh > 0) how.push(['trực tiếp và qua dịch vụ bưu chính công ích', f.trucTiepBuuChinh]);
+    if (how.length === 2) s += ` (trong đó ${how.map(([n, x]) => `${n} ${count(x)} hồ sơ`).join(', ')})`;
+    else if (how.length === 1 && f.trucTuyen != null && f.trucTiepBuuChinh != null) s += `, tất cả ${how[0]![0]}`;
+  }
+  if (moi != null && f.tuKyTruoc != null && f.tuKyTruoc > 0) s += `; kỳ trước chuyển sang ${count(f.tuKyTruoc)} hồ sơ`;
+  // The resolved and pending shares are of all the files to handle: written as a fraction, as the
+  // seeds write "10 hồ sơ/297 hồ sơ", so the total appears only where it is the denominator.
+  const ofTotal = moi != null && moi !== tongSo;
+  if (f.daGiaiQuyet === 0) s += '; chưa có hồ sơ giải quyết xong';
+  else if (f.daGiaiQuyet != null) {
+    const r = p.ratio(f.daGiaiQuyet, tongSo);
+    s += `; đã giải quyết ${ofTotal ? `${count(f.daGiaiQuyet)}/${count(tongSo)}` : count(f.daGiaiQuyet)} hồ sơ${r ? ` (${r})` : ''}`;
+    const done = [
       ['trước hạn', f.truocHan],
       ['đúng hạn', f.dungHan],
       ['quá hạn', f.quaHan],
-    ]);
-    if (done.length && f.daGiaiQuyet > 0) s += `, trong đó ${done.join(', ')}`;
+    ].filter((x): x is [string, number] => x[1] != null);
+    if (done.length && f.daGiaiQuyet > 0) s += `, trong đó ${done.map(([n, x]) => part(n, x, 'hồ sơ')).join(', ')}`;
   }
   if (f.dangGiaiQuyet != null) {
-    s += `; đang giải quyết ${count(f.dangGiaiQuyet)} hồ sơ (${p.ratio(f.dangGiaiQuyet, tongSo)})`;
-    const pending = parts([
-      ['trong hạn', f.dangTrongHan],
-      ['quá hạn', f.dangQuaHan],
-    ]);
-    if (pending.length && f.dangGiaiQuyet > 0) s += `, trong đó ${pending.join(', ')}`;
+    if (f.dangGiaiQuyet === 0) s += '; không còn hồ sơ đang giải quyết';
+    else {
+      s += `; đang giải quyết ${ofTotal ? `${count(f.dangGiaiQuyet)}/${count(tongSo)}` : count(f.dangGiaiQuyet)} hồ sơ (${p.ratio(f.dangGiaiQuyet, tongSo)})`;
+      const pending = [
+        ['trong hạn', f.dangTrongHan],
+        ['quá hạn', f.dangQuaHan],
+      ].filter((x): x is [string, number] => x[1] != null);
+      if (pending.length) s += `, trong đó ${pending.map(([n, x]) => part(n, x, 'hồ sơ')).join(', ')}`;
+    }
   }
   s += '.';
 
@@ -260,14 +292,16 @@ function tthc(ctx: Ctx): string[] {
     rates.push(x == null ? `${name}: ${KHONG_PHAT_SINH}` : `${name} ${verb} ${x}`);
   };
   rate('tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn', 'đạt', tyLeDungHan(f), f.daGiaiQuyet != null && (f.truocHan != null || f.dungHan != null));
-  rate('tỷ lệ hồ sơ giải quyết quá hạn', 'là', tyLeQuaHan(f), f.daGiaiQuyet != null && f.quaHan != null);
+  // A late rate of nothing late says nothing the clause "không có hồ sơ quá hạn" did not.
+  if (f.quaHan !== 0) rate('tỷ lệ hồ sơ giải quyết quá hạn', 'là', tyLeQuaHan(f), f.daGiaiQuyet != null && f.quaHan != null);
   rate('tỷ lệ hồ sơ tiếp nhận trực tuyến', 'đạt', tyLeTrucTuyen(f), f.trucTuyen != null && f.trucTiepBuuChinh != null);
   if (rates.length) s += ` ${upperFirst(rates.join('; '))}.`;
   const out = [s];
 
-  const byField = t.rows.filter((r) => (v(r, 'tongSo') ?? 0) > 0);
+  const byField = t.rows.filter((r) => (receivedNew(r.values) ?? v(r, 'tongSo') ?? 0) > 0);
   if (t.rows.length > 1 && byField.length) {
-    out.push(`Số hồ sơ tiếp nhận theo lĩnh vực: ${byField.map((r) => `${label(r, 'linhVuc')} ${count(v(r, 'tongSo')!)} hồ sơ`).join('; ')}.`);
+    const noun = moi != null ? 'Số hồ sơ tiếp nhận theo lĩnh vực' : 'Số hồ sơ phải giải quyết theo lĩnh vực';
+    out.push(`${noun}: ${byField.map((r) => `${label(r, 'linhVuc')} ${count(receivedNew(r.values) ?? v(r, 'tongSo')!)} hồ sơ`).join('; ')}.`);
   }
   return out;
 }
@@ -312,11 +346,12 @@ function phanAnh(ctx: Ctx): string[] {
   const p = ctx.para(SECTION_TAGS.phananh);
   const kinds = t.rows.filter((r) => (v(r, 'tiepNhan') ?? 0) > 0).map((r) => `${count(v(r, 'tiepNhan')!)} đơn ${lowerFirst(label(r, 'loai'))}`);
   let s = `${ctx.window}, ${ctx.subject} tiếp nhận ${count(tong)} đơn`;
-  if (kinds.length) s += ` (gồm ${kinds.join('; ')})`; // "; " since labels hold commas ("phản ánh, kiến nghị")
+  if (kinds.length > 1) s += ` (gồm ${kinds.join('; ')})`; // "; " since labels hold commas ("phản ánh, kiến nghị")
+  else if (kinds.length === 1) s = `${ctx.window}, ${ctx.subject} tiếp nhận ${kinds[0]}`;
   const done = fig(t, 'daGiaiQuyet');
   const pending = fig(t, 'dangGiaiQuyet');
-  if (done != null) s += `; đã giải quyết ${count(done)} đơn (${p.ratio(done, tong)})`;
-  if (pending != null) s += `${done != null ? ',' : ';'} đang giải quyết ${count(pending)} đơn (${p.ratio(pending, tong)})`;
+  if (done != null) s += done === tong ? '; đã giải quyết xong toàn bộ' : `; đã giải quyết ${count(done)} đơn (${p.ratio(done, tong)})`;
+  if (pending != null && pending > 0) s += `${done != null ? ',' : ';'} đang giải quyết ${count(pending)} đơn (${p.ratio(pending, tong)})`;
   return [`${s}.`];
 }
 
@@ -325,6 +360,14 @@ const STAFF_GROUPS = [
   { key: 'vien chuc', name: 'Số lượng người làm việc là viên chức', noun: 'viên chức' },
   { key: 'hop dong', name: 'Lao động hợp đồng', noun: 'hợp đồng lao động' },
 ] as const;
+
+/** "Trung tâm Y tế huyện X (tuyến huyện)", unless the unit's name already says its tuyến. */
+function unitWithTuyen(unit: string, tuyen: string): string {
+  const t = foldText(tuyen);
+  const u = foldText(unit);
+  if (!t || u.includes(`tuyen ${t}`) || u.includes(`${t} `) || u.endsWith(` ${t}`)) return unit;
+  return `${unit} (tuyến ${lowerFirst(tuyen)})`;
+}
 
 function bienChe(ctx: Ctx): string[] {
   const t = ctx.table('BienChe');
@@ -346,16 +389,17 @@ function bienChe(ctx: Ctx): string[] {
     const giao = sumAll(g.rows, 'duocGiao');
     const coMat = sumAll(g.rows, 'coMat');
     if (giao == null && coMat == null) continue;
-    const clauses: string[] = [];
-    if (giao != null) clauses.push(`được giao ${count(giao)} chỉ tiêu`);
-    if (coMat != null) {
-      let c = `có mặt ${count(coMat)} người`;
-      if (giao != null) {
-        const r = p.ratio(coMat, giao);
-        c += r == null ? ` (tỷ lệ sử dụng: ${KHONG_PHAT_SINH})` : ` (đạt ${r} chỉ tiêu được giao)`;
-      }
-      clauses.push(c);
+    if (giao === 0 && coMat === 0) {
+      out.push(`${g.name}: ${KHONG_PHAT_SINH}.`);
+      continue;
     }
+    const clauses: string[] = [];
+    if (giao != null && coMat != null) {
+      // "50/54 chỉ tiêu được giao" as the Kon Tum report writes it.
+      const r = p.ratio(coMat, giao);
+      clauses.push(`hiện có ${count(coMat)}/${count(giao)} chỉ tiêu được giao${r == null ? ` (tỷ lệ sử dụng: ${KHONG_PHAT_SINH})` : ` (${r})`}`);
+    } else if (giao != null) clauses.push(`được giao ${count(giao)} chỉ tiêu`);
+    else if (coMat != null) clauses.push(`hiện có ${count(coMat)} người`);
     if (giao != null && coMat != null) {
       const gaps = g.rows.map((r) => staffGap(v(r, 'duocGiao'), v(r, 'coMat')));
       const thieu = gaps.reduce((a, x) => a + (x.thieu ?? 0), 0);
@@ -368,9 +412,11 @@ function bienChe(ctx: Ctx): string[] {
     const tuyens = [...new Set(g.rows.map((r) => label(r, 'tuyen')))];
     if (g.rows.length > 1) {
       const detail = g.rows.map((r) => {
-        const name = tuyens.length > 1 ? `${label(r, 'donVi')} (tuyến ${lowerFirst(label(r, 'tuyen'))})` : label(r, 'donVi');
-        const bits = [v(r, 'duocGiao') != null ? `được giao ${count(v(r, 'duocGiao')!)}` : null, v(r, 'coMat') != null ? `có mặt ${count(v(r, 'coMat')!)}` : null].filter(Boolean);
-        return bits.length ? `${name}: ${bits.join(', ')}` : null;
+        const name = tuyens.length > 1 ? unitWithTuyen(label(r, 'donVi'), label(r, 'tuyen')) : label(r, 'donVi');
+        const gi = v(r, 'duocGiao');
+        const cm = v(r, 'coMat');
+        const bits = gi != null && cm != null ? `${count(cm)}/${count(gi)}` : gi != null ? `được giao ${count(gi)}` : cm != null ? `hiện có ${count(cm)}` : null;
+        return bits ? `${name}: ${bits}` : null;
       });
       if (detail.some(Boolean)) s += ` Cụ thể: ${detail.filter(Boolean).join('; ')}.`;
     }
@@ -380,8 +426,8 @@ function bienChe(ctx: Ctx): string[] {
         const rows = g.rows.filter((r) => label(r, 'tuyen') === tu);
         const gi = sumAll(rows, 'duocGiao');
         const cm = sumAll(rows, 'coMat');
-        const bits = [gi != null ? `được giao ${count(gi)}` : null, cm != null ? `có mặt ${count(cm)}` : null].filter(Boolean);
-        return `tuyến ${lowerFirst(tu)} ${bits.join(', ')}`;
+        const bits = gi != null && cm != null ? `${count(cm)}/${count(gi)}` : [gi != null ? `được giao ${count(gi)}` : null, cm != null ? `hiện có ${count(cm)}` : null].filter(Boolean).join(', ');
+        return `tuyến ${lowerFirst(tu)} ${bits}`;
       });
       s += ` Theo tuyến: ${byTuyen.join('; ')}.`;
     }
@@ -392,48 +438,45 @@ function bienChe(ctx: Ctx): string[] {
   const vcN = vc ? sumAll(vc.rows, 'coMat') : null;
   const hdN = hd ? sumAll(hd.rows, 'coMat') : null;
   if (vcN != null && hdN != null) {
-    out.push(`Tổng số người làm việc (viên chức và hợp đồng lao động) là ${count(vcN + hdN)} người, trong đó viên chức ${count(vcN)} người, hợp đồng lao động ${count(hdN)} người.`);
+    out.push(`Tổng số người làm việc trong các đơn vị sự nghiệp là ${count(vcN + hdN)} người, trong đó viên chức ${count(vcN)} người, hợp đồng lao động ${count(hdN)} người.`);
   }
   return out;
 }
 
 const LEVELS = [
-  ['htxs', 'hoàn thành xuất sắc nhiệm vụ'],
-  ['htt', 'hoàn thành tốt nhiệm vụ'],
-  ['ht', 'hoàn thành nhiệm vụ'],
-  ['kht', 'không hoàn thành nhiệm vụ'],
+  ['htxs', 'Hoàn thành xuất sắc nhiệm vụ'],
+  ['htt', 'Hoàn thành tốt nhiệm vụ'],
+  ['ht', 'Hoàn thành nhiệm vụ'],
+  ['kht', 'Không hoàn thành nhiệm vụ'],
 ] as const;
 
+/** Ratings as the seeds list figures: a lead line, then one "+" line per level. */
 function xepLoai(ctx: Ctx): string[] {
   const t = ctx.table('XepLoai');
   if (!t) return [];
   const out: string[] = [];
   for (const r of t.rows) {
-    const subject = label(r, 'doiTuong');
+    const subject = proseLabel(label(r, 'doiTuong'));
     const unit = foldText(subject).includes('co quan') || foldText(subject).includes('don vi') ? 'đơn vị' : 'người';
     const figs = { tongSo: v(r, 'tongSo'), htxs: v(r, 'htxs'), htt: v(r, 'htt'), ht: v(r, 'ht'), kht: v(r, 'kht'), khongDanhGia: v(r, 'khongDanhGia') };
     const rated = soDuocDanhGia(figs);
     if (figs.tongSo == null && rated == null) continue;
     const p = ctx.para(SECTION_TAGS.xeploai);
-    let s = `Kết quả đánh giá, xếp loại chất lượng ${lowerFirst(subject)}:`;
     const head: string[] = [];
-    if (figs.tongSo != null) head.push(` tổng số ${count(figs.tongSo)} ${unit}`);
+    if (figs.tongSo != null) head.push(`tổng số ${count(figs.tongSo)} ${unit}`);
     if (rated === 0 || rated == null) {
-      head.push(` đánh giá, xếp loại: ${KHONG_PHAT_SINH}`);
-      s += head.join(';') + '.';
-      out.push(s);
+      out.push(`Kết quả đánh giá, xếp loại chất lượng ${lowerFirst(subject)}: ${[...head, `đánh giá, xếp loại: ${KHONG_PHAT_SINH}`].join('; ')}.`);
       continue;
     }
-    head.push(` đã đánh giá, xếp loại ${count(rated)} ${unit}`);
-    s += head.join(';');
-    const levels = LEVELS.map(([k, name]) => {
-      const x = figs[k];
-      if (x == null) return null;
-      return x === 0 ? `${name}: không có` : `${name} ${count(x)} ${unit} (${p.ratio(x, rated)})`;
-    }).filter(Boolean);
-    s += `, trong đó ${levels.join(', ')}`;
-    if (figs.khongDanhGia != null && figs.khongDanhGia > 0) s += `; không đánh giá ${count(figs.khongDanhGia)} ${unit}`;
-    out.push(`${s}.`);
+    head.push(`đã đánh giá, xếp loại ${count(rated)} ${unit}`);
+    if (figs.khongDanhGia != null && figs.khongDanhGia > 0) head.push(`không đánh giá ${count(figs.khongDanhGia)} ${unit}`);
+    out.push(`Kết quả đánh giá, xếp loại chất lượng ${lowerFirst(subject)}: ${head.join(', ')}, trong đó:`);
+    const levels = LEVELS.filter(([k]) => figs[k] != null);
+    levels.forEach(([k, name], i) => {
+      const x = figs[k]!;
+      const end = i === levels.length - 1 ? '.' : ';';
+      out.push(x === 0 ? `+ ${name}: không có${end}` : `+ ${name}: ${count(x)} ${unit} (${p.ratio(x, rated)})${end}`);
+    });
   }
   return out;
 }
@@ -443,7 +486,7 @@ function chiTieu(ctx: Ctx): string[] {
   if (!t) return [];
   const out: string[] = [];
   for (const r of t.rows) {
-    const name = label(r, 'chiTieu');
+    const name = proseLabel(label(r, 'chiTieu'));
     const done = v(r, 'thucHien');
     const due = v(r, 'keHoach');
     if (done == null || due == null) continue;
@@ -455,54 +498,64 @@ function chiTieu(ctx: Ctx): string[] {
     const frac = `${count(done)}/${count(due)}`;
     const pct = p.ratio(done, due)!;
     const key = foldText(name);
-    if (key.includes('chuyen doi vi tri')) out.push(`Đã chuyển đổi vị trí công tác ${frac} trường hợp, đạt ${pct}.`);
-    else if (key.includes('tinh gian bien che')) out.push(`Tinh giản biên chế: được phê duyệt ${frac} trường hợp đề nghị, đạt ${pct}.`);
-    else out.push(`${upperFirst(name)}: thực hiện ${frac}, đạt ${pct}.`);
+    if (key.includes('chuyen doi vi tri')) out.push(`Đã chuyển đổi vị trí công tác ${frac} trường hợp, đạt tỷ lệ ${pct}.`);
+    else if (key.includes('tinh gian bien che')) out.push(`Tinh giản biên chế: được phê duyệt ${frac} trường hợp đề nghị, đạt tỷ lệ ${pct}.`);
+    else out.push(`${upperFirst(name)}: thực hiện ${frac}, đạt tỷ lệ ${pct}.`);
   }
   return out;
 }
 
+/** Survey subjects as prose: the workbook's "(TTHC)" is a column note, not words. */
+function surveyWho(labelText: string): string {
+  const k = foldText(labelText);
+  if (k.includes('nguoi dan') && k.includes('tthc')) return 'người dân, tổ chức đối với việc giải quyết thủ tục hành chính';
+  return lowerFirst(proseLabel(labelText));
+}
+
+/** Surveys as the seeds list figures: a lead line with the number of forms, then one "+" line per rate. */
 function haiLong(ctx: Ctx): string[] {
   const t = ctx.table('KhaoSatHaiLong');
   if (!t) return [];
   const out: string[] = [];
+  const names = [
+    ['Tỷ lệ hài lòng chung', 'haiLongChung'],
+    ['Chỉ số hài lòng toàn diện', 'toanDien'],
+    ['Tỷ lệ hài lòng so với mong đợi', 'soVoiMongDoi'],
+    ['Tỷ lệ người được khảo sát sẽ quay lại hoặc giới thiệu cho người khác', 'quayLai'],
+  ] as const;
   for (const r of t.rows) {
-    const who = lowerFirst(label(r, 'doiTuong'));
+    const who = surveyWho(label(r, 'doiTuong'));
     const phieu = v(r, 'soPhieu');
     if (phieu == null) continue;
     if (phieu === 0) {
       out.push(`Khảo sát sự hài lòng của ${who}: ${KHONG_PHAT_SINH} phiếu khảo sát.`);
       continue;
     }
-    const p = ctx.para(SECTION_TAGS.hailong);
-    const rates = (
-      [
-        ['tỷ lệ hài lòng chung', 'haiLongChung'],
-        ['chỉ số hài lòng toàn diện', 'toanDien'],
-        ['tỷ lệ hài lòng so với mong đợi', 'soVoiMongDoi'],
-        ['tỷ lệ người được khảo sát sẽ quay lại hoặc giới thiệu cho người khác', 'quayLai'],
-      ] as const
-    )
-      .filter(([, k]) => v(r, k) != null)
-      .map(([name, k]) => `${name} đạt ${p.pct(v(r, k))}`);
-    out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu${rates.length ? `; ${rates.join('; ')}` : ''}.${bySection(ctx, r, p)}`);
+    const present = names.filter(([, k]) => v(r, k) != null);
+    const sections = bySection(ctx, r);
+    // The workbook's own rates: printed with the decimals they carry (at most two), one rule for the list.
+    const p = new Para(ctx.asked(SECTION_TAGS.hailong) ?? ownDecimals(present.map(([, k]) => v(r, k))));
+    if (!present.length && !sections.length) {
+      out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu.`);
+      continue;
+    }
+    out.push(`Khảo sát sự hài lòng của ${who} (${count(phieu)} phiếu):`);
+    const items = present.map(([name, k]) => `${name}: ${p.pct(v(r, k))}`);
+    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.pct(x) ?? KHONG_PHAT_SINH}`).join('; ')}`); // "; ": titles hold commas
+    items.forEach((it, i) => out.push(`+ ${it}${i === items.length - 1 ? '.' : ';'}`));
   }
   return out;
 }
 
 /**
- * i13: where the answer sheets were read, the per-section rates computed from them
- * (metrics "haiLong.<đối tượng>.haiLongA"…), in the same paragraph and so with its decimals.
+ * i13: where the answer sheets were read, the per-section rates computed from them (metrics
+ * "haiLong.<đối tượng>.haiLongA"…), as one more "+" line of the survey's list, with its decimals.
  */
-function bySection(ctx: Ctx, r: DataRow, p: Para): string {
+function bySection(ctx: Ctx, r: DataRow): [string, number | null][] {
   const label = r.text.doiTuong ?? r.label;
   const key = `haiLong.${slug(subjectOf(label) ?? label)}`;
-  const parts = SECTION_CODES.filter((c) => ctx.report.metrics[`${key}.haiLong${c}`] !== undefined).map((c) => {
-    const v = ctx.report.metrics[`${key}.haiLong${c}`] ?? null;
-    return `${lowerFirst(SECTION_TITLES[c])} ${p.pct(v) ?? KHONG_PHAT_SINH}`;
-  });
-  return parts.length ? ` Tỷ lệ hài lòng theo từng khía cạnh: ${parts.join('; ')}.` : '';
+  return SECTION_CODES.filter((c) => ctx.report.metrics[`${key}.haiLong${c}`] !== undefined).map((c) => [lowerFirst(SECTION_TITLES[c]), ctx.report.metrics[`${key}.haiLong${c}`] ?? null]);
 }
 
-/** All place tags in the order of the report. */
-export const SECTION_ORDER: readonly SectionTag[] = SECTION_TAG_LIST;
+/** All place tags in the order of the report template. */
+export const SECTION_ORDER: readonly SectionTag[] = REPORT_ORDER;

@@ -10,6 +10,11 @@ export interface FillRecord {
   period: string;
   fingerprint: string;
   filledAt: string;
+  /**
+   * Number of errors the figures had when the report was written past them ("3"); absent (or "")
+   * for a clean fill, which also clears it from the document.
+   */
+  forcedErrors?: string;
 }
 
 export const RECORD_PROPS: readonly (readonly [keyof FillRecord, string])[] = [
@@ -18,6 +23,13 @@ export const RECORD_PROPS: readonly (readonly [keyof FillRecord, string])[] = [
   ['period', 'CCHC.KyBaoCao'],
   ['fingerprint', 'CCHC.DauVanTay'],
   ['filledAt', 'CCHC.ThoiDiemDien'],
+  ['forcedErrors', 'CCHC.SoLoiKhiDien'],
 ];
+
+/** A record as read back: an empty optional field is no field (a clean fill writes it empty). */
+export function tidyRecord(rec: FillRecord): FillRecord {
+  if (!rec.forcedErrors) delete rec.forcedErrors;
+  return rec;
+}
 
 export const RECORD_PROP_PREFIX = 'CCHC.';

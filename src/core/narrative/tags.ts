@@ -30,6 +30,21 @@ export type FieldTag = (typeof FIELD_TAGS)[keyof typeof FIELD_TAGS];
 export type Tag = SectionTag | FieldTag;
 
 export const SECTION_TAG_LIST: readonly SectionTag[] = Object.values(SECTION_TAGS);
+
+/**
+ * The places in the order the report template has them (II.2: danh mục, kết quả giải quyết,
+ * phản ánh, sự hài lòng; II.4: biên chế, xếp loại, chỉ tiêu): every list of sections a pane shows
+ * follows it, so the pane reads in the order of the document.
+ */
+export const REPORT_ORDER: readonly SectionTag[] = [
+  SECTION_TAGS.danhmuc,
+  SECTION_TAGS.tthc,
+  SECTION_TAGS.phananh,
+  SECTION_TAGS.hailong,
+  SECTION_TAGS.bienche,
+  SECTION_TAGS.xeploai,
+  SECTION_TAGS.chitieu,
+];
 export const FIELD_TAG_LIST: readonly FieldTag[] = Object.values(FIELD_TAGS);
 export const ALL_TAGS: readonly Tag[] = [...SECTION_TAG_LIST, ...FIELD_TAG_LIST];
 

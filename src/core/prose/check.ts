@@ -10,6 +10,7 @@ import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
 import type { PeriodKind } from '../contract';
 import { family, readParagraph, type ParagraphReading } from './read';
+import { isForcedNote } from '../narrative/marks';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
 import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Figure, Hedge, ReportPeriod, Span } from './types';
@@ -25,7 +26,8 @@ type Draft = Omit<DocFinding, 'excerpt' | 'message' | 'section'> & { args: Recor
 
 /** Reads and checks a whole document. Pure; never throws on odd text. */
 export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptions = {}): DocReport {
-  const readings = paragraphs.map((p, i) => readParagraph(p, i));
+  // i10: a forced report's notes quote the workbook's errors; they are not claims of the report.
+  const readings = paragraphs.map((p, i) => (isForcedNote(p.text) ? readParagraph({ ...p, text: '' }, i) : readParagraph(p, i)));
   const period = readPeriod(paragraphs);
   const date = readReportDate(paragraphs, readings);
   const drafts: Draft[] = [];
@@ -320,6 +322,15 @@ function checkRepeats(paragraphs: DocParagraph[], readings: ParagraphReading[], 
 
 // ---------------------------------------------------------------- against the workbook
 
+/** New files of the period: not a metric of its own, the sum of two. */
+const NEW_FILES = 'tthc.trucTuyen+trucTiepBuuChinh';
+function metricOf(r: CheckReport, key: string): number | null | undefined {
+  if (key !== NEW_FILES) return r.metrics[key];
+  const a = r.metrics['tthc.trucTuyen'];
+  const b = r.metrics['tthc.trucTiepBuuChinh'];
+  return a == null || b == null ? undefined : a + b;
+}
+
 interface QuantityRule {
   key: string;
   kind: 'count' | 'percent' | 'numerator' | 'denominator';
@@ -338,7 +349,10 @@ const SUBJECTS: [RegExp, string, string][] = [
 ];
 
 const RULES: QuantityRule[] = [
-  { key: 'tthc.tongSo', kind: 'count', family: 'hoso', label: /tiep nhan$/, what: 'tổng số hồ sơ tiếp nhận' },
+  // i10: "tiếp nhận N hồ sơ" states the new files of the period, online + in person (docs/style.md 1),
+  // unless its own breakdown counts the files carried over ("trong đó … từ kỳ trước chuyển sang").
+  { key: 'tthc.tongSo', kind: 'count', family: 'hoso', label: /tiep nhan$/, context: /tu ky truoc chuyen sang/, what: 'tổng số hồ sơ tiếp nhận' },
+  { key: NEW_FILES, kind: 'count', family: 'hoso', label: /tiep nhan$/, what: 'số hồ sơ tiếp nhận trong kỳ' },
   { key: 'tthc.trucTuyen', kind: 'count', family: 'hoso', label: /(?:^|trong do )truc tuyen$/, what: 'số hồ sơ trực tuyến' },
   { key: 'tthc.trucTiepBuuChinh', kind: 'count', family: 'hoso', label: /truc tiep va qua dich vu buu chinh cong ich$/, what: 'số hồ sơ trực tiếp và qua bưu chính' },
   { key: 'tthc.tuKyTruoc', kind: 'count', family: 'hoso', label: /ky truoc chuyen sang$/, what: 'số hồ sơ từ kỳ trước chuyển sang' },
@@ -374,7 +388,7 @@ function checkAgainstWorkbook(paragraphs: DocParagraph[], readings: ParagraphRea
       const s = within(sents, f.start);
       const sentence = s ? folded.slice(s.start, s.end) : folded;
       for (const [key, what, stated, decimals] of quantities(f, sentence)) {
-        const actual = wb.metrics[key];
+        const actual = metricOf(wb, key);
         if (actual === undefined || actual === null) continue;
         mark(f);
         const hedge = f.kind !== 'fraction' ? f.hedge : undefined;
@@ -382,7 +396,7 @@ function checkAgainstWorkbook(paragraphs: DocParagraph[], readings: ParagraphRea
         if (same) continue;
         const show = (v: number) => (decimals === null ? fmtNum(v) : fmtPct(v, decimals));
         const base = { paragraph: f.paragraph, start: f.start, end: f.end, expected: show(actual), actual: show(stated), reading: `đọc là: ${what} = ${show(stated)}; sổ số liệu: ${show(actual)}` };
-        const before = prev?.metrics[key];
+        const before = prev ? metricOf(prev, key) : undefined;
         const stale = before !== undefined && before !== null && (decimals === null ? before === stated : roundTo(before, decimals) === stated);
         if (stale) out.push({ ...base, code: 'stale_figure', severity: 'warning', reading: `${base.reading}; kỳ trước: ${show(before)}`, args: { what, stated: show(stated), actual: show(actual) } });
         else out.push({ ...base, code: 'workbook_mismatch', severity: 'error', args: { what, stated: show(stated), actual: show(actual) } });

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons/svg/copy';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { buildNarrative, errorCount, type Narrative } from '../../core/narrative/build';
-import { SECTION_TAG_LIST, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
+import { REPORT_ORDER, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
 import { formatCount } from '../../core/numbers';
 import type { CheckReport } from '../../core/report';
 
@@ -26,7 +26,7 @@ export interface Section {
 
 /** The sections that have something to say, in the report's order. */
 export function sectionsOf(n: Narrative): Section[] {
-  return SECTION_TAG_LIST.filter((t) => n.sections[t].length > 0).map((t) => ({ tag: t, title: TAG_TITLES[t], paragraphs: n.sections[t] }));
+  return REPORT_ORDER.filter((t) => n.sections[t].length > 0).map((t) => ({ tag: t, title: TAG_TITLES[t], paragraphs: n.sections[t] }));
 }
 
 /** One section as pasted into a report: its paragraphs, separated by blank lines. */
@@ -39,7 +39,7 @@ interface Props {
   report: CheckReport;
   onCopy: (text: string, notice: string) => void;
   /** Builds and offers the filled template; absent where the host cannot download. */
-  onDownload?: (allowErrors: boolean) => void;
+  onDownload?: (allowErrors: boolean, previous?: CheckReport) => void;
   busy: boolean;
 }
 
@@ -52,14 +52,32 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
   const errors = errorCount(report);
   const [confirmed, setConfirmed] = useState(false);
   const allow = errors > 0 && confirmed;
-  const built = useMemo((): { sections: Section[] } | { error: string } | null => {
+  const [previous, setPrevious] = useState<{ name: string; report: CheckReport } | null>(null);
+  const [prevError, setPrevError] = useState<string | null>(null);
+  const prevInput = useRef<HTMLInputElement>(null);
+  const built = useMemo((): { sections: Section[]; skipped?: string } | { error: string } | null => {
     if (errors > 0 && !allow) return null;
     try {
-      return { sections: sectionsOf(buildNarrative(report, { allowErrors: allow })) };
+      const n = buildNarrative(report, { allowErrors: allow, ...(previous ? { previous: previous.report } : {}) });
+      return { sections: sectionsOf(n), ...(n.comparisonSkipped ? { skipped: n.comparisonSkipped } : {}) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [report, errors, allow]);
+  }, [report, errors, allow, previous]);
+
+  // The previous period's workbook, for "so với kỳ trước" sentences: read here, never uploaded.
+  const onPrevious = async (ev: ChangeEvent<HTMLInputElement>) => {
+    const file = ev.target.files?.[0];
+    ev.target.value = '';
+    if (!file) return;
+    setPrevError(null);
+    try {
+      const [{ readWorkbook }, { checkWorkbook }] = await Promise.all([import('../../xlsx/read'), import('../../core/check')]);
+      setPrevious({ name: file.name, report: checkWorkbook(await readWorkbook(await file.arrayBuffer(), file.name)) });
+    } catch (e) {
+      setPrevError(`Không đọc được sổ kỳ trước «${file.name}»: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 
   return (
     <section className={s.root} aria-labelledby="report-title" data-testid="report-section">
@@ -100,6 +118,18 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
 
       {built && 'sections' in built && (
         <>
+          <div className={s.row}>
+            <input ref={prevInput} type="file" accept=".xlsx" style={{ display: 'none' }} onChange={(e) => void onPrevious(e)} data-testid="previous-input" />
+            <Button size="small" onClick={() => prevInput.current?.click()} disabled={busy} data-testid="pick-previous">
+              {previous ? 'Chọn sổ kỳ trước khác…' : 'So sánh với sổ kỳ trước…'}
+            </Button>
+            {previous && (
+              <Text className={s.hint} data-testid="previous-info">
+                Kỳ trước: «{previous.name}».{built.skipped ? ` ${built.skipped}` : ''}
+              </Text>
+            )}
+            {prevError && <Text className={s.hint}>{prevError}</Text>}
+          </div>
           {allow && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>Các đoạn văn dưới đây được tạo từ số liệu còn lỗi. Hãy đối chiếu kỹ trước khi đưa vào báo cáo.</MessageBarBody>
@@ -129,7 +159,7 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
           ))}
           {onDownload ? (
             <div className={s.row}>
-              <Button icon={<ArrowDownloadRegular />} onClick={() => onDownload(allow)} disabled={busy} data-testid="download-report">
+              <Button icon={<ArrowDownloadRegular />} onClick={() => onDownload(allow, previous?.report)} disabled={busy} data-testid="download-report">
                 Tải báo cáo (.docx)
               </Button>
             </div>

@@ -1,5 +1,4 @@
-import { buildNarrative } from '../../core/narrative/build';
-import { localIsoDate } from '../../core/periods';
+import { buildNarrative, errorCount } from '../../core/narrative/build';
 import type { CheckReport } from '../../core/report';
 import { fillDocx } from '../../docx/fill';
 import { HostError, type FillRecord } from '../../host/actions';
@@ -35,21 +34,25 @@ export function reportFileName(workbook: string | undefined): string {
 /**
  * The report template filled from `report`; `allowErrors` is the officer's explicit confirmation.
  * `loadTemplate` is for pages that carry the template themselves (the standalone checker, which
- * may be opened from disk, where fetching a file next to the page is refused).
+ * may be opened from disk, where fetching a file next to the page is refused); `previous` is the
+ * previous period's report, for the comparison sentences. The date line takes the workbook's own
+ * report date, never today's.
  */
 export async function reportDocx(
   report: CheckReport,
   allowErrors: boolean,
   now = new Date(),
   loadTemplate: () => Promise<Uint8Array> = fetchTemplate,
+  previous?: CheckReport,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const narrative = buildNarrative(report, { allowErrors, reportDate: localIsoDate(new Date()) });
+  const narrative = buildNarrative(report, { allowErrors, ...(previous ? { previous } : {}) });
   const record: FillRecord = {
     fileName: report.file ?? UNKNOWN_WORKBOOK,
     unit: narrative.fields.donVi,
     period: narrative.fields.kyBaoCao,
     fingerprint: narrative.fingerprint,
     filledAt: now.toISOString(),
+    ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(report)) } : {}),
   };
   const bytes = await fillDocx(await loadTemplate(), narrative, record);
   return { fileName: reportFileName(report.file), bytes };

@@ -5,6 +5,7 @@ import {
   Field,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -14,12 +15,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { Finding } from '../../core/findings';
 import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
-import { formatDate } from '../../core/periods';
+import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
 import type { FillRecord, WordActions } from '../../host/actions';
-import { messageOf } from '../status';
+import { checkedSentence, messageOf } from '../status';
+import { LiveRegion } from '../LiveRegion';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
 import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
@@ -47,11 +48,12 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   has: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  dup: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
   none: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
-type Busy = 'read' | 'fill' | 'mark' | null;
+type Busy = 'read' | 'fill' | 'mark' | 'go' | null;
 
 
 const titleOf = (tag: string) => (isTag(tag) ? TAG_TITLES[tag] : tag);
@@ -76,7 +78,11 @@ function PaneBody({ actions }: { actions: WordActions }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [active, setActive] = useState<Finding | null>(null);
+  const [previous, setPrevious] = useState<PickedWorkbook | null>(null);
+  const prevInput = useRef<HTMLInputElement>(null);
+  const [existing, setExisting] = useState<string | null>(null);
+  const [live, setLive] = useState('');
+  const announce = useCallback((text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text)), []);
 
   const refreshDocument = useCallback(async () => {
     const [p, r] = await Promise.all([actions.listPlaces(), actions.readRecord()]);
@@ -92,13 +98,21 @@ function PaneBody({ actions }: { actions: WordActions }) {
     setBusy(kind);
     setError(null);
     setNotice(null);
+    setExisting(null);
     try {
       await work();
     } catch (e) {
-      setError(messageOf(e));
+      const m = messageOf(e);
+      setError(m);
+      announce(m);
     } finally {
       setBusy(null);
     }
+  };
+
+  const done = (text: string) => {
+    setNotice(text);
+    announce(text);
   };
 
   const onFile = (ev: ChangeEvent<HTMLInputElement>) => {
@@ -108,49 +122,91 @@ function PaneBody({ actions }: { actions: WordActions }) {
     void run('read', async () => {
       setPicked(null);
       setConfirmed(false);
-      setActive(null);
       const p = await readPicked(file);
       setPicked(p);
       await refreshDocument();
+      announce(`Đã đọc sổ «${p.fileName}». ${checkedSentence(p.report.summary)}`);
+    });
+  };
+
+  const onPrevious = (ev: ChangeEvent<HTMLInputElement>) => {
+    const file = ev.target.files?.[0];
+    ev.target.value = '';
+    if (!file) return;
+    void run('read', async () => {
+      const p = await readPicked(file);
+      setPrevious(p);
+      announce(`Đã đọc sổ kỳ trước «${p.fileName}».`);
     });
   };
 
   const preview = useMemo(() => {
     try {
-      return picked ? planFill(picked, true).texts : null;
+      return picked ? planFill(picked, true, new Date(), previous?.report).texts : null;
     } catch {
       // The list only shows which places would get text; filling reports any real failure.
       return null;
     }
-  }, [picked]);
+  }, [picked, previous]);
+  const comparisonSkipped = useMemo(() => {
+    try {
+      return picked && previous ? planFill(picked, true, new Date(), previous.report).narrative.comparisonSkipped : undefined;
+    } catch {
+      return undefined;
+    }
+  }, [picked, previous]);
   const errors = picked?.report.summary.errors ?? 0;
-  const canFill = picked != null && (errors === 0 || confirmed) && busy == null;
 
   const fill = () =>
     run('fill', async () => {
       if (!picked) return;
-      const plan = planFill(picked, errors > 0 && confirmed);
+      const plan = planFill(picked, errors > 0 && confirmed, new Date(), previous?.report);
       const filled = await actions.fill(plan.texts, plan.record);
       await refreshDocument();
-      setNotice(
+      const marked = Object.keys(plan.narrative.notes).length;
+      done(
         filled.length
-          ? `Đã điền ${formatCount(filled.length)} vị trí từ sổ «${picked.fileName}»: ${filled.map(titleOf).join('; ')}.`
+          ? `Đã điền ${formatCount(filled.length)} vị trí từ sổ «${picked.fileName}»: ${filled.map(titleOf).join('; ')}.` +
+              (marked ? ` ${formatCount(marked)} phần có số liệu sai được mở đầu bằng ghi chú tô vàng; sửa sổ rồi điền lại để xóa ghi chú.` : '')
           : 'Văn bản chưa có vị trí nào để điền số liệu. Hãy dùng «Đánh dấu vị trí» hoặc mở mẫu báo cáo bao-cao-cchc.docx.',
       );
     });
 
   const mark = () =>
     run('mark', async () => {
+      // A second place with the same tag would receive the same paragraphs: refuse, offer the first.
+      const current = await actions.listPlaces();
+      setPlaces(current);
+      if (current.includes(markTag)) {
+        setExisting(markTag);
+        announce(`Văn bản đã có vị trí «${titleOf(markTag)}»; không đánh dấu thêm.`);
+        return;
+      }
       await actions.markPlace(markTag, titleOf(markTag));
       setPlaces(await actions.listPlaces());
-      setNotice(`Đã đánh dấu vị trí «${titleOf(markTag)}» tại con trỏ.`);
+      done(`Đã đánh dấu vị trí «${titleOf(markTag)}» tại con trỏ.`);
     });
+
+  const goToPlace = actions.goToPlace;
+  const goTo = goToPlace
+    ? (tag: string) =>
+        run('go', async () => {
+          await goToPlace.call(actions, tag);
+          done(`Đã chọn vị trí «${titleOf(tag)}» trong văn bản.`);
+        })
+    : undefined;
 
   const stale = picked && record ? record.fingerprint !== picked.fingerprint : null;
   const missing = preview && places ? Object.keys(preview).filter((t) => preview[t]!.length > 0 && !places.includes(t)) : [];
-  const period = picked?.report.period;
+  const period = picked ? periodText(picked.report) : null;
+  const seen = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const t of places ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
 
   return (
+    <>
+    {/* Outside <main>: the region only speaks; what it says is shown in the pane's own notices. */}
+    <LiveRegion text={live} />
     <main className={s.root} aria-busy={busy != null}>
       <h1 className={s.title}>Trợ lý báo cáo CCHC · Word</h1>
 
@@ -170,25 +226,45 @@ function PaneBody({ actions }: { actions: WordActions }) {
           data-testid="workbook-input"
         />
         <div className={s.row}>
-          <Button appearance={picked ? 'secondary' : 'primary'} onClick={() => fileInput.current?.click()} disabled={busy != null} data-testid="pick">
+          <Button appearance={picked ? 'secondary' : 'primary'} onClick={() => fileInput.current?.click()} disabledFocusable={busy != null} data-testid="pick">
             {picked ? 'Chọn sổ khác…' : 'Chọn sổ số liệu (.xlsx)…'}
           </Button>
+          {picked && (
+            <Button onClick={() => prevInput.current?.click()} disabledFocusable={busy != null} data-testid="pick-previous">
+              {previous ? 'Chọn sổ kỳ trước khác…' : 'Sổ kỳ trước (để so sánh)…'}
+            </Button>
+          )}
         </div>
+        <input
+          ref={prevInput}
+          className={s.fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={onPrevious}
+          data-testid="previous-input"
+        />
         {!picked && busy !== 'read' && <Text className={s.hint}>Chọn tệp sổ thống kê CCHC đã nhập đủ số liệu (tệp .xlsx theo mẫu chuẩn). Tệp được đọc ngay trên máy này, không gửi đi đâu.</Text>}
         {picked && (
           <div className={s.section} data-testid="workbook-info">
             <Text weight="semibold" className={s.meta}>
               {picked.fileName}
             </Text>
-            <Text className={s.meta}>
-              {picked.report.data.unit ?? 'Chưa ghi đơn vị báo cáo'}
-              {period ? ` · ${period.kind} năm ${period.year} (từ ngày ${formatDate(period.from)} đến ngày ${formatDate(period.to)})` : ' · chưa xác định kỳ báo cáo'}
+            <Text className={s.meta} data-testid="period">
+              {picked.report.data.unit ?? 'Chưa ghi đơn vị báo cáo'} · {period!.text}
+              {period!.note ? ` (${period!.note})` : ''}
             </Text>
+            {previous && (
+              <Text className={s.meta} data-testid="previous-info">
+                So sánh với sổ kỳ trước «{previous.fileName}» ({periodText(previous.report).text}).{comparisonSkipped ? ` ${comparisonSkipped}` : ''}
+              </Text>
+            )}
             <Summary summary={picked.report.summary} />
             {picked.report.issues.length > 0 && (
               <>
-                <Text className={s.hint}>Mở sổ trong Excel để sửa các ô được nêu dưới đây.</Text>
-                <FindingList findings={picked.report.issues} active={active} onSelect={setActive} />
+                <Text className={s.hint}>Các ô nêu dưới đây nằm trong sổ Excel «{picked.fileName}», không ở văn bản này: mở sổ trong Excel để sửa, lưu, rồi chọn lại sổ.</Text>
+                <FindingList findings={picked.report.issues} />
               </>
             )}
           </div>
@@ -199,13 +275,28 @@ function PaneBody({ actions }: { actions: WordActions }) {
         <Spinner
           size="tiny"
           labelPosition="after"
-          label={busy === 'read' ? 'Đang đọc và kiểm tra sổ số liệu…' : busy === 'fill' ? 'Đang điền số liệu vào văn bản…' : 'Đang đánh dấu vị trí…'}
+          label={busy === 'read' ? 'Đang đọc và kiểm tra sổ số liệu…' : busy === 'fill' ? 'Đang điền số liệu vào văn bản…' : busy === 'go' ? 'Đang chọn vị trí…' : 'Đang đánh dấu vị trí…'}
         />
       )}
       {error && <HostErrorBar error={error} />}
       {notice && (
-        <MessageBar intent="success" role="status" data-testid="notice">
+        <MessageBar intent="success" data-testid="notice">
           <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {existing && (
+        <MessageBar intent="warning" layout="multiline" data-testid="place-exists">
+          <MessageBarBody>
+            <MessageBarTitle>Vị trí đã có</MessageBarTitle>
+            Văn bản đã có vị trí «{titleOf(existing)}». Mỗi mục chỉ đánh dấu một lần: hai vị trí cùng mục sẽ nhận cùng các đoạn văn.
+          </MessageBarBody>
+          {goTo && (
+            <MessageBarActions>
+              <Button size="small" onClick={() => goTo(existing)} data-testid="go-to-place">
+                Đến vị trí này
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 
@@ -223,11 +314,21 @@ function PaneBody({ actions }: { actions: WordActions }) {
           <ul className={s.places} data-testid="places">
             {places.map((t) => {
               const n = preview?.[t]?.length ?? 0;
+              const k = (seen.get(t) ?? 0) + 1;
+              seen.set(t, k);
+              // A block tag twice gets the same paragraphs twice; inline fields (the period in the
+              // title and in the text) are meant to repeat.
+              const dup = (counts.get(t) ?? 0) > 1 && !isFieldTag(t);
               return (
-                <li key={t} className={s.place} data-tag={t}>
-                  <span>{titleOf(t)}</span>
-                  {preview && (
-                    <span className={n ? s.has : s.none}>{n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : 'không có số liệu'}</span>
+                <li key={`${t}-${k}`} className={s.place} data-tag={t} data-duplicate={dup ? 'true' : undefined}>
+                  <span>
+                    {titleOf(t)}
+                    {(counts.get(t) ?? 0) > 1 ? ` (${k}/${counts.get(t)})` : ''}
+                  </span>
+                  {dup ? (
+                    <span className={s.dup}>trùng: xóa bớt một vị trí</span>
+                  ) : (
+                    preview && <span className={n ? s.has : s.none}>{n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : 'không có số liệu'}</span>
                   )}
                 </li>
               );
@@ -248,7 +349,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           />
         )}
         <div className={s.row}>
-          <Button appearance="primary" onClick={fill} disabled={!canFill || !places?.length} data-testid="fill">
+          <Button appearance="primary" onClick={fill} disabled={!picked || (errors > 0 && !confirmed) || !places?.length} disabledFocusable={busy != null} data-testid="fill">
             Điền / Cập nhật báo cáo
           </Button>
         </div>
@@ -273,12 +374,13 @@ function PaneBody({ actions }: { actions: WordActions }) {
           </Select>
         </Field>
         <div className={s.row}>
-          <Button onClick={mark} disabled={busy != null} data-testid="mark">
+          <Button onClick={mark} disabledFocusable={busy != null} data-testid="mark">
             Đánh dấu vị trí
           </Button>
         </div>
       </section>
     </main>
+    </>
   );
 }
 

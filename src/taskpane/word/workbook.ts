@@ -1,9 +1,9 @@
 import { checkWorkbook } from '../../core/check';
-import { buildNarrative, placeTexts, type Narrative } from '../../core/narrative';
+import { buildNarrative, errorCount, placeTexts, type Narrative } from '../../core/narrative';
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
-import { localIsoDate } from '../../core/periods';
 import type { CheckReport } from '../../core/report';
 import type { FillRecord } from '../../host/actions';
+import { formatAt } from '../status';
 
 /**
  * The workbook the officer picked, read in the pane itself. Excel and Word run the add-in in
@@ -28,8 +28,8 @@ export async function readPicked(file: File): Promise<PickedWorkbook> {
 }
 
 /** What goes where, and the record to save; `allowErrors` is the officer's explicit confirmation. */
-export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new Date()): { narrative: Narrative; texts: Record<string, string[]>; record: FillRecord } {
-  const narrative = buildNarrative(picked.report, { allowErrors, reportDate: localIsoDate(new Date()) });
+export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new Date(), previous?: CheckReport): { narrative: Narrative; texts: Record<string, string[]>; record: FillRecord } {
+  const narrative = buildNarrative(picked.report, { allowErrors, ...(previous ? { previous } : {}) });
   const texts = placeTexts(narrative);
   return {
     narrative,
@@ -40,14 +40,12 @@ export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new
       period: narrative.fields.kyBaoCao,
       fingerprint: narrative.fingerprint,
       filledAt: now.toISOString(),
+      ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(picked.report)) } : {}),
     },
   };
 }
 
-/** "20/3/2023 lúc 15:04" in the officer's local time. */
+/** "15:04 ngày 20/3/2023": the one moment format of the panes (status.ts formatAt). */
 export function formatFilledAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()} lúc ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return formatAt(iso);
 }

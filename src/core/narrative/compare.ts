@@ -1,0 +1,81 @@
+import type { CheckReport, TableData } from '../report';
+import { ruleSetById } from '../regimes';
+import { SECTION_TAGS, type SectionTag } from './tags';
+import { Para, count } from './style';
+
+/**
+ * "So với cùng kỳ / kỳ trước" sentences for the main figures, when the previous period's workbook
+ * is given. Never across a change of the rules these figures depend on (regimes.ts): the levels
+ * of government (tuyến, the catalogue's cấp huyện) and the TTHC report form. A change of the
+ * survey method or of the rating caps alone does not touch files and procedures.
+ */
+
+function comparable(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ra = ruleSetById(a);
+  const rb = ruleSetById(b);
+  if (!ra || !rb) return false;
+  return ra.tuyen.options.join('|') === rb.tuyen.options.join('|') && ra.tthcForm.text === rb.tthcForm.text;
+}
+
+type Result = { sentences: Partial<Record<SectionTag, string>> } | { skipped: string };
+
+function fig(t: TableData | undefined, key: string): number | null {
+  if (!t || !t.rows.length) return null;
+  return t.total?.values[key] ?? t.sums[key] ?? null;
+}
+
+function newFiles(t: TableData | undefined): number | null {
+  const on = fig(t, 'trucTuyen');
+  const off = fig(t, 'trucTiepBuuChinh');
+  if (on != null && off != null) return on + off;
+  const all = fig(t, 'tongSo');
+  const carried = fig(t, 'tuKyTruoc');
+  return all != null && carried != null ? all - carried : null;
+}
+
+/** "quý II năm 2022" or "cùng kỳ năm 2021", from the two periods. */
+export function previousName(cur: NonNullable<CheckReport['period']>, prev: NonNullable<CheckReport['period']>): string {
+  if (prev.kind === cur.kind && prev.year === cur.year - 1) return `cùng kỳ năm ${prev.year}`;
+  const k = prev.kind.trim();
+  const phrase = /^quý/i.test(k) ? `quý ${k.replace(/^quý\s*/i, '')} năm ${prev.year}` : /năm$/i.test(k) ? `${k.toLowerCase()} ${prev.year}` : `${k.toLowerCase()} năm ${prev.year}`;
+  return `kỳ trước (${phrase})`;
+}
+
+/** "tăng 12 hồ sơ (4,2%)", "giảm 03 hồ sơ (1,1%)", "không thay đổi"; the share is of the previous figure. */
+export function change(cur: number, prev: number, noun: string, p: Para): string {
+  const d = cur - prev;
+  if (d === 0) return 'không thay đổi';
+  const share = prev === 0 ? '' : ` (${p.pct((Math.abs(d) / prev) * 100)})`;
+  return `${d > 0 ? 'tăng' : 'giảm'} ${count(Math.abs(d))} ${noun}${share}`;
+}
+
+export function comparison(report: CheckReport, previous: CheckReport, decimals: number): Result {
+  const cur = report.period;
+  const prev = previous.period;
+  if (!cur || !prev) return { skipped: 'Không so sánh với kỳ trước: một trong hai bảng số liệu không xác định được kỳ báo cáo.' };
+  if (prev.to >= cur.to) return { skipped: 'Không so sánh với kỳ trước: bảng số liệu kỳ trước không thuộc một kỳ trước kỳ này.' };
+  if (!comparable(prev.regime, cur.regime)) {
+    return { skipped: 'Không so sánh với kỳ trước: hai kỳ thuộc hai quy định khác nhau (tuyến, biểu mẫu, cách xếp loại), số liệu không cùng nội dung.' };
+  }
+  const p = new Para(decimals);
+  const name = previousName(cur, prev);
+  const sentences: Partial<Record<SectionTag, string>> = {};
+  const kq = report.data.tables.KetQuaGiaiQuyet;
+  const kqPrev = previous.data.tables.KetQuaGiaiQuyet;
+  const bits: string[] = [];
+  const recv = newFiles(kq);
+  const recvPrev = newFiles(kqPrev);
+  if (recv != null && recvPrev != null) bits.push(`số hồ sơ tiếp nhận ${change(recv, recvPrev, 'hồ sơ', p)}`);
+  const done = fig(kq, 'daGiaiQuyet');
+  const donePrev = fig(kqPrev, 'daGiaiQuyet');
+  if (done != null && donePrev != null) bits.push(`số hồ sơ đã giải quyết ${change(done, donePrev, 'hồ sơ', p)}`);
+  if (bits.length) sentences[SECTION_TAGS.tthc] = `So với ${name}, ${bits.join('; ')}.`;
+  const so = fig(report.data.tables.DanhMucTTHC, 'soTTHC');
+  const soPrev = fig(previous.data.tables.DanhMucTTHC, 'soTTHC');
+  if (so != null && soPrev != null) sentences[SECTION_TAGS.danhmuc] = `So với ${name}, tổng số TTHC ${change(so, soPrev, 'TTHC', p)}.`;
+  const pa = fig(report.data.tables.PhanAnhKienNghi, 'tiepNhan');
+  const paPrev = fig(previous.data.tables.PhanAnhKienNghi, 'tiepNhan');
+  if (pa != null && paPrev != null && (pa > 0 || paPrev > 0)) sentences[SECTION_TAGS.phananh] = `So với ${name}, số đơn tiếp nhận ${change(pa, paPrev, 'đơn', p)}.`;
+  return { sentences };
+}
