@@ -134,7 +134,8 @@ describe('cchc check on hostile input (issue 8), end to end', () => {
     const text = run('check', path);
     expect(text.code).toBe(1);
     expect(text.out).toContain('giá trị vượt quá giới hạn');
-    expect(text.out).not.toMatch(/Infinity|NaN|\de[+-]?\d|\d,\d{5,}/);
+    // The first line names the file, whose random temporary folder may spell "3e8".
+    expect(text.out.split('\n').slice(1).join('\n')).not.toMatch(/Infinity|NaN|\de[+-]?\d|\d,\d{5,}/);
   });
 
   it('escape sequences in a cell (Excel writes ESC as _x001B_) never reach the terminal', async () => {
