@@ -6,6 +6,7 @@
  */
 import { CONTRACT_VERSION, FEEDBACK_KINDS, RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, TABLES, allColumns, type TableName, type TableSpec } from './contract';
 import { cellText } from './cells';
+import { formatDate } from './dates';
 import { checkCarryOver, checkCaps, checkDuplicates, checkLevels, checkOptions, checkTuyen } from './checks/tables';
 import { readInfo, resolvePeriod, t4FromWorkbook } from './checks/info';
 import { computeMetrics, toTableData } from './checks/metrics';
@@ -18,8 +19,8 @@ import { extractTable, headerOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { locateAll, type LocatedTable } from './locate';
 import { withMessage } from './messages';
-import { findSheet, rangeToA1, toA1, type WorkbookModel } from './model';
-import { type WindowKind } from './periods';
+import { findSheet, rangeToA1, toA1, type Cell, type WorkbookModel } from './model';
+import { serialToIso, type WindowKind } from './periods';
 import { ruleSetFor } from './regimes';
 import { readReportDate } from './reportDate';
 import type { CheckReport, ExtractedData, InfoRecognition, TableRecognition } from './report';
@@ -200,5 +201,15 @@ function recognition(lt: LocatedTable, dataRows: number, groupRows: number): Tab
 }
 
 function infoRecognition(info: ReturnType<typeof readInfo>): InfoRecognition[] {
-  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: cellText(v.value) }));
+  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: shownValue(v) }));
+}
+
+/** A date stored as an Excel serial is shown as the date the officer sees in the cell, not "44727". */
+function shownValue(v: { name: string; value: Cell | undefined }): string {
+  const raw = v.value?.v;
+  if ((v.name === 'TuNgay' || v.name === 'DenNgay') && typeof raw === 'number') {
+    const iso = serialToIso(raw);
+    if (iso) return formatDate(iso);
+  }
+  return cellText(v.value);
 }
