@@ -5,6 +5,7 @@
  * so a small file holding a huge part costs no more than the limit. Works in Node and the browser.
  */
 import JSZip from 'jszip';
+import { inflateCounted } from '../zip/inflate';
 import { UnreadableTemplateError } from './errors';
 import { newBudget, type XmlBudget } from './xml';
 
@@ -28,14 +29,6 @@ export const DOCX_LIMITS = {
 };
 
 const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
-interface JSZipStream {
-  on(event: 'data', cb: (chunk: Uint8Array) => void): JSZipStream;
-  on(event: 'error', cb: (e: Error) => void): JSZipStream;
-  on(event: 'end', cb: () => void): JSZipStream;
-  pause(): JSZipStream;
-  resume(): JSZipStream;
-}
 
 export interface TemplatePackage {
   zip: JSZip;
@@ -96,47 +89,20 @@ export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> 
   return { zip, budget: newBudget(DOCX_LIMITS.maxXmlElements, DOCX_LIMITS.maxXmlDepth), text, write };
 }
 
+/** A part's bytes, stopped as soon as it alone would pass what is left of the unpacked-size budget. */
 function inflateBounded(file: JSZip.JSZipObject, budget: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    // internalStream is JSZip's public streaming API, missing from its typings.
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let done = false;
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        total += chunk.length;
-        if (total > budget) {
-          done = true;
-          stream.pause();
-          chunks.length = 0;
-          reject(
-            new UnreadableTemplateError(
-              'unpacked_too_large',
-              `Nội dung mẫu báo cáo quá lớn khi giải nén (hơn ${MB(DOCX_LIMITS.maxUnpackedBytes)} ở phần ${file.name}, giới hạn dung lượng giải nén): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
-            ),
-          );
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('error', (e: Error) => {
-        if (done) return;
-        done = true;
-        reject(new UnreadableTemplateError('corrupt_zip', `Mẫu báo cáo bị hỏng: không giải nén được phần ${file.name}. Hãy lưu lại mẫu từ Word hoặc dùng mẫu gốc.`, String(e)));
-      })
-      .on('end', () => {
-        if (done) return;
-        done = true;
-        const out = new Uint8Array(total);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.length;
-        }
-        resolve(out);
-      })
-      .resume();
-  });
+  let total = 0;
+  return inflateCounted(
+    file,
+    (n) => {
+      total += n;
+      if (total > budget) {
+        throw new UnreadableTemplateError(
+          'unpacked_too_large',
+          `Nội dung mẫu báo cáo quá lớn khi giải nén (hơn ${MB(DOCX_LIMITS.maxUnpackedBytes)} ở phần ${file.name}, giới hạn dung lượng giải nén): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+        );
+      }
+    },
+    (e) => new UnreadableTemplateError('corrupt_zip', `Mẫu báo cáo bị hỏng: không giải nén được phần ${file.name}. Hãy lưu lại mẫu từ Word hoặc dùng mẫu gốc.`, String(e)),
+  );
 }

@@ -11,6 +11,7 @@
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import sax from 'sax';
+import { inflateCounted } from '../zip/inflate';
 import { UnreadableWorkbookError } from './errors';
 
 /**
@@ -54,14 +55,6 @@ const corruptZip = (detail: unknown) =>
 
 const brokenXml = (part: string, detail: unknown) =>
   new UnreadableWorkbookError('parse_failed', `Tệp Excel bị hỏng: phần "${part}" không phải XML hợp lệ. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.`, String(detail));
-
-interface JSZipStream {
-  on(event: 'data', cb: (chunk: Uint8Array) => void): JSZipStream;
-  on(event: 'error', cb: (e: Error) => void): JSZipStream;
-  on(event: 'end', cb: () => void): JSZipStream;
-  pause(): JSZipStream;
-  resume(): JSZipStream;
-}
 
 export interface PreparedPackage {
   /** Bytes to give ExcelJS: the input itself, or a repaired copy. */
@@ -168,45 +161,7 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * buffers) as soon as the package's total crosses the limit.
  */
 function inflatePart(file: JSZip.JSZipObject, budget: Budget): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    // internalStream is JSZip's public streaming API, missing from its typings.
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let done = false;
-    const fail = (e: unknown) => {
-      if (done) return;
-      done = true;
-      stream.pause();
-      chunks.length = 0;
-      reject(e);
-    };
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        try {
-          budget.addBytes(chunk.length);
-          size += chunk.length;
-          chunks.push(chunk);
-        } catch (e) {
-          fail(e);
-        }
-      })
-      .on('error', (e: Error) => fail(corruptZip(e)))
-      .on('end', () => {
-        if (done) return;
-        done = true;
-        if (chunks.length === 1) return resolve(chunks[0]!);
-        const bytes = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          bytes.set(c, at);
-          at += c.length;
-        }
-        resolve(bytes);
-      })
-      .resume();
-  });
+  return inflateCounted(file, (n) => budget.addBytes(n), corruptZip);
 }
 
 const SCAN_CHUNK = 1 << 20;
