@@ -1,51 +1,15 @@
 import { once } from 'node:events';
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
+import { writeRawZip } from '../helpers/hostile';
 
 /**
- * Hostile templates. The zip container of the bomb is written by hand on purpose: the point is a
- * part whose inflated size is far beyond what the file suggests, and JSZip (pure JavaScript)
- * takes 13 s to deflate 400 MB, while zlib streams it in about a second. The container is the
- * minimal one of APPNOTE 6.3.9 §4.3: local header, data, central directory, end record.
+ * Hostile templates. Their zip container is written by hand (test/helpers/hostile.ts says why): a
+ * part whose inflated size is far beyond what the file suggests, and JSZip (pure JavaScript) takes
+ * 13 s to deflate 400 MB, while zlib streams it in about a second.
  */
 export function zipOf(entries: { name: string; raw: Buffer; crc: number; size: number }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.raw.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.raw.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.raw);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.raw.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+  return new Uint8Array(writeRawZip(entries.map((e) => ({ name: e.name, deflated: e.raw, declaredSize: e.size, crc: e.crc }))));
 }
 
 /** A deflated entry made of `head`, `unit` repeated until `bytes`, then `tail`; never held whole in memory. */
