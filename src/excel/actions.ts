@@ -461,7 +461,8 @@ function freeName(base: string, taken: Set<string>, max: number, suffix: (n: num
  * other names (their tables too, since table names are unique in a workbook), the new sheets come
  * in under their own names, and only then are the old ones deleted: a failed insertion puts the
  * old names back and nothing is lost, and the workbook never passes through having no visible
- * sheet (which Excel refuses). 3 round trips, 4 with sheets to replace, +1 to repair names.
+ * sheet (which Excel refuses). Round trips: read; step aside (only with sheets to replace);
+ * insert; delete and activate; the names read (and written when some must be repointed).
  */
 async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]> {
   hostReady();
