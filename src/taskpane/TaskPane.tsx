@@ -201,7 +201,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         </p>
       )}
 
-      {!report && !busy && !error && (
+      {!report && !busy && !error && !merging && (
         <p style={styles.hint}>
           Mở sổ thống kê CCHC theo mẫu chuẩn rồi bấm «Kiểm tra số liệu». Các ô có vấn đề sẽ được tô màu trên sổ tính; bấm vào từng
           mục để đến ô đó.

@@ -183,6 +183,18 @@ export function MergePanel({ actions, announce }: Props) {
 
   const canWrite = !!actions.insertSheets;
 
+  const status = (
+    <>
+      {busy && <Spinner size="tiny" labelPosition="after" label={busy === 'read' ? progress || 'Đang đọc tệp…' : busy === 'write' ? 'Đang ghi sổ tổng hợp vào sổ đang mở…' : 'Đang tạo tệp sổ tổng hợp…'} />}
+      {error && <HostErrorBar error={error} />}
+      {notice && (
+        <MessageBar intent="success" layout="multiline" data-testid="merge-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+
   return (
     <section className={s.root} aria-labelledby={`${id}-h`} data-testid="merge-panel">
       <h2 className={s.h2} id={`${id}-h`} ref={heading} tabIndex={-1}>
@@ -227,13 +239,7 @@ export function MergePanel({ actions, announce }: Props) {
         </Text>
       )}
 
-      {busy && <Spinner size="tiny" labelPosition="after" label={busy === 'read' ? progress || 'Đang đọc tệp…' : busy === 'write' ? 'Đang ghi sổ tổng hợp vào sổ đang mở…' : 'Đang tạo tệp sổ tổng hợp…'} />}
-      {error && <HostErrorBar error={error} />}
-      {notice && (
-        <MessageBar intent="success" layout="multiline" data-testid="merge-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!view && status}
 
       {view && (
         <>
@@ -345,6 +351,8 @@ export function MergePanel({ actions, announce }: Props) {
               </div>
             </>
           )}
+          {/* Beside the buttons that cause them, where the officer is looking once the list is long. */}
+          {status}
         </>
       )}
 
