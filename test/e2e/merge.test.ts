@@ -138,12 +138,14 @@ test('into a workbook that has the standard sheets: the officer is asked first; 
   await dialog.getByRole('button', { name: 'Hủy' }).click();
   await page.getByTestId('merge-notice').waitFor();
   await expect(page.getByTestId('merge-notice').textContent()).resolves.toMatch(/chưa ghi gì/);
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('merge-write');
   await expect(page.evaluate(() => JSON.stringify(window.__playground!.fake.snapshot().sheets))).resolves.toBe(before);
 
   await page.getByTestId('merge-write').click();
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Thay thế' }).click();
   await page.getByTestId('merge-notice').getByText('thay cho các trang tính cùng tên đã có', { exact: false }).waitFor({ timeout: 60_000 });
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('merge-write');
   const names = await sheetNames();
   expect(names.filter((n) => /cũ/.test(n))).toEqual([]);
   expect(names.filter((n) => n === 'TTHC')).toHaveLength(1);
@@ -155,3 +157,38 @@ test('into a workbook that has the standard sheets: the officer is asked first; 
   await page.getByTestId('count-error').waitFor({ timeout: 30_000 });
   await expect(page.getByTestId('count-error').textContent()).resolves.toBe('0');
 });
+
+test('the next quarter against the previous consolidated workbook: files left out say why, the unit that sent nothing is "Thiếu"', async () => {
+  const { buildMergedWorkbook } = await import('../../src/xlsx/merge-workbook');
+  const { mergeOutcomes, readUnitFiles } = await import('../../src/taskpane/merge/merge');
+  const { Q4, Q4_DUPLICATE } = await import('../helpers/merge-corpus');
+  const q3 = await Promise.all(Q3.map(async (u) => ({ name: u.file, bytes: await unitWorkbook(u) })));
+  const previous = await buildMergedWorkbook(mergeOutcomes(await readUnitFiles(q3.map((f) => ({ name: f.name, size: f.bytes.length, arrayBuffer: async () => f.bytes.slice().buffer })))).result);
+  const q4 = await Promise.all(Q4.map(async (u) => ({ name: u.file, mimeType: 'application/octet-stream', buffer: Buffer.from(await unitWorkbook(u)) })));
+  q4.push({ ...q4.find((f) => f.name === Q4_DUPLICATE.of)!, name: Q4_DUPLICATE.as });
+
+  await openPlayground('so-moi.xlsx');
+  await page.setInputFiles('[data-testid=merge-previous-input]', { name: 'tong-hop-q3.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(previous) });
+  await page.getByTestId('merge-previous').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('merge-previous').textContent()).resolves.toMatch(/«tong-hop-q3\.xlsx» \(5 đơn vị\)/);
+  await page.setInputFiles('[data-testid=merge-input]', q4);
+  await page.getByTestId('merge-summary').waitFor({ timeout: 60_000 });
+
+  const states = await page.getByTestId('merge-unit').evaluateAll((els) => els.map((e) => [e.getAttribute('data-file') || e.getAttribute('data-unit'), e.getAttribute('data-state')]));
+  expect(Object.fromEntries(states)).toEqual({
+    '1-so-y-te.xlsx': 'dat',
+    '2-benh-vien-tinh.xlsx': 'dat',
+    '3-ttyt-dak-ha.xlsx': 'dat',
+    '4-ttyt-ngoc-hoi.xlsx': 'bo-qua',
+    '6-cdc-tinh.xlsx': 'dat',
+    '7-ttyt-kon-ray.xlsx': 'bo-qua',
+    [Q4_DUPLICATE.as]: 'bo-qua',
+    'Trung tâm Y tế huyện Sa Thầy': 'thieu',
+  });
+  const codes = await page.locator('[data-testid=merge-cross] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+  expect(codes).toEqual(expect.arrayContaining(['merge_duplicate_unit', 'merge_stale_file', 'merge_period_differs', 'merge_unit_missing', 'merge_unit_new']));
+  // A file left out says why, in its panel.
+  const stale = page.locator('[data-testid=merge-unit][data-file="4-ttyt-ngoc-hoi.xlsx"]');
+  await stale.getByRole('button').first().click();
+  await expect(stale.getByTestId('merge-unit-status').textContent()).resolves.toMatch(/\S/);
+}, 120_000);

@@ -154,6 +154,7 @@ export function MergePanel({ actions, announce }: Props) {
     const text = `Đã ghi ${visible.length} trang tính vào sổ đang mở: ${visible.map((n) => `«${n}»`).join(', ')}${plan.clashes.length ? ' (thay cho các trang tính cùng tên đã có)' : ''}. Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.`;
     setNotice(text);
     announce(text);
+    writeButton.current?.focus();
   };
 
   const onWrite = (v: MergeView) =>
@@ -169,6 +170,8 @@ export function MergePanel({ actions, announce }: Props) {
     const text = 'Đã hủy: sổ đang mở giữ nguyên, chưa ghi gì.';
     setNotice(text);
     announce(text);
+    // Back where the officer was, whichever way the dialog closed.
+    writeButton.current?.focus();
   };
 
   const download = actions.download;
