@@ -191,4 +191,6 @@ test('the next quarter against the previous consolidated workbook: files left ou
   const stale = page.locator('[data-testid=merge-unit][data-file="4-ttyt-ngoc-hoi.xlsx"]');
   await stale.getByRole('button').first().click();
   await expect(stale.getByTestId('merge-unit-status').textContent()).resolves.toMatch(/\S/);
+  mkdirSync(RESULTS, { recursive: true });
+  await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'merge-previous.png') });
 }, 120_000);

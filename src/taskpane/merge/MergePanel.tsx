@@ -18,6 +18,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { ExcelActions } from '../../host/actions';
@@ -50,10 +51,13 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  // Fluent's Text is inline even as a <p>: each line of a unit's panel on its own line.
+  para: { display: 'block', margin: '0 0 4px' },
   // Kept in the DOM (not display:none) so it stays a real file input for tests and assistive tech.
   fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: '0', overflow: 'hidden' },
   list: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
-  unitHead: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center', minWidth: '0', overflowWrap: 'anywhere' },
+  unitHead: { display: 'flex', gap: '6px', alignItems: 'center', minWidth: '0', overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0 },
   bad: { padding: '4px 8px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorPaletteRedBackground1, overflowWrap: 'anywhere' },
   cross: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
   crossItem: { padding: '4px 8px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
@@ -257,25 +261,25 @@ export function MergePanel({ actions, announce }: Props) {
                 <AccordionItem key={`${l.source.file}-${i}`} value={String(i)} data-testid="merge-unit" data-state={l.state} data-file={l.source.file} data-unit={l.source.unit}>
                   <AccordionHeader as="h4" size="small">
                     <span className={s.unitHead}>
-                      <Badge appearance="filled" color={BADGE[l.state]} data-testid="merge-unit-state">
+                      <Badge className={s.badge} appearance="filled" color={BADGE[l.state]} data-testid="merge-unit-state">
                         {STATE_LABEL[l.state]}
                       </Badge>
                       <span>{l.source.unit}</span>
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
-                    <Text as="p" className={s.meta}>
+                    <Text as="p" className={mergeClasses(s.meta, s.para)}>
                       {l.source.file ? `Tệp «${l.source.file}»` : 'Không có tệp kỳ này'} · {l.source.period || 'không rõ kỳ'}
                       {l.source.layout ? ` · ${l.source.layout}` : ''}
                     </Text>
                     {l.state !== 'dat' && l.state !== 'co-loi' && (
-                      <Text as="p" className={s.meta} data-testid="merge-unit-status">
+                      <Text as="p" className={mergeClasses(s.meta, s.para)} data-testid="merge-unit-status">
                         {l.source.status}
                       </Text>
                     )}
                     {l.unit && (
                       <>
-                        <Text as="p" className={s.meta}>
+                        <Text as="p" className={mergeClasses(s.meta, s.para)}>
                           {countsSentence(l.unit.summary) ? `Kết quả kiểm tra: ${countsSentence(l.unit.summary)}.` : 'Kết quả kiểm tra: không có lỗi hay cảnh báo.'}
                           {findings.length ? ` Các ô nêu dưới đây nằm trong tệp «${l.source.file}» của đơn vị.` : ''}
                         </Text>
