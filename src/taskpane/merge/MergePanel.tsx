@@ -23,13 +23,13 @@ import {
 } from '@fluentui/react-components';
 import type { ExcelActions } from '../../host/actions';
 import { SEVERITY_LABEL } from '../../core/messages';
+import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
 import { FindingList } from '../FindingList';
 import { HostErrorBar } from '../HostErrorBar';
 import { countsSentence, messageOf } from '../status';
 import {
   LISTS_SHEET,
   STATE_LABEL,
-  UNIT_FILE_ACCEPT,
   mergeOutcomes,
   mergedFileName,
   mergedSentence,
@@ -216,7 +216,7 @@ export function MergePanel({ actions, announce }: Props) {
         className={s.fileInput}
         type="file"
         multiple
-        accept={UNIT_FILE_ACCEPT}
+        accept={WORKBOOK_ACCEPT}
         tabIndex={-1}
         aria-hidden="true"
         onChange={onUnits}
@@ -226,7 +226,7 @@ export function MergePanel({ actions, announce }: Props) {
         ref={prevInput}
         className={s.fileInput}
         type="file"
-        accept=".xlsx,.xlsm"
+        accept={WORKBOOK_ACCEPT}
         tabIndex={-1}
         aria-hidden="true"
         onChange={onPrevious}

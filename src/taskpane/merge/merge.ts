@@ -22,9 +22,6 @@ export const LISTS_SHEET = 'Danh mục';
  */
 export const MERGED_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, LISTS_SHEET, SOURCE_SHEET, 'Truy vết'];
 
-/** The workbook types the picker offers, as `cchc merge` takes them from a folder. */
-export const UNIT_FILE_ACCEPT = '.xlsx,.xlsm,.xls';
-
 export type UnitOutcome = { ok: true; file: string; unit: UnitReport } | { ok: false; file: string; message: string };
 
 /** What a file's bytes are recognised by across periods: the CLI's SHA-256 prefix, so both compare with the same "Nguồn" sheet. */
