@@ -283,7 +283,7 @@ export function MergePanel({ actions, announce }: Props) {
                           {countsSentence(l.unit.summary) ? `Kết quả kiểm tra: ${countsSentence(l.unit.summary)}.` : 'Kết quả kiểm tra: không có lỗi hay cảnh báo.'}
                           {findings.length ? ` Các ô nêu dưới đây nằm trong tệp «${l.source.file}» của đơn vị.` : ''}
                         </Text>
-                        {findings.length > 0 && <FindingList findings={findings} />}
+                        {findings.length > 0 && <FindingList findings={findings} headingAs="h5" />}
                       </>
                     )}
                   </AccordionPanel>
