@@ -193,4 +193,19 @@ test('the next quarter against the previous consolidated workbook: files left ou
   await expect(stale.getByTestId('merge-unit-status').textContent()).resolves.toMatch(/\S/);
   mkdirSync(RESULTS, { recursive: true });
   await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'merge-previous.png') });
+
+  // Once written, each cross-unit finding leads to its line on "Nguồn": the missing unit's names it.
+  await expect(page.getByTestId('merge-go').count()).resolves.toBe(0);
+  await page.getByTestId('merge-write').click();
+  await page.getByTestId('merge-notice').getByText('Đã ghi', { exact: false }).waitFor({ timeout: 60_000 });
+  const missing = page.locator('[data-testid=merge-cross] li[data-code=merge_unit_missing]');
+  await missing.getByTestId('merge-go').click();
+  await page.waitForFunction(() => window.__playground!.fake.snapshot().selection?.sheet === 'Nguồn');
+  const at = await page.evaluate(() => {
+    const snap = window.__playground!.fake.snapshot();
+    const cell = snap.selection!.cell;
+    const row = Number(cell.replace(/^[A-Z]+/, '')) - 1;
+    return { active: snap.activeSheet, unit: snap.sheets.find((x) => x.name === 'Nguồn')!.rows[row]![2]?.v };
+  });
+  expect(at).toEqual({ active: 'Nguồn', unit: 'Trung tâm Y tế huyện Sa Thầy' });
 }, 120_000);

@@ -92,6 +92,8 @@ export function MergePanel({ actions, announce }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<WritePlan | null>(null);
+  /** The consolidation last written into the workbook: its "Nguồn" cells can then be shown. */
+  const [written, setWritten] = useState<MergeView | null>(null);
 
   // Opening the panel moves the focus to its heading, so a screen reader starts reading there.
   useEffect(() => heading.current?.focus(), []);
@@ -154,6 +156,7 @@ export function MergePanel({ actions, announce }: Props) {
 
   const write = async (v: MergeView, plan: WritePlan) => {
     const inserted = await actions.insertSheets!(await build(v), plan.insert, plan.clashes);
+    setWritten(v);
     const visible = inserted.filter((n) => n !== LISTS_SHEET);
     const text = `Đã ghi ${visible.length} trang tính vào sổ đang mở: ${visible.map((n) => `«${n}»`).join(', ')}${plan.clashes.length ? ' (thay cho các trang tính cùng tên đã có)' : ''}. Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.`;
     setNotice(text);
@@ -168,6 +171,14 @@ export function MergePanel({ actions, announce }: Props) {
       if (plan.clashes.length) setConfirm(plan);
       else await write(v, plan);
     });
+
+  const goTo = async (sheet: string, cell: string) => {
+    try {
+      await actions.select(sheet, cell);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   const cancel = () => {
     setConfirm(null);
@@ -311,6 +322,15 @@ export function MergePanel({ actions, announce }: Props) {
               {view.result.findings.map((f, i) => (
                 <li key={`${f.code}-${i}`} className={s.crossItem} data-code={f.code} data-severity={f.severity}>
                   <Text weight="semibold">{SEVERITY_LABEL[f.severity]}</Text> · {f.message}
+                  {/* Each points at its line on "Nguồn", which exists once this consolidation is written. */}
+                  {written === view && (
+                    <>
+                      {' '}
+                      <Button size="small" appearance="transparent" onClick={() => void goTo(f.sheet, f.cell)} data-testid="merge-go">
+                        Đến ô {f.cell} («{f.sheet}»)
+                      </Button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
