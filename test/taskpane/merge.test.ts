@@ -100,6 +100,30 @@ describe('pane merge: reading the units', () => {
   });
 });
 
+test('two files of the same name (from two folders) each keep their own unit and findings', async () => {
+  const [a, b] = [q3Files[1]!, q3Files[2]!];
+  const view = mergeOutcomes(await readUnitFiles([a, { ...b, name: a.name }]));
+  expect(view.lines.map((l) => [l.source.file, l.unit?.unit])).toEqual([
+    [a.name, Q3[1]!.unit],
+    [a.name, Q3[2]!.unit],
+  ]);
+  expect(view.included).toBe(2);
+}, 30_000);
+
+test('without WebCrypto (a page that is not a secure context) files are still told apart', async () => {
+  const real = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+  Object.defineProperty(globalThis, 'crypto', { value: {}, configurable: true });
+  try {
+    const x = new TextEncoder().encode('tệp một');
+    const y = new TextEncoder().encode('tệp hai');
+    expect(await fileHash(x)).toMatch(/^fnv-[0-9a-f]{8}$/);
+    expect(await fileHash(x)).toBe(await fileHash(x.slice()));
+    expect(await fileHash(x)).not.toBe(await fileHash(y));
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', real);
+  }
+});
+
 describe('pane merge: what is written', () => {
   test('MERGED_SHEETS are the consolidated workbook\'s sheets, in its order', async () => {
     const zip = await JSZip.loadAsync(await buildMergedWorkbook(mergeOutcomes([]).result));

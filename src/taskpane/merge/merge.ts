@@ -104,8 +104,10 @@ export interface MergeView {
 export function mergeOutcomes(outcomes: readonly UnitOutcome[], previous?: PreviousBook | null): MergeView {
   const units = outcomes.filter((o): o is Extract<UnitOutcome, { ok: true }> => o.ok).map((o) => o.unit);
   const result = mergeUnits(units, previous ? { previous: previous.units, previousFile: previous.file } : {});
-  const lines = result.sources.map((source): UnitLine => {
-    const unit = source.file ? units.find((u) => u.file === source.file) : undefined;
+  // mergeUnits gives one line per unit in the order given, then the previous period's missing
+  // units: matched by position, since two picked files may share a name (from two folders).
+  const lines = result.sources.map((source, i): UnitLine => {
+    const unit = i < units.length ? units[i] : undefined;
     const state = !source.file ? 'thieu' : !source.included ? 'bo-qua' : (source.errors ?? 0) > 0 ? 'co-loi' : 'dat';
     return unit ? { source, unit, state } : { source, state };
   });
