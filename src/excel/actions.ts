@@ -492,8 +492,14 @@ async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace
     } catch (e) {
       // Operations of a failed batch before the failing one stay done: the old names go back.
       if (moved.length) await putBack().catch(() => undefined);
-      if ((e as { code?: unknown })?.code === 'GeneralException') {
+      const code = (e as { code?: unknown })?.code;
+      if (code === 'GeneralException') {
         throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+      }
+      // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
+      // of a few hundred units exceeds it, and the file itself is then the way.
+      if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
+        throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
       }
       throw e;
     }

@@ -114,6 +114,17 @@ describe('Excel adapter: insertSheets (Tổng hợp từ các đơn vị)', () =
     expect(fake.tables.map((t) => `${t.name}@${t.sheet}`).sort()).toEqual(tablesBefore);
   });
 
+  test('a consolidated workbook over Excel on the web\'s request limit: old sheets back, and the download suggested', async () => {
+    const fake = host(await ownBook(), { limits: { maxBytes: 20_000, maxCellsPerRange: 5_000_000 } });
+    const sheetsBefore = fake.sheets.map((s) => s.name);
+    const actions = createExcelActions();
+    const plan = planWrite(await actions.sheetNames!());
+    // The base64 of the file alone is over the limit set here.
+    expect(Math.ceil(merged.length / 3) * 4).toBeGreaterThan(20_000);
+    await expect(actions.insertSheets!(merged, plan.insert, plan.clashes)).rejects.toThrow(/quá lớn để Excel trên web.*Tải sổ tổng hợp/);
+    expect(fake.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
   test('a read-only workbook is refused before anything is sent; ExcelApi below 1.13 has no insertSheets but still lists sheets', async () => {
     const fake = host(NEW_BOOK(), { readOnly: true });
     await expect(createExcelActions().insertSheets!(merged, planWrite(['Sheet1']).insert, [])).rejects.toThrow(/chỉ đọc/);
