@@ -383,7 +383,7 @@ test('shows per-section satisfaction as labelled bars with the figures as text, 
   await chart.screenshot({ path: join(ROOT, 'test-results/survey-chart.png') });
 });
 
-test('«Tổng hợp từ các đơn vị» at 320 px: focus on its heading, a unit with errors shows its findings, an Excel without insertion offers the download', async () => {
+test('«Tổng hợp từ các đơn vị» at 320 px: focus on its heading, a unit with errors shows its findings, files added and left out, an Excel without insertion offers the download', async () => {
   const { Q3, unitWorkbook } = await import('../helpers/merge-corpus');
   // Ngọc Hồi's first lĩnh vực with a total one more than its parts: a T1 error in that unit only.
   const slipped = { ...Q3[3]!, kq: Q3[3]!.kq.map((r, i) => (i === 0 ? { ...r, tongSo: (r.tongSo as number) + 1 } : r)) };
@@ -407,6 +407,20 @@ test('«Tổng hợp từ các đơn vị» at 320 px: focus on its heading, a u
   await expect(units.nth(1).textContent()).resolves.toMatch(/nằm trong tệp «4-ttyt-ngoc-hoi.xlsx»/);
   // The hospital's panel stays closed and lists nothing of Ngọc Hồi's.
   await expect(units.nth(0).locator('[data-testid=finding]').count()).resolves.toBe(0);
+
+  // Units arrive in several folders: a third file is added to the two, in name order.
+  const more = { name: Q3[2]!.file, mimeType: 'application/octet-stream', buffer: Buffer.from(await unitWorkbook(Q3[2]!)) };
+  await page.getByTestId('merge-add').click();
+  await page.setInputFiles('[data-testid=merge-input]', more);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=merge-unit]').length === 3);
+  await expect(units.evaluateAll((els) => els.map((e) => e.getAttribute('data-file')))).resolves.toEqual([Q3[1]!.file, Q3[2]!.file, Q3[3]!.file]);
+  // The unit with errors is left out by the officer: its file goes, the focus lands on the list's heading.
+  await units.nth(2).getByRole('button').first().click();
+  await units.nth(2).getByTestId('merge-remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=merge-unit]').length === 2);
+  await expect(units.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).resolves.toEqual(['dat', 'dat']);
+  await expect(page.getByTestId('merge-notice').textContent()).resolves.toMatch(/Đã bỏ tệp «4-ttyt-ngoc-hoi\.xlsx»/);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Các đơn vị');
 
   // This host cannot insert sheets: said so, and the consolidated workbook is offered as a file.
   await expect(page.getByTestId('merge-cannot-write').textContent()).resolves.toMatch(/ExcelApi 1\.13/);

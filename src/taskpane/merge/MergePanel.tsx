@@ -47,7 +47,7 @@ import {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: '0' },
   h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '0', outline: 'none' },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0' },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '8px 0 0', outline: 'none' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
@@ -85,6 +85,7 @@ export function MergePanel({ actions, announce }: Props) {
   const unitsInput = useRef<HTMLInputElement>(null);
   const prevInput = useRef<HTMLInputElement>(null);
   const writeButton = useRef<HTMLButtonElement>(null);
+  const unitsHeading = useRef<HTMLHeadingElement>(null);
   const [outcomes, setOutcomes] = useState<UnitOutcome[] | null>(null);
   const [previous, setPrevious] = useState<PreviousBook | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -116,21 +117,44 @@ export function MergePanel({ actions, announce }: Props) {
     }
   };
 
+  /** Whether the next pick adds to the files already read (units often arrive in several folders). */
+  const adding = useRef(false);
+
   const onUnits = (ev: ChangeEvent<HTMLInputElement>) => {
     const files = [...(ev.target.files ?? [])];
     ev.target.value = '';
     if (!files.length) return;
+    const kept = adding.current ? (outcomes ?? []) : [];
     void run('read', async () => {
-      setOutcomes(null);
+      if (!kept.length) setOutcomes(null);
       const out: UnitOutcome[] = [];
       // One file after the other: the webview holds one workbook model at a time.
       for (const f of sortFiles(files)) {
         setProgress(`Đang đọc và kiểm tra tệp ${out.length + 1}/${files.length}: ${f.name}…`);
         out.push(await readUnitFile(f));
       }
-      setOutcomes(out);
-      announce(mergedSentence(mergeOutcomes(out, previous)));
+      const all = [...kept, ...out].sort((a, b) => a.file.localeCompare(b.file, 'vi'));
+      setOutcomes(all);
+      announce(mergedSentence(mergeOutcomes(all, previous)));
     });
+  };
+
+  const pick = (add: boolean) => {
+    adding.current = add;
+    unitsInput.current?.click();
+  };
+
+  /** Leaves a file out of the consolidation, as removing it from a `cchc merge` folder would. */
+  const remove = (target: UnitOutcome | undefined) => {
+    if (!target) return;
+    const rest = (outcomes ?? []).filter((o) => o !== target);
+    setOutcomes(rest.length ? rest : null);
+    setError(null);
+    const text = `Đã bỏ tệp «${target.file}» khỏi danh sách tổng hợp.`;
+    setNotice(text);
+    announce(text);
+    // Its button is gone with it: the focus goes to the list's heading, not to the page.
+    requestAnimationFrame(() => (unitsHeading.current ?? heading.current)?.focus());
   };
 
   const onPrevious = (ev: ChangeEvent<HTMLInputElement>) => {
@@ -244,9 +268,14 @@ export function MergePanel({ actions, announce }: Props) {
         data-testid="merge-previous-input"
       />
       <div className={s.row}>
-        <Button appearance={outcomes ? 'secondary' : 'primary'} onClick={() => unitsInput.current?.click()} disabledFocusable={busy != null} data-testid="merge-pick">
+        <Button appearance={outcomes ? 'secondary' : 'primary'} onClick={() => pick(false)} disabledFocusable={busy != null} data-testid="merge-pick">
           {outcomes ? 'Chọn lại các tệp…' : 'Chọn tệp của các đơn vị…'}
         </Button>
+        {outcomes && (
+          <Button onClick={() => pick(true)} disabledFocusable={busy != null} data-testid="merge-add">
+            Thêm tệp…
+          </Button>
+        )}
         <Button onClick={() => prevInput.current?.click()} disabledFocusable={busy != null} data-testid="merge-pick-previous">
           {previous ? 'Chọn sổ tổng hợp kỳ trước khác…' : 'Sổ tổng hợp kỳ trước (để đối chiếu)…'}
         </Button>
@@ -261,7 +290,9 @@ export function MergePanel({ actions, announce }: Props) {
 
       {view && (
         <>
-          <h3 className={s.h3}>Các đơn vị</h3>
+          <h3 className={s.h3} ref={unitsHeading} tabIndex={-1}>
+            Các đơn vị
+          </h3>
           <Text className={s.meta} data-testid="merge-summary">
             {mergedSentence(view)}
           </Text>
@@ -290,6 +321,14 @@ export function MergePanel({ actions, announce }: Props) {
                     )}
                     {l.unit && (
                       <>
+                        <Button
+                          size="small"
+                          onClick={() => remove(outcomes?.find((o) => o.ok && o.unit === l.unit))}
+                          disabledFocusable={busy != null}
+                          data-testid="merge-remove"
+                        >
+                          Bỏ tệp này khỏi tổng hợp
+                        </Button>
                         <Text as="p" className={mergeClasses(s.meta, s.para)}>
                           {countsSentence(l.unit.summary) ? `Kết quả kiểm tra: ${countsSentence(l.unit.summary)}.` : 'Kết quả kiểm tra: không có lỗi hay cảnh báo.'}
                           {findings.length ? ` Các ô nêu dưới đây nằm trong tệp «${l.source.file}» của đơn vị.` : ''}
@@ -309,7 +348,10 @@ export function MergePanel({ actions, announce }: Props) {
               <ul className={s.list} data-testid="merge-unreadable">
                 {view.unreadable.map((u, i) => (
                   <li key={`${u.file}-${i}`} className={s.bad} data-file={u.file}>
-                    <Text weight="semibold">{u.file}</Text>: {u.message}
+                    <Text weight="semibold">{u.file}</Text>: {u.message}{' '}
+                    <Button size="small" appearance="transparent" onClick={() => remove(outcomes?.filter((o) => !o.ok)[i])} disabledFocusable={busy != null} data-testid="merge-remove">
+                      Bỏ khỏi danh sách
+                    </Button>
                   </li>
                 ))}
               </ul>
