@@ -16,7 +16,11 @@ import type { Cell, NameRef, Scalar, SheetGrid, TableRef, WorkbookModel } from '
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage, toBytes } from './package';
 import { readNonXlsx } from './sniff';
+import { StreamWorkbookReader } from './stream-read';
 import { computeFormulas } from './formulas';
+import { singleCellRef } from './names';
+
+export { singleCellRef } from './names';
 
 export { UnreadableWorkbookError } from './errors';
 export { LIMITS, fileTooLarge } from './package';
@@ -105,14 +109,6 @@ async function rawTables(zip: JSZip): Promise<Map<string, RawTable>> {
   return out;
 }
 
-/** "'Thông tin'!$C$2" → sheet and cell; null for ranges, several areas, formulas, #REF!. */
-export function singleCellRef(text: string): { sheet: string; cell: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!:,()\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(text.trim());
-  if (!m) return null;
-  if (m[5] && (m[5] !== m[3] || m[6] !== m[4])) return null;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, cell: `${m[3]}${m[4]}` };
-}
-
 async function rawNames(zip: JSZip): Promise<NameRef[]> {
   const xml = await partText(zip, 'xl/workbook.xml');
   if (!xml) return [];
@@ -158,6 +154,17 @@ export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: st
   // Pages and Excel 2003 XML saved as .xls are read by sniff.ts; .xls 97-2003 and .ods are refused there.
   const other = await readNonXlsx(toBytes(data), fileName);
   if (other) return other;
+  const model = await new StreamWorkbookReader().read(data, fileName);
+  // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
+  await computeFormulas(model);
+  return model;
+}
+
+/**
+ * The .xlsx read through ExcelJS: the reference the streaming reader is compared with
+ * (test/xlsx/stream-read.test.ts).
+ */
+export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
   const pkg = await preparePackage(data);
   const wb = new ExcelJS.Workbook();
   try {
