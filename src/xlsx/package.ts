@@ -1,6 +1,7 @@
 /**
- * Everything done to the .xlsx package (the zip) before ExcelJS sees it: recognise what the file
- * is, refuse what would exhaust memory or time, and repair what ExcelJS cannot follow. Works in
+ * Everything done to the .xlsx package (the zip) before its cells are read: recognise what the
+ * file is, refuse what would exhaust memory or time, and (for the ExcelJS path) repair what
+ * ExcelJS cannot follow; streamPackage hands the same pass to the streaming reader. Works in
  * Node and in the browser (JSZip, @xmldom/xmldom and saxes are plain JavaScript).
  *
  * Limits are measured on what is really read, never on what the file declares: every part is
@@ -11,24 +12,28 @@
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { newSaxesParser } from './saxes';
-import { inflateCounted } from '../zip/inflate';
-import { UnreadableWorkbookError } from './errors';
+import { inflateCounted, inflateEach } from '../zip/inflate';
+import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
 
 /**
- * Measured in this project (Node 20, ExcelJS 4.4): a sheet of 1 000 000 numeric cells is 36 MB of
- * XML and takes about 4,8 s and 1,7 GB of heap to load; 200 000 cells take 1,1 s. 500 000 cells
- * (about 2,5 s) is far above any CCHC workbook (a few thousand cells) and still answers in
- * reasonable time. The refusals themselves stay under 600 MB and 30 s (docs/reliability.md).
+ * What the limits allow is what the streaming reader (stream-read.ts) needs, measured with
+ * `npm run build:cli && npx tsx scripts/measure-large.ts` (GNU time around `cchc check`, Node 20,
+ * the 2-core project machine; docs/reliability.md has the table). Real large files: a hospital's
+ * upload of 20 000 inpatient forms (850 000 cells) 171 MB peak; the workbook `cchc merge` writes
+ * for 800 units (1 264 000 cells, 87 MB of XML) 202 MB. Worst case the limits let through:
+ * 1 490 000 cells of distinct texts in 104 MB of XML, 343 MB peak, 5,6 s. ExcelJS, which read
+ * every file before, needed 1,7 GB of heap for 1 000 000 cells: it held the limit at 500 000
+ * cells, 60 MB and 3 000 000 elements. Refusals stay under 600 MB and 30 s.
  */
 export const LIMITS = {
   /** Size of the .xlsx file itself. */
   maxFileBytes: 25 * 1024 * 1024,
   /** Bytes of all parts once inflated, counted while inflating. */
-  maxUncompressedBytes: 60 * 1024 * 1024,
-  /** <c> elements over all sheets, counted while parsing. */
-  maxCells: 500_000,
+  maxUncompressedBytes: 120 * 1024 * 1024,
+  /** <c> elements over all sheets, counted while parsing; the 800-unit consolidated workbook has 1 264 000. */
+  maxCells: 1_500_000,
   /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */
-  maxElements: 3_000_000,
+  maxElements: 6_000_000,
   /** Nesting of XML elements; SpreadsheetML needs about 10. */
   maxXmlDepth: 100,
   /** Entries in the zip; a workbook made from the template has about 30. */
@@ -173,6 +178,13 @@ const SCAN_CHUNK = 1 << 20;
  * sax on a sheet of 850 000 cells (0,4 s against 1 s), and this pass now builds the model too.
  */
 function scanPart(bytes: Uint8Array, name: string, budget: Budget, listener?: PartListener): PartScan {
+  const scanner = partScanner(name, budget, listener);
+  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) scanner.write(bytes.subarray(at, at + SCAN_CHUNK));
+  return scanner.end();
+}
+
+/** scanPart fed chunk by chunk, for a part parsed as it is inflated. */
+function partScanner(name: string, budget: Budget, listener?: PartListener): { write(bytes: Uint8Array): void; end(): PartScan } {
   const scan: PartScan = { prefixed: false, missingRefs: false, root: '' };
   const parser = newSaxesParser();
   const decoder = new TextDecoder();
@@ -215,11 +227,13 @@ function scanPart(bytes: Uint8Array, name: string, budget: Budget, listener?: Pa
   parser.on('error', (e) => {
     throw brokenXml(name, e);
   });
-  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) {
-    parser.write(decoder.decode(bytes.subarray(at, at + SCAN_CHUNK), { stream: true }));
-  }
-  parser.write(decoder.decode()).close();
-  return scan;
+  return {
+    write: (bytes) => void parser.write(decoder.decode(bytes, { stream: true })),
+    end: () => {
+      parser.write(decoder.decode()).close();
+      return scan;
+    },
+  };
 }
 
 /**
@@ -259,18 +273,39 @@ export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<P
  * inflated bytes are let go once heard, so the model a listener builds grows as they are freed.
  */
 export async function streamPackage(input: Uint8Array | ArrayBuffer, listen: (part: string) => PartListener | undefined): Promise<void> {
-  const { budget, parts } = await openPackage(input);
-  const names = [...parts.keys()].filter((n) => XML_PART.test(n));
   const bare = (n: string) => n.replace(/^\//, '');
-  names.sort((a, b) => Number(SHEET.test(bare(a))) - Number(SHEET.test(bare(b))));
-  for (const name of names) {
-    const p = parts.get(name)!;
+  const isSheet = (n: string) => SHEET.test(bare(n));
+  // Everything but the worksheets is inflated (and counted) first, as preparePackage does; each
+  // worksheet is then parsed while it inflates, so its XML is never held whole.
+  const { budget, parts } = await openPackage(input, (n) => !isSheet(n));
+  for (const [name, p] of parts) {
+    if (!XML_PART.test(name) || isSheet(name)) continue;
     scanPart(p.bytes, bare(name), budget, listen(bare(name)));
     p.bytes = new Uint8Array(0);
   }
+  for (const [name, p] of parts) {
+    if (!isSheet(name)) continue;
+    const scanner = partScanner(bare(name), budget, listen(bare(name)));
+    // A part that is not XML (a zip bomb of zeros, say) fails the parser at once; the inflating
+    // goes on, counting, so that a part too large is still refused as too large, as when every
+    // part was inflated before any was parsed.
+    let broken: unknown = null;
+    await inflateEach(p.file, (n) => budget.addBytes(n), corruptZip, (chunk) => {
+      if (broken) return;
+      try {
+        scanner.write(chunk);
+      } catch (e) {
+        if (!isUnreadableWorkbookError(e) || e.reason !== 'parse_failed') throw e;
+        broken = e;
+      }
+    });
+    if (broken) throw broken;
+    scanner.end();
+  }
 }
 
-async function openPackage(input: Uint8Array | ArrayBuffer): Promise<OpenedPackage> {
+/** Checks the package and inflates its parts, counted; `inflateNow` false leaves a part to its reader. */
+async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: string) => boolean = () => true): Promise<OpenedPackage> {
   const bytes = toBytes(input);
   if (bytes.length === 0) throw new UnreadableWorkbookError('empty', 'Tệp rỗng (0 byte): hãy chọn đúng tệp Excel (.xlsx) đã lưu.');
   if (bytes.length > LIMITS.maxFileBytes) throw fileTooLarge(bytes.length);
@@ -316,7 +351,7 @@ async function openPackage(input: Uint8Array | ArrayBuffer): Promise<OpenedPacka
   // bytes already counted.
   const budget = new Budget();
   const parts: OpenedPackage['parts'] = new Map();
-  for (const f of entries) parts.set(f.name, { file: f, bytes: await inflatePart(f, budget), scan: null });
+  for (const f of entries) parts.set(f.name, { file: f, bytes: inflateNow(f.name) ? await inflatePart(f, budget) : new Uint8Array(0), scan: null });
   return { bytes, budget, parts };
 }
 

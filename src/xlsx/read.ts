@@ -1,13 +1,18 @@
 /**
- * .xlsx file → WorkbookModel, in Node and in the browser. ExcelJS does the parsing; the package is
- * checked and repaired first (package.ts), and the table flags and defined names are taken from
- * the XML itself because ExcelJS gets them wrong for files it did not write (it reads a table
- * without `headerRowCount`, i.e. with the default header row, as having none, and keeps
- * sheet-scope names as if they were workbook-scope).
+ * .xlsx file → WorkbookModel, in Node and in the browser. readWorkbook builds the model in the
+ * limit-counting XML pass of package.ts (stream-read.ts), within bounded memory: a worksheet is
+ * parsed as it inflates and a cell costs only its Cell. readWorkbookWithExcelJs is the former
+ * path, kept as the reference the streaming reader is compared with cell by cell
+ * (test/xlsx/stream-read.test.ts): ExcelJS does the parsing after package.ts checked and repaired
+ * the package, and the table flags and defined names are taken from the XML itself because
+ * ExcelJS gets them wrong for files it did not write (it reads a table without `headerRowCount`,
+ * i.e. with the default header row, as having none, and keeps sheet-scope names as if they were
+ * workbook-scope).
  *
  * Cached formula results are read from `cell.result`, not `cell.value.result`: ExcelJS's value
  * copy drops falsy results, so a formula whose cached value is 0 would lose it. An empty-text
- * result ("" from IF(…,"",…)) is not kept by ExcelJS at all and reads as v = null (blank).
+ * result ("" from IF(…,"",…)) is not kept by ExcelJS at all and reads as v = null (blank); the
+ * streaming reader does the same.
  */
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
