@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import { LIMITS, readWorkbook, readWorkbookWithExcelJs } from '../../src/xlsx/read';
+import { LIMITS, readWorkbook } from '../../src/xlsx/read';
+import { readWorkbookWithExcelJs } from '../../src/xlsx/read-exceljs';
 import { colToLetters, findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';
 import { findTool, missingTool } from '../helpers/tools';
 
