@@ -294,12 +294,19 @@ export class StreamWorkbookReader {
     };
   }
 
-  private formatOf(style: number): string | undefined {
-    // Style 0 and numFmtId 0 mean "General" to ExcelJS, whatever cellXfs[0] says.
-    if (!style) return undefined;
-    const id = this.xfFormats[style];
-    if (!id) return undefined;
-    return this.numFmts.get(id) ?? BUILTIN_FORMATS[id];
+  /** Format code and whether it shows a date, per style index: looked up once, not per cell. */
+  private styleCache = new Map<number, { z: string | undefined; isDate: boolean }>();
+
+  private formatOf(style: number): { z: string | undefined; isDate: boolean } {
+    let hit = this.styleCache.get(style);
+    if (!hit) {
+      // Style 0 and numFmtId 0 mean "General" to ExcelJS, whatever cellXfs[0] says.
+      const id = style ? this.xfFormats[style] : undefined;
+      const z = id ? (this.numFmts.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+      hit = { z, isDate: isDateFormat(z) };
+      this.styleCache.set(style, hit);
+    }
+    return hit;
   }
 
   private sheetListener(part: string): PartListener {
@@ -317,13 +324,12 @@ export class StreamWorkbookReader {
     let inSheetData = false;
 
     const finish = (c: CellState) => {
-      const address = `${colToLetters(c.col)}${rowNo}`;
       let out: Cell | null = null;
-      const z = this.formatOf(c.style);
-      const isDate = isDateFormat(z);
+      const { z, isDate } = this.formatOf(c.style);
       if (c.formula || c.shareType) {
         let formula = c.formula;
         if (c.shareType === 'shared' && c.shareId !== undefined) {
+          const address = `${colToLetters(c.col)}${rowNo}`;
           if (c.shareRef && formula) masters.set(c.shareId, { address, formula });
           else if (!formula) {
             const m = masters.get(c.shareId);
