@@ -32,6 +32,12 @@ export const LIMITS = {
   maxUncompressedBytes: 120 * 1024 * 1024,
   /** <c> elements over all sheets, counted while parsing; the 800-unit consolidated workbook has 1 264 000. */
   maxCells: 1_500_000,
+  /**
+   * Cells of an HTML page or an Excel 2003 XML file (html.ts, spreadsheetml.ts): those are parsed
+   * into a whole document tree (parse5, xmldom) before their cells are read, so the streaming
+   * reader's measurements do not apply to them; they keep the .xlsx limit of before.
+   */
+  maxPageCells: 500_000,
   /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */
   maxElements: 6_000_000,
   /** Nesting of XML elements; SpreadsheetML needs about 10. */
