@@ -19,9 +19,9 @@ import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
  * What the limits allow is what the streaming reader (stream-read.ts) needs, measured with
  * `npm run build:cli && npx tsx scripts/measure-large.ts` (GNU time around `cchc check`, Node 20,
  * the 2-core project machine; docs/reliability.md has the table). Real large files: a hospital's
- * upload of 20 000 inpatient forms (850 000 cells) 171 MB peak; the workbook `cchc merge` writes
- * for 800 units (1 264 000 cells, 87 MB of XML) 202 MB. Worst case the limits let through:
- * 1 490 000 cells of distinct texts in 104 MB of XML, 343 MB peak, 5,6 s. ExcelJS, which read
+ * upload of 20 000 inpatient forms (850 000 cells) 167 MB peak; the workbook `cchc merge` writes
+ * for 800 units (1 264 000 cells; 45 MB of XML, 87 MB when its trace was inline text) 189 MB. Worst case the limits let through:
+ * 1 490 000 cells of distinct texts in 104 MB of XML, 352 MB peak, 6,6 s under load. ExcelJS, which read
  * every file before, needed 1,7 GB of heap for 1 000 000 cells: it held the limit at 500 000
  * cells, 60 MB and 3 000 000 elements. Refusals stay under 600 MB and 30 s.
  */
