@@ -1,11 +1,11 @@
 /**
- * .xlsx package → WorkbookModel in the one sax pass that package.ts already runs over every part
- * to count it against LIMITS, without ExcelJS. ExcelJS keeps a full object per cell (style,
+ * .xlsx package → WorkbookModel in the one saxes pass that package.ts already runs over every
+ * part to count it against LIMITS, without ExcelJS. ExcelJS keeps a full object per cell (style,
  * address, value wrappers): about 1,7 GB of heap for 1 000 000 cells. Here a cell costs only its
- * `Cell` in the model, so a hospital's 20 000 survey forms (≈ 900 000 cells) and the consolidated
+ * `Cell` in the model, so a hospital's 20 000 survey forms (≈ 850 000 cells) and the consolidated
  * workbook of 800 units (≈ 1 260 000 cells) are read within the limits of docs/reliability.md.
  *
- * Why SpreadsheetML is interpreted by hand here: sax (a library) parses the XML; what is written
+ * Why SpreadsheetML is interpreted by hand here: saxes (a library) parses the XML; what is written
  * below is the format's meaning, which no streaming library in both Node and the browser gives
  * (ExcelJS's WorkbookReader needs Node streams and still builds its cell objects): which part is
  * which sheet (workbook.xml and its relationships), shared strings and rich text, the cell types
@@ -13,7 +13,7 @@
  * routine), number formats (styles.xml: cellXfs → numFmtId → custom or built-in code), dates,
  * merges, tables and defined names.
  *
- * The result is the same model as the ExcelJS path of read.ts (test/xlsx/stream-read.test.ts
+ * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
  * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
  * that the checks rely on: a number in a date format goes through a JavaScript Date rounded to
  * the millisecond; style 0 and numFmtId 0 give no format; `_xHHHH_` escapes are decoded in
@@ -62,7 +62,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 /** A format code that shows a date or time (ExcelJS's test: y, m, d, h, s, b outside quotes and brackets). */
-export function isDateFormat(code: string | undefined): boolean {
+function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
@@ -71,7 +71,7 @@ export function isDateFormat(code: string | undefined): boolean {
  * A serial in a date format, as the ExcelJS path stores it: through a Date rounded to the
  * millisecond (what ExcelJS builds), back to a serial rounded to 1e-8 (what read.ts does).
  */
-export function dateSerial(serial: number, date1904: boolean): number {
+function dateSerial(serial: number, date1904: boolean): number {
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
   // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
   if (!(Math.abs(ms) <= 8.64e15)) return NaN;
@@ -294,7 +294,7 @@ export class StreamWorkbookReader {
     };
   }
 
-  /** Format code and whether it shows a date, per style index: looked up once, not per cell. */
+  /** Format code ("General" left out) and whether it shows a date, per style index: looked up once, not per cell. */
   private styleCache = new Map<number, { z: string | undefined; isDate: boolean }>();
 
   private formatOf(style: number): { z: string | undefined; isDate: boolean } {
@@ -303,7 +303,7 @@ export class StreamWorkbookReader {
       // Style 0 and numFmtId 0 mean "General" to ExcelJS, whatever cellXfs[0] says.
       const id = style ? this.xfFormats[style] : undefined;
       const z = id ? (this.numFmts.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
-      hit = { z, isDate: isDateFormat(z) };
+      hit = { z: z && !/^general$/i.test(z) ? z : undefined, isDate: isDateFormat(z) };
       this.styleCache.set(style, hit);
     }
     return hit;
@@ -371,7 +371,7 @@ export class StreamWorkbookReader {
             break;
           case 'd': {
             const s = isoSerial(v);
-            out = { v: s ?? v };
+            out = { v: s ?? this.strings.take(v) };
             break;
           }
           default: {
@@ -381,7 +381,7 @@ export class StreamWorkbookReader {
         }
       }
       if (!out) return;
-      if (z && !/^general$/i.test(z)) out.z = z;
+      if (z) out.z = z;
       (line ??= [])[c.col] = out;
     };
 
