@@ -47,7 +47,7 @@ const SKIPPED = new Set(['script', 'style', 'template', 'head', 'noscript', 'tit
 function tooManyCells(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+    `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   );
 }
 
@@ -108,7 +108,7 @@ class SheetBuilder {
 
   count(n: number) {
     this.cells += n;
-    if (this.cells > LIMITS.maxCells) throw tooManyCells();
+    if (this.cells > LIMITS.maxPageCells) throw tooManyCells();
   }
 
   line(text: string) {
@@ -241,7 +241,7 @@ export function readHtmlWorkbook(bytes: Uint8Array, fileName?: string): Workbook
   // take seconds and a gigabyte (measured: 950 000 cells, 24 MB, 7,5 s).
   let tags = 0;
   const cellTag = /<t[dh][\s>/]/gi;
-  while (cellTag.exec(text)) if (++tags > LIMITS.maxCells) throw tooManyCells();
+  while (cellTag.exec(text)) if (++tags > LIMITS.maxPageCells) throw tooManyCells();
   const doc = parse(text);
   const body = findBody(doc);
   const sheet = new SheetBuilder();

@@ -1,34 +1,45 @@
 /**
- * Everything done to the .xlsx package (the zip) before ExcelJS sees it: recognise what the file
- * is, refuse what would exhaust memory or time, and repair what ExcelJS cannot follow. Works in
- * Node and in the browser (JSZip, @xmldom/xmldom and sax are plain JavaScript).
+ * Everything done to the .xlsx package (the zip) before its cells are read: recognise what the
+ * file is, refuse what would exhaust memory or time, and (for the ExcelJS path) repair what
+ * ExcelJS cannot follow; streamPackage hands the same pass to the streaming reader. Works in
+ * Node and in the browser (JSZip, @xmldom/xmldom and saxes are plain JavaScript).
  *
  * Limits are measured on what is really read, never on what the file declares: every part is
  * inflated here with a running byte count that stops at the limit (a zip directory can state any
- * size), then every XML part is streamed through sax, counting elements, cells, rows and depth (a
+ * size), then every XML part is streamed through saxes, counting elements, cells, rows and depth (a
  * sheet's <dimension> can state any area). Only a package that passed is handed on.
  */
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import sax from 'sax';
-import { inflateCounted } from '../zip/inflate';
-import { UnreadableWorkbookError } from './errors';
+import { newSaxesParser } from './saxes';
+import { inflateCounted, inflateEach } from '../zip/inflate';
+import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
 
 /**
- * Measured in this project (Node 20, ExcelJS 4.4): a sheet of 1 000 000 numeric cells is 36 MB of
- * XML and takes about 4,8 s and 1,7 GB of heap to load; 200 000 cells take 1,1 s. 500 000 cells
- * (about 2,5 s) is far above any CCHC workbook (a few thousand cells) and still answers in
- * reasonable time. The refusals themselves stay under 600 MB and 30 s (docs/reliability.md).
+ * What the limits allow is what the streaming reader (stream-read.ts) needs, measured with
+ * `npm run build:cli && npx tsx scripts/measure-large.ts` (GNU time around `cchc check`, Node 20,
+ * the 2-core project machine; docs/reliability.md has the table). Real large files: a hospital's
+ * upload of 20 000 inpatient forms (850 000 cells) 167 MB peak; the workbook `cchc merge` writes
+ * for 800 units (1 264 000 cells; 45 MB of XML, 87 MB when its trace was inline text) 189 MB. Worst case the limits let through:
+ * 1 490 000 cells of distinct texts in 104 MB of XML, 352 MB peak, 6,6 s under load. ExcelJS, which read
+ * every file before, needed 1,7 GB of heap for 1 000 000 cells: it held the limit at 500 000
+ * cells, 60 MB and 3 000 000 elements. Refusals stay under 600 MB and 30 s.
  */
 export const LIMITS = {
   /** Size of the .xlsx file itself. */
   maxFileBytes: 25 * 1024 * 1024,
   /** Bytes of all parts once inflated, counted while inflating. */
-  maxUncompressedBytes: 60 * 1024 * 1024,
-  /** <c> elements over all sheets, counted while parsing. */
-  maxCells: 500_000,
+  maxUncompressedBytes: 120 * 1024 * 1024,
+  /** <c> elements over all sheets, counted while parsing; the 800-unit consolidated workbook has 1 264 000. */
+  maxCells: 1_500_000,
+  /**
+   * Cells of an HTML page or an Excel 2003 XML file (html.ts, spreadsheetml.ts): those are parsed
+   * into a whole document tree (parse5, xmldom) before their cells are read, so the streaming
+   * reader's measurements do not apply to them; they keep the .xlsx limit of before.
+   */
+  maxPageCells: 500_000,
   /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */
-  maxElements: 3_000_000,
+  maxElements: 6_000_000,
   /** Nesting of XML elements; SpreadsheetML needs about 10. */
   maxXmlDepth: 100,
   /** Entries in the zip; a workbook made from the template has about 30. */
@@ -167,29 +178,39 @@ function inflatePart(file: JSZip.JSZipObject, budget: Budget): Promise<Uint8Arra
 const SCAN_CHUNK = 1 << 20;
 
 /**
- * Streams one XML part through sax, counting elements, cells, rows and depth against the budget
- * (throws at the first limit crossed), and noting what the repairs need to know.
+ * Streams one XML part through saxes, counting elements, cells, rows and depth against the budget
+ * (throws at the first limit crossed), and noting what the repairs need to know. saxes is the
+ * parser ExcelJS itself uses, so it accepts what ExcelJS accepted; it is 2,5 times faster than
+ * sax on a sheet of 850 000 cells (0,4 s against 1 s), and this pass now builds the model too.
  */
-function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
+function scanPart(bytes: Uint8Array, name: string, budget: Budget, listener?: PartListener): PartScan {
+  const scanner = partScanner(name, budget, listener);
+  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) scanner.write(bytes.subarray(at, at + SCAN_CHUNK));
+  return scanner.end();
+}
+
+/** scanPart fed chunk by chunk, for a part parsed as it is inflated. */
+function partScanner(name: string, budget: Budget, listener?: PartListener): { write(bytes: Uint8Array): void; end(): PartScan } {
   const scan: PartScan = { prefixed: false, missingRefs: false, root: '' };
-  const parser = sax.parser(true);
+  const parser = newSaxesParser();
   const decoder = new TextDecoder();
   const isSheet = SHEET.test(name);
   let depth = 0;
   let lastRow = 0;
   /** Prefixes the root binds to a namespace ExcelJS expects unprefixed. */
   const mainPrefixes = new Set<string>();
-  parser.onopentag = (tag) => {
+  parser.on('opentag', (tag) => {
     depth++;
     const local = localName(tag.name);
+    const attributes = tag.attributes;
     budget.addElement(depth, isSheet && local === 'c');
     if (depth === 1) {
       scan.root = tag.name;
-      for (const [k, v] of Object.entries(tag.attributes)) if (k.startsWith('xmlns:') && UNPREFIXED_NS.has(String(v))) mainPrefixes.add(k.slice(6));
+      for (const [k, v] of Object.entries(attributes)) if (k.startsWith('xmlns:') && UNPREFIXED_NS.has(String(v))) mainPrefixes.add(k.slice(6));
     }
     if (mainPrefixes.size && tag.name.includes(':') && mainPrefixes.has(tag.name.slice(0, tag.name.indexOf(':')))) scan.prefixed = true;
     if (isSheet && local === 'row') {
-      const r = Number(tag.attributes.r);
+      const r = Number(attributes.r);
       // A row without `r` is the one after the previous (see numberRowsAndCells).
       const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
       // Not capped at Excel's last row: a row numbered 999 999 999 is a grid that long to the reader.
@@ -198,22 +219,99 @@ function scanPart(bytes: Uint8Array, name: string, budget: Budget): PartScan {
         lastRow = row;
       }
     }
-    if (isSheet && (local === 'row' || local === 'c') && !('r' in tag.attributes)) scan.missingRefs = true;
-  };
-  parser.onclosetag = () => {
+    if (isSheet && (local === 'row' || local === 'c') && !('r' in attributes)) scan.missingRefs = true;
+    listener?.open(local, attributes);
+  });
+  parser.on('closetag', (tag) => {
     depth--;
-  };
-  parser.onerror = (e) => {
-    throw brokenXml(name, e);
-  };
-  for (let at = 0; at < bytes.length; at += SCAN_CHUNK) {
-    parser.write(decoder.decode(bytes.subarray(at, at + SCAN_CHUNK), { stream: true }));
+    listener?.close(localName(tag.name));
+  });
+  if (listener) {
+    parser.on('text', (t) => listener.text(t));
+    parser.on('cdata', (t) => listener.text(t));
   }
-  parser.write(decoder.decode()).close();
-  return scan;
+  parser.on('error', (e) => {
+    throw brokenXml(name, e);
+  });
+  return {
+    write: (bytes) => void parser.write(decoder.decode(bytes, { stream: true })),
+    end: () => {
+      parser.write(decoder.decode()).close();
+      return scan;
+    },
+  };
+}
+
+/**
+ * What a streaming reader (stream-read.ts) hears of one XML part during the limit-counting sax
+ * pass: element local names (prefix dropped) with their attributes as written, and text.
+ */
+export interface PartListener {
+  open(local: string, attributes: Record<string, string>): void;
+  text(text: string): void;
+  close(local: string): void;
+}
+
+interface OpenedPackage {
+  bytes: Uint8Array;
+  budget: Budget;
+  parts: Map<string, { file: JSZip.JSZipObject; bytes: Uint8Array; scan: PartScan | null }>;
 }
 
 export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<PreparedPackage> {
+  const { bytes, budget, parts } = await openPackage(input);
+  const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
+  for (const [name, p] of parts) if (XML_PART.test(name)) p.scan = scanPart(p.bytes, partName(p.file), budget);
+
+  // Every read below is of bytes already inflated and counted: nothing more is inflated.
+  const out = new JSZip();
+  for (const [name, p] of parts) out.file(name, p.bytes, { date: p.file.date, createFolders: false });
+  const repaired = await repair(out, parts);
+  const data = repaired.length ? await out.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
+  return { data, zip: out, repaired };
+}
+
+/**
+ * The same checks, inflation and counting pass as preparePackage, with `listen(part)` hearing
+ * every XML part it asks for, in an order where worksheets come last (so the workbook, its
+ * relationships, the shared strings and the styles are known before any cell). Nothing is
+ * repaired or re-zipped: a listener reads SpreadsheetML as the standard writes it. Each part's
+ * inflated bytes are let go once heard, so the model a listener builds grows as they are freed.
+ */
+export async function streamPackage(input: Uint8Array | ArrayBuffer, listen: (part: string) => PartListener | undefined): Promise<void> {
+  const bare = (n: string) => n.replace(/^\//, '');
+  const isSheet = (n: string) => SHEET.test(bare(n));
+  // Everything but the worksheets is inflated (and counted) first, as preparePackage does; each
+  // worksheet is then parsed while it inflates, so its XML is never held whole.
+  const { budget, parts } = await openPackage(input, (n) => !isSheet(n));
+  for (const [name, p] of parts) {
+    if (!XML_PART.test(name) || isSheet(name)) continue;
+    scanPart(p.bytes, bare(name), budget, listen(bare(name)));
+    p.bytes = new Uint8Array(0);
+  }
+  for (const [name, p] of parts) {
+    if (!isSheet(name)) continue;
+    const scanner = partScanner(bare(name), budget, listen(bare(name)));
+    // A part that is not XML (a zip bomb of zeros, say) fails the parser at once; the inflating
+    // goes on, counting, so that a part too large is still refused as too large, as when every
+    // part was inflated before any was parsed.
+    let broken: unknown = null;
+    await inflateEach(p.file, (n) => budget.addBytes(n), corruptZip, (chunk) => {
+      if (broken) return;
+      try {
+        scanner.write(chunk);
+      } catch (e) {
+        if (!isUnreadableWorkbookError(e) || e.reason !== 'parse_failed') throw e;
+        broken = e;
+      }
+    });
+    if (broken) throw broken;
+    scanner.end();
+  }
+}
+
+/** Checks the package and inflates its parts, counted; `inflateNow` false leaves a part to its reader. */
+async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: string) => boolean = () => true): Promise<OpenedPackage> {
   const bytes = toBytes(input);
   if (bytes.length === 0) throw new UnreadableWorkbookError('empty', 'Tệp rỗng (0 byte): hãy chọn đúng tệp Excel (.xlsx) đã lưu.');
   if (bytes.length > LIMITS.maxFileBytes) throw fileTooLarge(bytes.length);
@@ -258,16 +356,9 @@ export async function preparePackage(input: Uint8Array | ArrayBuffer): Promise<P
   // Inflating first (fast) refuses a zip bomb before any XML is parsed; the parse then runs over
   // bytes already counted.
   const budget = new Budget();
-  const parts = new Map<string, { file: JSZip.JSZipObject; bytes: Uint8Array; scan: PartScan | null }>();
-  for (const f of entries) parts.set(f.name, { file: f, bytes: await inflatePart(f, budget), scan: null });
-  for (const [name, p] of parts) if (XML_PART.test(name)) p.scan = scanPart(p.bytes, partName(p.file), budget);
-
-  // Every read below is of bytes already inflated and counted: nothing more is inflated.
-  const out = new JSZip();
-  for (const [name, p] of parts) out.file(name, p.bytes, { date: p.file.date, createFolders: false });
-  const repaired = await repair(out, parts);
-  const data = repaired.length ? await out.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
-  return { data, zip: out, repaired };
+  const parts: OpenedPackage['parts'] = new Map();
+  for (const f of entries) parts.set(f.name, { file: f, bytes: inflateNow(f.name) ? await inflatePart(f, budget) : new Uint8Array(0), scan: null });
+  return { bytes, budget, parts };
 }
 
 /** Repairs, each for a kind of valid file ExcelJS 4.4 refuses or misreads; returns the parts rewritten. */

@@ -117,8 +117,8 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
         const across = Math.min(Math.max(intAttr(cellEl, 'MergeAcross') ?? 0, 0), MAX_COLS - 1 - c);
         const down = Math.min(Math.max(intAttr(cellEl, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
         cells += (across + 1) * (down + 1);
-        if (cells > LIMITS.maxCells) {
-          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+        if (cells > LIMITS.maxPageCells) {
+          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
         }
         const value = valueOf(children(cellEl, 'Data')[0]);
         const formula = ssAttr(cellEl, 'Formula');

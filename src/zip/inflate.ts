@@ -58,3 +58,38 @@ export function inflateCounted(file: JSZip.JSZipObject, count: (bytes: number) =
       .resume();
   });
 }
+
+/**
+ * The part's bytes handed to `take` chunk by chunk as they are inflated, none kept: for a reader
+ * that parses as it inflates (the .xlsx streaming reader), so a sheet of 100 MB of XML is never
+ * held whole. `count` is told each chunk's size first, as above; if either throws, inflating stops.
+ */
+export function inflateEach(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown, take: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
+    let done = false;
+    const fail = (e: unknown) => {
+      if (done) return;
+      done = true;
+      stream.pause();
+      reject(e);
+    };
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (done) return;
+        try {
+          count(chunk.length);
+          take(chunk);
+        } catch (e) {
+          fail(e);
+        }
+      })
+      .on('error', (e: Error) => fail(corrupt(e)))
+      .on('end', () => {
+        if (done) return;
+        done = true;
+        resolve();
+      })
+      .resume();
+  });
+}

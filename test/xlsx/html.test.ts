@@ -154,7 +154,7 @@ describe('HTML placement rules', () => {
 
   it('refuses a page with more cells than the limit before parsing it', async () => {
     const started = Date.now();
-    const e = await refusal(html(`<table><tr>${'<td>1</td>'.repeat(LIMITS.maxCells + 1)}</tr></table>`));
+    const e = await refusal(html(`<table><tr>${'<td>1</td>'.repeat(LIMITS.maxPageCells + 1)}</tr></table>`));
     expect(e.reason).toBe('too_many_cells');
     expect(Date.now() - started).toBeLessThan(3000);
   });

@@ -1,0 +1,517 @@
+/**
+ * .xlsx package → WorkbookModel in the one saxes pass that package.ts already runs over every
+ * part to count it against LIMITS, without ExcelJS. ExcelJS keeps a full object per cell (style,
+ * address, value wrappers): about 1,7 GB of heap for 1 000 000 cells. Here a cell costs only its
+ * `Cell` in the model, so a hospital's 20 000 survey forms (≈ 850 000 cells) and the consolidated
+ * workbook of 800 units (≈ 1 260 000 cells) are read within the limits of docs/reliability.md.
+ *
+ * Why SpreadsheetML is interpreted by hand here: saxes (a library) parses the XML; what is written
+ * below is the format's meaning, which no streaming library in both Node and the browser gives
+ * (ExcelJS's WorkbookReader needs Node streams and still builds its cell objects): which part is
+ * which sheet (workbook.xml and its relationships), shared strings and rich text, the cell types
+ * (s, n, b, str, inlineStr, e, d), formulas (shared ones slid from their master with ExcelJS's own
+ * routine), number formats (styles.xml: cellXfs → numFmtId → custom or built-in code), dates,
+ * merges, tables and defined names.
+ *
+ * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
+ * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
+ * that the checks rely on: a number in a date format goes through a JavaScript Date rounded to
+ * the millisecond; style 0 and numFmtId 0 give no format; `_xHHHH_` escapes are decoded in
+ * shared strings and rich-text runs but not in a plain inline string; a `date1904` workbook's
+ * dates are moved to the 1900 system. Where ExcelJS is wrong, this reader is right instead, and
+ * only there does it differ: a "str" result is not entity-decoded a second time; a text result in
+ * a date-formatted cell stays text (ExcelJS makes it an invalid Date); `t="d"` ISO dates become
+ * serials (ExcelJS reads "2023-01-01" as 2023); worksheet parts not named sheetN.xml are read.
+ */
+import { slideFormula } from 'exceljs/lib/utils/shared-formula';
+import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
+import { colToLetters, lettersToCol } from '../core/model';
+import { streamPackage, type PartListener } from './package';
+import { singleCellRef } from './names';
+
+/** ExcelJS's built-in number formats (lib/xlsx/defaultnumformats.js, the ids that have a code). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+};
+
+/** A format code that shows a date or time (ExcelJS's test: y, m, d, h, s, b outside quotes and brackets). */
+function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * A serial in a date format, as the ExcelJS path stores it: through a Date rounded to the
+ * millisecond (what ExcelJS builds), back to a serial rounded to 1e-8 (what read.ts does).
+ */
+function dateSerial(serial: number, date1904: boolean): number {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
+  // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
+  if (!(Math.abs(ms) <= 8.64e15)) return NaN;
+  return Math.round((25569 + ms / 86400000) * 1e8) / 1e8;
+}
+
+/** `t="d"`: an ISO 8601 date and time, as a 1900-system serial. */
+function isoSerial(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (!m) return null;
+  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
+  const frac = (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86400;
+  return Math.round((days + frac) * 1e8) / 1e8;
+}
+
+/** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
+const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** The attribute `local` whatever its prefix (r:id, x:r…), for the relationship ids. */
+function prefixedAttr(attrs: Record<string, string>, local: string): string | undefined {
+  for (const k in attrs) if (k.endsWith(`:${local}`)) return attrs[k];
+  return undefined;
+}
+
+/** Resolves a relationship target against the folder of the part that holds it. */
+function resolveTarget(fromDir: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : fromDir.split('/').filter(Boolean);
+  for (const seg of target.split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+const RELS = /^(.*?)_rels\/([^/]*)\.rels$/;
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const TABLE = /^xl\/tables\/[^/]+\.xml$/;
+
+/**
+ * Cell text as strings of its own. The XML parser hands out text as slices of the decoded chunk it
+ * came from, and a slice keeps its whole chunk alive: without copying, a sheet of text cells keeps
+ * its entire XML in memory as UTF-16 (measured: 267 MB retained for the 800-unit consolidated
+ * workbook). Repeated texts (unit names, lĩnh vực, sheet names in a trace) are also shared, up to
+ * a bounded number of distinct ones so that a sheet of distinct texts does not grow the pool.
+ */
+class StringPool {
+  private pool = new Map<string, string>();
+  take(s: string): string {
+    const hit = this.pool.get(s);
+    if (hit !== undefined) return hit;
+    // Slicing a concatenation flattens it into a new string: a copy that owns its characters.
+    const copy = s.length < 13 ? s : `${s}\u0000`.slice(0, -1);
+    if (s.length <= 200 && this.pool.size < 100_000) this.pool.set(copy, copy);
+    return copy;
+  }
+}
+
+/** Text gathered from the elements a listener is inside. */
+class TextBuffer {
+  parts: string[] | null = null;
+  start(): void {
+    this.parts = [];
+  }
+  add(t: string): void {
+    this.parts?.push(t);
+  }
+  take(): string {
+    const s = this.parts ? this.parts.join('') : '';
+    this.parts = null;
+    return s;
+  }
+}
+
+interface RawSheet {
+  rows: (Cell | undefined)[][];
+  merges: string[];
+  /** r:id of each <tablePart>. */
+  tableIds: string[];
+}
+
+interface CellState {
+  col: number;
+  type: string;
+  style: number;
+  formula: string | undefined;
+  shareType: string | undefined;
+  shareId: string | undefined;
+  shareRef: string | undefined;
+  value: string | undefined;
+  runs: string[] | undefined;
+}
+
+export class StreamWorkbookReader {
+  private date1904 = false;
+  private sheetList: { name: string; rId: string }[] = [];
+  private definedNames: { name: string; local: boolean; text: string }[] = [];
+  /** Relationship id → target part, per source part. */
+  private rels = new Map<string, Map<string, string>>();
+  private sharedStrings: (string | null)[] = [];
+  private numFmts = new Map<number, string>();
+  /** numFmtId of each cellXfs entry. */
+  private xfFormats: (number | undefined)[] = [];
+  private sheets = new Map<string, RawSheet>();
+  private tables = new Map<string, { name: string; ref: string; headerRow: boolean; totalsRow: boolean }>();
+  private strings = new StringPool();
+
+  async read(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
+    await streamPackage(data, (part) => this.listener(part));
+    return this.model(fileName);
+  }
+
+  private listener(part: string): PartListener | undefined {
+    if (part === 'xl/workbook.xml') return this.workbookListener();
+    const rels = RELS.exec(part);
+    if (rels) return this.relsListener(`${rels[1]}${rels[2]}`);
+    if (part === 'xl/sharedStrings.xml') return this.sharedStringsListener();
+    if (part === 'xl/styles.xml') return this.stylesListener();
+    if (TABLE.test(part)) return this.tableListener(part);
+    if (SHEET.test(part)) return this.sheetListener(part);
+    return undefined;
+  }
+
+  private workbookListener(): PartListener {
+    const text = new TextBuffer();
+    let name: { name: string; local: boolean } | null = null;
+    return {
+      open: (local, a) => {
+        if (local === 'workbookPr') this.date1904 = a.date1904 === '1';
+        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '' });
+        else if (local === 'definedName') {
+          name = { name: a.name ?? '', local: 'localSheetId' in a };
+          text.start();
+        }
+      },
+      text: (t) => text.add(t),
+      close: (local) => {
+        if (local === 'definedName' && name) {
+          this.definedNames.push({ ...name, text: text.take() });
+          name = null;
+        }
+      },
+    };
+  }
+
+  private relsListener(source: string): PartListener {
+    const dir = source.slice(0, source.lastIndexOf('/') + 1);
+    const map = new Map<string, string>();
+    this.rels.set(source, map);
+    return {
+      open: (local, a) => {
+        if (local !== 'Relationship' || a.TargetMode === 'External' || !a.Id || !a.Target) return;
+        map.set(a.Id, resolveTarget(dir, a.Target));
+      },
+      text: () => undefined,
+      close: () => undefined,
+    };
+  }
+
+  private sharedStringsListener(): PartListener {
+    const text = new TextBuffer();
+    let plain: string | undefined;
+    let runs: string[] | undefined;
+    let inRun = false;
+    let phonetic = 0;
+    return {
+      open: (local) => {
+        if (local === 'si') {
+          plain = runs = undefined;
+        } else if (local === 'r') {
+          inRun = true;
+        } else if (local === 'rPh') {
+          phonetic++;
+        } else if (local === 't' && !phonetic) text.start();
+      },
+      text: (t) => text.add(t),
+      close: (local) => {
+        if (local === 't' && !phonetic) {
+          const s = unescapeX(text.take());
+          if (inRun) (runs ??= []).push(s);
+          else plain = s;
+        } else if (local === 'r') inRun = false;
+        else if (local === 'rPh') phonetic--;
+        // An <si> with neither text nor runs is kept by ExcelJS as an empty object: a cell with no value.
+        else if (local === 'si') this.sharedStrings.push(runs ? this.strings.take(runs.join('')) : plain === undefined ? null : this.strings.take(plain));
+      },
+    };
+  }
+
+  private stylesListener(): PartListener {
+    let inCellXfs = false;
+    return {
+      open: (local, a) => {
+        if (local === 'numFmt' && a.numFmtId !== undefined) {
+          // ExcelJS drops the backslash of escaped characters ("\-" → "-").
+          this.numFmts.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
+        } else if (local === 'cellXfs') inCellXfs = true;
+        else if (local === 'xf' && inCellXfs) this.xfFormats.push(a.numFmtId === undefined ? undefined : parseInt(a.numFmtId, 10));
+      },
+      text: () => undefined,
+      close: (local) => {
+        if (local === 'cellXfs') inCellXfs = false;
+      },
+    };
+  }
+
+  private tableListener(part: string): PartListener {
+    let seen = false;
+    return {
+      open: (local, a) => {
+        if (seen || local !== 'table') return;
+        seen = true;
+        const name = a.displayName || a.name;
+        if (!name) return;
+        // Table flags as Excel defines them: headerRowCount defaults to 1, totalsRowCount to 0.
+        this.tables.set(part, { name, ref: a.ref ?? '', headerRow: (a.headerRowCount ?? '1') !== '0', totalsRow: Number(a.totalsRowCount ?? '0') > 0 });
+      },
+      text: () => undefined,
+      close: () => undefined,
+    };
+  }
+
+  /** Format code ("General" left out) and whether it shows a date, per style index: looked up once, not per cell. */
+  private styleCache = new Map<number, { z: string | undefined; isDate: boolean }>();
+
+  private formatOf(style: number): { z: string | undefined; isDate: boolean } {
+    let hit = this.styleCache.get(style);
+    if (!hit) {
+      // Style 0 and numFmtId 0 mean "General" to ExcelJS, whatever cellXfs[0] says.
+      const id = style ? this.xfFormats[style] : undefined;
+      const z = id ? (this.numFmts.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+      hit = { z: z && !/^general$/i.test(z) ? z : undefined, isDate: isDateFormat(z) };
+      this.styleCache.set(style, hit);
+    }
+    return hit;
+  }
+
+  private sheetListener(part: string): PartListener {
+    const sheet: RawSheet = { rows: [], merges: [], tableIds: [] };
+    this.sheets.set(part, sheet);
+    const text = new TextBuffer();
+    /** Master cell (address and formula) of each shared formula, by its si. */
+    const masters = new Map<string, { address: string; formula: string }>();
+    let rowNo = 0;
+    let line: (Cell | undefined)[] | null = null;
+    let col = -1;
+    let cell: CellState | null = null;
+    let inRun = false;
+    let phonetic = 0;
+    let inSheetData = false;
+
+    const finish = (c: CellState) => {
+      let out: Cell | null = null;
+      const { z, isDate } = this.formatOf(c.style);
+      if (c.formula || c.shareType) {
+        let formula = c.formula;
+        if (c.shareType === 'shared' && c.shareId !== undefined) {
+          const address = `${colToLetters(c.col)}${rowNo}`;
+          if (c.shareRef && formula) masters.set(c.shareId, { address, formula });
+          else if (!formula) {
+            const m = masters.get(c.shareId);
+            formula = m ? slideFormula(m.formula, m.address, address) : undefined;
+          }
+        }
+        out = { v: null };
+        const v = c.value;
+        if (v) {
+          if (c.type === 'str') out.v = this.strings.take(v);
+          else if (c.type === 'b') out.v = parseInt(v, 10) !== 0;
+          else if (c.type === 'e') out.e = v;
+          else {
+            const n = parseFloat(v);
+            out.v = isDate ? dateSerial(n, this.date1904) : n;
+          }
+        }
+        if (formula) out.f = formula.replace(/^=/, '');
+      } else if (c.runs) {
+        out = { v: this.strings.take(c.runs.join('')) };
+      } else if (c.value !== undefined) {
+        const v = c.value;
+        switch (c.type) {
+          case 's': {
+            const s = this.sharedStrings[parseInt(v, 10)];
+            if (s === undefined) return;
+            out = { v: s };
+            break;
+          }
+          case 'str':
+          case 'inlineStr':
+            out = { v: this.strings.take(v) };
+            break;
+          case 'b':
+            out = { v: parseInt(v, 10) !== 0 };
+            break;
+          case 'e':
+            out = { v: null, e: v };
+            break;
+          case 'd': {
+            const s = isoSerial(v);
+            out = { v: s ?? this.strings.take(v) };
+            break;
+          }
+          default: {
+            const n = parseFloat(v);
+            out = { v: isDate ? dateSerial(n, this.date1904) : n };
+          }
+        }
+      }
+      if (!out) return;
+      if (z) out.z = z;
+      (line ??= [])[c.col] = out;
+    };
+
+    return {
+      open: (local, a) => {
+        if (!inSheetData) {
+          if (local === 'sheetData') inSheetData = true;
+          else if (local === 'mergeCell' && a.ref) sheet.merges.push(a.ref);
+          else if (local === 'tablePart') {
+            const id = prefixedAttr(a, 'id');
+            if (id) sheet.tableIds.push(id);
+          }
+          return;
+        }
+        if (cell) {
+          switch (local) {
+            case 'f':
+              cell.shareType = a.t;
+              cell.shareId = a.si;
+              cell.shareRef = a.ref;
+              text.start();
+              return;
+            case 'v':
+              text.start();
+              return;
+            case 'r':
+              inRun = true;
+              return;
+            case 'rPh':
+              phonetic++;
+              return;
+            case 't':
+              if (!phonetic) text.start();
+              return;
+            default:
+              return;
+          }
+        }
+        if (local === 'row') {
+          const r = Number(a.r);
+          // A row without `r` is the one after the previous; so is a cell without `r` (the standard allows both).
+          rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+          line = sheet.rows[rowNo - 1] ?? null;
+          col = -1;
+        } else if (local === 'c') {
+          const m = a.r ? /^([A-Za-z]{1,3})\d*$/.exec(a.r) : null;
+          col = m ? lettersToCol(m[1]!) : col + 1;
+          cell = { col, type: a.t ?? 'n', style: a.s ? parseInt(a.s, 10) : 0, formula: undefined, shareType: undefined, shareId: undefined, shareRef: undefined, value: undefined, runs: undefined };
+        }
+      },
+      text: (t) => text.add(t),
+      close: (local) => {
+        if (!inSheetData) return;
+        if (local === 'sheetData') {
+          inSheetData = false;
+          return;
+        }
+        if (cell) {
+          switch (local) {
+            case 'f': {
+              const f = text.take();
+              if (f) cell.formula = this.strings.take(f);
+              return;
+            }
+            case 'v': {
+              const v = text.take();
+              if (v) cell.value = (cell.value ?? '') + v;
+              return;
+            }
+            case 't': {
+              if (phonetic) return;
+              const t = text.take();
+              // Runs' text is unescaped (as in shared strings); a plain inline string's is not (ExcelJS).
+              if (inRun) (cell.runs ??= []).push(unescapeX(t));
+              else if (t) cell.value = (cell.value ?? '') + t;
+              return;
+            }
+            case 'r':
+              inRun = false;
+              return;
+            case 'rPh':
+              phonetic--;
+              return;
+            case 'c':
+              finish(cell);
+              cell = null;
+              return;
+            default:
+              return;
+          }
+        }
+        if (local === 'row') {
+          if (line && line.length) sheet.rows[rowNo - 1] = line;
+          line = null;
+        }
+      },
+    };
+  }
+
+  private model(fileName?: string): WorkbookModel {
+    const sheets: SheetGrid[] = [];
+    const tables: TableRef[] = [];
+    const bookRels = this.rels.get('xl/workbook.xml') ?? new Map<string, string>();
+    const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
+    for (const { name, rId } of this.sheetList) {
+      const part = bookRels.get(rId);
+      const raw = part ? this.sheets.get(part) : undefined;
+      // Chart sheets and sheets whose part is missing are not worksheets.
+      if (!part || !raw) continue;
+      const rows = raw.rows;
+      // Sparse arrays read as holes; one shared, frozen empty line fills them (see read.ts).
+      for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
+      const grid: SheetGrid = { name, rows };
+      if (raw.merges.length) grid.merges = raw.merges;
+      sheets.push(grid);
+      const sheetRels = this.rels.get(part);
+      for (const id of raw.tableIds) {
+        const t = sheetRels?.get(id);
+        const table = t ? this.tables.get(t) : undefined;
+        if (table) tables.push({ name: table.name, sheet: name, ref: table.ref, headerRow: table.headerRow, totalsRow: table.totalsRow });
+      }
+    }
+    const names: NameRef[] = [];
+    for (const n of this.definedNames) {
+      if (!n.name || n.name.startsWith('_xlnm.') || n.local) continue;
+      const ref = singleCellRef(n.text);
+      if (ref) names.push({ name: n.name, ...ref });
+    }
+    const model: WorkbookModel = { sheets, tables, names };
+    if (fileName !== undefined) model.fileName = fileName;
+    return model;
+  }
+}
