@@ -75,7 +75,7 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-// ExcelJS is large: it comes in its own chunk, fetched only when a workbook is read.
+// The reader comes in its own chunk, fetched only when a workbook is read.
 const reader = () => import(/* webpackChunkName: "xlsx-read" */ '../xlsx/read');
 
 let templateModel: WorkbookModel | null = null;
@@ -95,7 +95,7 @@ let uninstall: (() => void) | null = null;
 async function host(data: ArrayBuffer | null, name: string, id: number): Promise<Hosted> {
   const { readWorkbook } = await reader();
   const [model] = await Promise.all([data ? readWorkbook(data, name) : { sheets: [{ name: 'Sheet1', rows: [] }], tables: [], names: [] }, loadTemplate()]);
-  // The fake host decodes an inserted workbook synchronously inside a batch, and ExcelJS reads
+  // The fake host decodes an inserted workbook synchronously inside a batch, and the reader works
   // asynchronously: the consolidated workbook is read before the adapter inserts it.
   let nextInsert: WorkbookModel | null = null;
   const fake = new FakeExcel(model, {

@@ -19,7 +19,7 @@ import { saveBytes } from '../host/download';
 const loadResults = () => import(/* webpackChunkName: "results" */ '../taskpane/Results');
 const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
 const Status = lazy(() => loadResults().then((m) => ({ default: m.Status })));
-// ExcelJS and the checker come with the first file, not with the page.
+// The reader and the checker come with the first file, not with the page.
 const engine = () => Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../xlsx/read'), import(/* webpackChunkName: "engine" */ '../core/check')]);
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

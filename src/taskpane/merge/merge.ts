@@ -47,7 +47,7 @@ export interface PickedFile {
 /** Reads and checks one unit's file. Never throws: an unreadable file is an outcome with its Vietnamese reason. */
 export async function readUnitFile(file: PickedFile): Promise<UnitOutcome> {
   try {
-    // ExcelJS is large: loaded on first use, as the Word pane does for its workbook.
+    // The reader (JSZip, saxes) and the checker are loaded on first use, as the Word pane does for its workbook.
     const { readWorkbook, LIMITS, fileTooLarge } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/read');
     // Sized before it is loaded: a huge file must not fill the webview's memory first.
     if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
