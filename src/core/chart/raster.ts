@@ -24,7 +24,8 @@ export function rasterize(scene: Scene, scale: number): Bitmap {
   const height = Math.round(scene.height * scale);
   const data = new Uint8Array(width * height * 3);
   const bg = rgb(scene.background);
-  for (let i = 0; i < data.length; i += 3) data.set(bg, i);
+  if (bg[0] === bg[1] && bg[1] === bg[2]) data.fill(bg[0]);
+  else for (let i = 0; i < data.length; i += 3) data.set(bg, i);
   const bmp = { width, height, data };
   for (const s of scene.shapes) {
     if (s.kind === 'rect') fillRect(bmp, s.x * scale, s.y * scale, (s.x + s.w) * scale, (s.y + s.h) * scale, rgb(s.fill));
@@ -132,12 +133,18 @@ function fillText(bmp: Bitmap, t: TextShape, scale: number): void {
   const rows = Math.ceil(maxY) - top + 1;
   const cover = new Float32Array(w * rows);
   const xs: [number, number][] = [];
+  // Edges by their top; the sub-rows go down, so each sub-row looks only at the edges it crosses.
+  const sorted = edges.filter(([, y0, , y1]) => y0 !== y1).sort((a, b) => Math.min(a[1], a[3]) - Math.min(b[1], b[3]));
+  let next = 0;
+  let active: Edge[] = [];
   for (let r = 0; r < rows; r++) {
     for (let s = 0; s < SUB; s++) {
       const y = top + r + (s + 0.5) / SUB;
+      while (next < sorted.length && Math.min(sorted[next]![1], sorted[next]![3]) <= y) active.push(sorted[next++]!);
+      active = active.filter(([, y0, , y1]) => Math.max(y0, y1) > y);
       xs.length = 0;
-      for (const [x0, y0, x1, y1] of edges) {
-        if (y0 === y1 || y < Math.min(y0, y1) || y >= Math.max(y0, y1)) continue;
+      for (const [x0, y0, x1, y1] of active) {
+        if (y < Math.min(y0, y1)) continue;
         xs.push([x0 + ((y - y0) / (y1 - y0)) * (x1 - x0) - left, y1 > y0 ? 1 : -1]);
       }
       xs.sort((a, b) => a[0] - b[0]);
@@ -224,7 +231,7 @@ export function encodePng(bmp: Bitmap, pixelsPerMetre: number): Uint8Array {
       raw[y * (stride + 1) + 1 + x] = (cur - up) & 255;
     }
   }
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', zlibSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))];
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', zlibSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
