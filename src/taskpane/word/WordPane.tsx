@@ -23,7 +23,8 @@ import { checkedSentence, messageOf } from '../status';
 import { LiveRegion } from '../LiveRegion';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
-import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+import { chartPictures, formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+import { surveyBars } from '../../core/chart/surveyBars';
 import { HostErrorBar } from '../HostErrorBar';
 import { ProseCheck } from './ProseCheck';
 
@@ -74,6 +75,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
   const [record, setRecord] = useState<FillRecord | null>(null);
   const [picked, setPicked] = useState<PickedWorkbook | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  const [withChart, setWithChart] = useState(true);
   const [markTag, setMarkTag] = useState<string>(ALL_TAGS[0]!);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
@@ -156,12 +158,14 @@ function PaneBody({ actions }: { actions: WordActions }) {
     }
   }, [picked, previous]);
   const errors = picked?.report.summary.errors ?? 0;
+  const hasChart = useMemo(() => (picked ? surveyBars(picked.report.metrics).length > 0 : false), [picked]);
 
   const fill = () =>
     run('fill', async () => {
       if (!picked) return;
       const plan = planFill(picked, errors > 0 && confirmed, new Date(), previous?.report);
-      const filled = await actions.fill(plan.texts, plan.record);
+      const pictures = hasChart && withChart ? await chartPictures(picked.report) : {};
+      const filled = await actions.fill(plan.texts, plan.record, pictures);
       await refreshDocument();
       const marked = Object.keys(plan.narrative.notes).length;
       done(
@@ -346,6 +350,14 @@ function PaneBody({ actions }: { actions: WordActions }) {
             onChange={(_, d) => setConfirmed(d.checked === true)}
             label={`Vẫn chèn số liệu có lỗi (sổ còn ${formatCount(errors)} lỗi; nên sửa trong Excel trước)`}
             data-testid="confirm-errors"
+          />
+        )}
+        {hasChart && (
+          <Checkbox
+            checked={withChart}
+            onChange={(_, d) => setWithChart(d.checked === true)}
+            label="Chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần Khảo sát sự hài lòng"
+            data-testid="fill-chart"
           />
         )}
         <div className={s.row}>
