@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,12 @@ describe('the filled report carries the chart', () => {
     expect(cm).toBeLessThan(15.1);
     const ids = all(parse(doc), NS.wp, 'docPr').map((d) => d.getAttribute('id'));
     expect(new Set(ids).size).toBe(ids.length);
+    // The picture's paragraph sets its own line spacing: the template's 1,3 lines (w:line="312")
+    // made LibreOffice clip the picture to one line's height.
+    const para = all(place, W, 'p').find((p) => all(p, NS.wp, 'inline').length)!;
+    const spacing = all(para, W, 'spacing')[0]!;
+    expect([spacing.getAttributeNS(W, 'line'), spacing.getAttributeNS(W, 'lineRule')]).toEqual(['240', 'auto']);
+    expect(all(para, W, 'jc')[0]!.getAttributeNS(W, 'val')).toBe('center');
     const descr = all(place, NS.wp, 'docPr')[0]!.getAttribute('descr')!;
     for (const c of SECTIONS) expect(descr).toContain(pct(want.sections[c]!));
   });
@@ -189,10 +196,23 @@ describe('the filled report carries the chart', () => {
       execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120000, stdio: 'pipe' });
       const pdf = fs.readFileSync(path.join(dir, 'bao-cao.pdf'));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      // The picture is an image XObject of the PNG's size.
+      // The picture is an image XObject of the PNG's size, drawn 15 cm (425,25 pt) wide and as high as the chart.
       const text = pdf.toString('latin1');
       expect(text).toMatch(/\/Subtype\s*\/Image/);
       expect(text).toContain(`/Width ${567 * 3}`);
+      const draws: string[] = [];
+      for (let at = text.indexOf('stream'); at >= 0; at = text.indexOf('stream', at + 6)) {
+        const start = text.indexOf('\n', at) + 1;
+        const end = text.indexOf('endstream', start);
+        try {
+          draws.push(...(inflateSync(pdf.subarray(start, end)).toString('latin1').match(/[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ cm\s*\/Im\d+ Do/g) ?? []));
+        } catch {
+          // not a deflated stream (the image itself is decoded by pngjs above)
+        }
+        if (end < 0) break;
+        at = end;
+      }
+      expect(draws.map((d) => d.split(' ').slice(0, 4).map(Number))).toEqual([[425.25, 0, 0, (chart.heightEmu / 9525) * 0.75]]);
       fs.rmSync(dir, { recursive: true, force: true });
     }, 150000);
   }
