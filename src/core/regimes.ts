@@ -33,7 +33,8 @@ export interface RuleSet {
   tuyen: { options: string[]; basis: Basis };
   onlineServices: { terms: string[]; basis: Basis };
   caps: HtxsCap[];
-  satisfaction: { method: string; returnSet: number[]; basis: Basis };
+  /** Which decision's survey method the period uses; each form version carries its own items and returning answers (surveys/forms.ts). */
+  satisfaction: { method: string; basis: Basis };
   tthcForm: Basis;
 }
 
@@ -59,8 +60,8 @@ const FULL_PARTIAL: RuleSet['onlineServices'] = {
   terms: ['toàn trình', 'một phần'],
   basis: { text: 'Nghị định 42/2022/NĐ-CP', certainty: 'U' },
 };
-const QD3869 = { method: 'QĐ 3869/QĐ-BYT (2019)', returnSet: [4, 5], basis: { text: 'Quyết định 3869/QĐ-BYT năm 2019', certainty: 'C' as const } };
-const QD56 = { method: 'QĐ 56/QĐ-BYT (2024)', returnSet: [4, 5], basis: { text: 'Quyết định 56/QĐ-BYT năm 2024', certainty: 'C' as const } };
+const QD3869 = { method: 'QĐ 3869/QĐ-BYT (2019)', basis: { text: 'Quyết định 3869/QĐ-BYT năm 2019', certainty: 'C' as const } };
+const QD56 = { method: 'QĐ 56/QĐ-BYT (2024)', basis: { text: 'Quyết định 56/QĐ-BYT năm 2024', certainty: 'C' as const } };
 const BIEU06: Basis = { text: 'Thông tư 01/2020/TT-VPCP, Biểu số 06/VPCP/KSTT', certainty: 'C2' };
 const TT5_2025: Basis = { text: 'Thông tư 5/2025/TT-VPCP (hiệu lực 15/02/2026)', certainty: 'U' };
 

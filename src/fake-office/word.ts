@@ -93,6 +93,8 @@ export interface WordSnapshot {
   settings: Record<string, unknown>;
   /** Highlighted characters (the prose check's marks, the user's own). */
   highlights?: FakeHighlight[];
+  /** Footnotes' paragraphs, in reference order. */
+  notes?: { id: number; text: string }[][];
   version: number;
 }
 
@@ -101,6 +103,8 @@ export interface FakeWordOptions {
   apiSets?: Record<string, string>;
   customProperties?: Record<string, string>;
   settings?: Record<string, unknown>;
+  /** Footnotes in reference order, each its paragraphs' texts (read-only: the adapter only reads, searches and highlights them). */
+  footnotes?: string[][];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +193,14 @@ class BodyProxy extends ClientObject {
     super(ctx);
     this.paragraphs = new ParagraphCollectionProxy(ctx, () => ctx.fake.paragraphs);
   }
+  /**
+   * Body.footnotes, "the collection of footnotes in the body" [WordApi 1.5]
+   * (learn.microsoft.com/javascript/api/word/word.body#word-word-body-footnotes-member). The
+   * property exists on every proxy; a host without the set fails at sync with ApiNotFound.
+   */
+  get footnotes(): NoteItemCollectionProxy {
+    return new NoteItemCollectionProxy(this.context);
+  }
   protected resolve(): unknown {
     return this.context.fake.paragraphs;
   }
@@ -198,6 +210,44 @@ class BodyProxy extends ClientObject {
   }
   protected override defaultProps(): string[] {
     return ['text'];
+  }
+}
+
+/** Word.NoteItemCollection (learn.microsoft.com/javascript/api/word/word.noteitemcollection), footnotes only. */
+class NoteItemCollectionProxy extends Collection<NoteItemProxy> {
+  protected members(): NoteItemProxy[] {
+    if (!this.context.fake.supports('WordApi', '1.5')) apiNotFound();
+    return this.context.fake.notes.map((_, k) => new NoteItemProxy(this.context, k));
+  }
+}
+
+/** Word.NoteItem (learn.microsoft.com/javascript/api/word/word.noteitem): its type and its body's paragraphs. */
+class NoteItemProxy extends ClientObject {
+  readonly body: { paragraphs: ParagraphCollectionProxy };
+  constructor(
+    ctx: Ctx,
+    private readonly index: number,
+  ) {
+    super(ctx);
+    this.body = { paragraphs: new ParagraphCollectionProxy(ctx, () => ctx.fake.notes[index] ?? []) };
+  }
+  defaults(): string[] {
+    return ['type'];
+  }
+  protected override defaultProps(): string[] {
+    return this.defaults();
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  protected resolve(): unknown {
+    const n = this.context.fake.notes[this.index];
+    if (!n) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'NoteItem');
+    return n;
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'type') return 'Footnote';
+    return invalid(`Unknown note property ${prop}`);
   }
 }
 
@@ -795,6 +845,8 @@ interface SavedState {
 
 export class FakeWord extends FakeHost<WordSnapshot> {
   paragraphs: FakeParagraph[] = [];
+  /** Footnotes' paragraphs (outside the body's list, as in Word). */
+  readonly notes: FakeParagraph[][] = [];
   selection: FakeSelection | null = null;
   customProperties: Record<string, string>;
   readonly syncLog: { operations: number }[] = [];
@@ -808,6 +860,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     super(options.apiSets ?? { WordApi: '1.3' }, options.settings);
     for (const item of items) this.addItem(item);
     if (!this.paragraphs.length) this.paragraphs.push(this.newParagraph(''));
+    for (const note of options.footnotes ?? []) this.notes.push((note.length ? note : ['']).map((t) => this.newParagraph(t)));
     this.customProperties = { ...(options.customProperties ?? {}) };
     // No cursor until the user clicks into the document (the pane has the focus when it opens).
     this.selection = null;
@@ -869,8 +922,9 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     return this.controls().find((c) => c.id === id);
   }
 
+  /** A paragraph of the body or of a footnote. */
   paragraph(id: number): FakeParagraph | undefined {
-    return this.paragraphs.find((p) => p.id === id);
+    return this.paragraphs.find((p) => p.id === id) ?? this.notes.flat().find((p) => p.id === id);
   }
 
   controlParagraphs(c: FakeControl): string[] {
@@ -1142,6 +1196,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
       customProperties: { ...this.customProperties },
       settings: structuredClone(this.savedSettings),
       highlights: this.highlights.map((h) => ({ ...h })),
+      ...(this.notes.length ? { notes: this.notes.map((n) => n.map((p) => ({ id: p.id, text: paragraphText(p) }))) } : {}),
       version: this.version,
     };
   }
@@ -1239,7 +1294,22 @@ function blockItems(container: Element, out: DocItem[]): void {
   }
 }
 
-/** A fake Word document with the paragraphs, places and custom properties of a .docx file. */
+/** The footnotes of word/footnotes.xml, each its paragraphs' texts; Word's separators are not notes. */
+function footnoteTexts(xml: Document): string[][] {
+  const out: string[][] = [];
+  const notes = xml.getElementsByTagNameNS(W, 'footnote');
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes.item(i)! as unknown as Element;
+    const type = n.getAttributeNS(W, 'type') || n.getAttribute('w:type');
+    if (type && type !== 'normal') continue;
+    const items: DocItem[] = [];
+    blockItems(n, items);
+    out.push(items.map((x) => (typeof x === 'string' ? x : 'inline' in x && x.inline ? x.inline.map((y) => (typeof y === 'string' ? y : (y.text as string))).join('') : '')));
+  }
+  return out;
+}
+
+/** A fake Word document with the paragraphs, places, footnotes and custom properties of a .docx file. */
 export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
   const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
   const zip = await JSZip.loadAsync(docx);
@@ -1259,5 +1329,7 @@ export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: 
       customProperties[p.getAttribute('name') ?? ''] ??= p.textContent ?? '';
     }
   }
-  return new FakeWord(items, { ...options, customProperties });
+  const notesPart = zip.file('word/footnotes.xml');
+  const footnotes = notesPart ? footnoteTexts(new DOMParser().parseFromString(await notesPart.async('string'), 'text/xml') as unknown as Document) : [];
+  return new FakeWord(items, { ...options, customProperties, ...(footnotes.length && !options.footnotes ? { footnotes } : {}) });
 }

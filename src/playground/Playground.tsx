@@ -1,3 +1,4 @@
+import { WORKBOOK_ACCEPT } from '../xlsx/accept';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import {
   FluentProvider,
@@ -170,7 +171,7 @@ export function Playground() {
               ))}
             </Select>
             <label className={s.label}>
-              hoặc mở tệp của bạn: <input type="file" accept=".xlsx,.xls,.htm,.html,.xml,.ods" onChange={openFile} aria-label="Mở tệp .xlsx của bạn" />
+              hoặc mở tệp của bạn: <input type="file" accept={WORKBOOK_ACCEPT} onChange={openFile} aria-label="Mở tệp .xlsx của bạn" />
             </label>
           </div>
         </header>

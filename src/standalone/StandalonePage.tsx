@@ -1,3 +1,4 @@
+import { WORKBOOK_ACCEPT } from '../xlsx/accept';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { Button, FluentProvider, Link, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons/svg/folder-open';
@@ -7,7 +8,6 @@ import type { ReportDownloadOptions } from '../taskpane/report/ReportSection';
 import type { Finding } from '../core/findings';
 import { copyToClipboard } from '../host/clipboard';
 import { messageOf, type Busy } from '../taskpane/status';
-import { HostError } from '../host/actions';
 import { saveFile } from './save';
 
 /**
@@ -47,12 +47,15 @@ const useStyles = makeStyles({
   results: { padding: '12px', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
 });
 
+/**
+ * Read by what the file is, not its name: the one-stop systems' ".xls" exports are HTML pages the
+ * reader understands, and a genuine Excel 97-2003 or .ods file gets the reader's own advice on
+ * saving it as .xlsx. The size is checked before the file is loaded into memory.
+ */
 async function checkFile(file: File): Promise<CheckReport> {
-  if (!/\.xlsx$/i.test(file.name)) {
-    throw new HostError(`Tệp «${file.name}» không phải sổ Excel .xlsx. Nếu sổ đang ở dạng .xls hoặc .ods, hãy mở nó bằng Excel, WPS hoặc LibreOffice và lưu lại dưới dạng .xlsx.`);
-  }
-  const [[{ readWorkbook }, { checkWorkbook }], data] = await Promise.all([engine(), file.arrayBuffer()]);
-  return checkWorkbook(await readWorkbook(data, file.name));
+  const [{ readWorkbook, LIMITS, fileTooLarge }, { checkWorkbook }] = await engine();
+  if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
+  return checkWorkbook(await readWorkbook(await file.arrayBuffer(), file.name));
 }
 
 export function StandalonePage() {
@@ -171,7 +174,7 @@ export function StandalonePage() {
               <input
                 ref={input}
                 type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept={WORKBOOK_ACCEPT}
                 onChange={onPick}
                 hidden
                 data-testid="file-input"

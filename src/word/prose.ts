@@ -3,8 +3,8 @@ import { HostError, type TextSpan } from '../host/actions';
 import { toHostError, type Doing } from './errors';
 
 /**
- * The Word side of "Kiểm tra số liệu trong văn bản": reading the document's paragraphs (one round
- * trip), selecting a figure, and highlighting figures reversibly.
+ * The Word side of "Kiểm tra số liệu trong văn bản": reading the document's paragraphs and footnotes (one round
+ * trip, two with footnotes), selecting a figure, and highlighting figures reversibly.
  *
  * Office.js has no range by character offsets, so a figure is found again by searching its text
  * in its paragraph and taking the occurrence that starts at its offset. Marks are highlights (not
@@ -42,25 +42,91 @@ export function occurrenceAt(text: string, needle: string, start: number): numbe
   return -1;
 }
 
-/** Body paragraphs in document order with their kind: one load, one sync. */
+/**
+ * Footnotes are read where the host has Body.footnotes (WordApi 1.5), after the body, each
+ * paragraph as kind "note", as `cchc doc` reads them, so their figures are checked too. Which
+ * figure a note's reference mark follows is not known here (Office.js gives the mark as a range,
+ * not as an offset in the paragraph's text), so the note is not read as that figure's breakdown
+ * as `cchc doc` does; every other check is the same.
+ */
+const notesReadable = () => Office.context.requirements.isSetSupported('WordApi', '1.5');
+
+/**
+ * A footnote as one DocParagraph, as `cchc doc` reads it (src/docx/text.ts): its paragraphs joined
+ * by a space, trimmed. `parts` say where each of its paragraphs starts in that text, so a figure
+ * can be found again in its own paragraph.
+ */
+export function joinNote(texts: readonly string[]): { text: string; parts: { start: number; length: number }[] } {
+  const joined = texts.join(' ');
+  const lead = joined.length - joined.trimStart().length;
+  let pos = -lead;
+  const parts = texts.map((t) => {
+    const part = { start: pos, length: t.length };
+    pos += t.length + 1;
+    return part;
+  });
+  return { text: joined.trim(), parts };
+}
+
+/** Queues the footnotes' load; after the sync, `paragraphs()` queues their paragraphs' (one more sync). */
+function loadNotes(context: Word.RequestContext) {
+  const notes = context.document.body.footnotes;
+  notes.load('items/type');
+  return {
+    paragraphs: (props: string) =>
+      notes.items.map((n) => {
+        const ps = n.body.paragraphs;
+        ps.load(props);
+        return ps;
+      }),
+  };
+}
+
+/** Body paragraphs in document order with their kind, then the footnotes' (one sync, two with notes). */
 export function readParagraphs(): Promise<DocParagraph[]> {
   return run('đọc nội dung văn bản', async (context) => {
     const ps = context.document.body.paragraphs;
     const lists = Office.context.requirements.isSetSupported('WordApi', '1.3');
     ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
+    const notes = notesReadable() ? loadNotes(context) : null;
     await context.sync();
-    return ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+    const out: DocParagraph[] = ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+    const noteParagraphs = notes?.paragraphs('items/text') ?? [];
+    if (noteParagraphs.length) {
+      await context.sync();
+      noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => p.text.normalize('NFC'))).text, kind: 'note', noteId: String(k + 1) }));
+    }
+    return out;
   });
 }
 
-/** Finds the ranges of the spans (paragraph texts, then the searches): two syncs. */
+/** Finds the ranges of the spans (paragraph texts, then the searches): two syncs, three for a span in a footnote. */
 async function rangesOf(context: Word.RequestContext, spans: TextSpan[], withColor: boolean): Promise<(Word.Range | null)[]> {
-  const ps = context.document.body.paragraphs;
-  ps.load('items/text');
+  const body = context.document.body.paragraphs;
+  body.load('items/text');
+  const notes = notesReadable() ? loadNotes(context) : null;
   await context.sync();
-  const found = spans.map((s) => {
-    const p = ps.items[s.paragraph];
-    if (!p) return null;
+  // Where each DocParagraph's text is: a body paragraph, or a footnote's paragraphs (joinNote).
+  const located: ((s: TextSpan) => { p: Word.Paragraph; start: number; end: number } | null)[] = body.items.map((p) => (s) => ({ p, start: s.start, end: s.end }));
+  if (notes && spans.some((s) => s.paragraph >= body.items.length)) {
+    const noteParagraphs = notes.paragraphs('items/text');
+    if (noteParagraphs.length) {
+      await context.sync();
+      for (const np of noteParagraphs) {
+        const { parts } = joinNote(np.items.map((p) => p.text.normalize('NFC')));
+        located.push((s) => {
+          // A figure is within one of the note's paragraphs; one across two is not found.
+          const j = parts.findIndex((x) => s.start >= x.start && s.end <= x.start + x.length);
+          return j < 0 ? null : { p: np.items[j]!, start: s.start - parts[j]!.start, end: s.end - parts[j]!.start };
+        });
+      }
+    }
+  }
+  const found = spans.map((span) => {
+    const at = located[span.paragraph]?.(span);
+    if (!at) return null;
+    const { p } = at;
+    const s = { start: at.start, end: at.end };
     const text = p.text.normalize('NFC');
     const needle = text.slice(s.start, s.end);
     const k = needle ? occurrenceAt(text, needle, s.start) : -1;

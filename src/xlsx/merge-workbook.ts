@@ -64,10 +64,14 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
 /**
- * Adds sheets of plain values to a package written by ExcelJS. Written by hand (inline strings,
- * no styles) because ExcelJS keeps a model and a style per cell: for the trace of 200 units
- * (about 30 000 lines) that took 10 s and 600 MB of the merge; here it is the zip compression (level 1:
- * the trace compresses well at any level) that costs, about 1 s.
+ * Adds sheets of plain values to a package written by ExcelJS. Written by hand (no styles) because
+ * ExcelJS keeps a model and a style per cell: for the trace of 200 units (about 30 000 lines) that
+ * took 10 s and 600 MB of the merge. It is the serial tail of every merge, after the parallel
+ * checks, so its cost is the merge's: text goes to the shared-string table, not inline, because
+ * the trace repeats the same few hundred strings (table titles, headers, unit and sheet names)
+ * on every line; that cut the trace part from 21 MB to a third for 200 units, and with it the zip
+ * compression (level 1: the trace compresses well at any level), which is the rest of the cost.
+ * ExcelJS's own shared-string part is extended (its root's counts rewritten), never re-parsed.
  * The package parts themselves are read and written with JSZip.
  */
 async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): Promise<Uint8Array> {
@@ -80,8 +84,29 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
   let workbook = await part('xl/workbook.xml');
   let rels = await part('xl/_rels/workbook.xml.rels');
   let types = await part('[Content_Types].xml');
+  const SST = 'xl/sharedStrings.xml';
+  let sst = zip.file(SST) ? await part(SST) : null;
+  // ExcelJS numbers its strings in order of its <si>; ours continue after them.
+  const base = sst ? Number(/uniqueCount="(\d+)"/.exec(sst)?.[1] ?? NaN) : 0;
+  if (!Number.isInteger(base)) throw new Error('ExcelJS shared strings without uniqueCount');
+  const index = new Map<string, number>();
+  const added: string[] = [];
+  let uses = 0;
+  const stringIndex = (text: string): number => {
+    uses++;
+    let i = index.get(text);
+    if (i === undefined) {
+      i = base + added.length;
+      index.set(text, i);
+      added.push(`<si><t xml:space="preserve">${xmlText(text)}</t></si>`);
+    }
+    return i;
+  };
   let sheetId = Math.max(0, ...[...workbook.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1])));
   let file = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).length;
+  // Column letters once per column, not once per cell.
+  const letters: string[] = [];
+  const letter = (j: number) => (letters[j] ??= colToLetters(j));
   sheets.forEach((sheet, k) => {
     const rId = `rIdMerge${k + 1}`;
     const target = `worksheets/sheet${++file}.xml`;
@@ -92,17 +117,33 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
     if (sheet.widths?.length) out.push(`<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
     out.push('<sheetData>');
     sheet.rows.forEach((row, i) => {
-      const cells: string[] = [];
+      let cells = '';
+      const r = i + 1;
       row.forEach((v, j) => {
         if (v === null || v === undefined || v === '') return;
-        const ref = `${colToLetters(j)}${i + 1}`;
-        cells.push(typeof v === 'number' ? (Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '') : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`);
+        if (typeof v === 'number') {
+          if (Number.isFinite(v)) cells += `<c r="${letter(j)}${r}"><v>${v}</v></c>`;
+        } else cells += `<c r="${letter(j)}${r}" t="s"><v>${stringIndex(v)}</v></c>`;
       });
-      if (cells.length) out.push(`<row r="${i + 1}">${cells.join('')}</row>`);
+      if (cells) out.push(`<row r="${r}">${cells}</row>`);
     });
     out.push('</sheetData></worksheet>');
     zip.file(`xl/${target}`, out.join(''));
   });
+  if (added.length) {
+    if (sst) {
+      const count = Number(/\bcount="(\d+)"/.exec(sst)?.[1] ?? 0);
+      sst = sst
+        .replace(/\bcount="\d+"/, `count="${count + uses}"`)
+        .replace(/uniqueCount="\d+"/, `uniqueCount="${base + added.length}"`)
+        .replace('</sst>', `${added.join('')}</sst>`);
+    } else {
+      sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${uses}" uniqueCount="${added.length}">${added.join('')}</sst>`;
+      rels = rels.replace('</Relationships>', '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
+      types = types.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>');
+    }
+    zip.file(SST, sst);
+  }
   zip.file('xl/workbook.xml', workbook);
   zip.file('xl/_rels/workbook.xml.rels', rels);
   zip.file('[Content_Types].xml', types);

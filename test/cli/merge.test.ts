@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
+import { findTool, missingTool } from '../helpers/tools';
 import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
 
 const root = join(__dirname, '..', '..');
@@ -70,6 +71,23 @@ describe('cchc merge', () => {
     ]);
     expect(lines[0]![3]?.v).toBe(114 + 32 + 21 + 16);
   });
+
+  // "Nguồn" and "Truy vết" are written by hand beside ExcelJS's parts, with their text in
+  // ExcelJS's shared-string table: another producer must read every string back where it was.
+  const soffice = findTool(['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']);
+  if (!soffice) missingTool('LibreOffice (soffice)', 'the merged workbook re-saved by LibreOffice');
+  (soffice ? it : it.skip)('writes sheets LibreOffice reads back string for string (shared strings extended, not replaced)', async () => {
+    const lo = join(dir, 'lo');
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, outQ3()], { stdio: 'ignore', timeout: 120000 });
+    const ours = await readWorkbook(readFileSync(outQ3()), 'tong-hop-q3.xlsx');
+    const theirs = await readWorkbook(readFileSync(join(lo, 'tong-hop-q3.xlsx')), 'tong-hop-q3.xlsx');
+    const grid = (m: typeof ours, name: string) => m.sheets.find((s) => s.name === name)!.rows.map((r) => r.map((c) => c?.v ?? null));
+    for (const name of ['Nguồn', 'Truy vết', 'Thông tin']) {
+      const g = grid(ours, name);
+      expect(g.length).toBeGreaterThan(3);
+      expect(grid(theirs, name)).toEqual(g);
+    }
+  }, 180000);
 
   it('flags the next quarter\'s slips against the previous consolidation (exit 1) and sums only the right files', () => {
     const out = join(dir, 'tong-hop-q4.xlsx');

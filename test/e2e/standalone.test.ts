@@ -154,12 +154,23 @@ function bufferStream(bytes: Buffer): import('node:stream').Readable {
   return Readable.from([bytes]);
 }
 
-test('a file that is not .xlsx gets a Vietnamese explanation, not a crash', async () => {
+test('a one-stop export saved as ".xls" (an HTML page) is checked; an Excel 97-2003 file and a page without a table are refused in Vietnamese', async () => {
+  const HTML = join(ROOT, 'test/fixtures/html');
+  const edited = join(HTML, 'mot-cua-kon-tum-q3-2022-sua-tay-sai-ty-le-va-tong.xls');
+  const expected = checkWorkbook(await readWorkbook(readFileSync(edited), 'mot-cua.xls'));
+  expect(expected.summary.errors).toBeGreaterThan(0);
   await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
   await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
-  await page.getByTestId('file-input').setInputFiles({ name: 'so-lieu.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('<table></table>') });
+  await page.getByTestId('file-input').setInputFiles(edited);
+  await page.getByTestId('count-error').waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe(String(expected.summary.errors));
+
+  await page.getByTestId('file-input').setInputFiles(join(HTML, 'tu-choi-excel-97-2003.xls'));
   await page.getByTestId('host-error').waitFor();
-  await expect(page.getByTestId('host-error').textContent()).resolves.toContain('không phải sổ Excel .xlsx');
+  await expect(page.getByTestId('host-error').textContent()).resolves.toMatch(/Excel 97-2003.*lưu lại dưới dạng \.xlsx/);
+
+  await page.getByTestId('file-input').setInputFiles({ name: 'so-lieu.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('<table></table>') });
+  await page.getByTestId('host-error').filter({ hasText: 'không có bảng số liệu' }).waitFor({ timeout: 30_000 });
 });
 
 describe('in the main build (npm start, build:web)', () => {

@@ -5,9 +5,9 @@
  */
 import { checkDocument } from '../../src/core/prose';
 import { readDocxParagraphs } from '../../src/docx/text';
-import { fakeWordFromDocx, installFakeWord, type FakeWord } from '../../src/fake-office/word';
+import { FakeWord, fakeWordFromDocx, installFakeWord } from '../../src/fake-office/word';
 import { createWordActions } from '../../src/word';
-import { MARK_SETTING } from '../../src/word/prose';
+import { MARK_SETTING, joinNote } from '../../src/word/prose';
 import { corpusEntries, entryFixture } from '../../scripts/corpus/eval';
 import { fixtureToDocx } from '../../scripts/corpus/docx';
 
@@ -95,4 +95,86 @@ test('marks the findings and clears them exactly, keeping the officer\'s own hig
   expect(highlights(fake)).toEqual([...before, { paragraphId: otherPid, start: other.start, end: other.end, color: '#00FFFF' }].sort((a, b) => a.paragraphId - b.paragraphId || a.start - b.start));
   expect(fake.snapshot().settings[MARK_SETTING]).toBeUndefined();
   expect(fake.snapshot().paragraphs.map((p) => p.text)).toEqual(textBefore);
+});
+
+describe('footnotes, where Word has Body.footnotes (WordApi 1.5)', () => {
+  async function withNotes(name: string, apiSets: Record<string, string> = { WordApi: '1.5' }) {
+    const entry = corpusEntries().find((e) => e.document === name)!;
+    const docx = await fixtureToDocx(entryFixture(entry));
+    const fake = await fakeWordFromDocx(docx, { apiSets });
+    undo = installFakeWord(fake);
+    return { fake, docx, actions: createWordActions() };
+  }
+
+  test('reads the body, then each footnote\'s paragraphs, in two round trips; the texts are the .docx reader\'s', async () => {
+    const { fake, docx, actions } = await withNotes('kon-tum-q3-2022-cai-loi');
+    fake.resetCounters();
+    const ps = await actions.readParagraphs!();
+    expect(fake.roundTrips).toBe(2);
+    const fromFile = await readDocxParagraphs(docx);
+    const notes = ps.filter((p) => p.kind === 'note');
+    expect(notes.length).toBeGreaterThanOrEqual(19);
+    expect(ps.map((p) => [p.kind === 'note', p.text])).toEqual(fromFile.map((p) => [p.kind === 'note', p.text]));
+    // Notes come after the body, numbered as Word shows them.
+    expect(ps.findIndex((p) => p.kind === 'note')).toBe(ps.length - notes.length);
+    expect(notes.map((n) => n.noteId)).toEqual(notes.map((_, k) => String(k + 1)));
+  });
+
+  test('an older Word reads the body alone, in one round trip', async () => {
+    const { fake, actions } = await withNotes('kon-tum-q3-2022-cai-loi', { WordApi: '1.3' });
+    fake.resetCounters();
+    const ps = await actions.readParagraphs!();
+    expect(fake.roundTrips).toBe(1);
+    expect(ps.some((p) => p.kind === 'note')).toBe(false);
+  });
+
+  test('finds what cchc doc finds, but for reading a note as the breakdown of the figure it annotates', async () => {
+    const { docx, actions } = await withNotes('kon-tum-q3-2022-cai-loi');
+    const key = (i: { code: string; paragraph: number; start: number; end: number }) => `${i.code} ${i.paragraph}:${i.start}-${i.end}`;
+    const pane = checkDocument(await actions.readParagraphs!()).issues.map(key);
+    const fromFile = await readDocxParagraphs(docx);
+    // Without the reference marks' places, as the pane reads: the same findings, notes included.
+    const cli = checkDocument(fromFile.map(({ noteRefs: _refs, ...p }) => p)).issues.map(key);
+    expect(pane).toEqual(cli);
+    const noteIndices = new Set(fromFile.flatMap((p, i) => (p.kind === 'note' ? [i] : [])));
+    expect(checkDocument(await actions.readParagraphs!()).issues.some((i) => noteIndices.has(i.paragraph))).toBe(true);
+  });
+
+  test('selects and marks a figure inside a footnote, and clears the mark', async () => {
+    const { fake, actions } = await withNotes('kon-tum-q3-2022-cai-loi');
+    const ps = await actions.readParagraphs!();
+    const i = ps.findIndex((p) => p.kind === 'note' && /\d/.test(p.text));
+    const m = /\d+/.exec(ps[i]!.text)!;
+    const span = { paragraph: i, start: m.index, end: m.index + m[0].length };
+    await actions.selectText!(span);
+    const sel = fake.snapshot().selection!;
+    const noteParagraph = fake.snapshot().notes!.flat().find((p) => p.id === sel.paragraphId)!;
+    expect(noteParagraph.text.slice(sel.start, sel.end)).toBe(m[0]);
+    await actions.markText!([span]);
+    expect(fake.highlights).toEqual([{ paragraphId: sel.paragraphId, start: span.start, end: span.end, color: '#FFFF00' }]);
+    await actions.clearTextMarks!();
+    expect(fake.highlights).toEqual([]);
+  });
+
+  test('a footnote of several paragraphs is one text, as cchc doc reads it; its figures are found in their own paragraph', async () => {
+    const fake = new FakeWord(['Số đơn vị sự nghiệp y tế là 16 đơn vị.'], { apiSets: { WordApi: '1.5' }, footnotes: [['  Gồm: 15 đơn vị cấp tỉnh', 'và 02 đơn vị cấp huyện.']] });
+    undo = installFakeWord(fake);
+    const actions = createWordActions();
+    const ps = await actions.readParagraphs!();
+    expect(ps.map((p) => p.text)).toEqual(['Số đơn vị sự nghiệp y tế là 16 đơn vị.', 'Gồm: 15 đơn vị cấp tỉnh và 02 đơn vị cấp huyện.']);
+    const start = ps[1]!.text.indexOf('02');
+    await actions.selectText!({ paragraph: 1, start, end: start + 2 });
+    const sel = fake.snapshot().selection!;
+    const second = fake.snapshot().notes![0]![1]!;
+    expect(sel.paragraphId).toBe(second.id);
+    expect(second.text.slice(sel.start, sel.end)).toBe('02');
+  });
+});
+
+test('joinNote: paragraphs joined by a space and trimmed, each paragraph\'s start in the joined text', () => {
+  const { text, parts } = joinNote(['  Gồm: 15', 'và 02 ']);
+  expect(text).toBe('Gồm: 15 và 02');
+  // The second paragraph starts after "Gồm: 15 " (the two leading spaces are trimmed away).
+  expect(parts).toEqual([{ start: -2, length: 9 }, { start: 8, length: 6 }]);
+  expect(text.slice(parts[1]!.start, parts[1]!.start + 5)).toBe('và 02');
 });

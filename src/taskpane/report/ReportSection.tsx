@@ -1,3 +1,4 @@
+import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons/svg/copy';
@@ -6,6 +7,7 @@ import { buildNarrative, errorCount, type Narrative } from '../../core/narrative
 import { REPORT_ORDER, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
 import { formatCount } from '../../core/numbers';
 import type { CheckReport } from '../../core/report';
+import { libraryErrorMeaning } from '../../xlsx/errors';
 import { surveyBars } from '../../core/chart/surveyBars';
 
 /** What the officer chose for the downloaded report besides the figures. */
@@ -54,6 +56,11 @@ interface Props {
  * "Đoạn văn báo cáo": the generated paragraphs, to copy or to download in the report template.
  * As in the Word pane, figures with errors become prose only after an explicit confirmation.
  */
+/** Why the previous period's workbook could not be read: the reader's own Vietnamese refusal, or a library error's meaning (never its English). */
+function previousReason(e: unknown): string {
+  return e instanceof Error && e.name === 'UnreadableWorkbookError' ? e.message : libraryErrorMeaning(e);
+}
+
 export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
   const s = useStyles();
   const errors = errorCount(report);
@@ -84,7 +91,7 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
       const [{ readWorkbook }, { checkWorkbook }] = await Promise.all([import('../../xlsx/read'), import('../../core/check')]);
       setPrevious({ name: file.name, report: checkWorkbook(await readWorkbook(await file.arrayBuffer(), file.name)) });
     } catch (e) {
-      setPrevError(`Không đọc được sổ kỳ trước «${file.name}»: ${e instanceof Error ? e.message : String(e)}`);
+      setPrevError(`Không đọc được sổ kỳ trước «${file.name}»: ${previousReason(e)}`);
     }
   };
 
@@ -128,7 +135,7 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
       {built && 'sections' in built && (
         <>
           <div className={s.row}>
-            <input ref={prevInput} type="file" accept=".xlsx" style={{ display: 'none' }} onChange={(e) => void onPrevious(e)} data-testid="previous-input" />
+            <input ref={prevInput} type="file" accept={WORKBOOK_ACCEPT} style={{ display: 'none' }} onChange={(e) => void onPrevious(e)} data-testid="previous-input" />
             <Button size="small" onClick={() => prevInput.current?.click()} disabled={busy} data-testid="pick-previous">
               {previous ? 'Chọn sổ kỳ trước khác…' : 'So sánh với sổ kỳ trước…'}
             </Button>

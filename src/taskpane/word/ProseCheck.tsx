@@ -12,7 +12,7 @@ import { messageOf } from '../status';
  * "Kiểm tra số liệu trong văn bản": reads the open document through the host actions, checks
  * its figures (against the workbook picked in the pane, when there is one), lists the findings by
  * section; a click selects the figure in the document; marks are highlights the adapter takes
- * off exactly. The findings are those of `cchc doc` on the same file (footnotes aside).
+ * off exactly. The findings are those of `cchc doc` on the same file (but for footnote breakdowns: docs/doc-check.md).
  */
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },

@@ -1,3 +1,4 @@
+import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   Button,
@@ -223,7 +224,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           ref={fileInput}
           className={s.fileInput}
           type="file"
-          accept=".xlsx,.xls,.htm,.html,.xml,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={WORKBOOK_ACCEPT}
           tabIndex={-1}
           aria-hidden="true"
           onChange={onFile}
@@ -243,7 +244,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           ref={prevInput}
           className={s.fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={WORKBOOK_ACCEPT}
           tabIndex={-1}
           aria-hidden="true"
           onChange={onPrevious}

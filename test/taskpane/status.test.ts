@@ -1,0 +1,50 @@
+/**
+ * What the panes show for a failure: a file's own refusal (workbook or report template) as it
+ * says it, a host's Vietnamese error as is, anything else as "unexpected" with the library
+ * error's meaning, never its English.
+ */
+import { fillDocx } from '../../src/docx/fill';
+import { HostError } from '../../src/host/actions';
+import { messageOf } from '../../src/taskpane/status';
+import { readWorkbook } from '../../src/xlsx/read';
+import { buildNarrative } from '../../src/core/narrative/build';
+import { checkWorkbook } from '../../src/core/check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+
+async function refusal(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a refusal');
+}
+
+test('a report template without tagged places is refused with its own reason, not as an unexpected error', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Báo cáo</w:t></w:r></w:p></w:body></w:document>');
+  const docx = await zip.generateAsync({ type: 'uint8array' });
+  const name = 'mau-sach.xlsx';
+  const report = checkWorkbook(await readWorkbook(readFileSync(join(__dirname, '../../assets/samples', name)), name));
+  const e = await refusal(fillDocx(docx, buildNarrative(report, { allowErrors: false }), { fileName: name, unit: 'x', period: 'y', fingerprint: 'z', filledAt: '2026-01-01T00:00:00.000Z' }));
+  expect((e as Error).name).toBe('UnreadableTemplateError');
+  const shown = messageOf(e);
+  expect(shown).toBe((e as Error).message);
+  expect(shown).not.toMatch(/không mong đợi/);
+  expect(shown).toMatch(/mẫu/i);
+});
+
+test('an unreadable workbook is shown with the reader\'s sentence; a host error as is', async () => {
+  const e = await refusal(readWorkbook(new TextEncoder().encode('không phải bảng tính'), 'x.xlsx'));
+  expect(messageOf(e)).toBe((e as Error).message);
+  expect(messageOf(new HostError('Sổ tính đang được bảo vệ.'))).toBe('Sổ tính đang được bảo vệ.');
+});
+
+test('anything else is "unexpected", in Vietnamese, without the library\'s English words', () => {
+  const shown = messageOf(new Error("Can't find end of central directory : is this a zip file ?"));
+  expect(shown).toMatch(/^Đã xảy ra lỗi không mong đợi: /);
+  expect(shown).not.toMatch(/central directory|zip file/);
+});
