@@ -81,7 +81,7 @@ export interface WordSnapshotParagraph {
   /** Id of the block control holding the paragraph. */
   block: number | null;
   segments: { text: string; control: number | null }[];
-  pictures?: Omit<FakePicture, 'base64'>[];
+  pictures?: FakePicture[];
   alignment?: string;
 }
 
@@ -1188,7 +1188,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
         text: paragraphText(p),
         block: p.block?.id ?? null,
         segments: p.segments.map((s) => ({ text: s.text, control: s.control?.id ?? null })),
-        ...(p.pictures?.length ? { pictures: p.pictures.map(({ base64: _, ...rest }) => ({ ...rest })) } : {}),
+        ...(p.pictures?.length ? { pictures: p.pictures.map((x) => ({ ...x })) } : {}),
         ...(p.alignment ? { alignment: p.alignment } : {}),
       })),
       controls,

@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
+import { ALL_TAGS, SECTION_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
 import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
 import type { FillRecord, WordActions } from '../../host/actions';
@@ -333,7 +333,12 @@ function PaneBody({ actions }: { actions: WordActions }) {
                   {dup ? (
                     <span className={s.dup}>trùng: xóa bớt một vị trí</span>
                   ) : (
-                    preview && <span className={n ? s.has : s.none}>{n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : 'không có số liệu'}</span>
+                    preview && (
+                      <span className={n || (t === SECTION_TAGS.hailong && hasChart && withChart) ? s.has : s.none}>
+                        {n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : t === SECTION_TAGS.hailong && hasChart && withChart ? '' : 'không có số liệu'}
+                        {t === SECTION_TAGS.hailong && hasChart && withChart ? `${n ? ' và ' : ''}biểu đồ` : ''}
+                      </span>
+                    )
                   )}
                 </li>
               );
