@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { glyphModule } from '../../scripts/build-chart-glyphs';
 import { SURVEY_SUBJECTS } from '../../src/core/contract';
 import { SECTION_TITLES } from '../../src/core/surveys/forms';
-import { barLength, chartScene, surveyBars, CHART_TITLE } from '../../src/core/chart';
+import { barLength, chartImage, chartScene, surveyBars, CHART_TITLE } from '../../src/core/chart';
 import { glyphText } from '../../src/core/chart/scene';
 import { encodePng, rasterize } from '../../src/core/chart/raster';
 
@@ -61,4 +61,18 @@ test('the scene has one track and one bar per section, the figures beside them, 
   expect(rects.filter((r) => r.fill === '#0f6cbd').map((r) => r.w)).toEqual([225.5]);
   const texts = scene.shapes.filter((s) => s.kind === 'text').map((s) => s.text);
   expect(texts).toEqual(expect.arrayContaining(['Người bệnh nội trú: hài lòng chung 70,00%', 'A. Khả năng tiếp cận', '50,00%', 'không phát sinh']));
+});
+
+test('five surveys: the picture keeps its proportions and fits the page height (22 cm), the PNG keeps every pixel', () => {
+  const metrics: Record<string, number> = {};
+  for (const who of ['nguoi-benh-noi-tru', 'nguoi-benh-ngoai-tru', 'nhan-vien-y-te', 'nguoi-me-sinh-con', 'nguoi-dan-to-chuc-tthc']) for (const c of 'ABCDE') metrics[`haiLong.${who}.haiLong${c}`] = 80;
+  const img = chartImage(surveyBars(metrics));
+  expect(img.heightPx).toBeGreaterThan((22 / 2.54) * 96);
+  expect(img.heightEmu).toBe(22 * 360000);
+  expect(img.widthEmu / img.heightEmu).toBeCloseTo(img.widthPx / img.heightPx, 4);
+  const png = PNG.sync.read(Buffer.from(img.png));
+  expect([png.width, png.height]).toEqual([img.widthPx * 3, img.heightPx * 3]);
+  // One survey: 15 cm wide.
+  const one = chartImage(surveyBars({ 'haiLong.nguoi-benh-noi-tru.haiLongA': 80 }));
+  expect(one.widthEmu / 360000).toBeCloseTo(15, 1);
 });

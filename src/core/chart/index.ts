@@ -17,9 +17,10 @@ export { CHART_TITLE, CHART_WIDTH, barLength, chartScene, type Scene } from './s
 export interface ChartImage {
   png: Uint8Array;
   svg: string;
-  /** Size on the page, in logical pixels (96 per inch) and EMU (914 400 per inch). */
+  /** The drawing's own size in logical pixels (96 per inch); the PNG has CHART_SCALE pixels for each. */
   widthPx: number;
   heightPx: number;
+  /** Size on the page in EMU (914 400 per inch): 15 cm wide, or less when that would be taller than MAX_HEIGHT_EMU. */
   widthEmu: number;
   heightEmu: number;
   /** Short name and the figures as words, for the picture's alternative text. */
@@ -30,11 +31,21 @@ export interface ChartImage {
 /** Pixels of the PNG per logical pixel: 288 dpi, sharp on paper at 15 cm. */
 export const CHART_SCALE = 3;
 const EMU_PER_PX = 9525;
+/**
+ * 22 cm: an A4 page less NĐ 30/2020's top and bottom margins (2–2,5 cm each) and a line of text.
+ * Five surveys make a drawing about 24 cm high at 15 cm wide; it is shown smaller rather than cut.
+ */
+export const MAX_HEIGHT_EMU = 22 * 360_000;
 
 export function surveyChartImage(metrics: Record<string, number | null>): ChartImage | null {
   const surveys = surveyBars(metrics);
   if (!surveys.length) return null;
   return chartImage(surveys);
+}
+
+function fitted(width: number, height: number): { widthEmu: number; heightEmu: number } {
+  const k = Math.min(1, MAX_HEIGHT_EMU / height);
+  return { widthEmu: Math.round(width * k), heightEmu: Math.round(height * k) };
 }
 
 export function chartImage(surveys: readonly SurveyBars[]): ChartImage {
@@ -50,8 +61,7 @@ export function chartImage(surveys: readonly SurveyBars[]): ChartImage {
     svg: sceneSvg(scene, description),
     widthPx: scene.width,
     heightPx: scene.height,
-    widthEmu: scene.width * EMU_PER_PX,
-    heightEmu: scene.height * EMU_PER_PX,
+    ...fitted(scene.width * EMU_PER_PX, scene.height * EMU_PER_PX),
     title: CHART_TITLE,
     description,
   };

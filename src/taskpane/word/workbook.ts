@@ -54,8 +54,8 @@ export async function chartPictures(report: CheckReport): Promise<Record<string,
   const { surveyChartImage } = await import(/* webpackChunkName: "survey-chart" */ '../../core/chart');
   const img = surveyChartImage(report.metrics);
   if (!img) return {};
-  // 96 logical pixels an inch, 72 points an inch.
-  return { [SECTION_TAGS.hailong]: { base64: toBase64(img.png), width: img.widthPx * 0.75, height: img.heightPx * 0.75, title: img.title, description: img.description } };
+  // 12 700 EMU a point.
+  return { [SECTION_TAGS.hailong]: { base64: toBase64(img.png), width: img.widthEmu / 12700, height: img.heightEmu / 12700, title: img.title, description: img.description } };
 }
 
 function toBase64(bytes: Uint8Array): string {
