@@ -40,7 +40,7 @@ const attr = (s: string) => escapeXml(s).replace(/"/g, '&quot;').replace(/\r?\n/
 export function pictureParagraph(chart: ChartImage, docPrId: number): string {
   const { widthEmu: cx, heightEmu: cy } = chart;
   return (
-    `<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>` +
+    `<w:p><w:pPr><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>` +
     `<wp:inline xmlns:wp="${NS.wp}" distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
     `<wp:docPr id="${docPrId}" name="${attr(chart.title)}" descr="${attr(chart.description)}"/>` +
     `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
