@@ -143,6 +143,11 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   if (!narrative.fields.ngayBaoCao) lines.push('Ngày ở dòng địa danh để trống (tô vàng) cho cán bộ ghi: sổ không có ô "Ngày báo cáo".');
   lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
   if (result.chart) lines.push(`Đã chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần «${TAG_TITLES['cchc:hailong']}».`);
+  if (result.chartSkipped === 'inline_place') {
+    lines.push(`Không chèn biểu đồ hài lòng: vùng «${TAG_TITLES['cchc:hailong']}» của mẫu nằm trong một đoạn văn (LibreOffice lưu vùng nội dung như vậy), ảnh sẽ bị cắt theo dòng chữ. Hãy dùng mẫu gốc bao-cao-cchc.docx hoặc lưu mẫu bằng Word; các số liệu vẫn được viết thành chữ.`);
+  } else if (result.chartSkipped === 'no_place') {
+    lines.push(`Không chèn biểu đồ hài lòng: mẫu không có vùng «${TAG_TITLES['cchc:hailong']}» (cchc:hailong) trong phần nội dung.`);
+  }
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);

@@ -47,6 +47,12 @@ export interface FillResult {
   conversion: Conversion;
   /** The survey chart was placed in the survey section (picture.ts). */
   chart: boolean;
+  /**
+   * A chart was given but not placed: the document has no survey place in its body ('no_place'),
+   * or only one inside a paragraph ('inline_place': LibreOffice saves block places so), where the
+   * picture would be squeezed into the paragraph's line height and justified with its text.
+   */
+  chartSkipped?: 'no_place' | 'inline_place';
 }
 
 export interface FillOptions {
@@ -95,12 +101,14 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
   }
   if (!census.seen.size) throw nothingToFill(census);
   const chartPlaced = placed > 0;
+  const surveyPlaces = parts.filter((p) => p.name === 'word/document.xml').flatMap((p) => p.places.filter((x) => x.tag === SECTION_TAGS.hailong));
+  const chartSkipped = options.chart && !chartPlaced ? (surveyPlaces.length ? ('inline_place' as const) : ('no_place' as const)) : undefined;
   await writeChartParts(pkg, chartPlaced ? options.chart! : null, date, write);
   const conversion = await asDocument(pkg, write);
   await writeRecord(pkg, record, write);
   const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !census.seen.has(t));
   const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced };
+  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced, ...(chartSkipped ? { chartSkipped } : {}) };
 }
 
 /** Tags of the controls the document carries, in document order (word/document.xml only). */

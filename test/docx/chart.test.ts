@@ -185,6 +185,25 @@ describe('the filled report carries the chart', () => {
     }
   });
 
+  test('a template saved by LibreOffice (its survey place now inside a paragraph): no chart, said why, no part left', async () => {
+    const lo = new Uint8Array(fs.readFileSync(path.join(__dirname, 'fixtures', 'mau-libreoffice-mat-the.docx')));
+    const r = await fillDocxDetailed(lo, narrative, record, { chart });
+    expect([r.chart, r.chartSkipped, r.byTitle.includes('cchc:hailong')]).toEqual([false, 'inline_place', true]);
+    expect(await media(r.bytes)).toEqual([]);
+    expect(await part(r.bytes, 'word/document.xml')).not.toContain('<w:drawing>');
+    // The figures are still written in the place, as words.
+    expect(await part(r.bytes, 'word/document.xml')).toContain('Tỷ lệ hài lòng theo từng khía cạnh');
+  });
+
+  test('a document without a survey place: no chart, said why', async () => {
+    const xml = await part(templateBytes(), 'word/document.xml');
+    const zip = await JSZip.loadAsync(templateBytes());
+    zip.file('word/document.xml', xml.replace(/w:val="cchc:hailong"/g, 'w:val="khac"').replace(/w:val="Khảo sát sự hài lòng"/g, 'w:val="Khác"'));
+    const r = await fillDocxDetailed(await zip.generateAsync({ type: 'uint8array' }), narrative, record, { chart });
+    expect([r.chart, r.chartSkipped, r.missing]).toEqual([false, 'no_place', ['cchc:hailong']]);
+    expect(await media(r.bytes)).toEqual([]);
+  });
+
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
   if (!soffice) {
     missingTool('LibreOffice (soffice)', 'the PDF conversion of the report with its chart');
