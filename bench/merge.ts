@@ -4,7 +4,11 @@
  * (read + check, one after the other, in this process), and `node dist/cli.js merge` of the same
  * 200 files (wall time, peak memory of the whole process with its workers, from /usr/bin/time
  * when present); the ratio of the two (target < 0,7: both cores used); and the merge of 50, 200
- * and 800 files, to see how time grows.
+ * and 800 files, to see how time grows. Two more figures say what the ratio is made of: the
+ * marginal cost of a file in the merge ((t800 − t200) / 600) against one single-file check, which
+ * is where the cores show, apart from the merge's fixed costs (start-up, worker start, writing the
+ * consolidated workbook); and `cchc check` run once per file on 20 of the files, which is what an
+ * officer without `merge` would run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -95,11 +99,23 @@ export async function benchMerge(): Promise<void> {
     // scheduling, a busy machine gives this session its share whatever the number of threads.
     if (m200.cpuMs != null) console.log(`Song song: CPU / thời gian thực của merge = ${(m200.cpuMs / m200.ms).toFixed(2).replace('.', ',')} (2 lõi rảnh: gần 2); CPU merge / CPU kiểm tra từng tệp = ${(m200.cpuMs / singleCpu).toFixed(2).replace('.', ',')}`);
     const rows: string[] = [];
+    const runs = new Map<number, ReturnType<typeof mergeRun>>();
     for (const n of SIZES) {
       const r = n === 200 ? m200 : mergeRun(join(dir, `n${n}`), join(dir, `out-${n}.xlsx`));
+      runs.set(n, r);
       rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, CPU ${r.cpuMs == null ? '?' : fmt(r.cpuMs)}, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}`);
     }
     console.log(`Tăng theo số tệp:\n${rows.join('\n')}`);
+    const perFile = single / 200;
+    const marginal = (runs.get(800)!.ms - runs.get(200)!.ms) / 600;
+    const dec = (x: number) => x.toFixed(2).replace('.', ',');
+    console.log(`Thêm một tệp vào merge (200 → 800 tệp): ${dec(marginal)} ms; một lần kiểm tra riêng: ${dec(perFile)} ms; tỷ lệ ${dec(marginal / perFile)} (phần song song, không kể chi phí cố định)`);
+    // What the merge replaces: `cchc check` once per file (each a process: start-up included).
+    const sample = files.slice(0, 20);
+    const t1 = performance.now();
+    for (const f of sample) spawnSync(process.execPath, [CLI, 'check', f, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const perProcess = (performance.now() - t1) / sample.length;
+    console.log(`"cchc check" từng tệp (mỗi tệp một lần chạy, đo trên 20 tệp): ${dec(perProcess)} ms/tệp; 200 tệp ≈ ${fmt(perProcess * 200)}; merge 200 tệp / số đó: ${dec(m200.ms / (perProcess * 200))}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

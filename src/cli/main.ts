@@ -9,9 +9,7 @@ import { checkWorkbook } from '../core/check';
 import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
-import { buildWorkbook } from '../xlsx/template';
 import { UnsafeWriteError, writeFileSafely } from './safe-write';
-import { BLANK_TEMPLATE } from '../xlsx/samples';
 import { reportJson, reportText } from './format';
 import { runReport } from './report';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -82,6 +80,9 @@ async function template(args: string[]): Promise<number> {
   if (values.help) return help();
   if (!values.out || positionals.length) throw new UsageError('Lệnh template cần --out TỆP.xlsx, ví dụ: cchc template --out mau-trang.xlsx');
   try {
+    // The writer (ExcelJS) is loaded by the commands that write a workbook only: reading does not
+    // need it, and every merge worker would otherwise load it for nothing.
+    const [{ buildWorkbook }, { BLANK_TEMPLATE }] = await Promise.all([import('../xlsx/template'), import('../xlsx/samples')]);
     writeFileSafely(values.out, await buildWorkbook(BLANK_TEMPLATE));
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new UsageError(e.message);

@@ -18,7 +18,6 @@ import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/
 import { SEVERITY_LABEL } from '../core/messages';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
-import { buildMergedWorkbook } from '../xlsx/merge-workbook';
 import { UnsafeWriteError, writeFileSafely } from './safe-write';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafeLines } from './safe-text';
@@ -169,6 +168,8 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     previous = readPreviousUnits(prev);
   }
   const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });
+  // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
+  const { buildMergedWorkbook } = await import('../xlsx/merge-workbook');
   const bytes = await buildMergedWorkbook(result, opts.unit);
   try {
     writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);

@@ -14,6 +14,7 @@ import { INFO_NAMES, SHEET_INFO } from '../core/contract';
 import { colToLetters, parseA1, parseRange } from '../core/model';
 import { foldText } from '../core/text';
 import { copyToClipboard } from '../host/clipboard';
+import { saveBytes } from '../host/download';
 import { HostError, type ExcelActions, type HostCheckReport } from '../host/actions';
 import { toHostError, type Doing } from './errors';
 import {
@@ -237,19 +238,7 @@ function canDownload(): boolean {
 }
 
 async function downloadFile(fileName: string, data: Uint8Array, mime: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([data.slice()], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  try {
-    a.click();
-  } finally {
-    a.remove();
-    // Not at once: revoking before the browser has started reading the Blob can cancel the download.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
+  saveBytes(fileName, data, mime);
 }
 
 function ribbonSummary(s: Summary): string {

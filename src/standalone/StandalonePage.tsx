@@ -8,7 +8,7 @@ import type { ReportDownloadOptions } from '../taskpane/report/ReportSection';
 import type { Finding } from '../core/findings';
 import { copyToClipboard } from '../host/clipboard';
 import { messageOf, type Busy } from '../taskpane/status';
-import { saveFile } from './save';
+import { saveBytes } from '../host/download';
 
 /**
  * "Kiểm tra không cần Office": the Excel pane's results for a workbook chosen from disk, for
@@ -134,7 +134,7 @@ export function StandalonePage() {
             import(/* webpackChunkName: "report-template" */ './template'),
           ]);
           const file = await reportDocx(report, allowErrors, new Date(), inlinedReportTemplate, undefined, options);
-          saveFile(file.fileName, file.bytes, DOCX_MIME);
+          saveBytes(file.fileName, file.bytes, DOCX_MIME);
           setNotice(`Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`);
         })
     : undefined;
@@ -144,8 +144,8 @@ export function StandalonePage() {
     run('download', async () => {
       const { findingsCsv, findingsXlsx, findingsFileName } = await import(/* webpackChunkName: "findings-export" */ './findings-export');
       const name = findingsFileName(report.file, ext);
-      if (ext === 'csv') saveFile(name, findingsCsv(report.issues), 'text/csv;charset=utf-8');
-      else saveFile(name, await findingsXlsx(report.issues), XLSX_MIME);
+      if (ext === 'csv') saveBytes(name, findingsCsv(report.issues), 'text/csv;charset=utf-8');
+      else saveBytes(name, await findingsXlsx(report.issues), XLSX_MIME);
       setNotice(`Đã tạo tệp «${name}»; trình duyệt lưu nó vào thư mục tải xuống.`);
     });
 
