@@ -18,6 +18,6 @@ export function sceneSvg(scene: Scene, title: string): string {
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" role="img" font-family="DejaVu Sans, Arial, sans-serif">` +
-    `<title>${esc(title)}</title><rect width="100%" height="100%" fill="${scene.background}"/>${body}</svg>`
+    `<title>${esc(title)}</title><rect width="${scene.width}" height="${scene.height}" fill="${scene.background}"/>${body}</svg>`
   );
 }
