@@ -109,3 +109,19 @@ describe('the fake as documented', () => {
     expect(fake.snapshot().paragraphs).toEqual(before);
   });
 });
+
+test('a forced fill: the highlighted note first, then the text, then the picture', async () => {
+  const { NOTE_PREFIX } = await import('../../src/core/narrative/marks');
+  const fake = new FakeWord([{ tag: 'cchc:hailong', text: ['cũ'] }]);
+  const { actions } = await hosted(fake);
+  const { record, pictures } = await withChart();
+  const note = `${NOTE_PREFIX} 1 lỗi ở bảng Khảo sát.`;
+  await actions.fill({ 'cchc:hailong': [note, 'Dòng một.', 'Dòng hai.'] }, record, pictures);
+  const own = fake.paragraphs.filter((p) => p.block?.tag === 'cchc:hailong');
+  expect(own.map((p) => [p.segments.map((s) => s.text).join(''), p.pictures?.length ?? 0])).toEqual([
+    [note, 0],
+    ['Dòng một.', 0],
+    ['Dòng hai.', 0],
+    ['', 1],
+  ]);
+});
