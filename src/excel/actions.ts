@@ -3,7 +3,7 @@
  * check = 2 reads (structure with the highlight record; grids with the fills of earlier
  * highlights) + 1 read of the new targets' own fills (only when there are new targets) + 1 write
  * (restore, record, colour; only when there is anything to restore, record or colour);
- * clearHighlights = 2 reads + 1 write; select = 1; insertTemplate = 3.
+ * clearHighlights = 2 reads + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
@@ -419,6 +419,106 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         if (missing.includes(SHEET_INFO)) await repairNames(ctx);
       });
     };
+    actions.insertSheets = insertSheets;
   }
+  actions.sheetNames = sheetNames;
   return actions;
+}
+
+async function sheetNames(): Promise<string[]> {
+  return run('đọc sổ', async (ctx) => {
+    const ws = ctx.workbook.worksheets.load('items/name');
+    await ctx.sync();
+    return ws.items.map((w) => w.name);
+  });
+}
+
+/** A name not in `taken` (compared as Excel compares names, ignoring case), at most `max` characters. */
+function freeName(base: string, taken: Set<string>, max: number, suffix: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const end = suffix(n);
+    const name = `${base.slice(0, max - end.length)}${end}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/**
+ * "Tổng hợp từ các đơn vị" › "Ghi vào sổ đang mở". The sheets to replace first step aside under
+ * other names (their tables too, since table names are unique in a workbook), the new sheets come
+ * in under their own names, and only then are the old ones deleted: a failed insertion puts the
+ * old names back and nothing is lost, and the workbook never passes through having no visible
+ * sheet (which Excel refuses). Round trips: read; step aside (only with sheets to replace);
+ * insert; delete and activate; the names read (and written when some must be repointed).
+ */
+async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]> {
+  hostReady();
+  if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa ghi được sổ tổng hợp. Hãy mở sổ để chỉnh sửa rồi thử lại.');
+  const data = base64(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+  return run('ghi sổ tổng hợp', async (ctx) => {
+    const ws = ctx.workbook.worksheets.load('items/name,items/visibility');
+    const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+    await ctx.sync();
+    // Excel compares sheet names ignoring case.
+    const wanted = new Set(sheets.map((n) => n.toLowerCase()));
+    const allowed = new Set(replace.map((n) => n.toLowerCase()));
+    const clash = ws.items.filter((w) => wanted.has(w.name.toLowerCase()));
+    const refused = clash.filter((w) => !allowed.has(w.name.toLowerCase()));
+    // Sheets added since the pane asked: they were never confirmed, so nothing is written.
+    if (refused.length) throw new HostError(`Sổ đang mở có trang tính ${quoteList(refused.map((w) => w.name))} chưa được xác nhận thay thế; chưa ghi gì. Hãy bấm «Ghi vào sổ đang mở» lại.`);
+
+    const takenSheets = new Set(ws.items.map((w) => w.name.toLowerCase()));
+    for (const n of sheets) takenSheets.add(n.toLowerCase());
+    const takenTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    const clashNames = new Set(clash.map((w) => w.name));
+    const moved = clash.map((w) => ({ proxy: w, name: w.name, hidden: w.visibility === 'VeryHidden', aside: freeName(w.name, takenSheets, 31, (n) => ` (cũ${n > 1 ? ` ${n}` : ''})`) }));
+    const movedTables = tables.items
+      .filter((t) => clashNames.has(t.worksheet.name))
+      .map((t) => ({ proxy: t, name: t.name, aside: freeName(t.name, takenTables, 255, (n) => `_cu${n}`) }));
+    const putBack = async () => {
+      for (const t of movedTables) t.proxy.name = t.name;
+      for (const m of moved) m.proxy.name = m.name;
+      await ctx.sync();
+    };
+
+    try {
+      for (const m of moved) m.proxy.name = m.aside;
+      for (const t of movedTables) t.proxy.name = t.aside;
+      if (moved.length) await ctx.sync();
+      ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: [...sheets], positionType: 'End' });
+      await ctx.sync();
+    } catch (e) {
+      // Operations of a failed batch before the failing one stay done: the old names go back.
+      if (moved.length) await putBack().catch(() => undefined);
+      const code = (e as { code?: unknown })?.code;
+      if (code === 'GeneralException') {
+        throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+      }
+      // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
+      // of a few hundred units exceeds it, and the file itself is then the way.
+      if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
+        throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+      }
+      throw e;
+    }
+
+    try {
+      for (const m of moved) {
+        // Worksheet.delete refuses a "VeryHidden" sheet; made merely hidden first.
+        if (m.hidden) m.proxy.visibility = 'Hidden' as Excel.SheetVisibility;
+        m.proxy.delete();
+      }
+      const first = ctx.workbook.worksheets.getItem(sheets.find((n) => n !== LISTS_SHEET) ?? sheets[0]!);
+      first.activate();
+      await ctx.sync();
+    } catch (e) {
+      const err = toHostError(e, 'xóa các trang tính cũ');
+      if (!(err instanceof HostError)) throw err;
+      throw new HostError(`Đã ghi các trang tính tổng hợp, nhưng chưa xóa được các trang tính cũ (đang mang tên ${quoteList(moved.map((m) => m.aside))}). ${err.message} Có thể xóa chúng bằng tay.`);
+    }
+    if (sheets.includes(SHEET_INFO)) await repairNames(ctx);
+    return [...sheets];
+  });
 }

@@ -314,6 +314,24 @@ class WorksheetProxy extends ClientObject {
   get name(): string {
     return this.get('name');
   }
+  /** Worksheet.name (ExcelApi 1.1) is writable: renaming follows Excel's rules (FakeExcel.renameSheet). */
+  set name(to: string) {
+    this.context.enqueue(() => this.context.fake.renameSheet(this.resolve(), to));
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.context.enqueue(() => {
+      const s = this.resolve();
+      this.context.fake.assertWritable();
+      s.visibility = v as FakeSheet['visibility'];
+    });
+  }
+  /** Worksheet.delete() (ExcelApi 1.1); see FakeExcel.deleteSheet for what Excel refuses. */
+  delete(): void {
+    this.context.enqueue(() => this.context.fake.deleteSheet(this.resolve()));
+  }
 
   protected resolve(): FakeSheet {
     const s = this.find();
@@ -831,6 +849,10 @@ class TableProxy extends ClientObject {
   get name(): string {
     return this.get('name');
   }
+  /** Table.name (ExcelApi 1.1) is writable; a name another table has is refused (FakeExcel.renameTable). */
+  set name(to: string) {
+    this.context.enqueue(() => this.context.fake.renameTable(this.resolve(), to));
+  }
   get showHeaders(): boolean {
     return this.get('showHeaders');
   }
@@ -1076,6 +1098,55 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       }
     }
     return added;
+  }
+
+  /**
+   * Worksheet.name = to (learn.microsoft.com/javascript/api/excel/excel.worksheet, `name`), with
+   * the rules Excel's own "Rename" applies to a sheet name: 1 to 31 characters, none of
+   * \ / ? * [ ] :, not starting or ending with an apostrophe, unique ignoring case. A taken name fails as Office.js fails any duplicate,
+   * ItemAlreadyExists ("A resource with the same name or identifier already exists",
+   * OfficeDev/office-scripts-docs issue #560). Tables and names on the sheet follow it.
+   */
+  renameSheet(s: FakeSheet, to: string): void {
+    this.assertWritable();
+    if (!to || to.length > 31 || /[\\/?*[\]:]/.test(to) || to.startsWith("'") || to.endsWith("'")) {
+      throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    }
+    const other = this.sheet(to);
+    if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+    const from = s.name;
+    s.name = to;
+    for (const t of this.tables) if (t.sheet === from) t.sheet = to;
+    for (const n of this.names) if (n.sheet === from) n.sheet = to;
+    if (this.activeSheet === from) this.activeSheet = to;
+    if (this.selection?.sheet === from) this.selection = { ...this.selection, sheet: to };
+  }
+
+  /**
+   * Worksheet.delete(). Refused (InvalidOperation) for a "VeryHidden" sheet, as the method's
+   * reference says (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)),
+   * and for the last visible sheet: a workbook keeps at least one visible sheet (Excel refuses it
+   * from its own UI too). Its tables go with it; names that pointed at it now read "=#REF!…", as
+   * Excel leaves them.
+   */
+  deleteSheet(s: FakeSheet): void {
+    this.assertWritable();
+    if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'The operation is not allowed for a very hidden worksheet.');
+    const visible = this.sheets.filter((x) => (x.visibility ?? 'Visible') === 'Visible');
+    if (visible.length === 1 && visible[0] === s) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.sheet === s.name) this.tables.splice(i, 1);
+    for (const n of this.names) if (n.sheet === s.name) this.brokenNames.add(n.name.toLowerCase());
+    if (this.activeSheet === s.name) this.activeSheet = this.sheets.find((x) => (x.visibility ?? 'Visible') === 'Visible')!.name;
+    if (this.selection?.sheet === s.name) this.selection = null;
+  }
+
+  /** Table.name = to: table names are unique in a workbook, ignoring case (ItemAlreadyExists otherwise). */
+  renameTable(t: TableRef, to: string): void {
+    this.assertWritable();
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(to)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (this.tables.some((x) => x !== t && x.name.toLowerCase() === to.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+    t.name = to;
   }
 
   sheet(name: string): FakeSheet | undefined {

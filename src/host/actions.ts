@@ -40,6 +40,15 @@ export interface ExcelActions {
   select(sheet: string, cell: string): Promise<void>;
   /** Inserts the standard sheets into the open workbook; undefined where the host cannot. */
   insertTemplate?: () => Promise<void>;
+  /** Names of the open workbook's sheets, hidden ones too: what writing new sheets could clash with. */
+  sheetNames?(): Promise<string[]>;
+  /**
+   * "Tổng hợp từ các đơn vị": inserts these sheets of an .xlsx (the consolidated workbook) at the
+   * end of the open workbook and returns their names. Existing sheets of the same names are
+   * replaced only when listed in `replace` (the officer confirmed it); any other clash is refused
+   * with nothing written. Undefined where the host cannot insert sheets (ExcelApi 1.13).
+   */
+  insertSheets?(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]>;
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
   /** Offers a file for download (the filled report .docx); undefined where the host cannot. */

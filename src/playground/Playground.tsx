@@ -19,9 +19,12 @@ import { TaskPane } from '../taskpane/TaskPane';
 import { WorkbookView } from './WorkbookView';
 import { PANE_FRAME } from './frame';
 
+const NEW_BOOK = 'so-moi.xlsx';
 export const SAMPLES = [
   { file: 'mau-co-loi.xlsx', label: 'Sổ mẫu có lỗi (mau-co-loi.xlsx)' },
   { file: 'mau-sach.xlsx', label: 'Sổ mẫu đúng (mau-sach.xlsx)' },
+  // Where "Tổng hợp từ các đơn vị" is best written: a new workbook, as Excel makes one.
+  { file: NEW_BOOK, label: 'Sổ mới (trống)' },
 ] as const;
 const TEMPLATE = 'assets/templates/mau-chuan-cchc.xlsx';
 
@@ -89,20 +92,33 @@ function loadTemplate(): Promise<void> {
 
 let uninstall: (() => void) | null = null;
 
-async function host(data: ArrayBuffer, name: string, id: number): Promise<Hosted> {
+async function host(data: ArrayBuffer | null, name: string, id: number): Promise<Hosted> {
   const { readWorkbook } = await reader();
-  const [model] = await Promise.all([readWorkbook(data, name), loadTemplate()]);
+  const [model] = await Promise.all([data ? readWorkbook(data, name) : { sheets: [{ name: 'Sheet1', rows: [] }], tables: [], names: [] }, loadTemplate()]);
+  // The fake host decodes an inserted workbook synchronously inside a batch, and ExcelJS reads
+  // asynchronously: the consolidated workbook is read before the adapter inserts it.
+  let nextInsert: WorkbookModel | null = null;
   const fake = new FakeExcel(model, {
     decodeWorkbook: () => {
-      if (!templateModel) throw new Error('Không tải được tệp mẫu chuẩn.');
-      return templateModel;
+      const m = nextInsert ?? templateModel;
+      nextInsert = null;
+      if (!m) throw new Error('Không tải được tệp mẫu chuẩn.');
+      return m;
     },
   });
   // Office tells the add-in the open file through document.url; the pane names its report after it.
   Object.assign(fake.office.context.document, { url: name });
   uninstall?.();
   uninstall = installFakeOffice(fake);
-  return { fake, actions: createExcelActions(), name, id };
+  const actions = createExcelActions();
+  const insertSheets = actions.insertSheets;
+  if (insertSheets) {
+    actions.insertSheets = async (xlsx, sheets, replace) => {
+      nextInsert = await readWorkbook(xlsx, 'tong-hop.xlsx');
+      return insertSheets(xlsx, sheets, replace);
+    };
+  }
+  return { fake, actions, name, id };
 }
 
 export function Playground() {
@@ -114,7 +130,7 @@ export function Playground() {
   const [error, setError] = useState<string | null>(null);
   const loads = useRef(0);
 
-  const load = useCallback(async (bytes: () => Promise<ArrayBuffer>, name: string) => {
+  const load = useCallback(async (bytes: () => Promise<ArrayBuffer | null>, name: string) => {
     const id = ++loads.current;
     setError(null);
     setHosted(null);
@@ -130,7 +146,7 @@ export function Playground() {
   }, []);
 
   useEffect(() => {
-    void load(() => fetchBytes(`assets/samples/${sample}`), sample);
+    void load(() => (sample === NEW_BOOK ? Promise.resolve(null) : fetchBytes(`assets/samples/${sample}`)), sample);
   }, [sample, load]);
 
   useEffect(() => {

@@ -81,9 +81,11 @@ interface Props {
    * findings are then plain text saying the cell is in the workbook, not links that do nothing.
    */
   onSelect?: (f: Finding) => void;
+  /** Level of the per-sheet headings: h2 in a pane, deeper where the list sits under its own headings. */
+  headingAs?: 'h2' | 'h3' | 'h4' | 'h5';
 }
 
-export function FindingList({ findings, active = null, onSelect }: Props) {
+export function FindingList({ findings, active = null, onSelect, headingAs = 'h2' }: Props) {
   const s = useStyles();
   if (findings.length === 0) {
     return <Text className={s.empty}>Không có phát hiện nào.</Text>;
@@ -94,7 +96,7 @@ export function FindingList({ findings, active = null, onSelect }: Props) {
       <Accordion multiple collapsible defaultOpenItems={groups.map(([sheet]) => sheet)}>
         {groups.map(([sheet, fs]) => (
           <AccordionItem key={sheet} value={sheet}>
-            <AccordionHeader as="h2" size="small">
+            <AccordionHeader as={headingAs} size="small">
               Trang tính «{sheet}» · {countsText(fs)}
             </AccordionHeader>
             <AccordionPanel className={s.panel}>

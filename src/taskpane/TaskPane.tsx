@@ -12,6 +12,8 @@ import { LiveRegion } from './LiveRegion';
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
 const Status = lazy(() => loadResults().then((m) => ({ default: m.Status })));
+// "Tổng hợp từ các đơn vị" (src/taskpane/merge): its own chunk, fetched when the officer opens it.
+const MergePanel = lazy(() => import(/* webpackChunkName: "merge" */ './merge/MergePanel').then((m) => ({ default: m.MergePanel })));
 
 /** What Status says, unstyled, for the moment before its chunk has arrived. */
 function PlainStatus({ busy, error, notice }: StatusProps) {
@@ -51,6 +53,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const [active, setActive] = useState<Finding | null>(null);
   const [ribbon, setRibbon] = useState<Awaited<ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>>>>(null);
   const [live, setLive] = useState('');
+  const [merging, setMerging] = useState(false);
   // The same sentence twice is not announced again: a no-break space alternates to make it new.
   const announce = useCallback((text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text)), []);
 
@@ -177,7 +180,16 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         <Button onClick={clear} disabledFocusable={busy != null} data-testid="clear">
           Xóa đánh dấu
         </Button>
+        <Button appearance="subtle" onClick={() => setMerging((m) => !m)} aria-expanded={merging} data-testid="merge-open">
+          Tổng hợp từ các đơn vị
+        </Button>
       </div>
+
+      {merging && (
+        <Suspense fallback={<p role="status">Đang mở phần tổng hợp…</p>}>
+          <MergePanel actions={actions} announce={announce} />
+        </Suspense>
+      )}
 
       <Suspense fallback={<PlainStatus busy={busy} error={error} notice={notice} />}>
         <Status busy={busy} error={error} notice={notice} />
@@ -190,7 +202,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         </p>
       )}
 
-      {!report && !busy && !error && (
+      {!report && !busy && !error && !merging && (
         <p style={styles.hint}>
           Mở sổ thống kê CCHC theo mẫu chuẩn rồi bấm «Kiểm tra số liệu». Các ô có vấn đề sẽ được tô màu trên sổ tính; bấm vào từng
           mục để đến ô đó.

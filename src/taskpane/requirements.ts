@@ -56,6 +56,15 @@ export const FEATURES: readonly Feature[] = [
     instead: 'không có nút «Chèn mẫu chuẩn»; hãy mở tệp mẫu chuẩn mau-chuan-cchc.xlsx và chép số liệu vào đó',
   },
   {
+    id: 'excel.mergeWrite',
+    host: 'excel',
+    label: 'Ghi sổ tổng hợp từ các đơn vị vào sổ đang mở',
+    needs: [{ set: 'ExcelApi', version: '1.13' }],
+    members: ['Excel.Workbook.insertWorksheetsFromBase64', 'Excel.Worksheet.delete', 'Excel.Worksheet.name', 'Excel.Worksheet.visibility', 'Excel.Table.name'],
+    essential: false,
+    instead: '«Tổng hợp từ các đơn vị» vẫn kiểm tra và cộng các tệp; sổ tổng hợp được tải về thành tệp .xlsx (Excel trên web) hoặc ghi bằng lệnh «cchc merge»',
+  },
+  {
     id: 'word.places',
     host: 'word',
     label: 'Điền đoạn văn vào các vị trí của báo cáo',

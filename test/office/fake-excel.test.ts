@@ -236,3 +236,83 @@ describe('fake Excel host: as strict as the documented host (issue 9)', () => {
     }
   });
 });
+
+describe('fake Excel host: renaming and deleting sheets and tables (insertSheets)', () => {
+  let undo: () => void = () => undefined;
+  afterEach(() => undo());
+
+  test('a sheet renamed to a name taken in another case fails with ItemAlreadyExists; a rename takes its tables and names along', async () => {
+    const s = setup();
+    undo = s.undo;
+    const names = s.fake.names.filter((n) => n.sheet === 'Thông tin').map((n) => n.name);
+    expect(names.length).toBeGreaterThan(0);
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Biên chế').name = 'THÔNG TIN';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Biên chế').name = 'Bảng [1]';
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Thông tin').name = 'Thông tin (cũ)';
+      ctx.workbook.worksheets.getItem('Biên chế').name = 'Biên chế (cũ)';
+      await ctx.sync();
+    });
+    expect(s.fake.tables.find((t) => t.name === 'BienChe')!.sheet).toBe('Biên chế (cũ)');
+    expect(s.fake.names.filter((n) => n.sheet === 'Thông tin (cũ)').map((n) => n.name)).toEqual(names);
+  });
+
+  test('deleting a sheet takes its tables and leaves its names at #REF!; the last visible sheet and a very hidden one cannot be deleted', async () => {
+    const s = setup();
+    undo = s.undo;
+    expect(s.fake.tables.filter((t) => t.sheet === 'Biên chế').length).toBeGreaterThan(0);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Thông tin').delete();
+      ctx.workbook.worksheets.getItem('Biên chế').delete();
+      await ctx.sync();
+    }).catch((e: unknown) => expect(e).toMatchObject({ code: 'InvalidOperation' }));
+    // The batch stopped at the last visible sheet: the first deletion stays done, as in Excel.
+    expect(s.fake.sheets.map((x) => x.name)).toEqual(['Biên chế']);
+    await Excel.run(async (ctx) => {
+      const n = ctx.workbook.names.getItem('DonViBaoCao').load('formula');
+      await ctx.sync();
+      expect(n.formula).toMatch(/^=#REF!/);
+    });
+    s.fake.insertModel({ sheets: [{ name: 'Khác', rows: [] }, { name: 'Ẩn', rows: [] }], tables: [], names: [] });
+    s.fake.sheet('Ẩn')!.visibility = 'VeryHidden';
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Ẩn').delete();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Biên chế').delete();
+      await ctx.sync();
+    });
+    expect(s.fake.sheets.map((x) => x.name)).toEqual(['Khác', 'Ẩn']);
+    expect(s.fake.tables.filter((t) => t.sheet === 'Biên chế')).toEqual([]);
+  });
+
+  test('a table renamed to a name another table has fails with ItemAlreadyExists', async () => {
+    const s = setup();
+    undo = s.undo;
+    s.fake.tables.push({ ...s.fake.tables[0]!, name: 'Khac' });
+    await expect(
+      Excel.run(async (ctx) => {
+        ctx.workbook.tables.getItem('Khac').name = s.fake.tables[0]!.name.toUpperCase();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.tables.getItem('Khac').name = 'Khac_cu1';
+      await ctx.sync();
+    });
+    expect(s.fake.tables.map((t) => t.name)).toContain('Khac_cu1');
+  });
+});

@@ -240,11 +240,11 @@ test('is reachable by keyboard in a logical order and fits 320 px without horizo
   await page.getByTestId('count-error').waitFor();
 
   const order: string[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 7; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? document.activeElement?.textContent ?? ''));
   }
-  expect(order.slice(0, 6)).toEqual(['Xóa đánh dấu', 'Trang tính «TTHC» · 1 lỗi', 'N7', 'Trang tính «Biên chế» · 1 lỗi', 'E9', 'Chép chỉ số']);
+  expect(order.slice(0, 7)).toEqual(['Xóa đánh dấu', 'Tổng hợp từ các đơn vị', 'Trang tính «TTHC» · 1 lỗi', 'N7', 'Trang tính «Biên chế» · 1 lỗi', 'E9', 'Chép chỉ số']);
   // Enter on a focused finding selects its cell, as a click would.
   await page.locator('[data-testid=finding][data-cell="N7"]').focus();
   await page.keyboard.press('Enter');
@@ -410,3 +410,54 @@ test('shows per-section satisfaction as labelled bars with the figures as text, 
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   await chart.screenshot({ path: join(ROOT, 'test-results/survey-chart.png') });
 });
+
+test('«Tổng hợp từ các đơn vị» at 320 px: focus on its heading, a unit with errors shows its findings, files added and left out, an Excel without insertion offers the download', async () => {
+  const { Q3, unitWorkbook } = await import('../helpers/merge-corpus');
+  // Ngọc Hồi's first lĩnh vực with a total one more than its parts: a T1 error in that unit only.
+  const slipped = { ...Q3[3]!, kq: Q3[3]!.kq.map((r, i) => (i === 0 ? { ...r, tongSo: (r.tongSo as number) + 1 } : r)) };
+  const files = await Promise.all([Q3[1]!, slipped].map(async (u) => ({ name: u.file, mimeType: 'application/octet-stream', buffer: Buffer.from(await unitWorkbook(u)) })));
+
+  await open('?download');
+  await page.getByRole('button', { name: 'Tổng hợp từ các đơn vị' }).click();
+  await page.getByRole('heading', { name: 'Tổng hợp từ các đơn vị' }).waitFor();
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Tổng hợp từ các đơn vị');
+  await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H2');
+
+  await page.setInputFiles('[data-testid=merge-input]', files);
+  await page.getByTestId('merge-summary').waitFor({ timeout: 30_000 });
+  const units = page.getByTestId('merge-unit');
+  await expect(units.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).resolves.toEqual(['dat', 'co-loi']);
+  await expect(page.getByTestId('merge-unit-state').allTextContents()).resolves.toEqual(['Đạt', 'Có lỗi']);
+  await units.nth(1).getByRole('button').first().click();
+  const errors = units.nth(1).locator('[data-testid=finding][data-severity=error]');
+  await errors.first().waitFor();
+  await expect(errors.count()).resolves.toBeGreaterThan(0);
+  await expect(units.nth(1).textContent()).resolves.toMatch(/nằm trong tệp «4-ttyt-ngoc-hoi.xlsx»/);
+  // The hospital's panel stays closed and lists nothing of Ngọc Hồi's.
+  await expect(units.nth(0).locator('[data-testid=finding]').count()).resolves.toBe(0);
+
+  // Units arrive in several folders: a third file is added to the two, in name order.
+  const more = { name: Q3[2]!.file, mimeType: 'application/octet-stream', buffer: Buffer.from(await unitWorkbook(Q3[2]!)) };
+  await page.getByTestId('merge-add').click();
+  await page.setInputFiles('[data-testid=merge-input]', more);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=merge-unit]').length === 3);
+  await expect(units.evaluateAll((els) => els.map((e) => e.getAttribute('data-file')))).resolves.toEqual([Q3[1]!.file, Q3[2]!.file, Q3[3]!.file]);
+  // The unit with errors is left out by the officer: its file goes, the focus lands on the list's heading.
+  await units.nth(2).getByRole('button').first().click();
+  await units.nth(2).getByTestId('merge-remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=merge-unit]').length === 2);
+  await expect(units.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).resolves.toEqual(['dat', 'dat']);
+  await expect(page.getByTestId('merge-notice').textContent()).resolves.toMatch(/Đã bỏ tệp «4-ttyt-ngoc-hoi\.xlsx»/);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Các đơn vị');
+
+  // This host cannot insert sheets: said so, and the consolidated workbook is offered as a file.
+  await expect(page.getByTestId('merge-cannot-write').textContent()).resolves.toMatch(/ExcelApi 1\.13/);
+  await expect(page.getByTestId('merge-write').count()).resolves.toBe(0);
+  await page.getByTestId('merge-download').click();
+  await page.getByTestId('merge-notice').waitFor({ timeout: 30_000 });
+  const download = (await calls()).find((c) => c[0] === 'download')!;
+  expect(download.slice(0, 3)).toEqual(['download', 'tong-hop-quy-iii-2022.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  expect(download[3]).toBeGreaterThan(10_000);
+
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+}, 60_000);

@@ -34,11 +34,12 @@ test('Office 2021 has every Excel feature', () => {
 test('Office 2019 checks but neither colours cells nor inserts the template, and says so', () => {
   const caps = capabilities('excel', EXCEL_2019);
   expect(caps.blocked).toBe(false);
-  expect(caps.missing.map((f) => f.id)).toEqual(['excel.highlight', 'excel.insertTemplate']);
+  expect(caps.missing.map((f) => f.id)).toEqual(['excel.highlight', 'excel.insertTemplate', 'excel.mergeWrite']);
   expect(caps.notice?.intent).toBe('warning');
   expect(caps.notice?.text).toContain('Tô màu các ô có vấn đề (cần ExcelApi 1.9)');
   expect(caps.notice?.text).toContain('nút đến từng ô');
   expect(caps.notice?.text).toContain('Chèn mẫu chuẩn vào sổ (cần ExcelApi 1.13)');
+  expect(caps.notice?.text).toContain('Ghi sổ tổng hợp từ các đơn vị vào sổ đang mở (cần ExcelApi 1.13)');
   expect(caps.notice?.text).toContain('Microsoft 365, Office 2021 trở lên');
 });
 
