@@ -26,9 +26,10 @@ Cách dùng:
       Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
       --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
       --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5)
-  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force]
+  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       --previous    sổ số liệu kỳ trước, để viết câu so sánh "so với kỳ trước, tăng/giảm …"
+      --no-chart    không chèn biểu đồ hài lòng theo nhóm tiêu chí (mặc định chèn khi sổ có phiếu khảo sát)
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force (các phần có số liệu sai
       được ghi chú tô vàng ngay trong văn bản).
   cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json]
@@ -92,14 +93,14 @@ async function template(args: string[]): Promise<number> {
 }
 
 async function report(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, force: { type: 'boolean' }, 'no-chart': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return help();
   if (positionals.length !== 1 || !values.template || !values.out) {
     throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
   }
   // Messages name files and workbook text: made terminal-safe on the way out (safe-text.ts).
   const io = { out: (t: string) => void process.stdout.write(terminalSafeLines(t)), err: (t: string) => void process.stderr.write(terminalSafeLines(t)) };
-  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}), ...(values.previous ? { previous: values.previous } : {}) });
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}), ...(values.previous ? { previous: values.previous } : {}), ...(values['no-chart'] ? { chart: false } : {}) });
 }
 
 async function merge(args: string[]): Promise<number> {

@@ -10,14 +10,17 @@ import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
 import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 import { fillDocxDetailed } from '../docx/fill';
+import { surveyChartImage } from '../core/chart';
 
 /** Help text of `cchc report`, for main.ts. */
-export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--previous KỲ-TRƯỚC.xlsx] [--force]
+export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--previous KỲ-TRƯỚC.xlsx] [--force] [--no-chart]
   Kiểm tra bảng số liệu rồi viết các đoạn văn số liệu vào các vùng nội dung (content control)
   có gắn thẻ "cchc:…" của mẫu báo cáo Word, ghi ra tệp mới KẾT-QUẢ.docx (không sửa tệp đầu vào).
   --previous: bảng số liệu kỳ trước, để viết câu "so với kỳ trước / cùng kỳ, tăng/giảm …".
   Bảng số liệu còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force: khi đó mỗi phần có
   số liệu sai mở đầu bằng một ghi chú tô vàng nêu các lỗi, để sửa rồi điền lại.
+  Sổ có phiếu khảo sát hài lòng (bảng trả lời từng phiếu) thì phần Khảo sát sự hài lòng có thêm
+  biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí A–E; --no-chart: không chèn (điền lại sẽ gỡ biểu đồ cũ).
   Ngày ở dòng địa danh lấy từ ô "Ngày báo cáo" (tên NgayBaoCao) của sổ; không có thì để trống
   (tô vàng) cho cán bộ ghi.
   Mã thoát: 0 đã ghi; 1 bảng số liệu còn lỗi; 2 không đọc được tệp hoặc tham số sai.`;
@@ -32,6 +35,8 @@ export interface ReportOptions {
   previous?: string;
   /** Decimals of percentages (default 2). */
   decimals?: number;
+  /** false: no survey chart in the report (and an old one is removed); default: drawn when the workbook has answer sheets. */
+  chart?: boolean;
   /** Output streams (tests); default process.stdout/stderr. */
   io?: { out(s: string): void; err(s: string): void };
   /** Clock for the fill record (tests). */
@@ -114,7 +119,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   };
   let result;
   try {
-    result = await fillDocxDetailed(template, narrative, record);
+    result = await fillDocxDetailed(template, narrative, record, { chart: opts.chart === false ? null : surveyChartImage(report.metrics) });
   } catch (e) {
     if (isUnreadableTemplateError(e)) {
       const verb = ['no_controls', 'no_cchc_tags', 'tags_lost'].includes(e.reason) ? 'Không dùng được' : 'Không đọc được';
@@ -137,6 +142,12 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   if (narrative.comparisonSkipped) lines.push(narrative.comparisonSkipped);
   if (!narrative.fields.ngayBaoCao) lines.push('Ngày ở dòng địa danh để trống (tô vàng) cho cán bộ ghi: sổ không có ô "Ngày báo cáo".');
   lines.push(result.filled.length ? 'Đã điền:' : 'Không điền được vùng nào.', ...result.filled.map(title));
+  if (result.chart) lines.push(`Đã chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần «${TAG_TITLES['cchc:hailong']}».`);
+  if (result.chartSkipped === 'inline_place') {
+    lines.push(`Không chèn biểu đồ hài lòng: vùng «${TAG_TITLES['cchc:hailong']}» của mẫu nằm trong một đoạn văn (LibreOffice lưu vùng nội dung như vậy), ảnh sẽ bị cắt theo dòng chữ. Hãy dùng mẫu gốc bao-cao-cchc.docx hoặc lưu mẫu bằng Word; các số liệu vẫn được viết thành chữ.`);
+  } else if (result.chartSkipped === 'no_place') {
+    lines.push(`Không chèn biểu đồ hài lòng: mẫu không có vùng «${TAG_TITLES['cchc:hailong']}» (cchc:hailong) trong phần nội dung.`);
+  }
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);

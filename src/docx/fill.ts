@@ -2,12 +2,14 @@ import { DOMParser } from '@xmldom/xmldom';
 import { RECORD_PROPS, tidyRecord, type FillRecord } from '../core/narrative/record';
 import { isForcedNote } from '../core/narrative/marks';
 import { placeTexts, type Narrative } from '../core/narrative/build';
-import { ALL_TAGS, isFieldTag, isTag, TAG_TITLES, type Tag } from '../core/narrative/tags';
+import { ALL_TAGS, isFieldTag, isTag, SECTION_TAGS, TAG_TITLES, type Tag } from '../core/narrative/tags';
+import type { ChartImage } from '../core/chart';
 import { asDocument, type Conversion } from './convert';
 import { escapeXml, writeRecord } from './custom-props';
 import { UnreadableTemplateError } from './errors';
 import { openTemplate, type TemplatePackage } from './package';
 import { findControls, type SdtSpan } from './sdt';
+import { freeDocPrId, pictureParagraph, writeChartParts } from './picture';
 import { scanXml, splice, newBudget } from './xml';
 
 export { escapeXml } from './custom-props';
@@ -43,15 +45,28 @@ export interface FillResult {
   byTitle: Tag[];
   /** What the template was (.dotx/.dotm/.docm become a .docx) and the macro parts dropped. */
   conversion: Conversion;
+  /** The survey chart was placed in the survey section (picture.ts). */
+  chart: boolean;
+  /**
+   * A chart was given but not placed: the document has no survey place in its body ('no_place'),
+   * or only one inside a paragraph ('inline_place': LibreOffice saves block places so), where the
+   * picture would be squeezed into the paragraph's line height and justified with its text.
+   */
+  chartSkipped?: 'no_place' | 'inline_place';
+}
+
+export interface FillOptions {
+  /** The survey chart for the survey place (core/chart); null or absent: no chart, and an old one is removed. */
+  chart?: ChartImage | null;
 }
 
 const PARTS = /^word\/(document|header\d*|footer\d*)\.xml$/;
 
-export async function fillDocx(docx: Uint8Array, narrative: Narrative, record: FillRecord): Promise<Uint8Array> {
-  return (await fillDocxDetailed(docx, narrative, record)).bytes;
+export async function fillDocx(docx: Uint8Array, narrative: Narrative, record: FillRecord, options: FillOptions = {}): Promise<Uint8Array> {
+  return (await fillDocxDetailed(docx, narrative, record, options)).bytes;
 }
 
-export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, record: FillRecord): Promise<FillResult> {
+export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, record: FillRecord, options: FillOptions = {}): Promise<FillResult> {
   const pkg = await openTemplate(docx);
   const date = fixedDate(record.filledAt);
   const write = (name: string, text: string) => pkg.write(name, text, date);
@@ -59,10 +74,17 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
   const census = newCensus();
   const filled = new Set<Tag>();
   const emptied = new Set<Tag>();
+  const parts: { name: string; xml: string; places: Place[] }[] = [];
   for (const name of contentParts(pkg)) {
     const xml = (await pkg.text(name))!;
     const controls = findControls(xml, { part: name, budget: pkg.budget });
-    const places = outermost(controls.map((c) => placeOf(c, census)).filter((p): p is Place => p != null));
+    parts.push({ name, xml, places: outermost(controls.map((c) => placeOf(c, census)).filter((p): p is Place => p != null)) });
+  }
+  // i13: the chart goes in the body's survey places (a picture in a header would need that part's own relationships).
+  const chartHere = (name: string, p: Place) => options.chart != null && name === 'word/document.xml' && p.tag === SECTION_TAGS.hailong && p.span.kind === 'block';
+  const docPrId = options.chart ? freeDocPrId(pkg, parts.map(({ name, xml, places }) => ({ name, xml, skip: places.filter((p) => chartHere(name, p)).map((p) => p.span) }))) : 0;
+  let placed = 0;
+  for (const { name, xml, places } of parts) {
     for (const p of places) {
       census.seen.add(p.tag);
       if (p.byTitle) census.byTitle.add(p.tag);
@@ -70,17 +92,23 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
     const edits = places.flatMap((p) => {
       const paras = texts[p.tag];
       if (isFieldTag(p.tag) && !paras.length) return []; // no period or unit: leave the placeholder
-      (paras.length ? filled : emptied).add(p.tag);
-      return placeEdits(p.span, paras);
+      // A survey place used twice gets the picture twice, each with its own drawing id.
+      const picture = chartHere(name, p) ? pictureParagraph(options.chart!, docPrId + placed++) : '';
+      (paras.length || picture ? filled : emptied).add(p.tag);
+      return placeEdits(p.span, paras, picture);
     });
     if (edits.length) write(name, splice(xml, edits));
   }
   if (!census.seen.size) throw nothingToFill(census);
+  const chartPlaced = placed > 0;
+  const surveyPlaces = parts.filter((p) => p.name === 'word/document.xml').flatMap((p) => p.places.filter((x) => x.tag === SECTION_TAGS.hailong));
+  const chartSkipped = options.chart && !chartPlaced ? (surveyPlaces.length ? ('inline_place' as const) : ('no_place' as const)) : undefined;
+  await writeChartParts(pkg, chartPlaced ? options.chart! : null, date, write);
   const conversion = await asDocument(pkg, write);
   await writeRecord(pkg, record, write);
   const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !census.seen.has(t));
   const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion };
+  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced, ...(chartSkipped ? { chartSkipped } : {}) };
 }
 
 /** Tags of the controls the document carries, in document order (word/document.xml only). */
@@ -186,11 +214,11 @@ function nothingToFill(c: Census): UnreadableTemplateError {
 // ---------------------------------------------------------------------------------------------
 // What is written into a place.
 
-/** The splices that fill one control: its content, and its placeholder flag gone. */
-function placeEdits(c: SdtSpan, paras: string[]): { start: number; end: number; text: string }[] {
+/** The splices that fill one control: its content (then `picture`, a paragraph, in a block control), and its placeholder flag gone. */
+function placeEdits(c: SdtSpan, paras: string[], picture = ''): { start: number; end: number; text: string }[] {
   // The text takes the control's formatting, never the grey placeholder's.
   const span = { ...c, rPr: withoutPlaceholderStyle(c.showingPlcHdr ? (c.sdtRPr ?? c.rPr) : c.rPr) };
-  const inner = c.kind === 'inline' ? runs(span, paras.join(' ')) : paragraphs(span, paras);
+  const inner = c.kind === 'inline' ? runs(span, paras.join(' ')) : picture && !paras.length ? picture : paragraphs(span, paras) + picture;
   const edits = [contentEdit(c, inner)];
   if (c.showingPlcHdr) edits.push({ ...c.showingPlcHdr, text: '' });
   return edits;

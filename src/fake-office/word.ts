@@ -28,6 +28,28 @@ export interface FakeParagraph {
   segments: Segment[];
   /** The block control this paragraph belongs to, if any. */
   block?: FakeControl;
+  /** Inline pictures in the paragraph (their place among the text is not modelled). */
+  pictures?: FakePicture[];
+  /** Paragraph.alignment once set ("Left", "Centered", …). */
+  alignment?: string;
+}
+
+/**
+ * An inline picture (WordApi 1.1 InlinePicture). Word reads PNG, JPEG, GIF and BMP from
+ * insertInlinePictureFromBase64; an SVG is inserted as a broken picture, not refused
+ * (OfficeDev/office-js#3018): `format` says what the bytes were, `broken` that Word could not show them.
+ */
+export interface FakePicture {
+  id: number;
+  format: 'png' | 'jpeg' | 'gif' | 'bmp' | 'other';
+  broken: boolean;
+  /** Natural size from the image (points, at its stated resolution or 96 dpi), until the add-in sets it. */
+  width: number;
+  height: number;
+  altTextTitle: string;
+  altTextDescription: string;
+  /** The image as inserted, base64. */
+  base64: string;
 }
 
 /** Where the cursor is: character offsets in one paragraph's text. */
@@ -59,6 +81,8 @@ export interface WordSnapshotParagraph {
   /** Id of the block control holding the paragraph. */
   block: number | null;
   segments: { text: string; control: number | null }[];
+  pictures?: FakePicture[];
+  alignment?: string;
 }
 
 export interface WordSnapshot {
@@ -500,6 +524,33 @@ class ParagraphProxy extends ClientObject {
     this.context.enqueue(() => this.context.fake.insertTextInParagraph(this.resolve(), text, location));
     return new RangeProxy(this.context);
   }
+  /** Paragraph.alignment (WordApi 1.1): write-only here, as the adapter uses it. */
+  set alignment(v: string) {
+    this.set(() => {
+      if (!['Mixed', 'Unknown', 'Left', 'Centered', 'Right', 'Justified'].includes(v)) invalid();
+      this.resolve().alignment = v;
+    });
+  }
+  /**
+   * Paragraph.insertInlinePictureFromBase64 (WordApi 1.1): 'Replace' | 'Start' | 'End'.
+   * https://learn.microsoft.com/javascript/api/word/word.paragraph#word-word-paragraph-insertinlinepicturefrombase64-member(1)
+   */
+  insertInlinePictureFromBase64(base64: string, location: 'Replace' | 'Start' | 'End'): InlinePictureProxy {
+    const ref: Ref = {};
+    this.context.enqueue(() => {
+      if (!['Replace', 'Start', 'End'].includes(location)) invalid();
+      const p = this.resolve();
+      if (p.block?.cannotEdit) throw new FakeOfficeError('AccessDenied', 'The content control cannot be edited.');
+      const pic = this.context.fake.newPicture(base64);
+      if (location === 'Replace') {
+        if (p.segments.some((x) => x.control)) invalid('The paragraph holds content controls.');
+        p.segments = [];
+        p.pictures = [pic];
+      } else p.pictures = location === 'Start' ? [pic, ...(p.pictures ?? [])] : [...(p.pictures ?? []), pic];
+      ref.id = pic.id;
+    });
+    return new InlinePictureProxy(this.context, ref);
+  }
   /** Wraps the whole paragraph in a new block rich-text control. */
   insertContentControl(): ContentControlProxy {
     const ref: Ref = {};
@@ -507,6 +558,45 @@ class ParagraphProxy extends ClientObject {
       ref.id = this.context.fake.wrapParagraph(this.resolve()).id;
     });
     return new ContentControlProxy(this.context, ref);
+  }
+}
+
+/** InlinePicture (WordApi 1.1): size and alternative text are written; nothing is read back by the adapter. */
+class InlinePictureProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly ref: Ref,
+  ) {
+    super(ctx);
+  }
+  protected resolve(): FakePicture {
+    const pic = this.ref.id === undefined ? undefined : this.context.fake.picture(this.ref.id);
+    if (!pic) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'InlinePicture');
+    return pic;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    const pic = t as FakePicture;
+    if (prop === 'width' || prop === 'height' || prop === 'altTextTitle' || prop === 'altTextDescription') return pic[prop];
+    if (prop === 'imageFormat') return pic.broken ? 'Unsupported' : { png: 'Png', jpeg: 'Jpeg', gif: 'Gif', bmp: 'Bmp', other: 'Unsupported' }[pic.format];
+    return invalid(`Unknown inline picture property ${prop}`);
+  }
+  set width(v: number) {
+    this.set(() => {
+      if (!(v > 0)) invalid();
+      this.resolve().width = v;
+    });
+  }
+  set height(v: number) {
+    this.set(() => {
+      if (!(v > 0)) invalid();
+      this.resolve().height = v;
+    });
+  }
+  set altTextTitle(v: string) {
+    this.set(() => (this.resolve().altTextTitle = v));
+  }
+  set altTextDescription(v: string) {
+    this.set(() => (this.resolve().altTextDescription = v));
   }
 }
 
@@ -860,6 +950,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
       const lines = text.split(/\r\n|\r|\n/);
       const first = own[0]!;
       first.segments = lines[0] ? [{ text: lines[0] }] : [];
+      delete first.pictures;
       this.paragraphs = this.paragraphs.filter((p) => p.block !== c || p === first);
       this.paragraphs.splice(this.paragraphs.indexOf(first) + 1, 0, ...lines.slice(1).map((t) => this.newParagraph(t, c)));
     } else if (/[\n\r]/.test(text)) {
@@ -987,7 +1078,7 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     // Controls keep their identity (proxies hold their ids); only their fields are saved.
     return {
       highlights: this.highlights.map((h) => ({ ...h })),
-      paragraphs: this.paragraphs.map((p) => ({ ...p, segments: p.segments.map((x) => ({ ...x })) })),
+      paragraphs: this.paragraphs.map((p) => ({ ...p, segments: p.segments.map((x) => ({ ...x })), ...(p.pictures ? { pictures: p.pictures.map((x) => ({ ...x })) } : {}) })),
       controls: new Map(this.controls().map((c) => [c, { ...c }])),
       selection: this.selection ? { ...this.selection } : null,
       customProperties: { ...this.customProperties },
@@ -1042,6 +1133,29 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     this.emit();
   }
 
+  /** A picture the adapter inserted, by id. */
+  picture(id: number): FakePicture | undefined {
+    for (const p of this.paragraphs) for (const pic of p.pictures ?? []) if (pic.id === id) return pic;
+    return undefined;
+  }
+
+  /** Pictures in the block controls with this tag, with the paragraph each sits in. */
+  picturesOf(tag: string): { picture: FakePicture; paragraph: FakeParagraph }[] {
+    return this.paragraphs.filter((p) => p.block?.tag === tag).flatMap((p) => (p.pictures ?? []).map((picture) => ({ picture, paragraph: p })));
+  }
+
+  /** A picture from base64: malformed base64 is refused (InvalidArgument); bytes Word cannot draw make a broken picture. */
+  newPicture(base64: string): FakePicture {
+    if (typeof base64 !== 'string' || !base64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) invalid('The image is not valid base64.');
+    const bytes = Uint8Array.from(atob(base64.slice(0, 64)), (c) => c.charCodeAt(0));
+    const is = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+    const format: FakePicture['format'] = is(0x89, 0x50, 0x4e, 0x47) ? 'png' : is(0xff, 0xd8, 0xff) ? 'jpeg' : is(0x47, 0x49, 0x46, 0x38) ? 'gif' : is(0x42, 0x4d) ? 'bmp' : 'other';
+    // A PNG's natural size: IHDR width and height, at 96 dpi (pHYs is not read: the adapter sets the size).
+    const px = (at: number) => ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+    const [w, h] = format === 'png' ? [px(16), px(20)] : [100, 100];
+    return { id: this.nextId++, format, broken: format === 'other', width: w * 0.75, height: h * 0.75, altTextTitle: '', altTextDescription: '', base64 };
+  }
+
   /** Texts of the controls with this tag, paragraphs joined by "\n". */
   textsOf(tag: string): string[] {
     return this.controls()
@@ -1074,6 +1188,8 @@ export class FakeWord extends FakeHost<WordSnapshot> {
         text: paragraphText(p),
         block: p.block?.id ?? null,
         segments: p.segments.map((s) => ({ text: s.text, control: s.control?.id ?? null })),
+        ...(p.pictures?.length ? { pictures: p.pictures.map((x) => ({ ...x })) } : {}),
+        ...(p.alignment ? { alignment: p.alignment } : {}),
       })),
       controls,
       selection: this.selection ? { ...this.selection } : null,

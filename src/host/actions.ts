@@ -59,12 +59,26 @@ export interface ExcelActions {
 
 export type { FillRecord } from '../core/narrative/record';
 
+/** A picture for a place (the survey chart): a PNG, its size on the page and its alternative text. */
+export interface PlacePicture {
+  /** PNG bytes as base64: what Word's insertInlinePictureFromBase64 reads (not SVG: OfficeDev/office-js#3018). */
+  base64: string;
+  /** Points. */
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+}
+
 export interface WordActions {
   host: 'word';
   /** Tags of the content controls present in the document, in document order. */
   listPlaces(): Promise<string[]>;
-  /** Writes paragraphs into every place whose tag has text; returns the tags filled. */
-  fill(sections: Record<string, string[]>, record: FillRecord): Promise<string[]>;
+  /**
+   * Writes paragraphs into every place whose tag has text, and after them, in a block place, the
+   * picture given for its tag (a refill replaces it; a fill without one removes it); returns the tags filled.
+   */
+  fill(sections: Record<string, string[]>, record: FillRecord, pictures?: Record<string, PlacePicture>): Promise<string[]>;
   /** Puts a tagged place at the selection (in the body); refuses a tag the document already has. */
   markPlace(tag: string, title: string): Promise<void>;
   /** Selects the first place with the tag, to show it; undefined where the host cannot. */

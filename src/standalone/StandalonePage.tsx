@@ -4,6 +4,7 @@ import { Button, FluentProvider, Link, Text, makeStyles, tokens, webLightTheme }
 import { FolderOpenRegular } from '@fluentui/react-icons/svg/folder-open';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import type { CheckReport } from '../core/report';
+import type { ReportDownloadOptions } from '../taskpane/report/ReportSection';
 import type { Finding } from '../core/findings';
 import { copyToClipboard } from '../host/clipboard';
 import { messageOf, type Busy } from '../taskpane/status';
@@ -126,13 +127,13 @@ export function StandalonePage() {
   };
 
   const downloadReport = report
-    ? (allowErrors: boolean) =>
+    ? (allowErrors: boolean, _previous?: CheckReport, options?: ReportDownloadOptions) =>
         run('download', async () => {
           const [{ reportDocx, DOCX_MIME }, { inlinedReportTemplate }] = await Promise.all([
             import(/* webpackChunkName: "report-docx" */ '../taskpane/report/docx'),
             import(/* webpackChunkName: "report-template" */ './template'),
           ]);
-          const file = await reportDocx(report, allowErrors, new Date(), inlinedReportTemplate);
+          const file = await reportDocx(report, allowErrors, new Date(), inlinedReportTemplate, undefined, options);
           saveBytes(file.fileName, file.bytes, DOCX_MIME);
           setNotice(`Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`);
         })

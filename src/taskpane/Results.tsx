@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
+import type { ReportDownloadOptions } from './report/ReportSection';
 import type { Finding } from '../core/findings';
 import { TABLES } from '../core/contract';
 import { periodText } from '../core/periodText';
@@ -34,7 +35,7 @@ interface Props {
   /** Copies text and confirms with `notice` (the indicators' confirmation by default). */
   onCopy: (text: string, notice?: string) => void;
   /** Builds and offers the filled report .docx; absent where the host cannot download. */
-  onDownload?: (allowErrors: boolean, previous?: CheckReport) => void;
+  onDownload?: (allowErrors: boolean, previous?: CheckReport, options?: ReportDownloadOptions) => void;
   /** Inserts the standard sheets; absent where the host cannot. */
   onInsert?: () => void;
   busy: boolean;

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { Button, FluentProvider, tokens, webLightTheme } from '@fluentui/react-components';
 import type { CheckReport } from '../core/report';
+import type { ReportDownloadOptions } from './report/ReportSection';
 import type { Finding } from '../core/findings';
 import type { ExcelActions } from '../host/actions';
 import { busyText, checkedSentence, formatAt, messageOf, type Busy, type StatusProps } from './status';
@@ -134,11 +135,11 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const download = actions.download;
   const downloadReport =
     download && report
-      ? (allowErrors: boolean, previous?: CheckReport) =>
+      ? (allowErrors: boolean, previous?: CheckReport, options?: ReportDownloadOptions) =>
           run('download', async () => {
             // JSZip and the XML parsers come only now, with the template filler.
             const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
-            const file = await reportDocx(report, allowErrors, new Date(), undefined, previous);
+            const file = await reportDocx(report, allowErrors, new Date(), undefined, previous, options);
             await download(file.fileName, file.bytes, DOCX_MIME);
             const text = `Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`;
             setNotice(text);

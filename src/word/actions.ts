@@ -36,7 +36,7 @@ export function createWordActions(): WordActions {
         return ccs.items.map((c) => c.tag).filter(Boolean);
       }),
 
-    fill: (sections, record) =>
+    fill: (sections, record, pictures = {}) =>
       run('điền báo cáo', async (context) => {
         const ccs = context.document.contentControls;
         const withSubtype = customProps();
@@ -52,7 +52,8 @@ export function createWordActions(): WordActions {
         for (const cc of targets) {
           const paras = (sections[cc.tag] ?? []).map((p) => p.replace(/[\r\n\v]+/g, ' '));
           const inline = withSubtype ? !cc.subtype.startsWith('RichTextParagraphs') && !cc.subtype.startsWith('RichTextTable') : cc.type === 'PlainText' || isFieldTag(cc.tag);
-          if (!paras.length) {
+          const picture = inline ? undefined : pictures[cc.tag];
+          if (!paras.length && !picture) {
             // As the Node filler does: an empty section empties its block so no stale figures stay;
             // an inline field with nothing to say keeps its placeholder.
             if (!inline) cc.clear();
@@ -63,12 +64,24 @@ export function createWordActions(): WordActions {
           } else {
             // A forced report's note opens the place, highlighted (docs/style.md 8); the highlight is
             // taken off the place first, so a clean refill writes plain text again.
-            const note = isForcedNote(paras[0]!) ? paras[0]! : null;
+            const note = paras[0] != null && isForcedNote(paras[0]) ? paras[0] : null;
             const body = note ? paras.slice(1) : paras;
             cc.font.highlightColor = null as unknown as string;
             // Replace keeps the first paragraph's formatting; the others are added after it.
             cc.insertText(body[0] ?? '', 'Replace');
             for (const p of body.slice(1)) cc.insertParagraph(p, 'End');
+            // i13: the survey chart after the text, centred, in a paragraph of its own (WordApi 1.1),
+            // or in the place's one emptied paragraph when there is no text (getFirst: WordApi 1.3);
+            // the 'Replace' above took away the one a previous fill put there.
+            if (picture) {
+              const para = body.length || !withSubtype ? cc.insertParagraph('', 'End') : cc.paragraphs.getFirst();
+              para.alignment = 'Centered';
+              const pic = para.insertInlinePictureFromBase64(picture.base64, 'Start');
+              pic.width = picture.width;
+              pic.height = picture.height;
+              pic.altTextTitle = picture.title;
+              pic.altTextDescription = picture.description;
+            }
             if (note) cc.insertParagraph(note, 'Start').font.highlightColor = 'Yellow';
           }
           filled.add(cc.tag);

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANTED_MISTAKES, SAMPLE_FILES } from '../../src/xlsx/samples';
 import { readWorkbook } from '../../src/xlsx/read';
+import JSZip from 'jszip';
+import { roundTo } from '../../src/core/numbers';
+import { expectedIndices, generateForms, SHAPES } from '../helpers/surveys';
+import { workbookWithAnswers } from '../helpers/surveys-xlsx';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -175,5 +179,39 @@ describe('cchc check on hostile input (issue 8), end to end', () => {
     expect(r.err).not.toMatch(/central directory|Error/);
     const bad = run('check', '--nope', notZip);
     expect([bad.code, bad.err]).toEqual([2, 'Tham số không hợp lệ: không có tuỳ chọn --nope.\nXem: cchc --help\n']);
+  });
+});
+
+describe('cchc report with survey answer sheets (i13)', () => {
+  // A real .xlsx (ExcelJS) with QĐ 56 outpatient forms, through the built command line.
+  const shape = SHAPES['qd56-ngoai-tru'];
+  const forms = generateForms(shape, 300, 77, { notUsed: 0.05, blank: 0.03 }, ['2023-06-15', '2023-09-14']);
+  const want = expectedIndices(shape, forms);
+  const summary = { doiTuong: 'Người bệnh ngoại trú', soPhieu: want.respondents, haiLongChung: roundTo(want.haiLongChung!, 2), soVoiMongDoi: roundTo(want.soVoiMongDoi!, 2), quayLai: roundTo(want.quayLai!, 2), toanDien: roundTo(want.toanDien!, 2) };
+  const template = join(root, 'assets', 'templates', 'bao-cao-cchc.docx');
+  let xlsx: string;
+  beforeAll(async () => {
+    xlsx = join(dir, 'khao-sat.xlsx');
+    writeFileSync(xlsx, await workbookWithAnswers({ unit: 'Bệnh viện thử', periodKind: 'Quý III', year: 2023, tables: { KhaoSatHaiLong: { rows: [summary] } } }, 'DuLieuNgoaiTru', shape, forms));
+  });
+  const media = async (file: string) => Object.keys((await JSZip.loadAsync(readFileSync(file))).files).filter((n) => n.startsWith('word/media/')).sort();
+
+  it('puts the chart in the survey section, its bars the section rates of the forms; --no-chart leaves it out', async () => {
+    const out = join(dir, 'bao-cao-bieu-do.docx');
+    const r = run('report', xlsx, '--template', template, '--out', out);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('Đã chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần «Khảo sát sự hài lòng».');
+    expect(await media(out)).toEqual(['word/media/cchc-hailong.png', 'word/media/cchc-hailong.svg']);
+    const svg = await (await JSZip.loadAsync(readFileSync(out))).file('word/media/cchc-hailong.svg')!.async('string');
+    const bars = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="10" fill="#0f6cbd"\/>/g)].map((m) => Number(m[1]));
+    expect(bars).toHaveLength(5);
+    bars.forEach((w, i) => expect(Math.abs(w - (want.sections['ABCDE'[i]!]! / 100) * 451)).toBeLessThanOrEqual(0.01));
+
+    const plain = join(dir, 'bao-cao-khong-bieu-do.docx');
+    const p = run('report', xlsx, '--template', template, '--out', plain, '--no-chart');
+    expect([p.code, p.err]).toEqual([0, '']);
+    expect(p.out).not.toContain('biểu đồ');
+    expect(await media(plain)).toEqual([]);
+    expect(run('--help').out).toContain('--no-chart');
   });
 });

@@ -87,4 +87,26 @@ describe('cchc report', () => {
     expect(fs.existsSync(path.join(dir, 'a.docx'))).toBe(false);
     expect(fs.readFileSync(tplCopy).equals(fs.readFileSync(TEMPLATE))).toBe(true);
   });
+
+  test('answer sheets give the survey chart in the report; --no-chart (chart: false) leaves it out and a refill removes it', async () => {
+    const sections = { A: 81.25, B: 90, C: 62.5, D: 97.5, E: 75 };
+    const metrics = Object.fromEntries(Object.entries(sections).map(([c, v]) => [`haiLong.nguoi-benh-noi-tru.haiLong${c}`, v]));
+    nextReport = { ...konTumQ3(), metrics: { ...konTumQ3().metrics, ...metrics, 'haiLong.nguoi-benh-noi-tru.haiLongChung': 85 } };
+    const JSZip = (await import('jszip')).default;
+    const mediaOf = async (file: string) => Object.keys((await JSZip.loadAsync(fs.readFileSync(file))).files).filter((n) => n.startsWith('word/media/')).sort();
+    const withChart = path.join(dir, 'co-bieu-do.docx');
+    expect(await runReport({ file: xlsx, template: TEMPLATE, out: withChart, io })).toBe(0);
+    expect(out.join('')).toContain('Đã chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần «Khảo sát sự hài lòng».');
+    expect(await mediaOf(withChart)).toEqual(['word/media/cchc-hailong.png', 'word/media/cchc-hailong.svg']);
+    const xml = await part(new Uint8Array(fs.readFileSync(withChart)), 'word/document.xml');
+    const place = xml.slice(xml.indexOf('w:val="cchc:hailong"'));
+    expect(place.slice(0, place.indexOf('</w:sdt>'))).toContain('descr="Tỷ lệ hài lòng theo nhóm tiêu chí (tính từ phiếu khảo sát). Người bệnh nội trú: hài lòng chung 85,00%; A. Khả năng tiếp cận: 81,25%;');
+
+    out = [];
+    const without = path.join(dir, 'khong-bieu-do.docx');
+    expect(await runReport({ file: xlsx, template: withChart, out: without, io, chart: false })).toBe(0);
+    expect(out.join('')).not.toContain('biểu đồ');
+    expect(await mediaOf(without)).toEqual([]);
+    expect(await part(new Uint8Array(fs.readFileSync(without)), 'word/document.xml')).not.toContain('<w:drawing>');
+  });
 });

@@ -3,11 +3,14 @@
  * Word host built from the real report template, the real WordPane and Word adapter. The officer
  * picks a sample workbook, fills the report, and sees the generated paragraphs in the places.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { WordSnapshot } from '../../src/fake-office/word';
 import { sampleTexts } from '../word/fixtures';
+import { expectedIndices, generateForms, SHAPES } from '../helpers/surveys';
+import { workbookWithAnswers } from '../helpers/surveys-xlsx';
 import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
@@ -170,3 +173,37 @@ test('checks the figures written in the document: findings, select on click, mar
   await expect(page.locator('mark[data-highlight]').count()).resolves.toBe(0);
   await page.screenshot({ path: join(RESULTS, 'word-prose-check.png'), fullPage: true });
 });
+
+test('i13: a workbook with answer sheets: the chart box is ticked, the fill puts the PNG chart in the survey place, unticked a refill removes it', async () => {
+  const shape = SHAPES['qd56-noi-tru'];
+  const forms = generateForms(shape, 200, 5, { notUsed: 0.05 }, ['2023-06-15', '2023-09-14']);
+  const want = expectedIndices(shape, forms);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-word-chart-'));
+  const file = join(dir, 'khao-sat.xlsx');
+  writeFileSync(file, await workbookWithAnswers({ unit: 'Sở Y tế tỉnh Kon Tum', periodKind: 'Quý III', year: 2023 }, 'Phiếu nội trú', shape, forms));
+  await page.getByTestId('workbook-input').setInputFiles(file);
+  await page.getByTestId('workbook-info').getByText('khao-sat.xlsx', { exact: true }).waitFor();
+  const box = page.getByRole('checkbox', { name: /^Chèn biểu đồ tỷ lệ hài lòng/ });
+  await expect(box.isChecked()).resolves.toBe(true);
+  // The list of places says the survey place gets the chart (this workbook has no summary table, so no text).
+  await expect(page.getByTestId('places').locator('[data-tag="cchc:hailong"] span').nth(1).textContent()).resolves.toBe('biểu đồ');
+  await page.getByTestId('fill').click();
+  await page.getByTestId('notice').getByText(/^Đã điền \d+ vị trí/).waitFor();
+
+  const pictures = (s: WordSnapshot) => s.paragraphs.filter((p) => p.pictures?.length).map((p) => ({ tag: s.controls.find((c) => c.id === p.block)?.tag, pictures: p.pictures! }));
+  const placed = pictures(await snapshot());
+  expect(placed.map((p) => [p.tag, p.pictures.map((x) => [x.format, x.broken])])).toEqual([['cchc:hailong', [['png', false]]]]);
+  const pct = (x: number) => `${x.toFixed(2).replace('.', ',')}%`;
+  for (const c of ['A', 'B', 'C', 'D', 'E']) expect(placed[0]!.pictures[0]!.altTextDescription).toContain(pct(want.sections[c]!));
+  // The playground's page shows it as the PNG the adapter inserted.
+  const img = page.getByTestId('document').locator('[data-tag="cchc:hailong"] img');
+  await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  await img.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(RESULTS, 'word-chart.png'), fullPage: false });
+
+  await box.uncheck();
+  await page.getByTestId('fill').click();
+  await page.waitForFunction(() => !window.__wordPlayground!.fake.paragraphs.some((p) => p.pictures?.length));
+  await expect(page.getByTestId('document').locator('img').count()).resolves.toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+}, 90_000);

@@ -326,6 +326,34 @@ describe('the report paragraphs', () => {
     await expect(page.getByTestId('no-download').count()).resolves.toBe(0);
   });
 
+  test('i13: with answer sheets the download carries the survey chart, drawn in the browser; unticking leaves it out', async () => {
+    const sections = { A: 81.25, B: 90, C: 62.5, D: 97.5, E: 75 };
+    const metrics = Object.fromEntries(Object.entries(sections).map(([c, v]) => [`haiLong.nguoi-benh-noi-tru.haiLong${c}`, v]));
+    await open('?download=1');
+    await check({ ...clean, metrics: { ...clean.metrics, ...metrics } });
+    const box = page.getByRole('checkbox', { name: /Kèm biểu đồ tỷ lệ hài lòng/ });
+    await expect(box.isChecked()).resolves.toBe(true);
+    const sizes = async () => (await calls()).filter((c) => c[0] === 'download').map((c) => c[3] as number);
+    const downloads = async (n: number) => {
+      for (let i = 0; i < 300 && (await sizes()).length < n; i++) await page.waitForTimeout(100);
+      return sizes();
+    };
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click();
+    await expect(downloads(1)).resolves.toHaveLength(1);
+    await box.uncheck();
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click();
+    const [withChart, without] = await downloads(2);
+    // The chart's PNG (about 100 KB at 288 dpi) and SVG are what the first file has more.
+    expect(withChart! - without!).toBeGreaterThan(50_000);
+  });
+
+  test('no answer sheets: no chart option', async () => {
+    await open('?download=1');
+    await check(clean);
+    await page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).waitFor();
+    await expect(page.getByTestId('report-chart').count()).resolves.toBe(0);
+  });
+
   test('with errors, shows no paragraph until the officer confirms', async () => {
     await open('?download=1');
     await check(report([sumMismatch]));

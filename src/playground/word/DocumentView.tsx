@@ -105,6 +105,16 @@ export function DocumentView({ snapshot, onSelect }: { snapshot: WordSnapshot; o
         onMouseUp={(ev) => pick(ev, p)}
         onKeyDown={(ev) => key(ev, p)}
       >
+        {(p.pictures ?? []).map((pic) => (
+          // A broken picture (what Word shows for an SVG) is drawn as an empty frame.
+          <span key={`pic${pic.id}`} style={{ display: 'block', textAlign: p.alignment === 'Centered' ? 'center' : 'left' }}>
+            {pic.broken ? (
+              <span role="img" aria-label={pic.altTextDescription || 'Ảnh không hiển thị được'} style={{ display: 'inline-block', width: `${(pic.width * 4) / 3}px`, height: `${(pic.height * 4) / 3}px`, outline: '1px dashed #a4262c' }} />
+            ) : (
+              <img src={`data:image/${pic.format};base64,${pic.base64}`} alt={pic.altTextDescription} title={pic.altTextTitle} width={(pic.width * 4) / 3} height={(pic.height * 4) / 3} style={{ maxWidth: '100%', height: 'auto' }} data-picture={pic.id} />
+            )}
+          </span>
+        ))}
         {p.segments.map((seg, i) => {
           const c = seg.control === null ? undefined : byId.get(seg.control);
           const at = p.segments.slice(0, i).reduce((n, x) => n + x.text.length, 0);

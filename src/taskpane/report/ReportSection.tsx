@@ -8,6 +8,13 @@ import { REPORT_ORDER, TAG_TITLES, type SectionTag } from '../../core/narrative/
 import { formatCount } from '../../core/numbers';
 import type { CheckReport } from '../../core/report';
 import { libraryErrorMeaning } from '../../xlsx/errors';
+import { surveyBars } from '../../core/chart/surveyBars';
+
+/** What the officer chose for the downloaded report besides the figures. */
+export interface ReportDownloadOptions {
+  /** The survey chart in the survey section (default: yes, when the workbook has answer sheets). */
+  chart?: boolean;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: '0' },
@@ -41,7 +48,7 @@ interface Props {
   report: CheckReport;
   onCopy: (text: string, notice: string) => void;
   /** Builds and offers the filled template; absent where the host cannot download. */
-  onDownload?: (allowErrors: boolean, previous?: CheckReport) => void;
+  onDownload?: (allowErrors: boolean, previous?: CheckReport, options?: ReportDownloadOptions) => void;
   busy: boolean;
 }
 
@@ -61,6 +68,8 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
   const allow = errors > 0 && confirmed;
   const [previous, setPrevious] = useState<{ name: string; report: CheckReport } | null>(null);
   const [prevError, setPrevError] = useState<string | null>(null);
+  const hasChart = useMemo(() => surveyBars(report.metrics).length > 0, [report]);
+  const [withChart, setWithChart] = useState(true);
   const prevInput = useRef<HTMLInputElement>(null);
   const built = useMemo((): { sections: Section[]; skipped?: string } | { error: string } | null => {
     if (errors > 0 && !allow) return null;
@@ -166,7 +175,15 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
           ))}
           {onDownload ? (
             <div className={s.row}>
-              <Button icon={<ArrowDownloadRegular />} onClick={() => onDownload(allow, previous?.report)} disabled={busy} data-testid="download-report">
+              {hasChart && (
+                <Checkbox
+                  checked={withChart}
+                  onChange={(_, d) => setWithChart(d.checked === true)}
+                  label="Kèm biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí (phần Khảo sát sự hài lòng)"
+                  data-testid="report-chart"
+                />
+              )}
+              <Button icon={<ArrowDownloadRegular />} onClick={() => onDownload(allow, previous?.report, { chart: hasChart && withChart })} disabled={busy} data-testid="download-report">
                 Tải báo cáo (.docx)
               </Button>
             </div>

@@ -1,7 +1,9 @@
 import { buildNarrative, errorCount } from '../../core/narrative/build';
 import type { CheckReport } from '../../core/report';
 import { fillDocx } from '../../docx/fill';
+import { surveyChartImage } from '../../core/chart';
 import { HostError, type FillRecord } from '../../host/actions';
+import type { ReportDownloadOptions } from './ReportSection';
 
 /**
  * The filled report for download from the Excel pane. JSZip, xmldom and sax come with this module,
@@ -44,6 +46,7 @@ export async function reportDocx(
   now = new Date(),
   loadTemplate: () => Promise<Uint8Array> = fetchTemplate,
   previous?: CheckReport,
+  options: ReportDownloadOptions = {},
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const narrative = buildNarrative(report, { allowErrors, ...(previous ? { previous } : {}) });
   const record: FillRecord = {
@@ -54,6 +57,8 @@ export async function reportDocx(
     filledAt: now.toISOString(),
     ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(report)) } : {}),
   };
-  const bytes = await fillDocx(await loadTemplate(), narrative, record);
+  // i13: the survey chart, drawn here in the browser by the same core code as `cchc report`'s.
+  const chart = options.chart === false ? null : surveyChartImage(report.metrics);
+  const bytes = await fillDocx(await loadTemplate(), narrative, record, { chart });
   return { fileName: reportFileName(report.file), bytes };
 }

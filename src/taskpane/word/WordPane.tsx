@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ALL_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
+import { ALL_TAGS, SECTION_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
 import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
 import type { FillRecord, WordActions } from '../../host/actions';
@@ -24,7 +24,8 @@ import { checkedSentence, messageOf } from '../status';
 import { LiveRegion } from '../LiveRegion';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
-import { formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+import { chartPictures, formatFilledAt, planFill, readPicked, type PickedWorkbook } from './workbook';
+import { surveyBars } from '../../core/chart/surveyBars';
 import { HostErrorBar } from '../HostErrorBar';
 import { ProseCheck } from './ProseCheck';
 
@@ -75,6 +76,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
   const [record, setRecord] = useState<FillRecord | null>(null);
   const [picked, setPicked] = useState<PickedWorkbook | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  const [withChart, setWithChart] = useState(true);
   const [markTag, setMarkTag] = useState<string>(ALL_TAGS[0]!);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
@@ -157,12 +159,14 @@ function PaneBody({ actions }: { actions: WordActions }) {
     }
   }, [picked, previous]);
   const errors = picked?.report.summary.errors ?? 0;
+  const hasChart = useMemo(() => (picked ? surveyBars(picked.report.metrics).length > 0 : false), [picked]);
 
   const fill = () =>
     run('fill', async () => {
       if (!picked) return;
       const plan = planFill(picked, errors > 0 && confirmed, new Date(), previous?.report);
-      const filled = await actions.fill(plan.texts, plan.record);
+      const pictures = hasChart && withChart ? await chartPictures(picked.report) : {};
+      const filled = await actions.fill(plan.texts, plan.record, pictures);
       await refreshDocument();
       const marked = Object.keys(plan.narrative.notes).length;
       done(
@@ -329,7 +333,12 @@ function PaneBody({ actions }: { actions: WordActions }) {
                   {dup ? (
                     <span className={s.dup}>trùng: xóa bớt một vị trí</span>
                   ) : (
-                    preview && <span className={n ? s.has : s.none}>{n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : 'không có số liệu'}</span>
+                    preview && (
+                      <span className={n || (t === SECTION_TAGS.hailong && hasChart && withChart) ? s.has : s.none}>
+                        {n ? (isFieldTag(t) ? 'có nội dung' : `${formatCount(n)} đoạn`) : t === SECTION_TAGS.hailong && hasChart && withChart ? '' : 'không có số liệu'}
+                        {t === SECTION_TAGS.hailong && hasChart && withChart ? `${n ? ' và ' : ''}biểu đồ` : ''}
+                      </span>
+                    )
                   )}
                 </li>
               );
@@ -347,6 +356,14 @@ function PaneBody({ actions }: { actions: WordActions }) {
             onChange={(_, d) => setConfirmed(d.checked === true)}
             label={`Vẫn chèn số liệu có lỗi (sổ còn ${formatCount(errors)} lỗi; nên sửa trong Excel trước)`}
             data-testid="confirm-errors"
+          />
+        )}
+        {hasChart && (
+          <Checkbox
+            checked={withChart}
+            onChange={(_, d) => setWithChart(d.checked === true)}
+            label="Chèn biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí vào phần Khảo sát sự hài lòng"
+            data-testid="fill-chart"
           />
         )}
         <div className={s.row}>

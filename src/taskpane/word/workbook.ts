@@ -2,7 +2,8 @@ import { checkWorkbook } from '../../core/check';
 import { buildNarrative, errorCount, placeTexts, type Narrative } from '../../core/narrative';
 import { figuresFingerprint } from '../../core/narrative/fingerprint';
 import type { CheckReport } from '../../core/report';
-import type { FillRecord } from '../../host/actions';
+import type { FillRecord, PlacePicture } from '../../host/actions';
+import { SECTION_TAGS } from '../../core/narrative/tags';
 import { formatAt } from '../status';
 
 /**
@@ -43,6 +44,25 @@ export function planFill(picked: PickedWorkbook, allowErrors: boolean, now = new
       ...(narrative.builtDespiteErrors ? { forcedErrors: String(errorCount(picked.report)) } : {}),
     },
   };
+}
+
+/**
+ * i13: the survey chart for the Word adapter, by tag: the PNG (Word's insertInlinePictureFromBase64
+ * does not read SVG) at its size on the page. The drawing code and its glyphs load only now.
+ */
+export async function chartPictures(report: CheckReport): Promise<Record<string, PlacePicture>> {
+  const { surveyChartImage } = await import(/* webpackChunkName: "survey-chart" */ '../../core/chart');
+  const img = surveyChartImage(report.metrics);
+  if (!img) return {};
+  // 12 700 EMU a point.
+  return { [SECTION_TAGS.hailong]: { base64: toBase64(img.png), width: img.widthEmu / 12700, height: img.heightEmu / 12700, title: img.title, description: img.description } };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  // In slices: String.fromCharCode with too many arguments overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
 }
 
 /** "15:04 ngày 20/3/2023": the one moment format of the panes (status.ts formatAt). */
