@@ -47,16 +47,21 @@ export function unitOptions(i: number) {
   };
 }
 
-function mergeRun(folder: string, out: string): { ms: number; peakMb: number | null; cpuMs: number | null; code: number | null } {
+type Moments = Record<string, number>;
+
+function mergeRun(folder: string, out: string): { ms: number; peakMb: number | null; cpuMs: number | null; code: number | null; at: Moments } {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const args = [CLI, 'merge', folder, '--out', out, '--json'];
   const t0 = performance.now();
   const r = timeBin
-    ? spawnSync(timeBin, ['-f', '%M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync(timeBin, ['-f', '%M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CCHC_TIMINGS: '1' } })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CCHC_TIMINGS: '1' } });
   const ms = performance.now() - t0;
   const m = timeBin ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr.trim()) : null;
-  return { ms, peakMb: m ? Number(m[1]) / 1024 : null, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null, code: r.status };
+  // The merge's own moments (src/cli/merge.ts, CCHC_TIMINGS): ms since its process started.
+  const line = /^thoi-gian (.*)$/m.exec(r.stderr)?.[1] ?? '';
+  const at: Moments = Object.fromEntries(line.split(' ').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
+  return { ms, peakMb: m ? Number(m[1]) / 1024 : null, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null, code: r.status, at };
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
@@ -103,13 +108,20 @@ export async function benchMerge(): Promise<void> {
     for (const n of SIZES) {
       const r = n === 200 ? m200 : mergeRun(join(dir, `n${n}`), join(dir, `out-${n}.xlsx`));
       runs.set(n, r);
-      rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, CPU ${r.cpuMs == null ? '?' : fmt(r.cpuMs)}, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}`);
+      const a = r.at;
+      const phases = a['in-xong'] ? ` [khởi động ${a['bat-dau']} ms; kiểm tra ${a['kiem-tra-xong']! - a['bat-dau']!} ms (luồng phụ xong tệp đầu sau ${(a['luong-phu-xong-tep-dau'] ?? NaN) - a['bat-dau']!} ms); tổng hợp ${a['tong-hop-xong']! - a['kiem-tra-xong']!} ms; ghi sổ ${a['ghi-xong']! - a['tong-hop-xong']!} ms; in kết quả ${a['in-xong']! - a['ghi-xong']!} ms]` : '';
+      rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, CPU ${r.cpuMs == null ? '?' : fmt(r.cpuMs)}, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}${phases}`);
     }
     console.log(`Tăng theo số tệp:\n${rows.join('\n')}`);
     const perFile = single / 200;
     const marginal = (runs.get(800)!.ms - runs.get(200)!.ms) / 600;
     const dec = (x: number) => x.toFixed(2).replace('.', ',');
-    console.log(`Thêm một tệp vào merge (200 → 800 tệp): ${dec(marginal)} ms; một lần kiểm tra riêng: ${dec(perFile)} ms; tỷ lệ ${dec(marginal / perFile)} (phần song song, không kể chi phí cố định)`);
+    console.log(`Thêm một tệp vào merge (200 → 800 tệp): ${dec(marginal)} ms; một lần kiểm tra riêng: ${dec(perFile)} ms; tỷ lệ ${dec(marginal / perFile)} (không kể chi phí cố định)`);
+    const checks = (r: ReturnType<typeof mergeRun>) => r.at['kiem-tra-xong']! - r.at['bat-dau']!;
+    if (runs.get(800)!.at['kiem-tra-xong'] && runs.get(200)!.at['kiem-tra-xong']) {
+      const parallel = (checks(runs.get(800)!) - checks(runs.get(200)!)) / 600;
+      console.log(`Riêng phần kiểm tra song song, thêm một tệp: ${dec(parallel)} ms, tỷ lệ ${dec(parallel / perFile)} với một lần kiểm tra riêng (2 lõi dùng hết: gần 0,5)`);
+    }
     // What the merge replaces: `cchc check` once per file (each a process: start-up included).
     const sample = files.slice(0, 20);
     const t1 = performance.now();

@@ -12,6 +12,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { Worker, parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { checkWorkbook } from '../core/check';
 import { mergeUnits, type MergeResult } from '../core/merge/merge';
 import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/units';
@@ -80,6 +81,16 @@ export function runMergeWorker(): void {
 /** Workers only run from the bundle: under ts-node/tsx `__filename` is a .ts file a worker cannot load. */
 const bundled = () => typeof __filename === 'string' && __filename.endsWith('.js');
 
+/**
+ * With CCHC_TIMINGS set, the merge ends with one line on stderr of the moments (ms since the
+ * process started) its phases ended, for bench/merge.ts: the parallel checks apart from the fixed
+ * costs (start-up, a worker's start, writing the consolidated workbook).
+ */
+const moments: [string, number][] = [];
+const moment = (label: string) => {
+  if (process.env.CCHC_TIMINGS) moments.push([label, Math.round(performance.now())]);
+};
+
 export async function checkAll(files: readonly string[], progress: (done: number) => void, threads = availableParallelism()): Promise<Outcome[]> {
   const results: Outcome[] = new Array(files.length);
   const n = Math.max(1, Math.min(threads, files.length));
@@ -112,6 +123,7 @@ export async function checkAll(files: readonly string[], progress: (done: number
       for (let k = 0; k < n - 1; k++) {
         const w = new Worker(__filename, { workerData: { role: MERGE_WORKER } });
         workers.push(w);
+        w.once('message', () => moment('luong-phu-xong-tep-dau'));
         w.on('message', (m: { i: number; outcome: Outcome }) => {
           results[m.i] = m.outcome;
           outstanding.set(w, (outstanding.get(w) ?? 1) - 1);
@@ -156,7 +168,9 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
   };
+  moment('bat-dau');
   const outcomes = await checkAll(files, progress);
+  moment('kiem-tra-xong');
   if (tty) process.stderr.write('\n');
   const failed = outcomes.filter((o): o is { ok: false; message: string } => !o.ok);
   if (failed.length) throw new MergeInputError(`${failed.map((f) => f.message).join('\n')}\nChưa ghi sổ tổng hợp: hãy sửa hoặc bỏ các tệp trên rồi chạy lại.`);
@@ -169,6 +183,7 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   }
   const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
+  moment('tong-hop-xong');
   const { buildMergedWorkbook } = await import('../xlsx/merge-workbook');
   const bytes = await buildMergedWorkbook(result, opts.unit);
   try {
@@ -177,8 +192,11 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
   }
+  moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
   process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(mergeJson(result, units, opts.out), null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out)));
+  moment('in-xong');
+  if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);
   return result.summary.errors > 0 || unitErrors ? 1 : 0;
 }
