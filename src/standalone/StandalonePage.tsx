@@ -7,7 +7,7 @@ import type { CheckReport } from '../core/report';
 import type { ReportDownloadOptions } from '../taskpane/report/ReportSection';
 import type { Finding } from '../core/findings';
 import { copyToClipboard } from '../host/clipboard';
-import { messageOf, type Busy } from '../taskpane/status';
+import { messageOf, runAction, type Busy } from '../taskpane/status';
 import { saveBytes } from '../host/download';
 
 /**
@@ -73,18 +73,7 @@ export function StandalonePage() {
     void loadResults();
   }, []);
 
-  const run = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  const run = useCallback((kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice }), []);
 
   const open = (file: File | undefined) => {
     if (!file) return;

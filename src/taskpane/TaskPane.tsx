@@ -4,7 +4,7 @@ import type { CheckReport } from '../core/report';
 import type { ReportDownloadOptions } from './report/ReportSection';
 import type { Finding } from '../core/findings';
 import type { ExcelActions } from '../host/actions';
-import { busyText, checkedSentence, formatAt, messageOf, type Busy, type StatusProps } from './status';
+import { busyText, checkedSentence, formatAt, messageOf, runAction, type Busy, type StatusProps } from './status';
 import { LiveRegion } from './LiveRegion';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
@@ -57,20 +57,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   // The same sentence twice is not announced again: a no-break space alternates to make it new.
   const announce = useCallback((text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text)), []);
 
-  const run = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      const m = messageOf(e);
-      setError(m);
-      announce(m);
-    } finally {
-      setBusy(null);
-    }
-  }, [announce]);
+  const run = useCallback((kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice, announce }), [announce]);
 
   const check = () =>
     run('check', async () => {

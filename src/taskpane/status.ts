@@ -63,3 +63,38 @@ export function messageOf(e: unknown): string {
   const detail = libraryErrorMeaning(e);
   return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
 }
+
+/** The state setters an action of a pane clears and sets: what `runAction` needs of the component. */
+export interface ActionState<K> {
+  setBusy: (busy: K | null) => void;
+  setError: (error: string | null) => void;
+  setNotice: (notice: string | null) => void;
+  /** Says the failure in the pane's live region as well, where it has one. */
+  announce?: (text: string) => void;
+  /** Clears what else the pane shows of the last action, before this one starts. */
+  before?: () => void;
+  /** Resets what else the action showed while it ran (a progress line), however it ended. */
+  after?: () => void;
+}
+
+/**
+ * One action of a pane: busy while it runs, the last error and notice cleared first, a failure
+ * shown (and announced) in Vietnamese by `messageOf`, never thrown on. Every pane runs its
+ * buttons through this, so they behave alike.
+ */
+export async function runAction<K>(kind: K, work: () => Promise<void>, state: ActionState<K>): Promise<void> {
+  state.setBusy(kind);
+  state.setError(null);
+  state.setNotice(null);
+  state.before?.();
+  try {
+    await work();
+  } catch (e) {
+    const m = messageOf(e);
+    state.setError(m);
+    state.announce?.(m);
+  } finally {
+    state.setBusy(null);
+    state.after?.();
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { fillDocx } from '../../src/docx/fill';
 import { HostError } from '../../src/host/actions';
-import { messageOf } from '../../src/taskpane/status';
+import { messageOf, runAction } from '../../src/taskpane/status';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildNarrative } from '../../src/core/narrative/build';
 import { checkWorkbook } from '../../src/core/check';
@@ -47,4 +47,27 @@ test('anything else is "unexpected", in Vietnamese, without the library\'s Engli
   const shown = messageOf(new Error("Can't find end of central directory : is this a zip file ?"));
   expect(shown).toMatch(/^Đã xảy ra lỗi không mong đợi: /);
   expect(shown).not.toMatch(/central directory|zip file/);
+});
+
+test('runAction: busy while the work runs, earlier messages cleared first, a failure shown and announced in Vietnamese', async () => {
+  const log: string[] = [];
+  const state = {
+    setBusy: (b: string | null) => log.push(`busy ${b}`),
+    setError: (e: string | null) => log.push(`error ${e}`),
+    setNotice: (n: string | null) => log.push(`notice ${n}`),
+    announce: (t: string) => log.push(`announce ${t}`),
+    before: () => log.push('before'),
+    after: () => log.push('after'),
+  };
+  await runAction('check', async () => {
+    log.push('work');
+  }, state);
+  expect(log).toEqual(['busy check', 'error null', 'notice null', 'before', 'work', 'busy null', 'after']);
+  log.length = 0;
+  await expect(
+    runAction('check', async () => {
+      throw new HostError('Sổ tính đang được bảo vệ.');
+    }, state),
+  ).resolves.toBeUndefined();
+  expect(log).toEqual(['busy check', 'error null', 'notice null', 'before', 'error Sổ tính đang được bảo vệ.', 'announce Sổ tính đang được bảo vệ.', 'busy null', 'after']);
 });

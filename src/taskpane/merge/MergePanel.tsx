@@ -26,7 +26,7 @@ import { SEVERITY_LABEL } from '../../core/messages';
 import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
 import { FindingList } from '../FindingList';
 import { HostErrorBar } from '../HostErrorBar';
-import { countsSentence, messageOf } from '../status';
+import { countsSentence, messageOf, runAction } from '../status';
 import {
   LISTS_SHEET,
   STATE_LABEL,
@@ -101,21 +101,7 @@ export function MergePanel({ actions, announce }: Props) {
 
   const view: MergeView | null = useMemo(() => (outcomes ? mergeOutcomes(outcomes, previous) : null), [outcomes, previous]);
 
-  const run = async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      const m = messageOf(e);
-      setError(m);
-      announce(m);
-    } finally {
-      setBusy(null);
-      setProgress('');
-    }
-  };
+  const run = (kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice, announce, after: () => setProgress('') });
 
   /** Whether the next pick adds to the files already read (units often arrive in several folders). */
   const adding = useRef(false);

@@ -20,7 +20,7 @@ import { ALL_TAGS, SECTION_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../cor
 import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
 import type { FillRecord, WordActions } from '../../host/actions';
-import { checkedSentence, messageOf } from '../status';
+import { checkedSentence, messageOf, runAction } from '../status';
 import { LiveRegion } from '../LiveRegion';
 import { FindingList } from '../FindingList';
 import { Summary } from '../Summary';
@@ -97,21 +97,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
     refreshDocument().catch((e: unknown) => setError(messageOf(e)));
   }, [refreshDocument]);
 
-  const run = async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
-    setNotice(null);
-    setExisting(null);
-    try {
-      await work();
-    } catch (e) {
-      const m = messageOf(e);
-      setError(m);
-      announce(m);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice, announce, before: () => setExisting(null) });
 
   const done = (text: string) => {
     setNotice(text);
