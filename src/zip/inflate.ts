@@ -17,46 +17,21 @@ interface JSZipStream {
  * The part's bytes. `count` is told the size of each chunk before it is kept and throws (with the
  * reader's own Vietnamese error) to stop at a limit; `corrupt` turns an inflate failure into it.
  */
-export function inflateCounted(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    // internalStream is JSZip's public streaming API, missing from its typings.
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let done = false;
-    const fail = (e: unknown) => {
-      if (done) return;
-      done = true;
-      stream.pause();
-      chunks.length = 0;
-      reject(e);
-    };
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        try {
-          count(chunk.length);
-          size += chunk.length;
-          chunks.push(chunk);
-        } catch (e) {
-          fail(e);
-        }
-      })
-      .on('error', (e: Error) => fail(corrupt(e)))
-      .on('end', () => {
-        if (done) return;
-        done = true;
-        if (chunks.length === 1) return resolve(chunks[0]!);
-        const bytes = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          bytes.set(c, at);
-          at += c.length;
-        }
-        resolve(bytes);
-      })
-      .resume();
+export async function inflateCounted(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await inflateEach(file, count, corrupt, (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
   });
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }
 
 /**
@@ -66,6 +41,7 @@ export function inflateCounted(file: JSZip.JSZipObject, count: (bytes: number) =
  */
 export function inflateEach(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown, take: (chunk: Uint8Array) => void): Promise<void> {
   return new Promise((resolve, reject) => {
+    // internalStream is JSZip's public streaming API, missing from its typings.
     const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
     let done = false;
     const fail = (e: unknown) => {
