@@ -7,7 +7,8 @@
  * and 800 files, to see how time grows. Two more figures say what the ratio is made of: the
  * marginal cost of a file in the merge ((t800 − t200) / 600) against one single-file check, which
  * is where the cores show, apart from the merge's fixed costs (start-up, worker start, writing the
- * consolidated workbook); and `cchc check` run once per file on 20 of the files, which is what an
+ * consolidated workbook); the same merges with `--threads 1`, which say what the worker threads
+ * add on this machine; and `cchc check` run once per file on 20 of the files, which is what an
  * officer without `merge` would run.
  */
 import { spawnSync } from 'node:child_process';
@@ -49,9 +50,9 @@ export function unitOptions(i: number) {
 
 type Moments = Record<string, number>;
 
-function mergeRun(folder: string, out: string): { ms: number; peakMb: number | null; cpuMs: number | null; code: number | null; at: Moments } {
+function mergeRun(folder: string, out: string, extra: string[] = []): { ms: number; peakMb: number | null; cpuMs: number | null; code: number | null; at: Moments } {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const args = [CLI, 'merge', folder, '--out', out, '--json'];
+  const args = [CLI, 'merge', folder, '--out', out, '--json', ...extra];
   const t0 = performance.now();
   const r = timeBin
     ? spawnSync(timeBin, ['-f', '%M %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, CCHC_TIMINGS: '1' } })
@@ -100,6 +101,10 @@ export async function benchMerge(): Promise<void> {
     const m200 = mergeRun(join(dir, 'n200'), join(dir, 'out-200.xlsx'));
     console.log(`200 tệp: tổng thời gian kiểm tra từng tệp ${fmt(single)} (CPU ${fmt(singleCpu)}); merge ${fmt(m200.ms)} (CPU ${m200.cpuMs == null ? '?' : fmt(m200.cpuMs)}, mã thoát ${m200.code}), bộ nhớ đỉnh ${m200.peakMb == null ? 'không đo được' : `${Math.round(m200.peakMb)} MB`}`);
     console.log(`Tỷ lệ merge / tổng kiểm tra từng tệp: ${(m200.ms / single).toFixed(2).replace('.', ',')} (mục tiêu < 0,7)`);
+    // V8 collects garbage and compiles on background threads: the checks one after the other
+    // already keep more than one core busy, which bounds what a second thread can add.
+    const cores = singleCpu / single;
+    console.log(`Kiểm tra từng tệp nối tiếp đã dùng ${cores.toFixed(2).replace('.', ',')} lõi (CPU / thời gian thực): trên ${availableParallelism()} lõi, tỷ lệ tốt nhất có thể là khoảng ${(cores / availableParallelism()).toFixed(2).replace('.', ',')}, khi không có chi phí cố định nào`);
     // Wall time only shows the parallelism when the cores are free: with the kernel's autogroup
     // scheduling, a busy machine gives this session its share whatever the number of threads.
     if (m200.cpuMs != null) console.log(`Song song: CPU / thời gian thực của merge = ${(m200.cpuMs / m200.ms).toFixed(2).replace('.', ',')} (2 lõi rảnh: gần 2); CPU merge / CPU kiểm tra từng tệp = ${(m200.cpuMs / singleCpu).toFixed(2).replace('.', ',')}`);
@@ -117,10 +122,16 @@ export async function benchMerge(): Promise<void> {
     const marginal = (runs.get(800)!.ms - runs.get(200)!.ms) / 600;
     const dec = (x: number) => x.toFixed(2).replace('.', ',');
     console.log(`Thêm một tệp vào merge (200 → 800 tệp): ${dec(marginal)} ms; một lần kiểm tra riêng: ${dec(perFile)} ms; tỷ lệ ${dec(marginal / perFile)} (không kể chi phí cố định)`);
+    // The same merges on one thread: what the worker adds on this machine.
+    const one = [200, 800].map((n) => ({ n, r: mergeRun(join(dir, `n${n}`), join(dir, `out-1-${n}.xlsx`), ['--threads', '1']) }));
+    console.log(`Một luồng (--threads 1): ${one.map(({ n, r }) => `${n} tệp ${fmt(r.ms)} (kiểm tra ${r.at['kiem-tra-xong']! - r.at['bat-dau']!} ms)`).join('; ')}; với ${availableParallelism()} luồng: ${one.map(({ n }) => `${n} tệp ${fmt(runs.get(n)!.ms)} (kiểm tra ${runs.get(n)!.at['kiem-tra-xong']! - runs.get(n)!.at['bat-dau']!} ms)`).join('; ')}`);
     const checks = (r: ReturnType<typeof mergeRun>) => r.at['kiem-tra-xong']! - r.at['bat-dau']!;
-    if (runs.get(800)!.at['kiem-tra-xong'] && runs.get(200)!.at['kiem-tra-xong']) {
-      const parallel = (checks(runs.get(800)!) - checks(runs.get(200)!)) / 600;
-      console.log(`Riêng phần kiểm tra song song, thêm một tệp: ${dec(parallel)} ms, tỷ lệ ${dec(parallel / perFile)} với một lần kiểm tra riêng (2 lõi dùng hết: gần 0,5)`);
+    const oneAt = (n: number) => one.find((x) => x.n === n)!.r;
+    if (checks(runs.get(800)!) && checks(oneAt(800))) {
+      // Per added file, once both runs are warm: the speed-up the worker threads bring to the checks.
+      const many = (checks(runs.get(800)!) - checks(runs.get(200)!)) / 600;
+      const single1 = (checks(oneAt(800)) - checks(oneAt(200))) / 600;
+      console.log(`Phần kiểm tra, thêm một tệp (200 → 800): ${dec(many)} ms với ${availableParallelism()} luồng, ${dec(single1)} ms với 1 luồng: nhanh hơn ${dec(single1 / many)} lần (2 lõi dùng trọn: 2)`);
     }
     // What the merge replaces: `cchc check` once per file (each a process: start-up included).
     const sample = files.slice(0, 20);

@@ -38,6 +38,7 @@ Cách dùng:
       --previous    sổ tổng hợp kỳ trước do lệnh merge ghi: so danh sách đơn vị, T5 từng đơn vị
       --max-change  ngưỡng cảnh báo khi số hồ sơ tiếp nhận của một đơn vị thay đổi (%, mặc định 50)
       --unit        tên đơn vị tổng hợp (mặc định: tên Sở Y tế trong các tệp)
+      --threads     số luồng đọc và kiểm tra tệp cùng lúc (mặc định: số lõi của máy; 1: không dùng luồng phụ)
   cchc doc BÁO_CÁO.docx [--workbook TỆP.xlsx] [--previous TỆP_KỲ_TRƯỚC.xlsx] [--json]
       Kiểm tra các số liệu viết trong văn bản báo cáo (tỷ lệ, tổng và các phần, khoảng thời gian,
       ngày văn bản); với --workbook, đối chiếu với sổ số liệu; --previous chỉ ra số còn của kỳ trước.
@@ -107,7 +108,7 @@ async function merge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, previous: { type: 'string' }, json: { type: 'boolean' }, 'max-change': { type: 'string' }, unit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' }, previous: { type: 'string' }, json: { type: 'boolean' }, 'max-change': { type: 'string' }, unit: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return help();
   if (!positionals.length || !values.out) throw new UsageError('Lệnh merge cần các tệp (hoặc thư mục) của đơn vị và --out, ví dụ: cchc merge don-vi/ --out tong-hop.xlsx');
@@ -116,8 +117,13 @@ async function merge(args: string[]): Promise<number> {
     maxChangePercent = Number(values['max-change'].replace(',', '.').replace(/%$/, ''));
     if (!Number.isFinite(maxChangePercent) || maxChangePercent <= 0) throw new UsageError(`--max-change phải là số phần trăm dương, ví dụ 50 (đang ghi "${values['max-change']}").`);
   }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads phải là số nguyên từ 1 đến 64, ví dụ 2 (đang ghi "${values.threads}").`);
+  }
   try {
-    return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}) });
+    return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(threads !== undefined ? { threads } : {}) });
   } catch (e) {
     if (e instanceof MergeInputError) throw new UsageError(e.message);
     throw e;

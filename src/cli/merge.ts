@@ -160,6 +160,8 @@ export interface MergeRun {
   json?: boolean;
   maxChangePercent?: number;
   unit?: string;
+  /** Threads that read and check files, the main one included (default: the machine's cores). */
+  threads?: number;
 }
 
 export async function runMerge(opts: MergeRun): Promise<number> {
@@ -169,7 +171,7 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
   };
   moment('bat-dau');
-  const outcomes = await checkAll(files, progress);
+  const outcomes = await checkAll(files, progress, opts.threads);
   moment('kiem-tra-xong');
   if (tty) process.stderr.write('\n');
   const failed = outcomes.filter((o): o is { ok: false; message: string } => !o.ok);

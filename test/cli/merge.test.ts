@@ -104,6 +104,14 @@ describe('cchc merge', () => {
     expect(c.summary.errors).toBe(0);
   }, 180000);
 
+  it('gives the same consolidation on one thread as on all cores (--threads 1)', () => {
+    const one = run('merge', q4, '--out', join(dir, 'mot-luong.xlsx'), '--previous', outQ3(), '--json', '--threads', '1');
+    const all = run('merge', q4, '--out', join(dir, 'moi-luong.xlsx'), '--previous', outQ3(), '--json');
+    expect(one.code).toBe(1);
+    const strip = (out: string) => ({ ...JSON.parse(out), out: null });
+    expect(strip(one.out)).toEqual(strip(all.out));
+  }, 180000);
+
   it('prints the per-unit status and the cross-unit findings in Vietnamese text', () => {
     const r = run('merge', q4, '--out', join(dir, 'tong-hop-q4-text.xlsx'), '--previous', outQ3(), '--max-change', '250');
     expect(r.code).toBe(1);
@@ -137,6 +145,7 @@ describe('cchc merge', () => {
       ['merge', bad, '--out', join(dir, 'y.xlsx')],
       ['merge', q3, '--out', unit],
       ['merge', q3, '--out', join(dir, 'z.xlsx'), '--max-change', 'nhiều'],
+      ['merge', q3, '--out', join(dir, 'z.xlsx'), '--threads', '0'],
     ];
     for (const args of cases) {
       const r = run(...args);
