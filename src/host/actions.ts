@@ -70,6 +70,13 @@ export interface PlacePicture {
   description: string;
 }
 
+/**
+ * The tags filled, in document order; `picturesSkipped`, when present, names the places whose
+ * picture could not go in (a place inside a paragraph, as LibreOffice saves them: the picture
+ * would be cut to the line's height), so the pane can say so.
+ */
+export type FilledPlaces = string[] & { picturesSkipped?: string[] };
+
 export interface WordActions {
   host: 'word';
   /** Tags of the content controls present in the document, in document order. */
@@ -78,7 +85,7 @@ export interface WordActions {
    * Writes paragraphs into every place whose tag has text, and after them, in a block place, the
    * picture given for its tag (a refill replaces it; a fill without one removes it); returns the tags filled.
    */
-  fill(sections: Record<string, string[]>, record: FillRecord, pictures?: Record<string, PlacePicture>): Promise<string[]>;
+  fill(sections: Record<string, string[]>, record: FillRecord, pictures?: Record<string, PlacePicture>): Promise<FilledPlaces>;
   /** Puts a tagged place at the selection (in the body); refuses a tag the document already has. */
   markPlace(tag: string, title: string): Promise<void>;
   /** Selects the first place with the tag, to show it; undefined where the host cannot. */

@@ -1,6 +1,6 @@
 import { isFieldTag } from '../core/narrative/tags';
 import { isForcedNote } from '../core/narrative/marks';
-import { HostError, type FillRecord, type WordActions } from '../host/actions';
+import { HostError, type FillRecord, type FilledPlaces, type WordActions } from '../host/actions';
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
 import { clearTextMarks, markText, readParagraphs, selectText } from './prose';
@@ -49,10 +49,12 @@ export function createWordActions(): WordActions {
           throw new HostError(`Vị trí «${locked.title || locked.tag}» đang bị khóa sửa (Thuộc tính của ô nội dung › «Không thể sửa nội dung»). Hãy bỏ khóa rồi điền lại.`);
         }
         const filled = new Set<string>();
+        const picturesSkipped: string[] = [];
         for (const cc of targets) {
           const paras = (sections[cc.tag] ?? []).map((p) => p.replace(/[\r\n\v]+/g, ' '));
           const inline = withSubtype ? !cc.subtype.startsWith('RichTextParagraphs') && !cc.subtype.startsWith('RichTextTable') : cc.type === 'PlainText' || isFieldTag(cc.tag);
           const picture = inline ? undefined : pictures[cc.tag];
+          if (inline && pictures[cc.tag] && !picturesSkipped.includes(cc.tag)) picturesSkipped.push(cc.tag);
           if (!paras.length && !picture) {
             // As the Node filler does: an empty section empties its block so no stale figures stay;
             // an inline field with nothing to say keeps its placeholder.
@@ -86,14 +88,15 @@ export function createWordActions(): WordActions {
           }
           filled.add(cc.tag);
         }
-        if (!filled.size) return [];
+        const outcome = (tags: string[]): FilledPlaces => (picturesSkipped.length ? Object.assign(tags, { picturesSkipped }) : tags);
+        if (!filled.size) return outcome([]);
         if (withSubtype) {
           const props = context.document.properties.customProperties;
           for (const [key, name] of RECORD_PROPS) props.add(name, clip(record[key]));
         }
         await context.sync();
         if (!withSubtype) await saveSetting(record);
-        return [...filled];
+        return outcome([...filled]);
       }),
 
     markPlace: (tag, title) =>

@@ -83,11 +83,26 @@ test('a section with no text but a chart gets the chart; an inline place never g
   const { actions } = await hosted(fake);
   const { record, pictures } = await withChart();
   const pic = pictures[SECTION_TAGS.hailong]!;
-  expect(await actions.fill({ 'cchc:hailong': [], 'cchc:donvi': ['Sở Y tế tỉnh Kon Tum'] }, record, { ...pictures, 'cchc:donvi': pic })).toEqual(['cchc:hailong', 'cchc:donvi']);
+  const filled = await actions.fill({ 'cchc:hailong': [], 'cchc:donvi': ['Sở Y tế tỉnh Kon Tum'] }, record, { ...pictures, 'cchc:donvi': pic });
+  expect([...filled]).toEqual(['cchc:hailong', 'cchc:donvi']);
+  expect(filled.picturesSkipped).toEqual(['cchc:donvi']);
   // The picture takes the place's one paragraph: no empty paragraph before it.
   expect(fake.textsOf('cchc:hailong')).toEqual(['']);
   expect(fake.picturesOf('cchc:hailong')).toHaveLength(1);
   expect(fake.paragraphs.filter((p) => p.pictures?.length)).toHaveLength(1);
+});
+
+test('a survey place inside a paragraph (LibreOffice) gets its text but no picture, and the fill says which place', async () => {
+  const fake = new FakeWord([{ inline: ['Kết quả khảo sát: ', { tag: 'cchc:hailong', text: 'số cũ' }] }]);
+  const { actions } = await hosted(fake);
+  const { record, pictures } = await withChart();
+  const filled = await actions.fill({ 'cchc:hailong': ['Tỷ lệ hài lòng chung 85%.'] }, record, pictures);
+  expect([...filled]).toEqual(['cchc:hailong']);
+  expect(filled.picturesSkipped).toEqual(['cchc:hailong']);
+  expect(fake.textsOf('cchc:hailong')).toEqual(['Tỷ lệ hài lòng chung 85%.']);
+  expect(fake.picturesOf('cchc:hailong')).toHaveLength(0);
+  // Without a picture asked for, nothing is said to be skipped.
+  expect((await actions.fill({ 'cchc:hailong': ['x'] }, record)).picturesSkipped).toBeUndefined();
 });
 
 describe('the fake as documented', () => {

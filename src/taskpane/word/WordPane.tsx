@@ -158,7 +158,10 @@ function PaneBody({ actions }: { actions: WordActions }) {
       done(
         filled.length
           ? `Đã điền ${formatCount(filled.length)} vị trí từ sổ «${picked.fileName}»: ${filled.map(titleOf).join('; ')}.` +
-              (marked ? ` ${formatCount(marked)} phần có số liệu sai được mở đầu bằng ghi chú tô vàng; sửa sổ rồi điền lại để xóa ghi chú.` : '')
+              (marked ? ` ${formatCount(marked)} phần có số liệu sai được mở đầu bằng ghi chú tô vàng; sửa sổ rồi điền lại để xóa ghi chú.` : '') +
+              (filled.picturesSkipped?.length
+                ? ` Không chèn biểu đồ vào ${filled.picturesSkipped.map((t) => `«${titleOf(t)}»`).join(', ')}: vị trí nằm trong một đoạn văn (văn bản lưu bằng LibreOffice), ảnh sẽ bị cắt theo dòng chữ; các số liệu vẫn được viết thành chữ. Hãy dùng mẫu gốc bao-cao-cchc.docx để có biểu đồ.`
+                : '')
           : 'Văn bản chưa có vị trí nào để điền số liệu. Hãy dùng «Đánh dấu vị trí» hoặc mở mẫu báo cáo bao-cao-cchc.docx.',
       );
     });
