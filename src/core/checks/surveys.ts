@@ -131,7 +131,8 @@ export function checkSurveys(model: WorkbookModel, summary: { lt: LocatedTable; 
     if (!SURVEY_SUBJECTS.some((x) => x === subject)) continue;
     const row = summary?.ex.rows.find((r) => subjectOf(r.text.doiTuong ?? r.label) === subject);
     if (row && summary) compareRow(summary.lt, row, indices, push);
-    else {
+    // With no form read there is nothing the summary lacks (a sheet whose header only looks like items).
+    else if (indices.respondents > 0) {
       const first = group[0]!;
       push({ code: 'survey_summary_row_missing', severity: 'info', sheet: summary?.lt.sheet.name ?? first.sheet, cell: summary ? toA1({ row: summary.lt.headerRow, col: Math.min(...Object.values(summary.lt.col)) }) : toA1({ row: first.headerRow, col: first.columns[0]!.col }), subject, forms: indices.respondents });
     }
