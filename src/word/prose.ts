@@ -82,21 +82,33 @@ function loadNotes(context: Word.RequestContext) {
   };
 }
 
-/** Body paragraphs in document order with their kind, then the footnotes' (one sync, two with notes). */
+/**
+ * Body paragraphs in document order with their kind, then the footnotes' (one sync, two with
+ * notes). Should a host that claims WordApi 1.5 fail on the footnotes, the body is read again
+ * alone: the officer gets the body checked rather than no check at all.
+ */
 export function readParagraphs(): Promise<DocParagraph[]> {
   return run('đọc nội dung văn bản', async (context) => {
-    const ps = context.document.body.paragraphs;
     const lists = Office.context.requirements.isSetSupported('WordApi', '1.3');
-    ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
-    const notes = notesReadable() ? loadNotes(context) : null;
-    await context.sync();
-    const out: DocParagraph[] = ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
-    const noteParagraphs = notes?.paragraphs('items/text') ?? [];
-    if (noteParagraphs.length) {
+    const read = async (withNotes: boolean): Promise<DocParagraph[]> => {
+      const ps = context.document.body.paragraphs;
+      ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
+      const notes = withNotes ? loadNotes(context) : null;
       await context.sync();
-      noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => p.text.normalize('NFC'))).text, kind: 'note', noteId: String(k + 1) }));
+      const out: DocParagraph[] = ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+      const noteParagraphs = notes?.paragraphs('items/text') ?? [];
+      if (noteParagraphs.length) {
+        await context.sync();
+        noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => p.text.normalize('NFC'))).text, kind: 'note', noteId: String(k + 1) }));
+      }
+      return out;
+    };
+    if (!notesReadable()) return read(false);
+    try {
+      return await read(true);
+    } catch {
+      return read(false);
     }
-    return out;
   });
 }
 

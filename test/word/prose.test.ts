@@ -120,6 +120,18 @@ describe('footnotes, where Word has Body.footnotes (WordApi 1.5)', () => {
     expect(notes.map((n) => n.noteId)).toEqual(notes.map((_, k) => String(k + 1)));
   });
 
+  test('if reading the footnotes fails, the body is read again alone rather than nothing', async () => {
+    const { fake, actions } = await withNotes('kon-tum-q3-2022-cai-loi');
+    // The first batch (body and footnotes) fails; the second, the body alone, passes.
+    fake.failNextSync('GeneralException');
+    const ps = await actions.readParagraphs!();
+    expect(ps.length).toBeGreaterThan(10);
+    expect(ps.some((p) => p.kind === 'note')).toBe(false);
+    // The note paragraphs failing (the second batch) also leaves the body.
+    fake.failNextSync('GeneralException', 'An internal error has occurred.', 1);
+    expect((await actions.readParagraphs!()).map((p) => p.text)).toEqual(ps.map((p) => p.text));
+  });
+
   test('an older Word reads the body alone, in one round trip', async () => {
     const { fake, actions } = await withNotes('kon-tum-q3-2022-cai-loi', { WordApi: '1.3' });
     fake.resetCounters();
