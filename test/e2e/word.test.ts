@@ -207,3 +207,32 @@ test('i13: a workbook with answer sheets: the chart box is ticked, the fill puts
   await expect(page.getByTestId('document').locator('img').count()).resolves.toBe(0);
   rmSync(dir, { recursive: true, force: true });
 }, 90_000);
+
+test('i13: a survey place inside a paragraph (as LibreOffice saves it) gets its text, no chart, and the notice says why', async () => {
+  const shape = SHAPES['qd56-noi-tru'];
+  const forms = generateForms(shape, 60, 7, {}, ['2023-06-15', '2023-09-14']);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-word-chart-inline-'));
+  const file = join(dir, 'khao-sat.xlsx');
+  writeFileSync(file, await workbookWithAnswers({ unit: 'Sở Y tế tỉnh Kon Tum', periodKind: 'Quý III', year: 2023 }, 'Phiếu nội trú', shape, forms));
+  // The survey place becomes an inline control inside a paragraph of text, as a template saved by
+  // LibreOffice has it (docs/surveys.md).
+  await page.evaluate(() => {
+    const fake = window.__wordPlayground!.fake;
+    const i = fake.paragraphs.findIndex((p) => p.block?.tag === 'cchc:hailong');
+    const control = fake.paragraphs[i]!.block!;
+    const count = fake.paragraphs.filter((p) => p.block === control).length;
+    control.block = false;
+    control.kind = 'RichText';
+    fake.paragraphs.splice(i, count, { id: 9001, segments: [{ text: 'Kết quả khảo sát: ' }, { text: '', control }] });
+  });
+  await page.getByTestId('workbook-input').setInputFiles(file);
+  await page.getByTestId('workbook-info').getByText('khao-sat.xlsx', { exact: true }).waitFor();
+  await expect(page.getByRole('checkbox', { name: /^Chèn biểu đồ tỷ lệ hài lòng/ }).isChecked()).resolves.toBe(true);
+  await page.getByTestId('fill').click();
+  const notice = page.getByTestId('notice');
+  await notice.getByText(/^Đã điền \d+ vị trí/).waitFor();
+  await expect(notice.textContent()).resolves.toMatch(/Không chèn biểu đồ vào «[^»]+»: vị trí nằm trong một đoạn văn/);
+  expect((await snapshot()).paragraphs.some((p) => p.pictures?.length)).toBe(false);
+  rmSync(dir, { recursive: true, force: true });
+}, 90_000);
+
