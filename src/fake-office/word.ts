@@ -143,6 +143,10 @@ function invalid(message = 'The argument is invalid or missing or has an incorre
 
 
 abstract class ClientObject extends ClientObjectBase<Ctx> {
+  /** What a collection loads of each item when asked for no property. */
+  defaults(): string[] {
+    return this.defaultProps();
+  }
   /** Assigning a proxy property queues the write, as in Office. */
   protected set(apply: () => void): void {
     this.context.enqueue(apply);
@@ -160,7 +164,7 @@ abstract class Collection<T extends ClientObject> extends ClientObject {
     const items = this.members();
     // Office accepts both "items/tag" and a bare "tag" on a collection.
     const itemProps = props.map((p) => (p.startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== 'items');
-    for (const it of items) it.fetch(itemProps.length ? itemProps : (it as unknown as { defaults(): string[] }).defaults());
+    for (const it of items) it.fetch(itemProps.length ? itemProps : it.defaults());
     this.context.commits.push(() => (this.list = items));
   }
   protected resolve(): unknown {
@@ -231,11 +235,8 @@ class NoteItemProxy extends ClientObject {
     super(ctx);
     this.body = { paragraphs: new ParagraphCollectionProxy(ctx, () => ctx.fake.notes[index] ?? []) };
   }
-  defaults(): string[] {
-    return ['type'];
-  }
   protected override defaultProps(): string[] {
-    return this.defaults();
+    return ['type'];
   }
   get type(): string {
     return this.get('type');
@@ -294,11 +295,8 @@ class ContentControlProxy extends ClientObject {
       });
     }
   }
-  defaults(): string[] {
-    return ['id', 'tag', 'title', 'text', 'type', 'appearance', 'cannotEdit'];
-  }
   protected override defaultProps(): string[] {
-    return this.defaults();
+    return ['id', 'tag', 'title', 'text', 'type', 'appearance', 'cannotEdit'];
   }
 
   get id(): number {
@@ -463,11 +461,8 @@ class ParagraphProxy extends ClientObject {
   ) {
     super(ctx);
   }
-  defaults(): string[] {
-    return ['text'];
-  }
   protected override defaultProps(): string[] {
-    return this.defaults();
+    return ['text'];
   }
   get text(): string {
     return this.get('text');
@@ -693,11 +688,8 @@ class SpanRangeProxy extends ClientObject {
       },
     };
   }
-  defaults(): string[] {
-    return ['text'];
-  }
   protected override defaultProps(): string[] {
-    return this.defaults();
+    return ['text'];
   }
   get text(): string {
     return this.get('text');
@@ -782,11 +774,8 @@ class CustomPropertyProxy extends ClientObject {
       });
     }
   }
-  defaults(): string[] {
-    return ['key', 'value', 'type'];
-  }
   protected override defaultProps(): string[] {
-    return this.defaults();
+    return ['key', 'value', 'type'];
   }
   get key(): string {
     return this.get('key');
