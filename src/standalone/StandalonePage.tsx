@@ -1,4 +1,4 @@
-import { WORKBOOK_ACCEPT } from '../xlsx/accept';
+import { WorkbookInput } from '../taskpane/WorkbookInput';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { Button, FluentProvider, Link, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons/svg/folder-open';
@@ -160,14 +160,7 @@ export function StandalonePage() {
               <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={busy != null} data-testid="pick-file">
                 Chọn tệp sổ số liệu (.xlsx)…
               </Button>
-              <input
-                ref={input}
-                type="file"
-                accept={WORKBOOK_ACCEPT}
-                onChange={onPick}
-                hidden
-                data-testid="file-input"
-              />
+              <WorkbookInput ref={input} onChange={onPick} data-testid="file-input" />
               {report?.file && (
                 <Text>
                   Đã kiểm tra: <span className={s.file}>{report.file}</span>

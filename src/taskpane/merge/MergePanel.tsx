@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import type { ExcelActions } from '../../host/actions';
 import { SEVERITY_LABEL } from '../../core/messages';
-import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
+import { WorkbookInput } from '../WorkbookInput';
 import { FindingList } from '../FindingList';
 import { HostErrorBar } from '../HostErrorBar';
 import { countsSentence, messageOf, runAction } from '../status';
@@ -54,7 +54,6 @@ const useStyles = makeStyles({
   // Fluent's Text is inline even as a <p>: each line of a unit's panel on its own line.
   para: { display: 'block', margin: '0 0 4px' },
   // Kept in the DOM (not display:none) so it stays a real file input for tests and assistive tech.
-  fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: '0', overflow: 'hidden' },
   list: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
   unitHead: { display: 'flex', gap: '6px', alignItems: 'center', minWidth: '0', overflowWrap: 'anywhere' },
   badge: { flexShrink: 0 },
@@ -232,27 +231,8 @@ export function MergePanel({ actions, announce }: Props) {
         Chọn cùng lúc các tệp báo cáo của các đơn vị (bệnh viện, trung tâm y tế, bộ phận một cửa của Sở…), mẫu chuẩn hay Biểu 06. Mỗi tệp được
         kiểm tra, các số được cộng theo lĩnh vực, các tỷ lệ được tính lại từ số đã cộng. Tệp được đọc ngay trên máy này, không gửi đi đâu.
       </Text>
-      <input
-        ref={unitsInput}
-        className={s.fileInput}
-        type="file"
-        multiple
-        accept={WORKBOOK_ACCEPT}
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={onUnits}
-        data-testid="merge-input"
-      />
-      <input
-        ref={prevInput}
-        className={s.fileInput}
-        type="file"
-        accept={WORKBOOK_ACCEPT}
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={onPrevious}
-        data-testid="merge-previous-input"
-      />
+      <WorkbookInput ref={unitsInput} multiple onChange={onUnits} data-testid="merge-input" />
+      <WorkbookInput ref={prevInput} onChange={onPrevious} data-testid="merge-previous-input" />
       <div className={s.row}>
         <Button appearance={outcomes ? 'secondary' : 'primary'} onClick={() => pick(false)} disabledFocusable={busy != null} data-testid="merge-pick">
           {outcomes ? 'Chọn lại các tệp…' : 'Chọn tệp của các đơn vị…'}

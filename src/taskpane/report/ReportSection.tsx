@@ -1,4 +1,4 @@
-import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
+import { WorkbookInput } from '../WorkbookInput';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons/svg/copy';
@@ -135,7 +135,7 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
       {built && 'sections' in built && (
         <>
           <div className={s.row}>
-            <input ref={prevInput} type="file" accept={WORKBOOK_ACCEPT} style={{ display: 'none' }} onChange={(e) => void onPrevious(e)} data-testid="previous-input" />
+            <WorkbookInput ref={prevInput} onChange={(e) => void onPrevious(e)} data-testid="previous-input" />
             <Button size="small" onClick={() => prevInput.current?.click()} disabled={busy} data-testid="pick-previous">
               {previous ? 'Chọn sổ kỳ trước khác…' : 'So sánh với sổ kỳ trước…'}
             </Button>

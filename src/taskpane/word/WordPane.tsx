@@ -1,4 +1,4 @@
-import { WORKBOOK_ACCEPT } from '../../xlsx/accept';
+import { WorkbookInput } from '../WorkbookInput';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   Button,
@@ -37,7 +37,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   // Kept in the DOM (not display:none) so it stays a real file input for tests and assistive tech.
-  fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: '0', overflow: 'hidden' },
   places: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
   place: {
     display: 'flex',
@@ -208,17 +207,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
         <h2 className={s.h2} id={`${inputId}-h`}>
           1. Sổ số liệu
         </h2>
-        <input
-          id={inputId}
-          ref={fileInput}
-          className={s.fileInput}
-          type="file"
-          accept={WORKBOOK_ACCEPT}
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={onFile}
-          data-testid="workbook-input"
-        />
+        <WorkbookInput id={inputId} ref={fileInput} onChange={onFile} data-testid="workbook-input" />
         <div className={s.row}>
           <Button appearance={picked ? 'secondary' : 'primary'} onClick={() => fileInput.current?.click()} disabledFocusable={busy != null} data-testid="pick">
             {picked ? 'Chọn sổ khác…' : 'Chọn sổ số liệu (.xlsx)…'}
@@ -229,16 +218,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
             </Button>
           )}
         </div>
-        <input
-          ref={prevInput}
-          className={s.fileInput}
-          type="file"
-          accept={WORKBOOK_ACCEPT}
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={onPrevious}
-          data-testid="previous-input"
-        />
+        <WorkbookInput ref={prevInput} onChange={onPrevious} data-testid="previous-input" />
         {!picked && busy !== 'read' && <Text className={s.hint}>Chọn tệp sổ thống kê CCHC đã nhập đủ số liệu (tệp .xlsx theo mẫu chuẩn). Tệp được đọc ngay trên máy này, không gửi đi đâu.</Text>}
         {picked && (
           <div className={s.section} data-testid="workbook-info">
