@@ -15,6 +15,7 @@ import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
+import { isoDateSerial } from './serial';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
 const MAX_ROWS = 1_048_576;
@@ -46,15 +47,6 @@ const intAttr = (el: Element, name: string): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** "2022-12-15T00:00:00.000" → Excel serial (1900 system). */
-function dateSerial(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!m) return null;
-  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
-  const frac = (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86_400;
-  return Math.round((days + frac) * 1e8) / 1e8;
-}
-
 function valueOf(data: Element | undefined): Pick<Cell, 'v' | 'e'> | null {
   if (!data) return null;
   const type = ssAttr(data, 'Type') ?? 'String';
@@ -65,7 +57,7 @@ function valueOf(data: Element | undefined): Pick<Cell, 'v' | 'e'> | null {
       return Number.isFinite(n) && text.trim() !== '' ? { v: n } : { v: text };
     }
     case 'DateTime': {
-      const s = dateSerial(text);
+      const s = isoDateSerial(text);
       return s === null ? { v: text } : { v: s };
     }
     case 'Boolean':

@@ -28,6 +28,7 @@ import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/
 import { colToLetters, lettersToCol } from '../core/model';
 import { streamPackage, type PartListener } from './package';
 import { singleCellRef } from './names';
+import { isoDateSerial } from './serial';
 
 /** ExcelJS's built-in number formats (lib/xlsx/defaultnumformats.js, the ids that have a code). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -76,15 +77,6 @@ function dateSerial(serial: number, date1904: boolean): number {
   // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
   if (!(Math.abs(ms) <= 8.64e15)) return NaN;
   return Math.round((25569 + ms / 86400000) * 1e8) / 1e8;
-}
-
-/** `t="d"`: an ISO 8601 date and time, as a 1900-system serial. */
-function isoSerial(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!m) return null;
-  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
-  const frac = (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) / 86400;
-  return Math.round((days + frac) * 1e8) / 1e8;
 }
 
 /** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
@@ -370,7 +362,7 @@ export class StreamWorkbookReader {
             out = { v: null, e: v };
             break;
           case 'd': {
-            const s = isoSerial(v);
+            const s = isoDateSerial(v);
             out = { v: s ?? this.strings.take(v) };
             break;
           }
