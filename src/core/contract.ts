@@ -70,6 +70,8 @@ export const SHEET_INFO = 'Thông tin';
 export const SHEET_TTHC = 'TTHC';
 export const SHEET_STAFF = 'Biên chế';
 export const SHEET_SURVEY = 'Hài lòng';
+/** The template's hidden sheet of drop-down lists: the validations of the standard sheets point at it. */
+export const LISTS_SHEET = 'Danh mục';
 
 export const TABLES: readonly TableSpec[] = [
   {

@@ -10,7 +10,7 @@ import type { Finding, Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
 import type { WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
-import { INFO_NAMES, SHEET_INFO } from '../core/contract';
+import { INFO_NAMES, LISTS_SHEET, SHEET_INFO } from '../core/contract';
 import { colToLetters, parseA1, parseRange } from '../core/model';
 import { foldText } from '../core/text';
 import { copyToClipboard } from '../host/clipboard';
@@ -35,9 +35,6 @@ import {
 import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
 
 export const TEMPLATE_PATH = 'assets/templates/mau-chuan-cchc.xlsx';
-
-/** The template's hidden sheet of drop-down lists: the validations of the standard sheets point at it. */
-export const LISTS_SHEET = 'Danh mục';
 
 export interface ExcelAdapterOptions {
   /** The checker; the real engine by default (tests pass a stand-in returning set findings). */

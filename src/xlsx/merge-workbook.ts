@@ -8,10 +8,9 @@ import JSZip from 'jszip';
 import { PERIOD_KINDS, TABLES, type PeriodKind, type TableName } from '../core/contract';
 import { colToLetters } from '../core/model';
 import type { MergeResult } from '../core/merge/merge';
-import { SOURCE_HEADERS, SOURCE_SHEET } from '../core/merge/units';
+import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
 import { buildWorkbook, type BuildOptions, type CellInput } from './template';
 
-export const TRACE_SHEET = 'Truy vết';
 /** One line per source cell; "Nguồn" is the STT of the file's line on the "Nguồn" sheet. */
 export const TRACE_HEADERS = ['Bảng', 'Dòng', 'Cột', 'Số tổng hợp', 'Cách tính', 'Nguồn', 'Đơn vị', 'Sheet', 'Ô', 'Số của đơn vị', 'Ghi chú'] as const;
 

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import {
   CONTRACT_VERSION,
   FEEDBACK_KINDS,
+  LISTS_SHEET,
   PERIOD_KINDS,
   RATING_SUBJECTS,
   SHEET_INFO,
@@ -61,7 +62,6 @@ export interface BuildOptions {
   validations?: boolean;
 }
 
-export const LISTS_SHEET = 'Danh mục';
 const COUNT_FMT = '#,##0';
 const RATE_FMT = '0.00';
 const DATE_FMT = 'dd/mm/yyyy';

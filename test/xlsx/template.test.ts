@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, tableCell, tablePositions, LISTS_SHEET } from '../../src/xlsx/template';
+import { buildWorkbook, tableCell, tablePositions } from '../../src/xlsx/template';
+import { LISTS_SHEET } from '../../src/core/contract';
 import { readWorkbook } from '../../src/xlsx/read';
 import { BLANK_TEMPLATE, CLEAN_SAMPLE, MISTAKES_SAMPLE, SAMPLE_FILES } from '../../src/xlsx/samples';
 import { mistakesNote } from '../../scripts/build-assets';

@@ -136,6 +136,8 @@ export function unitFlow(u: UnitReport): { received: number | null; carried: num
 
 /** Headers of the "Nguồn" sheet, in order; read back by `readPreviousUnits`. */
 export const SOURCE_SHEET = 'Nguồn';
+/** The sheet of each consolidated figure and the cells it came from (src/xlsx/merge-workbook.ts). */
+export const TRACE_SHEET = 'Truy vết';
 export const SOURCE_HEADERS = [
   'STT',
   'Tệp',

@@ -27,8 +27,8 @@ import { WorkbookInput } from '../WorkbookInput';
 import { FindingList } from '../FindingList';
 import { HostErrorBar } from '../HostErrorBar';
 import { countsSentence, messageOf, runAction } from '../status';
+import { LISTS_SHEET } from '../../core/contract';
 import {
-  LISTS_SHEET,
   STATE_LABEL,
   mergeOutcomes,
   mergedFileName,

@@ -5,22 +5,20 @@
  * Files are read one after the other, so the webview holds one workbook model at a time.
  */
 import { checkWorkbook } from '../../core/check';
-import { SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../../core/contract';
+import { LISTS_SHEET, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../../core/contract';
 import type { Finding } from '../../core/findings';
 import { mergeUnits, type MergeResult, type SourceLine } from '../../core/merge/merge';
-import { SOURCE_SHEET, readPreviousUnits, toUnitReport, type PreviousUnit, type UnitReport } from '../../core/merge/units';
+import { SOURCE_SHEET, TRACE_SHEET, readPreviousUnits, toUnitReport, type PreviousUnit, type UnitReport } from '../../core/merge/units';
 import { isUnreadableWorkbookError } from '../../xlsx/errors';
 import { messageOf } from '../status';
 
-/** The template's hidden drop-down lists sheet (src/xlsx/template.ts LISTS_SHEET). */
-export const LISTS_SHEET = 'Danh mục';
 
 /**
  * The sheets of the consolidated workbook (buildMergedWorkbook), in its order. Named here rather
  * than imported so the pane's merge chunk does not carry ExcelJS before it writes;
  * test/taskpane/merge.test.ts checks the list against a built workbook.
  */
-export const MERGED_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, LISTS_SHEET, SOURCE_SHEET, 'Truy vết'];
+export const MERGED_SHEETS: readonly string[] = [SHEET_INFO, SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY, LISTS_SHEET, SOURCE_SHEET, TRACE_SHEET];
 
 export type UnitOutcome = { ok: true; file: string; unit: UnitReport } | { ok: false; file: string; message: string };
 
