@@ -100,6 +100,12 @@ export function MergePanel({ actions, announce }: Props) {
 
   const view: MergeView | null = useMemo(() => (outcomes ? mergeOutcomes(outcomes, previous) : null), [outcomes, previous]);
 
+  /** An outcome shown in the panel and spoken in the live region. */
+  const say = (text: string) => {
+    setNotice(text);
+    announce(text);
+  };
+
   const run = (kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice, announce, after: () => setProgress('') });
 
   /** Whether the next pick adds to the files already read (units often arrive in several folders). */
@@ -136,8 +142,7 @@ export function MergePanel({ actions, announce }: Props) {
     setOutcomes(rest.length ? rest : null);
     setError(null);
     const text = `Đã bỏ tệp «${target.file}» khỏi danh sách tổng hợp.`;
-    setNotice(text);
-    announce(text);
+    say(text);
     // Its button is gone with it: the focus goes to the list's heading, not to the page.
     requestAnimationFrame(() => (unitsHeading.current ?? heading.current)?.focus());
   };
@@ -152,8 +157,7 @@ export function MergePanel({ actions, announce }: Props) {
       const text = p.units
         ? `Đã đọc sổ tổng hợp kỳ trước «${p.file}» (${p.units.length} đơn vị).`
         : `Sổ «${p.file}» không có trang tính «Nguồn» của sổ tổng hợp: chỉ đối chiếu được khi chọn sổ do «Tổng hợp từ các đơn vị» hoặc lệnh «cchc merge» ghi ra.`;
-      setNotice(text);
-      announce(text);
+      say(text);
     });
   };
 
@@ -168,8 +172,7 @@ export function MergePanel({ actions, announce }: Props) {
     setWritten(v);
     const visible = inserted.filter((n) => n !== LISTS_SHEET);
     const text = `Đã ghi ${visible.length} trang tính vào sổ đang mở: ${visible.map((n) => `«${n}»`).join(', ')}${plan.clashes.length ? ' (thay cho các trang tính cùng tên đã có)' : ''}. Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.`;
-    setNotice(text);
-    announce(text);
+    say(text);
     writeButton.current?.focus();
   };
 
@@ -192,8 +195,7 @@ export function MergePanel({ actions, announce }: Props) {
   const cancel = () => {
     setConfirm(null);
     const text = 'Đã hủy: sổ đang mở giữ nguyên, chưa ghi gì.';
-    setNotice(text);
-    announce(text);
+    say(text);
     // Back where the officer was, whichever way the dialog closed.
     writeButton.current?.focus();
   };
@@ -204,8 +206,7 @@ export function MergePanel({ actions, announce }: Props) {
       const name = mergedFileName(v.result);
       await download!(name, await build(v), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const text = `Đã tạo tệp «${name}»; trình duyệt lưu nó vào thư mục tải xuống.`;
-      setNotice(text);
-      announce(text);
+      say(text);
     });
 
   const canWrite = !!actions.insertSheets;
