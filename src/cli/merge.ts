@@ -215,6 +215,7 @@ async function loadPrevious(path: string) {
 
 /** `merge --json`: documented in docs/merge.md. */
 export function mergeJson(result: MergeResult, units: readonly UnitReport[], out: string) {
+  const byFile = new Map(units.map((u) => [u.file, u]));
   return {
     command: 'merge',
     out,
@@ -222,7 +223,7 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
     unit: result.unit,
     summary: result.summary,
     units: result.sources.map((s) => {
-      const u = units.find((x) => x.file === s.file && s.file !== '');
+      const u = s.file ? byFile.get(s.file) : undefined;
       return {
         file: s.file || null,
         unit: s.unit,
