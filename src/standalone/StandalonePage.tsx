@@ -21,7 +21,7 @@ const loadResults = () => import(/* webpackChunkName: "results" */ '../taskpane/
 const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
 const Status = lazy(() => loadResults().then((m) => ({ default: m.Status })));
 // The reader and the checker come with the first file, not with the page.
-const engine = () => Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../xlsx/read'), import(/* webpackChunkName: "engine" */ '../core/check')]);
+const engine = () => Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../xlsx/picked'), import(/* webpackChunkName: "engine" */ '../core/check')]);
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,12 +50,11 @@ const useStyles = makeStyles({
 /**
  * Read by what the file is, not its name: the one-stop systems' ".xls" exports are HTML pages the
  * reader understands, and a genuine Excel 97-2003 or .ods file gets the reader's own advice on
- * saving it as .xlsx. The size is checked before the file is loaded into memory.
+ * saving it as .xlsx.
  */
 async function checkFile(file: File): Promise<CheckReport> {
-  const [{ readWorkbook, LIMITS, fileTooLarge }, { checkWorkbook }] = await engine();
-  if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
-  return checkWorkbook(await readWorkbook(await file.arrayBuffer(), file.name));
+  const [{ readPickedWorkbook }, { checkWorkbook }] = await engine();
+  return checkWorkbook((await readPickedWorkbook(file)).model);
 }
 
 export function StandalonePage() {

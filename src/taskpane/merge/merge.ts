@@ -10,6 +10,7 @@ import type { Finding } from '../../core/findings';
 import { mergeUnits, type MergeResult, type SourceLine } from '../../core/merge/merge';
 import { SOURCE_SHEET, TRACE_SHEET, readPreviousUnits, toUnitReport, type PreviousUnit, type UnitReport } from '../../core/merge/units';
 import { isUnreadableWorkbookError } from '../../xlsx/errors';
+import type { PickedFile } from '../../xlsx/picked';
 import { messageOf } from '../status';
 
 
@@ -35,23 +36,16 @@ export async function fileHash(bytes: Uint8Array): Promise<string> {
   return `fnv-${h.toString(16).padStart(8, '0')}`;
 }
 
-/** The minimum of a picked file the reader needs: a browser File, or a stand-in in tests. */
-export interface PickedFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** A browser File, or a stand-in in tests (type only: the reader's chunk loads on first use). */
+export type { PickedFile };
 
 /** Reads and checks one unit's file. Never throws: an unreadable file is an outcome with its Vietnamese reason. */
 export async function readUnitFile(file: PickedFile): Promise<UnitOutcome> {
   try {
-    // The reader (JSZip, saxes) and the checker are loaded on first use, as the Word pane does for its workbook.
-    const { readWorkbook, LIMITS, fileTooLarge } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/read');
-    // Sized before it is loaded: a huge file must not fill the webview's memory first.
-    if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    // The reader (JSZip, saxes) is loaded on first use, as the Word pane does for its workbook.
+    const { readPickedWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked');
+    const { model, bytes } = await readPickedWorkbook(file);
     const hash = await fileHash(bytes);
-    const model = await readWorkbook(bytes, file.name);
     return { ok: true, file: file.name, unit: toUnitReport(checkWorkbook(model), file.name, hash) };
   } catch (e) {
     return { ok: false, file: file.name, message: isUnreadableWorkbookError(e) ? e.message : messageOf(e) };
@@ -79,9 +73,8 @@ export interface PreviousBook {
 
 /** The previous consolidated workbook: its "Nguồn" sheet is the previous period's unit list. */
 export async function readPreviousFile(file: PickedFile): Promise<PreviousBook> {
-  const { readWorkbook, LIMITS, fileTooLarge } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/read');
-  if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
-  return { file: file.name, units: readPreviousUnits(await readWorkbook(await file.arrayBuffer(), file.name)) };
+  const { readPickedWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked');
+  return { file: file.name, units: readPreviousUnits((await readPickedWorkbook(file)).model) };
 }
 
 export interface UnitLine {

@@ -88,8 +88,8 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
     if (!file) return;
     setPrevError(null);
     try {
-      const [{ readWorkbook }, { checkWorkbook }] = await Promise.all([import('../../xlsx/read'), import('../../core/check')]);
-      setPrevious({ name: file.name, report: checkWorkbook(await readWorkbook(await file.arrayBuffer(), file.name)) });
+      const [{ readPickedWorkbook }, { checkWorkbook }] = await Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked'), import('../../core/check')]);
+      setPrevious({ name: file.name, report: checkWorkbook((await readPickedWorkbook(file)).model) });
     } catch (e) {
       setPrevError(`Không đọc được sổ kỳ trước «${file.name}»: ${previousReason(e)}`);
     }

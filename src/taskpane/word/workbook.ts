@@ -19,11 +19,9 @@ export interface PickedWorkbook {
 }
 
 export async function readPicked(file: File): Promise<PickedWorkbook> {
-  // ExcelJS is large: loaded on first use so the pane opens fast.
-  const { readWorkbook, LIMITS, fileTooLarge } = await import('../../xlsx/read');
-  // Sized before it is loaded: a huge file must not fill the webview's memory first.
-  if (file.size > LIMITS.maxFileBytes) throw fileTooLarge(file.size);
-  const model = await readWorkbook(await file.arrayBuffer(), file.name);
+  // The reader is loaded on first use so the pane opens fast.
+  const { readPickedWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked');
+  const { model } = await readPickedWorkbook(file);
   const report = checkWorkbook(model);
   return { fileName: file.name, report, fingerprint: figuresFingerprint(report) };
 }
