@@ -170,6 +170,7 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
   };
+  moments.length = 0;
   moment('bat-dau');
   const outcomes = await checkAll(files, progress, opts.threads);
   moment('kiem-tra-xong');
