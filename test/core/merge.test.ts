@@ -7,25 +7,13 @@ import { mergeUnits, type MergeResult } from '../../src/core/merge/merge';
 import { readPreviousUnits, toUnitReport, type UnitReport } from '../../src/core/merge/units';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildMergedWorkbook } from '../../src/xlsx/merge-workbook';
-import { Q3, Q4, Q4_DUPLICATE, Q4_INCLUDED, unitWorkbook, type SeedUnit } from '../helpers/merge-corpus';
+import { Q3, Q4, Q4_DUPLICATE, Q4_INCLUDED, expectedCounts, unitWorkbook, type SeedUnit } from '../helpers/merge-corpus';
 
 async function unitOf(u: SeedUnit, file = u.file, hash = `h-${u.kind}-${u.file}`): Promise<UnitReport> {
   const model = await readWorkbook(await unitWorkbook(u), file);
   return toUnitReport(checkWorkbook(model), file, hash);
 }
 
-/** Σ of a KQ column over the seed rows, by the consolidated lĩnh vực. */
-function expectedKq(units: SeedUnit[]): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const u of units) {
-    u.kq.forEach((r, i) => {
-      const acc = out.get(u.fields[i]!) ?? {};
-      for (const [k, v] of Object.entries(r)) if (typeof v === 'number') acc[k] = (acc[k] ?? 0) + v;
-      out.set(u.fields[i]!, acc);
-    });
-  }
-  return out;
-}
 
 const rowsOf = (r: MergeResult, table: string) => (r.consolidated.tables as Record<string, Record<string, string | number | null>[]>)[table] ?? [];
 
@@ -43,7 +31,7 @@ describe('consolidating Quý III (all units clean)', () => {
   });
 
   it('sums every count by lĩnh vực, the Biểu 06 unit\'s "1. Lĩnh vực Khám bệnh…" with the others', () => {
-    const expected = expectedKq(Q3);
+    const expected = expectedCounts(Q3);
     const rows = rowsOf(result, 'KetQuaGiaiQuyet');
     expect(rows.map((r) => r.linhVuc).sort()).toEqual([...expected.keys()].sort());
     // Khám bệnh: BV 114 + Đăk Hà 32 + Ngọc Hồi 21 + Sa Thầy 16 received.
@@ -55,7 +43,7 @@ describe('consolidating Quý III (all units clean)', () => {
   });
 
   it('recomputes rates from the summed counts, never averaging the units\' rates', () => {
-    const all = [...expectedKq(Q3).values()];
+    const all = [...expectedCounts(Q3).values()];
     const s = (k: string) => all.reduce((a, r) => a + r[k]!, 0);
     expect(result.consolidated.metrics['tthc.tyLeDungHan']).toBeCloseTo(((s('truocHan') + s('dungHan')) / s('daGiaiQuyet')) * 100, 6);
     // Chuyển đổi vị trí: (6 + 4) / (14 + 6) = 50 %; the mean of 42,86 % and 66,67 % would be 54,76 %.
@@ -148,7 +136,7 @@ describe('consolidating Quý IV against the Quý III consolidation', () => {
 
   it('sums only the units that belong to the period, each once', () => {
     expect(result.sources.filter((s) => s.included).map((s) => s.file).sort()).toEqual([...Q4_INCLUDED].sort());
-    const expected = expectedKq(Q4.filter((u) => Q4_INCLUDED.includes(u.file)));
+    const expected = expectedCounts(Q4.filter((u) => Q4_INCLUDED.includes(u.file)));
     const rows = rowsOf(result, 'KetQuaGiaiQuyet');
     expect(rows.map((r) => r.linhVuc).sort()).toEqual([...expected.keys()].sort());
     for (const r of rows) expect([r.linhVuc, r.tongSo, r.dangGiaiQuyet]).toEqual([r.linhVuc, expected.get(String(r.linhVuc))!.tongSo, expected.get(String(r.linhVuc))!.dangGiaiQuyet]);

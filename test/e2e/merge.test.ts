@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { tableSpec } from '../../src/core/contract';
-import { Q3, unitWorkbook, type SeedUnit } from '../helpers/merge-corpus';
+import { Q3, expectedCounts, unitWorkbook, type SeedUnit } from '../helpers/merge-corpus';
 import { openSite, type Site } from './web';
 
 const RESULTS = join(resolve(__dirname, '../..'), 'test-results');
@@ -70,18 +70,6 @@ async function writtenRow(label: string): Promise<Record<string, unknown>> {
   return Object.fromEntries(cols.map((c, j) => [c.key, row[j]]));
 }
 
-/** Each consolidated lĩnh vực's counts: the seeds' rows summed under the name the consolidation gives them. */
-function expectedRows(units: readonly SeedUnit[]): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const u of units) {
-    u.kq.forEach((r, i) => {
-      const acc = out.get(u.fields[i]!) ?? {};
-      for (const [k, v] of Object.entries(r)) if (typeof v === 'number') acc[k] = (acc[k] ?? 0) + v;
-      out.set(u.fields[i]!, acc);
-    });
-  }
-  return out;
-}
 
 const COUNTS = ['tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet'];
 
@@ -108,7 +96,7 @@ test('into a new workbook: each unit "Đạt", the broken file listed and left o
   // Announced in the live region too.
   await expect(page.locator('[aria-live]').first().textContent()).resolves.toMatch(/Đã ghi 6 trang tính/);
 
-  const expected = expectedRows(PICKED);
+  const expected = expectedCounts(PICKED);
   expect([...expected.keys()].sort()).toEqual(['An toàn thực phẩm', 'Khám bệnh, chữa bệnh']);
   for (const [field, sums] of expected) {
     const row = await writtenRow(field);
@@ -150,7 +138,7 @@ test('into a workbook that has the standard sheets: the officer is asked first; 
   expect(names.filter((n) => /cũ/.test(n))).toEqual([]);
   expect(names.filter((n) => n === 'TTHC')).toHaveLength(1);
   const kb = await writtenRow('Khám bệnh, chữa bệnh');
-  expect(kb.tongSo).toBe(expectedRows(PICKED).get('Khám bệnh, chữa bệnh')!.tongSo);
+  expect(kb.tongSo).toBe(expectedCounts(PICKED).get('Khám bệnh, chữa bệnh')!.tongSo);
 
   // The pane's own check now reads the consolidated figures: no error.
   await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();

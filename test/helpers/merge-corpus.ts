@@ -102,6 +102,22 @@ export const Q4_DUPLICATE = { of: '3-ttyt-dak-ha.xlsx', as: '9-ban-sao-dak-ha.xl
 /** Units summed in Quý IV: the duplicate, the stale and the wrong-quarter files are left out. */
 export const Q4_INCLUDED = ['1-so-y-te.xlsx', '2-benh-vien-tinh.xlsx', '3-ttyt-dak-ha.xlsx', '6-cdc-tinh.xlsx'];
 
+/**
+ * Each consolidated lĩnh vực's counts, computed here from the seed rows (not by the code under
+ * test): the rows summed under the name the consolidation gives them.
+ */
+export function expectedCounts(units: readonly SeedUnit[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const u of units) {
+    u.kq.forEach((r, i) => {
+      const acc = out.get(u.fields[i]!) ?? {};
+      for (const [k, v] of Object.entries(r)) if (typeof v === 'number') acc[k] = (acc[k] ?? 0) + v;
+      out.set(u.fields[i]!, acc);
+    });
+  }
+  return out;
+}
+
 const KEYS = ['tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet', 'dangTrongHan', 'dangQuaHan'];
 
 async function bieu06Workbook(u: SeedUnit): Promise<Uint8Array> {
