@@ -35,6 +35,12 @@ export interface SheetGrid {
    * do); a merge's value is in its first cell. Absent means unknown, not "no merges".
    */
   merges?: string[];
+  /**
+   * The sheet is hidden in the file ("hidden": the officer can unhide it; "veryHidden": only code
+   * can). Officers keep last period's sheet hidden beside this period's, so which sheet is
+   * checked must take it into account. Absent means visible.
+   */
+  hidden?: 'hidden' | 'veryHidden';
 }
 
 /** An Excel table (ListObject). `ref` covers header, data and totals rows, e.g. "B4:N20". */
@@ -54,8 +60,23 @@ export interface NameRef {
   cell: string;
 }
 
+/** The file format a reader read the workbook from (what its bytes were, not its extension). */
+export type SourceFormat = 'xlsx' | 'xls' | 'ods' | 'csv' | 'html' | 'spreadsheetml2003' | 'host';
+
+/** Text a reader converted from an old Vietnamese 8-bit encoding to Unicode, per sheet. */
+export interface TextConversion {
+  sheet: string;
+  encoding: 'tcvn3' | 'vni';
+  /** Number of cells converted. */
+  cells: number;
+}
+
 export interface WorkbookModel {
   fileName?: string;
+  /** What the reader read; absent for models built in code. */
+  format?: SourceFormat;
+  /** Cells whose text was converted from TCVN3 (ABC) or VNI to Unicode by the reader. */
+  conversions?: TextConversion[];
   sheets: SheetGrid[];
   tables: TableRef[];
   names: NameRef[];
