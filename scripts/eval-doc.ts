@@ -1,8 +1,12 @@
 /**
  * `npm run eval`: recall and precision of `cchc doc` on the corpus (test/fixtures/doc), per
  * document and in total, with the figures read and checked; misses and false alarms are listed.
+ * Then the held-out corpus of real texts (test/fixtures/doc-real), per half: the development half
+ * with every miss and false alarm, the test half with its figures and its false alarms too (a test
+ * text is looked at only to report, never to tune).
  */
 import { corpusEntries, evaluate } from './corpus/eval';
+import { evaluateReal, realTexts, score } from './corpus/real';
 
 const pct = (x: number | null) => (x === null ? '   —  ' : x.toFixed(2).replace('.', ','));
 
@@ -29,6 +33,24 @@ async function main() {
     for (const u of r.unlisted) console.log(`   (ngoài danh sách) đoạn ${u.paragraph + 1}: ${u.message}`);
   }
   console.log(`TỔNG: recall ${pct(flags ? tp / flags : null)} (${tp}/${flags}), precision ${pct(tp + fp ? tp / (tp + fp) : null)} (${fp} báo nhầm trên ${correct} câu đúng)`);
+  await real();
+}
+
+async function real() {
+  const evals = [];
+  for (const t of realTexts()) evals.push(await evaluateReal(t));
+  console.log('\nVĂN BẢN THẬT (test/fixtures/doc-real)');
+  for (const half of ['dev', 'test'] as const) {
+    console.log(`-- nửa ${half === 'dev' ? 'phát triển (dev)' : 'kiểm tra (test)'}`);
+    for (const e of evals.filter((x) => x.text.half === half)) {
+      if (!e.slips && !e.falseAlarms.length) continue;
+      console.log(`${e.text.id.padEnd(44)} lỗi thật ${e.slips}, tìm thấy ${e.found.length}, báo nhầm ${e.falseAlarms.length}`);
+      for (const m of e.missed) console.log(`   bỏ sót: ${m.statement.at} (${m.statement.in})`);
+      for (const f of e.falseAlarms) console.log(`   báo nhầm: đoạn ${f.paragraph + 1} «${e.paragraphs[f.paragraph]!.text.slice(f.start, f.end)}»: ${f.message}`);
+    }
+    const s = score(half, evals);
+    console.log(`NỬA ${half}: ${s.texts} văn bản; precision ${pct(s.precision)} (${s.right}/${s.flags} cờ đúng), recall ${pct(s.recall)} (${s.found}/${s.slips} lỗi thật)`);
+  }
 }
 
 main().catch((e) => {

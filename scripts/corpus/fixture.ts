@@ -40,6 +40,11 @@ export function parseFixture(src: string): Fixture {
       notes.push({ id: note[1]!, text: note[2]! });
       continue;
     }
+    // "[…]" joins two excerpts of one page: a paragraph of its own, so nothing reads across it.
+    if (line.trim() === '[…]') {
+      blocks.push({ type: 'p', text: '[…]', refs: [] });
+      continue;
+    }
     if (line.startsWith('|')) {
       const cells = line.slice(1).split('|').map((c) => c.trim());
       const last = blocks[blocks.length - 1];
