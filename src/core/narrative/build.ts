@@ -7,6 +7,7 @@ import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
 import { subjectOf } from '../surveys/read';
 import { FIELD_TAGS, REPORT_ORDER, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
+import { periodPhrase } from '../periodText';
 import { DEFAULT_DECIMALS, Para, count, lowerFirst, ownDecimals, part, proseLabel, upperFirst } from './style';
 import { forcedNotes } from './marks';
 import { comparison } from './compare';
@@ -142,13 +143,6 @@ export function placeTexts(n: Narrative): Record<Tag, string[]> {
   return out;
 }
 
-/** "quý III năm 2022", "6 tháng đầu năm 2022", "9 tháng năm 2022", "năm 2022". */
-export function periodPhrase(kind: string, year: number): string {
-  const k = kind.trim();
-  if (/^quý/i.test(k)) return `quý ${k.replace(/^quý\s*/i, '')} năm ${year}`;
-  if (/năm$/i.test(k)) return `${lowerFirst(k)} ${year}`;
-  return `${lowerFirst(k)} năm ${year}`;
-}
 
 function fields(report: CheckReport, options: NarrativeOptions): NarrativeFields {
   const p = report.period;

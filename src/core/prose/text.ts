@@ -53,9 +53,9 @@ export function sentences(text: string): Range[] {
 }
 
 /** Clauses: sentences cut further at ";". */
-export function clauses(text: string): Range[] {
+export function clauses(text: string, sents: Range[] = sentences(text)): Range[] {
   const out: Range[] = [];
-  for (const s of sentences(text)) {
+  for (const s of sents) {
     let start = s.start;
     for (let i = s.start; i < s.end; i++) {
       if (text[i] === ';') {
@@ -68,6 +68,81 @@ export function clauses(text: string): Range[] {
   return out;
 }
 
-export function within(ranges: Range[], pos: number): Range | undefined {
-  return ranges.find((r) => pos >= r.start && pos < r.end);
+/** The range holding `pos` (binary search: `ranges` sorted and disjoint). */
+export function within(ranges: readonly Range[], pos: number): Range | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (pos < r.start) hi = mid - 1;
+    else if (pos >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/**
+ * Sorted, disjoint ranges asked about positions that only grow (a left-to-right sweep): each
+ * question costs amortised O(1), so a paragraph of 40 000 figures is read in linear time.
+ */
+export class Cursor {
+  private i = 0;
+  constructor(private readonly ranges: readonly Range[]) {}
+
+  private advance(pos: number) {
+    while (this.i < this.ranges.length && this.ranges[this.i]!.end <= pos) this.i++;
+  }
+
+  /** The range holding `pos`. */
+  at(pos: number): Range | undefined {
+    this.advance(pos);
+    const r = this.ranges[this.i];
+    return r && r.start <= pos ? r : undefined;
+  }
+
+  /** Does [start, end) overlap a range? */
+  overlaps(start: number, end: number): boolean {
+    this.advance(start);
+    const r = this.ranges[this.i];
+    return !!r && r.start < end;
+  }
+
+  /** The last range that ends at or before `pos`. */
+  lastEndingBefore(pos: number): Range | undefined {
+    this.advance(pos);
+    return this.i > 0 ? this.ranges[this.i - 1] : undefined;
+  }
+}
+
+/**
+ * Parenthesis depth before each position of `text` (depth[i] counts the "(" not yet closed before
+ * i; a stray ")" never makes it negative). What stands in parentheses qualifies what precedes it:
+ * the parts of a part, a note on a figure. One pass, so reading stays linear.
+ */
+export function parenDepths(text: string): Uint16Array {
+  const depth = new Uint16Array(text.length + 1);
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    depth[i] = d;
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ && d < 65535) d++;
+    else if (c === 41 /* ) */ && d > 0) d--;
+  }
+  depth[text.length] = d;
+  return depth;
+}
+
+/** The text of [from, to) without what is in parentheses deeper than `level` (the parentheses themselves become spaces). */
+export function outerText(text: string, depth: Uint16Array, from: number, to: number, level: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (depth[i]! > level || ((c === '(' || c === ')') && depth[i + 1] !== depth[i])) {
+      if (!out.endsWith(' ')) out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }

@@ -4,6 +4,9 @@
  * and the .docx reader hand over, so a finding can select its figure in the document.
  */
 import type { Severity } from '../findings';
+import type { Family, Hedge, Marker, Status } from './lexicon';
+
+export type { Family, Hedge, Marker, Status } from './lexicon';
 
 export type ParagraphKind = 'paragraph' | 'list' | 'cell' | 'note';
 
@@ -14,10 +17,13 @@ export interface DocParagraph {
   noteId?: string;
   /** Footnote references in this paragraph: note id and the offset the reference mark follows. */
   noteRefs?: { id: string; offset: number }[];
+  /**
+   * For a table cell's paragraph: which table of the document (0-based, in order), and the cell's
+   * row and column (0-based; a cell spanning columns is at its first). Several paragraphs of one
+   * cell share it.
+   */
+  cell?: { table: number; row: number; col: number; span?: number };
 }
-
-/** "trên 94%" is > 94; "gần 100%" is ≤ 100 and close; "khoảng" either side. */
-export type Hedge = 'gt' | 'ge' | 'lt' | 'le' | 'near' | 'approx';
 
 export interface Span {
   /** 0-based index of the paragraph in document order (table cells and notes included). */
@@ -31,9 +37,18 @@ export interface CountFigure extends Span {
   value: number;
   /** Noun after the figure, folded ("ho so", "tthc"); null for "là 1.784" style bare numbers. */
   noun: string | null;
+  family: Family | null;
   /** Folded words before the figure in its clause, what the figure is of ("da giai quyet"). */
   label: string;
+  /** Folded words after the figure's noun, to the next punctuation ("da duoc giai quyet"). */
+  after: string;
   hedge?: Hedge;
+  /** "3,8 ngàn hồ sơ": a rounded count, never used as a base or a part. */
+  approx?: true;
+  /** A bare number outside "là N", ": N", "= N": read only as a part of a breakdown or in a table. */
+  loose?: true;
+  /** "5.9123 hồ sơ": thousands marks misplaced in a count of whole things, read by its digits (59.123). */
+  misgrouped?: true;
 }
 
 export interface PercentFigure extends Span {
@@ -51,7 +66,9 @@ export interface FractionFigure extends Span {
   numerator: number;
   denominator: number;
   noun: string | null;
+  family: Family | null;
   label: string;
+  after: string;
 }
 
 export interface DateFigure extends Span {
@@ -68,21 +85,67 @@ export interface Window extends Span {
   to: string;
 }
 
-/** A stated total and the parts listed after "trong đó / gồm / cụ thể". */
-export interface Breakdown {
-  total: CountFigure;
-  parts: CountFigure[];
-  marker: 'trong đó' | 'gồm' | 'cụ thể' | 'ghi chú';
+/**
+ * A count or a fraction read as a statement of CCHC statistics: what it counts (family), in what
+ * state (status, from the words before it, else the words after its noun), about whom (subject).
+ */
+export interface Quantity {
+  figure: CountFigure | FractionFigure;
+  /** The count (a fraction's numerator). */
+  value: number;
+  family: Family | null;
+  status: Status | null;
+  /** Folded words between the status phrase and the figure ("theo linh vuc kham benh" in "tiếp nhận theo lĩnh vực: Khám bệnh 102 hồ sơ"). */
+  tail: string;
+  subject: string | null;
+  /** Usable as a base or a part: not hedged, not rounded ("3,8 ngàn"). */
+  exact: boolean;
 }
 
-/** A percentage and the fraction it states: a/b written, or two counts of the same sentence. */
-export interface RateClaim {
-  percent: PercentFigure;
+/** A percentage read as a statement: what it is a rate of, and about whom. */
+export interface PercentStatement {
+  figure: PercentFigure;
+  status: Status | null;
+  tail: string;
+  subject: string | null;
+}
+
+/** A stated total and the parts listed after "trong đó / gồm / cụ thể" (or in the next list items, or a footnote). */
+export interface Breakdown {
+  total: Quantity;
+  parts: Quantity[];
+  marker: Marker;
+  /** The parts cover one of the total's partitions (lexicon.ts PARTITIONS): they must add up. */
+  complete: boolean;
+  /**
+   * The total is in another paragraph than its marker ("… 425 DVCTT." then "Cụ thể, …"): the link
+   * is a guess, so only a complete breakdown is held to its total.
+   */
+  distant?: true;
+}
+
+/** One reading of a percentage: numerator over a base, each said in words. */
+export interface RateReading {
   numerator: number;
   denominator: number;
-  /** Span of the numerator figure (the fraction, or the count). */
-  numeratorSpan: Span;
-  /** Counts of the same paragraph, for a guess at another denominator. */
+  /** "45 hồ sơ trực tuyến", "60 (tiếp nhận)". */
+  numeratorText: string;
+  denominatorText: string;
+  /** Over a base the wording allows but does not require (lexicon WEAK_BASES): it can confirm the rate, not fault it. */
+  weak?: true;
+}
+
+/** A percentage and every reading its wording allows. */
+export interface RateClaim {
+  percent: PercentFigure;
+  /** What the rate is of, if its wording says. */
+  status: Status | null;
+  /** What its numerator counts (files, complaints, staff…), where the text names it. */
+  family?: Family | null;
+  readings: RateReading[];
+  /** Spans of the figures the readings use. */
+  spans: Span[];
+  /** Other counts of the paragraph, for a guess at a wrong denominator. */
   alternatives: number[];
 }
 
@@ -107,6 +170,8 @@ export const DOC_CODES = [
   'date_after_report',
   'repeated_mismatch',
   'workbook_mismatch',
+  'workbook_other_report',
+  'table_total_mismatch',
   'stale_figure',
   'english_decimal',
 ] as const;

@@ -1,8 +1,10 @@
 /** The prose reader, one table per pattern; expected readings written by hand from the sentences. */
 import { readParagraph } from '../../../src/core/prose/read';
+import { readDocument } from '../../../src/core/prose/statements';
 import type { Figure } from '../../../src/core/prose/types';
 
 const read = (text: string) => readParagraph({ text, kind: 'paragraph' }, 0);
+const statements = (text: string) => readDocument([{ text, kind: 'paragraph' }]);
 const shown = (text: string, f: Figure) => text.slice(f.start, f.end);
 
 describe('counts with their noun', () => {
@@ -120,7 +122,7 @@ describe('breakdowns', () => {
     ['tổng số người làm việc là 1.877 trong đó biên chế là 1.784, người lao động theo Nghị định 68 là 93.', 1877, [1784, 93], 'trong đó'],
     ['đã giải quyết 275 hồ sơ (92,59%), trong đó trước hạn 130 hồ sơ, đúng hạn 143 hồ sơ, quá hạn 02 hồ sơ; đang giải quyết 22 hồ sơ.', 275, [130, 143, 2], 'trong đó'],
   ])('%s', (text, total, parts, marker) => {
-    const b = read(text).breakdowns;
+    const b = statements(text).breakdowns;
     expect(b).toHaveLength(1);
     expect(b[0]!.total.value).toBe(total);
     expect(b[0]!.parts.map((p) => p.value)).toEqual(parts);
@@ -132,23 +134,28 @@ describe('breakdowns', () => {
     ['a table in words', 'còn thiếu 04 người. Cụ thể: Cơ quan Sở: được giao 30, có mặt 28; Chi cục Dân số: được giao 12, có mặt 11.'],
     ['a hedged total', 'tiếp nhận hơn 300 hồ sơ, trong đó trực tuyến 120 hồ sơ, trực tiếp 150 hồ sơ.'],
   ])('none in %s', (_why, text) => {
-    expect(read(text).breakdowns).toEqual([]);
+    expect(statements(text).breakdowns).toEqual([]);
   });
 });
 
 describe('rate claims', () => {
   it.each([
-    ['tiếp nhận 297 hồ sơ; đã giải quyết 275 hồ sơ (92,59%), đang giải quyết 22 hồ sơ (7,41%).', [[275, 297, 92.59], [22, 297, 7.41]]],
-    ['Tổng số 27 hồ sơ, trong đó đúng hạn 23 hồ sơ, đạt 85,19%.', [[23, 27, 85.19]]],
-    ['hoàn thành 12/30 nhiệm vụ (40%).', [[12, 30, 40]]],
-    ['giải quyết trực tuyến 45/60 hồ sơ = 80% số hồ sơ.', [[45, 60, 80]]],
-    ['Tổng số hồ sơ đến hạn giải quyết là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.', [[23, 27, 88.46]]],
-    ['được giao 54 chỉ tiêu, có mặt 50 người (đạt 92,59% chỉ tiêu được giao)', [[50, 54, 92.59]]],
+    ['tiếp nhận 297 hồ sơ; đã giải quyết 275 hồ sơ (92,59%), đang giải quyết 22 hồ sơ (7,41%).', [[[[275, 297]], 92.59], [[[22, 297]], 7.41]]],
+    ['Tổng số 27 hồ sơ, trong đó đúng hạn 23 hồ sơ, đạt 85,19%.', [[[[23, 27]], 85.19]]],
+    ['hoàn thành 12/30 nhiệm vụ (40%).', [[[[12, 30]], 40]]],
+    ['giải quyết trực tuyến 45/60 hồ sơ = 80% số hồ sơ.', [[[[45, 60]], 80]]],
+    ['Tổng số hồ sơ đến hạn giải quyết là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.', [[[[23, 27]], 88.46]]],
+    ['được giao 54 chỉ tiêu, có mặt 50 người (đạt 92,59% chỉ tiêu được giao)', [[[[50, 54]], 92.59]]],
+    // The base after the percentage, in the same sentence; a qualifier between the count and its rate.
+    ['đã giải quyết đúng hạn 23 hồ sơ, đạt 85,19% so với tổng số 27 hồ sơ đến hạn.', [[[[23, 27]], 85.19]]],
+    ['tiếp nhận 1.970 hồ sơ, trong đó 812 hồ sơ trực tuyến (đạt tỷ lệ 41,2%).', [[[[812, 1970]], 41.2]]],
+    // Every base the words allow: resolved, and received.
+    ['tiếp nhận 1.300 hồ sơ, đã giải quyết 1.240 hồ sơ; trong đó, trước và đúng hạn 1.231 hồ sơ, chiếm 99,27%.', [[[[1231, 1240], [1231, 1300]], 99.27]]],
   ])('%s', (text, claims) => {
-    expect(read(text).rates.map((r) => [r.numerator, r.denominator, r.percent.value])).toEqual(claims);
+    expect(statements(text).rates.map((r) => [r.readings.map((x) => [x.numerator, x.denominator]), r.percent.value])).toEqual(claims);
   });
 
-  it('no claim when the denominator is not named', () => {
-    expect(read('Đã giải quyết 23 hồ sơ, đạt 85%.').rates).toEqual([]);
+  it('no claim when no base is named', () => {
+    expect(statements('Đã giải quyết 23 hồ sơ, đạt 85%.').rates).toEqual([]);
   });
 });

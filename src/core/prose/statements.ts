@@ -1,0 +1,617 @@
+/**
+ * From figures to statements: each count read with what it counts, in what state and about whom
+ * (lexicon.ts), then the two relations the checks test: a total and its parts (breakdowns), and a
+ * percentage and the fractions its wording allows (rate claims).
+ *
+ * The relations follow the meaning of the words, not the position of the numbers: a rate of files
+ * resolved on time may be over the files resolved, the files due or the files received, wherever
+ * those are stated in the passage (before the percentage, or after it in the same sentence); the
+ * parts of "đã giải quyết 1.240 hồ sơ" are the early, on-time and late counts that follow, across
+ * ";" and into the next list items, and stop at the first count of another state ("đang giải
+ * quyết …"). A percentage with no base its wording allows is not a claim at all: precision first.
+ *
+ * Work is bounded per figure (a window of nearby statements), so a document is read in time linear
+ * in its length.
+ */
+import { BASES, CHILD_OF, FAMILY_NOUN, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
+import { formatNumber } from '../numbers';
+import { readParagraph, type ParagraphReading } from './read';
+import { outerText, parenDepths, within, type Range } from './text';
+import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';
+
+export interface DocReading {
+  paragraphs: ParagraphReading[];
+  /** Quantities of each paragraph, in order. */
+  quantities: Quantity[][];
+  /** Percentages of each paragraph with what they are a rate of (their own words, or the count they follow) and about whom. */
+  percents: PercentStatement[][];
+  breakdowns: Breakdown[];
+  rates: RateClaim[];
+  /** Block of each paragraph: paragraphs between two headings share one. */
+  blocks: number[];
+}
+
+/** Statuses whose short phrase also occurs inside other words' phrases: only right next to the figure. */
+const ADJACENT_ONLY = new Set(['nhan', 'giao', 'huy', 'rut', 'thieu', 'hai long', 'mong doi', 'thuc te', 'giai quyet']);
+
+/**
+ * The status named in `words`: the phrase that ends last (closest to the figure, for words before
+ * it), the longer where two end together. `side` says which end is next to the figure.
+ */
+export function statusIn(words: string, side: 'before' | 'after'): Status | null {
+  return statusAt(words, side)?.status ?? null;
+}
+
+/** The status named in `words` and, for words before a figure, the words between the phrase and the figure. */
+export function statusAt(words: string, side: 'before' | 'after'): { status: Status; tail: string } | null {
+  if (!words) return null;
+  const w = ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  let best: { status: Status; end: number; len: number } | null = null;
+  for (const phrase of STATUS_LIST) {
+    const needle = ` ${phrase} `;
+    const at = side === 'before' ? w.lastIndexOf(needle) : w.indexOf(needle);
+    if (at < 0) continue;
+    const end = at + needle.length;
+    if (ADJACENT_ONLY.has(phrase) && (side === 'before' ? end !== w.length : at !== 0)) continue;
+    const score = side === 'before' ? end : -at;
+    const bestScore = best ? (side === 'before' ? best.end : -best.end) : -Infinity;
+    if (!best || score > bestScore || (score === bestScore && phrase.length > best.len)) best = { status: STATUS_PHRASES[phrase]!, end: side === 'before' ? end : at, len: phrase.length };
+  }
+  return best ? { status: best.status, tail: side === 'before' ? w.slice(best.end).trim() : '' } : null;
+}
+
+const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(parent) ?? false;
+
+
+/**
+ * The most specific status named in the words after a count's noun: "121 hồ sơ trả kết quả đúng
+ * hạn và trước hạn" is early-or-on-time, not merely resolved.
+ */
+function statusAfter(words: string): Status | null {
+  const w = ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  let best: Status | null = null;
+  for (const phrase of STATUS_LIST) {
+    if (!w.includes(` ${phrase} `)) continue;
+    if (ADJACENT_ONLY.has(phrase) && !w.startsWith(` ${phrase} `)) continue;
+    const st = STATUS_PHRASES[phrase]!;
+    if (!best || isChild(st, best)) best = st;
+  }
+  return best;
+}
+
+/** The words after the last number of `label` that is a figure (not a year, a date or a level: "năm 2021", "14/9/2022", "mức độ 3"). */
+function afterLastNumber(label: string): string {
+  let cut = 0;
+  for (const m of label.matchAll(/(?<![\p{L}/\d.,])\d[\d.,]*(?![\d/])/gu)) {
+    if (/(?:nam|thang|ngay|quy|muc do|\/)\s*$/.test(label.slice(Math.max(0, m.index - 8), m.index))) continue;
+    cut = m.index + m[0].length;
+  }
+  return label.slice(cut);
+}
+
+function readStatus(f: { kind: string; label: string; after?: string }): { status: Status | null; tail: string } {
+  // Words before an earlier figure are that figure's ("có tổng số 2.760, với 2.602 hồ sơ …").
+  const before = statusAt(afterLastNumber(f.label), 'before');
+  const after = f.after ? statusAfter(f.after) : null;
+  // The words right after the noun say most ("109.447 hồ sơ giải quyết trước/đúng hạn"), unless
+  // the words before are more specific ("trễ hạn 12 hồ sơ đã giải quyết"). After a fraction they
+  // name its denominator ("50/54 chỉ tiêu được giao"), so there the words before come first.
+  if (f.kind === 'fraction') {
+    if (before && after && isChild(after, before.status)) return { status: after, tail: before.tail };
+    if (before) return before;
+  }
+  if (before && after && isChild(before.status, after)) return before;
+  if (after) return { status: after, tail: before?.tail ?? f.label };
+  if (before) return before;
+  return { status: null, tail: f.label };
+}
+
+function subjectIn(folded: string, from: number, to: number): string | null {
+  const s = ` ${folded.slice(Math.max(from, to - 200), to).replace(/\s+/g, ' ')} `;
+  let best: { name: string; at: number } | null = null;
+  for (const phrase of SUBJECT_LIST) {
+    const at = s.lastIndexOf(` ${phrase} `);
+    if (at >= 0 && (!best || at > best.at)) best = { name: SUBJECT_PHRASES[phrase]!, at };
+  }
+  return best?.name ?? null;
+}
+
+const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S/u;
+
+/** A heading starts a new block: short, numbered, and stating no figure. */
+export function isHeading(p: DocParagraph, reading: ParagraphReading): boolean {
+  const t = p.text.trim();
+  return p.kind !== 'note' && p.kind !== 'cell' && t.length <= 150 && HEADING.test(t) && !reading.figures.some((f) => f.kind !== 'date');
+}
+
+const MARKER = /(?<![\p{L}])(trong do|bao gom|gom|cu the)(?![\p{L}])\s*(:?)/gu;
+const MARKER_NAME: Record<string, Marker> = { 'trong do': 'trong đó', 'bao gom': 'gồm', gom: 'gồm', 'cu the': 'cụ thể' };
+
+/** Reads a whole document into statements. */
+export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph) => boolean = () => false): DocReading {
+  const readings = paragraphs.map((p, i) => readParagraph(skip(p) ? { ...p, text: '' } : p, i));
+  const blocks: number[] = [];
+  let block = 0;
+  readings.forEach((r, i) => {
+    const p = paragraphs[i]!;
+    const prev = paragraphs[i - 1];
+    if (isHeading(p, r) || p.kind === 'note' || (prev && (prev.kind === 'cell') !== (p.kind === 'cell'))) block++;
+    blocks.push(block);
+  });
+  // The subject a list item inherits from the paragraph that introduces it ("Khảo sát … nội trú (2.771 phiếu):").
+  let carried: string | null = null;
+  const percents: PercentStatement[][] = [];
+  const quantities = readings.map((r, i) => {
+    const p = paragraphs[i]!;
+    if (p.kind !== 'list' || blocks[i] !== blocks[i - 1]) carried = null;
+    const own: Quantity[] = [];
+    for (const f of r.figures) {
+      if (f.kind !== 'count' && f.kind !== 'fraction') continue;
+      const sentence = within(r.sentences, f.start);
+      const subject = subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried;
+      const { status, tail } = readStatus(f);
+      own.push({
+        figure: f,
+        value: f.kind === 'count' ? f.value : f.numerator,
+        family: f.family,
+        status,
+        tail,
+        subject,
+        exact: f.kind === 'fraction' || (!f.hedge && !f.approx),
+      });
+    }
+    const pcs: PercentStatement[] = [];
+    for (const f of r.figures) {
+      if (f.kind !== 'percent') continue;
+      const sentence = within(r.sentences, f.start);
+      const st = readStatus(f);
+      pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried });
+    }
+    percents.push(pcs);
+    if (p.kind !== 'list') carried = subjectIn(r.folded, 0, r.folded.length) ?? (p.kind === 'paragraph' ? null : carried);
+    return own;
+  });
+  const breakdowns: Breakdown[] = [];
+  readings.forEach((r, i) => breakdowns.push(...paragraphBreakdowns(paragraphs, readings, quantities, blocks, i)));
+  const rates: RateClaim[] = [];
+  readings.forEach((r, i) => {
+    if (paragraphs[i]!.kind === 'cell') return;
+    rates.push(...paragraphRates(paragraphs, readings, quantities, breakdowns, blocks, i));
+  });
+  return { paragraphs: readings, quantities, percents, breakdowns, rates, blocks };
+}
+
+// ---------------------------------------------------------------- breakdowns
+
+/** The last quantity that ends at or before `pos` in `qs` (sorted by start). */
+function lastBefore(qs: Quantity[], pos: number): number {
+  let lo = 0;
+  let hi = qs.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.figure.end <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+const MAX_PARTS = 30;
+
+function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], blocks: number[], i: number): Breakdown[] {
+  const r = readings[i]!;
+  const qs = quantities[i]!;
+  const out: Breakdown[] = [];
+  if (paragraphs[i]!.kind === 'cell' || !qs.length && !r.folded.includes('trong do')) return out;
+  let depth: Uint16Array | undefined;
+  for (const m of r.folded.matchAll(MARKER)) {
+    depth ??= parenDepths(r.folded);
+    const at = m.index;
+    const word = m[1]!;
+    const rest = r.folded.slice(at + m[0].length, at + m[0].length + 20);
+    const before = r.folded.slice(Math.max(0, at - 12), at);
+    // "cụ thể" is a marker only as "…, cụ thể:" or "cụ thể như sau", never as an adjective ("nhiệm vụ cụ thể").
+    if (word === 'cu the' && !(m[2] === ':' || /^\s*(?:nhu sau|la)\b/.test(rest) || /[,.;(]\s*$/.test(before) || at === 0)) continue;
+    const sentence = within(r.sentences, at) ?? { start: 0, end: r.folded.length };
+    // The total: the last quantity before the marker in its sentence; where the marker opens the
+    // sentence ("… 980 hồ sơ đã được giải quyết. Trong đó, …"), the last one of the sentence or paragraph before.
+    let total: Quantity | undefined;
+    let distant = false;
+    const k = lastBefore(qs, at);
+    const opensSentence = /^[\s\-+•,.;:()]*$/.test(r.folded.slice(sentence.start, at));
+    if (k >= 0 && qs[k]!.figure.start >= sentence.start) total = qs[k];
+    else if (opensSentence) {
+      if (k >= 0) total = qs[k];
+      else if (i > 0 && blocks[i - 1] === blocks[i] && /^[\s\-+•]*$/.test(r.folded.slice(0, at))) {
+        total = quantities[i - 1]!.at(-1);
+        distant = true;
+      }
+    }
+    if (!total || !total.exact) continue;
+    const sameParagraph = total.figure.paragraph === i;
+    if (sameParagraph) {
+      const gap = r.folded.slice(total.figure.end, at);
+      // Only a percentage, punctuation or a few words may stand between the total and its marker.
+      const gapFigures = r.figures.filter((f) => f.start >= total!.figure.end && f.end <= at && f.kind !== 'percent');
+      if (gap.length > 80 || gapFigures.length || /[.?!]\s/.test(gap)) continue;
+    }
+    let scopeEnd: number;
+    const gap = sameParagraph ? r.folded.slice(total.figure.end, at) : '';
+    if (/\(\s*$/.test(gap)) {
+      const close = r.folded.indexOf(')', at);
+      scopeEnd = close < 0 || close > sentence.end ? sentence.end : close;
+    } else scopeEnd = m[2] === ':' && r.folded.slice(sentence.end).trim() === '' ? r.folded.length : sentence.end;
+    const start = at + m[0].length;
+    let parts = partsAfter(total, qs, start, scopeEnd, depth);
+    // "…, trong đó:" ending the paragraph: the parts are the next list items' first counts.
+    if (!parts.length && /^\s*[:.]?\s*$/.test(r.folded.slice(start))) parts = partsInItems(total, paragraphs, quantities, blocks, i);
+    if (!parts) continue;
+    const b = breakdownOf(total, parts, MARKER_NAME[word]!);
+    if (b && distant) b.distant = true;
+    if (b) out.push(b);
+  }
+  out.push(...parenBreakdowns(r, qs, depth ?? parenDepths(r.folded)));
+  return out;
+}
+
+/**
+ * "18273 hồ sơ (đúng hạn 17265/trễ hạn 1458)": counts in the parentheses right after a count
+ * split it. Parentheses also hold examples and notes, so only parts that name a whole split of
+ * the count's state (lexicon PARTITIONS) make a breakdown.
+ */
+function parenBreakdowns(r: ParagraphReading, qs: Quantity[], depth: Uint16Array): Breakdown[] {
+  const out: Breakdown[] = [];
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!;
+    if (!q.exact || q.figure.kind !== 'count' || (q.figure as CountFigure).loose) continue;
+    const open = r.folded.indexOf('(', q.figure.end);
+    if (open < 0 || open - q.figure.end > 60 || /[\d;.:]/.test(r.folded.slice(q.figure.end, open))) continue;
+    const level = depth[open + 1]!;
+    const parts: Quantity[] = [];
+    const seen = new Set<Status>();
+    let ok = true;
+    for (let j = k + 1; j < qs.length && parts.length < MAX_PARTS; j++) {
+      const x = qs[j]!;
+      const d = depth[x.figure.start]!;
+      if (x.figure.start < open) continue;
+      if (d < level) break;
+      if (d > level) continue;
+      if (partitionReached(q, parts, x)) break;
+      if (x.figure.kind === 'fraction' || !belongs(q, x, seen)) {
+        ok = false;
+        break;
+      }
+      if (x.status) seen.add(x.status);
+      parts.push(x);
+    }
+    if (!ok || parts.length < 2) continue;
+    const b = breakdownOf(q, parts, 'ngoặc');
+    if (b?.complete) out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Parts after a marker, in order, up to the first count of another state, a nested marker's, or a
+ * fraction. Counts in parentheses after a part are that part's own parts ("07 TTHC (02 … và 05
+ * …)"), not more parts of the total; leaving the marker's parentheses ends the list.
+ */
+function partsAfter(total: Quantity, qs: Quantity[], from: number, to: number, depth: Uint16Array): Quantity[] {
+  const parts: Quantity[] = [];
+  const seen = new Set<Status>();
+  const level = depth[from] ?? 0;
+  let k = lastBefore(qs, from) + 1;
+  for (; k < qs.length && parts.length < MAX_PARTS; k++) {
+    const q = qs[k]!;
+    if (q.figure.start < from) continue;
+    if (q.figure.end > to) break;
+    const d = depth[q.figure.start] ?? 0;
+    if (d < level) break;
+    if (d > level) continue;
+    if (q.figure.kind === 'fraction') return [];
+    if (!belongs(total, q, seen) || partitionReached(total, parts, q)) break;
+    if (q.status) seen.add(q.status);
+    parts.push(q);
+  }
+  return parts;
+}
+
+function partsInItems(total: Quantity, paragraphs: DocParagraph[], quantities: Quantity[][], blocks: number[], i: number): Quantity[] {
+  const parts: Quantity[] = [];
+  const seen = new Set<Status>();
+  for (let j = i + 1; j < paragraphs.length && parts.length < MAX_PARTS; j++) {
+    const p = paragraphs[j]!;
+    if (blocks[j] !== blocks[i] || (p.kind !== 'list' && !/^\s*[-+•]/.test(p.text))) break;
+    const q = quantities[j]![0];
+    if (!q || q.figure.kind === 'fraction' || !belongs(total, q, seen)) break;
+    if (q.status) seen.add(q.status);
+    parts.push(q);
+  }
+  return parts;
+}
+
+/**
+ * The parts so far already split the total whole ("1.833 thủ tục cấp tỉnh, 301 cấp huyện và 134
+ * cấp xã"): a further count starts another list ("; trong đó … mức độ 3 là 1.089").
+ */
+function partitionReached(total: Quantity, parts: Quantity[], next: Quantity): boolean {
+  if (parts.length < 2 || parts.some((p) => !p.status)) return false;
+  const name = (p: Quantity) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status!);
+  const statuses = parts.map(name);
+  const sets = PARTITIONS[total.status ?? 'total'] ?? [];
+  if (!sets.some((set) => set.length === statuses.length && set.every((s) => statuses.includes(s)))) return false;
+  // Unless a larger split goes on with the next count ("trực tuyến 85, trực tiếp 198, từ kỳ trước 14").
+  const more = next.status ? [...statuses, name(next)] : null;
+  return !more || !sets.some((set) => set.length === more.length && more.every((s) => set.includes(s)));
+}
+
+/** Can `q` be a part of `total`? Same family; a known status must be a state the total splits into, and new. */
+function belongs(total: Quantity, q: Quantity, seen: Set<Status>): boolean {
+  if (total.family && q.family && q.family !== total.family) return false;
+  if (!q.status) return true;
+  if (seen.has(q.status)) return false;
+  if (!total.status) return true;
+  // "đang giải quyết 41 hồ sơ, trong đó … quá hạn": overdue among the pending.
+  return isChild(q.status, total.status) || (total.status === 'pending' && q.status === 'late');
+}
+
+function breakdownOf(total: Quantity, parts: Quantity[], marker: Marker): Breakdown | null {
+  if (!parts.length || parts.some((p) => !p.exact)) return null;
+  // A part larger than its whole is another quantity ("7 nhiệm vụ trọng tâm … 52 nhiệm vụ cụ thể").
+  if (parts.some((p) => p.value > total.value)) return null;
+  // Parts must count what the total counts; "15 điểm cầu gồm … 03 bệnh viện" is a description.
+  if (total.family === null && parts.some((p) => p.family !== null) && new Set(parts.map((p) => p.family)).size > 1) return null;
+  // "được giao 30, có mặt 28; … được giao 12, có mặt 11" is a table in words: the same words name two parts.
+  const names = parts.map((p) => p.figure.label.replace(/^.*\b(?:trong do|bao gom|gom|cu the)\b/, '').replace(/[^a-z ]+/g, ' ').trim()).filter((t) => t);
+  if (new Set(names).size < names.length) return null;
+  const statuses = parts.map((p) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status));
+  const covers = (st: Status) => (PARTITIONS[st] ?? []).some((set) => set.length === statuses.length && set.every((s) => statuses.includes(s)));
+  // A total of no named state ("…: 19593 hồ sơ, trong đó:") is complete when its parts split all files (resolved + pending).
+  const complete = statuses.every((s) => s) && (total.status ? covers(total.status) : covers('total'));
+  return { total, parts, marker, complete };
+}
+
+// ---------------------------------------------------------------- rates
+
+const FRAME_WORDS = '(?:dat|chiem|bang|=|tuong ung|tuong duong|voi|ty le|la|tren|hon|gan nhu|gan|khoang|xap xi|duoi|chua den|it nhat|toi thieu|khong duoi|toi da|khong qua|dat ty le|so)';
+/** Between a count or fraction and its percentage: a few words of the noun phrase, then the frame. */
+const GAP = new RegExp(`^[\\s(,:]*(?:[a-z ]{0,32}?[\\s,(]*)?(?:${FRAME_WORDS}\\s*)*[\\s(:]*$`);
+/** Between a percentage and the fraction or count after it: "99,3% (1.231/1.240 hồ sơ)", "99,3%, với 1.231 hồ sơ". */
+const GAP_AFTER = /^\s*(?:[(:]\s*)?(?:,?\s*(?:voi|tuong ung|tuong duong|la|gom|bang)\s*(?:voi\s*)?)?$/;
+/** Words that make a percentage the share of the figure before it, whatever that figure counts. */
+const RATE_FRAME = /\b(?:chiem|ty le|bang|tuong ung|tuong duong)\b|=/;
+
+/** How many statements back a base may be: a passage of a report, not the whole document. */
+const WINDOW = 40;
+
+const quantityText = (q: Quantity) => `${formatNumber(q.value, 0)}${q.family && q.family !== 'other' ? ` ${FAMILY_NOUN[q.family]}` : ''}${q.status ? ` ${STATUS_NAME[q.status]}` : ''}`;
+
+function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], breakdowns: Breakdown[], blocks: number[], i: number): RateClaim[] {
+  const r = readings[i]!;
+  const out: RateClaim[] = [];
+  const numeric = r.figures.filter((f) => f.kind !== 'date');
+  if (!numeric.some((f) => f.kind === 'percent')) return out;
+  const qs = quantities[i]!;
+  const depth = parenDepths(r.folded);
+  const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
+  const passage = groupQuantities(paragraphs, quantities, blocks, i);
+  const partOf = new Map<Quantity, Breakdown>();
+  const totals = new Set<Quantity>();
+  for (const b of breakdowns) {
+    totals.add(b.total);
+    for (const p of b.parts) partOf.set(p, b);
+  }
+
+  for (let n = 0; n < numeric.length; n++) {
+    const p = numeric[n]!;
+    if (p.kind !== 'percent') continue;
+    const sentence = within(r.sentences, p.start) ?? { start: 0, end: r.folded.length };
+    const level = depth[p.start]!;
+    // The figure before, skipping what stands in parentheses closed before the percentage: in
+    // "71.714 hồ sơ (trong đó có 32 hồ sơ …), đạt tỷ lệ 100%" the rate is of the 71.714.
+    let b = n - 1;
+    while (b >= 0 && depth[numeric[b]!.start]! > level) b--;
+    const prev = b >= 0 ? numeric[b] : undefined;
+    const next = numeric[n + 1];
+    const gapBefore = prev ? outerText(r.folded, depth, prev.end, p.start, level).replace(/\s+/g, ' ') : '';
+    const gapAfter = next ? r.folded.slice(p.end, next.start) : '';
+    // The percentage's own words, parentheses left out: what it says it is a rate of.
+    const ownWords = gapBefore || outerText(r.folded, depth, Math.max(sentence.start, p.start - 120), p.start, level);
+    const spans: Span[] = [];
+    const readingsOf: RateReading[] = [];
+    let status: Status | null = null;
+    let attached: Quantity | undefined;
+    let numeratorFamily: Family | null = null;
+    const alternatives = [...new Set(qs.filter((q) => q.figure.start >= sentence.start && q.figure.end <= sentence.end).map((q) => q.value))];
+
+    const fractionReading = (f: FractionFigure) => {
+      numeratorFamily = f.family;
+      readingsOf.push({ numerator: f.numerator, denominator: f.denominator, numeratorText: formatNumber(f.numerator, 0), denominatorText: formatNumber(f.denominator, 0) });
+      spans.push(f);
+    };
+    const closeBefore = !!prev && prev.start >= sentence.start && !gapBefore.includes(';');
+    if (closeBefore && prev.kind === 'fraction' && gapBefore.length <= 45 && GAP.test(gapBefore)) {
+      // "10/17 sở, ngành đạt trên 90%": units that reach a rate, not the rate of the fraction.
+      if (UNIT_WORDS.test(gapBefore) && !RATE_FRAME.test(gapBefore)) continue;
+      fractionReading(prev);
+    } else if (next && next.end <= sentence.end && gapAfter.length <= 12 && GAP_AFTER.test(gapAfter) && next.kind === 'fraction') fractionReading(next);
+    else {
+      if (closeBefore && prev.kind === 'count') {
+        const q = byFigure.get(prev);
+        // The count's own words after its noun (the figure ends with its noun) belong to it, not to the gap.
+        const own = q?.figure.kind === 'count' ? q.figure.after : '';
+        const g = gapBefore.replace(/\s+/g, ' ').trimStart();
+        const rest = own && g.startsWith(own) ? g.slice(own.length) : gapBefore;
+        const named = statusIn(rest, 'before');
+        // "651 hồ sơ trễ hạn, tỷ lệ giải quyết đúng hạn đạt 95,53%": the percentage names another state.
+        const otherState = !!q?.status && !!named && named !== q.status && !isChild(q.status, named) && !isChild(named, q.status);
+        if (q && rest.length <= 45 && GAP.test(rest) && !otherState) attached = q;
+      } else if (next && next.end <= sentence.end && next.kind === 'count' && gapAfter.length <= 12 && GAP_AFTER.test(gapAfter)) attached = byFigure.get(next);
+      if (attached && (!attached.exact || attached.figure.kind !== 'count')) continue;
+      // The percentage's own words name the state where no count is attached ("tỷ lệ giải quyết đúng hạn đạt 98,5%").
+      status = attached?.status ?? statusIn(ownWords.replace(/^.*\d/, ''), 'before');
+      const numerators: Quantity[][] = attached ? [[attached]] : numeratorsFor(status, qs, passage, p, sentence);
+      if (!numerators.length) continue;
+      numeratorFamily = numerators[0]![0]!.family;
+      const bases = basesFor(status, numerators[0]!, partOf.get(attached ?? numerators[0]![0]!), qs, passage, p, sentence, namedBase(r.folded.slice(p.end, Math.min(sentence.end, p.end + 80))), totals);
+      for (const num of numerators) {
+        const value = num.reduce((a, q) => a + q.value, 0);
+        const text = num.length === 1 ? quantityText(num[0]!) : `${num.map((q) => formatNumber(q.value, 0)).join(' + ')} (${num.map((q) => (q.status ? STATUS_NAME[q.status] : '')).join(' + ')})`;
+        for (const base of bases) {
+          if (base.value < value || base.value <= 0 || num.includes(base.q)) continue;
+          const reading: RateReading = { numerator: value, denominator: base.value, numeratorText: text, denominatorText: base.text };
+          if (base.weak) reading.weak = true;
+          readingsOf.push(reading);
+          spans.push(base.q.figure);
+        }
+        spans.push(...num.map((q) => q.figure));
+      }
+      // QĐ 766/QĐ-TTg: on time = (resolved early or on time + pending within the deadline) / (resolved + pending).
+      if (status === 'onTime' || status === 'earlyOrOnTime') readingsOf.push(...qd766(numerators, qs, passage));
+    }
+    if (!readingsOf.length) continue;
+    out.push({ percent: p, status, family: numeratorFamily, readings: dedupe(readingsOf), spans, alternatives });
+  }
+  return out;
+}
+
+const isItem = (p: DocParagraph) => p.kind === 'list' || /^\s*[-+*•]/.test(p.text);
+
+/**
+ * The quantities a paragraph's rates may draw on besides its own: where the paragraph is a list
+ * item or closes a list, the items before it and the paragraph that introduces them ("…: 19593 hồ
+ * sơ, trong đó:"), nearest last. A plain paragraph stands alone: a figure two paragraphs away is
+ * as often about another unit or period as about the same files.
+ */
+function groupQuantities(paragraphs: DocParagraph[], quantities: Quantity[][], blocks: number[], i: number): Quantity[] {
+  const out: Quantity[] = [];
+  if (!isItem(paragraphs[i]!) && !(i > 0 && isItem(paragraphs[i - 1]!))) return out;
+  for (let j = i - 1; j >= 0 && blocks[j] === blocks[i] && out.length < WINDOW; j--) {
+    const p = paragraphs[j]!;
+    if (isItem(p)) {
+      out.unshift(...quantities[j]!);
+      continue;
+    }
+    if (/:\s*$/.test(p.text)) out.unshift(...quantities[j]!);
+    break;
+  }
+  return out;
+}
+
+function dedupe(rs: RateReading[]): RateReading[] {
+  const seen = new Set<string>();
+  return rs.filter((x) => {
+    const k = `${x.numerator}/${x.denominator}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Quantities of this paragraph before the percentage or after it in its sentence, nearest first. */
+function ownCandidates(qs: Quantity[], p: PercentFigure, sentence: Range): Quantity[] {
+  const before = qs.filter((q) => q.figure.end <= p.start).reverse();
+  const after = qs.filter((q) => q.figure.start >= p.end && q.figure.end <= sentence.end);
+  return [...before, ...after].filter((q) => q.exact).slice(0, WINDOW);
+}
+
+/**
+ * What a percentage that names a state is a rate of: a count of that state in its own paragraph
+ * (its sentence first), then in its list (groupQuantities). Never a count of another plain
+ * paragraph: a rate restated far from its count ("Huyện X … tỷ lệ chậm 0,33%") is about another
+ * subject as often as not.
+ */
+function numeratorsFor(status: Status | null, qs: Quantity[], passage: Quantity[], p: PercentFigure, sentence: Range): Quantity[][] {
+  if (!status) return [];
+  const cands = [...ownCandidates(qs, p, sentence), ...[...passage].reverse().filter((q) => q.exact)];
+  const all = (s: Status) => cands.filter((q) => q.status === s).slice(0, 3);
+  const first = (s: Status) => cands.find((q) => q.status === s);
+  const out: Quantity[][] = all(status).map((q) => [q]);
+  if (status === 'onTime' || status === 'earlyOrOnTime') {
+    for (const both of all('earlyOrOnTime')) if (!out.some((n) => n[0] === both)) out.push([both]);
+    const early = first('early');
+    const onTime = first('onTime');
+    if (early && onTime) out.push([early, onTime]);
+  }
+  return out;
+}
+
+const sameSubject = (a: Quantity, b: Quantity) => !a.subject || !b.subject || a.subject === b.subject;
+
+/**
+ * The bases a rate may be over: the total the numerator is a part of, then counts of an allowed
+ * state in the paragraph, then in the passage before it (only counts of the same thing about the
+ * same subject: a base from elsewhere must be unmistakably the same files).
+ */
+function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown | undefined, qs: Quantity[], passage: Quantity[], p: PercentFigure, sentence: Range, named: Status | null, totals: Set<Quantity>): { value: number; text: string; q: Quantity; weak: boolean }[] {
+  const out: { value: number; text: string; q: Quantity; weak: boolean }[] = [];
+  const weakOnes = status && !named ? WEAK_BASES[status] ?? [] : [];
+  const add = (q: Quantity, why: string) => {
+    if (!out.some((b) => b.q === q)) out.push({ value: q.value, text: `${formatNumber(q.value, 0)} (${why})`, q, weak: !!q.status && weakOnes.includes(q.status) });
+  };
+  const num = numerator[0]!;
+  const fam = num.family;
+  const own = ownCandidates(qs, p, sentence).filter((q) => (!fam || !q.family || q.family === fam) && sameSubject(q, num));
+  // A bare number of a list ("quá hạn 201") counts what its list counts.
+  const far = fam !== 'other' ? [...passage].reverse().filter((q) => q.exact && (!fam || q.family === fam || (!q.family && totals.has(q))) && sameSubject(q, num)).slice(0, WINDOW) : [];
+  if (named) {
+    // The base named after the percentage ("chiếm 9,2% tổng số hồ sơ đã tiếp nhận") is the only one.
+    const all = named === 'received' || named === 'total' || named === 'new' ? ['received', 'total', 'new'] : [named];
+    for (const q of [...own, ...far]) {
+      if (numerator.includes(q)) continue;
+      if (q.status && all.includes(q.status)) add(q, STATUS_NAME[q.status]);
+      else if (!q.status && totals.has(q) && all.includes('total')) add(q, 'tổng đã nêu');
+    }
+    return out;
+  }
+  if (owner) add(owner.total, owner.total.status ? STATUS_NAME[owner.total.status] : 'tổng đã nêu');
+  const allowed = status ? BASES[status] : undefined;
+  // A base the text gives only as the sum of its parts: "trực tuyến 85, trực tiếp 198" make 283
+  // new files, the base of an online rate even where "tiếp nhận mới" is not written.
+  if (owner && allowed) {
+    for (const base of allowed) {
+      for (const set of PARTITIONS[base] ?? []) {
+        const parts = set.map((st) => owner.parts.find((x) => x.status === st));
+        if (parts.every((x) => x) && parts.includes(num)) {
+          const sum = parts.reduce((a, x) => a + x!.value, 0);
+          if (!out.some((b) => b.value === sum)) out.push({ value: sum, text: `${formatNumber(sum, 0)} (${STATUS_NAME[base]}: ${parts.map((x) => formatNumber(x!.value, 0)).join(' + ')})`, q: owner.total, weak: weakOnes.includes(base) });
+        }
+      }
+    }
+  }
+  if (allowed) {
+    for (const q of [...own, ...far]) if (q.status && allowed.includes(q.status)) add(q, STATUS_NAME[q.status]);
+  }
+  if (!out.length && !allowed) {
+    // A count of no known state: a base named as a total of the same thing, before it in its sentence.
+    for (const q of own) {
+      if (q.figure.start < sentence.start || q.figure.end > p.start || numerator.includes(q)) continue;
+      if (TOTAL_CUES.test(q.figure.label) || q.status === 'received' || q.status === 'total' || q.status === 'assigned') add(q, 'tổng đã nêu');
+    }
+  }
+  return out;
+}
+
+/** "… 9,2% tổng số hồ sơ đã tiếp nhận", "… 3% số hồ sơ đến hạn": the base a percentage names after itself. */
+function namedBase(after: string): Status | null {
+  const m = /^\s*(?:tren\s+|so voi\s+|cua\s+|trong\s+)?(tong so|so)\s+([^,;.()\d%]{0,60})/.exec(after);
+  if (!m) return null;
+  const words = m[2]!.trim();
+  if (!/^(?:ho so|tthc|thu tuc|don|phieu)\b/.test(words)) return null;
+  return statusAfter(words) ?? (m[1] === 'tong so' ? 'total' : null);
+}
+
+function qd766(numerators: Quantity[][], qs: Quantity[], passage: Quantity[]): RateReading[] {
+  const all = [...qs, ...passage].filter((q) => q.exact);
+  const find = (s: Status) => all.find((q) => q.status === s);
+  const inTime = find('pendingInTime');
+  const resolved = find('resolved');
+  const pending = find('pending');
+  if (!inTime || !resolved || !pending) return [];
+  return numerators.map((num) => {
+    const v = num.reduce((a, q) => a + q.value, 0) + inTime.value;
+    return { numerator: v, denominator: resolved.value + pending.value, numeratorText: `${formatNumber(v, 0)} (kể cả ${formatNumber(inTime.value, 0)} hồ sơ đang giải quyết trong hạn)`, denominatorText: `${formatNumber(resolved.value + pending.value, 0)} (đã và đang giải quyết)` };
+  });
+}
