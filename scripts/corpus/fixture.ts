@@ -62,9 +62,15 @@ export function parseFixture(src: string): Fixture {
 /** The paragraphs the .docx reader gives for the built document: body in order (cells row by row), then the notes. */
 export function fixtureParagraphs(f: Fixture): DocParagraph[] {
   const out: DocParagraph[] = [];
+  let table = -1;
   for (const b of f.blocks) {
     if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row) out.push({ text: cell, kind: 'cell' });
+      table++;
+      // Every row as wide as the widest, as fixtureToDocx writes it.
+      const width = Math.max(...b.rows.map((r) => r.length));
+      b.rows.forEach((r, row) => {
+        for (let col = 0; col < width; col++) out.push({ text: r[col] ?? '', kind: 'cell', cell: { table, row, col } });
+      });
       continue;
     }
     const p: DocParagraph = { text: b.text, kind: b.list === undefined ? 'paragraph' : 'list' };

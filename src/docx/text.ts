@@ -22,6 +22,13 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   const parser = sax.parser(true, {});
   let inP = 0;
   let cellDepth = 0;
+  // Where a cell's paragraphs sit: the outermost table's index, its row and grid column (a cell
+  // spanning columns by w:gridSpan moves the next one on). Nested tables keep their outer cell.
+  let tables = -1;
+  let tblDepth = 0;
+  let row = -1;
+  let col = 0;
+  let cell: { table: number; row: number; col: number; span?: number } | null = null;
   let list = false;
   let text = '';
   let refs: { id: string; offset: number }[] = [];
@@ -44,8 +51,22 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
       skip++;
       return;
     }
-    if (name === 'w:tc') cellDepth++;
-    else if (name === 'w:p') {
+    if (name === 'w:tbl') {
+      tblDepth++;
+      if (tblDepth === 1) {
+        tables++;
+        row = -1;
+      }
+    } else if (name === 'w:tr' && tblDepth === 1) {
+      row++;
+      col = 0;
+    } else if (name === 'w:tc') {
+      cellDepth++;
+      if (tblDepth === 1) cell = { table: tables, row, col };
+    } else if (name === 'w:gridSpan' && tblDepth === 1 && cell && inP === 0) {
+      const span = Number(attrs['w:val']);
+      if (Number.isInteger(span) && span > 1 && span <= 64) cell.span = span;
+    } else if (name === 'w:p') {
       inP++;
       if (inP === 1) {
         text = '';
@@ -69,8 +90,14 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
       return;
     }
     if (name === 'w:t') inT = false;
-    else if (name === 'w:tc') cellDepth--;
-    else if (name === 'w:p') {
+    else if (name === 'w:tbl') tblDepth--;
+    else if (name === 'w:tc') {
+      cellDepth--;
+      if (tblDepth === 1 && cell) {
+        col += cell.span ?? 1;
+        cell = null;
+      }
+    } else if (name === 'w:p') {
       inP--;
       if (inP > 0) return;
       if (mode === 'notes') {
@@ -79,6 +106,7 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
       }
       const p: DocParagraph = { text, kind: cellDepth > 0 ? 'cell' : list ? 'list' : 'paragraph' };
       if (refs.length) p.noteRefs = refs;
+      if (cellDepth > 0 && cell) p.cell = { ...cell };
       out.push(p);
     } else if ((name === 'w:footnote' || name === 'w:endnote') && noteId !== null) {
       if (!skipNote) out.push({ text: noteText.join(' ').trim(), kind: 'note', noteId });

@@ -8,6 +8,7 @@ import { fixtureToDocx } from '../../scripts/corpus/docx';
 import { parseFixture } from '../../scripts/corpus/fixture';
 import { SAMPLE_FILES } from '../../src/xlsx/samples';
 import { readDocxParagraphs } from '../../src/docx/text';
+import JSZip from 'jszip';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -53,7 +54,7 @@ describe('cchc doc', () => {
     const paragraphs = await readDocxParagraphs(readFileSync(planted));
     expect(paragraphs[wb.paragraph - 1]!.text.slice(wb.start, wb.end)).toBe('156 TTHC');
     const pct = json.issues.find((i: { code: string }) => i.code === 'percent_impossible');
-    expect(pct.reading).toBe('đọc là: 23/27 = 85,19%; văn bản ghi 88,46%');
+    expect(pct.reading).toBe('đọc là: 23 hồ sơ đúng hạn / 27 (đến hạn) = 85,19%; văn bản ghi 88,46%');
     expect(pct.excerpt).toContain('88,46%');
   });
 
@@ -62,8 +63,8 @@ describe('cchc doc', () => {
     expect(json.issues.some((i: { code: string }) => i.code === 'workbook_mismatch')).toBe(false);
   });
 
-  it('with --previous, calls the figures of a report left from the previous workbook stale', async () => {
-    // The report written from the clean sample, checked against another workbook with the clean one as the previous period.
+  it('names a workbook of another unit and period first, and compares no figure with it', async () => {
+    // The report written from the clean sample (Kon Tum, quý III/2022) against the mistakes sample (Sơn La, quý I/2023).
     const { sampleTexts, templateBytes } = await import('../word/fixtures');
     const { fillDocx } = await import('../../src/docx/fill');
     const { buildNarrative } = await import('../../src/core/narrative');
@@ -71,11 +72,11 @@ describe('cchc doc', () => {
     const old = join(dir, 'bao-cao-ky-truoc.docx');
     writeFileSync(old, await fillDocx(templateBytes(), buildNarrative(report, { allowErrors: true }), record));
     const r = run('doc', old, '--workbook', SAMPLE_FILES.mistakes, '--previous', SAMPLE_FILES.clean, '--json');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(new Set(json.issues.map((i: { code: string }) => i.code))).toEqual(new Set(['stale_figure']));
-    // "tiếp nhận" is the new files of the period (docs/style.md): 114 + 183 = 297 then, 118 + 178 = 296 now.
-    expect(json.issues.find((i: { reading: string }) => i.reading.startsWith('đọc là: số hồ sơ tiếp nhận trong kỳ'))).toMatchObject({ actual: '297', expected: '296', reading: 'đọc là: số hồ sơ tiếp nhận trong kỳ = 297; sổ số liệu: 296; kỳ trước: 297' });
+    expect(json.issues.map((i: { code: string }) => i.code)).toEqual(['workbook_other_report']);
+    expect(json.issues[0].message).toContain('Sơn La, quý I năm 2023');
+    expect(json.issues[0].message).toContain('Kon Tum, quý III năm 2022');
   });
 
   it.each([
@@ -88,5 +89,57 @@ describe('cchc doc', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+/**
+ * The report this product writes for the clean sample, with four figures changed by hand the way
+ * an officer would (a count, a rate, a staffing figure, a survey index), must be flagged at those
+ * four places and nowhere else by `cchc doc --workbook` with the sample it came from.
+ */
+describe('cchc doc on its own report with four figures changed', () => {
+  // Each edit: the text as written from the workbook, what it becomes, and why the workbook disagrees.
+  const EDITS = [
+    // Received: the sample has 297 files received (and 114 + 183 = 297 by channel).
+    { find: 'tiếp nhận 297 hồ sơ', replace: 'tiếp nhận 279 hồ sơ', figure: '279' },
+    // Resolved over all files to handle: 288/329 = 87,54…% → 87,5%, not 89,5%.
+    { find: '288/329 hồ sơ (87,5%)', replace: '288/329 hồ sơ (89,5%)', figure: '89,5%' },
+    // Contract staff: quota 100, present 93, so 7 short, not 6.
+    { find: 'còn thiếu 07 người', replace: 'còn thiếu 06 người', figure: '06' },
+    // Inpatients' comprehensive satisfaction index: 85,20% in the sample's survey table.
+    { find: 'Chỉ số hài lòng toàn diện: 85,20%', replace: 'Chỉ số hài lòng toàn diện: 86,20%', figure: '86,20%' },
+  ];
+  const edited = join(dir, 'bao-cao-sua-tay.docx');
+
+  beforeAll(async () => {
+    const made = join(dir, 'bao-cao.docx');
+    const r = run('report', SAMPLE_FILES.clean, '--template', join(root, 'assets/templates/bao-cao-cchc.docx'), '--out', made);
+    expect(r.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(made));
+    let xml = await zip.file('word/document.xml')!.async('string');
+    for (const e of EDITS) {
+      // Each figure is written in one run of text, once.
+      expect(xml.split(e.find).length - 1).toBe(1);
+      xml = xml.replace(e.find, () => e.replace);
+    }
+    zip.file('word/document.xml', xml);
+    writeFileSync(edited, await zip.generateAsync({ type: 'nodebuffer' }));
+  }, 120000);
+
+  it('is silent on the report as written', () => {
+    const r = run('doc', join(dir, 'bao-cao.docx'), '--workbook', SAMPLE_FILES.clean, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).issues.filter((i: { severity: string }) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('flags each changed figure, and nothing else', async () => {
+    const r = run('doc', edited, '--workbook', SAMPLE_FILES.clean, '--json');
+    expect(r.code).toBe(1);
+    const issues: { severity: string; paragraph: number; start: number; end: number; code: string }[] = JSON.parse(r.out).issues.filter((i: { severity: string }) => i.severity !== 'info');
+    const paragraphs = await readDocxParagraphs(readFileSync(edited));
+    const at = issues.map((i) => paragraphs[i.paragraph - 1]!.text.slice(i.start, i.end));
+    for (const e of EDITS) expect(at.some((t) => t.startsWith(e.figure))).toBe(true);
+    // Every finding is on one of the changed figures.
+    for (const t of at) expect(EDITS.some((e) => t.startsWith(e.figure))).toBe(true);
   });
 });

@@ -12,10 +12,10 @@ describe('readDocxParagraphs', () => {
     expect(got).toEqual([
       { text: 'BÁO CÁO', kind: 'paragraph' },
       { text: 'Tiếp nhận 03 đơn.', kind: 'list', noteRefs: [{ id: '1', offset: 16 }] },
-      { text: 'Lĩnh vực', kind: 'cell' },
-      { text: 'Số hồ sơ', kind: 'cell' },
-      { text: 'Dược phẩm', kind: 'cell' },
-      { text: '120', kind: 'cell' },
+      { text: 'Lĩnh vực', kind: 'cell', cell: { table: 0, row: 0, col: 0 } },
+      { text: 'Số hồ sơ', kind: 'cell', cell: { table: 0, row: 0, col: 1 } },
+      { text: 'Dược phẩm', kind: 'cell', cell: { table: 0, row: 1, col: 0 } },
+      { text: '120', kind: 'cell', cell: { table: 0, row: 1, col: 1 } },
       { text: 'Trân trọng báo cáo./.', kind: 'paragraph' },
       { text: 'gồm 02 đơn tố cáo và 01 đơn kiến nghị', kind: 'note', noteId: '1' },
     ]);
@@ -46,6 +46,32 @@ describe('readDocxParagraphs', () => {
       ['tiếp nhận 297 hồ sơ', 'paragraph'],
       ['ô 1', 'cell'],
       ['ô 2', 'cell'],
+    ]);
+  });
+
+  it('places each cell in its table, row and grid column, a merged cell moving the next one on', async () => {
+    const cell = (t: string, columnSpan?: number) => new TableCell({ children: [new Paragraph(t)], ...(columnSpan ? { columnSpan } : {}) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('trước bảng'),
+            new Table({ rows: [new TableRow({ children: [cell('Tổng', 2), cell('30')] }), new TableRow({ children: [cell('a'), cell('b'), cell('c')] })] }),
+            new Table({ rows: [new TableRow({ children: [cell('x')] })] }),
+          ],
+        },
+      ],
+    });
+    const got = await readDocxParagraphs(await Packer.toBuffer(doc));
+    // Row 0: "Tổng" spans grid columns 0–1, so "30" is in column 2; the second table is table 1.
+    expect(got.map((p) => [p.text, p.cell ?? null])).toEqual([
+      ['trước bảng', null],
+      ['Tổng', { table: 0, row: 0, col: 0, span: 2 }],
+      ['30', { table: 0, row: 0, col: 2 }],
+      ['a', { table: 0, row: 1, col: 0 }],
+      ['b', { table: 0, row: 1, col: 1 }],
+      ['c', { table: 0, row: 1, col: 2 }],
+      ['x', { table: 1, row: 0, col: 0 }],
     ]);
   });
 

@@ -3,8 +3,8 @@
  * what state the counted things are in (its status: received, resolved on time, pending…), which
  * counts a rate of that status may be over (its bases), and who the statement is about (its
  * subject: a level of government, a survey, a kind of staff). Phrases are folded (lower case, no
- * diacritics, "đ" → "d"), as src/core/prose/text.ts folds a paragraph. docs/doc-check.md lists
- * the same vocabulary; test/prose/docs.test.ts holds the two together.
+ * diacritics, "đ" → "d"), as src/core/prose/text.ts folds a paragraph. docs/doc-check.md says
+ * how statements are read with it.
  *
  * The statuses follow the columns of the TTHC form (Biểu 06, docs/rules.md): files received
  * (new online, new in person or by post, carried over from the previous period), resolved (early,

@@ -285,11 +285,12 @@ function afterWords(folded: string, from: number, clauseEnd: number): string {
 /**
  * Length of the words after a figure up to the next punctuation or digit, stopping before a
  * conjunction that opens the next item ("… trước hạn và 3.848 hồ sơ"): "và", "còn", "với".
- * A slash between words ("trước/đúng hạn") is part of them.
+ * A slash between words ("trước/đúng hạn") is part of them; one right after the figure
+ * ("17265/trễ hạn 1458") separates two items.
  */
 function afterSpan(folded: string, from: number, clauseEnd: number): number {
   const s = folded.slice(from, Math.min(clauseEnd, from + 80));
-  const m = /^(?:[^\d,.;:()%/]|\/(?=\p{L}))*/u.exec(s)![0];
+  const m = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u.exec(s)![0];
   const conj = /\s(?:va|con|voi)\s*$/.exec(m);
   return conj ? conj.index : m.length;
 }

@@ -107,7 +107,7 @@ function readStatus(f: { kind: string; label: string; after?: string }): { statu
 }
 
 function subjectIn(folded: string, from: number, to: number): string | null {
-  const s = ` ${folded.slice(Math.max(from, to - 200), to).replace(/\s+/g, ' ')} `;
+  const s = ` ${folded.slice(Math.max(from, to - 200), to).replace(/[:;()]/g, ' ').replace(/\s+/g, ' ')} `;
   let best: { name: string; at: number } | null = null;
   for (const phrase of SUBJECT_LIST) {
     const at = s.lastIndexOf(` ${phrase} `);
@@ -143,7 +143,8 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
   const percents: PercentStatement[][] = [];
   const quantities = readings.map((r, i) => {
     const p = paragraphs[i]!;
-    if (p.kind !== 'list' || blocks[i] !== blocks[i - 1]) carried = null;
+    // A list item inherits; Word numbering or a typed "+ " / "- " makes one.
+    if (!isItem(p) || blocks[i] !== blocks[i - 1]) carried = null;
     const own: Quantity[] = [];
     for (const f of r.figures) {
       if (f.kind !== 'count' && f.kind !== 'fraction') continue;
@@ -168,7 +169,7 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
       pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried });
     }
     percents.push(pcs);
-    if (p.kind !== 'list') carried = subjectIn(r.folded, 0, r.folded.length) ?? (p.kind === 'paragraph' ? null : carried);
+    if (!isItem(p)) carried = subjectIn(r.folded, 0, r.folded.length) ?? (p.kind === 'paragraph' ? null : carried);
     return own;
   });
   const breakdowns: Breakdown[] = [];

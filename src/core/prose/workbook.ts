@@ -14,7 +14,7 @@ import { BASES, STATUS_NAME, SUBJECT_LIST, SUBJECT_PHRASES, type Family, type St
 import { hedgeHolds, type Draft, type Mark } from './check';
 import { fmtNum, fmtPct } from './messages';
 import type { DocReading } from './statements';
-import { foldKeep } from './text';
+import { foldKeep, within } from './text';
 import type { DocParagraph, PercentStatement, Quantity, ReportPeriod } from './types';
 
 // ---------------------------------------------------------------- same report?
@@ -265,6 +265,13 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
   const familyOf = new Map<Quantity, Family | null>();
   for (const b of doc.breakdowns) for (const p of b.parts) if (!p.family) familyOf.set(p, b.total.family);
 
+  const foreignBase = (q: Quantity, qs: Quantity[], pi: number, status: Status) => {
+    const sentence = within(doc.paragraphs[pi]!.sentences, q.figure.start);
+    if (!sentence) return false;
+    const bases = BASES[status] ?? [];
+    return qs.some((o) => o !== q && o.status && bases.includes(o.status) && o.figure.start >= sentence.start && o.figure.end <= sentence.end && !lookup(facts, o.family, o.status, o.subject, null, false).length);
+  };
+
   doc.quantities.forEach((qs, pi) => {
     // Notes cite other documents and other periods; the workbook is compared with the body.
     if (paragraphs[pi]!.kind === 'note') return;
@@ -281,6 +288,9 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       const staff = !status && !!q.subject && STAFF_SUBJECTS.has(q.subject) && (q.family === null || q.family === 'nguoi');
       if (!status && !staff) continue;
       if (!row && (QUALIFIED.test(q.tail) || ((q.family === 'hoso' || q.family === 'don') && q.subject))) continue;
+      // "hồ sơ đến hạn là 27 …; đúng hạn 23": a count stated over a base the workbook does not
+      // give is about another set of files than the workbook's columns.
+      if (status && !row && foreignBase(q0, qs, pi, status)) continue;
       // A bare number said to be a total ("tổng số là 2") of nothing named: not known to count files.
       if (!row && q.family === null && (status === 'total' || status === 'received')) continue;
       // "02 đơn tố cáo": words after the noun that name no state name a kind, a part of the total.
