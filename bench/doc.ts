@@ -79,6 +79,40 @@ export async function benchDoc(): Promise<void> {
   console.log(`Đọc + kiểm tra (readDocxParagraphs + checkDocument): ${fmt(c)}`);
   console.log(`Tỷ lệ kiểm tra / chỉ đọc chữ:               ${num(c / r)}`);
   console.log(`số liệu đọc được: ${figures}; phát hiện: ${issues}; trung vị của ${REPS} lần chạy`);
+  benchLinear();
+}
+
+/**
+ * The prose reader must stay linear in a paragraph's length, whatever the paragraph holds: one
+ * paragraph of each hostile shape (digits, "1.1.1…", repeated breakdowns and rates, deep
+ * parentheses) at n and 4n characters, CPU time of checkDocument; a ratio near 4 is linear.
+ */
+function benchLinear(): void {
+  const shapes: [string, string][] = [
+    ['chữ số rời', '1 '],
+    ['"1.1.1…"', '1.1.'],
+    ['tổng và các phần', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 212 hồ sơ; '],
+    ['tỷ lệ', 'đúng hạn 12 hồ sơ, đạt 50%, '],
+    ['ngoặc lồng nhau', '(12 hồ sơ '],
+  ];
+  const cpu = (text: string) => {
+    const ps = [{ text: 'BÁO CÁO', kind: 'paragraph' as const }, { text, kind: 'paragraph' as const }];
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.cpuUsage();
+      checkDocument(ps);
+      const u = process.cpuUsage(t);
+      runs.push((u.user + u.system) / 1000);
+    }
+    return median(runs);
+  };
+  console.log('\n== Đoạn văn bản bất thường: thời gian CPU ở n và 4n ký tự (tỷ lệ gần 4 là tuyến tính) ==');
+  for (const [name, unit] of shapes) {
+    const small = unit.repeat(Math.ceil(20_000 / unit.length));
+    const large = unit.repeat(Math.ceil(80_000 / unit.length));
+    const [a, b] = [cpu(small), cpu(large)];
+    console.log(`${name.padEnd(20)} ${fmt(a).padStart(8)} → ${fmt(b).padStart(8)}   tỷ lệ ${num(b / Math.max(a, 0.001))}`);
+  }
 }
 
 if (require.main === module) {

@@ -151,7 +151,7 @@ test('checks the figures written in the document: findings, select on click, mar
   const findings = page.getByTestId('prose-finding');
   await expect(findings.count()).resolves.toBe(1);
   await expect(findings.first().getAttribute('data-code')).resolves.toBe('percent_impossible');
-  await expect(findings.first().textContent()).resolves.toContain('đọc là: 23/27 = 85,19%; văn bản ghi 88,46%');
+  await expect(findings.first().textContent()).resolves.toContain('đọc là: 23 hồ sơ đúng hạn / 27 (đến hạn) = 85,19%; văn bản ghi 88,46%');
   await expect(page.getByTestId('prose-summary').textContent()).resolves.toMatch(/Đã đọc \d+ số liệu, kiểm tra được \d+: 1 lỗi/);
 
   await findings.first().click();
@@ -172,6 +172,11 @@ test('checks the figures written in the document: findings, select on click, mar
   expect(after.settings.cchcDocMarks).toBeUndefined();
   await expect(page.locator('mark[data-highlight]').count()).resolves.toBe(0);
   await page.screenshot({ path: join(RESULTS, 'word-prose-check.png'), fullPage: true });
+
+  // Another workbook picked: the findings against the first one are gone, and the pane says why.
+  await pick('mau-co-loi.xlsx');
+  await page.getByTestId('prose-stale').waitFor();
+  await expect(page.getByTestId('prose-finding').count()).resolves.toBe(0);
 });
 
 test('i13: a workbook with answer sheets: the chart box is ticked, the fill puts the PNG chart in the survey place, unticked a refill removes it', async () => {

@@ -51,7 +51,8 @@ const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})t\d{2}:\d{2}/g;
  * typed: "105- QĐ/TW", "27/UBND – KGVX") with a letter after the first mark: "4266/KH-SYT",
  * "108/2007/NĐ-CP", "36a/NQ-CP". Dates and fractions have no letter and stay numbers.
  */
-const DOC_REF = /\d[\p{L}\d.]*(?:\s?[/\-–]\s?[\p{L}\d.]+)+/gu;
+// Starts only where a token starts: inside "1.1.1…" every digit would otherwise start a scan to the token's end.
+const DOC_REF = /(?<![\p{L}\d.])\d[\p{L}\d.]*(?:\s?[/\-–]\s?[\p{L}\d.]+)+/gu;
 /** "Nghị định 68", "Quyết định số 12": the number names the document, unless a count noun follows it. */
 const LAW = /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to trinh|ket luan|chi thi|van ban|bao cao|de an|thong bao|luat|quy dinh|chuong trinh|huong dan)\s+(?:so\s*)?(\d+[\p{L}\d]*)/gu;
 /** "số 123": a document number, unless "trong số / tổng số / với số …" or a count noun follows. */

@@ -184,6 +184,18 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
 
 // ---------------------------------------------------------------- breakdowns
 
+/** Index of the first figure starting at or after `pos` (figures sorted by start). */
+function firstAt(figs: Figure[], pos: number): number {
+  let lo = 0;
+  let hi = figs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figs[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The last quantity that ends at or before `pos` in `qs` (sorted by start). */
 function lastBefore(qs: Quantity[], pos: number): number {
   let lo = 0;
@@ -200,6 +212,8 @@ function lastBefore(qs: Quantity[], pos: number): number {
 }
 
 const MAX_PARTS = 30;
+/** Counts looked at for one list (nested ones skipped included): bounded, so deep nesting stays linear. */
+const MAX_SCAN = 4 * MAX_PARTS;
 
 function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], blocks: number[], i: number): Breakdown[] {
   const r = readings[i]!;
@@ -235,8 +249,12 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     if (sameParagraph) {
       const gap = r.folded.slice(total.figure.end, at);
       // Only a percentage, punctuation or a few words may stand between the total and its marker.
-      const gapFigures = r.figures.filter((f) => f.start >= total!.figure.end && f.end <= at && f.kind !== 'percent');
-      if (gap.length > 80 || gapFigures.length || /[.?!]\s/.test(gap)) continue;
+      if (gap.length > 80 || /[.?!]\s/.test(gap)) continue;
+      // The gap is short: the figures in it are found by a look at the few after the total.
+      const from = firstAt(r.figures, total.figure.start);
+      let gapFigure = false;
+      for (let g = from + 1; g < r.figures.length && r.figures[g]!.start < at; g++) if (r.figures[g]!.kind !== 'percent' && r.figures[g]!.end <= at) gapFigure = true;
+      if (gapFigure) continue;
     }
     let scopeEnd: number;
     const gap = sameParagraph ? r.folded.slice(total.figure.end, at) : '';
@@ -277,7 +295,7 @@ function parenBreakdowns(r: ParagraphReading, qs: Quantity[], depth: Uint16Array
       const x = qs[j]!;
       const d = depth[x.figure.start]!;
       if (x.figure.start < open) continue;
-      if (d < level) break;
+      if (d < level || j - k > MAX_SCAN) break;
       if (d > level) continue;
       if (partitionReached(q, parts, x)) break;
       if (x.figure.kind === 'fraction' || !belongs(q, x, seen)) {
@@ -304,12 +322,13 @@ function partsAfter(total: Quantity, qs: Quantity[], from: number, to: number, d
   const seen = new Set<Status>();
   const level = depth[from] ?? 0;
   let k = lastBefore(qs, from) + 1;
+  const first = k;
   for (; k < qs.length && parts.length < MAX_PARTS; k++) {
     const q = qs[k]!;
     if (q.figure.start < from) continue;
     if (q.figure.end > to) break;
     const d = depth[q.figure.start] ?? 0;
-    if (d < level) break;
+    if (d < level || k - first > MAX_SCAN) break;
     if (d > level) continue;
     if (q.figure.kind === 'fraction') return [];
     if (!belongs(total, q, seen) || partitionReached(total, parts, q)) break;
@@ -425,7 +444,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     let status: Status | null = null;
     let attached: Quantity | undefined;
     let numeratorFamily: Family | null = null;
-    const alternatives = [...new Set(qs.filter((q) => q.figure.start >= sentence.start && q.figure.end <= sentence.end).map((q) => q.value))];
+    const alternatives = [...new Set(nearby(qs, p, sentence).map((q) => q.value))];
 
     const fractionReading = (f: FractionFigure) => {
       numeratorFamily = f.family;
@@ -513,9 +532,21 @@ function dedupe(rs: RateReading[]): RateReading[] {
 
 /** Quantities of this paragraph before the percentage or after it in its sentence, nearest first. */
 function ownCandidates(qs: Quantity[], p: PercentFigure, sentence: Range): Quantity[] {
-  const before = qs.filter((q) => q.figure.end <= p.start).reverse();
-  const after = qs.filter((q) => q.figure.start >= p.end && q.figure.end <= sentence.end);
+  // At most WINDOW each side, found by binary search: a paragraph of thousands of rates stays linear.
+  const k = lastBefore(qs, p.start);
+  const before = qs.slice(Math.max(0, k + 1 - WINDOW), k + 1).reverse();
+  const after: Quantity[] = [];
+  for (let j = k + 1; j < qs.length && after.length < WINDOW && qs[j]!.figure.end <= sentence.end; j++) if (qs[j]!.figure.start >= p.end) after.push(qs[j]!);
   return [...before, ...after].filter((q) => q.exact).slice(0, WINDOW);
+}
+
+/** The quantities of the percentage's sentence near it (at most WINDOW each side). */
+function nearby(qs: Quantity[], p: PercentFigure, sentence: Range): Quantity[] {
+  const k = lastBefore(qs, p.start);
+  const out: Quantity[] = [];
+  for (let j = k; j >= 0 && k - j < WINDOW && qs[j]!.figure.start >= sentence.start; j--) out.push(qs[j]!);
+  for (let j = k + 1; j < qs.length && j - k <= WINDOW && qs[j]!.figure.end <= sentence.end; j++) out.push(qs[j]!);
+  return out;
 }
 
 /**

@@ -265,6 +265,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
   const familyOf = new Map<Quantity, Family | null>();
   for (const b of doc.breakdowns) for (const p of b.parts) if (!p.family) familyOf.set(p, b.total.family);
 
+  const foreign = new Set<string>();
   const foreignBase = (q: Quantity, qs: Quantity[], pi: number, status: Status) => {
     const sentence = within(doc.paragraphs[pi]!.sentences, q.figure.start);
     if (!sentence) return false;
@@ -290,7 +291,10 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       if (!row && (QUALIFIED.test(q.tail) || ((q.family === 'hoso' || q.family === 'don') && q.subject))) continue;
       // "hồ sơ đến hạn là 27 …; đúng hạn 23": a count stated over a base the workbook does not
       // give is about another set of files than the workbook's columns.
-      if (status && !row && foreignBase(q0, qs, pi, status)) continue;
+      if (status && !row && foreignBase(q0, qs, pi, status)) {
+        foreign.add(`${q0.figure.paragraph}:${q0.figure.start}`);
+        continue;
+      }
       // A bare number said to be a total ("tổng số là 2") of nothing named: not known to count files.
       if (!row && q.family === null && (status === 'total' || status === 'received')) continue;
       // "02 đơn tố cáo": words after the noun that name no state name a kind, a part of the total.
@@ -324,6 +328,8 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       if (!status) continue;
       // A rate that agrees with the text's own counts, one of which was found to differ: that count is the finding.
       if (claim && claim.spans.some((s) => flagged.has(`${s.paragraph}:${s.start}`))) continue;
+      // A rate of counts about another set of files than the workbook's (see foreignBase) is not the workbook's rate.
+      if (claim && claim.spans.some((s) => foreign.has(`${s.paragraph}:${s.start}`))) continue;
       const row = rowOf({ tail: p.tail, figure: { label: p.figure.label } }, index);
       const options = lookup(facts, null, status, p.subject, row, true).map((x) => ({ value: x.value, what: x.what }));
       // A rate of files about the unit: also its numerator's facts over every base its words allow.

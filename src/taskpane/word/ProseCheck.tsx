@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SEVERITY_LABEL } from '../../core/messages';
 import { formatCount } from '../../core/numbers';
@@ -57,6 +57,17 @@ export function ProseCheck({ actions, workbook }: { actions: WordActions; workbo
   const [error, setError] = useState<string | null>(null);
   const [marked, setMarked] = useState(false);
   const [active, setActive] = useState<DocFinding | null>(null);
+  const [stale, setStale] = useState(false);
+  // Findings against one workbook do not hold for another: a new pick clears them (marks stay
+  // until the next check or "bỏ tô màu", which the officer controls).
+  const shown = useRef(workbook);
+  useEffect(() => {
+    if (shown.current === workbook) return;
+    shown.current = workbook;
+    if (report) setStale(true);
+    setReport(null);
+    setActive(null);
+  }, [workbook, report]);
 
   const guard = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -75,6 +86,7 @@ export function ProseCheck({ actions, workbook }: { actions: WordActions; workbo
       const paragraphs = await actions.readParagraphs!();
       const r = checkDocument(paragraphs, workbook ? { workbook } : {});
       setReport(r);
+      setStale(false);
       setActive(null);
       // Marks follow the latest check: old ones come off, the new findings are marked if asked.
       if (marked) await actions.markText!(r.issues.map(spanOf));
@@ -114,6 +126,9 @@ export function ProseCheck({ actions, workbook }: { actions: WordActions; workbo
         )}
       </div>
       {busy && <Spinner size="tiny" labelPosition="after" label="Đang đọc văn bản…" />}
+      {stale && !report && (
+        <Text data-testid="prose-stale">Sổ số liệu đã đổi: kết quả kiểm tra trước đã được xóa, hãy bấm kiểm tra lại.</Text>
+      )}
       {error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{error}</MessageBarBody>
