@@ -3,6 +3,7 @@
  * or missing file, bad arguments). Messages are Vietnamese; no stack traces reach the user.
  * The input workbook is only ever read.
  */
+import { checkPrevious, identityOf } from '../core/pairing';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
@@ -22,10 +23,11 @@ import { argumentMessage } from './args';
 const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
 
 Cách dùng:
-  cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]
+  cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx [--force]]
       Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
       --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
-      --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5)
+      --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5): phải của cùng đơn vị,
+                    kỳ liền trước hoặc cùng kỳ năm trước (khác thì dừng, mã thoát 2; --force để vẫn đối chiếu)
   cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       --previous    sổ số liệu kỳ trước, để viết câu so sánh "so với kỳ trước, tăng/giảm …"
@@ -65,12 +67,17 @@ async function load(path: string): Promise<WorkbookModel> {
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, previous: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, previous: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return help();
   if (positionals.length !== 1) throw new UsageError('Lệnh check cần đúng một tệp .xlsx, ví dụ: cchc check so-lieu.xlsx');
   const file = positionals[0]!;
   const model = await load(file);
   const previous = values.previous ? await load(values.previous) : undefined;
+  if (previous && values.previous) {
+    // Another unit's or a later period's workbook makes every carry-over comparison meaningless (src/core/pairing.ts).
+    const problem = checkPrevious(identityOf(checkWorkbook(model)), identityOf(checkWorkbook(previous)), { current: file, previous: values.previous });
+    if (problem && (problem.hard || !values.force)) throw new UsageError(`${terminalSafe(problem.message)}${problem.hard ? '' : ' Chọn đúng sổ kỳ trước, hoặc thêm --force nếu vẫn muốn đối chiếu.'}`);
+  }
   const report = checkWorkbook(model, previous ? { previous } : {});
   process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;

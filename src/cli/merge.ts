@@ -7,6 +7,7 @@
  * An unreadable unit file stops the run (exit 2) before anything is written: a consolidation
  * that silently lacks a unit is what this command exists to prevent.
  */
+import { checkPreviousConsolidation, identityOf } from '../core/pairing';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -182,6 +183,10 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   let previous;
   if (opts.previous) {
     const prev = await loadPrevious(opts.previous);
+    // This period's own consolidation is not the previous one (src/core/pairing.ts).
+    const current = units.find((u) => u.period)?.period ?? null;
+    const problem = checkPreviousConsolidation(current, identityOf(checkWorkbook(prev)), opts.previous);
+    if (problem) throw new MergeInputError(`${problem.message}\nChưa ghi sổ tổng hợp.`);
     previous = readPreviousUnits(prev);
   }
   const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });

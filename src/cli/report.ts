@@ -4,6 +4,8 @@ import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError, libraryErrorMeaning } from '../xlsx/errors';
 import { readBoundedSync } from './input';
 import { checkWorkbook } from '../core/check';
+import { checkPrevious, identityOf } from '../core/pairing';
+import { SEVERITY_LABEL } from '../core/messages';
 import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import type { FillResult } from '../docx/fill';
@@ -77,8 +79,10 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   }
 
   let report;
+  let model;
   try {
-    report = checkWorkbook(await readWorkbook(xlsx, path.basename(opts.file)));
+    model = await readWorkbook(xlsx, path.basename(opts.file));
+    report = checkWorkbook(model);
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return fail(`Không đọc được tệp số liệu "${opts.file}": ${e.message}`);
     throw e;
@@ -92,6 +96,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     );
   }
   let previous;
+  let prevModel;
   if (opts.previous) {
     let prevBytes: Uint8Array;
     try {
@@ -100,11 +105,23 @@ export async function runReport(opts: ReportOptions): Promise<number> {
       return fail(`Không mở được tệp số liệu kỳ trước "${opts.previous}": ${ioReason(e)}.`);
     }
     try {
-      previous = checkWorkbook(await readWorkbook(prevBytes, path.basename(opts.previous)));
+      prevModel = await readWorkbook(prevBytes, path.basename(opts.previous));
+      previous = checkWorkbook(prevModel);
     } catch (e) {
       if (isUnreadableWorkbookError(e)) return fail(`Không đọc được tệp số liệu kỳ trước "${opts.previous}": ${e.message}`);
       throw e;
     }
+  }
+  // The previous workbook must be this unit's, of the period before or the same period a year
+  // before (src/core/pairing.ts); its carry-over findings touch the comparison the report writes.
+  const said: string[] = [];
+  if (previous && opts.previous) {
+    const problem = checkPrevious(identityOf(report), identityOf(previous), { current: opts.file, previous: opts.previous });
+    if (problem?.hard) return fail(problem.message);
+    if (problem && !opts.force) return fail(`${problem.message} Chọn đúng sổ kỳ trước, hoặc thêm --force nếu vẫn muốn so sánh (báo cáo sẽ ghi rõ điều đó).`);
+    if (problem) said.push(`Lưu ý (đã dùng --force): ${problem.message}`);
+    const carry = checkWorkbook(model, { previous: prevModel! }).issues.filter((i) => i.code === 'carry_over_mismatch' || i.code === 'carry_over_skipped');
+    for (const i of carry) said.push(`${SEVERITY_LABEL[i.severity]} khi đối chiếu với kỳ trước (${i.sheet}!${i.cell}): ${i.message}`);
   }
   const now = opts.now?.() ?? new Date();
   // The date line takes the workbook's report date, never today's: a 2022 report is not dated 2026.
@@ -134,7 +151,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     throw e;
   }
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
-  const lines = [`Đã ghi ${opts.out}.`];
+  const lines = [...said, `Đã ghi ${opts.out}.`];
   if (errors > 0) {
     const marked = Object.keys(narrative.notes) as Tag[];
     lines.push(`Lưu ý: bảng số liệu còn ${errors} lỗi (đã dùng --force). Đã ghi chú tô vàng ở đầu ${marked.length} phần có số liệu sai: ${marked.map((t) => TAG_TITLES[t]).join('; ')}. Sửa bảng số liệu rồi chạy lại để xóa các ghi chú.`);

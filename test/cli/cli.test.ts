@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLANTED_MISTAKES, SAMPLE_FILES } from '../../src/xlsx/samples';
@@ -80,6 +80,26 @@ describe('cchc check', () => {
   });
 });
 
+describe('a previous workbook of another unit', () => {
+  // The clean sample is Sở Y tế tỉnh Kon Tum, quý III/2022; the mistakes sample Sở Y tế tỉnh Sơn La, quý I/2023.
+  const said = 'Tệp "' + SAMPLE_FILES.mistakes + '" (Sở Y tế tỉnh Sơn La, quý I năm 2023) và tệp "' + SAMPLE_FILES.clean + '" (Sở Y tế tỉnh Kon Tum, quý III năm 2022) là của hai đơn vị khác nhau';
+
+  it('is refused by check, naming both files, exit 2', () => {
+    const r = run('check', SAMPLE_FILES.clean, '--previous', SAMPLE_FILES.mistakes);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(said);
+    expect(r.out).toBe('');
+  });
+
+  it('is refused by report before anything is written, exit 2', () => {
+    const out = join(dir, 'khong-ghi.docx');
+    const r = run('report', SAMPLE_FILES.clean, '--template', 'assets/templates/bao-cao-cchc.docx', '--out', out, '--previous', SAMPLE_FILES.mistakes);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(said);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('cchc writes whole files or nothing', () => {
   it('a write cut short by the system (file size limit, as on a full disk) exits 2 and leaves the old output whole', () => {
     const dest = join(dir, 'bao-cao-cu.docx');
@@ -116,7 +136,7 @@ describe('cchc template and --help', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Cách dùng:');
-    expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx]');
+    expect(r.out).toContain('cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx [--force]]');
   });
 });
 

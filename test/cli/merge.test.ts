@@ -89,6 +89,14 @@ describe('cchc merge', () => {
     }
   }, 180000);
 
+  it('refuses this quarter\'s own consolidation as the previous one, and writes nothing (exit 2)', () => {
+    const out = join(dir, 'tong-hop-q3-lan-2.xlsx');
+    const r = run('merge', q3, '--out', out, '--previous', outQ3());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Sổ tổng hợp kỳ trước "${outQ3()}" là của quý III năm 2022, chính kỳ đang tổng hợp (quý III năm 2022)`);
+    expect(() => statSync(out)).toThrow();
+  });
+
   it('flags the next quarter\'s slips against the previous consolidation (exit 1) and sums only the right files', () => {
     const out = join(dir, 'tong-hop-q4.xlsx');
     const r = run('merge', q4, '--out', out, '--previous', outQ3(), '--json');

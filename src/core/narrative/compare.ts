@@ -1,5 +1,7 @@
 import type { CheckReport, TableData } from '../report';
 import { ruleSetById } from '../regimes';
+import { previousKind } from '../pairing';
+import { periodPhrase } from '../periodText';
 import { SECTION_TAGS, type SectionTag } from './tags';
 import { Para, count } from './style';
 
@@ -36,10 +38,11 @@ function newFiles(t: TableData | undefined): number | null {
 
 /** "quý II năm 2022" or "cùng kỳ năm 2021", from the two periods. */
 export function previousName(cur: NonNullable<CheckReport['period']>, prev: NonNullable<CheckReport['period']>): string {
-  if (prev.kind === cur.kind && prev.year === cur.year - 1) return `cùng kỳ năm ${prev.year}`;
-  const k = prev.kind.trim();
-  const phrase = /^quý/i.test(k) ? `quý ${k.replace(/^quý\s*/i, '')} năm ${prev.year}` : /năm$/i.test(k) ? `${k.toLowerCase()} ${prev.year}` : `${k.toLowerCase()} năm ${prev.year}`;
-  return `kỳ trước (${phrase})`;
+  const kind = previousKind(cur, prev);
+  if (kind === 'sameLastYear') return `cùng kỳ năm ${prev.year}`;
+  const phrase = periodPhrase(prev.kind, prev.year);
+  // Used only when the officer insisted (--force): the text says it is not the period before.
+  return kind === 'immediate' ? `kỳ trước (${phrase})` : `${phrase} (không phải kỳ liền trước)`;
 }
 
 /** "tăng 12 hồ sơ (4,2%)", "giảm 03 hồ sơ (1,1%)", "không thay đổi"; the share is of the previous figure. */

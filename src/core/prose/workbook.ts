@@ -10,6 +10,7 @@ import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { foldText } from '../text';
 import { periodPhrase } from '../periodText';
+import { provinceIn } from '../pairing';
 import { BASES, STATUS_NAME, SUBJECT_LIST, SUBJECT_PHRASES, type Family, type Status } from './lexicon';
 import { hedgeHolds, type Draft, type Mark } from './check';
 import { fmtNum, fmtPct } from './messages';
@@ -19,12 +20,8 @@ import type { DocParagraph, PercentStatement, Quantity, ReportPeriod } from './t
 
 // ---------------------------------------------------------------- same report?
 
-/** The province in "UBND TỈNH KON TUM", "Sở Y tế tỉnh Kon Tum", "Kon Tum, ngày …", folded. */
-function provinceOf(text: string): string | null {
-  const f = foldText(text);
-  const m = /(?:^|\s)(?:tinh|thanh pho|tp\.?)\s+([a-z][a-z -]{1,40}?)\s*(?:$|[,.;:(]|\s(?:bao cao|ve viec|nam|quy))/.exec(f);
-  return m ? m[1]!.replace(/\s+/g, ' ').trim() : null;
-}
+/** The province in "UBND TỈNH KON TUM", "Sở Y tế tỉnh Kon Tum", folded (one reading with the other pairings). */
+const provinceOf = provinceIn;
 
 function documentProvince(paragraphs: DocParagraph[]): string | null {
   for (const p of paragraphs.slice(0, 15)) {
