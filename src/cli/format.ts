@@ -63,18 +63,6 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   out.push(`${unit} — ${period.text}`);
   if (period.note) out.push(`  (${period.note})`);
   out.push('');
-  // What was read, before what was found: an officer checks the reading first.
-  const seen = recognitionItems(report);
-  if (seen.tables.length || seen.info.length) {
-    out.push('Đã nhận ra:');
-    for (const i of seen.info) out.push(`  ${i}`);
-    for (const t of seen.tables) {
-      out.push(`  ${t.title}: ${t.lines[0]}`);
-      for (const l of t.lines.slice(1)) out.push(`    ${l}`);
-    }
-    out.push('');
-  }
-
   const bySheet = new Map<string, Finding[]>();
   for (const f of report.issues) {
     const list = bySheet.get(f.sheet) ?? [];
@@ -102,6 +90,19 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
     out.push('Chỉ số chính (đầy đủ trong --json):');
     for (const m of metrics) out.push(`  ${m.label}: ${m.text}`);
   }
+  // What was read comes after what was found and the result: findings first, on the first screen;
+  // the reading is there to check when a finding or a missing table surprises.
+  const seen = recognitionItems(report);
+  if (seen.tables.length || seen.info.length) {
+    out.push('');
+    out.push('Đã nhận ra:');
+    for (const i of seen.info) out.push(`  ${i}`);
+    for (const t of seen.tables) {
+      out.push(`  ${t.title}: ${t.lines[0]}`);
+      for (const l of t.lines.slice(1)) out.push(`    ${l}`);
+    }
+  }
+
   // Each line carries workbook text (unit, sheet names, cell values in messages): see safe-text.ts.
   return out.map(terminalSafe).join('\n') + '\n';
 }

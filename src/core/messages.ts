@@ -107,11 +107,11 @@ export function messageFor(d: Draft): string {
     case 'table_found_by_headers':
       return `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`;
     case 'not_a_number':
-      return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số.`;
+      return `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số. Cách sửa: ghi số (ghi 0 nếu không phát sinh; ghi chú để ở cột khác).`;
     case 'negative_count':
-      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng không thể âm.`;
+      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng không thể âm. Cách sửa: ghi số lượng đúng (từ 0 trở lên).`;
     case 'fractional_count':
-      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng phải là số nguyên.`;
+      return `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng phải là số nguyên. Cách sửa: ghi số nguyên đúng.`;
     case 'error_value':
       return `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}.`;
     case 'missing_value':
@@ -139,7 +139,7 @@ export function messageFor(d: Draft): string {
     case 'tuyen_not_in_regime':
       return `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}.`;
     case 'satisfaction_inconsistent':
-      return `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu.`;
+      return `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu. Cách sửa: tính lại hai chỉ số từ cùng các phiếu khảo sát.`;
     case 'survey_summary_mismatch':
       return `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}.`;
     case 'survey_sheet_read':
@@ -167,9 +167,9 @@ export function messageFor(d: Draft): string {
     case 'invalid_year':
       return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
     case 'invalid_date':
-      return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày.`;
+      return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày. Cách sửa: ghi ngày dạng ngày/tháng/năm, ví dụ 14/3/2023.`;
     case 'window_reversed':
-      return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
+      return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: xem lại năm của ngày bắt đầu và ngày kết thúc.`;
     case 'merge_period_differs':
       return `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp.`;
     case 'merge_duplicate_unit':

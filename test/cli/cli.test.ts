@@ -1,4 +1,4 @@
-import { existsSync, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,21 @@ describe('cchc check', () => {
     run('check', path, '--previous', SAMPLE_FILES.clean);
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+});
+
+describe('what the officer sees first', () => {
+  it('prints the first finding of the error sample within 15 lines, each error and warning with its fix', () => {
+    const r = run('check', SAMPLE_FILES.mistakes);
+    const lines = r.out.split('\n');
+    const first = lines.findIndex((l) => /^(Lỗi|Cảnh báo) /.test(l));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(15);
+    const serious = lines.filter((l) => /^(Lỗi|Cảnh báo) /.test(l));
+    expect(serious.length).toBeGreaterThan(10);
+    for (const l of serious) expect(l).toContain('Cách sửa:');
+    // What was read follows the result.
+    expect(r.out.indexOf('Đã nhận ra:')).toBeGreaterThan(r.out.indexOf('Kết quả:'));
   });
 });
 

@@ -78,7 +78,7 @@ describe('binary noise in stored rates', () => {
       }),
     );
     const f = r.report.issues.find((i) => i.code === 'satisfaction_inconsistent')!;
-    expect(f.message).toBe('Chỉ số hài lòng toàn diện (dòng "Nhân viên y tế") ghi 85,4% lớn hơn tỷ lệ hài lòng chung 84,4%: không thể xảy ra khi tính từ cùng các phiếu.');
+    expect(f.message).toBe('Chỉ số hài lòng toàn diện (dòng "Nhân viên y tế") ghi 85,4% lớn hơn tỷ lệ hài lòng chung 84,4%: không thể xảy ra khi tính từ cùng các phiếu. Cách sửa: tính lại hai chỉ số từ cùng các phiếu khảo sát.');
     expect(r.text).not.toMatch(NOISE);
     expect(JSON.stringify(r.json)).not.toMatch(/\d\.\d*(0{6}|9{6})\d/);
   });
