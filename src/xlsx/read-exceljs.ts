@@ -186,7 +186,7 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
     // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
     // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.
     for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
-    sheets.push({ name: ws.name, rows });
+    sheets.push({ name: ws.name, rows, ...(ws.state === 'hidden' || ws.state === 'veryHidden' ? { hidden: ws.state } : {}) });
 
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {
       const m = t.table;
@@ -202,7 +202,7 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
       });
     }
   }
-  const model: WorkbookModel = { sheets, tables, names };
+  const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };
   if (fileName !== undefined) model.fileName = fileName;
   // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
   await computeFormulas(model);

@@ -29,55 +29,7 @@ import { colToLetters, lettersToCol } from '../core/model';
 import { streamPackage, type PartListener } from './package';
 import { singleCellRef } from './names';
 import { isoDateSerial } from './serial';
-
-/** ExcelJS's built-in number formats (lib/xlsx/defaultnumformats.js, the ids that have a code). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'mm-dd-yy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-};
-
-/** A format code that shows a date or time (ExcelJS's test: y, m, d, h, s, b outside quotes and brackets). */
-function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/**
- * A serial in a date format, as the ExcelJS path stores it: through a Date rounded to the
- * millisecond (what ExcelJS builds), back to a serial rounded to 1e-8 (what read.ts does).
- */
-function dateSerial(serial: number, date1904: boolean): number {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
-  // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
-  if (!(Math.abs(ms) <= 8.64e15)) return NaN;
-  return Math.round((25569 + ms / 86400000) * 1e8) / 1e8;
-}
+import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 
 /** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
 const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -159,7 +111,7 @@ interface CellState {
 
 export class StreamWorkbookReader {
   private date1904 = false;
-  private sheetList: { name: string; rId: string }[] = [];
+  private sheetList: { name: string; rId: string; hidden?: 'hidden' | 'veryHidden' }[] = [];
   private definedNames: { name: string; local: boolean; text: string }[] = [];
   /** Relationship id → target part, per source part. */
   private rels = new Map<string, Map<string, string>>();
@@ -193,7 +145,7 @@ export class StreamWorkbookReader {
     return {
       open: (local, a) => {
         if (local === 'workbookPr') this.date1904 = a.date1904 === '1';
-        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '' });
+        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '', ...(a.state === 'hidden' || a.state === 'veryHidden' ? { hidden: a.state } : {}) });
         else if (local === 'definedName') {
           name = { name: a.name ?? '', local: 'localSheetId' in a };
           text.start();
@@ -478,7 +430,7 @@ export class StreamWorkbookReader {
     const tables: TableRef[] = [];
     const bookRels = this.rels.get('xl/workbook.xml') ?? new Map<string, string>();
     const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
-    for (const { name, rId } of this.sheetList) {
+    for (const { name, rId, hidden } of this.sheetList) {
       const part = bookRels.get(rId);
       const raw = part ? this.sheets.get(part) : undefined;
       // Chart sheets and sheets whose part is missing are not worksheets.
@@ -488,6 +440,7 @@ export class StreamWorkbookReader {
       for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
       const grid: SheetGrid = { name, rows };
       if (raw.merges.length) grid.merges = raw.merges;
+      if (hidden) grid.hidden = hidden;
       sheets.push(grid);
       const sheetRels = this.rels.get(part);
       for (const id of raw.tableIds) {
@@ -502,7 +455,7 @@ export class StreamWorkbookReader {
       const ref = singleCellRef(n.text);
       if (ref) names.push({ name: n.name, ...ref });
     }
-    const model: WorkbookModel = { sheets, tables, names };
+    const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };
     if (fileName !== undefined) model.fileName = fileName;
     return model;
   }
