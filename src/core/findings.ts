@@ -40,6 +40,8 @@ export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: 
 export type MissingPeriod = Base<'missing_period'>;
 export type FormulaNotComputed = Base<'formula_not_computed'> & { header: string; formula: string };
 export type TotalFormulaRange = Base<'total_formula_range'> & { header: string; formula: string; missingRows: number[]; extraRows: number[] };
+/** Text the reader converted from an old Vietnamese 8-bit encoding (model.conversions), per sheet. */
+export type TextConverted = Base<'text_converted'> & { encoding: 'tcvn3' | 'vni'; cells: number };
 
 /** Cell values. */
 export type NotANumber = Base<'not_a_number'> & { header: string };
@@ -147,6 +149,7 @@ export type Finding =
   | MissingPeriod
   | FormulaNotComputed
   | TotalFormulaRange
+  | TextConverted
   | ConflictingValues
   | PartExceedsTotal
   | LevelNotInRegime
