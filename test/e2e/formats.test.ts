@@ -53,6 +53,6 @@ test.each([
 });
 
 test('a genuine Excel 97-2003 file shows how to save it as .xlsx', async () => {
-  await open('tu-choi-excel-97-2003.xls');
+  await open('hong-excel-97-2003.xls');
   await page.getByText('Tệp > Lưu thành > chọn kiểu "Sổ làm việc Excel (.xlsx)"', { exact: false }).waitFor({ timeout: 30_000 });
 });
