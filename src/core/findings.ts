@@ -131,6 +131,8 @@ export type MergeUnitNew = Base<'merge_unit_new'> & MergeBase;
 export type MergeCarryOver = Base<'merge_carry_over'> & MergeBase;
 export type MergeLargeChange = Base<'merge_large_change'> & MergeBase & { header: string; changePercent: number; limitPercent: number };
 export type MergePreviousUnusable = Base<'merge_previous_unusable'> & { file: string };
+/** A file given to `cchc merge` (or found in its folder) that could not be read: named, never silently left out. */
+export type MergeFileUnreadable = Base<'merge_file_unreadable'> & { file: string; reason: string };
 
 export type Finding =
   | MergePeriodDiffers
@@ -141,6 +143,7 @@ export type Finding =
   | MergeCarryOver
   | MergeLargeChange
   | MergePreviousUnusable
+  | MergeFileUnreadable
   | MissingTable
   | MissingColumn
   | MissingName
