@@ -30,6 +30,7 @@ import { streamPackage, type PartListener } from './package';
 import { singleCellRef } from './names';
 import { isoDateSerial } from './serial';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
+import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 
 /** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
 const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -119,6 +120,11 @@ export class StreamWorkbookReader {
   private numFmts = new Map<number, string>();
   /** numFmtId of each cellXfs entry. */
   private xfFormats: (number | undefined)[] = [];
+  /** fontId of each cellXfs entry, and each font's old encoding (TCVN3 / VNI fonts), by index. */
+  private xfFonts: number[] = [];
+  private fonts: FontCoding[] = [];
+  /** Cells converted from TCVN3 / VNI, keyed by sheet part until the parts have their names. */
+  private tally = new ConversionTally();
   private sheets = new Map<string, RawSheet>();
   private tables = new Map<string, { name: string; ref: string; headerRow: boolean; totalsRow: boolean }>();
   private strings = new StringPool();
@@ -207,19 +213,32 @@ export class StreamWorkbookReader {
 
   private stylesListener(): PartListener {
     let inCellXfs = false;
+    let inFonts = false;
     return {
       open: (local, a) => {
         if (local === 'numFmt' && a.numFmtId !== undefined) {
           // ExcelJS drops the backslash of escaped characters ("\-" → "-").
           this.numFmts.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
         } else if (local === 'cellXfs') inCellXfs = true;
-        else if (local === 'xf' && inCellXfs) this.xfFormats.push(a.numFmtId === undefined ? undefined : parseInt(a.numFmtId, 10));
+        else if (local === 'xf' && inCellXfs) {
+          this.xfFormats.push(a.numFmtId === undefined ? undefined : parseInt(a.numFmtId, 10));
+          this.xfFonts.push(parseInt(a.fontId ?? '0', 10) || 0);
+        } else if (local === 'fonts') inFonts = true;
+        else if (local === 'font' && inFonts) this.fonts.push(null);
+        // A font's name (".VnTime", "VNI-Times") says whether its text is TCVN3 or VNI.
+        else if (local === 'name' && inFonts && this.fonts.length) this.fonts[this.fonts.length - 1] = fontCoding(a.val);
       },
       text: () => undefined,
       close: (local) => {
         if (local === 'cellXfs') inCellXfs = false;
+        else if (local === 'fonts') inFonts = false;
       },
     };
+  }
+
+  /** The old encoding of a style's font, or null (most files: no font of that kind at all). */
+  private fontOf(style: number): FontCoding {
+    return this.fonts.length ? (this.fonts[this.xfFonts[style] ?? 0] ?? null) : null;
   }
 
   private tableListener(part: string): PartListener {
@@ -326,6 +345,10 @@ export class StreamWorkbookReader {
       }
       if (!out) return;
       if (z) out.z = z;
+      if (typeof out.v === 'string') {
+        const font = this.fontOf(c.style);
+        if (font) out.v = this.tally.byFont(part, out.v, font);
+      }
       (line ??= [])[c.col] = out;
     };
 
@@ -456,6 +479,10 @@ export class StreamWorkbookReader {
       if (ref) names.push({ name: n.name, ...ref });
     }
     const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };
+    // Conversions were counted by sheet part: named now that the parts have their sheets.
+    const partName = new Map(this.sheetList.map(({ name, rId }) => [bookRels.get(rId), name]));
+    const conversions = this.tally.result()?.map((c) => ({ ...c, sheet: partName.get(c.sheet) ?? c.sheet }));
+    if (conversions) model.conversions = conversions;
     if (fileName !== undefined) model.fileName = fileName;
     return model;
   }
