@@ -95,7 +95,7 @@ function build(): void {
     VNI_PAIRS.set(base + byteChar(mark), u);
     VNI_PAIRS.set(base.toUpperCase() + byteChar(mark - 0x20), u.toUpperCase());
   };
-  FAMILIES.forEach((fam, f) => {
+  FAMILIES.forEach((fam) => {
     const letters = Array.from(fam);
     const base = letters[0]!;
     letters.forEach((u, t) => {
@@ -178,6 +178,7 @@ export function fontEncoding(fontName: string | undefined | null): { encoding: L
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 /** Anything an 8-bit font could have put in the cell (Latin-1 above ASCII, Windows-1252's extras). */
 const EIGHT_BIT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000: everything an 8-bit font can hold
 const BEYOND_8_BIT = /[^\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 /** Marks a Vietnamese letter may carry after NFD: tones (grave, acute, tilde, hook, dot) and shapes (circumflex, breve, horn). */

@@ -40,7 +40,11 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
   const probe = bytes.subarray(0, 4096);
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) (i % 2 ? oddZero++ : evenZero++);
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue;
+    if (i % 2) oddZero++;
+    else evenZero++;
+  }
   const half = probe.length / 2;
   if (half >= 2 && oddZero > half * 0.4 && evenZero === 0) return { text: dec('utf-16le'), encoding: 'utf-16le' };
   if (half >= 2 && evenZero > half * 0.4 && oddZero === 0) return { text: dec('utf-16be'), encoding: 'utf-16be' };
@@ -59,6 +63,7 @@ export function looksLikeCsv(bytes: Uint8Array, fileName?: string): boolean {
   if (!bytes.length) return false;
   const { text, encoding } = decodeCsv(bytes.subarray(0, 65536));
   // A control character other than tab, line feed, carriage return (and form feed) is not text.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   if (/[\u0000-\u0008\u000b\u000e-\u001f]/.test(text.replace(/\u0000+$/, ''))) return false;
   if (encoding === 'windows-1258' && /\ufffd/.test(text)) return false;
   if (/\.(csv|tsv)$/i.test(fileName ?? '')) return true;
