@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { LIMITS } from '../../src/xlsx/package';
+import { mulblank, number, ods, xls } from '../helpers/hostile-sheets';
 
 const root = join(__dirname, '..', '..');
 const FIX = join(root, 'test', 'fixtures', 'html');
@@ -53,5 +55,33 @@ describe('cchc check on files that are not .xlsx packages', () => {
     const r = run('check', join(FIX, 'libreoffice-toi-thieu.ods'), '--json');
     expect(r.err).not.toMatch(/Không đọc được/);
     expect(JSON.parse(r.out).file).toMatch(/libreoffice-toi-thieu\.ods$/);
+  });
+});
+
+describe('cchc check on Excel 97-2003, OpenDocument and CSV files', () => {
+  const LAYOUTS = join(root, 'test', 'fixtures', 'layouts');
+  it.each(['xls', 'ods', 'utf8-cham-phay.csv'])('reads trang-tinh-don-gian-co-loi.%s and finds its five planted errors (exit 1)', (ext) => {
+    const r = run('check', join(LAYOUTS, `trang-tinh-don-gian-co-loi.${ext}`), '--json');
+    expect(r.code).toBe(1);
+    // 169 ≠ 168 TTHC, employed "4.876" ≠ 4.870, 88,46% ≠ 85,19%, a task twice, 95% > 92,03%.
+    expect(JSON.parse(r.out).summary.errors).toBe(5);
+  });
+
+  it.each([
+    ['dinh-dang-het-trang.xls', () => xls([Array.from({ length: Math.ceil(LIMITS.maxCells / 256) + 100 }, (_, i) => mulblank(i))]), /quá nhiều ô/],
+    ['dong-cuoi.xls', () => xls(Array.from({ length: Math.ceil(LIMITS.maxRows / 65536) + 1 }, () => [number(65535, 0, 1)])), /quá nhiều dòng/],
+    [
+      'lap-lai.ods',
+      () => ods('<table:table table:name="T"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row></table:table>'),
+      /quá nhiều ô/,
+    ],
+  ] as [string, () => Uint8Array | Promise<Uint8Array>, RegExp][])('refuses the hostile %s: exit 2, in Vietnamese, no stack trace', async (name, make, message) => {
+    const path = join(dir, name);
+    writeFileSync(path, await make());
+    const r = run('check', path);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\bat .*\.(js|ts):\d+|Error:/);
   });
 });
