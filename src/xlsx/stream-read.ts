@@ -11,7 +11,8 @@
  * which sheet (workbook.xml and its relationships), shared strings and rich text, the cell types
  * (s, n, b, str, inlineStr, e, d), formulas (shared ones slid from their master with ExcelJS's own
  * routine), number formats (styles.xml: cellXfs → numFmtId → custom or built-in code), dates,
- * merges, tables and defined names.
+ * merges, tables, defined names, hidden sheets, and the cell's font where it is a TCVN3 or VNI
+ * one (cellXfs → fontId → font name), whose text is converted to Unicode (legacy-cells.ts).
  *
  * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
  * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
