@@ -171,8 +171,9 @@ function common(mode, prod) {
     devtool: prod ? false : 'eval-cheap-module-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-      // sax asks for Node's stream only for its optional stream API, which the reader never uses.
-      fallback: { stream: false },
+      // sax asks for Node's stream only for its optional stream API, which the reader never uses;
+      // cfb (the .xls container reader) asks for fs only in its readFile, which pages never call.
+      fallback: { stream: false, fs: false },
     },
     module: {
       rules: [

@@ -4,6 +4,7 @@ import { benchDoc } from './doc';
 import { benchFrontend } from './frontend';
 import { benchSurveys } from './surveys';
 import { benchMerge } from './merge';
+import { benchFormats } from './formats';
 
 async function main() {
   await benchCheck();
@@ -11,6 +12,7 @@ async function main() {
   await benchDoc();
   await benchFrontend();
   await benchMerge();
+  await benchFormats();
 }
 
 main().catch((e) => {

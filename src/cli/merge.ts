@@ -4,8 +4,9 @@
  * and "Truy vết" sheets. Files are read and checked on worker threads, one workbook per worker at
  * a time (memory stays bounded by the number of cores, not the number of files); the workers
  * re-enter this same bundle (dist/cli.js) and hand back plain data only.
- * An unreadable unit file stops the run (exit 2) before anything is written: a consolidation
- * that silently lacks a unit is what this command exists to prevent.
+ * A unit file that cannot be read (or a file of a folder that is no workbook) is left out of the
+ * totals but never silently: it is named in the output and on "Nguồn" with why, and the run exits
+ * 1, as for any error. Only when no file at all can be read does the run stop (exit 2).
  */
 import { checkPreviousConsolidation, identityOf } from '../core/pairing';
 import { createHash } from 'node:crypto';
@@ -29,11 +30,23 @@ export const MERGE_WORKER = 'cchc-merge-worker';
 /** A Vietnamese message for the user; the command exits 2. */
 export class MergeInputError extends Error {}
 
-const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls']);
+/** Extensions of the files the readers read (by their bytes: a renamed file is still read right). */
+const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv', '.tsv', '.htm', '.html', '.xml']);
 
-/** Files as given, folders expanded to their workbooks (not recursive; Excel's "~$" lock files skipped), sorted. */
-export function expandInputs(args: readonly string[]): string[] {
+/** A file left out of the consolidation and why (Vietnamese, for the output and "Nguồn"). */
+export interface LeftOut {
+  file: string;
+  reason: string;
+}
+
+/**
+ * Files as given, folders expanded to their workbooks (not recursive), sorted; the other files of
+ * a folder are returned as left out, so the officer sees every file the run did not sum. Excel's
+ * "~$" lock files and hidden files (".DS_Store") are not the officer's files and are passed over.
+ */
+export function expandInputs(args: readonly string[]): { files: string[]; leftOut: LeftOut[] } {
   const out: string[] = [];
+  const leftOut: LeftOut[] = [];
   for (const a of args) {
     let st;
     try {
@@ -42,18 +55,30 @@ export function expandInputs(args: readonly string[]): string[] {
       throw new MergeInputError(`Không tìm thấy tệp hoặc thư mục: ${a}`);
     }
     if (st.isDirectory()) {
-      const found = readdirSync(a)
-        .filter((f) => WORKBOOK_EXT.has(extname(f).toLowerCase()) && !f.startsWith('~$'))
-        .sort((x, y) => x.localeCompare(y, 'vi'))
-        .map((f) => join(a, f));
-      if (!found.length) throw new MergeInputError(`Thư mục ${a} không có tệp .xlsx, .xlsm hay .xls nào.`);
+      const names = readdirSync(a)
+        .filter((f) => !f.startsWith('~$') && !f.startsWith('.'))
+        .sort((x, y) => x.localeCompare(y, 'vi'));
+      const found: string[] = [];
+      for (const f of names) {
+        const path = join(a, f);
+        let isFile = false;
+        try {
+          isFile = statSync(path).isFile();
+        } catch {
+          // vanished between the listing and now: nothing to name
+        }
+        if (!isFile) continue;
+        if (WORKBOOK_EXT.has(extname(f).toLowerCase())) found.push(path);
+        else leftOut.push({ file: path, reason: `Không phải sổ số liệu (tệp "${extname(f) || 'không có đuôi'}"): lệnh merge đọc các tệp .xlsx, .xlsm, .xls, .ods, .csv và trang .htm/.xml xuất từ hệ thống một cửa.` });
+      }
+      if (!found.length) throw new MergeInputError(`Thư mục ${a} không có sổ số liệu nào (.xlsx, .xlsm, .xls, .ods, .csv, .htm, .xml).`);
       out.push(...found);
     } else out.push(a);
   }
-  return out;
+  return { files: out, leftOut };
 }
 
-type Outcome = { ok: true; unit: UnitReport } | { ok: false; message: string };
+type Outcome = { ok: true; unit: UnitReport } | { ok: false; reason: string };
 
 /** Reads and checks one unit's file; what a worker does for each job. */
 export async function checkUnitFile(path: string): Promise<Outcome> {
@@ -64,9 +89,9 @@ export async function checkUnitFile(path: string): Promise<Outcome> {
     const model = await readWorkbook(bytes, basename(path));
     return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash) };
   } catch (e) {
-    if (isUnreadableWorkbookError(e)) return { ok: false, message: `Không đọc được tệp ${path}: ${e.message}` };
-    if ((e as NodeJS.ErrnoException)?.code) return { ok: false, message: ioMessage(e, path) };
-    return { ok: false, message: `Lỗi không mong đợi khi đọc tệp ${path}: ${(e as Error)?.message ?? String(e)}` };
+    if (isUnreadableWorkbookError(e)) return { ok: false, reason: e.message };
+    if ((e as NodeJS.ErrnoException)?.code) return { ok: false, reason: ioMessage(e, path) };
+    return { ok: false, reason: `Lỗi không mong đợi khi đọc tệp: ${(e as Error)?.message ?? String(e)}` };
   }
 }
 
@@ -166,7 +191,7 @@ export interface MergeRun {
 }
 
 export async function runMerge(opts: MergeRun): Promise<number> {
-  const files = expandInputs(opts.inputs);
+  const { files, leftOut } = expandInputs(opts.inputs);
   const tty = !!process.stderr.isTTY && !opts.json;
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
@@ -176,9 +201,11 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   const outcomes = await checkAll(files, progress, opts.threads);
   moment('kiem-tra-xong');
   if (tty) process.stderr.write('\n');
-  const failed = outcomes.filter((o): o is { ok: false; message: string } => !o.ok);
-  if (failed.length) throw new MergeInputError(`${failed.map((f) => f.message).join('\n')}\nChưa ghi sổ tổng hợp: hãy sửa hoặc bỏ các tệp trên rồi chạy lại.`);
-  const units = outcomes.map((o) => (o as { ok: true; unit: UnitReport }).unit);
+  const unreadable: LeftOut[] = [...leftOut];
+  const units: UnitReport[] = [];
+  outcomes.forEach((o, i) => (o.ok ? units.push(o.unit) : unreadable.push({ file: files[i]!, reason: o.reason })));
+  // Nothing to sum: writing an empty consolidation would only hide the problem.
+  if (!units.length) throw new MergeInputError(`${unreadable.map((u) => `Không đọc được tệp ${u.file}: ${u.reason}`).join('\n')}\nChưa ghi sổ tổng hợp: không đọc được tệp nào; hãy sửa các tệp trên rồi chạy lại.`);
 
   let previous;
   if (opts.previous) {
@@ -189,7 +216,11 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     if (problem) throw new MergeInputError(`${problem.message}\nChưa ghi sổ tổng hợp.`);
     previous = readPreviousUnits(prev);
   }
-  const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });
+  const result = mergeUnits(units, {
+    ...(opts.previous ? { previous, previousFile: opts.previous } : {}),
+    ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
+  });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
   moment('tong-hop-xong');
   const { buildMergedWorkbook } = await import('../xlsx/merge-workbook');
@@ -259,7 +290,7 @@ export function mergeText(result: MergeResult, out: string): string {
   lines.push('');
   for (const s of result.sources) {
     const counts = s.errors == null ? '' : ` (${s.errors} lỗi, ${s.warnings} cảnh báo)`;
-    lines.push(`${s.included ? (s.errors ? 'Có lỗi' : 'Đạt   ') : 'Bỏ qua'}  ${s.unit}${counts}${s.file ? ` — ${s.file}` : ''}${s.included ? '' : `: ${s.status}`}`);
+    lines.push(`${s.included ? (s.errors ? 'Có lỗi' : 'Đạt   ') : 'Bỏ qua'}  ${s.unit || '(không rõ đơn vị)'}${counts}${s.file ? ` — ${s.file}` : ''}${s.included ? '' : `: ${s.status}`}`);
   }
   if (result.findings.length) {
     lines.push('', '[Đối chiếu giữa các đơn vị]');

@@ -14,6 +14,7 @@ import { checkRows, normaliseRows } from './checks/rows';
 import { checkSurveys } from './checks/surveys';
 import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
+import { reportConversions } from './checks/source';
 import type { Push, TableInput } from './checks/context';
 import { extractTable, headerOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
@@ -44,6 +45,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const drafts: Draft[] = [];
   const push: Push = (d) => drafts.push(d);
 
+  reportConversions(model, push);
   const info = readInfo(model, push);
   const t4 = options.t4 ?? t4FromWorkbook(info);
   const windowKind = options.windowKind ?? 'nd09';

@@ -40,6 +40,8 @@ export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: 
 export type MissingPeriod = Base<'missing_period'>;
 export type FormulaNotComputed = Base<'formula_not_computed'> & { header: string; formula: string };
 export type TotalFormulaRange = Base<'total_formula_range'> & { header: string; formula: string; missingRows: number[]; extraRows: number[] };
+/** Text the reader converted from an old Vietnamese 8-bit encoding (model.conversions), per sheet. */
+export type TextConverted = Base<'text_converted'> & { encoding: 'tcvn3' | 'vni'; cells: number };
 
 /** Cell values. */
 export type NotANumber = Base<'not_a_number'> & { header: string };
@@ -129,6 +131,8 @@ export type MergeUnitNew = Base<'merge_unit_new'> & MergeBase;
 export type MergeCarryOver = Base<'merge_carry_over'> & MergeBase;
 export type MergeLargeChange = Base<'merge_large_change'> & MergeBase & { header: string; changePercent: number; limitPercent: number };
 export type MergePreviousUnusable = Base<'merge_previous_unusable'> & { file: string };
+/** A file given to `cchc merge` (or found in its folder) that could not be read: named, never silently left out. */
+export type MergeFileUnreadable = Base<'merge_file_unreadable'> & { file: string; reason: string };
 
 export type Finding =
   | MergePeriodDiffers
@@ -139,6 +143,7 @@ export type Finding =
   | MergeCarryOver
   | MergeLargeChange
   | MergePreviousUnusable
+  | MergeFileUnreadable
   | MissingTable
   | MissingColumn
   | MissingName
@@ -147,6 +152,7 @@ export type Finding =
   | MissingPeriod
   | FormulaNotComputed
   | TotalFormulaRange
+  | TextConverted
   | ConflictingValues
   | PartExceedsTotal
   | LevelNotInRegime

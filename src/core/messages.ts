@@ -188,6 +188,10 @@ export function messageFor(d: Draft): string {
       return `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5).`;
     case 'merge_large_change':
       return `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%): kiểm tra lại số liệu của đơn vị.`;
+    case 'merge_file_unreadable':
+      return `Không đọc được tệp ${d.file}: ${d.reason} Tệp này không được đưa vào tổng hợp; hãy sửa hoặc xin lại tệp rồi chạy lại.`;
+    case 'text_converted':
+      return `Đã chuyển mã ${d.encoding === 'tcvn3' ? 'TCVN3' : 'VNI'} sang Unicode ở ${n(d.cells)} ô của trang tính "${d.sheet}" (chữ gõ bằng phông ${d.encoding === 'tcvn3' ? 'TCVN3 (ABC) .VnTime, .VnArial…' : 'VNI-Times…'}): hãy xem lại các tên đơn vị, lĩnh vực đã đọc; nên chuyển hẳn sổ sang Unicode (Unikey: Công cụ chuyển mã).`;
     case 'merge_previous_unusable':
       return `Sổ tổng hợp kỳ trước ${d.file} không có sheet "Nguồn" (không do lệnh merge ghi): chưa so được danh sách đơn vị và số liệu từng đơn vị với kỳ trước.`;
     case 'window_differs':

@@ -187,7 +187,7 @@ export function Playground() {
               ))}
             </Select>
             <label className={s.label}>
-              hoặc mở tệp của bạn: <input type="file" accept={WORKBOOK_ACCEPT} onChange={openFile} aria-label="Mở tệp .xlsx của bạn" />
+              hoặc mở tệp của bạn: <input type="file" accept={WORKBOOK_ACCEPT} onChange={openFile} aria-label="Mở tệp sổ số liệu của bạn" />
             </label>
           </div>
         </header>

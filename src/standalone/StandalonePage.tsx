@@ -157,7 +157,7 @@ export function StandalonePage() {
           >
             <div className={s.row}>
               <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={busy != null} data-testid="pick-file">
-                Chọn tệp sổ số liệu (.xlsx)…
+                Chọn tệp sổ số liệu (.xlsx, .xls, .ods, .csv)…
               </Button>
               <WorkbookInput ref={input} onChange={onPick} data-testid="file-input" />
               {report?.file && (

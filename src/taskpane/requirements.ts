@@ -93,7 +93,7 @@ export interface Capabilities {
 }
 
 const NEEDED = 'Microsoft 365, Office 2021 trở lên, hoặc Excel/Word trên web (office.com)';
-const STANDALONE = 'trang «Kiểm tra không cần Office» (standalone.html, cùng địa chỉ với bổ trợ) kiểm tra được tệp .xlsx ngay trong trình duyệt';
+const STANDALONE = 'trang «Kiểm tra không cần Office» (standalone.html, cùng địa chỉ với bổ trợ) kiểm tra được tệp .xlsx, .xls, .ods, CSV ngay trong trình duyệt';
 
 function supported(isSetSupported: IsSetSupported, r: Requirement): boolean {
   try {

@@ -252,7 +252,7 @@ export function readHtmlWorkbook(bytes: Uint8Array, fileName?: string): Workbook
   }
   const grid: SheetGrid = { name: sheetNameFor(fileName), rows: sheet.rows };
   if (sheet.merges.length) grid.merges = sheet.merges;
-  const model: WorkbookModel = { sheets: [grid], tables: [], names: [] };
+  const model: WorkbookModel = { format: 'html', sheets: [grid], tables: [], names: [] };
   if (fileName !== undefined) model.fileName = fileName;
   return model;
 }

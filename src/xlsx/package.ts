@@ -115,8 +115,11 @@ interface PartScan {
   root: string;
 }
 
-/** Running totals over the whole package: one budget, however the content is spread over parts. */
-class Budget {
+/**
+ * Running totals over the whole package: one budget, however the content is spread over parts.
+ * Also the .ods reader's (ods.ts), whose cells repeat by count rather than by element.
+ */
+export class Budget {
   bytes = 0;
   elements = 0;
   cells = 0;
@@ -143,6 +146,17 @@ class Budget {
     }
   }
 
+  /** `n` cells at once (an .ods cell repeated n times is n cells of the grid). */
+  addCells(n: number): void {
+    this.cells += n;
+    if (this.cells > LIMITS.maxCells) {
+      throw new UnreadableWorkbookError(
+        'too_many_cells',
+        `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+      );
+    }
+  }
+
   addElement(depth: number, isCell: boolean): void {
     if (depth > LIMITS.maxXmlDepth) {
       throw new UnreadableWorkbookError(
@@ -156,12 +170,7 @@ class Budget {
         `Tệp có quá nhiều phần tử XML (hơn ${N(LIMITS.maxElements)}, giới hạn số phần tử ${N(LIMITS.maxElements)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
       );
     }
-    if (isCell && ++this.cells > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError(
-        'too_many_cells',
-        `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-      );
-    }
+    if (isCell) this.addCells(1);
   }
 }
 

@@ -18,6 +18,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Cell, NameRef, Scalar, TableRef, SheetGrid, WorkbookModel } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
+import { ConversionTally, fontCoding } from './legacy-cells';
 import { computeFormulas } from './formulas';
 import { singleCellRef } from './names';
 
@@ -168,12 +169,15 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
   const sheets: SheetGrid[] = [];
   const tables: TableRef[] = [];
   let cellCount = 0;
+  const tally = new ConversionTally();
   for (const ws of wb.worksheets) {
     const rows: (Cell | undefined)[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const line: (Cell | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const m = cellOf(cell);
+        // Text in a TCVN3 / VNI font converted as the streaming reader converts it.
+        if (m && typeof m.v === 'string') m.v = tally.byFont(ws.name, m.v, fontCoding(cell.font?.name));
         if (m) line[c - 1] = m;
       });
       if (line.length) rows[r - 1] = line;
@@ -186,7 +190,7 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
     // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
     // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.
     for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
-    sheets.push({ name: ws.name, rows });
+    sheets.push({ name: ws.name, rows, ...(ws.state === 'hidden' || ws.state === 'veryHidden' ? { hidden: ws.state } : {}) });
 
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {
       const m = t.table;
@@ -202,7 +206,9 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
       });
     }
   }
-  const model: WorkbookModel = { sheets, tables, names };
+  const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };
+  const conversions = tally.result();
+  if (conversions) model.conversions = conversions;
   if (fileName !== undefined) model.fileName = fileName;
   // Formulas stored without a result (files not saved by Excel): computed, or marked `uncomputed`.
   await computeFormulas(model);

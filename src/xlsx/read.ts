@@ -1,8 +1,8 @@
 /**
  * .xlsx file → WorkbookModel, in Node and in the browser: the model is built in the
  * limit-counting XML pass of package.ts (stream-read.ts), within bounded memory: a worksheet is
- * parsed as it inflates and a cell costs only its Cell. HTML pages, Excel 2003 XML and the
- * formats that are refused are recognised first (sniff.ts). read-exceljs.ts is the former path
+ * parsed as it inflates and a cell costs only its Cell. Excel 97-2003 .xls, .ods, CSV, HTML pages
+ * and Excel 2003 XML are recognised by their bytes first and read by their own readers (sniff.ts). read-exceljs.ts is the former path
  * through ExcelJS, kept as the reference the streaming reader is compared with cell by cell
  * (test/xlsx/stream-read.test.ts); the product no longer loads ExcelJS to read a file.
  */
@@ -17,7 +17,7 @@ export { UnreadableWorkbookError } from './errors';
 export { LIMITS, fileTooLarge } from './package';
 
 export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName?: string): Promise<WorkbookModel> {
-  // Pages and Excel 2003 XML saved as .xls are read by sniff.ts; .xls 97-2003 and .ods are refused there.
+  // .xls 97-2003, .ods, CSV, pages and Excel 2003 XML are read by sniff.ts's readers.
   const other = await readNonXlsx(toBytes(data), fileName);
   if (other) return other;
   const model = await new StreamWorkbookReader().read(data, fileName);

@@ -1,23 +1,25 @@
 /**
  * What a file really is, from its first bytes rather than its extension: the one-stop systems
- * save HTML pages as ".xls", officers rename files, and a genuine Excel 97-2003 or LibreOffice file
- * needs a different answer from a broken one.
+ * save HTML pages as ".xls", officers rename files, and an Excel 97-2003 file, an .ods, a CSV file
+ * and a broken file each need their own reader or their own answer.
+ *
+ * Every reader but the .xlsx one is loaded when a file needs it (dynamic import): the .xlsx path
+ * and the pages' first download do not carry them.
  */
 import type { WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
-import { LIMITS, preparePackage } from './package';
+import { UnreadableWorkbookError } from './errors';
+import { LIMITS } from './package';
 import { decodeHtml } from './decode';
 import { computeFormulas } from './formulas';
 
-export type FileKind = 'zip' | 'ods' | 'ole2' | 'html' | 'spreadsheetml2003' | 'unknown';
-
-const HOW_TO_SAVE = 'Excel: Tệp > Lưu thành > chọn kiểu "Sổ làm việc Excel (.xlsx)"; LibreOffice: Tệp > Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)"';
-
-export const LEGACY_XLS_MESSAGE = `Tệp ở định dạng Excel 97-2003 (.xls) cũ, chương trình chưa đọc được. Hãy mở tệp rồi lưu lại dưới dạng .xlsx (${HOW_TO_SAVE}) và kiểm tra tệp .xlsx mới.`;
-export const ODS_MESSAGE = `Tệp ở định dạng OpenDocument (.ods) của LibreOffice, chương trình chưa đọc được. Hãy mở tệp bằng LibreOffice rồi lưu lại dưới dạng .xlsx (Tệp > Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)") và kiểm tra tệp .xlsx mới.`;
+export type FileKind = 'zip' | 'ods' | 'ole2' | 'html' | 'spreadsheetml2003' | 'csv' | 'unknown';
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
+/**
+ * The kind a file's signature tells. CSV has none: a file of kind 'unknown' is then asked whether
+ * it is CSV text (csv.ts, looksLikeCsv), by readNonXlsx.
+ */
 export function sniffFormat(bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     // An OpenDocument package stores "mimetype" first and uncompressed, right after its local header.
@@ -43,34 +45,39 @@ function tooLarge(bytes: Uint8Array) {
 }
 
 /**
- * Reads a file that is not an .xlsx package (an HTML page or an Excel 2003 XML spreadsheet saved as
- * .xls), or refuses it with advice (.xls 97-2003, .ods); null hands the file to the .xlsx reader
+ * Reads a file that is not an .xlsx package: Excel 97-2003 (.xls), OpenDocument (.ods), CSV, an
+ * HTML page or an Excel 2003 XML spreadsheet saved as .xls. Null hands the file to the .xlsx reader
  * (zip packages, and anything unrecognised, which that reader refuses in its words).
  */
 export async function readNonXlsx(bytes: Uint8Array, fileName?: string): Promise<WorkbookModel | null> {
-  const kind = sniffFormat(bytes);
+  let kind = sniffFormat(bytes);
+  if (kind === 'unknown' && (await import('./csv')).looksLikeCsv(bytes, fileName)) kind = 'csv';
   switch (kind) {
     case 'zip':
     case 'unknown':
       return null;
-    case 'ods':
-      throw new UnreadableWorkbookError('not_xlsx', ODS_MESSAGE);
+    case 'ods': {
+      tooLarge(bytes);
+      const model = await (await import('./ods')).readOds(bytes, fileName);
+      await computeFormulas(model);
+      return model;
+    }
+    case 'ole2': {
+      // An encrypted .xlsx is an OLE2 file too: xls.ts tells it apart (its EncryptedPackage stream).
+      tooLarge(bytes);
+      const model = (await import('./xls')).readXls(bytes, fileName);
+      await computeFormulas(model);
+      return model;
+    }
+    case 'csv':
+      tooLarge(bytes);
+      return (await import('./csv')).readCsv(bytes, fileName);
     case 'spreadsheetml2003': {
       tooLarge(bytes);
       const model = (await import('./spreadsheetml')).readSpreadsheetMl(bytes, fileName);
       await computeFormulas(model);
       return model;
     }
-    case 'ole2':
-      // The package reader tells an encrypted .xlsx (also an OLE2 file) from a legacy .xls; only the
-      // advice for the latter is replaced.
-      try {
-        await preparePackage(bytes);
-      } catch (e) {
-        if (isUnreadableWorkbookError(e) && e.reason === 'legacy_xls') throw new UnreadableWorkbookError('legacy_xls', LEGACY_XLS_MESSAGE, e.detail);
-        throw e;
-      }
-      throw new UnreadableWorkbookError('legacy_xls', LEGACY_XLS_MESSAGE);
     case 'html':
       tooLarge(bytes);
       // parse5 is loaded only for such pages.

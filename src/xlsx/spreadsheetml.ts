@@ -165,7 +165,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
       }
     }
 
-  const model: WorkbookModel = { sheets, tables: [], names };
+  const model: WorkbookModel = { format: 'spreadsheetml2003', sheets, tables: [], names };
   if (fileName !== undefined) model.fileName = fileName;
   return model;
 }

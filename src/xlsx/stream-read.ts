@@ -11,7 +11,8 @@
  * which sheet (workbook.xml and its relationships), shared strings and rich text, the cell types
  * (s, n, b, str, inlineStr, e, d), formulas (shared ones slid from their master with ExcelJS's own
  * routine), number formats (styles.xml: cellXfs → numFmtId → custom or built-in code), dates,
- * merges, tables and defined names.
+ * merges, tables, defined names, hidden sheets, and the cell's font where it is a TCVN3 or VNI
+ * one (cellXfs → fontId → font name), whose text is converted to Unicode (legacy-cells.ts).
  *
  * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
  * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
@@ -29,55 +30,8 @@ import { colToLetters, lettersToCol } from '../core/model';
 import { streamPackage, type PartListener } from './package';
 import { singleCellRef } from './names';
 import { isoDateSerial } from './serial';
-
-/** ExcelJS's built-in number formats (lib/xlsx/defaultnumformats.js, the ids that have a code). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  11: '0.00E+00',
-  12: '# ?/?',
-  13: '# ??/??',
-  14: 'mm-dd-yy',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm',
-  37: '#,##0 ;(#,##0)',
-  38: '#,##0 ;[Red](#,##0)',
-  39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss',
-  46: '[h]:mm:ss',
-  47: 'mmss.0',
-  48: '##0.0E+0',
-  49: '@',
-};
-
-/** A format code that shows a date or time (ExcelJS's test: y, m, d, h, s, b outside quotes and brackets). */
-function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/**
- * A serial in a date format, as the ExcelJS path stores it: through a Date rounded to the
- * millisecond (what ExcelJS builds), back to a serial rounded to 1e-8 (what read.ts does).
- */
-function dateSerial(serial: number, date1904: boolean): number {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
-  // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
-  if (!(Math.abs(ms) <= 8.64e15)) return NaN;
-  return Math.round((25569 + ms / 86400000) * 1e8) / 1e8;
-}
+import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
+import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 
 /** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
 const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -159,7 +113,7 @@ interface CellState {
 
 export class StreamWorkbookReader {
   private date1904 = false;
-  private sheetList: { name: string; rId: string }[] = [];
+  private sheetList: { name: string; rId: string; hidden?: 'hidden' | 'veryHidden' }[] = [];
   private definedNames: { name: string; local: boolean; text: string }[] = [];
   /** Relationship id → target part, per source part. */
   private rels = new Map<string, Map<string, string>>();
@@ -167,6 +121,11 @@ export class StreamWorkbookReader {
   private numFmts = new Map<number, string>();
   /** numFmtId of each cellXfs entry. */
   private xfFormats: (number | undefined)[] = [];
+  /** fontId of each cellXfs entry, and each font's old encoding (TCVN3 / VNI fonts), by index. */
+  private xfFonts: number[] = [];
+  private fonts: FontCoding[] = [];
+  /** Cells converted from TCVN3 / VNI, keyed by sheet part until the parts have their names. */
+  private tally = new ConversionTally();
   private sheets = new Map<string, RawSheet>();
   private tables = new Map<string, { name: string; ref: string; headerRow: boolean; totalsRow: boolean }>();
   private strings = new StringPool();
@@ -193,7 +152,7 @@ export class StreamWorkbookReader {
     return {
       open: (local, a) => {
         if (local === 'workbookPr') this.date1904 = a.date1904 === '1';
-        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '' });
+        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '', ...(a.state === 'hidden' || a.state === 'veryHidden' ? { hidden: a.state } : {}) });
         else if (local === 'definedName') {
           name = { name: a.name ?? '', local: 'localSheetId' in a };
           text.start();
@@ -255,19 +214,32 @@ export class StreamWorkbookReader {
 
   private stylesListener(): PartListener {
     let inCellXfs = false;
+    let inFonts = false;
     return {
       open: (local, a) => {
         if (local === 'numFmt' && a.numFmtId !== undefined) {
           // ExcelJS drops the backslash of escaped characters ("\-" → "-").
           this.numFmts.set(parseInt(a.numFmtId, 10), (a.formatCode ?? '').replace(/[\\](.)/g, '$1'));
         } else if (local === 'cellXfs') inCellXfs = true;
-        else if (local === 'xf' && inCellXfs) this.xfFormats.push(a.numFmtId === undefined ? undefined : parseInt(a.numFmtId, 10));
+        else if (local === 'xf' && inCellXfs) {
+          this.xfFormats.push(a.numFmtId === undefined ? undefined : parseInt(a.numFmtId, 10));
+          this.xfFonts.push(parseInt(a.fontId ?? '0', 10) || 0);
+        } else if (local === 'fonts') inFonts = true;
+        else if (local === 'font' && inFonts) this.fonts.push(null);
+        // A font's name (".VnTime", "VNI-Times") says whether its text is TCVN3 or VNI.
+        else if (local === 'name' && inFonts && this.fonts.length) this.fonts[this.fonts.length - 1] = fontCoding(a.val);
       },
       text: () => undefined,
       close: (local) => {
         if (local === 'cellXfs') inCellXfs = false;
+        else if (local === 'fonts') inFonts = false;
       },
     };
+  }
+
+  /** The old encoding of a style's font, or null (most files: no font of that kind at all). */
+  private fontOf(style: number): FontCoding {
+    return this.fonts.length ? (this.fonts[this.xfFonts[style] ?? 0] ?? null) : null;
   }
 
   private tableListener(part: string): PartListener {
@@ -374,6 +346,10 @@ export class StreamWorkbookReader {
       }
       if (!out) return;
       if (z) out.z = z;
+      if (typeof out.v === 'string') {
+        const font = this.fontOf(c.style);
+        if (font) out.v = this.tally.byFont(part, out.v, font);
+      }
       (line ??= [])[c.col] = out;
     };
 
@@ -478,7 +454,7 @@ export class StreamWorkbookReader {
     const tables: TableRef[] = [];
     const bookRels = this.rels.get('xl/workbook.xml') ?? new Map<string, string>();
     const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
-    for (const { name, rId } of this.sheetList) {
+    for (const { name, rId, hidden } of this.sheetList) {
       const part = bookRels.get(rId);
       const raw = part ? this.sheets.get(part) : undefined;
       // Chart sheets and sheets whose part is missing are not worksheets.
@@ -488,6 +464,7 @@ export class StreamWorkbookReader {
       for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
       const grid: SheetGrid = { name, rows };
       if (raw.merges.length) grid.merges = raw.merges;
+      if (hidden) grid.hidden = hidden;
       sheets.push(grid);
       const sheetRels = this.rels.get(part);
       for (const id of raw.tableIds) {
@@ -502,7 +479,11 @@ export class StreamWorkbookReader {
       const ref = singleCellRef(n.text);
       if (ref) names.push({ name: n.name, ...ref });
     }
-    const model: WorkbookModel = { sheets, tables, names };
+    const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };
+    // Conversions were counted by sheet part: named now that the parts have their sheets.
+    const partName = new Map(this.sheetList.map(({ name, rId }) => [bookRels.get(rId), name]));
+    const conversions = this.tally.result()?.map((c) => ({ ...c, sheet: partName.get(c.sheet) ?? c.sheet }));
+    if (conversions) model.conversions = conversions;
     if (fileName !== undefined) model.fileName = fileName;
     return model;
   }

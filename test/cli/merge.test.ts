@@ -130,15 +130,59 @@ describe('cchc merge', () => {
     expect(r.err).toBe('');
   }, 180000);
 
-  it('reads a folder\'s workbooks only: Excel\'s "~$" lock files and other files are skipped', () => {
+  it('names every file of a folder it leaves out (output, "Nguồn") and exits 1; Excel\'s "~$" lock files are passed over', async () => {
     const d = join(dir, 'thu-muc-co-tep-khac');
     execFileSync('mkdir', ['-p', d]);
     for (const u of Q3.slice(0, 2)) writeFileSync(join(d, u.file), readFileSync(join(q3, u.file)));
     writeFileSync(join(d, '~$1-so-y-te.xlsx'), 'khóa của Excel');
     writeFileSync(join(d, 'ghi-chu.txt'), 'ghi chú');
-    const r = run('merge', d, '--out', join(dir, 'tong-hop-2.xlsx'), '--json');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).units.map((u: { unit: string }) => u.unit)).toEqual(Q3.slice(0, 2).map((u) => u.unit));
+    // An .xls with nothing of a compound file behind its signature: unreadable.
+    writeFileSync(join(d, 'zz-hong.xls'), readFileSync(join(root, 'test/fixtures/html/hong-excel-97-2003.xls')));
+    const out = join(dir, 'tong-hop-2.xlsx');
+    const r = run('merge', d, '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    const units = json.units as { file: string; unit: string; included: boolean; status: string }[];
+    expect(units.filter((u) => u.included).map((u) => u.unit)).toEqual(Q3.slice(0, 2).map((u) => u.unit));
+    const left = units.filter((u) => !u.included).map((u) => u.file.split('/').pop());
+    expect(left.sort()).toEqual(['ghi-chu.txt', 'zz-hong.xls']);
+    expect(json.findings.filter((f: { code: string }) => f.code === 'merge_file_unreadable').map((f: { message: string }) => f.message).join('\n')).toMatch(/zz-hong\.xls.*97-2003 \(\.xls\) bị hỏng/);
+    // The consolidation sums the two units only: received files of the first two Q3 units.
+    const model = await readWorkbook(readFileSync(out), 'tong-hop-2.xlsx');
+    const nguon = model.sheets.find((x) => x.name === 'Nguồn')!.rows.map((row) => row.map((c) => c?.v ?? null));
+    const files = nguon.map((row) => String(row[1] ?? '').split('/').pop());
+    expect(files).toEqual(expect.arrayContaining(['ghi-chu.txt', 'zz-hong.xls']));
+    const text = run('merge', d, '--out', join(dir, 'tong-hop-3.xlsx'));
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/Bỏ qua {2}\(không rõ đơn vị\) — .*zz-hong\.xls: Không đưa vào tổng hợp: không đọc được tệp/);
+    expect(text.out).toContain('ghi-chu.txt');
+  }, 180000);
+
+  (soffice ? it : it.skip)('sums a unit sent as .ods or .xls as it sums its .xlsx (same consolidated figures)', () => {
+    const d = join(dir, 'thu-muc-nhieu-dinh-dang');
+    const conv = join(dir, 'chuyen');
+    execFileSync('mkdir', ['-p', d, conv]);
+    for (const u of Q3) writeFileSync(join(d, u.file), readFileSync(join(q3, u.file)));
+    // The hospital's workbook as .ods (its Excel tables become database ranges, read as tables);
+    // Sa Thầy's official Biểu 06 as .xls (BIFF8 has no tables: an .xls is read by its headers, as
+    // officers' own layouts are). The .xlsx copies are replaced by LibreOffice's saves.
+    const second = Q3[1]!;
+    const third = Q3.find((u) => u.bieu06)!;
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'ods', '--outdir', conv, join(q3, second.file)], { stdio: 'ignore', timeout: 120000 });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xls:MS Excel 97', '--outdir', conv, join(q3, third.file)], { stdio: 'ignore', timeout: 120000 });
+    for (const [u, ext] of [[second, 'ods'], [third, 'xls']] as const) {
+      const base = u.file.replace(/\.xlsx$/, '');
+      execFileSync('rm', [join(d, u.file)]);
+      writeFileSync(join(d, `${base}.${ext}`), readFileSync(join(conv, `${base}.${ext}`)));
+    }
+    const all = run('merge', q3, '--out', join(dir, 'tong-hop-xlsx.xlsx'), '--json');
+    const mixed = run('merge', d, '--out', join(dir, 'tong-hop-tron.xlsx'), '--json');
+    expect(mixed.code).toBe(all.code);
+    const a = JSON.parse(all.out);
+    const m = JSON.parse(mixed.out);
+    expect(m.units.every((u: { included: boolean }) => u.included)).toBe(true);
+    expect(m.consolidated.metrics).toEqual(a.consolidated.metrics);
+    expect(m.consolidated.metrics['tthc.tongSo']).toBe(sum(Q3, 'tongSo'));
   }, 180000);
 
   it('exits 2 with a Vietnamese message on unusable input, never writing over an input', () => {

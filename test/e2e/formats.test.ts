@@ -1,7 +1,8 @@
 /**
  * The playground (production build, Chromium) opening files that are not .xlsx packages through
- * its file picker: the lazily loaded readers (parse5 for HTML pages, xmldom for Excel 2003 XML)
- * must load in the browser, and refused formats must show their advice.
+ * its file picker: the lazily loaded readers (parse5 for HTML pages, xmldom for Excel 2003 XML,
+ * cfb and the BIFF8 reader for .xls, the .ods and CSV readers) must load in the browser, and a
+ * broken file must show its Vietnamese reason.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,10 +25,12 @@ beforeEach(async () => {
 });
 afterEach(() => context.close());
 
-async function open(name: string): Promise<void> {
+const LAYOUTS = join(resolve(__dirname, '../..'), 'test', 'fixtures', 'layouts');
+
+async function open(name: string, from = FIX): Promise<void> {
   await page.goto(`${site.url}/playground.html`);
   await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 30_000 });
-  await page.setInputFiles('input[type=file]', { name, mimeType: 'application/vnd.ms-excel', buffer: readFileSync(join(FIX, name)) });
+  await page.setInputFiles('input[type=file]', { name, mimeType: 'application/vnd.ms-excel', buffer: readFileSync(join(from, name)) });
 }
 
 /** Values of the fake host's sheet, as the page loaded them. */
@@ -52,7 +55,17 @@ test.each([
   expect(rows[11]?.[2]).toBe(total);
 });
 
-test('a genuine Excel 97-2003 file shows how to save it as .xlsx', async () => {
-  await open('tu-choi-excel-97-2003.xls');
-  await page.getByText('Tệp > Lưu thành > chọn kiểu "Sổ làm việc Excel (.xlsx)"', { exact: false }).waitFor({ timeout: 30_000 });
+test.each(['trang-tinh-don-gian-co-loi.xls', 'trang-tinh-don-gian-co-loi.ods', 'trang-tinh-don-gian-co-loi.windows-1258.csv'])('reads %s into the page, cells where the .xlsx has them', async (file) => {
+  await open(file, LAYOUTS);
+  await page.waitForFunction((name) => window.__playground?.name === name, file, { timeout: 30_000 });
+  const sheet = file.endsWith('.csv') ? file.replace(/\.csv$/, '').slice(0, 31) : 'Sheet1';
+  const rows = await values(sheet);
+  // scripts/build-layout-fixtures.ts: row 16 the TTHC total 169, row 23 the staffing total "4.876".
+  expect(rows[15]?.slice(1, 3)).toEqual(['Tổng cộng', 169]);
+  expect(rows[22]?.[1]).toBe('Tổng số');
+});
+
+test('an Excel 97-2003 signature without a compound file behind it is refused as a broken .xls', async () => {
+  await open('hong-excel-97-2003.xls');
+  await page.getByText('Tệp Excel 97-2003 (.xls) bị hỏng', { exact: false }).waitFor({ timeout: 30_000 });
 });

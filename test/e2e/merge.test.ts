@@ -84,7 +84,9 @@ test('into a new workbook: each unit "Đạt", the broken file listed and left o
   await expect(unreadable.count()).resolves.toBe(1);
   await expect(unreadable.getAttribute('data-file')).resolves.toBe('hong.xlsx');
   await expect(page.getByTestId('merge-summary').textContent()).resolves.toMatch(/3 đơn vị được cộng.*1 tệp không đọc được/);
-  await expect(page.getByTestId('merge-cross-none').count()).resolves.toBe(1);
+  // Across units, the one error is the file left out: named, so the written "Nguồn" says it too.
+  await expect(page.locator('[data-testid=merge-cross] li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-code'), e.getAttribute('data-severity')]))).resolves.toEqual([['merge_file_unreadable', 'error']]);
+  await expect(page.locator('[data-testid=merge-cross] li').textContent()).resolves.toMatch(/Không đọc được tệp hong\.xlsx/);
   // The Biểu 06 unit's panel says what was recognised and its findings (none).
   await units.nth(2).getByRole('button').click();
   await expect(units.nth(2).textContent()).resolves.toMatch(/theo tiêu đề cột/);
@@ -107,9 +109,9 @@ test('into a new workbook: each unit "Đạt", the broken file listed and left o
   const total = await writtenRow('Tổng cộng');
   for (const k of COUNTS) expect([k, total[k]]).toEqual([k, PICKED.reduce((a, u) => a + u.kq.reduce((b, r) => b + (r[k] as number), 0), 0)]);
 
-  // "Nguồn" lists the three files in the order they were summed.
-  const sources = await page.evaluate(() => window.__playground!.fake.snapshot().sheets.find((s) => s.name === 'Nguồn')!.rows.slice(1, 4).map((r) => r[1]?.v));
-  expect(sources).toEqual(PICKED.map((u) => u.file));
+  // "Nguồn" lists the three files in the order they were summed, then the one left out.
+  const sources = await page.evaluate(() => window.__playground!.fake.snapshot().sheets.find((s) => s.name === 'Nguồn')!.rows.slice(1, 5).map((r) => r[1]?.v));
+  expect(sources).toEqual([...PICKED.map((u) => u.file), 'hong.xlsx']);
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, 'merge-written.png'), fullPage: true });
 });

@@ -165,9 +165,9 @@ test('a one-stop export saved as ".xls" (an HTML page) is checked; an Excel 97-2
   await page.getByTestId('count-error').waitFor({ timeout: 60_000 });
   await expect(page.getByTestId('count-error').textContent()).resolves.toBe(String(expected.summary.errors));
 
-  await page.getByTestId('file-input').setInputFiles(join(HTML, 'tu-choi-excel-97-2003.xls'));
+  await page.getByTestId('file-input').setInputFiles(join(HTML, 'hong-excel-97-2003.xls'));
   await page.getByTestId('host-error').waitFor();
-  await expect(page.getByTestId('host-error').textContent()).resolves.toMatch(/Excel 97-2003.*lưu lại dưới dạng \.xlsx/);
+  await expect(page.getByTestId('host-error').textContent()).resolves.toMatch(/Excel 97-2003 \(\.xls\) bị hỏng/);
 
   await page.getByTestId('file-input').setInputFiles({ name: 'so-lieu.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('<table></table>') });
   await page.getByTestId('host-error').filter({ hasText: 'không có bảng số liệu' }).waitFor({ timeout: 30_000 });

@@ -67,6 +67,9 @@ describe('pane merge: reading the units', () => {
     expect(view.unreadable[1]!.message).toMatch(/MB/);
     // The one readable unit is summed alone.
     expect(view.result.consolidated.metrics['tthc.tongSo']).toBe(sum([Q3[1]!], 'tongSo'));
+    // The "Nguồn" the pane writes names both files left out, each with an error, as `cchc merge` does.
+    expect(view.result.sources.filter((l) => !l.included).map((l) => l.file)).toEqual(['hong.xlsx', 'qua-lon.xlsx']);
+    expect(view.result.findings.filter((f) => f.code === 'merge_file_unreadable').map((f) => f.cell)).toEqual(['B3', 'B4']);
   }, 60_000);
 
   test('the next quarter against the previous consolidated workbook: duplicate, stale, wrong-quarter files "Không cộng", the missing unit "Thiếu"', async () => {

@@ -168,20 +168,19 @@ describe('HTML placement rules', () => {
   });
 });
 
-describe('files that must be saved as .xlsx first', () => {
-  it('a genuine Excel 97-2003 .xls gets the menu path to save it as .xlsx', async () => {
-    const e = await refusal(fixture('tu-choi-excel-97-2003.xls'), 'tu-choi-excel-97-2003.xls');
-    expect(e.reason).toBe('legacy_xls');
-    expect(e.message).toContain('Excel 97-2003');
-    expect(e.message).toContain('Tệp > Lưu thành > chọn kiểu "Sổ làm việc Excel (.xlsx)"');
-    expect(e.message).toContain('Excel 2007-365 (.xlsx)');
+describe('OLE2 and OpenDocument files', () => {
+  it('an OLE2 signature without a compound file behind it is refused as a broken .xls', async () => {
+    const e = await refusal(fixture('hong-excel-97-2003.xls'), 'hong-excel-97-2003.xls');
+    expect(e.reason).toBe('parse_failed');
+    expect(e.message).toContain('Tệp Excel 97-2003 (.xls) bị hỏng');
   });
 
-  it('a LibreOffice .ods gets the LibreOffice menu path', async () => {
-    expect(sniffFormat(fixture('tu-choi-libreoffice.ods'))).toBe('ods');
-    const e = await refusal(fixture('tu-choi-libreoffice.ods'));
-    expect(e.message).toMatch(/OpenDocument \(\.ods\)/);
-    expect(e.message).toContain('Lưu thành… > chọn kiểu "Excel 2007-365 (.xlsx)"');
+  it('a LibreOffice .ods is read: sheet "TTHC", A1 "Lĩnh vực"', async () => {
+    expect(sniffFormat(fixture('libreoffice-toi-thieu.ods'))).toBe('ods');
+    const model = await readWorkbook(fixture('libreoffice-toi-thieu.ods'), 'libreoffice-toi-thieu.ods');
+    expect(model.format).toBe('ods');
+    expect(model.sheets.map((s) => s.name)).toEqual(['TTHC']);
+    expect(model.sheets[0]!.rows[0]![0]).toEqual({ v: 'Lĩnh vực' });
   });
 
   it('an encrypted workbook keeps its own advice (remove the password), not the .xls one', async () => {

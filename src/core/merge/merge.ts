@@ -2,7 +2,8 @@
  * `cchc merge` without the files: the checks across units, which units are summed, the
  * consolidated tables and the "Nguồn" lines. Units of another period, the second copy of a unit
  * and files identical to the previous period's are left out of the sums (each with an error
- * finding): adding them would give exactly the totals that are not the sum of their parts.
+ * finding): adding them would give exactly the totals that are not the sum of their parts. Files
+ * that could not be read are named on their own lines, with an error each.
  */
 import { sortFindings, summarize, type Draft, type Finding, type Summary } from '../findings';
 import { withMessage } from '../messages';
@@ -18,6 +19,11 @@ export interface MergeOptions {
   previousFile?: string;
   /** A unit's received files changing by more than this share (0.5 = 50 %) is a warning. */
   maxChange?: number;
+  /**
+   * Files given (or found in a folder) that could not be read, with why: each gets its own line on
+   * "Nguồn" and an error, so a unit is never silently missing from the totals.
+   */
+  unreadable?: readonly { file: string; reason: string }[];
 }
 
 export interface SourceLine {
@@ -161,6 +167,11 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   missing.forEach((p, j) =>
     sources.push({ row: rowOf(units.length + j), file: '', unit: p.unit, period: '', from: '', to: '', layout: '', errors: null, warnings: null, fileHash: '', figuresHash: '', received: null, carried: null, pending: null, included: false, status: 'Không có tệp kỳ này (có ở kỳ trước)' }),
   );
+  (options.unreadable ?? []).forEach((u, j) => {
+    const row = rowOf(units.length + missing.length + j);
+    drafts.push({ code: 'merge_file_unreadable', severity: 'error', sheet: SOURCE_SHEET, cell: `B${row}`, file: u.file, reason: u.reason });
+    sources.push({ row, file: u.file, unit: '', period: '', from: '', to: '', layout: '', errors: null, warnings: null, fileHash: '', figuresHash: '', received: null, carried: null, pending: null, included: false, status: `Không đưa vào tổng hợp: không đọc được tệp. ${u.reason}` });
+  });
   const dept = included.find((u) => /^so y te\b/.test(unitKey(u.unit)));
   const findings = sortFindings(drafts.map(withMessage), [SOURCE_SHEET]);
   return { period, unit: dept?.unit ?? null, sources, consolidated, findings, summary: summarize(findings) };

@@ -94,10 +94,13 @@ export interface MergeView {
 
 export function mergeOutcomes(outcomes: readonly UnitOutcome[], previous?: PreviousBook | null): MergeView {
   const units = outcomes.filter((o): o is Extract<UnitOutcome, { ok: true }> => o.ok).map((o) => o.unit);
-  const result = mergeUnits(units, previous ? { previous: previous.units, previousFile: previous.file } : {});
+  const unreadable = outcomes.filter((o): o is Extract<UnitOutcome, { ok: false }> => !o.ok).map((o) => ({ file: o.file, reason: o.message }));
+  // Unreadable files go to mergeUnits too, so the written "Nguồn" names them as `cchc merge` does.
+  const result = mergeUnits(units, { ...(previous ? { previous: previous.units, previousFile: previous.file } : {}), ...(unreadable.length ? { unreadable } : {}) });
   // mergeUnits gives one line per unit in the order given, then the previous period's missing
-  // units: matched by position, since two picked files may share a name (from two folders).
-  const lines = result.sources.map((source, i): UnitLine => {
+  // units, then the unreadable files (listed apart by the pane): matched by position, since two
+  // picked files may share a name (from two folders).
+  const lines = result.sources.slice(0, result.sources.length - unreadable.length).map((source, i): UnitLine => {
     const unit = i < units.length ? units[i] : undefined;
     const state = !source.file ? 'thieu' : !source.included ? 'bo-qua' : (source.errors ?? 0) > 0 ? 'co-loi' : 'dat';
     return unit ? { source, unit, state } : { source, state };

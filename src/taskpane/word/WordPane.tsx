@@ -210,7 +210,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
         <WorkbookInput id={inputId} ref={fileInput} onChange={onFile} data-testid="workbook-input" />
         <div className={s.row}>
           <Button appearance={picked ? 'secondary' : 'primary'} onClick={() => fileInput.current?.click()} disabledFocusable={busy != null} data-testid="pick">
-            {picked ? 'Chọn sổ khác…' : 'Chọn sổ số liệu (.xlsx)…'}
+            {picked ? 'Chọn sổ khác…' : 'Chọn sổ số liệu (.xlsx, .xls, .ods, .csv)…'}
           </Button>
           {picked && (
             <Button onClick={() => prevInput.current?.click()} disabledFocusable={busy != null} data-testid="pick-previous">
@@ -219,7 +219,7 @@ function PaneBody({ actions }: { actions: WordActions }) {
           )}
         </div>
         <WorkbookInput ref={prevInput} onChange={onPrevious} data-testid="previous-input" />
-        {!picked && busy !== 'read' && <Text className={s.hint}>Chọn tệp sổ thống kê CCHC đã nhập đủ số liệu (tệp .xlsx theo mẫu chuẩn). Tệp được đọc ngay trên máy này, không gửi đi đâu.</Text>}
+        {!picked && busy !== 'read' && <Text className={s.hint}>Chọn tệp sổ thống kê CCHC đã nhập đủ số liệu (tệp Excel .xlsx hoặc .xls, LibreOffice .ods, hay CSV). Tệp được đọc ngay trên máy này, không gửi đi đâu.</Text>}
         {picked && (
           <div className={s.section} data-testid="workbook-info">
             <Text weight="semibold" className={s.meta}>
