@@ -201,7 +201,7 @@ function recognition(lt: LocatedTable, dataRows: number, groupRows: number): Tab
 }
 
 function infoRecognition(info: ReturnType<typeof readInfo>): InfoRecognition[] {
-  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: shownValue(v) }));
+  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: shownValue(v), ...(v.from ? { from: v.from } : {}) }));
 }
 
 /** A date stored as an Excel serial is shown as the date the officer sees in the cell, not "44727". */

@@ -10,9 +10,11 @@ import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from
 import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
 import type { PeriodInfo } from '../report';
 import { foldText, headerKey } from '../text';
+import { baseName, periodWords } from '../periodWords';
 import type { Push } from './context';
 
-export type InfoSource = 'name' | 'label' | 'inline' | 'title' | 'header';
+/** Where a value was read: see InfoRecognition in report.ts; `sheet` and `file` are the names of the sheet and the file. */
+export type InfoSource = 'name' | 'label' | 'inline' | 'title' | 'header' | 'sheet' | 'file';
 
 export interface NameValue {
   name: InfoName;
@@ -21,6 +23,8 @@ export interface NameValue {
   cell: string;
   value: Cell | undefined;
   source: InfoSource;
+  /** The sheet or file name the value was read from (sources `sheet` and `file`). */
+  from?: string;
 }
 
 export interface Info {
@@ -82,19 +86,26 @@ export interface TitlePeriod {
   cell: string;
 }
 
-/** "QUÝ I NĂM 2023", "6 THÁNG ĐẦU NĂM 2023", "9 tháng năm 2022", "năm 2021" in a title line. */
+/** "QUÝ I NĂM 2023", "6 THÁNG ĐẦU NĂM 2023", "9 tháng năm 2022", "báo cáo năm 2021" in a title line. */
 export function periodFromText(text: string): { kind: string; year: number } | null {
-  const f = foldText(text);
-  let m = /\bquy (iv|iii|ii|i|[1-4])\b[^0-9]{0,20}?\b(?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: parsePeriodKind(`quy ${m[1]}`)!, year: Number(m[2]) };
-  m = /\b6 thang (dau|cuoi) nam (\d{4})\b/.exec(f);
-  if (m) return { kind: m[1] === 'dau' ? '6 tháng đầu năm' : '6 tháng cuối năm', year: Number(m[2]) };
-  m = /\b6 thang (?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: '6 tháng đầu năm', year: Number(m[1]) };
-  m = /\b9 thang (?:dau )?(?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: '9 tháng', year: Number(m[1]) };
-  m = /\bnam (\d{4})\b/.exec(f);
-  if (m && /\b(bao cao|ket qua|tinh hinh|so lieu|bieu)\b/.test(f)) return { kind: 'Năm', year: Number(m[1]) };
+  const p = periodWords(text, 'title');
+  return p && p.year !== null ? { kind: p.kind, year: p.year } : null;
+}
+
+/**
+ * The period a sheet's or the file's name gives ("Quý III-2023", "BC_TTHC_Quy_III_2023_SYT.xlsx"),
+ * for workbooks whose sheets say nothing: sheet names first, in the order the check reads them,
+ * then the file name.
+ */
+export function periodFromNames(model: WorkbookModel): { kind: string; year: number; source: 'sheet' | 'file'; name: string; sheet: string } | null {
+  for (const sheet of sheetsInfoFirst(model)) {
+    const p = periodWords(sheet.name, 'name');
+    if (p && p.year !== null) return { kind: p.kind, year: p.year, source: 'sheet', name: sheet.name, sheet: sheet.name };
+  }
+  if (model.fileName) {
+    const p = periodWords(baseName(model.fileName), 'name');
+    if (p && p.year !== null) return { kind: p.kind, year: p.year, source: 'file', name: model.fileName, sheet: infoAnchor(model).sheet };
+  }
   return null;
 }
 
@@ -226,14 +237,12 @@ function readDate(v: NameValue | undefined, push: Push): string | null {
   return iso;
 }
 
-/** "Quý I năm 2023" typed as the period kind gives the year too. */
+/** "Quý I năm 2023", "Năm 2022", "Cả năm 2022" typed as the period kind give the year too. */
 function splitKind(text: string): { kind: string | null; year: number | null } {
   const k = parsePeriodKind(text);
   if (k) return { kind: k, year: null };
-  const p = periodFromText(text);
+  const p = periodWords(text, 'value');
   if (p) return { kind: p.kind, year: p.year };
-  const m = /^(.*?)\s*(?:nam|năm)\s+(\d{4})$/i.exec(text.trim());
-  if (m) return { kind: parsePeriodKind(m[1]!), year: Number(m[2]) };
   return { kind: null, year: null };
 }
 
@@ -266,6 +275,38 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
   }
   const from = readDate(info.values.TuNgay, push);
   const to = readDate(info.values.DenNgay, push);
+  if ((!kind || !year) && from && to && from <= to) {
+    // Only the window is written ("Từ ngày 15/06/2022 đến ngày 14/09/2022", as the one-stop
+    // exports print it): the period is the one whose NĐ 09/2019 or calendar window it is.
+    const y = Number(to.slice(0, 4));
+    let k0: (typeof PERIOD_KINDS)[number] | null = null;
+    for (const k of PERIOD_KINDS) {
+      const wk = [reportingWindow(k, y, 'nd09'), reportingWindow(k, y, 'calendar')];
+      if ((!kind || kind === k) && wk.some((w) => w.from === from && w.to === to)) {
+        k0 = k;
+        break;
+      }
+    }
+    if (k0) {
+      const calendarMatch = reportingWindow(k0, y, 'calendar');
+      return { kind: k0, year: y, from, to, source: calendarMatch.from === from && calendarMatch.to === to ? 'calendar' : 'workbook' };
+    }
+  }
+  if (!kind || !year) {
+    // Nothing inside the sheets says the period (or its year): the sheet names, then the file's.
+    const named = periodFromNames(model);
+    const titled = kind && !year ? findTitlePeriod(model) : null;
+    if (titled) year = titled.year;
+    else if (named && (!kind || kind === named.kind)) {
+      const at = { sheet: named.sheet, cell: 'A1', source: named.source, from: named.name };
+      if (!kind) {
+        kind = named.kind as (typeof PERIOD_KINDS)[number];
+        info.values.KyBaoCao = { name: 'KyBaoCao', label: 'Kỳ báo cáo', ...at, value: { v: named.kind } };
+      }
+      year ??= named.year;
+      if (!info.values.NamBaoCao || cellText(info.values.NamBaoCao.value) === '') info.values.NamBaoCao = { name: 'NamBaoCao', label: 'Năm báo cáo', ...at, value: { v: named.year } };
+    }
+  }
   const official = kind && year ? reportingWindow(kind, year, windowKind) : null;
   const calendar = kind && year ? reportingWindow(kind, year, 'calendar') : null;
 
@@ -283,23 +324,6 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
           push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
         }
       }
-    }
-  }
-  if ((!kind || !year) && from && to && from <= to) {
-    // Only the window is written ("Từ ngày 15/06/2022 đến ngày 14/09/2022", as the one-stop
-    // exports print it): the period is the one whose NĐ 09/2019 or calendar window it is.
-    const y = Number(to.slice(0, 4));
-    for (const k of PERIOD_KINDS) {
-      const wk = [reportingWindow(k, y, 'nd09'), reportingWindow(k, y, 'calendar')];
-      if (wk.some((w) => w.from === from && w.to === to)) {
-        kind = k;
-        year = y;
-        break;
-      }
-    }
-    if (kind && year) {
-      const calendarMatch = reportingWindow(kind, year, 'calendar');
-      return { kind, year, from, to, source: calendarMatch.from === from && calendarMatch.to === to ? 'calendar' : 'workbook' };
     }
   }
   if (!kind || !year) {
