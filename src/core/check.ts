@@ -49,6 +49,8 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const windowKind = options.windowKind ?? 'nd09';
   const period = resolvePeriod(model, info, windowKind, push);
   const rules = ruleSetFor(period?.to ?? todayIso());
+  // The rules in force when the period began: a period straddling a change keeps what was lawful then.
+  const rulesAtStart = period && period.from <= period.to ? ruleSetFor(period.from) : undefined;
 
   const data: ExtractedData = { unit: info.unit, recipient: info.recipient, tables: {} };
   const reportDate = readReportDate(model); // i10: the report's own date, for the date line
@@ -91,12 +93,12 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   if (kq) checkDuplicates(kq, (r) => r.label, push);
   if (dm) {
     checkDuplicates(dm, (r) => r.label, push);
-    checkLevels(dm, rules, push);
+    checkLevels(dm, rules, push, rulesAtStart);
   }
   if (pa) checkOptions(pa, 'loai', FEEDBACK_KINDS, push);
   if (bc) {
     checkOptions(bc, 'loai', STAFF_KINDS, push);
-    checkTuyen(bc, rules, push);
+    checkTuyen(bc, rules, push, rulesAtStart);
     checkDuplicates(bc, (r) => [r.label, r.text.loai ?? '', r.text.tuyen ?? ''].join('|'), push);
   }
   if (xl) {
