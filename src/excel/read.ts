@@ -106,18 +106,25 @@ function putGrid(rows: (Cell | undefined)[][], r: GridRange): void {
 
 interface Structure {
   sheetNames: string[];
+  /** Sheets Excel hides ("Hidden", "VeryHidden"): which one is checked depends on it (src/core/sheets.ts). */
+  hidden: Map<string, 'hidden' | 'veryHidden'>;
   tables: { name: string; sheet: string; headerRow: boolean; totalsRow: boolean; proxy: Excel.Table }[];
   names: NameRef[];
   needed: string[];
 }
 
 async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Promise<Structure> {
-  const sheets = ctx.workbook.worksheets.load('items/name');
+  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
   const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
   const names = ctx.workbook.names.load('items/name,items/type,items/formula');
   hook?.();
   await ctx.sync();
   const sheetNames = sheets.items.map((s) => s.name);
+  const hidden = new Map<string, 'hidden' | 'veryHidden'>();
+  for (const s of sheets.items) {
+    const v = String(s.visibility ?? '');
+    if (v === 'Hidden' || v === 'VeryHidden') hidden.set(s.name, v === 'Hidden' ? 'hidden' : 'veryHidden');
+  }
   const exists = new Set(sheetNames);
   const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headerRow: t.showHeaders, totalsRow: t.showTotals, proxy: t }));
   const nameList: NameRef[] = [];
@@ -131,7 +138,7 @@ async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Prom
   const first = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
   const ordered = [...sheetNames.filter((s) => first.has(s)), ...sheetNames.filter((s) => !first.has(s))].slice(0, MAX_SHEETS);
   const wanted = new Set(ordered);
-  return { sheetNames, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
+  return { sheetNames, hidden, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
 }
 
 /**
@@ -169,7 +176,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback 
   const sheets: SheetGrid[] = st.sheetNames.map((name) => {
     const rows = grids.get(name) ?? [];
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    return { name, rows };
+    const h = st.hidden.get(name);
+    return h ? { name, rows, hidden: h } : { name, rows };
   });
   return { sheets, tables, names: st.names };
 }

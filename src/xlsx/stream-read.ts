@@ -159,7 +159,7 @@ interface CellState {
 
 export class StreamWorkbookReader {
   private date1904 = false;
-  private sheetList: { name: string; rId: string }[] = [];
+  private sheetList: { name: string; rId: string; hidden?: 'hidden' | 'veryHidden' }[] = [];
   private definedNames: { name: string; local: boolean; text: string }[] = [];
   /** Relationship id → target part, per source part. */
   private rels = new Map<string, Map<string, string>>();
@@ -193,7 +193,11 @@ export class StreamWorkbookReader {
     return {
       open: (local, a) => {
         if (local === 'workbookPr') this.date1904 = a.date1904 === '1';
-        else if (local === 'sheet') this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '' });
+        else if (local === 'sheet') {
+          // state="hidden" / "veryHidden": which sheet is checked depends on it (src/core/sheets.ts).
+          const hidden = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : undefined;
+          this.sheetList.push({ name: a.name ?? '', rId: prefixedAttr(a, 'id') ?? '', ...(hidden ? { hidden } : {}) });
+        }
         else if (local === 'definedName') {
           name = { name: a.name ?? '', local: 'localSheetId' in a };
           text.start();
@@ -478,7 +482,7 @@ export class StreamWorkbookReader {
     const tables: TableRef[] = [];
     const bookRels = this.rels.get('xl/workbook.xml') ?? new Map<string, string>();
     const EMPTY_LINE: (Cell | undefined)[] = Object.freeze([]) as unknown as (Cell | undefined)[];
-    for (const { name, rId } of this.sheetList) {
+    for (const { name, rId, hidden } of this.sheetList) {
       const part = bookRels.get(rId);
       const raw = part ? this.sheets.get(part) : undefined;
       // Chart sheets and sheets whose part is missing are not worksheets.
@@ -488,6 +492,7 @@ export class StreamWorkbookReader {
       for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
       const grid: SheetGrid = { name, rows };
       if (raw.merges.length) grid.merges = raw.merges;
+      if (hidden) grid.hidden = hidden;
       sheets.push(grid);
       const sheetRels = this.rels.get(part);
       for (const id of raw.tableIds) {
