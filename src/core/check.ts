@@ -17,7 +17,8 @@ import { checkPrevious } from './checks/previous';
 import type { Push, TableInput } from './checks/context';
 import { extractTable, headerOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
-import { locateAll, type LocatedTable } from './locate';
+import { pickTables, type LocatedTable } from './locate';
+import { chooseSheets, unreadSheets } from './sheets';
 import { withMessage } from './messages';
 import { findSheet, rangeToA1, toA1, type Cell, type WorkbookModel } from './model';
 import { serialToIso, type WindowKind } from './periods';
@@ -40,9 +41,13 @@ export interface CheckOptions {
 }
 
 /** Checks a workbook against the contract and the rules of its period. Never throws on bad data. */
-export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}): CheckReport {
+export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {}): CheckReport {
   const drafts: Draft[] = [];
   const push: Push = (d) => drafts.push(d);
+  // One period is read: hidden sheets and the other periods' sheets are left out, and named.
+  const choice = chooseSheets(workbook);
+  const model = choice.model;
+  choice.findings.forEach(push);
 
   const info = readInfo(model, push);
   const t4 = options.t4 ?? t4FromWorkbook(info);
@@ -55,7 +60,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const data: ExtractedData = { unit: info.unit, recipient: info.recipient, tables: {} };
   const reportDate = readReportDate(model); // i10: the report's own date, for the date line
   if (reportDate) data.reportDate = reportDate;
-  const found = locateAll(model);
+  const found = pickTables(choice.candidates);
   const tables: Partial<Record<TableName, TableInput>> = {};
   const recognized: TableRecognition[] = [];
   for (const spec of TABLES) {
@@ -109,12 +114,14 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   if (ks) checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
   // The summary table and the raw answer sheets (which may exist without it): checks/surveys.ts.
   const surveys = checkSurveys(model, ks ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
+  // Figures on a sheet no table or answer sheet was read from are named, not silently left out.
+  unreadSheets(model, choice.candidates).forEach(push);
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
     if (kq) checkCarryOver(kq, options.previous, push);
   }
 
-  const issues = sortFindings(drafts.map(withMessage), model.sheets.map((s) => s.name));
+  const issues = sortFindings(drafts.map(withMessage), workbook.sheets.map((s) => s.name));
   const report: CheckReport = {
     contract: CONTRACT_VERSION,
     summary: summarize(issues),
@@ -124,7 +131,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     data,
     recognized: { tables: recognized, info: infoRecognition(info) },
   };
-  if (model.fileName) report.file = model.fileName;
+  if (workbook.fileName) report.file = workbook.fileName;
   if (period) report.period = { ...period, regime: rules.id };
   return report;
 }

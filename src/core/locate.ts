@@ -355,8 +355,8 @@ export function locateByHeaders(model: WorkbookModel, spec: TableSpec, found: re
   return null;
 }
 
-/** Every contract table the workbook holds, by name first, then by headers in contract order. */
-export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
+/** The contract tables of one model, by name first, then by headers in contract order. */
+function locateIn(model: WorkbookModel): Map<TableSpec, LocatedTable> {
   const out = new Map<TableSpec, LocatedTable>();
   for (const spec of TABLES) {
     const t = locateByName(model, spec);
@@ -365,6 +365,46 @@ export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
   for (const spec of TABLES) {
     if (out.has(spec)) continue;
     const t = locateByHeaders(model, spec, [...out.values()]);
+    if (t) out.set(spec, t);
+  }
+  return out;
+}
+
+/**
+ * Every contract table on every sheet, sheet by sheet: a workbook may hold the same table on
+ * several sheets (last quarter's sheet hidden beside this quarter's, one sheet per quarter, a
+ * copy), and which one is checked is chosen afterwards, aloud (sheets.ts).
+ */
+export function locateCandidates(model: WorkbookModel): Map<SheetGrid, Map<TableSpec, LocatedTable>> {
+  const out = new Map<SheetGrid, Map<TableSpec, LocatedTable>>();
+  for (const sheet of model.sheets) {
+    const found = locateIn({ ...model, sheets: [sheet], tables: model.tables.filter((t) => t.sheet === sheet.name) });
+    if (found.size) out.set(sheet, found);
+  }
+  return out;
+}
+
+/**
+ * The default choice among candidates, for workbooks read without a period to match (the previous
+ * period's workbook, the consolidation): a visible sheet before a hidden one, then the contract's
+ * own sheet, then the first in the workbook's order.
+ */
+export function preferredCandidate(spec: TableSpec, candidates: readonly LocatedTable[]): LocatedTable | undefined {
+  const rank = (t: LocatedTable) => (t.sheet.hidden ? 2 : 0) + (t.sheet.name === spec.sheet ? 0 : 1);
+  return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** Every contract table the workbook holds, one per table (see `preferredCandidate`). */
+export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
+  return pickTables(locateCandidates(model));
+}
+
+/** One table per contract table among the candidates of every sheet (see `preferredCandidate`). */
+export function pickTables(bySheet: Map<SheetGrid, Map<TableSpec, LocatedTable>>): Map<TableSpec, LocatedTable> {
+  const out = new Map<TableSpec, LocatedTable>();
+  for (const spec of TABLES) {
+    const cands = [...bySheet.values()].map((m) => m.get(spec)).filter((t): t is LocatedTable => !!t);
+    const t = preferredCandidate(spec, cands);
     if (t) out.set(spec, t);
   }
   return out;

@@ -4,7 +4,7 @@
  * "Label: value" in one cell, from a title line ("BÁO CÁO … QUÝ I NĂM 2023") or the header block
  * ("SỞ Y TẾ TỈNH KON TUM"), on any sheet. What cannot be read is said once, at a cell that exists.
  */
-import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec } from '../contract';
+import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec, type PeriodKind } from '../contract';
 import { cellText, normalizeCell } from '../cells';
 import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from '../model';
 import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
@@ -244,6 +244,16 @@ function splitKind(text: string): { kind: string | null; year: number | null } {
   const p = periodWords(text, 'value');
   if (p) return { kind: p.kind, year: p.year };
   return { kind: null, year: null };
+}
+
+/** The kind and year "Kỳ báo cáo" and "Năm báo cáo" state, when both are read; nothing is reported. */
+export function statedPeriod(info: Info): { kind: PeriodKind; year: number } | null {
+  const kv = info.values.KyBaoCao;
+  const split = kv ? splitKind(cellText(kv.value)) : { kind: null, year: null };
+  const yv = info.values.NamBaoCao;
+  const n = yv ? normalizeCell(yv.value) : null;
+  const year = n && n.t === 'num' && Number.isInteger(n.value) ? n.value : split.year;
+  return split.kind && year ? { kind: split.kind as PeriodKind, year } : null;
 }
 
 export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: WindowKind, push: Push): Omit<PeriodInfo, 'regime'> | null {
