@@ -15,7 +15,7 @@ import { checkSurveys } from './checks/surveys';
 import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
 import type { Push, TableInput } from './checks/context';
-import { extractTable, headerOf } from './extract';
+import { extractTable, headerOf, numberStyleOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { pickTables, type LocatedTable } from './locate';
 import { chooseSheets, unreadSheets } from './sheets';
@@ -63,6 +63,8 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   const found = pickTables(choice.candidates);
   const tables: Partial<Record<TableName, TableInput>> = {};
   const recognized: TableRecognition[] = [];
+  // "1,380" is 1,38 in a Vietnamese workbook and 1380 in one typed throughout in English style.
+  const { style } = numberStyleOf([...found.values()]);
   for (const spec of TABLES) {
     const lt = found.get(spec);
     if (!lt) {
@@ -83,7 +85,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
       push({ code: 'table_found_by_headers', severity: 'info', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
     }
     reportAbsentColumns(lt, push);
-    const ex = extractTable(lt, push);
+    const ex = extractTable(lt, push, { style });
     normaliseRows(spec, ex);
     const input = { lt, ex };
     tables[spec.name] = input;

@@ -63,7 +63,7 @@ export interface Extracted {
 const NOT_APPLICABLE = new Set(['x', 'n/a']);
 
 export interface ExtractOptions {
-  /** How the workbook writes numbers typed as text (see numberStyleOf in checks/cells.ts). */
+  /** How the workbook writes numbers typed as text (see numberStyleOf below). */
   style?: NumberStyle;
 }
 
