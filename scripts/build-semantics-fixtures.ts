@@ -248,6 +248,23 @@ async function staffing() {
   ];
   rows.forEach((r, i) => put(ws, 5 + i, r));
   await write('bien-che-nhom-long-nhau-mot-loi.xlsx', wb);
+
+  // A unit numbered "1" over its parts "1.1", "1.2" (typed as numbers, as Excel keeps them): its
+  // có mặt 58 where 38 + 19 = 57 is the slip.
+  const wb2 = new ExcelJS.Workbook();
+  const ws2 = wb2.addWorksheet('Biên chế');
+  put(ws2, 1, [UNIT]);
+  put(ws2, 2, ['Kỳ báo cáo: Năm 2023']);
+  put(ws2, 4, ['STT', 'Đơn vị', 'Được giao', 'Có mặt']);
+  const rows2: V[][] = [
+    [null, 'Tổng cộng', 250, 236],
+    [1, 'Cơ quan Sở Y tế', 60, 58],
+    [1.1, 'Văn phòng Sở', 40, 38],
+    [1.2, 'Thanh tra Sở', 20, 19],
+    [2, 'Bệnh viện đa khoa tỉnh', 190, 179],
+  ];
+  rows2.forEach((r, i) => put(ws2, 5 + i, r));
+  await write('bien-che-so-muc-con-mot-loi.xlsx', wb2);
 }
 
 /** QĐ 56 inpatient items: A1–A5, B1–B7, C1–C11, D1–D7, E1–E6, cost E7, G1, return G2. */

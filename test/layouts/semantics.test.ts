@@ -148,6 +148,15 @@ const cases: [string, Expect][] = [
     },
   ],
   [
+    // "1" over "1.1" and "1.2": its có mặt 58 against 38 + 19 = 57. The total counts units only:
+    // 40 + 20 + 190 = 250 assigned, 38 + 19 + 179 = 236 present, as written.
+    'bien-che-so-muc-con-mot-loi.xlsx',
+    {
+      errors: [['sum_mismatch@Biên chế!D6', 'Cơ quan Sở Y tế', 'là 58', '= 57']],
+      metrics: { 'bienChe.duocGiao': 250, 'bienChe.coMat': 236 },
+    },
+  ],
+  [
     // Five forms, "P002" twice (rows 3 and 5); "khác" with its text in E7.1 and G2.1 on form P003.
     'khao-sat-ma-so-co-dau-cach-trung-phieu.xlsx',
     {
