@@ -131,6 +131,18 @@ async function sheetChoice() {
     await write('nhieu-quy-khong-ghi-ky-chon-moi-nhat.xlsx', wb);
   }
   {
+    // Two tables of one report on two sheets, each with a title of its own ("QUÝ I NĂM 2023",
+    // "… NĂM 2023"): not two periods, both read.
+    const wb = simple('Biểu 06', [UNIT, 'BÁO CÁO KẾT QUẢ GIẢI QUYẾT TTHC QUÝ I NĂM 2023']);
+    const ws = wb.addWorksheet('Biên chế');
+    put(ws, 1, ['BÁO CÁO BIÊN CHẾ NĂM 2023']);
+    put(ws, 3, ['STT', 'Đơn vị', 'Được giao', 'Có mặt']);
+    put(ws, 4, [1, 'Cơ quan Sở Y tế', 64, 61]);
+    put(ws, 5, [2, 'Đơn vị sự nghiệp tuyến tỉnh', 2244, 2128]);
+    put(ws, 6, [null, 'Tổng cộng', 2308, 2189]);
+    await write('hai-bang-hai-tieu-de-doc-ca-hai.xlsx', wb);
+  }
+  {
     // The quarters side by side as columns of one table: not read, and said.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Tổng hợp');

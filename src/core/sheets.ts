@@ -93,20 +93,23 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
   const yearHint = fileNamePeriod(model)?.year ?? null;
   const periodSheets = visible
     .filter((s) => candidates.has(s))
-    .map((s) => ({ sheet: s, period: sheetPeriod(s, yearHint) }))
-    .filter((x): x is { sheet: SheetGrid; period: SheetPeriod } => x.period !== null);
-  const distinct = periodSheets.filter((x, i) => periodSheets.findIndex((y) => same(x.period, y.period)) === i);
-  if (distinct.length >= 2) {
+    .map((s) => ({ sheet: s, period: sheetPeriod(s, yearHint), specs: [...candidates.get(s)!.keys()] }))
+    .filter((x): x is { sheet: SheetGrid; period: SheetPeriod; specs: TableSpec[] } => x.period !== null);
+  // Only sheets holding the same table compete: "Biểu 06" titled Quý I and a staffing sheet titled
+  // "năm 2023" are two tables of one report, not two periods.
+  const rivals = periodSheets.filter((x) => periodSheets.some((y) => !same(x.period, y.period) && y.specs.some((s) => x.specs.includes(s))));
+  if (rivals.length >= 2) {
     const periodNames = new Set(periodSheets.map((x) => x.sheet.name));
     const stated = labelledPeriod(
       model,
       visible.filter((s) => !periodNames.has(s.name)),
     );
-    const target = [stated, fileNamePeriod(model)].find((p): p is SheetPeriod => !!p && periodSheets.some((x) => same(x.period, p)));
-    const chosen = target ?? [...distinct].sort((a, b) => end(b.period).localeCompare(end(a.period)))[0]!.period;
-    const readName = periodSheets.find((x) => same(x.period, chosen))!.sheet.name;
-    for (const x of periodSheets) {
-      if (same(x.period, chosen)) continue;
+    const target = [stated, fileNamePeriod(model)].find((p): p is SheetPeriod => !!p && rivals.some((x) => same(x.period, p)));
+    const chosen = target ?? [...rivals].sort((a, b) => end(b.period).localeCompare(end(a.period)))[0]!.period;
+    const read = rivals.filter((x) => same(x.period, chosen));
+    for (const x of rivals) {
+      // Left out only when every table it holds is read from a sheet of the chosen period.
+      if (same(x.period, chosen) || !x.specs.every((spec) => read.some((r) => r.specs.includes(spec)))) continue;
       skipped.add(x.sheet.name);
       findings.push({
         code: 'sheet_skipped',
@@ -117,7 +120,7 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
         why: target ? 'other_period' : 'earlier_period',
         tables: tablesOn(x.sheet),
         period: label(x.period),
-        chosen: readName,
+        chosen: read.find((r) => r.specs.some((spec) => x.specs.includes(spec)))!.sheet.name,
         chosenPeriod: label(chosen),
       });
     }

@@ -96,6 +96,17 @@ const cases: [string, Expect][] = [
     },
   ],
   [
+    // Biểu 06 titled Quý I 2023 and a staffing sheet titled "năm 2023": different tables, both read.
+    // 64 + 2.244 = 2.308 assigned, 61 + 2.128 = 2.189 present.
+    'hai-bang-hai-tieu-de-doc-ca-hai.xlsx',
+    {
+      errors: [],
+      absent: ['sheet_skipped'],
+      period: { kind: 'Quý I', year: 2023, from: '2022-12-15', to: '2023-03-14' },
+      metrics: { ...tthc(1), 'bienChe.duocGiao': 2308, 'bienChe.coMat': 2189 },
+    },
+  ],
+  [
     // Quarters as columns: 3 STT + 3 × 4 figures = 15 numbers not checked, said at the first quarter header.
     'quy-theo-cot-chua-doc.xlsx',
     { errors: [], findings: [['sheet_not_read@Tổng hợp!C4', 'Quý I, Quý II, Quý III, Quý IV', '15 số liệu']] },
