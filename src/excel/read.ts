@@ -106,25 +106,18 @@ function putGrid(rows: (Cell | undefined)[][], r: GridRange): void {
 
 interface Structure {
   sheetNames: string[];
-  /** Sheets Excel hides ("Hidden", "VeryHidden"): which one is checked depends on it (src/core/sheets.ts). */
-  hidden: Map<string, 'hidden' | 'veryHidden'>;
   tables: { name: string; sheet: string; headerRow: boolean; totalsRow: boolean; proxy: Excel.Table }[];
   names: NameRef[];
   needed: string[];
 }
 
 async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Promise<Structure> {
-  const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+  const sheets = ctx.workbook.worksheets.load('items/name');
   const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
   const names = ctx.workbook.names.load('items/name,items/type,items/formula');
   hook?.();
   await ctx.sync();
   const sheetNames = sheets.items.map((s) => s.name);
-  const hidden = new Map<string, 'hidden' | 'veryHidden'>();
-  for (const s of sheets.items) {
-    const v = String(s.visibility ?? '');
-    if (v === 'Hidden' || v === 'VeryHidden') hidden.set(s.name, v === 'Hidden' ? 'hidden' : 'veryHidden');
-  }
   const exists = new Set(sheetNames);
   const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headerRow: t.showHeaders, totalsRow: t.showTotals, proxy: t }));
   const nameList: NameRef[] = [];
@@ -138,7 +131,7 @@ async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Prom
   const first = new Set<string>([...CONTRACT_SHEETS, ...tableList.map((t) => t.sheet), ...nameList.map((n) => n.sheet)]);
   const ordered = [...sheetNames.filter((s) => first.has(s)), ...sheetNames.filter((s) => !first.has(s))].slice(0, MAX_SHEETS);
   const wanted = new Set(ordered);
-  return { sheetNames, hidden, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
+  return { sheetNames, tables: tableList, names: nameList, needed: sheetNames.filter((s) => wanted.has(s)) };
 }
 
 /**
@@ -154,6 +147,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback 
   const grids = new Map<string, (Cell | undefined)[][]>(st.needed.map((s) => [s, []]));
 
   const used = st.needed.map((s) => ({ sheet: s, range: ctx.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true).load(['address', ...GRID_PROPS]) }));
+  // Which sheets Excel hides (which one is checked depends on it: src/core/sheets.ts), read in the
+  // grids' round trip on proxies of their own, so that no other load of the collection is replaced.
+  const visibility = st.needed.map((s) => ({ sheet: s, ws: ctx.workbook.worksheets.getItem(s).load('visibility') }));
   let tableRanges = st.tables.map((t) => t.proxy.getRange().load('address'));
   piggyback?.(existing);
   try {
@@ -176,10 +172,21 @@ export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback 
   const sheets: SheetGrid[] = st.sheetNames.map((name) => {
     const rows = grids.get(name) ?? [];
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    const h = st.hidden.get(name);
+    const h = hiddenState(visibility.find((v) => v.sheet === name)?.ws);
     return h ? { name, rows, hidden: h } : { name, rows };
   });
   return { sheets, tables, names: st.names };
+}
+
+/** "Hidden" / "VeryHidden" as the model writes them; nothing when visible or not read (the block-by-block fallback). */
+function hiddenState(ws: Excel.Worksheet | undefined): 'hidden' | 'veryHidden' | undefined {
+  let v: string;
+  try {
+    v = ws ? String(ws.visibility) : '';
+  } catch {
+    return undefined;
+  }
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : undefined;
 }
 
 interface Block {
