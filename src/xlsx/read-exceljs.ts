@@ -186,7 +186,9 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
     // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
     // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.
     for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_LINE;
-    sheets.push({ name: ws.name, rows });
+    // The same hidden state as the stream reader (workbook.xml's state attribute).
+    const state = ws.state === 'hidden' || ws.state === 'veryHidden' ? ws.state : undefined;
+    sheets.push(state ? { name: ws.name, rows, hidden: state } : { name: ws.name, rows });
 
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {
       const m = t.table;
