@@ -40,6 +40,9 @@ const WORD_REWRITES: readonly [RegExp, string][] = [
   [/\bb c c i\b|\bbc ci\b|\bbuu chinh ci\b|\b(?:buu chinh|bc) cong ich\b/g, 'bcci'],
   [/\b(?:qua )?(?:dich vu )?bcci\b/g, 'bcci'],
   [/ (?:va|hoac) /g, ' '],
+  // "Tỉ lệ" is "tỷ lệ" in the older spelling; "trễ hạn" is what one-stop systems call "quá hạn".
+  [/\bti le\b/g, 'ty le'],
+  [/\btre han\b/g, 'qua han'],
   // "… có mặt đến ngày 30/6/2023", "… có mặt đến 31 tháng 12 năm 2025", "tính đến 01/7/2023".
   [/ (?:tinh )?(?:den|tai)(?: thoi diem)?(?: ngay)? \d{1,2}(?: thang)? \d{1,2}(?: nam)? \d{2,4}$/, ''],
   [/ nam \d{4}$/, ''],
