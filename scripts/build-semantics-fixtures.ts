@@ -100,6 +100,18 @@ async function sheetChoice() {
     await write('trang-an-quy-truoc-bo-qua.xlsx', wb);
   }
   {
+    // Last quarter's information kept on a hidden sheet in front: the visible sheet's label is read.
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Thông tin quý trước', { state: 'hidden' });
+    put(old, 1, [UNIT]);
+    put(old, 2, ['Kỳ báo cáo: Quý II năm 2023']);
+    const cur = wb.addWorksheet('Biểu 06');
+    put(cur, 1, [UNIT]);
+    put(cur, 2, ['Kỳ báo cáo: Quý III năm 2023']);
+    tthcTable(cur, 4, 1);
+    await write('nhan-ky-tren-trang-an-khong-doc.xlsx', wb);
+  }
+  {
     // One sheet per quarter and a "Thông tin" sheet stating Quý II: Q1 and Q3 carry slips.
     const wb = new ExcelJS.Workbook();
     const info = wb.addWorksheet('Thông tin');

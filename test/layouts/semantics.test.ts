@@ -72,6 +72,11 @@ const cases: [string, Expect][] = [
     },
   ],
   [
+    // A hidden sheet in front says "Quý II năm 2023"; the visible one "Quý III năm 2023", which is read.
+    'nhan-ky-tren-trang-an-khong-doc.xlsx',
+    { errors: [], period: { kind: 'Quý III', year: 2023, from: '2023-06-15', to: '2023-09-14' }, metrics: tthc(1) },
+  ],
+  [
     // "Thông tin" says Quý II 2023: sheet "Quý II-2023" (k = 2) is read; Q1 and Q3 carry slips.
     'nhieu-quy-chon-theo-ky-bao-cao.xlsx',
     {

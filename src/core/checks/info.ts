@@ -46,8 +46,10 @@ export function infoAnchor(model: WorkbookModel): { sheet: string; cell: string 
   return { sheet: s?.name ?? SHEET_INFO, cell: 'A1' };
 }
 
+/** "Thông tin" first, hidden sheets last: a label kept on last period's hidden sheet must not win over the visible one. */
 function sheetsInfoFirst(model: WorkbookModel) {
-  return [...model.sheets].sort((a, b) => Number(b.name === SHEET_INFO) - Number(a.name === SHEET_INFO));
+  const rank = (s: WorkbookModel['sheets'][number]) => (s.hidden ? 2 : 0) + (s.name === SHEET_INFO ? 0 : 1);
+  return [...model.sheets].sort((a, b) => rank(a) - rank(b));
 }
 
 /** A label cell with its value in the next non-empty cell to the right, or "Label: value" in one cell. */
