@@ -7,7 +7,8 @@
  * Every sheet left out, and every sheet with figures in no shape the contract knows, is named.
  */
 import { cellText } from './cells';
-import type { PeriodKind, TableSpec } from './contract';
+import { LISTS_SHEET, type PeriodKind, type TableSpec } from './contract';
+import { SOURCE_SHEET, TRACE_SHEET } from './merge/units';
 import type { Draft } from './findings';
 import { locateCandidates, type LocatedTable } from './locate';
 import { findSheet, toA1, type SheetGrid, type WorkbookModel } from './model';
@@ -176,6 +177,8 @@ function foldHeader(s: string): string {
 }
 
 const MIN_FIGURES = 6;
+/** The project's own sheets that hold figures but no report table: the template's lists, a consolidation's sources and trace. */
+const OWN_SHEETS = new Set([LISTS_SHEET, SOURCE_SHEET, TRACE_SHEET]);
 
 /**
  * Visible sheets with figures where no contract table and no survey answers were found: named, with
@@ -190,7 +193,7 @@ export function unreadSheets(model: WorkbookModel, candidates: Map<SheetGrid, un
     if (!candidates.has(findSheet(model, f.sheet)!)) out.push({ code: 'sheet_not_read', severity: 'info', sheet: f.sheet, cell: 'A1', shape: 'not_satisfaction_form', stated: f.text, figures: 0 });
   }
   for (const s of model.sheets) {
-    if (s.hidden || candidates.has(s) || surveys.has(s.name) || out.some((d) => d.sheet === s.name)) continue;
+    if (s.hidden || OWN_SHEETS.has(s.name) || candidates.has(s) || surveys.has(s.name) || out.some((d) => d.sheet === s.name)) continue;
     let figures = 0;
     for (const row of s.rows) for (const c of row ?? []) if (c && typeof c.v === 'number') figures++;
     if (figures < MIN_FIGURES) continue;
