@@ -130,6 +130,19 @@ async function sheetChoice() {
     await write('nhieu-quy-chon-theo-ky-bao-cao.xlsx', wb);
   }
   {
+    // Sheets named by the quarter alone; "Thông tin" gives the year and the quarter (Quý II).
+    const wb = new ExcelJS.Workbook();
+    const info = wb.addWorksheet('Thông tin');
+    put(info, 1, ['Đơn vị báo cáo', 'Sở Y tế tỉnh Kon Tum']);
+    put(info, 2, ['Kỳ báo cáo', 'Quý II']);
+    put(info, 3, ['Năm báo cáo', 2023]);
+    for (const [name, k, slip] of [
+      ['Quý I', 1, true],
+      ['Quý II', 2, false],
+    ] as const) tthcTable(wb.addWorksheet(name), 1, k, slip);
+    await write('nhieu-quy-ten-khong-nam-chon-theo-ky-bao-cao.xlsx', wb);
+  }
+  {
     // One sheet per quarter and nothing stating which is reported: the latest is read.
     const wb = new ExcelJS.Workbook();
     for (const [name, k, slip] of [

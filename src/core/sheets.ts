@@ -16,7 +16,7 @@ import { parsePeriodKind, reportingWindow } from './periods';
 import { baseName, periodWords } from './periodWords';
 import { locateAnswerRegions, notSatisfactionForms } from './surveys/read';
 import { foldText } from './text';
-import { readInfo, statedPeriod } from './checks/info';
+import { readInfo, statedPeriod, statedYear } from './checks/info';
 
 export interface SheetPeriod {
   kind: PeriodKind;
@@ -61,6 +61,12 @@ function fileNamePeriod(model: WorkbookModel): SheetPeriod | null {
 }
 
 /** The period "Kỳ báo cáo" and "Năm báo cáo" state on the sheets given (defined names, labels). */
+function labelledYear(model: WorkbookModel, sheets: readonly SheetGrid[]): number | null {
+  const names = new Set(sheets.map((s) => s.name));
+  const info = readInfo({ ...model, sheets: [...sheets], tables: [], names: model.names.filter((n) => names.has(n.sheet)) }, () => {});
+  return statedYear(info);
+}
+
 function labelledPeriod(model: WorkbookModel, sheets: readonly SheetGrid[]): SheetPeriod | null {
   const names = new Set(sheets.map((s) => s.name));
   const info = readInfo({ ...model, sheets: [...sheets], tables: [], names: model.names.filter((n) => names.has(n.sheet)) }, () => {});
@@ -91,7 +97,8 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
     findings.push({ code: 'sheet_skipped', severity: 'info', sheet: anchor, cell: 'A1', skipped: s.name, why: 'hidden', tables: tablesOn(s), ...(p ? { period: label(p) } : {}) });
   }
 
-  const yearHint = fileNamePeriod(model)?.year ?? null;
+  // Sheets named "Quý I", "Quý II" take their year from the file name, else from "Năm báo cáo".
+  const yearHint = fileNamePeriod(model)?.year ?? labelledYear(model, visible);
   const periodSheets = visible
     .filter((s) => candidates.has(s))
     .map((s) => ({ sheet: s, period: sheetPeriod(s, yearHint), specs: [...candidates.get(s)!.keys()] }))

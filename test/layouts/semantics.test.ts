@@ -90,6 +90,16 @@ const cases: [string, Expect][] = [
     },
   ],
   [
+    // Sheets "Quý I" (slip) and "Quý II" (k = 2) without a year: "Năm báo cáo" 2023 gives it.
+    'nhieu-quy-ten-khong-nam-chon-theo-ky-bao-cao.xlsx',
+    {
+      errors: [],
+      findings: [['sheet_skipped@Quý I!A1', '"Quý I"', 'Quý I năm 2023', 'đã kiểm tra trang "Quý II"']],
+      period: { kind: 'Quý II', year: 2023, from: '2023-03-15', to: '2023-06-14' },
+      metrics: tthc(2),
+    },
+  ],
+  [
     // Nothing states the period: the latest quarter "Q2-2023" (k = 2) is read, Q1 (with a slip) named.
     'nhieu-quy-khong-ghi-ky-chon-moi-nhat.xlsx',
     {

@@ -252,10 +252,17 @@ function splitKind(text: string): { kind: string | null; year: number | null } {
 export function statedPeriod(info: Info): { kind: PeriodKind; year: number } | null {
   const kv = info.values.KyBaoCao;
   const split = kv ? splitKind(cellText(kv.value)) : { kind: null, year: null };
+  const year = statedYear(info);
+  return split.kind && year ? { kind: split.kind as PeriodKind, year } : null;
+}
+
+/** The year "Năm báo cáo" states, else the one written in "Kỳ báo cáo" ("Quý II năm 2023"). */
+export function statedYear(info: Info): number | null {
   const yv = info.values.NamBaoCao;
   const n = yv ? normalizeCell(yv.value) : null;
-  const year = n && n.t === 'num' && Number.isInteger(n.value) ? n.value : split.year;
-  return split.kind && year ? { kind: split.kind as PeriodKind, year } : null;
+  if (n && n.t === 'num' && Number.isInteger(n.value) && n.value >= 2000 && n.value <= 2100) return n.value;
+  const kv = info.values.KyBaoCao;
+  return kv ? splitKind(cellText(kv.value)).year : null;
 }
 
 export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: WindowKind, push: Push): Omit<PeriodInfo, 'regime'> | null {
