@@ -60,13 +60,14 @@ function fileNamePeriod(model: WorkbookModel): SheetPeriod | null {
   return p && p.year !== null ? { kind: p.kind, year: p.year } : null;
 }
 
-/** The period "Kỳ báo cáo" and "Năm báo cáo" state on the sheets given (defined names, labels). */
+/** The year "Năm báo cáo" (or "Kỳ báo cáo") states on the sheets given (defined names, labels). */
 function labelledYear(model: WorkbookModel, sheets: readonly SheetGrid[]): number | null {
   const names = new Set(sheets.map((s) => s.name));
   const info = readInfo({ ...model, sheets: [...sheets], tables: [], names: model.names.filter((n) => names.has(n.sheet)) }, () => {});
   return statedYear(info);
 }
 
+/** The period "Kỳ báo cáo" and "Năm báo cáo" state on the sheets given (defined names, labels). */
 function labelledPeriod(model: WorkbookModel, sheets: readonly SheetGrid[]): SheetPeriod | null {
   const names = new Set(sheets.map((s) => s.name));
   const info = readInfo({ ...model, sheets: [...sheets], tables: [], names: model.names.filter((n) => names.has(n.sheet)) }, () => {});
@@ -97,8 +98,10 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
     findings.push({ code: 'sheet_skipped', severity: 'info', sheet: anchor, cell: 'A1', skipped: s.name, why: 'hidden', tables: tablesOn(s), ...(p ? { period: label(p) } : {}) });
   }
 
-  // Sheets named "Quý I", "Quý II" take their year from the file name, else from "Năm báo cáo".
-  const yearHint = fileNamePeriod(model)?.year ?? labelledYear(model, visible);
+  // Sheets named "Quý I", "Quý II" take their year from the file name, else from "Năm báo cáo"
+  // (read only when such a sheet holds a table: it costs a second reading of the labels).
+  const kindOnly = visible.some((s) => candidates.has(s) && !periodWords(s.name, 'name') && periodWords(s.name, 'value'));
+  const yearHint = fileNamePeriod(model)?.year ?? (kindOnly ? labelledYear(model, visible) : null);
   const periodSheets = visible
     .filter((s) => candidates.has(s))
     .map((s) => ({ sheet: s, period: sheetPeriod(s, yearHint), specs: [...candidates.get(s)!.keys()] }))
