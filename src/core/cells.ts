@@ -1,6 +1,6 @@
 import type { Cell } from './model';
-import { decimalsOf, formatIsPercent, parseVietnameseNumber } from './numbers';
-import { nfc } from './text';
+import { decimalsOf, formatIsPercent, parseVietnameseNumber, type NumberStyle } from './numbers';
+import { foldText, nfc } from './text';
 
 /**
  * A cell as the checks see it, whatever the host gave: numbers typed as text ("2.771", "92,03%")
@@ -16,7 +16,26 @@ export type Norm =
 const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const DASH = /^[-\u2013\u2014]$/;
 
-export function normalizeCell(c: Cell | undefined): Norm {
+/**
+ * A figure with a note mark or a unit after it, as officers type them: "1 (*)", "3**", "15 hồ sơ",
+ * "2 HS", "12 người". The figure is what counts; the mark points at a footnote.
+ */
+const ANNOTATED = /^(.*?\d%?)\s*(?:\(\s*\*+\s*\)|\*+|(?:ho so|hs|nguoi|phieu|tthc|thu tuc|don|luot|vu)\.?)$/;
+
+function annotatedNumber(s: string, style: NumberStyle): ReturnType<typeof parseVietnameseNumber> {
+  const m = ANNOTATED.exec(foldText(s));
+  if (!m) return null;
+  // The folded text keeps the figure's characters (digits and marks fold to themselves).
+  return parseVietnameseNumber(m[1]!, style);
+}
+
+/** "Không phát sinh (hồ sơ)", "KPS": nothing happened; a count of it is 0, a rate of it is none. */
+export function isNotApplicable(text: string): boolean {
+  const f = foldText(text).replace(/[.:;!]+$/, '').trim();
+  return /^(khong|chua) phat sinh( ho so| hs)?$|^kps$|^k\/p\/s$|^khong co ho so$/.test(f);
+}
+
+export function normalizeCell(c: Cell | undefined, style: NumberStyle = 'vi'): Norm {
   if (!c) return { t: 'blank', formula: false };
   const formula = c.f != null && c.f !== '';
   if (c.e) return { t: 'error', error: c.e };
@@ -31,7 +50,7 @@ export function normalizeCell(c: Cell | undefined): Norm {
   if (s === '') return { t: 'blank', formula };
   if (EXCEL_ERRORS.test(s)) return { t: 'error', error: s.toUpperCase() };
   if (DASH.test(s)) return { t: 'num', value: 0, decimals: 0, percent: false, text: s, formula };
-  const p = parseVietnameseNumber(s);
+  const p = parseVietnameseNumber(s, style) ?? annotatedNumber(s, style);
   if (p) return { t: 'num', value: p.value, decimals: p.decimals, percent: p.percent, text: s, formula };
   return { t: 'text', text: s };
 }

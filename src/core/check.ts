@@ -16,9 +16,10 @@ import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
 import { reportConversions } from './checks/source';
 import type { Push, TableInput } from './checks/context';
-import { extractTable, headerOf } from './extract';
+import { extractTable, headerOf, numberStyleOf } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
-import { locateAll, type LocatedTable } from './locate';
+import { pickTables, type LocatedTable } from './locate';
+import { chooseSheets, unreadSheets } from './sheets';
 import { withMessage } from './messages';
 import { findSheet, rangeToA1, toA1, type Cell, type WorkbookModel } from './model';
 import { serialToIso, type WindowKind } from './periods';
@@ -41,9 +42,13 @@ export interface CheckOptions {
 }
 
 /** Checks a workbook against the contract and the rules of its period. Never throws on bad data. */
-export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}): CheckReport {
+export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {}): CheckReport {
   const drafts: Draft[] = [];
   const push: Push = (d) => drafts.push(d);
+  // One period is read: hidden sheets and the other periods' sheets are left out, and named.
+  const choice = chooseSheets(workbook);
+  const model = choice.model;
+  choice.findings.forEach(push);
 
   reportConversions(model, push);
   const info = readInfo(model, push);
@@ -51,13 +56,17 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   const windowKind = options.windowKind ?? 'nd09';
   const period = resolvePeriod(model, info, windowKind, push);
   const rules = ruleSetFor(period?.to ?? todayIso());
+  // The rules in force when the period began: a period straddling a change keeps what was lawful then.
+  const rulesAtStart = period && period.from <= period.to ? ruleSetFor(period.from) : undefined;
 
   const data: ExtractedData = { unit: info.unit, recipient: info.recipient, tables: {} };
   const reportDate = readReportDate(model); // i10: the report's own date, for the date line
   if (reportDate) data.reportDate = reportDate;
-  const found = locateAll(model);
+  const found = pickTables(choice.candidates);
   const tables: Partial<Record<TableName, TableInput>> = {};
   const recognized: TableRecognition[] = [];
+  // "1,380" is 1,38 in a Vietnamese workbook and 1380 in one typed throughout in English style.
+  const { style } = numberStyleOf([...found.values()]);
   for (const spec of TABLES) {
     const lt = found.get(spec);
     if (!lt) {
@@ -78,7 +87,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
       push({ code: 'table_found_by_headers', severity: 'info', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
     }
     reportAbsentColumns(lt, push);
-    const ex = extractTable(lt, push);
+    const ex = extractTable(lt, push, { style });
     normaliseRows(spec, ex);
     const input = { lt, ex };
     tables[spec.name] = input;
@@ -93,12 +102,12 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   if (kq) checkDuplicates(kq, (r) => r.label, push);
   if (dm) {
     checkDuplicates(dm, (r) => r.label, push);
-    checkLevels(dm, rules, push);
+    checkLevels(dm, rules, push, rulesAtStart);
   }
   if (pa) checkOptions(pa, 'loai', FEEDBACK_KINDS, push);
   if (bc) {
     checkOptions(bc, 'loai', STAFF_KINDS, push);
-    checkTuyen(bc, rules, push);
+    checkTuyen(bc, rules, push, rulesAtStart);
     checkDuplicates(bc, (r) => [r.label, r.text.loai ?? '', r.text.tuyen ?? ''].join('|'), push);
   }
   if (xl) {
@@ -109,12 +118,14 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
   if (ks) checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
   // The summary table and the raw answer sheets (which may exist without it): checks/surveys.ts.
   const surveys = checkSurveys(model, ks ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
+  // Figures on a sheet no table or answer sheet was read from are named, not silently left out.
+  unreadSheets(model, choice.candidates).forEach(push);
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
     if (kq) checkCarryOver(kq, options.previous, push);
   }
 
-  const issues = sortFindings(drafts.map(withMessage), model.sheets.map((s) => s.name));
+  const issues = sortFindings(drafts.map(withMessage), workbook.sheets.map((s) => s.name));
   const report: CheckReport = {
     contract: CONTRACT_VERSION,
     summary: summarize(issues),
@@ -124,7 +135,7 @@ export function checkWorkbook(model: WorkbookModel, options: CheckOptions = {}):
     data,
     recognized: { tables: recognized, info: infoRecognition(info) },
   };
-  if (model.fileName) report.file = model.fileName;
+  if (workbook.fileName) report.file = workbook.fileName;
   if (period) report.period = { ...period, regime: rules.id };
   return report;
 }
@@ -203,7 +214,7 @@ function recognition(lt: LocatedTable, dataRows: number, groupRows: number): Tab
 }
 
 function infoRecognition(info: ReturnType<typeof readInfo>): InfoRecognition[] {
-  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: shownValue(v) }));
+  return Object.values(info.values).map((v) => ({ name: v.name, label: v.label, sheet: v.sheet, cell: v.cell, source: v.source, value: shownValue(v), ...(v.from ? { from: v.from } : {}) }));
 }
 
 /** A date stored as an Excel serial is shown as the date the officer sees in the cell, not "44727". */

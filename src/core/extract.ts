@@ -1,8 +1,9 @@
 import { allColumns, type ColumnSpec, type TableSpec } from './contract';
-import { cellText, normalizeCell, type Norm } from './cells';
+import { cellText, isNotApplicable, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
 import type { LocatedTable } from './locate';
 import { colToLetters } from './model';
+import type { NumberStyle } from './numbers';
 import type { DataRow } from './report';
 import { countFinding } from './schemas';
 import { beyondBounds, MAX_FIGURE } from './bounds';
@@ -59,9 +60,15 @@ export interface Extracted {
   groups: { row: Row; children: Row[] }[];
 }
 
-const NOT_APPLICABLE = new Set(['khong phat sinh', 'kps', 'k/p/s', 'x', 'n/a']);
+const NOT_APPLICABLE = new Set(['x', 'n/a']);
 
-export function extractTable(lt: LocatedTable, push: (d: Draft) => void): Extracted {
+export interface ExtractOptions {
+  /** How the workbook writes numbers typed as text (see numberStyleOf below). */
+  style?: NumberStyle;
+}
+
+export function extractTable(lt: LocatedTable, push: (d: Draft) => void, options: ExtractOptions = {}): Extracted {
+  const style = options.style ?? 'vi';
   const spec = lt.spec;
   const letters: Record<string, string> = {};
   for (const [k, c] of Object.entries(lt.col)) letters[k] = colLetters(c);
@@ -70,13 +77,13 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void): Extrac
   const byRow = new Map<number, Row>();
   const rows: Row[] = [];
   for (const r of lt.dataRows) {
-    const row = readRow(lt, letters, r, labelAt(r, ''), 'data', push);
+    const row = readRow(lt, letters, r, labelAt(r, ''), 'data', push, style);
     rows.push(row);
     byRow.set(r, row);
   }
-  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, g.row, labelAt(g.row, ''), 'group', push), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
   const out: Extracted = { rows, groups };
-  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push);
+  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
   return out;
 }
 
@@ -91,7 +98,7 @@ function firstLabel(lt: LocatedTable, r: number): string {
   return '';
 }
 
-function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void): Row {
+function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
   const row = new Row(r + 1, label, letters);
   const cells = lt.sheet.rows[r] ?? [];
   const isTotal = kind !== 'data';
@@ -119,7 +126,7 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
       push({ ...common(lt, row, col), severity: 'warning', code: 'formula_not_computed', formula: cell.f ?? '' });
       continue;
     }
-    const n = normalizeCell(cell);
+    const n = normalizeCell(cell, style);
     row.norm[col.key] = n;
     row.values[col.key] = null;
     switch (n.t) {
@@ -132,6 +139,12 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
         bad(lt, row, col, { code: 'error_value', errorText: n.error, actual: n.error }, push);
         break;
       case 'text':
+        // "Không phát sinh hồ sơ" (often merged across the row's figures): nothing happened, so a
+        // count is 0 and a rate is none; said by no finding, since it is the right way to write it.
+        if (isNotApplicable(n.text)) {
+          if (!isTotal && col.kind === 'count') row.values[col.key] = 0;
+          break;
+        }
         if (isRateLike(col) && NOT_APPLICABLE.has(foldText(n.text))) break;
         bad(lt, row, col, { code: 'not_a_number', actual: n.text }, push);
         break;
@@ -200,4 +213,44 @@ function isRateLike(col: ColumnSpec): boolean {
 
 export function headerOf(spec: TableSpec, key: string): string {
   return allColumns(spec).find((c) => c.key === key)?.header ?? key;
+}
+
+/**
+ * Typed-text numbers that only one style can mean: "1.234,5", "1.234.567", "92,03" (vi); "1,234.5",
+ * "1,234,567" (en). "92.03" says nothing: officers who write "2.771" also type rates with a dot.
+ */
+const VI_ONLY = /^\d{1,3}(\.\d{3})+,\d+%?$|^\d{1,3}(\.\d{3}){2,}$|^\d+,\d{1,2}%?$/;
+const EN_ONLY = /^\d{1,3}(,\d{3})+\.\d+%?$|^\d{1,3}(,\d{3}){2,}$/;
+/** "1,380": a decimal in Vietnamese style, a thousand in English style; a count cannot be 1,38. */
+const COMMA_THOUSAND = /^\d{1,3},\d{3}$/;
+
+export interface StyleReading {
+  style: NumberStyle;
+  /** The first cell that showed the English style, for the finding that says so. */
+  evidence?: { sheet: string; cell: string; text: string };
+}
+
+/**
+ * How the workbook writes numbers typed as text, from the figure cells of its tables: English
+ * style when some cell can only be English ("1,234.5", "1,043,000") or a count reads "1,380", and no
+ * cell anywhere is Vietnamese only ("92,03", "1.234,5"). A workbook with both keeps the Vietnamese
+ * reading: its "1,380" is then a slip the officer must see.
+ */
+export function numberStyleOf(tables: readonly LocatedTable[]): StyleReading {
+  let evidence: StyleReading['evidence'];
+  for (const lt of tables) {
+    const rows = [...lt.dataRows, ...lt.groups.map((g) => g.row), ...(lt.totalRow !== undefined ? [lt.totalRow] : [])];
+    for (const col of allColumns(lt.spec)) {
+      const c = lt.col[col.key];
+      if (c === undefined || col.kind === 'text' || col.kind === 'enum') continue;
+      for (const r of rows) {
+        const v = lt.sheet.rows[r]?.[c]?.v;
+        if (typeof v !== 'string') continue;
+        const t = v.replace(/[\s\u00a0]/g, '');
+        if (VI_ONLY.test(t)) return { style: 'vi' };
+        if (!evidence && (EN_ONLY.test(t) || (col.kind === 'count' && COMMA_THOUSAND.test(t)))) evidence = { sheet: lt.sheet.name, cell: `${colLetters(c)}${r + 1}`, text: v.trim() };
+      }
+    }
+  }
+  return evidence ? { style: 'en', evidence } : { style: 'vi' };
 }

@@ -38,6 +38,18 @@ export type MissingName = Base<'missing_name'> & { name: string; label: string }
 export type UnknownContract = Base<'unknown_contract'>;
 export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: string };
 export type MissingPeriod = Base<'missing_period'>;
+/**
+ * A sheet holding report tables that the check did not read (src/core/sheets.ts): hidden, or of
+ * another period than the one read (`other_period`: the workbook states the period read;
+ * `earlier_period`: nothing states it, the latest was read). Located on the skipped sheet, or on
+ * the first visible sheet for a hidden one.
+ */
+export type SheetSkipped = Base<'sheet_skipped'> & { skipped: string; why: 'hidden' | 'other_period' | 'earlier_period'; tables: string[]; period?: string; chosen?: string; chosenPeriod?: string };
+/**
+ * A visible sheet with figures in no shape the contract knows (periods as columns, a list of
+ * indicators, another), or answers of a form that is no satisfaction survey (Mẫu 5 of QĐ 3869).
+ */
+export type SheetNotRead = Base<'sheet_not_read'> & { shape: 'period_columns' | 'indicator_list' | 'not_satisfaction_form' | 'unknown'; periods?: string[]; stated?: string; figures: number };
 export type FormulaNotComputed = Base<'formula_not_computed'> & { header: string; formula: string };
 export type TotalFormulaRange = Base<'total_formula_range'> & { header: string; formula: string; missingRows: number[]; extraRows: number[] };
 /** Text the reader converted from an old Vietnamese 8-bit encoding (model.conversions), per sheet. */
@@ -150,6 +162,8 @@ export type Finding =
   | UnknownContract
   | TableFoundByHeaders
   | MissingPeriod
+  | SheetSkipped
+  | SheetNotRead
   | FormulaNotComputed
   | TotalFormulaRange
   | TextConverted

@@ -25,12 +25,36 @@ export function aliasKey(s: string): string {
   return k;
 }
 
+/**
+ * Officers' abbreviations and the words of official forms that say nothing about the column's
+ * meaning, rewritten once here so that every alias and every header meet in the same key:
+ * "Số HS đã GQ" reads as "đã giải quyết", "Qua DV BCCI" and "B.C.C.I" as "bcci", "Biên chế được
+ * giao năm 2023" and "Số có mặt đến ngày 30/6/2023" without their year and date (the staffing
+ * forms of the Bộ Nội vụ date both columns), "trực tiếp và/hoặc bưu chính" without the connector.
+ */
+const WORD_REWRITES: readonly [RegExp, string][] = [
+  [/\bhs\b/g, 'ho so'],
+  [/\bgq\b/g, 'giai quyet'],
+  [/\bdv\b/g, 'dich vu'],
+  [/\bdvbcci\b/g, 'bcci'],
+  [/\bb c c i\b|\bbc ci\b|\bbuu chinh ci\b|\b(?:buu chinh|bc) cong ich\b/g, 'bcci'],
+  [/\b(?:qua )?(?:dich vu )?bcci\b/g, 'bcci'],
+  [/ (?:va|hoac) /g, ' '],
+  // "Tỉ lệ" is "tỷ lệ" in the older spelling; "trễ hạn" is what one-stop systems call "quá hạn".
+  [/\bti le\b/g, 'ty le'],
+  [/\btre han\b/g, 'qua han'],
+  // "… có mặt đến ngày 30/6/2023", "… có mặt đến 31 tháng 12 năm 2025", "tính đến 01/7/2023".
+  [/ (?:tinh )?(?:den|tai)(?: thoi diem)?(?: ngay)? \d{1,2}(?: thang)? \d{1,2}(?: nam)? \d{2,4}$/, ''],
+  [/ nam \d{4}$/, ''],
+];
+
 function computeAliasKey(s: string): string {
   let k = foldText(s)
     .replace(/\(\s*\d{1,2}\s*\)/g, ' ')
     .replace(/[%()[\]*:;,./\\\-–—_'"“”]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  for (const [re, to] of WORD_REWRITES) k = k.replace(re, to);
   k = k.replace(/^trong do\s+/, '');
   const stripped = k.replace(/^(so ho so|so luong|so|ho so)\s+/, '');
   return stripped || k;

@@ -108,8 +108,12 @@ function hasFigures(t: LocatedTable, r: number): boolean {
 function classify(t: LocatedTable, from: number, to: number, open: boolean, taken?: { has(r: number): boolean }): void {
   let blankRun = 0;
   let seenData = false;
-  let group: { row: number; children: number[] } | null = null;
-  const groupRows: { row: number; children: number[]; figures: boolean }[] = [];
+  // Open groups, outermost first: a group row of a numbering already open ("II." after "I.")
+  // closes that level and those inside it; another numbering opens a level inside ("I." under
+  // "A."), as staffing tables nest units in groups in the total.
+  const stack: OpenGroup[] = [];
+  const groupRows: OpenGroup[] = [];
+  const numbers = new Map<number, string>();
   for (let r = from; r <= to; r++) {
     if (taken?.has(r)) break;
     if (r === from && isColumnNumberRow(t.sheet, r, Math.min(...Object.values(t.col)), Math.max(...Object.values(t.col)))) {
@@ -136,11 +140,15 @@ function classify(t: LocatedTable, from: number, to: number, open: boolean, take
       if (open && seenData) break;
       continue;
     }
-    if (GROUP_LABEL.test(label) || (GROUP_PREFIX.test(prefix) && label !== '')) {
+    const mark = GROUP_LABEL.exec(label)?.[1] ?? (label !== '' ? GROUP_PREFIX.exec(prefix)?.[1] : undefined);
+    if (mark !== undefined) {
       t.lastRow = r;
-      group = { row: r, children: [] };
-      groupRows.push({ ...group, figures });
-      group = groupRows[groupRows.length - 1]!;
+      const scheme = schemeOf(mark, stack);
+      const at = stack.findIndex((g) => g.scheme === scheme);
+      if (at >= 0) stack.length = at;
+      const g: OpenGroup = { row: r, scheme, mark, figures, leaves: [], outer: [...stack] };
+      stack.push(g);
+      groupRows.push(g);
       continue;
     }
     // A lĩnh vực with no figure at all adds nothing; a sub-heading ("1. Lĩnh vực dược") reads the
@@ -148,18 +156,69 @@ function classify(t: LocatedTable, from: number, to: number, open: boolean, take
     if (!figures && rowBlankOfFigures(t, r)) continue;
     t.lastRow = r;
     t.dataRows.push(r);
-    group?.children.push(r);
+    for (const g of stack) g.leaves.push(r);
+    const no = rowNumber(label, prefix);
+    if (no) numbers.set(r, no);
     seenData = true;
   }
   // A group row with figures and nothing under it is a data row of its own ("III. Cấp xã" with
-  // its figures); one with figures and rows under it is their subtotal; one without figures is a
-  // heading.
-  for (const g of groupRows) {
-    if (!g.figures) continue;
-    if (g.children.length === 0) t.dataRows.push(g.row);
-    else t.groups.push({ row: g.row, children: g.children });
+  // its figures), and so one of the rows of the groups around it; one with figures and rows under
+  // it is their subtotal; one without figures is a heading. Inner groups first.
+  for (const g of [...groupRows].reverse()) {
+    if (!g.figures || g.leaves.length > 0) continue;
+    t.dataRows.push(g.row);
+    for (const o of g.outer) o.leaves.push(g.row);
   }
+  for (const g of groupRows) if (g.figures && g.leaves.length > 0) t.groups.push({ row: g.row, children: g.leaves.sort((a, b) => a - b) });
+  numberedSubtotals(t, numbers);
   t.dataRows.sort((a, b) => a - b);
+}
+
+interface OpenGroup {
+  row: number;
+  scheme: 'letter' | 'roman';
+  mark: string;
+  figures: boolean;
+  /** The data rows under the group, at any depth. */
+  leaves: number[];
+  /** The groups around it, outermost first. */
+  outer: OpenGroup[];
+}
+
+/** "A"… letters or "I"… roman numerals; "C" after "B" (and "V" after "U"…) is a letter. */
+function schemeOf(mark: string, stack: readonly OpenGroup[]): 'letter' | 'roman' {
+  if (!/^[IVXLC]+$/.test(mark)) return 'letter';
+  if (mark.length === 1 && stack.some((g) => g.scheme === 'letter' && g.mark.length === 1 && g.mark.charCodeAt(0) + 1 === mark.charCodeAt(0))) return 'letter';
+  return 'roman';
+}
+
+/** "1", "1.2" from the STT cell or the start of the label ("1.2. Bệnh viện…"). */
+function rowNumber(label: string, prefix: string): string | null {
+  const m = /^(\d{1,3}(?:\.\d{1,3})*)\.?\)?$/.exec(prefix.trim()) ?? /^(\d{1,3}(?:\.\d{1,3})+)\.?\)?\s/.exec(label) ?? /^(\d{1,3})[.)]\s/.exec(label);
+  return m ? m[1]! : null;
+}
+
+/**
+ * A row numbered "1" followed by rows "1.1", "1.2" is their subtotal (a unit and its sections, a
+ * tuyến and its hospitals): it leaves the data rows, and the groups around it keep its rows.
+ */
+function numberedSubtotals(t: LocatedTable, numbers: Map<number, string>): void {
+  const rows = [...t.dataRows].sort((a, b) => a - b);
+  const parents = new Set<number>();
+  for (let i = 0; i < rows.length; i++) {
+    const no = numbers.get(rows[i]!);
+    if (!no) continue;
+    const children: number[] = [];
+    // Every row numbered under it; those that turn out to be subtotals themselves are taken out below.
+    for (let j = i + 1; j < rows.length && numbers.get(rows[j]!)?.startsWith(`${no}.`); j++) children.push(rows[j]!);
+    if (children.length === 0) continue;
+    parents.add(rows[i]!);
+    t.groups.push({ row: rows[i]!, children });
+  }
+  if (!parents.size) return;
+  // A subtotal row is no data row: the totals row and the groups around it add its rows instead.
+  t.dataRows = t.dataRows.filter((r) => !parents.has(r));
+  for (const g of t.groups) g.children = g.children.filter((r) => !parents.has(r));
 }
 
 function firstText(sheet: SheetGrid, r: number): string {
@@ -296,8 +355,8 @@ export function locateByHeaders(model: WorkbookModel, spec: TableSpec, found: re
   return null;
 }
 
-/** Every contract table the workbook holds, by name first, then by headers in contract order. */
-export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
+/** The contract tables of one model, by name first, then by headers in contract order. */
+function locateIn(model: WorkbookModel): Map<TableSpec, LocatedTable> {
   const out = new Map<TableSpec, LocatedTable>();
   for (const spec of TABLES) {
     const t = locateByName(model, spec);
@@ -306,6 +365,46 @@ export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
   for (const spec of TABLES) {
     if (out.has(spec)) continue;
     const t = locateByHeaders(model, spec, [...out.values()]);
+    if (t) out.set(spec, t);
+  }
+  return out;
+}
+
+/**
+ * Every contract table on every sheet, sheet by sheet: a workbook may hold the same table on
+ * several sheets (last quarter's sheet hidden beside this quarter's, one sheet per quarter, a
+ * copy), and which one is checked is chosen afterwards, aloud (sheets.ts).
+ */
+export function locateCandidates(model: WorkbookModel): Map<SheetGrid, Map<TableSpec, LocatedTable>> {
+  const out = new Map<SheetGrid, Map<TableSpec, LocatedTable>>();
+  for (const sheet of model.sheets) {
+    const found = locateIn({ ...model, sheets: [sheet], tables: model.tables.filter((t) => t.sheet === sheet.name) });
+    if (found.size) out.set(sheet, found);
+  }
+  return out;
+}
+
+/**
+ * The default choice among candidates, for workbooks read without a period to match (the previous
+ * period's workbook, the consolidation): a visible sheet before a hidden one, then the contract's
+ * own sheet, then the first in the workbook's order.
+ */
+export function preferredCandidate(spec: TableSpec, candidates: readonly LocatedTable[]): LocatedTable | undefined {
+  const rank = (t: LocatedTable) => (t.sheet.hidden ? 2 : 0) + (t.sheet.name === spec.sheet ? 0 : 1);
+  return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** Every contract table the workbook holds, one per table (see `preferredCandidate`). */
+export function locateAll(model: WorkbookModel): Map<TableSpec, LocatedTable> {
+  return pickTables(locateCandidates(model));
+}
+
+/** One table per contract table among the candidates of every sheet (see `preferredCandidate`). */
+export function pickTables(bySheet: Map<SheetGrid, Map<TableSpec, LocatedTable>>): Map<TableSpec, LocatedTable> {
+  const out = new Map<TableSpec, LocatedTable>();
+  for (const spec of TABLES) {
+    const cands = [...bySheet.values()].map((m) => m.get(spec)).filter((t): t is LocatedTable => !!t);
+    const t = preferredCandidate(spec, cands);
     if (t) out.set(spec, t);
   }
   return out;

@@ -88,6 +88,23 @@ export function messageFor(d: Draft): string {
       return `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`;
     case 'missing_period':
       return 'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.';
+    case 'sheet_skipped': {
+      const what = d.tables.length ? ` (có bảng ${d.tables.map((t) => `"${t}"`).join(', ')})` : '';
+      const of = d.period ? ` của ${d.period}` : '';
+      if (d.why === 'hidden') return `Trang tính ẩn "${d.skipped}"${of}${what} không được kiểm tra. Nếu đó là số liệu của kỳ này, hãy bỏ ẩn trang tính (chuột phải vào tên trang › Bỏ ẩn) rồi kiểm tra lại.`;
+      const read = `đã kiểm tra trang "${d.chosen ?? ''}" (${d.chosenPeriod ?? ''})`;
+      return d.why === 'other_period'
+        ? `Trang tính "${d.skipped}"${of}${what} không được kiểm tra: sổ ghi kỳ báo cáo là ${d.chosenPeriod ?? ''}, ${read}. Muốn kiểm tra kỳ khác, hãy để trang đó trong một tệp riêng.`
+        : `Trang tính "${d.skipped}"${of}${what} không được kiểm tra: sổ có nhiều kỳ mà không ghi kỳ báo cáo, ${read}, là kỳ mới nhất. Hãy ghi "Kỳ báo cáo: …" nếu cần kiểm tra kỳ khác.`;
+    }
+    case 'sheet_not_read':
+      return d.shape === 'period_columns'
+        ? `Trang tính "${d.sheet}" có số liệu xếp theo kỳ ở các cột (${d.periods?.join(', ') ?? ''}): trợ lý chưa đọc bảng dạng này nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra. Hãy để mỗi kỳ một bảng theo mẫu (một trang tính hoặc một tệp).`
+        : d.shape === 'not_satisfaction_form'
+          ? `Trang tính "${d.sheet}" ghi "${d.stated ?? ''}": Mẫu 5 của Quyết định 3869/QĐ-BYT không phải phiếu khảo sát sự hài lòng nên không được tính vào các chỉ số hài lòng.`
+          : d.shape === 'indicator_list'
+          ? `Trang tính "${d.sheet}" là danh sách chỉ tiêu (cột "Đơn vị tính"): không thuộc bảng nào của mẫu nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra.`
+          : `Trang tính "${d.sheet}" có ${n(d.figures)} số liệu nhưng không nhận ra bảng nào của mẫu: các số liệu này chưa được kiểm tra.`;
     case 'formula_not_computed':
       return `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu): hãy mở và lưu lại bằng Excel rồi kiểm tra lại.`;
     case 'total_formula_range':

@@ -17,8 +17,16 @@ export interface ParsedNumber {
 
 const NBSP = /[\u00a0\u202f\u2007\s]/g;
 
+/**
+ * How a workbook writes its numbers typed as text. "vi" (the default) reads "1,380" as 1,38 and
+ * "2.771" as 2771; "en" is for a workbook written throughout in English style (a CSV export, a
+ * sheet typed on an English Windows), where "1,380" is 1380 and "2.771" is 2,771. Only those two
+ * ambiguous forms change: "1.234,5" and "1,234.5" say their own style.
+ */
+export type NumberStyle = 'vi' | 'en';
+
 /** Parses typed text; null when it is not a number at all. */
-export function parseVietnameseNumber(raw: string): ParsedNumber | null {
+export function parseVietnameseNumber(raw: string, style: NumberStyle = 'vi'): ParsedNumber | null {
   let s = raw.normalize('NFC').replace(NBSP, '');
   if (s === '') return null;
   let percent = false;
@@ -50,8 +58,9 @@ export function parseVietnameseNumber(raw: string): ParsedNumber | null {
     intPart = i!.split(group).join('');
     fracPart = f!;
   } else if (commas > 0) {
-    // Comma alone is the Vietnamese decimal mark; several commas are English grouping ("1,043,000").
-    if (commas === 1) {
+    // Comma alone is the Vietnamese decimal mark; several commas are English grouping ("1,043,000"),
+    // and so is one comma before three digits in a workbook written in English style.
+    if (commas === 1 && !(style === 'en' && validGrouping(s, ','))) {
       [intPart, fracPart] = s.split(',') as [string, string];
     } else {
       if (!validGrouping(s, ',')) return null;
@@ -60,7 +69,7 @@ export function parseVietnameseNumber(raw: string): ParsedNumber | null {
   } else if (dots > 0) {
     // Dot alone groups thousands when every group after the first has three digits ("2.771",
     // "1.234.567"); otherwise it is a decimal point ("92.03", "0.5").
-    if (validGrouping(s, '.') && (dots > 1 || !/^0\./.test(s))) {
+    if (validGrouping(s, '.') && (dots > 1 || (!/^0\./.test(s) && style === 'vi'))) {
       intPart = s.split('.').join('');
     } else if (dots === 1) {
       [intPart, fracPart] = s.split('.') as [string, string];

@@ -13,6 +13,8 @@ const SOURCE: Record<InfoRecognition['source'], string> = {
   inline: 'dòng "Nhãn: giá trị"',
   title: 'dòng tiêu đề',
   header: 'tên cơ quan ở đầu trang',
+  sheet: 'tên trang tính',
+  file: 'tên tệp',
 };
 
 export interface RecognitionItem {
@@ -35,6 +37,8 @@ export function tableLines(t: TableRecognition): RecognitionItem {
 }
 
 export function infoLine(i: InfoRecognition): string {
+  // A period read from a name says which name: nothing in the sheets wrote it.
+  if ((i.source === 'sheet' || i.source === 'file') && i.from) return `${i.label}: "${i.value}" (${SOURCE[i.source]} "${i.from}")`;
   return `${i.label}: "${i.value}" (${i.sheet}!${i.cell}, ${SOURCE[i.source]})`;
 }
 

@@ -73,9 +73,15 @@ export interface InfoRecognition {
   label: string;
   sheet: string;
   cell: string;
-  /** name: defined name; label: a label and its neighbour; inline: "Label: value"; title: the title line; header: the issuing body. */
-  source: 'name' | 'label' | 'inline' | 'title' | 'header';
+  /**
+   * name: defined name; label: a label and its neighbour; inline: "Label: value"; title: the title
+   * line; header: the issuing body; sheet: a sheet's name ("Quý III-2023"); file: the file's name
+   * ("BC_TTHC_Quy_III_2023.xlsx"), both only when nothing inside the sheets says the period.
+   */
+  source: 'name' | 'label' | 'inline' | 'title' | 'header' | 'sheet' | 'file';
   value: string;
+  /** The sheet or file name read (sources `sheet` and `file`). */
+  from?: string;
 }
 
 export interface CheckReport {

@@ -41,8 +41,8 @@ export const IDENTITIES: readonly Identity[] = [
   { id: 'T2', table: 'KetQuaGiaiQuyet', total: 'daGiaiQuyet', parts: ['truocHan', 'dungHan', 'quaHan'], derive: true },
   { id: 'T3', table: 'KetQuaGiaiQuyet', total: 'dangGiaiQuyet', parts: ['dangTrongHan', 'dangQuaHan'], derive: true },
   // Returned and withdrawn files, and files waiting for documents, are counted beside (7) and (11)
-  // where a local form has columns for them.
-  { id: 'T4', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['daGiaiQuyet', 'dangGiaiQuyet', 'traLaiRut', 'choBoSung'], optionalParts: ['traLaiRut', 'choBoSung'], option: 't4' },
+  // where a local form has columns for them: (3) = (7) + (11) + trả lại + rút + chờ bổ sung.
+  { id: 'T4', table: 'KetQuaGiaiQuyet', total: 'tongSo', parts: ['daGiaiQuyet', 'dangGiaiQuyet', 'traLaiRut', 'rut', 'choBoSung'], optionalParts: ['traLaiRut', 'rut', 'choBoSung'], option: 't4' },
   { id: 'DM1', table: 'DanhMucTTHC', total: 'soTTHC', parts: ['capTinh', 'capHuyen', 'capXa'], optionalParts: ['capHuyen'] },
   { id: 'PA1', table: 'PhanAnhKienNghi', total: 'tiepNhan', parts: ['daGiaiQuyet', 'dangGiaiQuyet'] },
   { id: 'XL1', table: 'XepLoai', total: 'tongSo', parts: ['htxs', 'htt', 'ht', 'kht', 'khongDanhGia'], optionalParts: ['khongDanhGia'] },

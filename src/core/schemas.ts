@@ -82,7 +82,7 @@ export const checkJson = z.object({
           groupRows: z.number().int(),
         }),
       ),
-      info: z.array(z.object({ name: z.string(), label: z.string(), sheet: z.string(), cell: z.string(), source: z.enum(['name', 'label', 'inline', 'title', 'header']), value: z.string() })),
+      info: z.array(z.object({ name: z.string(), label: z.string(), sheet: z.string(), cell: z.string(), source: z.enum(['name', 'label', 'inline', 'title', 'header', 'sheet', 'file']), value: z.string(), from: z.string().optional() })),
     })
     .optional(),
 });

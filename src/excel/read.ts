@@ -147,6 +147,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback 
   const grids = new Map<string, (Cell | undefined)[][]>(st.needed.map((s) => [s, []]));
 
   const used = st.needed.map((s) => ({ sheet: s, range: ctx.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true).load(['address', ...GRID_PROPS]) }));
+  // Which sheets Excel hides (which one is checked depends on it: src/core/sheets.ts), read in the
+  // grids' round trip on proxies of their own, so that no other load of the collection is replaced.
+  const visibility = st.needed.map((s) => ({ sheet: s, ws: ctx.workbook.worksheets.getItem(s).load('visibility') }));
   let tableRanges = st.tables.map((t) => t.proxy.getRange().load('address'));
   piggyback?.(existing);
   try {
@@ -169,9 +172,21 @@ export async function readWorkbook(ctx: Excel.RequestContext, hooks?: Piggyback 
   const sheets: SheetGrid[] = st.sheetNames.map((name) => {
     const rows = grids.get(name) ?? [];
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    return { name, rows };
+    const h = hiddenState(visibility.find((v) => v.sheet === name)?.ws);
+    return h ? { name, rows, hidden: h } : { name, rows };
   });
   return { sheets, tables, names: st.names };
+}
+
+/** "Hidden" / "VeryHidden" as the model writes them; nothing when visible or not read (the block-by-block fallback). */
+function hiddenState(ws: Excel.Worksheet | undefined): 'hidden' | 'veryHidden' | undefined {
+  let v: string;
+  try {
+    v = ws ? String(ws.visibility) : '';
+  } catch {
+    return undefined;
+  }
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : undefined;
 }
 
 interface Block {

@@ -389,6 +389,22 @@ const cases: Case[] = [
     more: (all) => expect(all.filter((x) => x.code === 'level_not_in_regime')).toHaveLength(1),
   },
   {
+    // Quý III/2025 runs 15/6–14/9/2025: its first half-month is still under three-level government.
+    name: 'cấp huyện counted in a catalogue of Q3/2025, a period straddling 01/7/2025 → no warning',
+    input: {
+      info: infoFor('Quý III', 2025, '2025-06-15', '2025-09-14'),
+      tables: [{ name: 'DanhMucTTHC', rows: [['An toàn thực phẩm', 20, 17, 3, 0, 20, 12, 20]] }],
+    },
+    errors: [],
+    more: (all) => expect(all.filter((x) => x.code === 'level_not_in_regime')).toEqual([]),
+  },
+  {
+    name: 'tuyến Huyện in the staffing of năm 2025 (15/12/2024–14/12/2025) → no warning',
+    input: { info: infoFor('Năm', 2025, '2024-12-15', '2025-12-14'), tables: [{ name: 'BienChe', rows: [['Trung tâm y tế', 'Viên chức', 'Huyện', 100, 100, 0, 0]] }] },
+    errors: [],
+    more: (all) => expect(all.filter((x) => x.code === 'tuyen_not_in_regime')).toEqual([]),
+  },
+  {
     name: 'the same indicator twice with two values (12/30 and 10/30) → error on the second',
     input: {
       info: KON_TUM_Q3,

@@ -1,6 +1,7 @@
 import { PERIOD_KINDS } from '../../src/core/contract';
 import { formatDate, formatDateNarrative, isoToSerial, parseDateText, parsePeriodKind, reportingWindow, serialToIso } from '../../src/core/periods';
 import { ruleSetFor } from '../../src/core/regimes';
+import { periodWords } from '../../src/core/periodWords';
 
 describe('reporting windows (NĐ 09/2019/NĐ-CP, Điều 12)', () => {
   test.each([
@@ -64,5 +65,38 @@ describe('rule sets are chosen by the period end date', () => {
     expect(ruleSetFor('2025-07-01').tuyen.options).not.toContain('Huyện');
     expect(ruleSetFor('2026-06-30').caps.find((c) => c.subject === 'Viên chức')?.basis.text).toMatch(/90\/2020/);
     expect(ruleSetFor('2026-07-01').caps.find((c) => c.subject === 'Viên chức')?.basis.text).toMatch(/233\/2026/);
+  });
+});
+
+describe('the period in officers\' words (periodWords)', () => {
+  // After "Kỳ báo cáo:" the words are a period by position; in a title only beside report words;
+  // in a sheet or file name only where no place name can be meant.
+  test.each([
+    ['Năm 2022', 'value', 'Năm', 2022],
+    ['năm 2022', 'value', 'Năm', 2022],
+    ['Cả năm 2022', 'value', 'Năm', 2022],
+    ['06 tháng', 'value', '6 tháng đầu năm', null],
+    ['Sáu tháng đầu năm 2024', 'value', '6 tháng đầu năm', 2024],
+    ['6 tháng cuối năm 2023', 'title', '6 tháng cuối năm', 2023],
+    ['09 tháng', 'value', '9 tháng', null],
+    ['BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2024', 'title', '9 tháng', 2024],
+    ['BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH NĂM 2022', 'title', 'Năm', 2022],
+    ['Quý 3/2023', 'value', 'Quý III', 2023],
+    ['BC_TTHC_Quy_III_2023_SYT', 'name', 'Quý III', 2023],
+    ['Q4-2022', 'name', 'Quý IV', 2022],
+    ['6T-2023', 'name', '6 tháng đầu năm', 2023],
+    ['Cả năm 2021', 'name', 'Năm', 2021],
+  ] as const)('"%s" (%s) → %s %s', (text, mode, kind, year) => {
+    expect(periodWords(text, mode)).toEqual({ kind, year });
+  });
+
+  test.each([
+    ['Quảng Nam 2023', 'name'],
+    ['Sở Y tế Hà Nam 2023', 'name'],
+    ['TTHC quý III', 'name'],
+    ['Ngày 20 tháng 3 năm 2023', 'title'],
+    ['Q.1', 'name'],
+  ] as const)('"%s" (%s) says no period', (text, mode) => {
+    expect(periodWords(text, mode)).toBeNull();
   });
 });

@@ -48,6 +48,17 @@ describe('Excel adapter: reading the workbook', () => {
     expect(got.names.find((n) => n.name === 'TuNgay')).toEqual({ name: 'TuNgay', sheet: 'Thông tin', cell: 'C8' });
   });
 
+  test('hidden sheets come back hidden (last quarter kept beside this one), still in 2 round trips', async () => {
+    const fake = new FakeExcel(sevenTables());
+    fake.sheets.find((s) => s.name === 'TTHC')!.visibility = 'Hidden';
+    fake.sheets.find((s) => s.name === 'Biên chế')!.visibility = 'VeryHidden';
+    const got = await read(fake);
+    expect(fake.roundTrips).toBe(2);
+    expect(Object.fromEntries(got.sheets.map((s) => [s.name, s.hidden ?? 'visible']))).toEqual(
+      Object.fromEntries(fake.sheets.map((s) => [s.name, s.name === 'TTHC' ? 'hidden' : s.name === 'Biên chế' ? 'veryHidden' : 'visible'])),
+    );
+  });
+
   test('one table: still exactly 2 round trips', async () => {
     const model = oneTable();
     const fake = new FakeExcel(model);

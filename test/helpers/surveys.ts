@@ -34,7 +34,6 @@ export const SHAPES = {
   'qd3869-m2': { sections: { A: 5, B: 10, C: 8, D: 4, E: 4 }, expectation: 'F', ret: { item: 'G', options: [1, 2, 3, 4], other: 5, returning: [3, 4] } },
   'qd3869-m3': { sections: { A: 4, B: 3, C: 5, D: 4, E: 3 }, expectation: 'G1' },
   'qd3869-m4': { sections: { A: 3, B: 4, C: 4, D: 5, E: 3 }, expectation: 'G1', ret: { item: 'G2', options: [1, 2, 3, 4, 5], other: 6, returning: [4, 5] } },
-  'qd3869-m5': { sections: { A: 2, B: 2, C: 3, D: 2, E: 2 }, expectation: 'G1', ret: { item: 'G2', options: [1, 2, 3, 4, 5], other: 6, returning: [4, 5] } },
 } satisfies Record<string, FormShape>;
 
 export type Answer = number | string | null;

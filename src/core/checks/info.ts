@@ -4,15 +4,17 @@
  * "Label: value" in one cell, from a title line ("BÁO CÁO … QUÝ I NĂM 2023") or the header block
  * ("SỞ Y TẾ TỈNH KON TUM"), on any sheet. What cannot be read is said once, at a cell that exists.
  */
-import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec } from '../contract';
+import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec, type PeriodKind } from '../contract';
 import { cellText, normalizeCell } from '../cells';
 import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from '../model';
 import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
 import type { PeriodInfo } from '../report';
 import { foldText, headerKey } from '../text';
+import { baseName, periodWords } from '../periodWords';
 import type { Push } from './context';
 
-export type InfoSource = 'name' | 'label' | 'inline' | 'title' | 'header';
+/** Where a value was read: see InfoRecognition in report.ts; `sheet` and `file` are the names of the sheet and the file. */
+export type InfoSource = 'name' | 'label' | 'inline' | 'title' | 'header' | 'sheet' | 'file';
 
 export interface NameValue {
   name: InfoName;
@@ -21,6 +23,8 @@ export interface NameValue {
   cell: string;
   value: Cell | undefined;
   source: InfoSource;
+  /** The sheet or file name the value was read from (sources `sheet` and `file`). */
+  from?: string;
 }
 
 export interface Info {
@@ -42,8 +46,10 @@ export function infoAnchor(model: WorkbookModel): { sheet: string; cell: string 
   return { sheet: s?.name ?? SHEET_INFO, cell: 'A1' };
 }
 
+/** "Thông tin" first, hidden sheets last: a label kept on last period's hidden sheet must not win over the visible one. */
 function sheetsInfoFirst(model: WorkbookModel) {
-  return [...model.sheets].sort((a, b) => Number(b.name === SHEET_INFO) - Number(a.name === SHEET_INFO));
+  const rank = (s: WorkbookModel['sheets'][number]) => (s.hidden ? 2 : 0) + (s.name === SHEET_INFO ? 0 : 1);
+  return [...model.sheets].sort((a, b) => rank(a) - rank(b));
 }
 
 /** A label cell with its value in the next non-empty cell to the right, or "Label: value" in one cell. */
@@ -82,19 +88,26 @@ export interface TitlePeriod {
   cell: string;
 }
 
-/** "QUÝ I NĂM 2023", "6 THÁNG ĐẦU NĂM 2023", "9 tháng năm 2022", "năm 2021" in a title line. */
+/** "QUÝ I NĂM 2023", "6 THÁNG ĐẦU NĂM 2023", "9 tháng năm 2022", "báo cáo năm 2021" in a title line. */
 export function periodFromText(text: string): { kind: string; year: number } | null {
-  const f = foldText(text);
-  let m = /\bquy (iv|iii|ii|i|[1-4])\b[^0-9]{0,20}?\b(?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: parsePeriodKind(`quy ${m[1]}`)!, year: Number(m[2]) };
-  m = /\b6 thang (dau|cuoi) nam (\d{4})\b/.exec(f);
-  if (m) return { kind: m[1] === 'dau' ? '6 tháng đầu năm' : '6 tháng cuối năm', year: Number(m[2]) };
-  m = /\b6 thang (?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: '6 tháng đầu năm', year: Number(m[1]) };
-  m = /\b9 thang (?:dau )?(?:nam )?(\d{4})\b/.exec(f);
-  if (m) return { kind: '9 tháng', year: Number(m[1]) };
-  m = /\bnam (\d{4})\b/.exec(f);
-  if (m && /\b(bao cao|ket qua|tinh hinh|so lieu|bieu)\b/.test(f)) return { kind: 'Năm', year: Number(m[1]) };
+  const p = periodWords(text, 'title');
+  return p && p.year !== null ? { kind: p.kind, year: p.year } : null;
+}
+
+/**
+ * The period a sheet's or the file's name gives ("Quý III-2023", "BC_TTHC_Quy_III_2023_SYT.xlsx"),
+ * for workbooks whose sheets say nothing: sheet names first, in the order the check reads them,
+ * then the file name.
+ */
+export function periodFromNames(model: WorkbookModel): { kind: string; year: number; source: 'sheet' | 'file'; name: string; sheet: string } | null {
+  for (const sheet of sheetsInfoFirst(model)) {
+    const p = periodWords(sheet.name, 'name');
+    if (p && p.year !== null) return { kind: p.kind, year: p.year, source: 'sheet', name: sheet.name, sheet: sheet.name };
+  }
+  if (model.fileName) {
+    const p = periodWords(baseName(model.fileName), 'name');
+    if (p && p.year !== null) return { kind: p.kind, year: p.year, source: 'file', name: model.fileName, sheet: infoAnchor(model).sheet };
+  }
   return null;
 }
 
@@ -226,15 +239,30 @@ function readDate(v: NameValue | undefined, push: Push): string | null {
   return iso;
 }
 
-/** "Quý I năm 2023" typed as the period kind gives the year too. */
+/** "Quý I năm 2023", "Năm 2022", "Cả năm 2022" typed as the period kind give the year too. */
 function splitKind(text: string): { kind: string | null; year: number | null } {
   const k = parsePeriodKind(text);
   if (k) return { kind: k, year: null };
-  const p = periodFromText(text);
+  const p = periodWords(text, 'value');
   if (p) return { kind: p.kind, year: p.year };
-  const m = /^(.*?)\s*(?:nam|năm)\s+(\d{4})$/i.exec(text.trim());
-  if (m) return { kind: parsePeriodKind(m[1]!), year: Number(m[2]) };
   return { kind: null, year: null };
+}
+
+/** The kind and year "Kỳ báo cáo" and "Năm báo cáo" state, when both are read; nothing is reported. */
+export function statedPeriod(info: Info): { kind: PeriodKind; year: number } | null {
+  const kv = info.values.KyBaoCao;
+  const split = kv ? splitKind(cellText(kv.value)) : { kind: null, year: null };
+  const year = statedYear(info);
+  return split.kind && year ? { kind: split.kind as PeriodKind, year } : null;
+}
+
+/** The year "Năm báo cáo" states, else the one written in "Kỳ báo cáo" ("Quý II năm 2023"). */
+export function statedYear(info: Info): number | null {
+  const yv = info.values.NamBaoCao;
+  const n = yv ? normalizeCell(yv.value) : null;
+  if (n && n.t === 'num' && Number.isInteger(n.value) && n.value >= 2000 && n.value <= 2100) return n.value;
+  const kv = info.values.KyBaoCao;
+  return kv ? splitKind(cellText(kv.value)).year : null;
 }
 
 export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: WindowKind, push: Push): Omit<PeriodInfo, 'regime'> | null {
@@ -266,6 +294,38 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
   }
   const from = readDate(info.values.TuNgay, push);
   const to = readDate(info.values.DenNgay, push);
+  if ((!kind || !year) && from && to && from <= to) {
+    // Only the window is written ("Từ ngày 15/06/2022 đến ngày 14/09/2022", as the one-stop
+    // exports print it): the period is the one whose NĐ 09/2019 or calendar window it is.
+    const y = Number(to.slice(0, 4));
+    let k0: (typeof PERIOD_KINDS)[number] | null = null;
+    for (const k of PERIOD_KINDS) {
+      const wk = [reportingWindow(k, y, 'nd09'), reportingWindow(k, y, 'calendar')];
+      if ((!kind || kind === k) && wk.some((w) => w.from === from && w.to === to)) {
+        k0 = k;
+        break;
+      }
+    }
+    if (k0) {
+      const calendarMatch = reportingWindow(k0, y, 'calendar');
+      return { kind: k0, year: y, from, to, source: calendarMatch.from === from && calendarMatch.to === to ? 'calendar' : 'workbook' };
+    }
+  }
+  if (!kind || !year) {
+    // Nothing inside the sheets says the period (or its year): the sheet names, then the file's.
+    const named = periodFromNames(model);
+    const titled = kind && !year ? findTitlePeriod(model) : null;
+    if (titled) year = titled.year;
+    else if (named && (!kind || kind === named.kind)) {
+      const at = { sheet: named.sheet, cell: 'A1', source: named.source, from: named.name };
+      if (!kind) {
+        kind = named.kind as (typeof PERIOD_KINDS)[number];
+        info.values.KyBaoCao = { name: 'KyBaoCao', label: 'Kỳ báo cáo', ...at, value: { v: named.kind } };
+      }
+      year ??= named.year;
+      if (!info.values.NamBaoCao || cellText(info.values.NamBaoCao.value) === '') info.values.NamBaoCao = { name: 'NamBaoCao', label: 'Năm báo cáo', ...at, value: { v: named.year } };
+    }
+  }
   const official = kind && year ? reportingWindow(kind, year, windowKind) : null;
   const calendar = kind && year ? reportingWindow(kind, year, 'calendar') : null;
 
@@ -283,23 +343,6 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
           push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
         }
       }
-    }
-  }
-  if ((!kind || !year) && from && to && from <= to) {
-    // Only the window is written ("Từ ngày 15/06/2022 đến ngày 14/09/2022", as the one-stop
-    // exports print it): the period is the one whose NĐ 09/2019 or calendar window it is.
-    const y = Number(to.slice(0, 4));
-    for (const k of PERIOD_KINDS) {
-      const wk = [reportingWindow(k, y, 'nd09'), reportingWindow(k, y, 'calendar')];
-      if (wk.some((w) => w.from === from && w.to === to)) {
-        kind = k;
-        year = y;
-        break;
-      }
-    }
-    if (kind && year) {
-      const calendarMatch = reportingWindow(kind, year, 'calendar');
-      return { kind, year, from, to, source: calendarMatch.from === from && calendarMatch.to === to ? 'calendar' : 'workbook' };
     }
   }
   if (!kind || !year) {

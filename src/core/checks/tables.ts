@@ -47,22 +47,35 @@ export function checkOptions({ lt, ex }: TableInput, key: string, options: reado
 
 const ALL_TUYEN = ['Tỉnh', 'Huyện', 'Xã'];
 
-export function checkTuyen({ lt, ex }: TableInput, rules: RuleSet, push: Push): void {
+/**
+ * The tuyến a period's rows may name: those of the rules in force at its end and, for a period that
+ * began under other rules (Quý III/2025, 9 tháng and năm 2025 straddle the end of cấp huyện on
+ * 01/7/2025), those in force at its start too, since part of its figures belong to before.
+ */
+function levelsOf(rules: RuleSet, atStart: RuleSet | undefined): string[] {
+  return [...new Set([...rules.tuyen.options, ...(atStart?.tuyen.options ?? [])])];
+}
+
+export function checkTuyen({ lt, ex }: TableInput, rules: RuleSet, push: Push, atStart?: RuleSet): void {
   if (lt.col.tuyen === undefined) return;
+  const allowed = levelsOf(rules, atStart);
   for (const r of ex.rows) {
     const t = r.text.tuyen;
     if (!t) continue;
     const f = foldText(t).replace(/^tuyen\s+/, '');
-    if (rules.tuyen.options.some((o) => foldText(o) === f)) continue;
+    if (allowed.some((o) => foldText(o) === f)) continue;
     const base = { ...baseAt(lt, r, 'tuyen'), actual: t, options: rules.tuyen.options };
     if (ALL_TUYEN.some((o) => foldText(o) === f)) push({ code: 'tuyen_not_in_regime', severity: 'warning', ...base, basis: rules.tuyen.basis.text });
     else push({ code: 'invalid_option', severity: 'warning', ...base, header: headerOf(lt.spec, 'tuyen') });
   }
 }
 
-/** From 01/7/2025 there is no cấp huyện: a catalogue that still counts TTHC there is out of date. */
-export function checkLevels({ lt, ex }: TableInput, rules: RuleSet, push: Push): void {
-  if (lt.col.capHuyen === undefined || rules.tuyen.options.includes('Huyện')) return;
+/**
+ * From 01/7/2025 there is no cấp huyện: a catalogue that still counts TTHC there is out of date,
+ * unless the period began before (see levelsOf).
+ */
+export function checkLevels({ lt, ex }: TableInput, rules: RuleSet, push: Push, atStart?: RuleSet): void {
+  if (lt.col.capHuyen === undefined || levelsOf(rules, atStart).includes('Huyện')) return;
   for (const r of ex.rows) {
     const v = r.values.capHuyen;
     if (v == null || v <= 0 || !usable(r, 'capHuyen')) continue;

@@ -70,7 +70,7 @@ export interface ReturnItem {
  */
 export type BlankPolicy = 'excluded' | 'flagged';
 
-export type FormVersionId = 'qd3869-m1' | 'qd3869-m2' | 'qd3869-m3' | 'qd3869-m4' | 'qd3869-m5' | 'qd56-noi-tru' | 'qd56-ngoai-tru';
+export type FormVersionId = 'qd3869-m1' | 'qd3869-m2' | 'qd3869-m3' | 'qd3869-m4' | 'qd56-noi-tru' | 'qd56-ngoai-tru';
 
 export interface FormVersion {
   id: FormVersionId;
@@ -208,24 +208,6 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     formNo: 4,
     name: 'Mẫu 4 (QĐ 3869/QĐ-BYT): người mẹ sinh con',
     subject: 'Người mẹ sinh con',
-    basis: QD3869,
-    sections: open('U'),
-    openItems: true,
-    scale: SCALE,
-    notUsed: NOT_USED,
-    blanks: 'excluded',
-    cost: null,
-    expectation: G1('U'),
-    returnItem: G2_INPATIENT('U'),
-  },
-  {
-    id: 'qd3869-m5',
-    decision: '3869',
-    formNo: 5,
-    // What Mẫu 5 surveys is not in our material: it is read only when a sheet names it, with an
-    // open item list, and has no row of its own in KhaoSatHaiLong.
-    name: 'Mẫu 5 (QĐ 3869/QĐ-BYT)',
-    subject: null,
     basis: QD3869,
     sections: open('U'),
     openItems: true,

@@ -65,10 +65,14 @@ const MAX_HEADER_SCAN = 40;
 const MAX_STATED_SCAN = 10;
 const MAX_BLANK_RUN = 3;
 
-/** Header → item code: "A1", "a 1", "A1. Các sơ đồ…", "C10", "F", "G", "G2"; "E7_KHAC" → "E7#khac". */
+/**
+ * Header → item code: "A1", "a 1", "A1. Các sơ đồ…", "C10", "F", "G", "G2"; "E7_KHAC" → "E7#khac".
+ * "E7.1", "E5.1", "G2.1" are the national upload template's columns for the text of a "khác"
+ * answer, so a sub-number reads as "khác" too, never as its item.
+ */
 export function itemCode(header: string): string | null {
   const s = foldText(header).replace(/_/g, ' ').trim();
-  const other = /^([a-g])\.?\s?(\d{1,2})\s*[-.:]?\s*(khac|other)\b/.exec(s);
+  const other = /^([a-g])\.?\s?(\d{1,2})\s*[-.:]?\s*(khac|other)\b/.exec(s) ?? /^([a-g])\.?\s?(\d{1,2})\s?[.,]\s?\d{1,2}(?:$|[\s:)-])/.exec(s);
   if (other) return `${other[1]!.toUpperCase()}${Number(other[2])}#khac`;
   const m = /^([a-g])\.?\s?(\d{1,2})(?:$|[\s.:)-])/.exec(s);
   if (m) return `${m[1]!.toUpperCase()}${Number(m[2])}`;
@@ -83,7 +87,8 @@ const META: [RegExp, Meta][] = [
 ];
 
 function metaOf(header: string): Meta | null {
-  const s = foldText(header).replace(/_/g, ' ').trim();
+  // "MA_SO _PHIEU", as the national upload template spells it, is MA_SO_PHIEU.
+  const s = foldText(header).replace(/[_\s]+/g, ' ').trim();
   for (const [re, m] of META) if (re.test(s)) return m;
   return null;
 }
@@ -234,10 +239,13 @@ export function detectVersion(present: readonly string[], hints: StatedHints, op
   const complete = compatible.filter((f) => f.missing.length === 0);
   if (complete.length === 1) return { version: complete[0]!.v, source: 'columns' };
   if (compatible.length === 1) return { version: compatible[0]!.v, source: 'columns' };
+  // The decision in force decides only for the forms it made: QĐ 56/2024 replaced the two patient
+  // forms, so the staff and new-mother forms of QĐ 3869 stay in force beside it.
+  const inForce = (v: FormVersion) => v.decision === options.defaultDecision || !all.some((w) => w.decision === options.defaultDecision && w.subject === v.subject);
   const ranked = (compatible.length ? compatible : fits).sort(
     (a, b) =>
       a.unknown.length - b.unknown.length ||
-      Number(b.v.decision === options.defaultDecision) - Number(a.v.decision === options.defaultDecision) ||
+      Number(inForce(b.v)) - Number(inForce(a.v)) ||
       a.missing.length - b.missing.length,
   );
   const best = ranked[0]!;
@@ -267,6 +275,8 @@ function readRegion(region: Region, options: ReadOptions): AnswerSheet | null {
   });
   if (!present.some((p) => sectionOf(p.item))) return null;
   const hints = statedHints(regionTexts(region));
+  // Mẫu 5 of QĐ 3869 is no satisfaction form: its answers are not read as one (see notSatisfactionForm).
+  if (hints.formNo === NOT_SATISFACTION_FORM && hints.decision !== '56') return null;
   if (!hints.subject && region.subject) hints.subject = region.subject;
   const { version, source } = detectVersion(
     present.map((p) => p.item),
@@ -364,6 +374,21 @@ function readRegion(region: Region, options: ReadOptions): AnswerSheet | null {
     values,
     odd,
   };
+}
+
+const NOT_SATISFACTION_FORM = 5;
+
+/**
+ * Answer-like sheets that state a form of QĐ 3869 other than the satisfaction forms (Mẫu 5): named
+ * by the check as not read rather than measured as satisfaction.
+ */
+export function notSatisfactionForms(model: WorkbookModel): { sheet: string; text: string }[] {
+  const out: { sheet: string; text: string }[] = [];
+  for (const region of locateAnswerRegions(model)) {
+    const hints = statedHints(regionTexts(region));
+    if (hints.formNo === NOT_SATISFACTION_FORM && hints.decision !== '56') out.push({ sheet: region.sheet.name, text: hints.text ?? region.sheet.name });
+  }
+  return out;
 }
 
 /** Every answer sheet of the workbook, each with its form version. */
