@@ -6,13 +6,14 @@
  * were tried, and guesses the likely cause where one fits (wrong denominator, truncated instead
  * of rounded, figure from another period).
  */
+import { hedgeHolds, type Draft, type Mark } from './draft';
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
 import { periodPhrase } from '../periodText';
 import type { PeriodKind } from '../contract';
 import { isForcedNote } from '../narrative/marks';
-import { HEDGE_WORD, type Hedge } from './lexicon';
+import { HEDGE_WORD } from './lexicon';
 import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
@@ -28,8 +29,7 @@ export interface DocCheckOptions {
   previous?: CheckReport;
 }
 
-export type Draft = Omit<DocFinding, 'excerpt' | 'message' | 'section'> & { args: Record<string, string | number> };
-export type Mark = (s: Span) => void;
+export type { Draft, Mark } from './draft';
 
 /** Reads and checks a whole document. Pure; never throws on odd text. */
 export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptions = {}): DocReport {
@@ -130,22 +130,6 @@ export function readReportDate(paragraphs: DocParagraph[], readings: ParagraphRe
 
 // ---------------------------------------------------------------- percentages
 
-export function hedgeHolds(h: Hedge, actual: number, stated: number): boolean {
-  switch (h) {
-    case 'gt':
-      return actual > stated;
-    case 'ge':
-      return actual >= stated;
-    case 'lt':
-      return actual < stated;
-    case 'le':
-      return actual <= stated;
-    case 'near':
-      return actual <= stated && actual >= stated * 0.9;
-    case 'approx':
-      return Math.abs(actual - stated) <= Math.max(stated * 0.1, 1);
-  }
-}
 
 function truncTo(v: number, d: number): number {
   const f = 10 ** d;

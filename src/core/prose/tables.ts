@@ -11,7 +11,7 @@
 import { parseVietnameseNumber, roundTo } from '../numbers';
 import { foldText } from '../text';
 import { BASES, PARTITIONS, STATUS_NAME, type Status } from './lexicon';
-import type { Draft, Mark } from './check';
+import type { Draft, Mark } from './draft';
 import { fmtNum, fmtPct } from './messages';
 import { statusIn, type DocReading } from './statements';
 import type { DocParagraph } from './types';

@@ -12,7 +12,7 @@ import { foldText } from '../text';
 import { periodPhrase } from '../periodText';
 import { provinceIn } from '../pairing';
 import { BASES, STATUS_NAME, SUBJECT_LIST, SUBJECT_PHRASES, type Family, type Status } from './lexicon';
-import { hedgeHolds, type Draft, type Mark } from './check';
+import { hedgeHolds, type Draft, type Mark } from './draft';
 import { fmtNum, fmtPct } from './messages';
 import type { DocReading } from './statements';
 import { foldKeep, within } from './text';
