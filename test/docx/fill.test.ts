@@ -119,7 +119,7 @@ describe('fillDocx', () => {
   });
 
   test('text is escaped', async () => {
-    expect(escapeXml('A & B <c> "d"\u0001')).toBe('A &amp; B &lt;c&gt; "d"');
+    expect(escapeXml('A & B <c> "d"\u0001')).toBe('A &amp; B &lt;c&gt; &quot;d&quot;');
     const n = buildNarrative({ ...konTumQ3(), data: { ...konTumQ3().data, unit: 'Sở Y tế <Tỉnh> & "X"' } });
     const after = await part(await fillDocx(templateBytes(), n, record(n.fingerprint)), 'word/document.xml');
     expect(controlTexts(after, 'cchc:donvi')).toEqual([['Sở Y tế <Tỉnh> & "X"']]);
