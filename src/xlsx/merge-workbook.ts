@@ -9,7 +9,7 @@ import { PERIOD_KINDS, TABLES, type PeriodKind, type TableName } from '../core/c
 import { colToLetters } from '../core/model';
 import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
-import { escapeXml, newXmlDrops, spreadsheetText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
+import { escapeXml, newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
 import { buildWorkbook, type BuildOptions, type CellInput } from './template';
 
 /** One line per source cell; "Nguồn" is the STT of the file's line on the "Nguồn" sheet. */
@@ -29,10 +29,15 @@ function allowed<T extends CellInput | string | number | null>(v: T, drops: XmlD
   return (typeof v === 'string' ? spreadsheetText(v, drops) : v) as T;
 }
 
+/** For what buildWorkbook writes: it protects `_xHHHH_` itself (twice would show "_x005F_"), so only the drops are counted here. */
+function allowedForTemplate<T extends CellInput | string | number | null>(v: T, drops: XmlDrops): T {
+  return (typeof v === 'string' ? xmlAllowedText(v, drops) : v) as T;
+}
+
 export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops: XmlDrops = newXmlDrops()): BuildOptions & { extraSheets: PlainSheet[] } {
   const tables: BuildOptions['tables'] = {};
   for (const [name, rows] of Object.entries(result.consolidated.tables) as [TableName, Record<string, CellInput>[]][]) {
-    tables[name] = { rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, allowed(v, drops)]))) };
+    tables[name] = { rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, allowedForTemplate(v, drops)]))) };
   }
   const sources: (string | number | null)[][] = [
     [...SOURCE_HEADERS],
@@ -50,7 +55,7 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops:
   const clean = (rows: (string | number | null)[][]) => rows.map((r) => r.map((v) => allowed(v, drops)));
   const cleanSources = clean(sources);
   const cleanTrace = clean(trace);
-  const unitName = allowed(unit ?? result.unit ?? 'Tổng hợp các đơn vị', drops);
+  const unitName = allowedForTemplate(unit ?? result.unit ?? 'Tổng hợp các đơn vị', drops);
   // The consolidation's notes quote unit and file names too: cleaned before the drops are told.
   const consolidationNotes = result.consolidated.notes.map((n) => allowed(n, drops));
   // Said in the workbook itself, where the changed names are: the pane writes the same workbook.

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/check';
 import { mergeUnits } from '../../src/core/merge/merge';
 import { readPreviousUnits, SOURCE_SHEET, TRACE_SHEET } from '../../src/core/merge/units';
-import type { WorkbookModel } from '../../src/core/model';
+import { findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';
 import { buildMergedWorkbookDetailed } from '../../src/xlsx/merge-workbook';
 import { readWorkbook } from '../../src/xlsx/read';
 import { expectedAfterDrop, NASTY_PIECES, unitNamed } from '../helpers/hostile/writers';
@@ -20,9 +20,15 @@ const text = fc.array(fc.constantFrom(...NASTY_PIECES), { minLength: 1, maxLengt
 const sheetOf = (m: WorkbookModel, name: string) => m.sheets.find((s) => s.name === name)!;
 const column = (m: WorkbookModel, sheet: string, c: number) => sheetOf(m, sheet).rows.map((r) => r?.[c]?.v ?? '');
 
+const namedCell = (m: WorkbookModel, name: string) => {
+  const ref = m.names.find((n) => n.name === name)!;
+  return getCell(findSheet(m, ref.sheet), parseA1(ref.cell))?.v ?? '';
+};
+
 async function roundTrip(texts: { unit: string; file: string; sheet: string; field: string }) {
   const units = [await unitNamed(texts, 'a'), await unitNamed({ unit: 'Trung tâm Y tế B', file: 'b.xlsx', sheet: 'TTHC', field: 'Dược phẩm' }, 'b')];
-  const { bytes, droppedNote } = await buildMergedWorkbookDetailed(mergeUnits(units));
+  // The unit given as `merge --unit` does: the consolidation's own name, written by ExcelJS (template.ts).
+  const { bytes, droppedNote } = await buildMergedWorkbookDetailed(mergeUnits(units), texts.unit);
   const model = await readWorkbook(bytes, 'tong-hop.xlsx');
   return { model, droppedNote, report: checkWorkbook(model) };
 }
@@ -58,6 +64,8 @@ test('property: any text as a unit, file, sheet or field name survives merge →
       expect(column(model, SOURCE_SHEET, 1)[1]).toBe(want.file);
       expect(column(model, TRACE_SHEET, 6)).toContain(want.unit);
       expect(column(model, TRACE_SHEET, 7)).toContain(want.sheet);
+      expect(column(model, TRACE_SHEET, 1)).toContain(want.field);
+      expect(namedCell(model, 'DonViBaoCao')).toBe(want.unit);
       // Marked exactly when something had to go.
       expect(droppedNote !== null).toBe(changed);
       if (changed) expect(column(model, SOURCE_SHEET, 1)).toContain(droppedNote);
