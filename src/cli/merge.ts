@@ -19,7 +19,7 @@ import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/
 import { SEVERITY_LABEL } from '../core/messages';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
-import { UnsafeWriteError, writeFileSafely } from './safe-write';
+import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafeLines } from './safe-text';
 
@@ -166,6 +166,13 @@ export interface MergeRun {
 
 export async function runMerge(opts: MergeRun): Promise<number> {
   const files = expandInputs(opts.inputs);
+  // A device or pipe as --out is refused before the units are read, not after (safe-write.ts).
+  try {
+    assertReplaceable(opts.out);
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
+    throw e;
+  }
   const tty = !!process.stderr.isTTY && !opts.json;
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
