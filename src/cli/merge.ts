@@ -194,8 +194,8 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   const result = mergeUnits(units, { ...(opts.previous ? { previous, previousFile: opts.previous } : {}), ...(opts.maxChangePercent != null ? { maxChange: opts.maxChangePercent / 100 } : {}) });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
   moment('tong-hop-xong');
-  const { buildMergedWorkbook } = await import('../xlsx/merge-workbook');
-  const bytes = await buildMergedWorkbook(result, opts.unit);
+  const { buildMergedWorkbookDetailed } = await import('../xlsx/merge-workbook');
+  const { bytes, droppedNote } = await buildMergedWorkbookDetailed(result, opts.unit);
   try {
     writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
   } catch (e) {
@@ -204,7 +204,8 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   }
   moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
-  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(mergeJson(result, units, opts.out), null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out)));
+  const json = { ...mergeJson(result, units, opts.out), ...(droppedNote ? { written: { droppedCharacters: droppedNote } } : {}) };
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);
