@@ -61,7 +61,7 @@ export async function checkUnitFile(path: string): Promise<Outcome> {
     const bytes = readBoundedSync(path);
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const model = await readWorkbook(bytes, basename(path));
-    return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash) };
+    return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash, model) };
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { ok: false, message: `Không đọc được tệp ${path}: ${e.message}` };
     if ((e as NodeJS.ErrnoException)?.code) return { ok: false, message: ioMessage(e, path) };

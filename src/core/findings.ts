@@ -124,6 +124,7 @@ interface MergeBase {
 export type MergePeriodDiffers = Base<'merge_period_differs'> & MergeBase & { period: string; expectedPeriod: string };
 export type MergeDuplicateUnit = Base<'merge_duplicate_unit'> & MergeBase & { otherFile: string; otherUnit: string; by: 'name' | 'figures' };
 export type MergeStaleFile = Base<'merge_stale_file'> & MergeBase & { by: 'file' | 'figures' };
+export type MergeConsolidatedInput = Base<'merge_consolidated_input'> & MergeBase;
 export type MergeUnitMissing = Base<'merge_unit_missing'> & MergeBase;
 export type MergeUnitNew = Base<'merge_unit_new'> & MergeBase;
 export type MergeCarryOver = Base<'merge_carry_over'> & MergeBase;
@@ -134,6 +135,7 @@ export type Finding =
   | MergePeriodDiffers
   | MergeDuplicateUnit
   | MergeStaleFile
+  | MergeConsolidatedInput
   | MergeUnitMissing
   | MergeUnitNew
   | MergeCarryOver

@@ -180,6 +180,8 @@ export function messageFor(d: Draft): string {
       return d.by === 'file'
         ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp.`
         : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp.`;
+    case 'merge_consolidated_input':
+      return `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Hãy để sổ tổng hợp ngoài thư mục của các đơn vị.`;
     case 'merge_unit_missing':
       return `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này.`;
     case 'merge_unit_new':
