@@ -112,7 +112,8 @@ export type SurveyFindingsCapped = Base<'survey_findings_capped'> & { of: string
 /** Period. */
 export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
 export type InvalidYear = Base<'invalid_year'>;
-export type InvalidDate = Base<'invalid_date'> & { label: string };
+/** `outOfRange`: the cell holds a number no date can be (beyond 31/12/9999, or so large the reader could not keep it). */
+export type InvalidDate = Base<'invalid_date'> & { label: string; outOfRange?: boolean };
 export type WindowReversed = Base<'window_reversed'> & { from: string; to: string };
 export type WindowDiffers = Base<'window_differs'> & { label: string; from: string; to: string };
 

@@ -165,8 +165,18 @@ export function messageFor(d: Draft): string {
     case 'invalid_period_kind':
       return `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`;
     case 'invalid_year':
+      if (typeof d.actual === 'number') {
+        // 1999 is shown as a year, not "1.999"; 1e308 as "1 × 10³⁰⁸", never "1e+308".
+        const y = Number.isInteger(d.actual) && Math.abs(d.actual) < 10000 ? String(d.actual) : n(d.actual);
+        return `Năm báo cáo "${y}" không hợp lệ: hãy ghi năm bằng bốn chữ số, từ 2000 đến 2100.`;
+      }
       return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
     case 'invalid_date':
+      // A number beyond every date (a date cell of 1e308): the reader may not even keep its value.
+      if (d.outOfRange) {
+        const shown = typeof d.actual === 'number' && Number.isFinite(d.actual) ? ` (${n(d.actual)})` : '';
+        return `"${d.label}" ghi một số${shown} quá lớn hoặc quá nhỏ để là ngày (Excel chỉ ghi được ngày từ 01/01/1900 đến 31/12/9999): hãy ghi lại ngày, ví dụ 01/01/2023.`;
+      }
       return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày.`;
     case 'window_reversed':
       return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`;
