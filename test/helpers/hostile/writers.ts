@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { checkWorkbook } from '../../../src/core/check';
 import { toUnitReport, type UnitReport } from '../../../src/core/merge/units';
 import { readWorkbook } from '../../../src/xlsx/read';
@@ -106,6 +107,18 @@ export async function unitWorkbook(unit: string, scale: number): Promise<Uint8Ar
     for (const k of Object.keys(r)) if (typeof r[k] === 'number') r[k] = (r[k] as number) * scale;
   }
   return buildWorkbook(o);
+}
+
+/**
+ * A unit's workbook whose name holds characters XML cannot carry, the way Excel stores them:
+ * `{HHHH}` in `unit` becomes the escape `_xHHHH_` in the shared strings (so `{FFFF}` is U+FFFF once
+ * read). Written after ExcelJS, since our writer would protect a literal `_xHHHH_`.
+ */
+export async function unitWorkbookWithEscapes(unit: string, scale: number): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await unitWorkbook(unit.replace(/\{([0-9A-F]{4})\}/g, (_m, h: string) => `ESC${h}ESC`), scale));
+  const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+  zip.file('xl/sharedStrings.xml', sst.replace(/ESC([0-9A-F]{4})ESC/g, (_m, h: string) => `_x${h}_`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** A units' folder of two workbooks; the merge of them is written by the caller (the real CLI). */
