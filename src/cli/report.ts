@@ -149,6 +149,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   } else if (result.chartSkipped === 'no_place') {
     lines.push(`Không chèn biểu đồ hài lòng: mẫu không có vùng «${TAG_TITLES['cchc:hailong']}» (cchc:hailong) trong phần nội dung.`);
   }
+  if (result.droppedNote) lines.push(result.droppedNote);
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);
