@@ -39,6 +39,25 @@ module.exports = tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  {
+    // A replacement string given to String.replace interprets $&, $`, $' and $$: built from text
+    // that came from a file, it corrupts what it writes (src/core/xml-text.ts). Built replacements
+    // go through a function, whose result is taken literally.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^replace(All)?$/][arguments.1.type='TemplateLiteral'][arguments.1.expressions.length>0]",
+          message: 'A built replacement string interprets $& and $$ in the text: pass a function, (m) => `…`.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^replace(All)?$/][arguments.1.type='BinaryExpression']",
+          message: 'A built replacement string interprets $& and $$ in the text: pass a function.',
+        },
+      ],
+    },
+  },
   // The host interfaces are shared by adapters and panes: they depend on the core alone.
   ...zone('host', ['core']),
   // Counting what a zip part really inflates to, shared by both file readers; it needs nothing of ours.

@@ -30,25 +30,51 @@ export function ioMessage(e: unknown, path: string): string {
 }
 
 /**
- * The bytes of `path`, at most `max`: refuses with the workbook's "too large" message as soon as
- * the file states or shows more. Other failures are thrown as Node's own errors (see ioMessage).
+ * The one way the CLI opens an input (workbook, template, report, previous period): a file descriptor
+ * of a regular file, or a refusal. Checked before it is opened, because opening a FIFO for reading
+ * waits for a writer that never comes (a named pipe "x.xlsx" in the units' folder would hang
+ * `cchc merge` forever), and opening some devices has effects of its own. The open itself is
+ * non-blocking, and the descriptor is checked again to be the file that was checked: a path swapped
+ * for a pipe between the two is refused, not waited on.
  */
-export function readBoundedSync(path: string, max: number = LIMITS.maxFileBytes): Buffer {
-  const fd = fs.openSync(path, 'r');
+export function openInputSync(path: string): number {
+  const before = fs.statSync(path);
+  if (before.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+  if (!before.isFile()) throw notRegular(path);
+  // O_NONBLOCK is 0 where Node does not define it (Windows, which has no FIFOs to wait on).
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const st = fs.fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    if (!st.isFile()) {
-      throw new UnreadableWorkbookError('not_zip', `Không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm): ${path}. Hãy chọn tệp .xlsx đã lưu trên đĩa.`);
-    }
-    if (st.size > max) throw fileTooLarge(st.size);
+    if (!st.isFile() || st.ino !== before.ino || st.dev !== before.dev) throw notRegular(path);
+    return fd;
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+}
+
+function notRegular(path: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('not_zip', `Không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm): ${path}. Hãy chọn tệp đã lưu trên đĩa.`);
+}
+
+/**
+ * The bytes of `path`, at most `max`: refuses with `tooLarge` (the workbook's "too large" message
+ * unless told otherwise) as soon as the file states or shows more. Other failures are thrown as
+ * Node's own errors (see ioMessage).
+ */
+export function readBoundedSync(path: string, max: number = LIMITS.maxFileBytes, tooLarge: (bytes: number) => Error = fileTooLarge): Buffer {
+  const fd = openInputSync(path);
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.size > max) throw tooLarge(st.size);
     const buf = Buffer.alloc(Math.min(st.size, max) + 1);
     let got = 0;
     for (;;) {
       const n = fs.readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break;
       got += n;
-      if (got > max) throw fileTooLarge(got);
+      if (got > max) throw tooLarge(got);
       if (got === buf.length) break;
     }
     return buf.subarray(0, got);

@@ -21,7 +21,7 @@ import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/
 import { SEVERITY_LABEL } from '../core/messages';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
-import { UnsafeWriteError, writeFileSafely } from './safe-write';
+import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafeLines } from './safe-text';
 
@@ -87,7 +87,7 @@ export async function checkUnitFile(path: string): Promise<Outcome> {
     const bytes = readBoundedSync(path);
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const model = await readWorkbook(bytes, basename(path));
-    return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash) };
+    return { ok: true, unit: toUnitReport(checkWorkbook(model), path, hash, model) };
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { ok: false, reason: e.message };
     if ((e as NodeJS.ErrnoException)?.code) return { ok: false, reason: ioMessage(e, path) };
@@ -192,6 +192,13 @@ export interface MergeRun {
 
 export async function runMerge(opts: MergeRun): Promise<number> {
   const { files, leftOut } = expandInputs(opts.inputs);
+  // A device or pipe as --out is refused before the units are read, not after (safe-write.ts).
+  try {
+    assertReplaceable(opts.out);
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
+    throw e;
+  }
   const tty = !!process.stderr.isTTY && !opts.json;
   const progress = (done: number) => {
     if (tty) process.stderr.write(`\rĐã kiểm tra ${done}/${files.length} tệp`);
@@ -223,8 +230,8 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
   moment('tong-hop-xong');
-  const { buildMergedWorkbook } = await import('../xlsx/merge-workbook');
-  const bytes = await buildMergedWorkbook(result, opts.unit);
+  const { buildMergedWorkbookDetailed } = await import('../xlsx/merge-workbook');
+  const { bytes, droppedNote } = await buildMergedWorkbookDetailed(result, opts.unit);
   try {
     writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
   } catch (e) {
@@ -233,7 +240,8 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   }
   moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
-  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(mergeJson(result, units, opts.out), null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out)));
+  const json = { ...mergeJson(result, units, opts.out), ...(droppedNote ? { written: { droppedCharacters: droppedNote } } : {}) };
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);

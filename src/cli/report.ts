@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError, libraryErrorMeaning } from '../xlsx/errors';
@@ -10,7 +9,7 @@ import { buildNarrative, errorCount } from '../core/narrative/build';
 import { TAG_TITLES, type Tag } from '../core/narrative/tags';
 import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
-import { assertNotInput, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
+import { assertNotInput, assertReplaceable, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
 import { fillDocxDetailed } from '../docx/fill';
 import { surveyChartImage } from '../core/chart';
 
@@ -58,6 +57,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   ];
   try {
     assertNotInput(opts.out, inputs);
+    assertReplaceable(opts.out);
   } catch (e) {
     if (e instanceof UnsafeWriteError) return fail(e.message);
     throw e;
@@ -100,8 +100,9 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   if (opts.previous) {
     let prevBytes: Uint8Array;
     try {
-      prevBytes = new Uint8Array(fs.readFileSync(opts.previous));
+      prevBytes = new Uint8Array(readBoundedSync(opts.previous));
     } catch (e) {
+      if (isUnreadableWorkbookError(e)) return fail(`Không đọc được tệp số liệu kỳ trước "${opts.previous}": ${e.message}`);
       return fail(`Không mở được tệp số liệu kỳ trước "${opts.previous}": ${ioReason(e)}.`);
     }
     try {
@@ -165,6 +166,7 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   } else if (result.chartSkipped === 'no_place') {
     lines.push(`Không chèn biểu đồ hài lòng: mẫu không có vùng «${TAG_TITLES['cchc:hailong']}» (cchc:hailong) trong phần nội dung.`);
   }
+  if (result.droppedNote) lines.push(result.droppedNote);
   if (result.emptied.length) lines.push('Không có số liệu (để trống):', ...result.emptied.map(title));
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);
@@ -191,30 +193,18 @@ function templateNotes(result: FillResult): string[] {
 /** A file too large to be what it claims is refused from its size, before a byte of it is read. */
 class TooLargeError extends Error {}
 
-/** Size taken from the open file, and never more than that read, even if the file grows meanwhile. */
+/** The template through the CLI's one input opener (input.ts), with the template's own size message. */
 function readBounded(file: string, max: number, what: string): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    if (st.size > max) throw new TooLargeError(`${what} quá lớn (${mb(st.size)}, giới hạn kích thước tệp ${mb(max)})`);
-    const buf = new Uint8Array(st.size);
-    let at = 0;
-    while (at < buf.length) {
-      const got = fs.readSync(fd, buf, at, buf.length - at, at);
-      if (!got) break;
-      at += got;
-    }
-    return buf.subarray(0, at);
-  } finally {
-    fs.closeSync(fd);
-  }
+  return new Uint8Array(readBoundedSync(file, max, (size) => new TooLargeError(`${what} quá lớn (${mb(size)}, giới hạn kích thước tệp ${mb(max)})`)));
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 function readReason(e: unknown): string {
-  return e instanceof TooLargeError ? e.message : ioReason(e);
+  if (e instanceof TooLargeError) return e.message;
+  // Not a regular file (input.ts): its own message says so.
+  if (isUnreadableWorkbookError(e)) return e.message.endsWith('.') ? e.message.slice(0, -1) : e.message;
+  return ioReason(e);
 }
 
 function ioReason(e: unknown): string {

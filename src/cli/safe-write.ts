@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 export class UnsafeWriteError extends Error {
   override readonly name = 'UnsafeWriteError';
   constructor(
-    readonly reason: 'same_as_input' | 'write_failed',
+    readonly reason: 'same_as_input' | 'not_regular' | 'write_failed',
     message: string,
     readonly detail?: string,
   ) {
@@ -141,15 +141,30 @@ export function ioReason(e: unknown): string {
 }
 
 /**
- * Writes `data` to `target` atomically (temporary file in the same folder, fsync, rename), first
+ * Refuses (UnsafeWriteError) an output that is neither nothing nor a regular file. Renaming over a
+ * device node, a FIFO or a socket would replace the node itself with a plain file (as root,
+ * `--out /dev/null` would replace /dev/null); a folder cannot be replaced at all. A symbolic link
+ * is judged by what it leads to. `target` is the real path when the caller has it.
+ */
+export function assertReplaceable(target: string, shown: string = target): void {
+  const st = statOf(target);
+  if (!st) return;
+  if (st.isDirectory()) throw new UnsafeWriteError('not_regular', `Không ghi được "${shown}": đây là một thư mục.`);
+  if (!st.isFile()) {
+    throw new UnsafeWriteError('not_regular', `Không ghi được "${shown}": đây không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm) nên không thay nó bằng tệp kết quả. Hãy chọn một tên tệp .xlsx hoặc .docx trên đĩa.`);
+  }
+}
+
+/**
+ * The one way the CLI replaces an output: writes `data` to `target` atomically (temporary file in the same folder, fsync, rename), first
  * refusing when `target` is one of `inputs`. A symbolic link as the target is followed, so the
  * link stays and the file it points to is replaced. The old file keeps its permissions.
  */
 export function writeFileSafely(target: string, data: Uint8Array | string, inputs: readonly NamedInput[] = []): void {
   assertNotInput(target, inputs);
   const real = realPathOf(target);
+  assertReplaceable(real, target);
   const old = statOf(real);
-  if (old?.isDirectory()) throw new UnsafeWriteError('write_failed', `Không ghi được "${target}": đây là một thư mục.`);
   const dir = path.dirname(real);
   const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -163,8 +178,11 @@ export function writeFileSafely(target: string, data: Uint8Array | string, input
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
+    // Checked again just before the rename: the name may have become a node while we wrote.
+    assertReplaceable(real, target);
     fs.renameSync(tmp, real);
   } catch (e) {
+    const refused = e instanceof UnsafeWriteError;
     if (fd != null) {
       try {
         fs.closeSync(fd);
@@ -177,6 +195,7 @@ export function writeFileSafely(target: string, data: Uint8Array | string, input
     } catch {
       /* never created, or already renamed */
     }
+    if (refused) throw e;
     throw new UnsafeWriteError('write_failed', `Không ghi được "${target}": ${ioReason(e)}. Tệp cũ (nếu có) vẫn giữ nguyên.`, String(e));
   }
   syncFolder(dir);

@@ -4,6 +4,7 @@
  * completes values); then the checks, which only read: row identities and derived figures,
  * totals and subtotals, table checks, surveys, across periods; then metrics.
  */
+import { formatNumber } from './numbers';
 import { CONTRACT_VERSION, FEEDBACK_KINDS, RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, TABLES, allColumns, type TableName, type TableSpec } from './contract';
 import { cellText } from './cells';
 import { formatDate } from './dates';
@@ -224,5 +225,9 @@ function shownValue(v: { name: string; value: Cell | undefined }): string {
     const iso = serialToIso(raw);
     if (iso) return formatDate(iso);
   }
+  // A number that is no date or too large to print plainly (a date cell of 1e308 reads as NaN):
+  // words or "1 × 10³⁰⁸", never "NaN" or "1e+308".
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return 'số không đọc được';
+  if (typeof raw === 'number' && Math.abs(raw) >= 1e15) return formatNumber(raw);
   return cellText(v.value);
 }

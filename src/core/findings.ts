@@ -126,7 +126,8 @@ export type SurveyFindingsCapped = Base<'survey_findings_capped'> & { of: string
 /** Period. */
 export type InvalidPeriodKind = Base<'invalid_period_kind'> & { options: string[] };
 export type InvalidYear = Base<'invalid_year'>;
-export type InvalidDate = Base<'invalid_date'> & { label: string };
+/** `outOfRange`: the cell holds a number no date can be (beyond 31/12/9999, or so large the reader could not keep it). */
+export type InvalidDate = Base<'invalid_date'> & { label: string; outOfRange?: boolean };
 export type WindowReversed = Base<'window_reversed'> & { from: string; to: string };
 export type WindowDiffers = Base<'window_differs'> & { label: string; from: string; to: string };
 
@@ -138,6 +139,7 @@ interface MergeBase {
 export type MergePeriodDiffers = Base<'merge_period_differs'> & MergeBase & { period: string; expectedPeriod: string };
 export type MergeDuplicateUnit = Base<'merge_duplicate_unit'> & MergeBase & { otherFile: string; otherUnit: string; by: 'name' | 'figures' };
 export type MergeStaleFile = Base<'merge_stale_file'> & MergeBase & { by: 'file' | 'figures' };
+export type MergeConsolidatedInput = Base<'merge_consolidated_input'> & MergeBase;
 export type MergeUnitMissing = Base<'merge_unit_missing'> & MergeBase;
 export type MergeUnitNew = Base<'merge_unit_new'> & MergeBase;
 export type MergeCarryOver = Base<'merge_carry_over'> & MergeBase;
@@ -150,6 +152,7 @@ export type Finding =
   | MergePeriodDiffers
   | MergeDuplicateUnit
   | MergeStaleFile
+  | MergeConsolidatedInput
   | MergeUnitMissing
   | MergeUnitNew
   | MergeCarryOver

@@ -182,8 +182,18 @@ export function messageFor(d: Draft): string {
     case 'invalid_period_kind':
       return `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`;
     case 'invalid_year':
+      if (typeof d.actual === 'number') {
+        // 1999 is shown as a year, not "1.999"; 1e308 as "1 × 10³⁰⁸", never "1e+308".
+        const y = Number.isInteger(d.actual) && Math.abs(d.actual) < 10000 ? String(d.actual) : n(d.actual);
+        return `Năm báo cáo "${y}" không hợp lệ: hãy ghi năm bằng bốn chữ số, từ 2000 đến 2100.`;
+      }
       return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
     case 'invalid_date':
+      // A number beyond every date (a date cell of 1e308): the reader may not even keep its value.
+      if (d.outOfRange) {
+        const shown = typeof d.actual === 'number' && Number.isFinite(d.actual) ? ` (${n(d.actual)})` : '';
+        return `"${d.label}" ghi một số${shown} quá lớn hoặc quá nhỏ để là ngày (Excel chỉ ghi được ngày từ 01/01/1900 đến 31/12/9999): hãy ghi lại ngày, ví dụ 01/01/2023.`;
+      }
       return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày. Cách sửa: ghi ngày dạng ngày/tháng/năm, ví dụ 14/3/2023.`;
     case 'window_reversed':
       return `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: xem lại năm của ngày bắt đầu và ngày kết thúc.`;
@@ -197,6 +207,8 @@ export function messageFor(d: Draft): string {
       return d.by === 'file'
         ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp.`
         : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp.`;
+    case 'merge_consolidated_input':
+      return `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Hãy để sổ tổng hợp ngoài thư mục của các đơn vị.`;
     case 'merge_unit_missing':
       return `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này.`;
     case 'merge_unit_new':

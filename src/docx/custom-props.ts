@@ -2,6 +2,10 @@ import { RECORD_PROP_PREFIX, RECORD_PROPS, type FillRecord } from '../core/narra
 import { appendToRoot, childName, isNamed, parsePart, prefixFor } from './opc';
 import type { TemplatePackage } from './package';
 import { splice } from './xml';
+import { escapeXml } from '../core/xml-text';
+
+// The one XML escaping function of the project (forbidden characters dropped, markup escaped).
+export { escapeXml };
 
 /**
  * What the document was filled from, recorded in docProps/custom.xml (custom document properties
@@ -16,16 +20,6 @@ const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 const CUSTOM_CT = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const PART = 'docProps/custom.xml';
-
-export function escapeXml(s: string): string {
-  // Characters XML 1.0 forbids are dropped rather than escaped: they cannot appear at all.
-  return s
-    // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
 
 function ourProperties(record: FillRecord, firstPid: number, p: string, vt: string | null): string {
   const v = vt ?? 'vt:';

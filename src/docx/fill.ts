@@ -6,6 +6,7 @@ import { ALL_TAGS, isFieldTag, isTag, SECTION_TAGS, TAG_TITLES, type Tag } from 
 import type { ChartImage } from '../core/chart';
 import { asDocument, type Conversion } from './convert';
 import { escapeXml, writeRecord } from './custom-props';
+import { newXmlDrops, xmlAllowedText, xmlDropsNote } from '../core/xml-text';
 import { UnreadableTemplateError } from './errors';
 import { openTemplate, type TemplatePackage } from './package';
 import { findControls, type SdtSpan } from './sdt';
@@ -53,6 +54,8 @@ export interface FillResult {
    * picture would be squeezed into the paragraph's line height and justified with its text.
    */
   chartSkipped?: 'no_place' | 'inline_place';
+  /** Text from the workbook lost characters XML cannot carry (src/core/xml-text.ts): the sentence saying so. */
+  droppedNote?: string;
 }
 
 export interface FillOptions {
@@ -71,6 +74,12 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
   const date = fixedDate(record.filledAt);
   const write = (name: string, text: string) => pkg.write(name, text, date);
   const texts = placeTexts(narrative);
+  // escapeXml drops what XML 1.0 forbids as it writes; counted here, once per text, so the
+  // officer is told (the unit's name comes from the workbook as typed).
+  const drops = newXmlDrops();
+  for (const list of Object.values(texts)) for (const t of list) xmlAllowedText(t, drops);
+  for (const v of Object.values(record)) if (typeof v === 'string') xmlAllowedText(v, drops);
+  const droppedNote = xmlDropsNote(drops);
   const census = newCensus();
   const filled = new Set<Tag>();
   const emptied = new Set<Tag>();
@@ -108,7 +117,7 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
   await writeRecord(pkg, record, write);
   const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !census.seen.has(t));
   const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced, ...(chartSkipped ? { chartSkipped } : {}) };
+  return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced, ...(chartSkipped ? { chartSkipped } : {}), ...(droppedNote ? { droppedNote } : {}) };
 }
 
 /** Tags of the controls the document carries, in document order (word/document.xml only). */

@@ -1,5 +1,5 @@
 import type { ChartImage } from '../core/chart';
-import { escapeXml } from './custom-props';
+import { escapeXml } from '../core/xml-text';
 import { appendToRoot, childName, isNamed, parsePart } from './opc';
 import type { TemplatePackage } from './package';
 import { scanXml, splice } from './xml';
@@ -31,7 +31,8 @@ const NS = {
 /** The extension URI under which Office writes the SVG blip (MS-ODRAWXML 2.3.1.31). */
 const SVG_EXT = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
 
-const attr = (s: string) => escapeXml(s).replace(/"/g, '&quot;').replace(/\r?\n/g, ' ');
+// escapeXml escapes both quotes; a line break in an attribute would be read back as a space anyway.
+const attr = (s: string) => escapeXml(s).replace(/\r?\n/g, () => ' ');
 
 /**
  * The centred paragraph that holds the picture. Namespaces are declared on the elements that use

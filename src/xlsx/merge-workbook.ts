@@ -9,6 +9,7 @@ import { PERIOD_KINDS, TABLES, type PeriodKind, type TableName } from '../core/c
 import { colToLetters } from '../core/model';
 import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
+import { escapeXml, newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
 import { buildWorkbook, type BuildOptions, type CellInput } from './template';
 
 /** One line per source cell; "Nguồn" is the STT of the file's line on the "Nguồn" sheet. */
@@ -18,9 +19,26 @@ type PlainSheet = { name: string; rows: (string | number | null)[][]; widths?: n
 
 const METHOD: Record<string, string> = { sum: 'Cộng', weighted: 'Bình quân gia quyền theo số phiếu', taken: 'Lấy nguyên', ratio: 'Tính lại từ số đã cộng' };
 
-export function mergedWorkbookOptions(result: MergeResult, unit?: string): BuildOptions & { extraSheets: PlainSheet[] } {
+/**
+ * Every text of the workbook (unit, file, sheet names, row labels: all come from the units' files)
+ * made writable as XML before ExcelJS or addPlainSheets sees it: ExcelJS escapes markup but writes
+ * U+FFFF or a lone surrogate as it is, which makes the part ill-formed, and neither protects a
+ * literal `_x0041_` (src/core/xml-text.ts).
+ */
+function allowed<T extends CellInput | string | number | null>(v: T, drops: XmlDrops): T {
+  return (typeof v === 'string' ? spreadsheetText(v, drops) : v) as T;
+}
+
+/** For what buildWorkbook writes: it protects `_xHHHH_` itself (twice would show "_x005F_"), so only the drops are counted here. */
+function allowedForTemplate<T extends CellInput | string | number | null>(v: T, drops: XmlDrops): T {
+  return (typeof v === 'string' ? xmlAllowedText(v, drops) : v) as T;
+}
+
+export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops: XmlDrops = newXmlDrops()): BuildOptions & { extraSheets: PlainSheet[] } {
   const tables: BuildOptions['tables'] = {};
-  for (const [name, rows] of Object.entries(result.consolidated.tables) as [TableName, Record<string, CellInput>[]][]) tables[name] = { rows };
+  for (const [name, rows] of Object.entries(result.consolidated.tables) as [TableName, Record<string, CellInput>[]][]) {
+    tables[name] = { rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, allowedForTemplate(v, drops)]))) };
+  }
   const sources: (string | number | null)[][] = [
     [...SOURCE_HEADERS],
     ...result.sources.map((s, i) => [i + 1, s.file, s.unit, s.period, s.from, s.to, s.layout, s.errors, s.warnings, s.fileHash, s.figuresHash, s.received, s.carried, s.pending, s.status]),
@@ -34,13 +52,21 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string): Build
     // The note once per figure: it is the same for every source.
     t.sources.forEach((s, j) => trace.push([...head, stt.get(s.file) ?? null, s.unit, s.sheet, s.cell, s.value, j === 0 ? (t.note ?? null) : null]));
   }
-  const notes = result.consolidated.notes.map((n) => [null, n]);
+  const clean = (rows: (string | number | null)[][]) => rows.map((r) => r.map((v) => allowed(v, drops)));
+  const cleanSources = clean(sources);
+  const cleanTrace = clean(trace);
+  const unitName = allowedForTemplate(unit ?? result.unit ?? 'Tổng hợp các đơn vị', drops);
+  // The consolidation's notes quote unit and file names too: cleaned before the drops are told.
+  const consolidationNotes = result.consolidated.notes.map((n) => allowed(n, drops));
+  // Said in the workbook itself, where the changed names are: the pane writes the same workbook.
+  const dropped = xmlDropsNote(drops);
+  const notes = [...consolidationNotes, ...(dropped ? [allowed(dropped, drops)] : [])].map((n) => [null, n]);
   const options: BuildOptions & { extraSheets: PlainSheet[] } = {
-    unit: unit ?? result.unit ?? 'Tổng hợp các đơn vị',
+    unit: unitName,
     tables,
     extraSheets: [
-      { name: SOURCE_SHEET, rows: notes.length ? [...sources, [], ...notes] : sources, widths: [5, 30, 34, 16, 11, 11, 40, 8, 10, 18, 18, 12, 12, 12, 34] },
-      { name: TRACE_SHEET, rows: trace, widths: [20, 30, 26, 12, 22, 30, 30, 12, 8, 12, 40] },
+      { name: SOURCE_SHEET, rows: notes.length ? [...cleanSources, [], ...notes] : cleanSources, widths: [5, 30, 34, 16, 11, 11, 40, 8, 10, 18, 18, 12, 12, 12, 34] },
+      { name: TRACE_SHEET, rows: cleanTrace, widths: [20, 30, 26, 12, 22, 30, 30, 12, 8, 12, 40] },
     ],
   };
   const p = result.period;
@@ -53,14 +79,25 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string): Build
 }
 
 export async function buildMergedWorkbook(result: MergeResult, unit?: string): Promise<Uint8Array> {
-  const { extraSheets, ...options } = mergedWorkbookOptions(result, unit);
-  return addPlainSheets(await buildWorkbook(options), extraSheets);
+  return (await buildMergedWorkbookDetailed(result, unit)).bytes;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-// Control characters other than tab and line breaks are not allowed in XML 1.0.
-// eslint-disable-next-line no-control-regex
-const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+/** The workbook, and the sentence saying which characters XML could not hold were dropped (null: none). */
+export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
+  const drops = newXmlDrops();
+  const { extraSheets, ...options } = mergedWorkbookOptions(result, unit, drops);
+  return { bytes: await addPlainSheets(await buildWorkbook(options), extraSheets), droppedNote: xmlDropsNote(drops) };
+}
+
+/**
+ * `text` put just before the last `marker` of `xml`. Not `String.replace`: its replacement string
+ * would interpret `$&` and `$$` in the inserted text.
+ */
+function insertBefore(xml: string, marker: string, text: string): string {
+  const at = xml.lastIndexOf(marker);
+  if (at < 0) throw new Error(`ExcelJS part without ${marker}`);
+  return xml.slice(0, at) + text + xml.slice(at);
+}
 
 /**
  * Adds sheets of plain values to a package written by ExcelJS. Written by hand (no styles) because
@@ -126,7 +163,7 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
     if (i === undefined) {
       i = base + added.length;
       index.set(text, i);
-      added.push(`<si><t xml:space="preserve">${xmlText(text)}</t></si>`);
+      added.push(`<si><t xml:space="preserve">${escapeXml(text)}</t></si>`);
     }
     return i;
   };
@@ -138,9 +175,9 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
   sheets.forEach((sheet, k) => {
     const rId = `rIdMerge${k + 1}`;
     const target = `worksheets/sheet${++file}.xml`;
-    workbook = workbook.replace('</sheets>', `<sheet sheetId="${++sheetId}" name="${xmlText(sheet.name)}" state="visible" r:id="${rId}"/></sheets>`);
-    rels = rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/></Relationships>`);
-    types = types.replace('</Types>', `<Override PartName="/xl/${target}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+    workbook = insertBefore(workbook, '</sheets>', `<sheet sheetId="${++sheetId}" name="${escapeXml(sheet.name)}" state="visible" r:id="${rId}"/>`);
+    rels = insertBefore(rels, '</Relationships>', `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/>`);
+    types = insertBefore(types, '</Types>', `<Override PartName="/xl/${target}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     const out = new ByteSink();
     out.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
     if (sheet.widths?.length) out.write(`<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
@@ -162,14 +199,16 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
   if (added.length) {
     if (sst) {
       const count = Number(/\bcount="(\d+)"/.exec(sst)?.[1] ?? 0);
-      sst = sst
-        .replace(/\bcount="\d+"/, `count="${count + uses}"`)
-        .replace(/uniqueCount="\d+"/, `uniqueCount="${base + added.length}"`)
-        .replace('</sst>', `${added.join('')}</sst>`);
+      // Only numbers go through replace; the strings themselves are inserted by slicing.
+      sst = insertBefore(
+        sst.replace(/\bcount="\d+"/, () => `count="${count + uses}"`).replace(/uniqueCount="\d+"/, () => `uniqueCount="${base + added.length}"`),
+        '</sst>',
+        added.join(''),
+      );
     } else {
       sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${uses}" uniqueCount="${added.length}">${added.join('')}</sst>`;
-      rels = rels.replace('</Relationships>', '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>');
-      types = types.replace('</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>');
+      rels = insertBefore(rels, '</Relationships>', '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>');
+      types = insertBefore(types, '</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
     }
     zip.file(SST, sst);
   }

@@ -32,6 +32,7 @@ import { isoToSerial, reportingWindow } from '../core/periods';
 import { ruleSetFor } from '../core/regimes';
 import { DERIVED_COUNTS, DERIVED_RATES, derivedRateValue } from '../core/rules';
 import { roundTo } from '../core/numbers';
+import { spreadsheetText } from '../core/xml-text';
 
 /** A cell as a test or sample wants it: a value, typed text ("2.771"), or an explicit formula. */
 export type CellInput = number | string | null | { formula: string; result?: Scalar };
@@ -263,7 +264,8 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     const addr = infoCell(name, layout);
     const cell = info.getCell(addr);
     info.getCell(`${labelCol}${cell.row}`).value = INFO_LABELS[name];
-    cell.value = infoValues[name];
+    const value = infoValues[name];
+    cell.value = typeof value === 'string' ? spreadsheetText(value) : value;
     if (name === 'TuNgay' || name === 'DenNgay') cell.numFmt = DATE_FMT;
     if (std) {
       info.getCell(`A${cell.row}`).font = { bold: true };
@@ -352,10 +354,15 @@ function derived(spec: TableSpec, c: ColumnSpec, addrOf: (key: string) => string
   return { formula: def.excel(addrOf), result: p == null ? '' : roundTo(p, 2) };
 }
 
+/**
+ * Text goes through src/core/xml-text.ts: ExcelJS escapes markup but writes U+FFFF, lone
+ * surrogates and controls as they are (an ill-formed shared-strings part) and a literal `_x0041_`
+ * that readers decode as "A".
+ */
 function toCellValue(x: CellInput | undefined): ExcelJS.CellValue {
   if (x === undefined) return null;
   if (isFormula(x)) return { formula: x.formula.replace(/^=/, ''), result: x.result ?? undefined } as ExcelJS.CellFormulaValue;
-  return x;
+  return typeof x === 'string' ? spreadsheetText(x) : x;
 }
 
 /** Writes one table with its header at `headerRow`, first column `col0`. */

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { runReport } from '../../src/cli/report';
-import { foldsCase, sameFile, UnsafeWriteError, writeFileSafely } from '../../src/cli/safe-write';
+import { assertReplaceable, foldsCase, sameFile, UnsafeWriteError, writeFileSafely } from '../../src/cli/safe-write';
+import { openInputSync, readBoundedSync } from '../../src/cli/input';
+import { makeFifo } from '../helpers/hostile/writers';
 
 const root = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(root, 'assets', 'samples', 'mau-sach.xlsx');
@@ -178,5 +180,44 @@ describe('writeFileSafely', () => {
   test('refuses a folder and a missing folder with a Vietnamese message', () => {
     expect(() => writeFileSafely(dir, 'x')).toThrow(/đây là một thư mục/);
     expect(() => writeFileSafely(path.join(dir, 'khong-co', 'a.docx'), 'x')).toThrow(/không tìm thấy tệp hoặc thư mục/);
+  });
+});
+
+describe('only a regular file or nothing is replaced; only a regular file is read', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-node-'));
+
+  test('a FIFO, a character device, and a link to one are refused as --out and left as they are', () => {
+    const d = tmp();
+    const fifo = makeFifo(path.join(d, 'ong.xlsx'));
+    const link = path.join(d, 'lien-ket.docx');
+    fs.symlinkSync('/dev/null', link);
+    for (const target of [fifo, '/dev/null', link]) {
+      expect(() => assertReplaceable(target)).toThrow(/không phải một tệp thông thường/);
+      expect(() => writeFileSafely(target, 'x')).toThrow(UnsafeWriteError);
+    }
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+    expect(fs.lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync(d).sort()).toEqual(['lien-ket.docx', 'ong.xlsx']);
+  });
+
+  test('a regular file and a name not yet taken are replaceable', () => {
+    const d = tmp();
+    const f = path.join(d, 'a.xlsx');
+    fs.writeFileSync(f, 'cu');
+    expect(() => assertReplaceable(f)).not.toThrow();
+    expect(() => assertReplaceable(path.join(d, 'moi.xlsx'))).not.toThrow();
+    writeFileSafely(f, 'moi');
+    expect(fs.readFileSync(f, 'utf8')).toBe('moi');
+  });
+
+  test('openInputSync refuses a FIFO without waiting for a writer, and a device; reads a regular file', () => {
+    const d = tmp();
+    expect(() => openInputSync(makeFifo(path.join(d, 'x.xlsx')))).toThrow(/Không phải một tệp thông thường/);
+    expect(() => openInputSync('/dev/zero')).toThrow(/Không phải một tệp thông thường/);
+    expect(() => openInputSync(d)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    const f = path.join(d, 'a.xlsx');
+    fs.writeFileSync(f, 'abc');
+    expect(readBoundedSync(f).toString()).toBe('abc');
+    expect(() => readBoundedSync(f, 2, (n) => new Error(`lớn ${n}`))).toThrow('lớn 3');
   });
 });

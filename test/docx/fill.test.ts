@@ -119,10 +119,21 @@ describe('fillDocx', () => {
   });
 
   test('text is escaped', async () => {
-    expect(escapeXml('A & B <c> "d"\u0001')).toBe('A &amp; B &lt;c&gt; "d"');
+    expect(escapeXml('A & B <c> "d"\u0001')).toBe('A &amp; B &lt;c&gt; &quot;d&quot;');
     const n = buildNarrative({ ...konTumQ3(), data: { ...konTumQ3().data, unit: 'Sở Y tế <Tỉnh> & "X"' } });
     const after = await part(await fillDocx(templateBytes(), n, record(n.fingerprint)), 'word/document.xml');
     expect(controlTexts(after, 'cchc:donvi')).toEqual([['Sở Y tế <Tỉnh> & "X"']]);
+  });
+
+  test('characters XML forbids in a unit name are dropped from the document, and the result says so', async () => {
+    const n = buildNarrative({ ...konTumQ3(), data: { ...konTumQ3().data, unit: 'Sở Y tế\uFFFF $& tỉnh\uD800 X' } });
+    const result = await fillDocxDetailed(templateBytes(), n, record(n.fingerprint));
+    const after = await part(result.bytes, 'word/document.xml');
+    expect(controlTexts(after, 'cchc:donvi')).toEqual([['Sở Y tế $& tỉnh X']]);
+    expect(after).not.toMatch(/[\uFFFF\uD800]/);
+    expect(result.droppedNote).toMatch(/^Đã bỏ ký tự không được phép/);
+    const clean = await fillDocxDetailed(templateBytes(), buildNarrative(konTumQ3()), record(n.fingerprint));
+    expect(clean.droppedNote).toBeUndefined();
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));

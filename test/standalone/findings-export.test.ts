@@ -40,3 +40,25 @@ test('file names follow the workbook', () => {
   expect(findingsFileName('mau-co-loi.xlsx', 'csv')).toBe('Phát hiện - mau-co-loi.csv');
   expect(findingsFileName(undefined, 'xlsx')).toBe('Phát hiện.xlsx');
 });
+
+test('a formula after any separator a locale may split on is neutralised: ";" (Vietnamese Windows), "," and tab', () => {
+  const csv = findingsCsv([finding({ sheet: 'A;=2+5;', cell: 'B2', message: 'x,+1\t@SUM(A1) ; -3 và 5-2=3' })]);
+  const line = csv.split('\r\n')[1]!;
+  // Every = + - @ that would open a field on a ";", "," or tab machine has an apostrophe before it;
+  // "5-2=3" inside a field is not at a field's start and stays.
+  expect(line).toBe(`"A;'=2+5;",B2,Lỗi,sum_mismatch,"x,'+1\t'@SUM(A1) ; '-3 và 5-2=3"`);
+  // Split the way a ";" locale would (outside quotes): no field starts with a formula sign.
+  const fields = line.match(/("([^"]|"")*"|[^;,\t]*)/g)!.filter((f) => f !== '');
+  for (const f of fields) expect(f.replace(/^"/, '')).not.toMatch(/^\s*[=+\-@]/);
+});
+
+test('the .xlsx list drops what XML forbids and says so on a last line', async () => {
+  const bytes = await findingsXlsx([finding({ sheet: 'TTHC\uFFFF', message: 'a\uD800b _x0041_' })]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Phát hiện')!;
+  expect(ws.getCell('A2').value).toBe('TTHC');
+  // Written as _x005F_x0041_, which a spreadsheet decodes back to the text as typed.
+  expect(ws.getCell('E2').value).toBe('ab _x0041_');
+  expect(String(ws.getCell('E3').value)).toMatch(/^Đã bỏ ký tự không được phép .* khỏi 2 đoạn chữ/);
+});

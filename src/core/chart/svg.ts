@@ -1,6 +1,7 @@
 import type { Scene } from './scene';
+import { escapeXml } from '../xml-text';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => escapeXml(s);
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /**

@@ -235,7 +235,12 @@ function readDate(v: NameValue | undefined, push: Push): string | null {
   let iso: string | null = null;
   if (n.t === 'num' && n.text === undefined) iso = serialToIso(n.value);
   else if (v.value && typeof v.value.v === 'string') iso = parseDateText(v.value.v);
-  if (!iso) push({ code: 'invalid_date', severity: 'error', sheet: v.sheet, cell: v.cell, label: v.label, actual: cellText(v.value) || (n.t === 'error' ? n.error : '') });
+  if (!iso && typeof v.value?.v === 'number') {
+    // A number no date can be: its text would be "NaN" (the reader gives NaN for a serial no
+    // Date can hold) or "1e+308", so the message says what it is instead.
+    const x = v.value.v;
+    push({ code: 'invalid_date', severity: 'error', sheet: v.sheet, cell: v.cell, label: v.label, outOfRange: true, ...(Number.isFinite(x) ? { actual: x } : {}) });
+  } else if (!iso) push({ code: 'invalid_date', severity: 'error', sheet: v.sheet, cell: v.cell, label: v.label, actual: cellText(v.value) || (n.t === 'error' ? n.error : '') });
   return iso;
 }
 
@@ -281,6 +286,9 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
     if (n.t === 'num' && Number.isInteger(n.value) && n.value >= 2000 && n.value <= 2100) year = n.value;
     else if (n.t === 'blank') {
       if (year === null) push({ code: 'missing_value', severity: 'error', sheet: yv.sheet, cell: yv.cell, header: yv.label });
+    } else if (n.t === 'num' && n.text === undefined) {
+      // A number kept as a number, so the message formats it (never "1e+308" or "NaN").
+      push({ code: 'invalid_year', severity: 'error', sheet: yv.sheet, cell: yv.cell, ...(Number.isFinite(n.value) ? { actual: n.value } : { actual: 'không phải số' }) });
     } else push({ code: 'invalid_year', severity: 'error', sheet: yv.sheet, cell: yv.cell, actual: cellText(yv.value) });
   }
   if (!kv && !kind) {

@@ -65,13 +65,22 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   const at = (i: number) => ({ sheet: SOURCE_SHEET, cell: `C${rowOf(i)}` });
   const excluded = new Map<number, string>();
 
+  // A consolidated workbook among the inputs (last period's output left in the units' folder)
+  // holds every unit's figures already: summing it would double them.
+  units.forEach((u, i) => {
+    if (!u.consolidation) return;
+    drafts.push({ code: 'merge_consolidated_input', severity: 'error', ...at(i), file: u.file, unit: u.unit });
+    excluded.set(i, 'là sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị');
+  });
+
   // The period most units report is the consolidation's; the others are left out.
   const counts = new Map<string, { n: number; p: PeriodInfo }>();
-  for (const u of units) if (u.period) counts.set(periodKey(u.period), { n: (counts.get(periodKey(u.period))?.n ?? 0) + 1, p: u.period });
+  for (const [i, u] of units.entries()) if (u.period && !excluded.has(i)) counts.set(periodKey(u.period), { n: (counts.get(periodKey(u.period))?.n ?? 0) + 1, p: u.period });
   let period: PeriodInfo | null = null;
   let best = 0;
   for (const { n, p } of counts.values()) if (n > best) [best, period] = [n, p];
   units.forEach((u, i) => {
+    if (excluded.has(i)) return;
     if (period && u.period && periodKey(u.period) !== periodKey(period)) {
       drafts.push({ code: 'merge_period_differs', severity: 'error', ...at(i), file: u.file, unit: u.unit, period: periodText(u.period), expectedPeriod: periodText(period) });
       excluded.set(i, 'khác kỳ báo cáo');

@@ -45,6 +45,8 @@ export interface UnitReport {
   summary: Summary;
   issues: Finding[];
   tables: Partial<Record<TableName, PlainTable>>;
+  /** The file is a consolidated workbook (`isConsolidation`), not one unit's: merge leaves it out. */
+  consolidation?: boolean;
 }
 
 /** The previous consolidated workbook's line for one unit (its "Nguồn" sheet). */
@@ -70,7 +72,18 @@ function plainTable(t: TableData): PlainTable {
 /** A unit's name compared loosely: case, diacritics and punctuation aside. */
 export const unitKey = (name: string) => foldText(name).replace(/[^a-z0-9]+/g, ' ').trim();
 
-export function toUnitReport(report: CheckReport, file: string, fileHash: string): UnitReport {
+/**
+ * Whether a workbook is a consolidation written by `cchc merge` (or compiled the same way): it has a
+ * "Nguồn" sheet listing units (its "Đơn vị" column) and a "Truy vết" sheet. Left in the units'
+ * folder, it would otherwise be summed as one more unit and double every figure.
+ */
+export function isConsolidation(model: WorkbookModel): boolean {
+  const named = (n: string) => model.sheets.some((s) => foldText(s.name) === foldText(n));
+  return named(TRACE_SHEET) && readPreviousUnits(model) !== null;
+}
+
+/** `model`, when given, is the workbook the report was made from: it tells a consolidation (isConsolidation). */
+export function toUnitReport(report: CheckReport, file: string, fileHash: string, model?: WorkbookModel): UnitReport {
   const tables: Partial<Record<TableName, PlainTable>> = {};
   for (const [name, t] of Object.entries(report.data.tables) as [TableName, TableData][]) tables[name] = plainTable(t);
   const unitInfo = report.recognized?.info.find((i) => i.name === 'DonViBaoCao');
@@ -88,6 +101,7 @@ export function toUnitReport(report: CheckReport, file: string, fileHash: string
     tables,
   };
   if (unitInfo) out.unitAt = { sheet: unitInfo.sheet, cell: unitInfo.cell };
+  if (model && isConsolidation(model)) out.consolidation = true;
   return out;
 }
 

@@ -46,7 +46,7 @@ export async function readUnitFile(file: PickedFile): Promise<UnitOutcome> {
     const { readPickedWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked');
     const { model, bytes } = await readPickedWorkbook(file);
     const hash = await fileHash(bytes);
-    return { ok: true, file: file.name, unit: toUnitReport(checkWorkbook(model), file.name, hash) };
+    return { ok: true, file: file.name, unit: toUnitReport(checkWorkbook(model), file.name, hash, model) };
   } catch (e) {
     return { ok: false, file: file.name, message: isUnreadableWorkbookError(e) ? e.message : messageOf(e) };
   }
