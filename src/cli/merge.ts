@@ -61,13 +61,19 @@ export function expandInputs(args: readonly string[]): { files: string[]; leftOu
       const found: string[] = [];
       for (const f of names) {
         const path = join(a, f);
-        let isFile = false;
+        let st2;
         try {
-          isFile = statSync(path).isFile();
+          st2 = statSync(path);
         } catch {
           // vanished between the listing and now: nothing to name
+          continue;
         }
-        if (!isFile) continue;
+        if (st2.isDirectory()) continue;
+        // A pipe, device or socket is never opened (it may never end); named like any file left out.
+        if (!st2.isFile()) {
+          leftOut.push({ file: path, reason: 'Không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm): không mở.' });
+          continue;
+        }
         if (WORKBOOK_EXT.has(extname(f).toLowerCase())) found.push(path);
         else leftOut.push({ file: path, reason: `Không phải sổ số liệu (tệp "${extname(f) || 'không có đuôi'}"): lệnh merge đọc các tệp .xlsx, .xlsm, .xls, .ods, .csv và trang .htm/.xml xuất từ hệ thống một cửa.` });
       }

@@ -21,7 +21,8 @@ function xlsxFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
     if (statSync(p).isDirectory()) return xlsxFiles(p);
-    return /\.xlsx$/i.test(n) ? [p] : [];
+    // The held-out corpus keeps two damaged files as found: their refusal is tested elsewhere.
+    return /\.xlsx$/i.test(n) && !/-hong\.xlsx$/.test(n) ? [p] : [];
   });
 }
 
