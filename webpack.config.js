@@ -141,7 +141,8 @@ module.exports = (env = {}, argv = {}) => {
     copy.push({ from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForOrigin(content.toString('utf8'), { base, version }) });
   }
   plugins.push(new CopyWebpackPlugin({ patterns: copy }));
-  if (deploy && prod) plugins.push(deployNote(outDir, base, version));
+  // Said on the command line only; the tests build into folders of their own (outDir) quietly.
+  if (deploy && prod && !env.outDir) plugins.push(deployNote(outDir, base, version));
 
   return {
     ...common(mode, prod, sourceMaps),
