@@ -141,6 +141,7 @@ module.exports = (env = {}, argv = {}) => {
     copy.push({ from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForOrigin(content.toString('utf8'), { base, version }) });
   }
   plugins.push(new CopyWebpackPlugin({ patterns: copy }));
+  plugins.push(guidePlugin());
   // Said on the command line only; the tests build into folders of their own (outDir) quietly.
   if (deploy && prod && !env.outDir) plugins.push(deployNote(outDir, base, version));
 
@@ -231,6 +232,39 @@ function standaloneConfig(mode, outDir, sourceMaps) {
         ],
       }),
     ],
+  };
+}
+
+const GUIDE_DIR = path.join(root, 'docs/huong-dan');
+
+/**
+ * The officers' guide (docs/huong-dan/README.md, Vietnamese) as huong-dan/index.html beside the
+ * pages, with its pictures, so the pane's "Hướng dẫn" link opens it from the same address and a
+ * browser prints it as one PDF. markdown-it renders it: the Markdown is the repository's own.
+ */
+function guidePlugin() {
+  return {
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap('cchc-guide', (compilation) => {
+        compilation.hooks.processAssets.tap({ name: 'cchc-guide', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+          const { RawSource } = webpack.sources;
+          const source = path.join(GUIDE_DIR, 'README.md');
+          compilation.fileDependencies.add(source);
+          const MarkdownIt = require('markdown-it');
+          const body = new MarkdownIt({ html: false, linkify: false }).render(fs.readFileSync(source, 'utf8'));
+          const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hướng dẫn sử dụng · Trợ lý báo cáo CCHC</title><link rel="icon" href="data:,"><style>
+body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;line-height:1.5;margin:0 auto;max-width:46rem;padding:16px}
+img{max-width:100%;border:1px solid #d1d1d1}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
+@media print{h2{break-before:page}img{max-height:60vh}}
+</style></head><body><main>${body}</main></body></html>`;
+          compilation.emitAsset('huong-dan/index.html', new RawSource(html));
+          const pictures = path.join(GUIDE_DIR, 'hinh');
+          for (const f of fs.existsSync(pictures) ? fs.readdirSync(pictures) : []) {
+            if (f.endsWith('.png')) compilation.emitAsset(`huong-dan/hinh/${f}`, new RawSource(fs.readFileSync(path.join(pictures, f))));
+          }
+        });
+      });
+    },
   };
 }
 
