@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -16,7 +16,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { chromium, type Browser } from 'playwright-core';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/web';
+import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, SHARED_BUILD_ENV, sharedPaths } from '../e2e/web';
 import { findTool, missingTool } from '../helpers/tools';
 
 const ROOT = resolve(__dirname, '../..');
@@ -69,7 +69,8 @@ interface Reply {
 function get(url: string, ca?: Buffer): Promise<Reply> {
   return new Promise((ok, fail) => {
     const u = new URL(url);
-    const req = (u.protocol === 'https:' ? request : httpRequest)(u, { ...(ca ? { ca } : {}), method: 'GET' }, (res) => {
+    // agent: false: no kept-alive socket outlives the test.
+    const req = (u.protocol === 'https:' ? request : httpRequest)(u, { ...(ca ? { ca } : {}), method: 'GET', agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -77,6 +78,18 @@ function get(url: string, ca?: Buffer): Promise<Reply> {
     req.on('error', fail);
     req.end();
   });
+}
+
+/**
+ * Under `npm test` the browser suites' shared build (test/e2e/global-setup.ts) runs meanwhile:
+ * this suite's own build waits for it, so that two webpack builds on a 2-core machine do not push
+ * each other past the browser suites' time limits.
+ */
+async function afterSharedBuild(): Promise<void> {
+  const base = process.env[SHARED_BUILD_ENV];
+  if (!base || !existsSync(base)) return;
+  const until = Date.now() + 300_000;
+  while (!existsSync(sharedPaths(base).status) && Date.now() < until) await new Promise((r) => setTimeout(r, 500));
 }
 
 /** The 14 planted errors of the mistakes sample, counted from its own description. */
@@ -98,6 +111,7 @@ if (!NGINX || !OPENSSL || !CHROMIUM) {
     const [httpsPort, plainPort] = [await freePort(), await freePort()];
     httpPort = plainPort;
     origin = `https://127.0.0.1:${httpsPort}/addin/`;
+    await afterSharedBuild();
     await buildWeb(join(tmp, 'www/addin'), { origin });
 
     // A certificate for 127.0.0.1, as a Sở would get one for its server name.
@@ -153,7 +167,7 @@ if (!NGINX || !OPENSSL || !CHROMIUM) {
     // Chromium trusts exactly this certificate (by its public key), not every certificate.
     const spki = createHash('sha256').update(createPublicKey(cert).export({ type: 'spki', format: 'der' })).digest('base64');
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spki}`] });
-  }, 420_000);
+  }, 720_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -241,6 +255,7 @@ if (!NGINX || !OPENSSL || !CHROMIUM) {
       const button = page.getByRole('button', { name: 'Kiểm tra số liệu' });
       await button.waitFor({ timeout: 60_000 });
       await expect(button.isEnabled()).resolves.toBe(true);
+      const guide = await page.getByTestId('guide').evaluate((a) => (a as HTMLAnchorElement).href);
 
       await page.goto(commandsUrl());
       await page.waitForFunction(() => (window as unknown as { __associated: string[] }).__associated.length > 0, null, { timeout: 30_000 });
@@ -252,6 +267,20 @@ if (!NGINX || !OPENSSL || !CHROMIUM) {
       await page.getByTestId('file-input').setInputFiles(SAMPLE);
       await page.getByTestId('count-error').waitFor({ timeout: 60_000 });
       await expect(page.getByTestId('count-error').textContent()).resolves.toBe(String(plantedErrors()));
+      // The picture of the officers' guide (docs/huong-dan/, refreshed by npm run guide:pictures).
+      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test-results/standalone.png'), fullPage: false });
+
+      // "Hướng dẫn" opens the officers' guide from the same address, pictures included.
+      expect(guide).toBe(`${origin}huong-dan/index.html`);
+      const guidePage = await context.newPage();
+      await guidePage.goto(guide);
+      await expect(guidePage.locator('h1').textContent()).resolves.toBe('Hướng dẫn sử dụng Trợ lý báo cáo CCHC');
+      const pictures = await guidePage.locator('img').evaluateAll((imgs) => imgs.map((i) => [(i as HTMLImageElement).getAttribute('src'), (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0]));
+      const referenced = [...readFileSync(join(ROOT, 'docs/huong-dan/README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => [m[1], true]);
+      expect(referenced.length).toBeGreaterThan(3);
+      expect(pictures).toEqual(referenced);
+      await guidePage.close();
     } finally {
       await context.close();
     }
@@ -262,6 +291,6 @@ if (!NGINX || !OPENSSL || !CHROMIUM) {
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
     // nginx itself served the pages and scripts (its own log, not the browser's word).
     const log = readFileSync(join(tmp, 'access.log'), 'utf8');
-    for (const p of ['/addin/taskpane.html', '/addin/commands.html', '/addin/standalone.html', '/addin/excel.']) expect(log).toContain(`GET ${p}`);
+    for (const p of ['/addin/taskpane.html', '/addin/commands.html', '/addin/standalone.html', '/addin/excel.', '/addin/huong-dan/hinh/taskpane.png']) expect(log).toContain(`GET ${p}`);
   });
 }
