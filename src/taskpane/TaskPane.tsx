@@ -31,7 +31,6 @@ function PlainStatus({ busy, error, notice }: StatusProps) {
 const styles = {
   root: { display: 'flex', flexDirection: 'column', gap: 12, padding: 12, boxSizing: 'border-box', minWidth: 0, maxWidth: '100%' },
   title: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  titleRow: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8 },
   guide: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase300 },
   actionsRow: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, margin: 0 },
@@ -163,14 +162,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
     {/* Outside <main>: the region only speaks; what it says is shown in the pane's own notices. */}
     <LiveRegion text={live} />
     <main style={styles.root} aria-busy={busy != null}>
-      <div style={styles.titleRow}>
-        <h1 style={styles.title}>Trợ lý báo cáo CCHC</h1>
-        {/* The officers' guide, built beside the pages (webpack.config.js, guidePlugin); Office opens
-            a new-window link in the browser, so the pane itself stays. */}
-        <a href={GUIDE_PAGE} target="_blank" rel="noopener" style={styles.guide} data-testid="guide">
-          Hướng dẫn
-        </a>
-      </div>
+      <h1 style={styles.title}>Trợ lý báo cáo CCHC</h1>
       <div style={styles.actionsRow}>
         {/* disabledFocusable, not disabled: a disabled button drops the focus to the page body. */}
         <Button appearance="primary" onClick={check} disabledFocusable={busy != null} data-testid="check">
@@ -182,6 +174,12 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         <Button appearance="subtle" onClick={() => setMerging((m) => !m)} aria-expanded={merging} data-testid="merge-open">
           Tổng hợp từ các đơn vị
         </Button>
+        {/* The officers' guide, built beside the pages (webpack.config.js, guidePlugin). After the
+            actions, so that the first Tab still reaches «Kiểm tra số liệu»; Office opens a
+            new-window link in the browser, and the pane stays as it is. */}
+        <a href={GUIDE_PAGE} target="_blank" rel="noopener" style={styles.guide} data-testid="guide">
+          Hướng dẫn
+        </a>
       </div>
 
       {merging && (
