@@ -4,7 +4,12 @@
 //   PLAYGROUND_HTTP=1 npx webpack serve               → http://localhost:3000 (playground, tests)
 //   npx webpack --mode production --env standalone    → dist/standalone/ (the checker page alone, one
 //                                                       script, opens from disk or any static server)
-// env: standalone=1 (only the standalone checker, see above), outDir=DIR (build elsewhere, used by the tests and the bench), baseline=1 (adds the bench's
+//   npm run build -- --env origin=https://cchc.soyte.example.vn/addin/
+//                                                     → dist/web/ for that address: the pages, the
+//                                                       manifest.xml moved there, no playgrounds (docs/deploy.md)
+// env: origin=URL (or CCHC_ORIGIN=URL: the https address dist/web/ will be served from; without it
+// the manifest stays on https://localhost:3000/ and the playgrounds are built too), sourcemaps=1
+// (source maps in a production build, off by default), standalone=1 (only the standalone checker, see above), outDir=DIR (build elsewhere, used by the tests and the bench), baseline=1 (adds the bench's
 // blank FluentProvider page), officeJs=URL (where the pages take Office.js from; the bench points
 // it at a local stub so that nothing leaves the machine).
 const path = require('path');
@@ -15,6 +20,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { cchcOldHostGuard } = require('./src/oldhost/guard');
+const { DEV_BASE, deployBase, manifestForOrigin } = require('./scripts/manifest-origin');
 
 const root = __dirname;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -85,22 +91,33 @@ module.exports = (env = {}, argv = {}) => {
   const http = process.env.PLAYGROUND_HTTP === '1';
   const officeJs = env.officeJs || OFFICE_JS;
   const https = http ? null : devHttps();
+  const sourceMaps = Boolean(env.sourcemaps);
 
-  if (env.standalone) return standaloneConfig(mode, env.outDir ? outDir : path.join(root, 'dist/standalone'));
+  if (env.standalone) return standaloneConfig(mode, env.outDir ? outDir : path.join(root, 'dist/standalone'), sourceMaps);
+
+  // A deployment (origin given) ships what Office and the officers open, not the playgrounds.
+  const originRaw = env.origin || process.env.CCHC_ORIGIN || '';
+  const deploy = Boolean(originRaw);
+  const base = deploy ? deployBase(originRaw) : DEV_BASE;
+  const version = require('./package.json').version;
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
-    playground: './src/playground/index.tsx',
-    'word-playground': './src/playground/word/index.tsx',
     standalone: './src/standalone/index.tsx',
   };
   const plugins = [
     page('taskpane.html', 'taskpane', { template: './src/taskpane/taskpane.html', officeJs, guard: guardScript('pane') }),
     page('standalone.html', 'standalone', { template: './src/standalone/standalone.html', title: STANDALONE_TITLE, guard: guardScript('standalone') }),
-    // Both playgrounds share one offline page; only the title differs.
-    page('playground.html', 'playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm' }),
-    page('word-playground.html', 'word-playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm Word' }),
   ];
+  if (!deploy) {
+    entry.playground = './src/playground/index.tsx';
+    entry['word-playground'] = './src/playground/word/index.tsx';
+    plugins.push(
+      // Both playgrounds share one offline page; only the title differs.
+      page('playground.html', 'playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm' }),
+      page('word-playground.html', 'word-playground', { template: './src/playground/playground.html', title: 'Trợ lý báo cáo CCHC · Trang thử nghiệm Word' }),
+    );
+  }
   // The commands entry belongs to the Office adapter; the build works before it exists.
   if (fs.existsSync(path.join(root, 'src/commands/commands.ts'))) {
     entry.commands = './src/commands/commands.ts';
@@ -119,11 +136,17 @@ module.exports = (env = {}, argv = {}) => {
     plugins.push(page('baseline.html', 'baseline', { templateContent: '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Baseline</title><link rel="icon" href="data:,"></head><body><div id="root"></div></body></html>' }));
   }
   const copy = [{ from: 'assets', to: 'assets', noErrorOnMissing: true }];
-  if (fs.existsSync(path.join(root, 'manifest.xml'))) copy.push({ from: 'manifest.xml', to: 'manifest.xml' });
+  // The manifest on the address the folder will be served from, with package.json's version.
+  if (fs.existsSync(path.join(root, 'manifest.xml'))) {
+    copy.push({ from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForOrigin(content.toString('utf8'), { base, version }) });
+  }
   plugins.push(new CopyWebpackPlugin({ patterns: copy }));
+  plugins.push(guidePlugin());
+  // Said on the command line only; the tests build into folders of their own (outDir) quietly.
+  if (deploy && prod && !env.outDir) plugins.push(deployNote(outDir, base, version));
 
   return {
-    ...common(mode, prod),
+    ...common(mode, prod, sourceMaps),
     entry,
     output: {
       path: outDir,
@@ -163,12 +186,12 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 /** What every build shares: how TypeScript and the report template are compiled. */
-function common(mode, prod) {
+function common(mode, prod, sourceMaps = false) {
   return {
     mode,
     context: root,
     target: 'web',
-    devtool: prod ? false : 'eval-cheap-module-source-map',
+    devtool: prod ? (sourceMaps ? 'source-map' : false) : 'eval-cheap-module-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
       // sax asks for Node's stream only for its optional stream API, which the reader never uses;
@@ -193,10 +216,10 @@ function common(mode, prod) {
  * disk or from any static intranet server, with no service behind it. The lazy chunks are folded
  * into the one script so that nothing depends on where the files are served from.
  */
-function standaloneConfig(mode, outDir) {
+function standaloneConfig(mode, outDir, sourceMaps) {
   const prod = mode === 'production';
   return {
-    ...common(mode, prod),
+    ...common(mode, prod, sourceMaps),
     entry: { standalone: './src/standalone/index.tsx' },
     output: { path: outDir, filename: prod ? '[name].[contenthash:8].js' : '[name].js', publicPath: '', clean: true },
     plugins: [
@@ -210,6 +233,58 @@ function standaloneConfig(mode, outDir) {
         ],
       }),
     ],
+  };
+}
+
+const GUIDE_DIR = path.join(root, 'docs/huong-dan');
+
+/**
+ * The officers' guide (docs/huong-dan/README.md, Vietnamese) as huong-dan/index.html beside the
+ * pages, with its pictures, so the pane's "Hướng dẫn" link opens it from the same address and a
+ * browser prints it as one PDF. markdown-it renders it: the Markdown is the repository's own.
+ */
+function guidePlugin() {
+  return {
+    apply(compiler) {
+      compiler.hooks.thisCompilation.tap('cchc-guide', (compilation) => {
+        compilation.hooks.processAssets.tap({ name: 'cchc-guide', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+          const { RawSource } = webpack.sources;
+          const source = path.join(GUIDE_DIR, 'README.md');
+          compilation.fileDependencies.add(source);
+          const MarkdownIt = require('markdown-it');
+          const body = new MarkdownIt({ html: false, linkify: false }).render(fs.readFileSync(source, 'utf8'));
+          const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hướng dẫn sử dụng · Trợ lý báo cáo CCHC</title><link rel="icon" href="data:,"><style>
+body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;line-height:1.5;margin:0 auto;max-width:46rem;padding:16px}
+img{max-width:100%;border:1px solid #d1d1d1}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
+@media print{h2{break-before:page}img{max-height:60vh}}
+</style></head><body><main>${body}</main></body></html>`;
+          compilation.emitAsset('huong-dan/index.html', new RawSource(html));
+          const pictures = path.join(GUIDE_DIR, 'hinh');
+          for (const f of fs.existsSync(pictures) ? fs.readdirSync(pictures) : []) {
+            if (f.endsWith('.png')) compilation.emitAsset(`huong-dan/hinh/${f}`, new RawSource(fs.readFileSync(path.join(pictures, f))));
+          }
+        });
+      });
+    },
+  };
+}
+
+/** After a deployment build: where the folder is and what to do with it, in the IT officer's words. */
+function deployNote(outDir, base, version) {
+  return {
+    apply(compiler) {
+      compiler.hooks.done.tap('cchc-deploy-note', (stats) => {
+        if (stats.hasErrors()) return;
+        console.log(
+          [
+            '',
+            `  Đã ghi bản triển khai phiên bản ${version} vào ${path.relative(process.cwd(), outDir) || outDir}/`,
+            `  Chép cả thư mục lên máy chủ để ${base}manifest.xml mở được; rồi nạp manifest.xml đó (docs/deploy.md).`,
+            '',
+          ].join('\n'),
+        );
+      });
+    },
   };
 }
 

@@ -19,39 +19,86 @@ import { runDoc } from './doc';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
 import { argumentMessage } from './args';
+// Only the version: esbuild copies just this field into dist/cli.js.
+import { version } from '../../package.json';
 
-const HELP = `cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế
-
-Cách dùng:
-  cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx [--force]]
+/**
+ * Each command's part of the help, in the order `cchc help` lists them; `cchc LỆNH --help` and
+ * `cchc help LỆNH` print one part alone.
+ */
+const COMMAND_HELP = {
+  check: {
+    summary: 'Kiểm tra sổ số liệu và in các phát hiện.',
+    text: `  cchc check TỆP.xlsx [--json] [--previous TỆP_KỲ_TRƯỚC.xlsx [--force]]
       Kiểm tra sổ số liệu theo mẫu cchc-workbook/1 và in các phát hiện.
       --json        in kết quả dạng JSON (theo hợp đồng dữ liệu)
       --previous    sổ số liệu kỳ trước, để đối chiếu số hồ sơ chuyển kỳ (T5): phải của cùng đơn vị,
                     kỳ liền trước hoặc cùng kỳ năm trước (khác thì dừng, mã thoát 2; --force để vẫn đối chiếu)
-  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart]
+`,
+  },
+  report: {
+    summary: 'Điền các đoạn văn sinh từ số liệu vào mẫu báo cáo Word.',
+    text: `  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       --previous    sổ số liệu kỳ trước, để viết câu so sánh "so với kỳ trước, tăng/giảm …"
       --no-chart    không chèn biểu đồ hài lòng theo nhóm tiêu chí (mặc định chèn khi sổ có phiếu khảo sát)
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force (các phần có số liệu sai
       được ghi chú tô vàng ngay trong văn bản).
-  cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json]
+`,
+  },
+  merge: {
+    summary: 'Kiểm tra sổ của các đơn vị và tổng hợp thành sổ của Sở.',
+    text: `  cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json]
       Kiểm tra sổ của từng đơn vị và tổng hợp thành sổ của Sở (tệp mới), kèm sheet "Nguồn"
       (từng tệp, đơn vị, kỳ, kết quả kiểm tra) và "Truy vết" (mỗi số tổng hợp lấy từ ô nào).
       --previous    sổ tổng hợp kỳ trước do lệnh merge ghi: so danh sách đơn vị, T5 từng đơn vị
       --max-change  ngưỡng cảnh báo khi số hồ sơ tiếp nhận của một đơn vị thay đổi (%, mặc định 50)
       --unit        tên đơn vị tổng hợp (mặc định: tên Sở Y tế trong các tệp)
       --threads     số luồng đọc và kiểm tra tệp cùng lúc (mặc định: số lõi của máy; 1: không dùng luồng phụ)
-  cchc doc BÁO_CÁO.docx [--workbook TỆP.xlsx] [--previous TỆP_KỲ_TRƯỚC.xlsx] [--json]
+`,
+  },
+  doc: {
+    summary: 'Kiểm tra các số liệu viết trong văn bản báo cáo.',
+    text: `  cchc doc BÁO_CÁO.docx [--workbook TỆP.xlsx] [--previous TỆP_KỲ_TRƯỚC.xlsx] [--json]
       Kiểm tra các số liệu viết trong văn bản báo cáo (tỷ lệ, tổng và các phần, khoảng thời gian,
       ngày văn bản); với --workbook, đối chiếu với sổ số liệu; --previous chỉ ra số còn của kỳ trước.
-  cchc template --out TỆP.xlsx
+`,
+  },
+  template: {
+    summary: 'Ghi một sổ số liệu trắng theo mẫu chuẩn.',
+    text: `  cchc template --out TỆP.xlsx
       Ghi một sổ số liệu trắng theo mẫu chuẩn.
-  cchc --help
-      In hướng dẫn này.
+`,
+  },
+} as const;
 
-Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu; 2 không dùng được tệp đầu vào
+type CommandName = keyof typeof COMMAND_HELP;
+const isCommand = (c: string | undefined): c is CommandName => c !== undefined && Object.hasOwn(COMMAND_HELP, c);
+
+const TITLE = 'cchc — Trợ lý báo cáo cải cách hành chính (CCHC) của Sở Y tế';
+const EXIT_CODES = `Mã thoát: 0 không có lỗi; 1 có lỗi trong số liệu; 2 không dùng được tệp đầu vào
 (không đọc được, không tồn tại) hoặc sai tham số.
 `;
+
+const HELP = `${TITLE}
+
+Cách dùng:
+${Object.values(COMMAND_HELP)
+  .map((c) => c.text)
+  .join('')}  cchc help [LỆNH]   (hoặc cchc LỆNH --help)
+      In hướng dẫn này, hoặc hướng dẫn riêng của một lệnh.
+  cchc --version
+      In phiên bản của chương trình.
+
+${EXIT_CODES}`;
+
+function commandHelp(name: CommandName): string {
+  return `cchc ${name} — ${COMMAND_HELP[name].summary}
+
+Cách dùng:
+${COMMAND_HELP[name].text}
+${EXIT_CODES}`;
+}
 
 class UsageError extends Error {}
 
@@ -145,6 +192,11 @@ function help(): number {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // A command's own help, before its arguments are read: `cchc merge --help` needs no files.
+    if (isCommand(command) && (rest.includes('--help') || rest.includes('-h'))) {
+      process.stdout.write(commandHelp(command));
+      return 0;
+    }
     switch (command) {
       case 'check':
         return await check(rest);
@@ -156,10 +208,21 @@ export async function main(argv: string[]): Promise<number> {
         return await report(rest);
       case 'merge':
         return await merge(rest);
+      case '--version':
+      case '-V':
+      case 'version':
+        process.stdout.write(`cchc ${version}\n`);
+        return 0;
+      case 'help': {
+        const topic = rest[0];
+        if (topic === undefined) return help();
+        if (!isCommand(topic)) throw new UsageError(`Không có lệnh "${topic}". Các lệnh: ${Object.keys(COMMAND_HELP).join(', ')} (xem cchc help).`);
+        process.stdout.write(commandHelp(topic));
+        return 0;
+      }
       case undefined:
       case '--help':
       case '-h':
-      case 'help':
         return help();
       default:
         throw new UsageError(`Lệnh không hợp lệ: ${command}. Dùng: check, report, doc, merge hoặc template (xem cchc --help).`);

@@ -31,10 +31,14 @@ function PlainStatus({ busy, error, notice }: StatusProps) {
 const styles = {
   root: { display: 'flex', flexDirection: 'column', gap: 12, padding: 12, boxSizing: 'border-box', minWidth: 0, maxWidth: '100%' },
   title: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  guide: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase300 },
   actionsRow: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, margin: 0 },
 } satisfies Record<string, CSSProperties>;
 
+
+/** The guide's page, relative to the pane's own address (the build writes it there). */
+export const GUIDE_PAGE = 'huong-dan/index.html';
 
 export function TaskPane({ actions }: { actions: ExcelActions }) {
   return (
@@ -170,6 +174,12 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         <Button appearance="subtle" onClick={() => setMerging((m) => !m)} aria-expanded={merging} data-testid="merge-open">
           Tổng hợp từ các đơn vị
         </Button>
+        {/* The officers' guide, built beside the pages (webpack.config.js, guidePlugin). After the
+            actions, so that the first Tab still reaches «Kiểm tra số liệu»; Office opens a
+            new-window link in the browser, and the pane stays as it is. */}
+        <a href={GUIDE_PAGE} target="_blank" rel="noopener" style={styles.guide} data-testid="guide">
+          Hướng dẫn
+        </a>
       </div>
 
       {merging && (

@@ -17,13 +17,16 @@ export interface BuildResult {
   entryFiles: Record<string, string[]>;
 }
 
-/** `standalone` builds the standalone checker alone, as `npm run build:standalone` does. */
-export async function buildWeb(outDir: string, options: { baseline?: boolean; officeJs?: string; standalone?: boolean } = {}): Promise<BuildResult> {
+/**
+ * `standalone` builds the standalone checker alone, as `npm run build:standalone` does; `origin`
+ * builds the deployment for that address, as `npm run build -- --env origin=URL` does.
+ */
+export async function buildWeb(outDir: string, options: { baseline?: boolean; officeJs?: string; standalone?: boolean; origin?: string } = {}): Promise<BuildResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFn = require(join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => import('webpack').Configuration;
-  const config = configFn({ outDir, baseline: options.baseline ? '1' : undefined, officeJs: options.officeJs, standalone: options.standalone ? '1' : undefined }, { mode: 'production' });
+  const config = configFn({ outDir, baseline: options.baseline ? '1' : undefined, officeJs: options.officeJs, standalone: options.standalone ? '1' : undefined, origin: options.origin }, { mode: 'production' });
   const stats = await new Promise<import('webpack').Stats>((ok, fail) => {
     webpack(config, (err, st) => {
       if (err) fail(err);
