@@ -8,14 +8,15 @@
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
-import type { WorkbookModel } from '../core/model';
+import type { TableRef, WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
 import { INFO_NAMES, LISTS_SHEET, SHEET_INFO } from '../core/contract';
 import { colToLetters, parseA1, parseRange } from '../core/model';
 import { foldText } from '../core/text';
 import { copyToClipboard } from '../host/clipboard';
 import { saveBytes } from '../host/download';
-import { HostError, type ExcelActions, type HostCheckReport } from '../host/actions';
+import { HostError, type ExcelActions, type HostCheckReport, type SheetsWritten } from '../host/actions';
+import { cannotWriteInto, cellsWrite, tableWrite, type TableBox, type TableWrite } from './sheet-write';
 import { toHostError, type Doing } from './errors';
 import {
   fillOf,
@@ -443,20 +444,21 @@ function freeName(base: string, taken: Set<string>, max: number, suffix: (n: num
 }
 
 /**
- * "Tổng hợp từ các đơn vị" › "Ghi vào sổ đang mở". The sheets to replace first step aside under
- * other names (their tables too, since table names are unique in a workbook), the new sheets come
- * in under their own names, and only then are the old ones deleted: a failed insertion puts the
- * old names back and nothing is lost, and the workbook never passes through having no visible
- * sheet (which Excel refuses). Round trips: read; step aside (only with sheets to replace);
- * insert; delete and activate; the names read (and written when some must be repointed).
+ * "Tổng hợp từ các đơn vị" › "Ghi vào sổ đang mở". No existing sheet is renamed or deleted
+ * (sheet-write.ts says why): the sheets the workbook lacks are inserted, each confirmed sheet
+ * gets the consolidated figures written into its own tables, and a sheet whose tables are not
+ * the standard ones is left as it was, its figures going to a new sheet beside it. The insertion
+ * comes first, so that when Excel refuses it nothing has been written. Round trips: read; the
+ * replaced sheets' tables (only with sheets to replace); insert (only with sheets to insert);
+ * writes and activate; the names read (and written when some must be repointed).
  */
-async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]> {
+async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[], contents: WorkbookModel): Promise<SheetsWritten> {
   hostReady();
   if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa ghi được sổ tổng hợp. Hãy mở sổ để chỉnh sửa rồi thử lại.');
   const data = base64(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
   return run('ghi sổ tổng hợp', async (ctx) => {
-    const ws = ctx.workbook.worksheets.load('items/name,items/visibility');
-    const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+    const ws = ctx.workbook.worksheets.load('items/name,items/protection/protected');
+    const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
     await ctx.sync();
     // Excel compares sheet names ignoring case.
     const wanted = new Set(sheets.map((n) => n.toLowerCase()));
@@ -465,57 +467,88 @@ async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace
     const refused = clash.filter((w) => !allowed.has(w.name.toLowerCase()));
     // Sheets added since the pane asked: they were never confirmed, so nothing is written.
     if (refused.length) throw new HostError(`Sổ đang mở có trang tính ${quoteList(refused.map((w) => w.name))} chưa được xác nhận thay thế; chưa ghi gì. Hãy bấm «Ghi vào sổ đang mở» lại.`);
+    const locked = clash.filter((w) => w.protection.protected);
+    if (locked.length) throw new HostError(`Trang tính ${quoteList(locked.map((w) => w.name))} đang được bảo vệ nên chưa ghi được số tổng hợp vào đó; chưa ghi gì. Hãy bỏ bảo vệ (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.`);
 
-    const takenSheets = new Set(ws.items.map((w) => w.name.toLowerCase()));
-    for (const n of sheets) takenSheets.add(n.toLowerCase());
-    const takenTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
-    const clashNames = new Set(clash.map((w) => w.name));
-    const moved = clash.map((w) => ({ proxy: w, name: w.name, hidden: w.visibility === 'VeryHidden', aside: freeName(w.name, takenSheets, 31, (n) => ` (cũ${n > 1 ? ` ${n}` : ''})`) }));
-    const movedTables = tables.items
-      .filter((t) => clashNames.has(t.worksheet.name))
-      .map((t) => ({ proxy: t, name: t.name, aside: freeName(t.name, takenTables, 255, (n) => `_cu${n}`) }));
-    const putBack = async () => {
-      for (const t of movedTables) t.proxy.name = t.name;
-      for (const m of moved) m.proxy.name = m.name;
-      await ctx.sync();
-    };
+    // The confirmed sheets' tables and used ranges, to tell where the figures can go.
+    const boxes = new Map<string, { range: Excel.Range; t: Excel.Table }>();
+    const used = new Map<string, Excel.Range>();
+    for (const t of tables.items) {
+      if (!clash.some((w) => w.name === t.worksheet.name)) continue;
+      boxes.set(t.name.toLowerCase(), { range: t.getRange().load('rowIndex,rowCount,columnIndex,columnCount'), t });
+    }
+    for (const w of clash) used.set(w.name, w.getUsedRangeOrNullObject().load('rowIndex,rowCount,columnIndex,columnCount'));
+    if (clash.length) await ctx.sync();
 
-    try {
-      for (const m of moved) m.proxy.name = m.aside;
-      for (const t of movedTables) t.proxy.name = t.aside;
-      if (moved.length) await ctx.sync();
-      ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: [...sheets], positionType: 'End' });
-      await ctx.sync();
-    } catch (e) {
-      // Operations of a failed batch before the failing one stay done: the old names go back.
-      if (moved.length) await putBack().catch(() => undefined);
-      const code = (e as { code?: unknown })?.code;
-      if (code === 'GeneralException') {
-        throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+    const taken = new Set(ws.items.map((w) => w.name.toLowerCase()));
+    for (const n of sheets) taken.add(n.toLowerCase());
+    const result: SheetsWritten = { inserted: [], inPlace: [], aside: [] };
+    type Plan = { sheet: string; writes: TableWrite[] } | { sheet: string; aside: string; why: string; write: TableWrite };
+    const plans: Plan[] = [];
+    for (const w of clash) {
+      const grid = contents.sheets.find((g) => g.name.toLowerCase() === w.name.toLowerCase());
+      if (!grid) throw new Error(`no consolidated sheet ${w.name}`);
+      const own = contents.tables.filter((t) => t.sheet === grid.name).sort((a, b) => parseRange(b.ref).start.row - parseRange(a.ref).start.row);
+      const u = used.get(w.name)!;
+      if (!own.length) {
+        plans.push({ sheet: w.name, writes: [cellsWrite(grid, u.isNullObject ? null : u)] });
+        continue;
       }
-      // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
-      // of a few hundred units exceeds it, and the file itself is then the way.
-      if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
-        throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+      const boxOf = (t: TableRef): TableBox | undefined => {
+        const b = boxes.get(t.name.toLowerCase());
+        if (!b || b.t.worksheet.name !== w.name) return undefined;
+        return { rowIndex: b.range.rowIndex, rowCount: b.range.rowCount, columnIndex: b.range.columnIndex, columnCount: b.range.columnCount, showHeaders: b.t.showHeaders, showTotals: b.t.showTotals };
+      };
+      const why = own.map((t) => cannotWriteInto(t, boxOf(t))).find((x) => x);
+      if (why) plans.push({ sheet: w.name, aside: freeName(`${grid.name} (tổng hợp)`, taken, 31, (n) => (n > 1 ? ` ${n}` : '')), why, write: cellsWrite(grid, null) });
+      else plans.push({ sheet: w.name, writes: own.map((t) => tableWrite(t, grid, boxOf(t)!)) });
+    }
+
+    const fresh = sheets.filter((n) => !clash.some((w) => w.name.toLowerCase() === n.toLowerCase()));
+    if (fresh.length) {
+      try {
+        ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: fresh, positionType: 'End' });
+        await ctx.sync();
+      } catch (e) {
+        const code = (e as { code?: unknown })?.code;
+        if (code === 'GeneralException') {
+          throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+        }
+        // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
+        // of a few hundred units exceeds it, and the file itself is then the way.
+        if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
+          throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+        }
+        throw e;
       }
-      throw e;
+      result.inserted.push(...fresh);
     }
 
     try {
-      for (const m of moved) {
-        // Worksheet.delete refuses a "VeryHidden" sheet; made merely hidden first.
-        if (m.hidden) m.proxy.visibility = 'Hidden' as Excel.SheetVisibility;
-        m.proxy.delete();
+      for (const p of plans) {
+        if ('aside' in p) {
+          const sheet = ctx.workbook.worksheets.add(p.aside);
+          sheet.getRange(p.write.address).formulas = p.write.formulas;
+          result.aside.push({ sheet: p.sheet, to: p.aside, why: p.why });
+          continue;
+        }
+        const sheet = ctx.workbook.worksheets.getItem(p.sheet);
+        for (const w of p.writes) {
+          if (w.insertRows) sheet.getRange(w.insertRows).insert('Down' as Excel.InsertShiftDirection);
+          sheet.getRange(w.address).formulas = w.formulas;
+        }
+        result.inPlace.push(p.sheet);
       }
-      const first = ctx.workbook.worksheets.getItem(sheets.find((n) => n !== LISTS_SHEET) ?? sheets[0]!);
-      first.activate();
+      const first = sheets.find((n) => n !== LISTS_SHEET) ?? sheets[0]!;
+      ctx.workbook.worksheets.getItem(result.aside.find((a) => a.sheet.toLowerCase() === first.toLowerCase())?.to ?? first).activate();
       await ctx.sync();
     } catch (e) {
-      const err = toHostError(e, 'xóa các trang tính cũ');
+      const err = toHostError(e, 'ghi số tổng hợp vào các trang tính đã có');
       if (!(err instanceof HostError)) throw err;
-      throw new HostError(`Đã ghi các trang tính tổng hợp, nhưng chưa xóa được các trang tính cũ (đang mang tên ${quoteList(moved.map((m) => m.aside))}). ${err.message} Có thể xóa chúng bằng tay.`);
+      const done = result.inserted.length ? ` Các trang tính mới ${quoteList(result.inserted)} đã được chèn.` : '';
+      throw new HostError(`Chưa ghi xong số tổng hợp vào ${quoteList(plans.map((p) => p.sheet))}: Excel đã dừng giữa chừng nên một phần số có thể đã được ghi.${done} ${err.message} Hãy bấm «Ghi vào sổ đang mở» lại: lần ghi sau ghi đè toàn bộ các bảng đó.`);
     }
-    if (sheets.includes(SHEET_INFO)) await repairNames(ctx);
-    return [...sheets];
+    if (result.inserted.includes(SHEET_INFO)) await repairNames(ctx);
+    return result;
   });
 }
