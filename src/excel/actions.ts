@@ -1,9 +1,10 @@
 /**
  * ExcelActions on Office.js. Round trips per action (measured on the fake host in test/excel):
- * check = 2 reads (structure with the highlight record; grids with the fills of earlier
- * highlights) + 1 read of the new targets' own fills (only when there are new targets) + 1 write
- * (restore, record, colour; only when there is anything to restore, record or colour);
- * clearHighlights = 2 reads + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
+ * check = 2 reads (structure with the highlight record; grids with the anchors of earlier
+ * highlights) + 1 read of their fills (only when there were highlights) + 1 read of the new
+ * targets' own fills (only when there are new targets) + 1 write (restore, anchor, record,
+ * colour; only when there is anything to restore, record or colour);
+ * clearHighlights = 3 reads (record, anchors, fills) + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
@@ -23,15 +24,21 @@ import {
   highlightTargets,
   isOurs,
   marksOf,
+  newAnchor,
+  queueAnchor,
+  queueDropAnchor,
   queueFillRead,
   queueHighlight,
   queueRecordRead,
   queueRecordWrite,
+  queueResolve,
   queueRestore,
   recordExists,
+  resolveMarks,
   type FillResult,
   type Mark,
   type RecordRead,
+  type Resolving,
 } from './highlights';
 import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
 
@@ -86,9 +93,38 @@ interface Prepared {
   sheets: Excel.WorksheetCollection;
 }
 
-/** Queued with the structure read: the highlight record and which sheets are protected. */
+/** Queued with the structure read: the highlight record, the sheets' ids and which sheets are protected. */
 function prepare(ctx: Excel.RequestContext): Prepared {
-  return { record: queueRecordRead(ctx), sheets: ctx.workbook.worksheets.load('items/name,items/protection/protected') };
+  return { record: queueRecordRead(ctx), sheets: ctx.workbook.worksheets.load('items/name,items/id,items/protection/protected') };
+}
+
+const sheetIds = (p: Prepared) => p.sheets.items.map((w) => ({ id: w.id, name: w.name }));
+
+interface Found {
+  marks: Mark[];
+  /** Anchored marks whose cell cannot be found any more (highlights.ts, resolveMarks). */
+  lost: Mark[];
+}
+
+const cellList = (marks: readonly Mark[]) => {
+  const shown = marks.slice(0, 10).map((m) => `${m.sheet}!${m.cell}`).join(', ');
+  return marks.length > 10 ? `${shown}, …` : shown;
+};
+
+/** Queues the look-up of the recorded marks (after the structure read); read it with found() after a sync. */
+function queueLocate(ctx: Excel.RequestContext, p: Prepared): Resolving[] {
+  return queueResolve(ctx, marksOf(p.record), sheetIds(p));
+}
+
+function found(p: Prepared, rs: readonly Resolving[]): Found {
+  return resolveMarks(rs, sheetIds(p));
+}
+
+/** The structure is read: finds the marks where they are now (one round trip when some are anchored). */
+async function locate(ctx: Excel.RequestContext, p: Prepared): Promise<Found> {
+  const rs = queueLocate(ctx, p);
+  if (rs.some((r) => r.range)) await ctx.sync();
+  return found(p, rs);
 }
 
 function protectedSheets(p: Prepared): Set<string> {
@@ -112,12 +148,15 @@ function queueCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], ex
 async function rehighlight(
   ctx: Excel.RequestContext,
   p: Prepared,
+  where: Found,
   current: ReadonlyMap<string, FillResult>,
   findings: readonly Finding[],
   existing: ReadonlySet<string>,
 ): Promise<string | undefined> {
   const locked = protectedSheets(p);
-  const marks = marksOf(p.record);
+  const marks = where.marks;
+  const idOf = new Map(p.sheets.items.map((w) => [w.name, w.id]));
+  const leaving: Mark[] = []; // out of the record: their anchors go
   const targets = highlightTargets(findings, existing);
   const allowed = targets.filter((t) => !locked.has(t.sheet));
   const blocked = targets.filter((t) => locked.has(t.sheet));
@@ -133,6 +172,7 @@ async function rehighlight(
     }
     const now = current.get(keyOf(m));
     if (!now) continue;
+    leaving.push(m);
     const fill = fillOf(now);
     if (isOurs(fill, m.fill)) {
       restore.push(m);
@@ -148,6 +188,7 @@ async function rehighlight(
   if (keptOld.length) {
     notices.push(`${formatCount(keptOld.length)} ô tô màu từ lần kiểm tra trước nằm trên trang tính đang được bảo vệ (${quoteList(keptOld.map((m) => m.sheet))}) nên chưa được trả lại màu cũ; hãy bỏ bảo vệ rồi bấm «Xóa đánh dấu».`);
   }
+  if (where.lost.length) notices.push(lostNotice(where.lost));
   const notice = notices.length ? notices.join(' ') : undefined;
   if (!restore.length && !allowed.length && !recordExists(p.record)) return notice;
 
@@ -157,9 +198,12 @@ async function rehighlight(
     if (reads.size) await ctx.sync();
     const fresh: Mark[] = allowed.map((t) => {
       const k = keyOf(t);
-      return { ...t, own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
+      return { ...t, sheetId: idOf.get(t.sheet)!, anchor: newAnchor(), own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
     });
+    // Restore, anchor, record, colour: a failure at any point leaves no coloured cell unrecorded.
     for (const m of restore) queueRestore(ctx, m);
+    for (const m of leaving) queueDropAnchor(ctx, m);
+    for (const m of fresh) queueAnchor(ctx, m);
     queueRecordWrite(ctx, [...keep, ...fresh], recordExists(p.record));
     for (const t of allowed) queueHighlight(ctx, t);
     await ctx.sync();
@@ -171,6 +215,10 @@ async function rehighlight(
   return notice;
 }
 
+function lostNotice(lost: readonly Mark[]): string {
+  return `Không tìm thấy ${formatCount(lost.length)} ô tô màu từ lần kiểm tra trước (lần cuối ở ${cellList(lost)}): hàng hoặc cột chứa chúng có thể đã bị xóa, hoặc dấu của chúng đã bị xóa trong Trình quản lý Tên. Nếu các ô đó còn màu hồng, vàng hoặc xanh nhạt của Trợ lý, hãy bỏ màu bằng tay (thẻ Trang đầu › Màu tô › Không tô).`;
+}
+
 /** Highlights the cells of these findings (restoring earlier highlights first); returns a notice when it could not colour them all. */
 export async function applyHighlights(findings: readonly Finding[]): Promise<string | undefined> {
   hostReady();
@@ -180,9 +228,10 @@ export async function applyHighlights(findings: readonly Finding[]): Promise<str
     const p = prepare(ctx);
     await ctx.sync();
     const existing = new Set(p.sheets.items.map((w) => w.name));
-    const current = queueCurrentFills(ctx, marksOf(p.record), existing, protectedSheets(p));
+    const where = await locate(ctx, p);
+    const current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(p));
     if (current.size) await ctx.sync();
-    return rehighlight(ctx, p, current, findings, existing);
+    return rehighlight(ctx, p, where, current, findings, existing);
   });
 }
 
@@ -325,20 +374,28 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       hostReady();
       const why = cannotHighlight();
       let prepared: Prepared | undefined;
-      let current = new Map<string, FillResult>();
+      let resolving: Resolving[] = [];
       let existing: ReadonlySet<string> = new Set();
       return run('đọc sổ', async (ctx) => {
         const model = await readWorkbook(ctx, {
           structure: why ? undefined : () => (prepared = prepare(ctx)),
           grids: (sheets) => {
             existing = sheets;
-            if (prepared) current = queueCurrentFills(ctx, marksOf(prepared.record), sheets, protectedSheets(prepared));
+            // The marks' anchors travel with the grids; their fills are read once they are found.
+            if (prepared) resolving = queueLocate(ctx, prepared);
           },
         });
+        let where: Found = { marks: [], lost: [] };
+        let current = new Map<string, FillResult>();
+        if (prepared) {
+          where = found(prepared, resolving);
+          current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(prepared));
+          if (current.size) await ctx.sync();
+        }
         const report: HostCheckReport = check(model);
         const name = report.file ? undefined : workbookFileName(Office.context.document.url);
         if (name) report.file = name;
-        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, current, report.issues, existing) : undefined);
+        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, where, current, report.issues, existing) : undefined);
         if (notice) report.highlightNotice = notice;
         return report;
       });
@@ -352,9 +409,10 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       await run('xóa tô màu', async (ctx) => {
         const p = prepare(ctx);
         await ctx.sync();
-        const marks = marksOf(p.record);
-        if (!marks.length && !recordExists(p.record)) return;
+        if (!marksOf(p.record).length && !recordExists(p.record)) return;
         if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa xóa được đánh dấu. Hãy mở sổ để chỉnh sửa rồi bấm «Xóa đánh dấu» lại.');
+        const where = await locate(ctx, p);
+        const marks = where.marks;
         const existing = new Set(p.sheets.items.map((w) => w.name));
         const locked = protectedSheets(p);
         const current = queueCurrentFills(ctx, marks, existing, locked);
@@ -362,16 +420,21 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         const keep = marks.filter((m) => existing.has(m.sheet) && locked.has(m.sheet));
         for (const m of marks) {
           const now = current.get(keyOf(m));
-          if (now && isOurs(fillOf(now), m.fill)) {
+          if (!now) continue;
+          if (isOurs(fillOf(now), m.fill)) {
             queueRestore(ctx, m);
             restored++;
           }
+          queueDropAnchor(ctx, m);
         }
         queueRecordWrite(ctx, keep, recordExists(p.record));
         await ctx.sync();
+        const problems: string[] = [];
+        if (where.lost.length) problems.push(`${restored ? `Đã trả lại màu cũ cho ${formatCount(restored)} ô. ` : ''}${lostNotice(where.lost)}`);
         if (keep.length) {
-          throw new HostError(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
+          problems.push(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
         }
+        if (problems.length) throw new HostError(problems.join(' '));
       });
       return restored;
     },

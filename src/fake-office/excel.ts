@@ -119,8 +119,14 @@ export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_0
 /** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
 export { FakeOfficeError };
 
+type FakeName = NameRef & { hidden?: boolean };
+
 interface FakeSheet {
   name: string;
+  /** Worksheet.id: set when the sheet is created, kept through renames. */
+  id: string;
+  /** Names scoped to the sheet (Worksheet.names). */
+  names: FakeName[];
   cells: Map<number, Cell>;
   formats: Map<number, CellFormat>;
   usedValues?: Box | null;
@@ -329,6 +335,13 @@ class WorksheetProxy extends ClientObject {
     if (orNull) this.markNullState(() => !find());
   }
 
+  get id(): string {
+    return this.get('id');
+  }
+  private namesProxy: NamedItemCollectionProxy | undefined;
+  get names(): NamedItemCollectionProxy {
+    return (this.namesProxy ??= new NamedItemCollectionProxy(this.context, () => this.resolve().names, () => this.resolve()));
+  }
   get name(): string {
     return this.get('name');
   }
@@ -362,6 +375,7 @@ class WorksheetProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const s = t as FakeSheet;
     if (prop === 'name') return s.name;
+    if (prop === 'id') return s.id;
     if (prop === 'visibility') return s.visibility ?? 'Visible';
     if (prop === 'position') return this.context.fake.sheets.indexOf(s);
     throw new FakeOfficeError('InvalidArgument', `Unknown worksheet property ${prop}`);
@@ -957,39 +971,55 @@ class TableProxy extends ClientObject {
   }
 }
 
+/**
+ * Workbook.names, or Worksheet.names (ExcelApi 1.4): a worksheet's names are scoped to it, so the
+ * same name may exist on several sheets, and they stay with the sheet through renames
+ * (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member).
+ */
 class NamedItemCollectionProxy extends ClientObject {
   private itemsList: NamedItemProxy[] | undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly list: () => FakeName[] = () => ctx.fake.names,
+    private readonly scope?: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
   get items(): NamedItemProxy[] {
     if (!this.itemsList) notLoaded('items');
     return this.itemsList;
   }
   override fetch(props: string[]): void {
-    const items = this.context.fake.names.map((n) => new NamedItemProxy(this.context, () => n, false));
+    const items = this.list().map((n) => new NamedItemProxy(this.context, () => n, false, this.list));
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
     this.context.commits.push(() => (this.itemsList = items));
   }
+  private finder(name: string) {
+    return () => this.list().find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
+    return new NamedItemProxy(this.context, this.finder(name), true, this.list);
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+    return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
   /** NamedItemCollection.add(name, reference) with a reference like "='Thông tin'!$B$4". */
   add(name: string, reference: string): NamedItemProxy {
     this.context.enqueue(() => {
       const fake = this.context.fake;
       fake.assertWritable();
-      if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
+      if (this.list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
       const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
       const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
       if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-      fake.names.push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}` });
+      if (this.scope) this.scope();
+      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}` });
     });
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+    return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
   protected resolve(): unknown {
-    return this.context.fake.names;
+    return this.list();
   }
   protected readProp(): unknown {
     return undefined;
@@ -999,8 +1029,9 @@ class NamedItemCollectionProxy extends ClientObject {
 class NamedItemProxy extends ClientObject {
   constructor(
     ctx: Ctx,
-    private readonly find: () => NameRef | undefined,
+    private readonly find: () => FakeName | undefined,
     private readonly orNull: boolean,
+    private readonly list: () => FakeName[] = () => ctx.fake.names,
   ) {
     super(ctx);
     if (orNull) this.markNullState(() => !find());
@@ -1020,7 +1051,14 @@ class NamedItemProxy extends ClientObject {
   get visible(): boolean {
     return this.get('visible');
   }
-  protected resolve(): NameRef {
+  /** NamedItem.visible is writable: a hidden name is not listed in Excel's Name Manager. */
+  set visible(v: boolean) {
+    this.context.enqueue(() => {
+      this.context.fake.assertWritable();
+      this.resolve().hidden = !v;
+    });
+  }
+  protected resolve(): FakeName {
     const n = this.find();
     if (!n) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'NamedItem');
     return n;
@@ -1029,7 +1067,7 @@ class NamedItemProxy extends ClientObject {
     return this.orNull ? (this.find() ?? null) : this.resolve();
   }
   protected readProp(prop: string, target: unknown): unknown {
-    const n = target as NameRef;
+    const n = target as FakeName;
     const p = parseA1(n.cell);
     const broken = this.context.fake.brokenNames.has(n.name.toLowerCase());
     const abs = `${broken ? '#REF!' : `${quoteSheet(n.sheet)}!`}$${colToLetters(p.col)}$${p.row + 1}`;
@@ -1037,7 +1075,7 @@ class NamedItemProxy extends ClientObject {
     if (prop === 'type') return 'Range';
     if (prop === 'formula') return `=${abs}`;
     if (prop === 'value') return abs;
-    if (prop === 'visible') return true;
+    if (prop === 'visible') return !n.hidden;
     throw new FakeOfficeError('InvalidArgument', `Unknown name property ${prop}`);
   }
   delete(): void {
@@ -1045,7 +1083,8 @@ class NamedItemProxy extends ClientObject {
       const fake = this.context.fake;
       fake.assertWritable();
       const n = this.resolve();
-      fake.names.splice(fake.names.indexOf(n), 1);
+      const list = this.list();
+      list.splice(list.indexOf(n), 1);
       fake.brokenNames.delete(n.name.toLowerCase());
     });
   }
@@ -1087,7 +1126,7 @@ function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
 export class FakeExcel extends FakeHost<FakeSnapshot> {
   readonly sheets: FakeSheet[] = [];
   readonly tables: TableRef[] = [];
-  readonly names: NameRef[] = [];
+  readonly names: FakeName[] = [];
   activeSheet: string;
   selection: { sheet: string; cell: string } | null = null;
   readonly syncLog: SyncRecord[] = [];
@@ -1108,7 +1147,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     if (options.readOnly) this.documentMode = 'readOnly';
     this.insertModel(model);
     this.activeSheet = this.sheets[0]?.name ?? 'Sheet1';
-    if (!this.sheets.length) this.sheets.push({ name: 'Sheet1', cells: new Map(), formats: new Map() });
+    if (!this.sheets.length) this.sheets.push(this.newSheet('Sheet1'));
     for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
       for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
     }
@@ -1146,7 +1185,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       if (only && !only.includes(g.name)) continue;
       let name = g.name;
       for (let i = 2; this.sheet(name); i++) name = `${g.name} (${i})`;
-      const sheet: FakeSheet = { name, cells: new Map(), formats: new Map() };
+      const sheet = this.newSheet(name);
       g.rows.forEach((row, r) => row?.forEach((cell, c) => cell && sheet.cells.set(key(r, c), { ...cell })));
       this.sheets.push(sheet);
       added.push(name);
@@ -1189,6 +1228,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     this.rewriteFormulas((ref) => (ref.sheet !== undefined && ref.sheet.toLowerCase() === from.toLowerCase() ? { ...ref, sheet: to } : ref));
     for (const t of this.tables) if (t.sheet === from) t.sheet = to;
     for (const n of this.names) if (n.sheet === from) n.sheet = to;
+    for (const n of s.names) n.sheet = to;
     if (this.activeSheet === from) this.activeSheet = to;
     if (this.selection?.sheet === from) this.selection = { ...this.selection, sheet: to };
   }
@@ -1239,7 +1279,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   /** WorksheetCollection.add: a new sheet at the end, named by Excel's rules (renameSheet). */
   addSheet(name: string): FakeSheet {
     this.assertWritable();
-    const s: FakeSheet = { name: '', cells: new Map(), formats: new Map() };
+    const s = this.newSheet('');
     this.sheets.push(s);
     try {
       this.renameSheet(s, name);
@@ -1280,7 +1320,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       if (p.end.row >= r) p.end.row += n;
       t.ref = `${toA1(p.start)}:${toA1(p.end)}`;
     }
-    for (const nm of this.names) {
+    for (const nm of [...this.names, ...s.names]) {
       if (nm.sheet !== s.name) continue;
       const p = parseA1(nm.cell);
       if (p.row >= r) nm.cell = toA1({ row: p.row + n, col: p.col });
@@ -1330,9 +1370,21 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     t.name = to;
   }
 
+  /**
+   * A sheet by name (ignoring case, as Excel compares them) or by its id: WorksheetCollection.getItem
+   * takes either ("Gets a worksheet object using its name or ID",
+   * learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitem-member(1)).
+   */
   sheet(name: string): FakeSheet | undefined {
     const n = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === n);
+    return this.sheets.find((s) => s.name.toLowerCase() === n) ?? this.sheets.find((s) => s.id === name);
+  }
+
+  private sheetCount = 0;
+  /** Worksheet.id is a GUID in braces that does not change when the sheet is renamed (Excel.Worksheet, `id`). */
+  private newSheet(name: string): FakeSheet {
+    const n = (++this.sheetCount).toString(16).padStart(12, '0');
+    return { name, id: `{00000000-0000-4000-8000-${n}}`, cells: new Map(), formats: new Map(), names: [] };
   }
 
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
