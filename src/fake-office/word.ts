@@ -112,7 +112,6 @@ export interface FakeWordOptions {
 
 class Ctx extends RequestContextBase<FakeWord> {
   readonly document: DocumentProxy;
-  private before: ReturnType<FakeWord['saveState']> | undefined;
 
   constructor(fake: FakeWord) {
     super(fake);
@@ -121,15 +120,25 @@ class Ctx extends RequestContextBase<FakeWord> {
 
   protected override beginSync(operations: number): void {
     this.fake.syncLog.push({ operations });
-    // Office applies a batch as a unit from the add-in's point of view; the fake works on a copy
-    // so a failing operation leaves the document as it was.
-    this.before = this.fake.saveState();
   }
 
-  protected override endSync(failure: unknown): void {
-    if (failure && this.before) this.fake.restoreState(this.before);
-    this.before = undefined;
+  /** Counts the batch's operations, to fail one part-way when a test asked for it (FakeWord.failPartWay). */
+  override enqueue(op: () => void): void {
+    super.enqueue(op);
+    const f = this.fake.partWay;
+    if (f && this.queue.length === f.after) {
+      this.fake.partWay = undefined;
+      super.enqueue(() => {
+        throw f.error;
+      });
+    }
   }
+
+  // No rollback: a batch is not a transaction. Word runs the queued operations in order and stops
+  // at the first failure; the ones before it stay applied. OfficeExtension.Error's traceMessages
+  // hold "all trace messages that were executed before the error occurred"
+  // (learn.microsoft.com/javascript/api/office/officeextension.error): the operations before the
+  // failing one ran, and nothing undoes them.
 }
 
 
@@ -1150,6 +1159,17 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     return this.controls()
       .filter((c) => c.tag === tag)
       .map((c) => this.controlParagraphs(c).join('\n'));
+  }
+
+  /** Set by failPartWay: the batch fails right after its `after`-th queued operation. */
+  partWay: { after: number; error: FakeOfficeError } | undefined;
+
+  /**
+   * Makes the first batch that queues more than `after` operations fail there: the operations
+   * before it stay done, as in Word (see Ctx).
+   */
+  failPartWay(after: number, code = 'GeneralException', message = 'An internal error has occurred.'): void {
+    this.partWay = { after, error: new FakeOfficeError(code, message) };
   }
 
   /** Makes a coming sync fail with this Office error; `skip` syncs succeed before it. */

@@ -4,7 +4,7 @@ import { HostError, type FillRecord, type FilledPlaces, type WordActions } from 
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
 import { clearTextMarks, markText, readParagraphs, selectText } from './prose';
-import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
+import { RECORD_PROPS, RECORD_SETTING, clip, placeProperty, placeStamp, recordFromProperties, recordFromSetting } from './record';
 
 /**
  * WordActions on the global Office / Word (the real host or src/fake-office/word.ts).
@@ -86,6 +86,9 @@ export function createWordActions(): WordActions {
             }
             if (note) cc.insertParagraph(note, 'Start').font.highlightColor = 'Yellow';
           }
+          // Right after the place's own writes, in the same batch: if Word stops later in the
+          // batch, this place is known to hold this fill (partialFill).
+          if (withSubtype) context.document.properties.customProperties.add(placeProperty(cc.tag), placeStamp(record));
           filled.add(cc.tag);
         }
         const outcome = (tags: string[]): FilledPlaces => (picturesSkipped.length ? Object.assign(tags, { picturesSkipped }) : tags);
@@ -94,7 +97,12 @@ export function createWordActions(): WordActions {
           const props = context.document.properties.customProperties;
           for (const [key, name] of RECORD_PROPS) props.add(name, clip(record[key]));
         }
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // Word keeps what ran before the failure: say which places hold the new text.
+          throw await partialFill(e, targets, record, withSubtype);
+        }
         if (!withSubtype) await saveSetting(record);
         return outcome([...filled]);
       }),
@@ -170,6 +178,36 @@ export function createWordActions(): WordActions {
     markText,
     clearTextMarks,
   };
+}
+
+/**
+ * Word batches are not transactions: when one operation fails, the ones before it stay applied
+ * (learn.microsoft.com/javascript/api/office/officeextension.error). A fill stopped part-way has
+ * rewritten some places and not others; each place's property says which fill it holds, read
+ * here in a fresh batch to tell the officer, and a second "Điền" writes every place again.
+ */
+async function partialFill(e: unknown, targets: readonly Word.ContentControl[], record: FillRecord, withProps: boolean): Promise<unknown> {
+  const err = toHostError(e, 'điền báo cáo');
+  if (!(err instanceof HostError)) return err;
+  const name = (c: Word.ContentControl) => `«${c.title || c.tag}»`;
+  const list = (cs: readonly Word.ContentControl[]) => [...new Set(cs.map(name))].join(', ');
+  if (!withProps) return new HostError(`${err.message} Một số vị trí có thể đã được điền, số khác chưa; hãy bấm «Điền vào báo cáo» lại để điền đủ.`);
+  let stamps: Map<string, string>;
+  try {
+    stamps = await Word.run(async (context) => {
+      const props = context.document.properties.customProperties;
+      props.load('items/key,items/value');
+      await context.sync();
+      return new Map(props.items.map((p) => [p.key.toLowerCase(), String(p.value ?? '')]));
+    });
+  } catch {
+    return new HostError(`${err.message} Một số vị trí có thể đã được điền, số khác chưa; hãy bấm «Điền vào báo cáo» lại để điền đủ.`);
+  }
+  const stamp = placeStamp(record);
+  const done = targets.filter((c) => stamps.get(placeProperty(c.tag).toLowerCase()) === stamp);
+  const left = targets.filter((c) => !done.includes(c));
+  const head = done.length ? `Word dừng giữa chừng: đã điền ${list(done)}; chưa điền ${list(left)}.` : `Word dừng trước khi điền xong vị trí nào; chưa điền ${list(left)}.`;
+  return new HostError(`${head} ${err.message} Phần văn bản ngoài các vị trí không bị thay đổi. Hãy bấm «Điền vào báo cáo» lại để điền nốt (các vị trí được ghi lại toàn bộ).`);
 }
 
 const NO_CURSOR = 'Chưa có con trỏ trong văn bản. Hãy bấm vào chỗ cần đánh dấu trong phần nội dung văn bản (một đoạn trống, hoặc chọn cụm chữ cho tên đơn vị, kỳ, thời gian) rồi bấm lại «Đánh dấu vị trí».';

@@ -188,13 +188,14 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   fake.pendingFailures.push(Object.assign(new Error('x'), { code: 'ApiNotFound' }));
   await expect(actions.readRecord()).rejects.toMatchObject({ name: 'HostError', kind: 'unsupported' });
 
-  // The write batch fails: nothing written, no record.
+  // The write batch fails before its first operation: nothing written, no record; one more
+  // round trip reads which places hold the fill, and the message says none does.
   fake.resetCounters();
   fake.failNextSync('GeneralException', 'An internal error has occurred.', 1);
   const e = await actions.fill(texts, record).catch((x: unknown) => x);
-  expect(fake.roundTrips).toBe(2);
+  expect(fake.roundTrips).toBe(3);
   expect(e).toBeInstanceOf(HostError);
-  expect((e as HostError).message).toMatch(/Word báo lỗi khi điền báo cáo \(mã lỗi: GeneralException\)/);
+  expect((e as HostError).message).toMatch(/^Word dừng trước khi điền xong vị trí nào; chưa điền «.*»\. Word báo lỗi khi điền báo cáo \(mã lỗi: GeneralException\)/);
   expect(fake.snapshot().paragraphs).toEqual(before.paragraphs);
   expect(fake.customProperties).toEqual({});
 
@@ -205,6 +206,45 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   const l = await hosted(locked);
   await expect(l.actions.fill(texts, record)).rejects.toThrow(/Vị trí «Kết quả giải quyết TTHC» đang bị khóa sửa/);
   expect(locked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+});
+
+test('a fill Word stops half-way: the message names the places filled and those not, nothing outside them changes, and a re-run completes it', async () => {
+  const { texts, record } = await sampleTexts();
+  const { fake, actions } = await hosted();
+  const before = fake.snapshot();
+  const places = await actions.listPlaces();
+  // Stop the write batch after about half of its operations (the load batch has far fewer).
+  fake.resetCounters();
+  const full = await hosted(await fakeWordFromDocx(templateBytes()));
+  await full.actions.fill(texts, record);
+  const ops = full.fake.syncLog[1]!.operations;
+  undo!();
+  undo = installFakeWord(fake);
+  fake.failPartWay(Math.floor(ops / 2));
+  const err = await actions.fill(texts, record).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(HostError);
+  // Which places hold the new text, seen in the document itself.
+  const wanted = (tag: string) => (texts[tag] ?? []).join(' ');
+  const holds = (tag: string) => fake.textsOf(tag).every((t) => t.replace(/\n/g, ' ').includes(wanted(tag)));
+  const tags = [...new Set(places)].filter((t) => texts[t]?.length);
+  const done = tags.filter(holds);
+  const left = tags.filter((t) => !holds(t));
+  expect(done.length).toBeGreaterThan(0);
+  expect(left.length).toBeGreaterThan(0);
+  const m = /^Word dừng giữa chừng: đã điền (.*); chưa điền (.*?)\./.exec((err as HostError).message)!;
+  expect(m).not.toBeNull();
+  const titles = (ts: string[]) => ts.map((t) => fake.controls().find((c) => c.tag === t)!.title);
+  for (const t of titles(done)) expect(m[1]).toContain(`«${t}»`);
+  for (const t of titles(left)) expect(m[2]).toContain(`«${t}»`);
+  // The final record is not written until every place is; the text outside the places is untouched.
+  expect(fake.customProperties['CCHC.DauVanTay']).toBeUndefined();
+  expect(outside(fake.snapshot())).toEqual(outside(before));
+
+  // The re-run completes it: every place as a full fill writes it, and the record.
+  await actions.fill(texts, record);
+  expect(fake.snapshot().paragraphs.map((p) => p.text)).toEqual(full.fake.snapshot().paragraphs.map((p) => p.text));
+  expect(fake.customProperties['CCHC.DauVanTay']).toBe(record.fingerprint);
+  expect(outside(fake.snapshot())).toEqual(outside(before));
 });
 
 test('markPlace needs a cursor in the document and refuses a tag already placed; goToPlace selects the existing one', async () => {
