@@ -33,12 +33,15 @@ import {
   queueRecordWrite,
   queueResolve,
   queueRestore,
+  queueScan,
   recordExists,
   resolveMarks,
+  scanMarks,
   type FillResult,
   type Mark,
   type RecordRead,
   type Resolving,
+  type Scan,
 } from './highlights';
 import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
 
@@ -107,24 +110,31 @@ interface Found {
 }
 
 const cellList = (marks: readonly Mark[]) => {
-  const shown = marks.slice(0, 10).map((m) => `${m.sheet}!${m.cell}`).join(', ');
+  const shown = marks.slice(0, 10).map((m) => (m.cell === '?' ? `trang tính «${m.sheet}»` : `${m.sheet}!${m.cell}`)).join(', ');
   return marks.length > 10 ? `${shown}, …` : shown;
 };
 
+interface Locating {
+  rs: Resolving[];
+  /** Without a record in this add-in's settings: the sheets' names, where another instance's marks are. */
+  scan?: Scan;
+}
+
 /** Queues the look-up of the recorded marks (after the structure read); read it with found() after a sync. */
-function queueLocate(ctx: Excel.RequestContext, p: Prepared): Resolving[] {
-  return queueResolve(ctx, marksOf(p.record), sheetIds(p));
+function queueLocate(ctx: Excel.RequestContext, p: Prepared): Locating {
+  if (!recordExists(p.record)) return { rs: [], scan: queueScan(ctx, sheetIds(p)) };
+  return { rs: queueResolve(ctx, marksOf(p.record), sheetIds(p)) };
 }
 
-function found(p: Prepared, rs: readonly Resolving[]): Found {
-  return resolveMarks(rs, sheetIds(p));
+function found(p: Prepared, l: Locating): Found {
+  return l.scan ? scanMarks(l.scan) : resolveMarks(l.rs, sheetIds(p));
 }
 
-/** The structure is read: finds the marks where they are now (one round trip when some are anchored). */
+/** The structure is read: finds the marks where they are now (one round trip when some are anchored, or when the names are scanned). */
 async function locate(ctx: Excel.RequestContext, p: Prepared): Promise<Found> {
-  const rs = queueLocate(ctx, p);
-  if (rs.some((r) => r.range)) await ctx.sync();
-  return found(p, rs);
+  const l = queueLocate(ctx, p);
+  if (l.scan || l.rs.some((r) => r.range)) await ctx.sync();
+  return found(p, l);
 }
 
 function protectedSheets(p: Prepared): Set<string> {
@@ -374,7 +384,7 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       hostReady();
       const why = cannotHighlight();
       let prepared: Prepared | undefined;
-      let resolving: Resolving[] = [];
+      let resolving: Locating = { rs: [] };
       let existing: ReadonlySet<string> = new Set();
       return run('đọc sổ', async (ctx) => {
         const model = await readWorkbook(ctx, {
@@ -409,9 +419,10 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       await run('xóa tô màu', async (ctx) => {
         const p = prepare(ctx);
         await ctx.sync();
-        if (!marksOf(p.record).length && !recordExists(p.record)) return;
-        if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa xóa được đánh dấu. Hãy mở sổ để chỉnh sửa rồi bấm «Xóa đánh dấu» lại.');
+        // Without a record here, another deployment of the add-in may have highlighted: its marks are in the names.
         const where = await locate(ctx, p);
+        if (!where.marks.length && !where.lost.length && !recordExists(p.record)) return;
+        if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa xóa được đánh dấu. Hãy mở sổ để chỉnh sửa rồi bấm «Xóa đánh dấu» lại.');
         const marks = where.marks;
         const existing = new Set(p.sheets.items.map((w) => w.name));
         const locked = protectedSheets(p);
@@ -427,6 +438,8 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
           }
           queueDropAnchor(ctx, m);
         }
+        // Anchors found in the names but pointing at #REF! (their row deleted): named below, then removed.
+        for (const m of where.lost) if (m.cell === '?' && !locked.has(m.sheet)) queueDropAnchor(ctx, m);
         queueRecordWrite(ctx, keep, recordExists(p.record));
         await ctx.sync();
         const problems: string[] = [];

@@ -25,6 +25,11 @@
  * inserted row, at a sheet that no longer existed or at another cell. A mark whose name is gone
  * (its row deleted, or the name removed by hand) is told to the officer by its last known
  * address, never silently dropped.
+ *
+ * Settings belong to one add-in: another deployment of it (another manifest id, office-js issue
+ * #840) does not see this record. Each anchor therefore carries its mark in its comment (the
+ * colour put there and the cell's own fill), so that an instance that finds no record in its
+ * settings rebuilds it from the names, which every instance reads (scanMarks).
  */
 import type { Finding, Severity } from '../core/findings';
 
@@ -293,10 +298,43 @@ export function queueHighlight(ctx: Excel.RequestContext, t: { sheet: string; ce
   ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell).setCellProperties([[{ format: { fill: { color: t.fill, pattern: 'Solid', tintAndShade: 0 } } }]]);
 }
 
-/** The hidden name that lets the mark be found again wherever its cell moves. */
+const ownArray = (own: OwnFill) => (own ? [own.color, own.tint, ...(own.pattern ? [own.pattern] : []), ...(own.pattern && own.patternColor ? [own.patternColor] : [])] : null);
+
+/** The hidden name that lets the mark be found again wherever its cell moves; its comment is the mark itself. */
 export function queueAnchor(ctx: Excel.RequestContext, m: Mark): void {
   if (!m.anchor) return;
   const p = /^([A-Z]{1,3})(\d+)$/.exec(m.cell)!;
-  const name = ctx.workbook.worksheets.getItem(m.sheet).names.add(m.anchor, `=${quoteSheet(m.sheet)}!$${p[1]}$${p[2]}`);
+  const comment = JSON.stringify({ cchc: 1, fill: m.fill, own: ownArray(m.own) });
+  const name = ctx.workbook.worksheets.getItem(m.sheet).names.add(m.anchor, `=${quoteSheet(m.sheet)}!$${p[1]}$${p[2]}`, comment);
   name.visible = false;
+}
+
+export type Scan = { sheet: { id: string; name: string }; names: Excel.NamedItemCollection }[];
+
+/** Queues the read of every sheet's names, for a workbook whose settings hold no record. */
+export function queueScan(ctx: Excel.RequestContext, sheets: readonly { id: string; name: string }[]): Scan {
+  return sheets.map((sheet) => ({ sheet, names: ctx.workbook.worksheets.getItem(sheet.id).names.load('items/name,items/comment,items/formula') }));
+}
+
+/** The marks the anchors describe (another instance's highlights), where their cells are now; `lost`: anchors at #REF!. */
+export function scanMarks(scan: Scan): { marks: Mark[]; lost: Mark[] } {
+  const marks: Mark[] = [];
+  const lost: Mark[] = [];
+  for (const { sheet, names } of scan) {
+    for (const n of names.items) {
+      if (!n.name.toUpperCase().startsWith('CCHC_DD_')) continue;
+      let c: { cchc?: unknown; fill?: unknown; own?: unknown };
+      try {
+        c = JSON.parse(n.comment) as typeof c;
+      } catch {
+        continue;
+      }
+      const own = ownOf(c.own);
+      if (c.cchc !== 1 || typeof c.fill !== 'string' || own === undefined) continue;
+      const at = /!\$?([A-Z]{1,3})\$?(\d+)$/.exec(n.formula);
+      const m: Mark = { sheet: sheet.name, sheetId: sheet.id, anchor: n.name, cell: at ? `${at[1]}${at[2]}` : '?', fill: c.fill, own };
+      (at ? marks : lost).push(m);
+    }
+  }
+  return { marks, lost };
 }

@@ -119,7 +119,7 @@ export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_0
 /** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
 export { FakeOfficeError };
 
-type FakeName = NameRef & { hidden?: boolean };
+type FakeName = NameRef & { hidden?: boolean; comment?: string };
 
 interface FakeSheet {
   name: string;
@@ -1004,8 +1004,8 @@ class NamedItemCollectionProxy extends ClientObject {
   getItem(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
-  /** NamedItemCollection.add(name, reference) with a reference like "='Thông tin'!$B$4". */
-  add(name: string, reference: string): NamedItemProxy {
+  /** NamedItemCollection.add(name, reference, comment?) with a reference like "='Thông tin'!$B$4". */
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
     this.context.enqueue(() => {
       const fake = this.context.fake;
       fake.assertWritable();
@@ -1014,7 +1014,7 @@ class NamedItemCollectionProxy extends ClientObject {
       const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
       if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (this.scope) this.scope();
-      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}` });
+      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) });
     });
     return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
@@ -1051,6 +1051,9 @@ class NamedItemProxy extends ClientObject {
   get visible(): boolean {
     return this.get('visible');
   }
+  get comment(): string {
+    return this.get('comment');
+  }
   /** NamedItem.visible is writable: a hidden name is not listed in Excel's Name Manager. */
   set visible(v: boolean) {
     this.context.enqueue(() => {
@@ -1076,6 +1079,7 @@ class NamedItemProxy extends ClientObject {
     if (prop === 'formula') return `=${abs}`;
     if (prop === 'value') return abs;
     if (prop === 'visible') return !n.hidden;
+    if (prop === 'comment') return n.comment ?? '';
     throw new FakeOfficeError('InvalidArgument', `Unknown name property ${prop}`);
   }
   delete(): void {

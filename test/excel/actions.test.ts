@@ -107,6 +107,18 @@ describe('Excel adapter: highlights', () => {
     for (let r = 1; r <= 14; r++) for (const c of 'ABCDEFGH') expect([`${c}${r}`, ours.has(fake.fillOf('Nhân sự', `${c}${r}`) ?? '')]).toEqual([`${c}${r}`, false]);
   });
 
+  test('another deployment of the add-in (its own settings, office-js #840) clears the highlights from the hidden names, own fills included', async () => {
+    const fake = host();
+    const before = ['E6', 'E7', 'E8', 'D8'].map((c) => fake.getCellFormat(S, c));
+    await createExcelActions({ check: reporting(() => [finding('E6'), finding('E7'), finding('E8'), finding('D8', 'warning')]) }).check();
+    // Settings belong to one add-in id: the other deployment sees no record.
+    delete fake.savedSettings[HIGHLIGHT_KEY];
+    fake.insertRows(fake.sheet(S)!, 0, 1); // and the officer inserted a row at the top meanwhile
+    await expect(createExcelActions().clearHighlights()).resolves.toBe(4);
+    expect(['E7', 'E8', 'E9', 'D9'].map((c) => fake.getCellFormat(S, c))).toEqual(before);
+    expect(fake.sheet(S)!.names).toEqual([]);
+  });
+
   test('a mark whose anchor was removed is named by its last address, not silently kept; the others are restored', async () => {
     const fake = host();
     const actions = createExcelActions({ check: reporting(() => [finding('E7'), finding('E8')]) });
