@@ -105,6 +105,8 @@ export interface FakeWordOptions {
   settings?: Record<string, unknown>;
   /** Footnotes in reference order, each its paragraphs' texts (read-only: the adapter only reads, searches and highlights them). */
   footnotes?: string[][];
+  /** Review › Track Changes (Document.changeTrackingMode, WordApi 1.4); "Off" by default. */
+  changeTrackingMode?: 'Off' | 'TrackAll' | 'TrackMineOnly';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,13 +186,31 @@ abstract class Collection<T extends ClientObject> extends ClientObject {
   }
 }
 
-class DocumentProxy {
+class DocumentProxy extends ClientObject {
   readonly contentControls: ContentControlCollectionProxy;
   readonly body: BodyProxy;
   private props: DocumentPropertiesProxy | undefined;
   constructor(private readonly ctx: Ctx) {
+    super(ctx);
     this.contentControls = new ContentControlCollectionProxy(ctx, () => ctx.fake.controls());
     this.body = new BodyProxy(ctx);
+  }
+  /**
+   * Document.changeTrackingMode, "Off", "TrackAll" or "TrackMineOnly" [WordApi 1.4]
+   * (learn.microsoft.com/javascript/api/word/word.document#word-word-document-changetrackingmode-member).
+   */
+  get changeTrackingMode(): string {
+    return this.get('changeTrackingMode');
+  }
+  protected resolve(): unknown {
+    return this.ctx.fake;
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'changeTrackingMode') {
+      if (!this.ctx.fake.supports('WordApi', '1.4')) apiNotFound();
+      return this.ctx.fake.options.changeTrackingMode ?? 'Off';
+    }
+    return invalid(`Unknown document property ${prop}`);
   }
   get properties(): DocumentPropertiesProxy {
     return (this.props ??= new DocumentPropertiesProxy(this.ctx));

@@ -41,7 +41,14 @@ export function createWordActions(): WordActions {
         const ccs = context.document.contentControls;
         const withSubtype = customProps();
         ccs.load(withSubtype ? 'items/tag,items/title,items/type,items/subtype,items/cannotEdit' : 'items/tag,items/title,items/type,items/cannotEdit');
+        // With Track Changes on, every write becomes a revision and a place's text still holds the
+        // deleted words (Paragraph.text includes them, office-js issue #1267): the fill would
+        // stack its text on top of what the officer is reviewing. Refused, with how to go on.
+        const tracking = Office.context.requirements.isSetSupported('WordApi', '1.4') ? context.document.load('changeTrackingMode') : null;
         await context.sync();
+        if (tracking && tracking.changeTrackingMode !== 'Off') {
+          throw new HostError('Văn bản đang bật «Theo dõi thay đổi» (thẻ Xem lại). Khi đang theo dõi, mỗi lần điền sẽ thành các thay đổi chờ duyệt chồng lên chữ cũ. Hãy chấp nhận hoặc từ chối các thay đổi trong các vị trí cần điền, tắt «Theo dõi thay đổi», rồi bấm «Điền vào báo cáo» lại.');
+        }
 
         const targets = ccs.items.filter((c) => Object.prototype.hasOwnProperty.call(sections, c.tag));
         const locked = targets.find((c) => c.cannotEdit);

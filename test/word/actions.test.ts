@@ -296,3 +296,18 @@ test('a forced fill opens the place with the highlighted note; a clean refill re
   expect(place().some((p) => p.highlight)).toBe(false);
   expect(await actions.readRecord()).not.toHaveProperty('forcedErrors');
 });
+
+test('with Track Changes on (WordApi 1.4), the fill is refused before anything is written, saying how to go on; below 1.4 it cannot tell and fills', async () => {
+  const { texts, record } = await sampleTexts();
+  const tracked = new FakeWord([{ tag: SECTION_TAGS.tthc, title: 'Kết quả giải quyết TTHC', text: 'cũ' }], { apiSets: { WordApi: '1.4' }, changeTrackingMode: 'TrackAll' });
+  const { actions } = await hosted(tracked);
+  await expect(actions.fill(texts, record)).rejects.toThrow(/^Văn bản đang bật «Theo dõi thay đổi» \(thẻ Xem lại\)\..*tắt «Theo dõi thay đổi», rồi bấm «Điền vào báo cáo» lại\.$/);
+  expect(tracked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+  expect(tracked.customProperties).toEqual({});
+  undo!();
+
+  const off = new FakeWord([{ tag: SECTION_TAGS.tthc, title: 'Kết quả giải quyết TTHC', text: 'cũ' }], { apiSets: { WordApi: '1.4' } });
+  const o = await hosted(off);
+  await o.actions.fill(texts, record);
+  expect(off.textsOf(SECTION_TAGS.tthc)).toEqual([texts[SECTION_TAGS.tthc]!.join('\n')]);
+});
