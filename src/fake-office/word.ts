@@ -32,6 +32,8 @@ export interface FakeParagraph {
   pictures?: FakePicture[];
   /** Paragraph.alignment once set ("Left", "Centered", …). */
   alignment?: string;
+  /** In a table cell of the main document (a header table such as NĐ 30's), one level deep. */
+  inTable?: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface FakeSelection {
 
 /** What the builders accept: a plain paragraph, a block place, or a paragraph mixing text and inline places. */
 export type PlaceSpec = { tag: string; title?: string; text?: string | string[]; kind?: ControlKind; appearance?: Appearance };
-export type DocItem = string | (PlaceSpec & { inline?: undefined }) | { inline: (string | PlaceSpec)[] };
+export type DocItem = string | (PlaceSpec & { inline?: undefined; cell?: undefined }) | { inline: (string | PlaceSpec)[] } | { cell: string };
 
 export interface WordSnapshotControl {
   id: number;
@@ -504,7 +506,7 @@ class ParagraphProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const p = t as FakeParagraph;
     if (prop === 'text') return paragraphText(p);
-    if (prop === 'tableNestingLevel') return 0;
+    if (prop === 'tableNestingLevel') return p.inTable ? 1 : 0;
     if (prop === 'isListItem') return false;
     return invalid(`Unknown paragraph property ${prop}`);
   }
@@ -661,7 +663,7 @@ class RangeProxy extends ClientObject {
     });
     return new ContentControlProxy(this.context, ref, true);
   }
-  /** The body holding the selection: the fake has only the main document's (WordApi 1.3). */
+  /** The body holding the selection: the main document's, or a table cell's (WordApi 1.3). */
   get parentBody(): SelectionBodyProxy {
     return new SelectionBodyProxy(this.context, () => this.resolve());
   }
@@ -675,22 +677,37 @@ class RangeProxy extends ClientObject {
   }
 }
 
+/**
+ * Range.parentBody (WordApi 1.3): "TableCell" in a table cell, "MainDoc" in the body's own
+ * paragraphs (Word.BodyType, learn.microsoft.com/javascript/api/word/word.bodytype); a cell's
+ * body has the main document as its parentBody, the main document none
+ * (learn.microsoft.com/javascript/api/word/word.body#word-word-body-parentbodyornullobject-member).
+ */
 class SelectionBodyProxy extends ClientObject {
   constructor(
     ctx: Ctx,
     private readonly selection: () => FakeSelection,
+    private readonly outer = false,
   ) {
     super(ctx);
+    if (outer) this.markNullState(() => !this.context.fake.paragraph(this.selection().paragraphId)?.inTable);
   }
   get type(): string {
     return this.get('type');
+  }
+  get parentBodyOrNullObject(): SelectionBodyProxy {
+    return new SelectionBodyProxy(this.context, this.selection, true);
   }
   protected resolve(): unknown {
     if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
     return this.selection();
   }
-  protected readProp(prop: string): unknown {
-    if (prop === 'type') return 'MainDoc';
+  protected override resolveForRead(): unknown {
+    const s = this.resolve() as FakeSelection;
+    return this.outer && !this.context.fake.paragraph(s.paragraphId)?.inTable ? null : s;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    if (prop === 'type') return !this.outer && this.context.fake.paragraph((t as FakeSelection).paragraphId)?.inTable ? 'TableCell' : 'MainDoc';
     return invalid(`Unknown body property ${prop}`);
   }
   protected override defaultProps(): string[] {
@@ -903,6 +920,10 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   private addItem(item: DocItem): void {
     if (typeof item === 'string') {
       this.paragraphs.push(this.newParagraph(item));
+    } else if ('cell' in item && item.cell !== undefined) {
+      const p = this.newParagraph(item.cell);
+      p.inTable = true;
+      this.paragraphs.push(p);
     } else if ('inline' in item && item.inline) {
       const p = this.newParagraph('');
       for (const part of item.inline) {

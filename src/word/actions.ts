@@ -126,6 +126,10 @@ export function createWordActions(): WordActions {
         parent?.load('tag,title');
         const body = customProps() ? sel.parentBody : null;
         body?.load('type');
+        // A table cell's body reports "TableCell" (the NĐ 30 header is a table); the body around
+        // it says whether that table is in the document's text or in a page header or footer.
+        const outer = body ? body.parentBodyOrNullObject : null;
+        outer?.load('type');
         try {
           await context.sync();
         } catch (e) {
@@ -136,7 +140,8 @@ export function createWordActions(): WordActions {
         if (existing.items.length) {
           throw new HostError(`Văn bản đã có vị trí «${title}». Mỗi mục chỉ đánh dấu một lần (hai vị trí cùng mục sẽ nhận cùng các đoạn văn); hãy dùng vị trí đã có.`);
         }
-        if (body && body.type !== 'MainDoc') {
+        const inText = (b: Word.Body) => b.type === 'MainDoc' || (b.type === 'TableCell' && !!outer && !outer.isNullObject && (outer.type === 'MainDoc' || outer.type === 'TableCell'));
+        if (body && !inText(body)) {
           throw new HostError('Con trỏ đang ở đầu trang, chân trang, chú thích hoặc hộp văn bản. Hãy bấm vào một đoạn trong phần nội dung chính của văn bản rồi đánh dấu lại.');
         }
         if (parent && !parent.isNullObject) {

@@ -267,6 +267,23 @@ test('markPlace needs a cursor in the document and refuses a tag already placed;
   expect(s.paragraphs.find((p) => p.id === s.selection!.paragraphId)!.block).toBe(s.controls[0]!.id);
 });
 
+test('"Đánh dấu vị trí" in a table cell of the document (the NĐ 30 header is a table): the unit\'s name selected in the cell becomes the place, as an empty cell does for a section', async () => {
+  const fake = new FakeWord([{ cell: 'SỞ Y TẾ TỈNH KON TUM' }, { cell: '' }, 'Nội dung']);
+  const { actions } = await hosted(fake);
+  const [unitCell, emptyCell] = fake.snapshot().paragraphs;
+  fake.select(unitCell!.id, 0, 'SỞ Y TẾ TỈNH KON TUM'.length);
+  await actions.markPlace(FIELD_TAGS.coquan, TAG_TITLES[FIELD_TAGS.coquan]);
+  fake.select(emptyCell!.id);
+  await actions.markPlace(SECTION_TAGS.tthc, TAG_TITLES[SECTION_TAGS.tthc]);
+  const s = fake.snapshot();
+  expect(s.controls.map((c) => [c.tag, c.block, c.text])).toEqual([
+    [FIELD_TAGS.coquan, false, 'SỞ Y TẾ TỈNH KON TUM'],
+    [SECTION_TAGS.tthc, true, `[${TAG_TITLES[SECTION_TAGS.tthc]}: đoạn này sẽ được điền tự động từ bảng số liệu.]`],
+  ]);
+  // Both are inside the cells: the paragraphs are still the table's, nothing added outside.
+  expect(s.paragraphs.map((p) => p.id)).toEqual([unitCell!.id, emptyCell!.id, s.paragraphs[2]!.id]);
+});
+
 test('listPlaces shows a duplicate place already in a document', async () => {
   const fake = new FakeWord([{ tag: SECTION_TAGS.tthc, text: 'a' }, 'giữa', { tag: SECTION_TAGS.tthc, text: 'b' }]);
   const { actions } = await hosted(fake);
