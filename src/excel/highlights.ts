@@ -20,8 +20,8 @@
  * A mark is found again by what does not change when the officer edits the workbook: its sheet
  * by Worksheet.id, which stays through renames, and its cell by a hidden name scoped to that sheet
  * (Worksheet.names, ExcelApi 1.4), which Excel moves with the cell when rows or columns are
- * inserted or deleted above it, as it moves any reference (learn.microsoft.com/office/dev/add-ins/
- * excel/excel-add-ins-ranges-insert). A recorded A1 address alone pointed, after a rename or an
+ * inserted or deleted above it, as it moves any reference
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert). A recorded A1 address alone pointed, after a rename or an
  * inserted row, at a sheet that no longer existed or at another cell. A mark whose name is gone
  * (its row deleted, or the name removed by hand) is told to the officer by its last known
  * address, never silently dropped.

@@ -8,8 +8,9 @@
  * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities). Instead each
  * standard table of the consolidated sheet is written into the officer's table of the same name:
  * whole rows are inserted inside the table when there are more units (Excel then moves the
- * tables and cells below, and every formula pointing at them, learn.microsoft.com/office/dev/
- * add-ins/excel/excel-add-ins-ranges-insert), surplus rows are left blank (a blank row is skipped
+ * tables and cells below, and every formula pointing at them,
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert), surplus rows are
+ * left blank (a blank row is skipped
  * by the check, and deleting rows would turn formulas pointing at them into #REF!), and the
  * totals row is written last, its formulas moved to the rows they now sum.
  */
