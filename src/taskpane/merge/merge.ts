@@ -166,7 +166,7 @@ export function writtenText(done: SheetsWritten): string {
   const parts: string[] = [];
   const inserted = done.inserted.filter((n) => n !== LISTS_SHEET);
   if (done.inPlace.length) parts.push(`Đã ghi số tổng hợp vào các bảng của ${quoted(done.inPlace)} (trang tính giữ nguyên tên; công thức trỏ tới chúng đọc số mới).`);
-  if (inserted.length) parts.push(`Đã chèn ${inserted.length} trang tính mới: ${quoted(inserted)}.`);
+  if (inserted.length) parts.push(`Đã ghi ${inserted.length} trang tính mới vào sổ đang mở: ${quoted(inserted)}.`);
   for (const a of done.aside) parts.push(`Trang tính «${a.sheet}» được giữ nguyên (${a.why}); số tổng hợp của nó ở trang tính mới «${a.to}».`);
   parts.push('Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.');
   return parts.join(' ');
