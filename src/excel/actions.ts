@@ -1,36 +1,47 @@
 /**
  * ExcelActions on Office.js. Round trips per action (measured on the fake host in test/excel):
- * check = 2 reads (structure with the highlight record; grids with the fills of earlier
- * highlights) + 1 read of the new targets' own fills (only when there are new targets) + 1 write
- * (restore, record, colour; only when there is anything to restore, record or colour);
- * clearHighlights = 2 reads + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
+ * check = 2 reads (structure with the highlight record; grids with the anchors of earlier
+ * highlights) + 1 read of their fills (only when there were highlights) + 1 read of the new
+ * targets' own fills (only when there are new targets) + 1 write (restore, anchor, record,
+ * colour; only when there is anything to restore, record or colour);
+ * clearHighlights = 3 reads (record, anchors, fills) + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
 import { formatCount } from '../core/numbers';
-import type { WorkbookModel } from '../core/model';
+import type { TableRef, WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
 import { INFO_NAMES, LISTS_SHEET, SHEET_INFO } from '../core/contract';
 import { colToLetters, parseA1, parseRange } from '../core/model';
 import { foldText } from '../core/text';
 import { copyToClipboard } from '../host/clipboard';
 import { saveBytes } from '../host/download';
-import { HostError, type ExcelActions, type HostCheckReport } from '../host/actions';
+import { HostError, type ExcelActions, type HostCheckReport, type SheetsWritten } from '../host/actions';
+import { cannotWriteInto, cellsWrite, tableWrite, type TableBox, type TableWrite } from './sheet-write';
 import { toHostError, type Doing } from './errors';
 import {
   fillOf,
   highlightTargets,
   isOurs,
   marksOf,
+  newAnchor,
+  queueAnchor,
+  queueDropAnchor,
   queueFillRead,
   queueHighlight,
   queueRecordRead,
   queueRecordWrite,
+  queueResolve,
   queueRestore,
+  queueScan,
   recordExists,
+  resolveMarks,
+  scanMarks,
   type FillResult,
   type Mark,
   type RecordRead,
+  type Resolving,
+  type Scan,
 } from './highlights';
 import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
 
@@ -85,9 +96,45 @@ interface Prepared {
   sheets: Excel.WorksheetCollection;
 }
 
-/** Queued with the structure read: the highlight record and which sheets are protected. */
+/** Queued with the structure read: the highlight record, the sheets' ids and which sheets are protected. */
 function prepare(ctx: Excel.RequestContext): Prepared {
-  return { record: queueRecordRead(ctx), sheets: ctx.workbook.worksheets.load('items/name,items/protection/protected') };
+  return { record: queueRecordRead(ctx), sheets: ctx.workbook.worksheets.load('items/name,items/id,items/protection/protected') };
+}
+
+const sheetIds = (p: Prepared) => p.sheets.items.map((w) => ({ id: w.id, name: w.name }));
+
+interface Found {
+  marks: Mark[];
+  /** Anchored marks whose cell cannot be found any more (highlights.ts, resolveMarks). */
+  lost: Mark[];
+}
+
+const cellList = (marks: readonly Mark[]) => {
+  const shown = marks.slice(0, 10).map((m) => (m.cell === '?' ? `trang tính «${m.sheet}»` : `${m.sheet}!${m.cell}`)).join(', ');
+  return marks.length > 10 ? `${shown}, …` : shown;
+};
+
+interface Locating {
+  rs: Resolving[];
+  /** Without a record in this add-in's settings: the sheets' names, where another instance's marks are. */
+  scan?: Scan;
+}
+
+/** Queues the look-up of the recorded marks (after the structure read); read it with found() after a sync. */
+function queueLocate(ctx: Excel.RequestContext, p: Prepared): Locating {
+  if (!recordExists(p.record)) return { rs: [], scan: queueScan(ctx, sheetIds(p)) };
+  return { rs: queueResolve(ctx, marksOf(p.record), sheetIds(p)) };
+}
+
+function found(p: Prepared, l: Locating): Found {
+  return l.scan ? scanMarks(l.scan) : resolveMarks(l.rs, sheetIds(p));
+}
+
+/** The structure is read: finds the marks where they are now (one round trip when some are anchored, or when the names are scanned). */
+async function locate(ctx: Excel.RequestContext, p: Prepared): Promise<Found> {
+  const l = queueLocate(ctx, p);
+  if (l.scan || l.rs.some((r) => r.range)) await ctx.sync();
+  return found(p, l);
 }
 
 function protectedSheets(p: Prepared): Set<string> {
@@ -111,12 +158,15 @@ function queueCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], ex
 async function rehighlight(
   ctx: Excel.RequestContext,
   p: Prepared,
+  where: Found,
   current: ReadonlyMap<string, FillResult>,
   findings: readonly Finding[],
   existing: ReadonlySet<string>,
 ): Promise<string | undefined> {
   const locked = protectedSheets(p);
-  const marks = marksOf(p.record);
+  const marks = where.marks;
+  const idOf = new Map(p.sheets.items.map((w) => [w.name, w.id]));
+  const leaving: Mark[] = []; // out of the record: their anchors go
   const targets = highlightTargets(findings, existing);
   const allowed = targets.filter((t) => !locked.has(t.sheet));
   const blocked = targets.filter((t) => locked.has(t.sheet));
@@ -132,6 +182,7 @@ async function rehighlight(
     }
     const now = current.get(keyOf(m));
     if (!now) continue;
+    leaving.push(m);
     const fill = fillOf(now);
     if (isOurs(fill, m.fill)) {
       restore.push(m);
@@ -147,6 +198,7 @@ async function rehighlight(
   if (keptOld.length) {
     notices.push(`${formatCount(keptOld.length)} ô tô màu từ lần kiểm tra trước nằm trên trang tính đang được bảo vệ (${quoteList(keptOld.map((m) => m.sheet))}) nên chưa được trả lại màu cũ; hãy bỏ bảo vệ rồi bấm «Xóa đánh dấu».`);
   }
+  if (where.lost.length) notices.push(lostNotice(where.lost));
   const notice = notices.length ? notices.join(' ') : undefined;
   if (!restore.length && !allowed.length && !recordExists(p.record)) return notice;
 
@@ -156,9 +208,12 @@ async function rehighlight(
     if (reads.size) await ctx.sync();
     const fresh: Mark[] = allowed.map((t) => {
       const k = keyOf(t);
-      return { ...t, own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
+      return { ...t, sheetId: idOf.get(t.sheet)!, anchor: newAnchor(), own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
     });
+    // Restore, anchor, record, colour: a failure at any point leaves no coloured cell unrecorded.
     for (const m of restore) queueRestore(ctx, m);
+    for (const m of leaving) queueDropAnchor(ctx, m);
+    for (const m of fresh) queueAnchor(ctx, m);
     queueRecordWrite(ctx, [...keep, ...fresh], recordExists(p.record));
     for (const t of allowed) queueHighlight(ctx, t);
     await ctx.sync();
@@ -170,6 +225,10 @@ async function rehighlight(
   return notice;
 }
 
+function lostNotice(lost: readonly Mark[]): string {
+  return `Không tìm thấy ${formatCount(lost.length)} ô tô màu từ lần kiểm tra trước (lần cuối ở ${cellList(lost)}): hàng hoặc cột chứa chúng có thể đã bị xóa, hoặc dấu của chúng đã bị xóa trong Trình quản lý Tên. Nếu các ô đó còn màu hồng, vàng hoặc xanh nhạt của Trợ lý, hãy bỏ màu bằng tay (thẻ Trang đầu › Màu tô › Không tô).`;
+}
+
 /** Highlights the cells of these findings (restoring earlier highlights first); returns a notice when it could not colour them all. */
 export async function applyHighlights(findings: readonly Finding[]): Promise<string | undefined> {
   hostReady();
@@ -179,9 +238,10 @@ export async function applyHighlights(findings: readonly Finding[]): Promise<str
     const p = prepare(ctx);
     await ctx.sync();
     const existing = new Set(p.sheets.items.map((w) => w.name));
-    const current = queueCurrentFills(ctx, marksOf(p.record), existing, protectedSheets(p));
+    const where = await locate(ctx, p);
+    const current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(p));
     if (current.size) await ctx.sync();
-    return rehighlight(ctx, p, current, findings, existing);
+    return rehighlight(ctx, p, where, current, findings, existing);
   });
 }
 
@@ -324,20 +384,28 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       hostReady();
       const why = cannotHighlight();
       let prepared: Prepared | undefined;
-      let current = new Map<string, FillResult>();
+      let resolving: Locating = { rs: [] };
       let existing: ReadonlySet<string> = new Set();
       return run('đọc sổ', async (ctx) => {
         const model = await readWorkbook(ctx, {
           structure: why ? undefined : () => (prepared = prepare(ctx)),
           grids: (sheets) => {
             existing = sheets;
-            if (prepared) current = queueCurrentFills(ctx, marksOf(prepared.record), sheets, protectedSheets(prepared));
+            // The marks' anchors travel with the grids; their fills are read once they are found.
+            if (prepared) resolving = queueLocate(ctx, prepared);
           },
         });
+        let where: Found = { marks: [], lost: [] };
+        let current = new Map<string, FillResult>();
+        if (prepared) {
+          where = found(prepared, resolving);
+          current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(prepared));
+          if (current.size) await ctx.sync();
+        }
         const report: HostCheckReport = check(model);
         const name = report.file ? undefined : workbookFileName(Office.context.document.url);
         if (name) report.file = name;
-        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, current, report.issues, existing) : undefined);
+        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, where, current, report.issues, existing) : undefined);
         if (notice) report.highlightNotice = notice;
         return report;
       });
@@ -351,9 +419,11 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       await run('xóa tô màu', async (ctx) => {
         const p = prepare(ctx);
         await ctx.sync();
-        const marks = marksOf(p.record);
-        if (!marks.length && !recordExists(p.record)) return;
+        // Without a record here, another deployment of the add-in may have highlighted: its marks are in the names.
+        const where = await locate(ctx, p);
+        if (!where.marks.length && !where.lost.length && !recordExists(p.record)) return;
         if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa xóa được đánh dấu. Hãy mở sổ để chỉnh sửa rồi bấm «Xóa đánh dấu» lại.');
+        const marks = where.marks;
         const existing = new Set(p.sheets.items.map((w) => w.name));
         const locked = protectedSheets(p);
         const current = queueCurrentFills(ctx, marks, existing, locked);
@@ -361,16 +431,23 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         const keep = marks.filter((m) => existing.has(m.sheet) && locked.has(m.sheet));
         for (const m of marks) {
           const now = current.get(keyOf(m));
-          if (now && isOurs(fillOf(now), m.fill)) {
+          if (!now) continue;
+          if (isOurs(fillOf(now), m.fill)) {
             queueRestore(ctx, m);
             restored++;
           }
+          queueDropAnchor(ctx, m);
         }
+        // Anchors found in the names but pointing at #REF! (their row deleted): named below, then removed.
+        for (const m of where.lost) if (m.cell === '?' && !locked.has(m.sheet)) queueDropAnchor(ctx, m);
         queueRecordWrite(ctx, keep, recordExists(p.record));
         await ctx.sync();
+        const problems: string[] = [];
+        if (where.lost.length) problems.push(`${restored ? `Đã trả lại màu cũ cho ${formatCount(restored)} ô. ` : ''}${lostNotice(where.lost)}`);
         if (keep.length) {
-          throw new HostError(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
+          problems.push(`Chưa trả lại màu cũ cho ${formatCount(keep.length)} ô trên trang tính đang được bảo vệ (${quoteList(keep.map((m) => m.sheet))}). Hãy bỏ bảo vệ trang tính (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi bấm «Xóa đánh dấu» lại.`);
         }
+        if (problems.length) throw new HostError(problems.join(' '));
       });
       return restored;
     },
@@ -443,20 +520,21 @@ function freeName(base: string, taken: Set<string>, max: number, suffix: (n: num
 }
 
 /**
- * "Tổng hợp từ các đơn vị" › "Ghi vào sổ đang mở". The sheets to replace first step aside under
- * other names (their tables too, since table names are unique in a workbook), the new sheets come
- * in under their own names, and only then are the old ones deleted: a failed insertion puts the
- * old names back and nothing is lost, and the workbook never passes through having no visible
- * sheet (which Excel refuses). Round trips: read; step aside (only with sheets to replace);
- * insert; delete and activate; the names read (and written when some must be repointed).
+ * "Tổng hợp từ các đơn vị" › "Ghi vào sổ đang mở". No existing sheet is renamed or deleted
+ * (sheet-write.ts says why): the sheets the workbook lacks are inserted, each confirmed sheet
+ * gets the consolidated figures written into its own tables, and a sheet whose tables are not
+ * the standard ones is left as it was, its figures going to a new sheet beside it. The insertion
+ * comes first, so that when Excel refuses it nothing has been written. Round trips: read; the
+ * replaced sheets' tables (only with sheets to replace); insert (only with sheets to insert);
+ * writes and activate; the names read (and written when some must be repointed).
  */
-async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]> {
+async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[], contents: WorkbookModel): Promise<SheetsWritten> {
   hostReady();
   if (readOnly()) throw new HostError('Sổ đang mở ở chế độ chỉ đọc nên chưa ghi được sổ tổng hợp. Hãy mở sổ để chỉnh sửa rồi thử lại.');
   const data = base64(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
   return run('ghi sổ tổng hợp', async (ctx) => {
-    const ws = ctx.workbook.worksheets.load('items/name,items/visibility');
-    const tables = ctx.workbook.tables.load('items/name,items/worksheet/name');
+    const ws = ctx.workbook.worksheets.load('items/name,items/protection/protected');
+    const tables = ctx.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/name');
     await ctx.sync();
     // Excel compares sheet names ignoring case.
     const wanted = new Set(sheets.map((n) => n.toLowerCase()));
@@ -465,57 +543,88 @@ async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace
     const refused = clash.filter((w) => !allowed.has(w.name.toLowerCase()));
     // Sheets added since the pane asked: they were never confirmed, so nothing is written.
     if (refused.length) throw new HostError(`Sổ đang mở có trang tính ${quoteList(refused.map((w) => w.name))} chưa được xác nhận thay thế; chưa ghi gì. Hãy bấm «Ghi vào sổ đang mở» lại.`);
+    const locked = clash.filter((w) => w.protection.protected);
+    if (locked.length) throw new HostError(`Trang tính ${quoteList(locked.map((w) => w.name))} đang được bảo vệ nên chưa ghi được số tổng hợp vào đó; chưa ghi gì. Hãy bỏ bảo vệ (thẻ Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.`);
 
-    const takenSheets = new Set(ws.items.map((w) => w.name.toLowerCase()));
-    for (const n of sheets) takenSheets.add(n.toLowerCase());
-    const takenTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
-    const clashNames = new Set(clash.map((w) => w.name));
-    const moved = clash.map((w) => ({ proxy: w, name: w.name, hidden: w.visibility === 'VeryHidden', aside: freeName(w.name, takenSheets, 31, (n) => ` (cũ${n > 1 ? ` ${n}` : ''})`) }));
-    const movedTables = tables.items
-      .filter((t) => clashNames.has(t.worksheet.name))
-      .map((t) => ({ proxy: t, name: t.name, aside: freeName(t.name, takenTables, 255, (n) => `_cu${n}`) }));
-    const putBack = async () => {
-      for (const t of movedTables) t.proxy.name = t.name;
-      for (const m of moved) m.proxy.name = m.name;
-      await ctx.sync();
-    };
+    // The confirmed sheets' tables and used ranges, to tell where the figures can go.
+    const boxes = new Map<string, { range: Excel.Range; t: Excel.Table }>();
+    const used = new Map<string, Excel.Range>();
+    for (const t of tables.items) {
+      if (!clash.some((w) => w.name === t.worksheet.name)) continue;
+      boxes.set(t.name.toLowerCase(), { range: t.getRange().load('rowIndex,rowCount,columnIndex,columnCount'), t });
+    }
+    for (const w of clash) used.set(w.name, w.getUsedRangeOrNullObject().load('rowIndex,rowCount,columnIndex,columnCount'));
+    if (clash.length) await ctx.sync();
 
-    try {
-      for (const m of moved) m.proxy.name = m.aside;
-      for (const t of movedTables) t.proxy.name = t.aside;
-      if (moved.length) await ctx.sync();
-      ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: [...sheets], positionType: 'End' });
-      await ctx.sync();
-    } catch (e) {
-      // Operations of a failed batch before the failing one stay done: the old names go back.
-      if (moved.length) await putBack().catch(() => undefined);
-      const code = (e as { code?: unknown })?.code;
-      if (code === 'GeneralException') {
-        throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+    const taken = new Set(ws.items.map((w) => w.name.toLowerCase()));
+    for (const n of sheets) taken.add(n.toLowerCase());
+    const result: SheetsWritten = { inserted: [], inPlace: [], aside: [] };
+    type Plan = { sheet: string; writes: TableWrite[] } | { sheet: string; aside: string; why: string; write: TableWrite };
+    const plans: Plan[] = [];
+    for (const w of clash) {
+      const grid = contents.sheets.find((g) => g.name.toLowerCase() === w.name.toLowerCase());
+      if (!grid) throw new Error(`no consolidated sheet ${w.name}`);
+      const own = contents.tables.filter((t) => t.sheet === grid.name).sort((a, b) => parseRange(b.ref).start.row - parseRange(a.ref).start.row);
+      const u = used.get(w.name)!;
+      if (!own.length) {
+        plans.push({ sheet: w.name, writes: [cellsWrite(grid, u.isNullObject ? null : u)] });
+        continue;
       }
-      // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
-      // of a few hundred units exceeds it, and the file itself is then the way.
-      if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
-        throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+      const boxOf = (t: TableRef): TableBox | undefined => {
+        const b = boxes.get(t.name.toLowerCase());
+        if (!b || b.t.worksheet.name !== w.name) return undefined;
+        return { rowIndex: b.range.rowIndex, rowCount: b.range.rowCount, columnIndex: b.range.columnIndex, columnCount: b.range.columnCount, showHeaders: b.t.showHeaders, showTotals: b.t.showTotals };
+      };
+      const why = own.map((t) => cannotWriteInto(t, boxOf(t))).find((x) => x);
+      if (why) plans.push({ sheet: w.name, aside: freeName(`${grid.name} (tổng hợp)`, taken, 31, (n) => (n > 1 ? ` ${n}` : '')), why, write: cellsWrite(grid, null) });
+      else plans.push({ sheet: w.name, writes: own.map((t) => tableWrite(t, grid, boxOf(t)!)) });
+    }
+
+    const fresh = sheets.filter((n) => !clash.some((w) => w.name.toLowerCase() === n.toLowerCase()));
+    if (fresh.length) {
+      try {
+        ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: fresh, positionType: 'End' });
+        await ctx.sync();
+      } catch (e) {
+        const code = (e as { code?: unknown })?.code;
+        if (code === 'GeneralException') {
+          throw new HostError('Excel không chèn được các trang tính tổng hợp (lỗi chung của Excel, hay gặp trên Excel trên web); sổ đang mở giữ nguyên. Hãy thử lại, hoặc dùng lệnh «cchc merge» để ghi sổ tổng hợp thành tệp riêng.');
+        }
+        // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
+        // of a few hundred units exceeds it, and the file itself is then the way.
+        if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
+          throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+        }
+        throw e;
       }
-      throw e;
+      result.inserted.push(...fresh);
     }
 
     try {
-      for (const m of moved) {
-        // Worksheet.delete refuses a "VeryHidden" sheet; made merely hidden first.
-        if (m.hidden) m.proxy.visibility = 'Hidden' as Excel.SheetVisibility;
-        m.proxy.delete();
+      for (const p of plans) {
+        if ('aside' in p) {
+          const sheet = ctx.workbook.worksheets.add(p.aside);
+          sheet.getRange(p.write.address).formulas = p.write.formulas;
+          result.aside.push({ sheet: p.sheet, to: p.aside, why: p.why });
+          continue;
+        }
+        const sheet = ctx.workbook.worksheets.getItem(p.sheet);
+        for (const w of p.writes) {
+          if (w.insertRows) sheet.getRange(w.insertRows).insert('Down' as Excel.InsertShiftDirection);
+          sheet.getRange(w.address).formulas = w.formulas;
+        }
+        result.inPlace.push(p.sheet);
       }
-      const first = ctx.workbook.worksheets.getItem(sheets.find((n) => n !== LISTS_SHEET) ?? sheets[0]!);
-      first.activate();
+      const first = sheets.find((n) => n !== LISTS_SHEET) ?? sheets[0]!;
+      ctx.workbook.worksheets.getItem(result.aside.find((a) => a.sheet.toLowerCase() === first.toLowerCase())?.to ?? first).activate();
       await ctx.sync();
     } catch (e) {
-      const err = toHostError(e, 'xóa các trang tính cũ');
+      const err = toHostError(e, 'ghi số tổng hợp vào các trang tính đã có');
       if (!(err instanceof HostError)) throw err;
-      throw new HostError(`Đã ghi các trang tính tổng hợp, nhưng chưa xóa được các trang tính cũ (đang mang tên ${quoteList(moved.map((m) => m.aside))}). ${err.message} Có thể xóa chúng bằng tay.`);
+      const done = result.inserted.length ? ` Các trang tính mới ${quoteList(result.inserted)} đã được chèn.` : '';
+      throw new HostError(`Chưa ghi xong số tổng hợp vào ${quoteList(plans.map((p) => p.sheet))}: Excel đã dừng giữa chừng nên một phần số có thể đã được ghi.${done} ${err.message} Hãy bấm «Ghi vào sổ đang mở» lại: lần ghi sau ghi đè toàn bộ các bảng đó.`);
     }
-    if (sheets.includes(SHEET_INFO)) await repairNames(ctx);
-    return [...sheets];
+    if (result.inserted.includes(SHEET_INFO)) await repairNames(ctx);
+    return result;
   });
 }

@@ -1,7 +1,7 @@
 import { HostError } from '../host/actions';
 
 /** What the adapter was doing, to finish the sentence "Excel báo lỗi khi …". */
-export type Doing = 'đọc sổ' | 'tô màu các ô có vấn đề' | 'xóa tô màu' | 'chọn ô' | 'chèn các trang tính mẫu' | 'lưu kết quả kiểm tra' | 'ghi sổ tổng hợp' | 'xóa các trang tính cũ';
+export type Doing = 'đọc sổ' | 'tô màu các ô có vấn đề' | 'xóa tô màu' | 'chọn ô' | 'chèn các trang tính mẫu' | 'lưu kết quả kiểm tra' | 'ghi sổ tổng hợp' | 'ghi số tổng hợp vào các trang tính đã có';
 
 /**
  * Office failures become HostError with a sentence an officer can act on; anything that is not an

@@ -16,6 +16,20 @@
  * colour (#FFFFFF) and pattern (null) say the same for no fill and a white fill (office-js issues
  * #6218, #4900). A cell whose fill is no longer our colour was changed by the user since, and
  * keeps the user's change.
+ *
+ * A mark is found again by what does not change when the officer edits the workbook: its sheet
+ * by Worksheet.id, which stays through renames, and its cell by a hidden name scoped to that sheet
+ * (Worksheet.names, ExcelApi 1.4), which Excel moves with the cell when rows or columns are
+ * inserted or deleted above it, as it moves any reference
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert). A recorded A1 address alone pointed, after a rename or an
+ * inserted row, at a sheet that no longer existed or at another cell. A mark whose name is gone
+ * (its row deleted, or the name removed by hand) is told to the officer by its last known
+ * address, never silently dropped.
+ *
+ * Settings belong to one add-in: another deployment of it (another manifest id, office-js issue
+ * #840) does not see this record. Each anchor therefore carries its mark in its comment (the
+ * colour put there and the cell's own fill), so that an instance that finds no record in its
+ * settings rebuilds it from the names, which every instance reads (scanMarks).
  */
 import type { Finding, Severity } from '../core/findings';
 
@@ -39,17 +53,56 @@ export type OwnFill = null | {
 };
 
 export interface Mark {
+  /** The sheet's name and the cell's address: as recorded, then as found again (resolveMarks). */
   sheet: string;
   cell: string;
+  /** Worksheet.id; absent in records written before marks were anchored. */
+  sheetId?: string;
+  /** The hidden sheet-scoped name on the cell; absent in records written before. */
+  anchor?: string;
   /** The colour we put there. */
   fill: string;
   own: OwnFill;
 }
 
-/** Stored compactly: { v: 2, sheets: { [sheet]: [cell, fill, own][] } }, own = null | [color, tint, pattern?, patternColor?]. */
+/** The second version, keyed by sheet name: { v: 2, sheets: { [sheet]: [cell, fill, own][] } }, own = null | [color, tint, pattern?, patternColor?]. */
 interface StoredRecord {
   v: 2;
   sheets: Record<string, [string, string, (string | number)[] | null][]>;
+}
+
+/** Now: { v: 3, sheets: { [Worksheet.id]: { name, marks: [cell, fill, own, anchor][] } } }. */
+interface StoredRecordV3 {
+  v: 3;
+  sheets: Record<string, { name: string; marks: [string, string, (string | number)[] | null, string][] }>;
+}
+
+function ownOf(own: unknown): OwnFill | undefined {
+  if (!Array.isArray(own)) return null;
+  const [color, tint, pattern, patternColor] = own as unknown[];
+  if (typeof color !== 'string') return undefined;
+  const o: NonNullable<OwnFill> = { color, tint: typeof tint === 'number' ? tint : 0 };
+  if (typeof pattern === 'string') o.pattern = pattern;
+  if (typeof patternColor === 'string') o.patternColor = patternColor;
+  return o;
+}
+
+function marksOfV3(raw: StoredRecordV3): Mark[] {
+  const marks: Mark[] = [];
+  for (const [sheetId, entry] of Object.entries(raw.sheets ?? {})) {
+    if (!entry || typeof entry.name !== 'string' || !Array.isArray(entry.marks)) continue;
+    for (const row of entry.marks) {
+      if (!Array.isArray(row)) continue;
+      const [cell, fill, own, anchor] = row;
+      const o = ownOf(own);
+      if (typeof cell !== 'string' || typeof fill !== 'string' || o === undefined) continue;
+      const m: Mark = { sheet: entry.name, cell, fill, own: o };
+      if (!sheetId.startsWith('name:')) m.sheetId = sheetId;
+      if (typeof anchor === 'string' && anchor) m.anchor = anchor;
+      marks.push(m);
+    }
+  }
+  return marks;
 }
 
 export interface RecordRead {
@@ -76,6 +129,7 @@ export function marksOf(r: RecordRead): Mark[] {
     }
   }
   if (raw && typeof raw === 'object' && (raw as { v?: unknown }).v === 1) return marksOfV1(raw as unknown as V1Record);
+  if (raw && typeof raw === 'object' && (raw as { v?: unknown }).v === 3) return marksOfV3(raw as unknown as StoredRecordV3);
   if (!raw || typeof raw !== 'object' || raw.v !== 2 || typeof raw.sheets !== 'object') return [];
   const marks: Mark[] = [];
   for (const [sheet, rows] of Object.entries(raw.sheets)) {
@@ -127,10 +181,12 @@ export function queueRecordWrite(ctx: Excel.RequestContext, marks: readonly Mark
     if (exists) ctx.workbook.settings.getItem(HIGHLIGHT_KEY).delete();
     return;
   }
-  const rec: StoredRecord = { v: 2, sheets: {} };
+  const rec: StoredRecordV3 = { v: 3, sheets: {} };
   for (const m of marks) {
     const own = m.own ? [m.own.color, m.own.tint, ...(m.own.pattern ? [m.own.pattern] : []), ...(m.own.pattern && m.own.patternColor ? [m.own.patternColor] : [])] : null;
-    (rec.sheets[m.sheet] ??= []).push([m.cell, m.fill, own]);
+    // A mark from an older record (no id) is kept under its name until it is taken back.
+    const entry = (rec.sheets[m.sheetId ?? `name:${m.sheet}`] ??= { name: m.sheet, marks: [] });
+    entry.marks.push([m.cell, m.fill, own, m.anchor ?? '']);
   }
   ctx.workbook.settings.add(HIGHLIGHT_KEY, rec);
 }
@@ -172,6 +228,61 @@ export function queueFillRead(ctx: Excel.RequestContext, sheet: string, cell: st
   return ctx.workbook.worksheets.getItem(sheet).getRange(cell).getCellProperties(FILL_OPTIONS);
 }
 
+export interface Resolving {
+  mark: Mark;
+  range?: Excel.Range;
+}
+
+/** Queues the look-up of each anchored mark's cell through its hidden name; read with resolveMarks after the sync. */
+export function queueResolve(ctx: Excel.RequestContext, marks: readonly Mark[], sheets: readonly { id: string; name: string }[]): Resolving[] {
+  return marks.map((mark) => {
+    if (!mark.sheetId || !mark.anchor || !sheets.some((s) => s.id === mark.sheetId)) return { mark };
+    return { mark, range: ctx.workbook.worksheets.getItem(mark.sheetId).names.getItemOrNullObject(mark.anchor).getRangeOrNullObject().load('address') };
+  });
+}
+
+/**
+ * Each mark where it is now: sheet by id (renames followed), cell by its anchor (inserted rows
+ * followed). Marks of a deleted sheet are gone with their cells. `lost`: anchored marks whose
+ * name Excel no longer has or points at nothing (#REF!, the row deleted), by their last address.
+ */
+export function resolveMarks(rs: readonly Resolving[], sheets: readonly { id: string; name: string }[]): { marks: Mark[]; lost: Mark[] } {
+  const marks: Mark[] = [];
+  const lost: Mark[] = [];
+  for (const { mark, range } of rs) {
+    if (!mark.sheetId) {
+      marks.push(mark); // an older record: by name and address, as it was written
+      continue;
+    }
+    const sheet = sheets.find((s) => s.id === mark.sheetId);
+    if (!sheet) continue;
+    if (!mark.anchor) {
+      marks.push({ ...mark, sheet: sheet.name });
+      continue;
+    }
+    if (!range || range.isNullObject) {
+      lost.push({ ...mark, sheet: sheet.name });
+      continue;
+    }
+    const ref = range.address.slice(range.address.lastIndexOf('!') + 1).replace(/\$/g, '');
+    marks.push({ ...mark, sheet: sheet.name, cell: ref.split(':')[0]! });
+  }
+  return { marks, lost };
+}
+
+/** Removes a mark's hidden name (when it leaves the record). */
+export function queueDropAnchor(ctx: Excel.RequestContext, m: Mark): void {
+  if (m.anchor && m.sheetId) ctx.workbook.worksheets.getItem(m.sheetId).names.getItem(m.anchor).delete();
+}
+
+let anchorCount = 0;
+/** A fresh name for a mark's anchor: unique in the sheet across checks and runtimes (time + counter). */
+export function newAnchor(): string {
+  return `CCHC_DD_${Date.now().toString(36).toUpperCase()}_${(anchorCount++).toString(36).toUpperCase()}`;
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
 export function queueRestore(ctx: Excel.RequestContext, m: Mark): void {
   const range = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell);
   if (!m.own) {
@@ -185,4 +296,45 @@ export function queueRestore(ctx: Excel.RequestContext, m: Mark): void {
 
 export function queueHighlight(ctx: Excel.RequestContext, t: { sheet: string; cell: string; fill: string }): void {
   ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell).setCellProperties([[{ format: { fill: { color: t.fill, pattern: 'Solid', tintAndShade: 0 } } }]]);
+}
+
+const ownArray = (own: OwnFill) => (own ? [own.color, own.tint, ...(own.pattern ? [own.pattern] : []), ...(own.pattern && own.patternColor ? [own.patternColor] : [])] : null);
+
+/** The hidden name that lets the mark be found again wherever its cell moves; its comment is the mark itself. */
+export function queueAnchor(ctx: Excel.RequestContext, m: Mark): void {
+  if (!m.anchor) return;
+  const p = /^([A-Z]{1,3})(\d+)$/.exec(m.cell)!;
+  const comment = JSON.stringify({ cchc: 1, fill: m.fill, own: ownArray(m.own) });
+  const name = ctx.workbook.worksheets.getItem(m.sheet).names.add(m.anchor, `=${quoteSheet(m.sheet)}!$${p[1]}$${p[2]}`, comment);
+  name.visible = false;
+}
+
+export type Scan = { sheet: { id: string; name: string }; names: Excel.NamedItemCollection }[];
+
+/** Queues the read of every sheet's names, for a workbook whose settings hold no record. */
+export function queueScan(ctx: Excel.RequestContext, sheets: readonly { id: string; name: string }[]): Scan {
+  return sheets.map((sheet) => ({ sheet, names: ctx.workbook.worksheets.getItem(sheet.id).names.load('items/name,items/comment,items/formula') }));
+}
+
+/** The marks the anchors describe (another instance's highlights), where their cells are now; `lost`: anchors at #REF!. */
+export function scanMarks(scan: Scan): { marks: Mark[]; lost: Mark[] } {
+  const marks: Mark[] = [];
+  const lost: Mark[] = [];
+  for (const { sheet, names } of scan) {
+    for (const n of names.items) {
+      if (!n.name.toUpperCase().startsWith('CCHC_DD_')) continue;
+      let c: { cchc?: unknown; fill?: unknown; own?: unknown };
+      try {
+        c = JSON.parse(n.comment) as typeof c;
+      } catch {
+        continue;
+      }
+      const own = ownOf(c.own);
+      if (c.cchc !== 1 || typeof c.fill !== 'string' || own === undefined) continue;
+      const at = /!\$?([A-Z]{1,3})\$?(\d+)$/.exec(n.formula);
+      const m: Mark = { sheet: sheet.name, sheetId: sheet.id, anchor: n.name, cell: at ? `${at[1]}${at[2]}` : '?', fill: c.fill, own };
+      (at ? marks : lost).push(m);
+    }
+  }
+  return { marks, lost };
 }

@@ -14,6 +14,7 @@
 import { ClientObjectBase, ClientResult, ERROR_CODES, FakeHost, FakeOfficeError, RequestContextBase, installGlobals, notLoaded, runner, type FakeRuntime } from './host';
 import type { Cell, NameRef, Scalar, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters, parseA1, parseRange, toA1 } from '../core/model';
+import { mapFormulaRefs, type FormulaRef } from '../core/formula-refs';
 
 export interface FillState {
   /** "#RRGGBB", upper case: the base colour (a theme colour's own, before its tint). */
@@ -99,6 +100,14 @@ export interface FakeExcelOptions {
   insertBreaksNames?: boolean;
   /** Turns a base64 .xlsx into a model, for insertWorksheetsFromBase64; absent = unsupported. */
   decodeWorkbook?: (base64: string) => WorkbookModel;
+  /**
+   * Excel's automatic calculation: after every batch that wrote, each formula is computed again
+   * from the cells it reads, so a formula on another sheet shows the new figures. The fake does
+   * not compute by itself; tests pass the file reader's evaluator (src/xlsx/formula-eval.ts,
+   * `evaluateMissing`), which is given the workbook with every formula's result cleared. Absent:
+   * formulas keep the results they came with.
+   */
+  recalculate?: (model: WorkbookModel, pending: [number, number, number][]) => unknown;
   /** Pre-existing formats, by sheet name then A1 cell. */
   formats?: Record<string, Record<string, CellFormatChange>>;
   /** Document settings already saved in the file. */
@@ -110,8 +119,14 @@ export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_0
 /** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
 export { FakeOfficeError };
 
+type FakeName = NameRef & { hidden?: boolean; comment?: string };
+
 interface FakeSheet {
   name: string;
+  /** Worksheet.id: set when the sheet is created, kept through renames. */
+  id: string;
+  /** Names scoped to the sheet (Worksheet.names). */
+  names: FakeName[];
   cells: Map<number, Cell>;
   formats: Map<number, CellFormat>;
   usedValues?: Box | null;
@@ -199,6 +214,9 @@ class Ctx extends RequestContextBase<FakeExcel> {
   }
 
   protected override endSync(failure: unknown): void {
+    // Operations before a failure stay done, so Excel recalculates after a failed batch too.
+    if (this.fake.valuesChanged) this.fake.recalculate();
+    this.fake.valuesChanged = false;
     const record = { ...this.stat };
     if (failure) record.failed = (failure as { code?: string }).code ?? String(failure);
     this.fake.syncLog.push(record);
@@ -283,6 +301,12 @@ class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.context, () => this.context.fake.sheet(name), false, name);
   }
 
+  /** WorksheetCollection.add(name) (ExcelApi 1.1): a new empty sheet at the end; the name follows renameSheet's rules. */
+  add(name: string): WorksheetProxy {
+    this.context.enqueue(() => this.context.fake.addSheet(name));
+    return this.getItem(name);
+  }
+
   getItemOrNullObject(name: string): WorksheetProxy {
     const ws = new WorksheetProxy(this.context, () => this.context.fake.sheet(name), true, name);
     return ws;
@@ -311,6 +335,13 @@ class WorksheetProxy extends ClientObject {
     if (orNull) this.markNullState(() => !find());
   }
 
+  get id(): string {
+    return this.get('id');
+  }
+  private namesProxy: NamedItemCollectionProxy | undefined;
+  get names(): NamedItemCollectionProxy {
+    return (this.namesProxy ??= new NamedItemCollectionProxy(this.context, () => this.resolve().names, () => this.resolve()));
+  }
   get name(): string {
     return this.get('name');
   }
@@ -344,6 +375,7 @@ class WorksheetProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const s = t as FakeSheet;
     if (prop === 'name') return s.name;
+    if (prop === 'id') return s.id;
     if (prop === 'visibility') return s.visibility ?? 'Visible';
     if (prop === 'position') return this.context.fake.sheets.indexOf(s);
     throw new FakeOfficeError('InvalidArgument', `Unknown worksheet property ${prop}`);
@@ -372,6 +404,8 @@ class WorksheetProxy extends ClientObject {
       const s = this.resolve();
       if (!address) return { sheet: s, box: { r0: 0, c0: 0, r1: 1048575, c1: 16383 } };
       const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+      const rows = /^\$?(\d+):\$?(\d+)$/.exec(bare);
+      if (rows) return { sheet: s, box: { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 } };
       let pos;
       try {
         pos = parseRange(bare);
@@ -512,6 +546,13 @@ class RangeProxy extends ClientObject {
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
+  /** Range.formulas = grid: "=…" strings become formulas, anything else a constant (Excel.Range, `formulas`). */
+  set formulas(grid: unknown[][]) {
+    this.writeGrid(grid, true);
+  }
+  set values(grid: unknown[][]) {
+    this.writeGrid(grid, false);
+  }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
@@ -603,6 +644,46 @@ class RangeProxy extends ClientObject {
       default:
         throw new FakeOfficeError('InvalidArgument', `Unknown range property ${prop}`);
     }
+  }
+
+  private writeGrid(grid: unknown[][], formulas: boolean): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      const fake = this.context.fake;
+      fake.assertWritable(sheet);
+      const rows = box.r1 - box.r0 + 1;
+      const cols = box.c1 - box.c0 + 1;
+      if (grid.length !== rows || grid.some((r) => r.length !== cols)) {
+        throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      this.context.write(rows * cols, jsonSize(grid));
+      delete sheet.usedValues;
+      fake.valuesChanged = true;
+      grid.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const k = key(box.r0 + i, box.c0 + j);
+          if (v === '' || v === null || v === undefined) sheet.cells.delete(k);
+          else if (formulas && typeof v === 'string' && v.startsWith('=') && v.length > 1) sheet.cells.set(k, { v: null, f: v.slice(1) });
+          else sheet.cells.set(k, { v: v as Scalar });
+        }),
+      );
+    });
+  }
+
+  /**
+   * Range.insert(Excel.InsertShiftDirection.down) on whole rows ("7:11"): the rows below move
+   * down, and formulas, names and tables follow the cells they refer to ("Formulas with cell
+   * references automatically adjust after insertion",
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert). Only whole rows
+   * are modelled; other shapes are refused rather than faked.
+   */
+  insert(shift: string): RangeProxy {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      if (shift !== 'Down' || box.c0 !== 0 || box.c1 !== 16383) throw new FakeOfficeError('InvalidArgument', 'The fake host inserts whole rows only.');
+      this.context.fake.insertRows(sheet, box.r0, box.r1 - box.r0 + 1);
+    });
+    return this;
   }
 
   select(): void {
@@ -890,39 +971,55 @@ class TableProxy extends ClientObject {
   }
 }
 
+/**
+ * Workbook.names, or Worksheet.names (ExcelApi 1.4): a worksheet's names are scoped to it, so the
+ * same name may exist on several sheets, and they stay with the sheet through renames
+ * (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member).
+ */
 class NamedItemCollectionProxy extends ClientObject {
   private itemsList: NamedItemProxy[] | undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly list: () => FakeName[] = () => ctx.fake.names,
+    private readonly scope?: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
   get items(): NamedItemProxy[] {
     if (!this.itemsList) notLoaded('items');
     return this.itemsList;
   }
   override fetch(props: string[]): void {
-    const items = this.context.fake.names.map((n) => new NamedItemProxy(this.context, () => n, false));
+    const items = this.list().map((n) => new NamedItemProxy(this.context, () => n, false, this.list));
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
     this.context.commits.push(() => (this.itemsList = items));
   }
+  private finder(name: string) {
+    return () => this.list().find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
+    return new NamedItemProxy(this.context, this.finder(name), true, this.list);
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+    return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
-  /** NamedItemCollection.add(name, reference) with a reference like "='Thông tin'!$B$4". */
-  add(name: string, reference: string): NamedItemProxy {
+  /** NamedItemCollection.add(name, reference, comment?) with a reference like "='Thông tin'!$B$4". */
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
     this.context.enqueue(() => {
       const fake = this.context.fake;
       fake.assertWritable();
-      if (fake.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
+      if (this.list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
       const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
       const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
       if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-      fake.names.push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}` });
+      if (this.scope) this.scope();
+      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) });
     });
-    return new NamedItemProxy(this.context, () => this.context.fake.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), false);
+    return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
   protected resolve(): unknown {
-    return this.context.fake.names;
+    return this.list();
   }
   protected readProp(): unknown {
     return undefined;
@@ -932,8 +1029,9 @@ class NamedItemCollectionProxy extends ClientObject {
 class NamedItemProxy extends ClientObject {
   constructor(
     ctx: Ctx,
-    private readonly find: () => NameRef | undefined,
+    private readonly find: () => FakeName | undefined,
     private readonly orNull: boolean,
+    private readonly list: () => FakeName[] = () => ctx.fake.names,
   ) {
     super(ctx);
     if (orNull) this.markNullState(() => !find());
@@ -953,7 +1051,17 @@ class NamedItemProxy extends ClientObject {
   get visible(): boolean {
     return this.get('visible');
   }
-  protected resolve(): NameRef {
+  get comment(): string {
+    return this.get('comment');
+  }
+  /** NamedItem.visible is writable: a hidden name is not listed in Excel's Name Manager. */
+  set visible(v: boolean) {
+    this.context.enqueue(() => {
+      this.context.fake.assertWritable();
+      this.resolve().hidden = !v;
+    });
+  }
+  protected resolve(): FakeName {
     const n = this.find();
     if (!n) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist.`, 'NamedItem');
     return n;
@@ -962,7 +1070,7 @@ class NamedItemProxy extends ClientObject {
     return this.orNull ? (this.find() ?? null) : this.resolve();
   }
   protected readProp(prop: string, target: unknown): unknown {
-    const n = target as NameRef;
+    const n = target as FakeName;
     const p = parseA1(n.cell);
     const broken = this.context.fake.brokenNames.has(n.name.toLowerCase());
     const abs = `${broken ? '#REF!' : `${quoteSheet(n.sheet)}!`}$${colToLetters(p.col)}$${p.row + 1}`;
@@ -970,7 +1078,8 @@ class NamedItemProxy extends ClientObject {
     if (prop === 'type') return 'Range';
     if (prop === 'formula') return `=${abs}`;
     if (prop === 'value') return abs;
-    if (prop === 'visible') return true;
+    if (prop === 'visible') return !n.hidden;
+    if (prop === 'comment') return n.comment ?? '';
     throw new FakeOfficeError('InvalidArgument', `Unknown name property ${prop}`);
   }
   delete(): void {
@@ -978,7 +1087,8 @@ class NamedItemProxy extends ClientObject {
       const fake = this.context.fake;
       fake.assertWritable();
       const n = this.resolve();
-      fake.names.splice(fake.names.indexOf(n), 1);
+      const list = this.list();
+      list.splice(list.indexOf(n), 1);
       fake.brokenNames.delete(n.name.toLowerCase());
     });
   }
@@ -1020,7 +1130,7 @@ function toFormat(ch: CellFormatChange, cur: CellFormat = {}): CellFormat {
 export class FakeExcel extends FakeHost<FakeSnapshot> {
   readonly sheets: FakeSheet[] = [];
   readonly tables: TableRef[] = [];
-  readonly names: NameRef[] = [];
+  readonly names: FakeName[] = [];
   activeSheet: string;
   selection: { sheet: string; cell: string } | null = null;
   readonly syncLog: SyncRecord[] = [];
@@ -1041,7 +1151,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     if (options.readOnly) this.documentMode = 'readOnly';
     this.insertModel(model);
     this.activeSheet = this.sheets[0]?.name ?? 'Sheet1';
-    if (!this.sheets.length) this.sheets.push({ name: 'Sheet1', cells: new Map(), formats: new Map() });
+    if (!this.sheets.length) this.sheets.push(this.newSheet('Sheet1'));
     for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
       for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
     }
@@ -1079,7 +1189,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       if (only && !only.includes(g.name)) continue;
       let name = g.name;
       for (let i = 2; this.sheet(name); i++) name = `${g.name} (${i})`;
-      const sheet: FakeSheet = { name, cells: new Map(), formats: new Map() };
+      const sheet = this.newSheet(name);
       g.rows.forEach((row, r) => row?.forEach((cell, c) => cell && sheet.cells.set(key(r, c), { ...cell })));
       this.sheets.push(sheet);
       added.push(name);
@@ -1116,8 +1226,13 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
     const from = s.name;
     s.name = to;
+    // "Renaming a worksheet still updates any references in formulas to that worksheet"
+    // (learn.microsoft.com/office/dev/add-ins/excel/performance): every formula naming the sheet
+    // now names it by its new name.
+    this.rewriteFormulas((ref) => (ref.sheet !== undefined && ref.sheet.toLowerCase() === from.toLowerCase() ? { ...ref, sheet: to } : ref));
     for (const t of this.tables) if (t.sheet === from) t.sheet = to;
     for (const n of this.names) if (n.sheet === from) n.sheet = to;
+    for (const n of s.names) n.sheet = to;
     if (this.activeSheet === from) this.activeSheet = to;
     if (this.selection?.sheet === from) this.selection = { ...this.selection, sheet: to };
   }
@@ -1135,10 +1250,120 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     const visible = this.sheets.filter((x) => (x.visibility ?? 'Visible') === 'Visible');
     if (visible.length === 1 && visible[0] === s) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     this.sheets.splice(this.sheets.indexOf(s), 1);
+    // Formulas that read the deleted sheet lose their reference and show #REF!, as Excel leaves
+    // them ("How to correct a #REF! error",
+    // support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d56-87de-30c1a5cfbd29).
+    this.rewriteFormulas((ref) => (ref.sheet !== undefined && ref.sheet.toLowerCase() === s.name.toLowerCase() ? null : ref));
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.sheet === s.name) this.tables.splice(i, 1);
     for (const n of this.names) if (n.sheet === s.name) this.brokenNames.add(n.name.toLowerCase());
     if (this.activeSheet === s.name) this.activeSheet = this.sheets.find((x) => (x.visibility ?? 'Visible') === 'Visible')!.name;
     if (this.selection?.sheet === s.name) this.selection = null;
+  }
+
+  /** Set when values, formulas, sheets or rows changed (not formats): the sync then recalculates. */
+  valuesChanged = false;
+
+  /** Every formula of the workbook with its references passed through `map`; a lost reference makes the cell #REF!. */
+  private rewriteFormulas(map: (ref: FormulaRef, on: FakeSheet) => FormulaRef | null): void {
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) {
+        if (c.f === undefined) continue;
+        const f = mapFormulaRefs(c.f, (ref) => map(ref, sh));
+        if (f === c.f) continue;
+        c.f = f;
+        if (f.includes('#REF!')) {
+          c.v = null;
+          c.e = '#REF!';
+        }
+      }
+    }
+    this.valuesChanged = true;
+  }
+
+  /** WorksheetCollection.add: a new sheet at the end, named by Excel's rules (renameSheet). */
+  addSheet(name: string): FakeSheet {
+    this.assertWritable();
+    const s = this.newSheet('');
+    this.sheets.push(s);
+    try {
+      this.renameSheet(s, name);
+    } catch (e) {
+      this.sheets.pop();
+      throw e;
+    }
+    return s;
+  }
+
+  /**
+   * n whole rows inserted at row r (0-based) of a sheet, as Excel's Insert › Sheet Rows does:
+   * cells and formats below move down, references to them in every formula and name follow, a
+   * table the rows fall inside (below its header, up to its last row) grows, tables below move.
+   */
+  insertRows(s: FakeSheet, r: number, n: number): void {
+    this.assertWritable(s);
+    const move = <T>(m: Map<number, T>) => {
+      const moved = [...m].filter(([k]) => unkey(k).row >= r).sort(([a], [b]) => b - a);
+      for (const [k] of moved) m.delete(k);
+      for (const [k, v] of moved) {
+        const { row, col } = unkey(k);
+        m.set(key(row + n, col), v);
+      }
+    };
+    move(s.cells);
+    move(s.formats);
+    delete s.usedValues;
+    const here = s.name.toLowerCase();
+    this.rewriteFormulas((ref, on) => {
+      const target = ref.sheet === undefined ? on.name.toLowerCase() : ref.sheet.toLowerCase();
+      return target === here && ref.row >= r ? { ...ref, row: ref.row + n } : ref;
+    });
+    for (const t of this.tables) {
+      if (t.sheet !== s.name) continue;
+      const p = parseRange(t.ref);
+      if (p.start.row >= r) p.start.row += n;
+      if (p.end.row >= r) p.end.row += n;
+      t.ref = `${toA1(p.start)}:${toA1(p.end)}`;
+    }
+    for (const nm of [...this.names, ...s.names]) {
+      if (nm.sheet !== s.name) continue;
+      const p = parseA1(nm.cell);
+      if (p.row >= r) nm.cell = toA1({ row: p.row + n, col: p.col });
+    }
+  }
+
+  /** Excel's automatic calculation, with the evaluator the test gave (FakeExcelOptions.recalculate). */
+  recalculate(): void {
+    const calc = this.options.recalculate;
+    if (!calc) return;
+    const model: WorkbookModel = { sheets: [], tables: this.tables.map((t) => ({ ...t })), names: this.names.map((n) => ({ ...n })) };
+    const pending: [number, number, number][] = [];
+    const live: [number, Cell, Cell][] = [];
+    this.sheets.forEach((sh, si) => {
+      const rows: (Cell | undefined)[][] = [];
+      for (const [k, c] of sh.cells) {
+        const { row, col } = unkey(k);
+        const copy: Cell = { v: c.v };
+        if (c.e) copy.e = c.e;
+        if (c.f !== undefined && !c.f.includes('#REF!')) {
+          copy.f = c.f;
+          copy.v = null;
+          delete copy.e;
+          pending.push([si, row, col]);
+          live.push([si, c, copy]);
+        }
+        (rows[row] ??= [])[col] = copy;
+      }
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      model.sheets.push({ name: sh.name, rows });
+    });
+    if (!pending.length) return;
+    calc(model, pending);
+    for (const [, c, copy] of live) {
+      if (copy.uncomputed) continue;
+      c.v = copy.v;
+      if (copy.e) c.e = copy.e;
+      else delete c.e;
+    }
   }
 
   /** Table.name = to: table names are unique in a workbook, ignoring case (ItemAlreadyExists otherwise). */
@@ -1149,9 +1374,21 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     t.name = to;
   }
 
+  /**
+   * A sheet by name (ignoring case, as Excel compares them) or by its id: WorksheetCollection.getItem
+   * takes either ("Gets a worksheet object using its name or ID",
+   * learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitem-member(1)).
+   */
   sheet(name: string): FakeSheet | undefined {
     const n = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === n);
+    return this.sheets.find((s) => s.name.toLowerCase() === n) ?? this.sheets.find((s) => s.id === name);
+  }
+
+  private sheetCount = 0;
+  /** Worksheet.id is a GUID in braces that does not change when the sheet is renamed (Excel.Worksheet, `id`). */
+  private newSheet(name: string): FakeSheet {
+    const n = (++this.sheetCount).toString(16).padStart(12, '0');
+    return { name, id: `{00000000-0000-4000-8000-${n}}`, cells: new Map(), formats: new Map(), names: [] };
   }
 
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {

@@ -79,7 +79,7 @@ export interface SyncTarget {
  * that runs them in order, stops at the first failure (the operations before it stay done: a
  * batch is not a transaction, which the Excel adapter's write order relies on) and only then
  * lets loaded values appear on the proxies, a tick later, never in the same tick. Subclasses
- * count what travels; the Word fake rolls a failed batch back (see word.ts), kinder than that.
+ * count what travels; the Word fake too keeps what ran before a failure (see word.ts).
  */
 export abstract class RequestContextBase<F extends SyncTarget> {
   queue: Op[] = [];

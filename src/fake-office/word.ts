@@ -32,6 +32,8 @@ export interface FakeParagraph {
   pictures?: FakePicture[];
   /** Paragraph.alignment once set ("Left", "Centered", …). */
   alignment?: string;
+  /** In a table cell of the main document (a header table such as NĐ 30's), one level deep. */
+  inTable?: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface FakeSelection {
 
 /** What the builders accept: a plain paragraph, a block place, or a paragraph mixing text and inline places. */
 export type PlaceSpec = { tag: string; title?: string; text?: string | string[]; kind?: ControlKind; appearance?: Appearance };
-export type DocItem = string | (PlaceSpec & { inline?: undefined }) | { inline: (string | PlaceSpec)[] };
+export type DocItem = string | (PlaceSpec & { inline?: undefined; cell?: undefined }) | { inline: (string | PlaceSpec)[] } | { cell: string };
 
 export interface WordSnapshotControl {
   id: number;
@@ -105,6 +107,8 @@ export interface FakeWordOptions {
   settings?: Record<string, unknown>;
   /** Footnotes in reference order, each its paragraphs' texts (read-only: the adapter only reads, searches and highlights them). */
   footnotes?: string[][];
+  /** Review › Track Changes (Document.changeTrackingMode, WordApi 1.4); "Off" by default. */
+  changeTrackingMode?: 'Off' | 'TrackAll' | 'TrackMineOnly';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +116,6 @@ export interface FakeWordOptions {
 
 class Ctx extends RequestContextBase<FakeWord> {
   readonly document: DocumentProxy;
-  private before: ReturnType<FakeWord['saveState']> | undefined;
 
   constructor(fake: FakeWord) {
     super(fake);
@@ -121,15 +124,25 @@ class Ctx extends RequestContextBase<FakeWord> {
 
   protected override beginSync(operations: number): void {
     this.fake.syncLog.push({ operations });
-    // Office applies a batch as a unit from the add-in's point of view; the fake works on a copy
-    // so a failing operation leaves the document as it was.
-    this.before = this.fake.saveState();
   }
 
-  protected override endSync(failure: unknown): void {
-    if (failure && this.before) this.fake.restoreState(this.before);
-    this.before = undefined;
+  /** Counts the batch's operations, to fail one part-way when a test asked for it (FakeWord.failPartWay). */
+  override enqueue(op: () => void): void {
+    super.enqueue(op);
+    const f = this.fake.partWay;
+    if (f && this.queue.length === f.after) {
+      this.fake.partWay = undefined;
+      super.enqueue(() => {
+        throw f.error;
+      });
+    }
   }
+
+  // No rollback: a batch is not a transaction. Word runs the queued operations in order and stops
+  // at the first failure; the ones before it stay applied. OfficeExtension.Error's traceMessages
+  // hold "all trace messages that were executed before the error occurred"
+  // (learn.microsoft.com/javascript/api/office/officeextension.error): the operations before the
+  // failing one ran, and nothing undoes them.
 }
 
 
@@ -175,13 +188,31 @@ abstract class Collection<T extends ClientObject> extends ClientObject {
   }
 }
 
-class DocumentProxy {
+class DocumentProxy extends ClientObject {
   readonly contentControls: ContentControlCollectionProxy;
   readonly body: BodyProxy;
   private props: DocumentPropertiesProxy | undefined;
   constructor(private readonly ctx: Ctx) {
+    super(ctx);
     this.contentControls = new ContentControlCollectionProxy(ctx, () => ctx.fake.controls());
     this.body = new BodyProxy(ctx);
+  }
+  /**
+   * Document.changeTrackingMode, "Off", "TrackAll" or "TrackMineOnly" [WordApi 1.4]
+   * (learn.microsoft.com/javascript/api/word/word.document#word-word-document-changetrackingmode-member).
+   */
+  get changeTrackingMode(): string {
+    return this.get('changeTrackingMode');
+  }
+  protected resolve(): unknown {
+    return this.ctx.fake;
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'changeTrackingMode') {
+      if (!this.ctx.fake.supports('WordApi', '1.4')) apiNotFound();
+      return this.ctx.fake.options.changeTrackingMode ?? 'Off';
+    }
+    return invalid(`Unknown document property ${prop}`);
   }
   get properties(): DocumentPropertiesProxy {
     return (this.props ??= new DocumentPropertiesProxy(this.ctx));
@@ -475,7 +506,7 @@ class ParagraphProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const p = t as FakeParagraph;
     if (prop === 'text') return paragraphText(p);
-    if (prop === 'tableNestingLevel') return 0;
+    if (prop === 'tableNestingLevel') return p.inTable ? 1 : 0;
     if (prop === 'isListItem') return false;
     return invalid(`Unknown paragraph property ${prop}`);
   }
@@ -632,7 +663,7 @@ class RangeProxy extends ClientObject {
     });
     return new ContentControlProxy(this.context, ref, true);
   }
-  /** The body holding the selection: the fake has only the main document's (WordApi 1.3). */
+  /** The body holding the selection: the main document's, or a table cell's (WordApi 1.3). */
   get parentBody(): SelectionBodyProxy {
     return new SelectionBodyProxy(this.context, () => this.resolve());
   }
@@ -646,22 +677,37 @@ class RangeProxy extends ClientObject {
   }
 }
 
+/**
+ * Range.parentBody (WordApi 1.3): "TableCell" in a table cell, "MainDoc" in the body's own
+ * paragraphs (Word.BodyType, learn.microsoft.com/javascript/api/word/word.bodytype); a cell's
+ * body has the main document as its parentBody, the main document none
+ * (learn.microsoft.com/javascript/api/word/word.body#word-word-body-parentbodyornullobject-member).
+ */
 class SelectionBodyProxy extends ClientObject {
   constructor(
     ctx: Ctx,
     private readonly selection: () => FakeSelection,
+    private readonly outer = false,
   ) {
     super(ctx);
+    if (outer) this.markNullState(() => !this.context.fake.paragraph(this.selection().paragraphId)?.inTable);
   }
   get type(): string {
     return this.get('type');
+  }
+  get parentBodyOrNullObject(): SelectionBodyProxy {
+    return new SelectionBodyProxy(this.context, this.selection, true);
   }
   protected resolve(): unknown {
     if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
     return this.selection();
   }
-  protected readProp(prop: string): unknown {
-    if (prop === 'type') return 'MainDoc';
+  protected override resolveForRead(): unknown {
+    const s = this.resolve() as FakeSelection;
+    return this.outer && !this.context.fake.paragraph(s.paragraphId)?.inTable ? null : s;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    if (prop === 'type') return !this.outer && this.context.fake.paragraph((t as FakeSelection).paragraphId)?.inTable ? 'TableCell' : 'MainDoc';
     return invalid(`Unknown body property ${prop}`);
   }
   protected override defaultProps(): string[] {
@@ -874,6 +920,10 @@ export class FakeWord extends FakeHost<WordSnapshot> {
   private addItem(item: DocItem): void {
     if (typeof item === 'string') {
       this.paragraphs.push(this.newParagraph(item));
+    } else if ('cell' in item && item.cell !== undefined) {
+      const p = this.newParagraph(item.cell);
+      p.inTable = true;
+      this.paragraphs.push(p);
     } else if ('inline' in item && item.inline) {
       const p = this.newParagraph('');
       for (const part of item.inline) {
@@ -1150,6 +1200,17 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     return this.controls()
       .filter((c) => c.tag === tag)
       .map((c) => this.controlParagraphs(c).join('\n'));
+  }
+
+  /** Set by failPartWay: the batch fails right after its `after`-th queued operation. */
+  partWay: { after: number; error: FakeOfficeError } | undefined;
+
+  /**
+   * Makes the first batch that queues more than `after` operations fail there: the operations
+   * before it stay done, as in Word (see Ctx).
+   */
+  failPartWay(after: number, code = 'GeneralException', message = 'An internal error has occurred.'): void {
+    this.partWay = { after, error: new FakeOfficeError(code, message) };
   }
 
   /** Makes a coming sync fail with this Office error; `skip` syncs succeed before it. */

@@ -1,5 +1,6 @@
 import type { FillRecord } from '../core/narrative/record';
 import type { CheckReport } from '../core/report';
+import type { WorkbookModel } from '../core/model';
 import type { DocParagraph } from '../core/prose/types';
 
 /**
@@ -27,6 +28,16 @@ export type HostCheckReport = CheckReport & {
   highlightNotice?: string;
 };
 
+/** What "Ghi vào sổ đang mở" did, for the pane to say it. */
+export interface SheetsWritten {
+  /** New sheets, under their own names. */
+  inserted: string[];
+  /** Existing sheets whose tables now hold the consolidated figures (same name, same place). */
+  inPlace: string[];
+  /** Existing sheets left as they were, with the new sheet that holds their consolidated figures. */
+  aside: { sheet: string; to: string; why: string }[];
+}
+
 export interface ExcelActions {
   host: 'excel';
   /** Reads the open workbook, checks it, replaces old highlights with new ones; returns the report. */
@@ -43,12 +54,16 @@ export interface ExcelActions {
   /** Names of the open workbook's sheets, hidden ones too: what writing new sheets could clash with. */
   sheetNames?(): Promise<string[]>;
   /**
-   * "Tổng hợp từ các đơn vị": inserts these sheets of an .xlsx (the consolidated workbook) at the
-   * end of the open workbook and returns their names. Existing sheets of the same names are
-   * replaced only when listed in `replace` (the officer confirmed it); any other clash is refused
-   * with nothing written. Undefined where the host cannot insert sheets (ExcelApi 1.13).
+   * "Tổng hợp từ các đơn vị": writes these sheets of an .xlsx (the consolidated workbook, whose
+   * cells and tables are `contents`) into the open workbook. Sheets the workbook lacks are
+   * inserted at the end. An existing sheet of the same name is written only when listed in
+   * `replace` (the officer confirmed it; any other clash is refused with nothing written), and
+   * never renamed or deleted, since formulas, names and charts elsewhere point at it: its tables
+   * get the consolidated figures in place (rows added where there are more units), or, when its
+   * tables are not the standard ones, the figures go to a new sheet beside it. Undefined where
+   * the host cannot insert sheets (ExcelApi 1.13).
    */
-  insertSheets?(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[]): Promise<string[]>;
+  insertSheets?(xlsx: Uint8Array, sheets: readonly string[], replace: readonly string[], contents: WorkbookModel): Promise<SheetsWritten>;
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
   /** Offers a file for download (the filled report .docx); undefined where the host cannot. */

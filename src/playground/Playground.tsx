@@ -94,11 +94,14 @@ let uninstall: (() => void) | null = null;
 
 async function host(data: ArrayBuffer | null, name: string, id: number): Promise<Hosted> {
   const { readWorkbook } = await reader();
+  // Excel recalculates formulas after every change; the fake does it with the reader's evaluator.
+  const { evaluateMissing } = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/formula-eval');
   const [model] = await Promise.all([data ? readWorkbook(data, name) : { sheets: [{ name: 'Sheet1', rows: [] }], tables: [], names: [] }, loadTemplate()]);
   // The fake host decodes an inserted workbook synchronously inside a batch, and the reader works
   // asynchronously: the consolidated workbook is read before the adapter inserts it.
   let nextInsert: WorkbookModel | null = null;
   const fake = new FakeExcel(model, {
+    recalculate: evaluateMissing,
     decodeWorkbook: () => {
       const m = nextInsert ?? templateModel;
       nextInsert = null;
@@ -113,9 +116,9 @@ async function host(data: ArrayBuffer | null, name: string, id: number): Promise
   const actions = createExcelActions();
   const insertSheets = actions.insertSheets;
   if (insertSheets) {
-    actions.insertSheets = async (xlsx, sheets, replace) => {
-      nextInsert = await readWorkbook(xlsx, 'tong-hop.xlsx');
-      return insertSheets(xlsx, sheets, replace);
+    actions.insertSheets = async (xlsx, sheets, replace, contents) => {
+      nextInsert = contents;
+      return insertSheets(xlsx, sheets, replace, contents);
     };
   }
   return { fake, actions, name, id };

@@ -4,7 +4,7 @@ import { HostError, type FillRecord, type FilledPlaces, type WordActions } from 
 import { copyToClipboard } from '../host/clipboard';
 import { toHostError, type Doing } from './errors';
 import { clearTextMarks, markText, readParagraphs, selectText } from './prose';
-import { RECORD_PROPS, RECORD_SETTING, clip, recordFromProperties, recordFromSetting } from './record';
+import { RECORD_PROPS, RECORD_SETTING, clip, placeProperty, placeStamp, recordFromProperties, recordFromSetting } from './record';
 
 /**
  * WordActions on the global Office / Word (the real host or src/fake-office/word.ts).
@@ -41,7 +41,14 @@ export function createWordActions(): WordActions {
         const ccs = context.document.contentControls;
         const withSubtype = customProps();
         ccs.load(withSubtype ? 'items/tag,items/title,items/type,items/subtype,items/cannotEdit' : 'items/tag,items/title,items/type,items/cannotEdit');
+        // With Track Changes on, every write becomes a revision and a place's text still holds the
+        // deleted words (Paragraph.text includes them, office-js issue #1267): the fill would
+        // stack its text on top of what the officer is reviewing. Refused, with how to go on.
+        const tracking = Office.context.requirements.isSetSupported('WordApi', '1.4') ? context.document.load('changeTrackingMode') : null;
         await context.sync();
+        if (tracking && tracking.changeTrackingMode !== 'Off') {
+          throw new HostError('Văn bản đang bật «Theo dõi thay đổi» (thẻ Xem lại). Khi đang theo dõi, mỗi lần điền sẽ thành các thay đổi chờ duyệt chồng lên chữ cũ. Hãy chấp nhận hoặc từ chối các thay đổi trong các vị trí cần điền, tắt «Theo dõi thay đổi», rồi bấm «Điền vào báo cáo» lại.');
+        }
 
         const targets = ccs.items.filter((c) => Object.prototype.hasOwnProperty.call(sections, c.tag));
         const locked = targets.find((c) => c.cannotEdit);
@@ -86,6 +93,9 @@ export function createWordActions(): WordActions {
             }
             if (note) cc.insertParagraph(note, 'Start').font.highlightColor = 'Yellow';
           }
+          // Right after the place's own writes, in the same batch: if Word stops later in the
+          // batch, this place is known to hold this fill (partialFill).
+          if (withSubtype) context.document.properties.customProperties.add(placeProperty(cc.tag), placeStamp(record));
           filled.add(cc.tag);
         }
         const outcome = (tags: string[]): FilledPlaces => (picturesSkipped.length ? Object.assign(tags, { picturesSkipped }) : tags);
@@ -94,7 +104,12 @@ export function createWordActions(): WordActions {
           const props = context.document.properties.customProperties;
           for (const [key, name] of RECORD_PROPS) props.add(name, clip(record[key]));
         }
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // Word keeps what ran before the failure: say which places hold the new text.
+          throw await partialFill(e, targets, record, withSubtype);
+        }
         if (!withSubtype) await saveSetting(record);
         return outcome([...filled]);
       }),
@@ -111,6 +126,10 @@ export function createWordActions(): WordActions {
         parent?.load('tag,title');
         const body = customProps() ? sel.parentBody : null;
         body?.load('type');
+        // A table cell's body reports "TableCell" (the NĐ 30 header is a table); the body around
+        // it says whether that table is in the document's text or in a page header or footer.
+        const outer = body ? body.parentBodyOrNullObject : null;
+        outer?.load('type');
         try {
           await context.sync();
         } catch (e) {
@@ -121,7 +140,8 @@ export function createWordActions(): WordActions {
         if (existing.items.length) {
           throw new HostError(`Văn bản đã có vị trí «${title}». Mỗi mục chỉ đánh dấu một lần (hai vị trí cùng mục sẽ nhận cùng các đoạn văn); hãy dùng vị trí đã có.`);
         }
-        if (body && body.type !== 'MainDoc') {
+        const inText = (b: Word.Body) => b.type === 'MainDoc' || (b.type === 'TableCell' && !!outer && !outer.isNullObject && (outer.type === 'MainDoc' || outer.type === 'TableCell'));
+        if (body && !inText(body)) {
           throw new HostError('Con trỏ đang ở đầu trang, chân trang, chú thích hoặc hộp văn bản. Hãy bấm vào một đoạn trong phần nội dung chính của văn bản rồi đánh dấu lại.');
         }
         if (parent && !parent.isNullObject) {
@@ -170,6 +190,36 @@ export function createWordActions(): WordActions {
     markText,
     clearTextMarks,
   };
+}
+
+/**
+ * Word batches are not transactions: when one operation fails, the ones before it stay applied
+ * (learn.microsoft.com/javascript/api/office/officeextension.error). A fill stopped part-way has
+ * rewritten some places and not others; each place's property says which fill it holds, read
+ * here in a fresh batch to tell the officer, and a second "Điền" writes every place again.
+ */
+async function partialFill(e: unknown, targets: readonly Word.ContentControl[], record: FillRecord, withProps: boolean): Promise<unknown> {
+  const err = toHostError(e, 'điền báo cáo');
+  if (!(err instanceof HostError)) return err;
+  const name = (c: Word.ContentControl) => `«${c.title || c.tag}»`;
+  const list = (cs: readonly Word.ContentControl[]) => [...new Set(cs.map(name))].join(', ');
+  if (!withProps) return new HostError(`${err.message} Một số vị trí có thể đã được điền, số khác chưa; hãy bấm «Điền vào báo cáo» lại để điền đủ.`);
+  let stamps: Map<string, string>;
+  try {
+    stamps = await Word.run(async (context) => {
+      const props = context.document.properties.customProperties;
+      props.load('items/key,items/value');
+      await context.sync();
+      return new Map(props.items.map((p) => [p.key.toLowerCase(), String(p.value ?? '')]));
+    });
+  } catch {
+    return new HostError(`${err.message} Một số vị trí có thể đã được điền, số khác chưa; hãy bấm «Điền vào báo cáo» lại để điền đủ.`);
+  }
+  const stamp = placeStamp(record);
+  const done = targets.filter((c) => stamps.get(placeProperty(c.tag).toLowerCase()) === stamp);
+  const left = targets.filter((c) => !done.includes(c));
+  const head = done.length ? `Word dừng giữa chừng: đã điền ${list(done)}; chưa điền ${list(left)}.` : `Word dừng trước khi điền xong vị trí nào; chưa điền ${list(left)}.`;
+  return new HostError(`${head} ${err.message} Phần văn bản ngoài các vị trí không bị thay đổi. Hãy bấm «Điền vào báo cáo» lại để điền nốt (các vị trí được ghi lại toàn bộ).`);
 }
 
 const NO_CURSOR = 'Chưa có con trỏ trong văn bản. Hãy bấm vào chỗ cần đánh dấu trong phần nội dung văn bản (một đoạn trống, hoặc chọn cụm chữ cho tên đơn vị, kỳ, thời gian) rồi bấm lại «Đánh dấu vị trí».';

@@ -33,3 +33,16 @@ export function clip(s: string | undefined): string {
   if (s == null) return '';
   return s.length > MAX_PROPERTY_LENGTH ? s.slice(0, MAX_PROPERTY_LENGTH) : s;
 }
+
+/**
+ * Which fill each place holds: one custom property per tagged place ("CCHC.ViTri.cchc:tthc"),
+ * written in the fill's batch right after that place, with the figures' fingerprint and period.
+ * A fill Word stopped part-way is then told place by place (src/word/actions.ts, partialFill).
+ */
+export function placeProperty(tag: string): string {
+  return clip(`CCHC.ViTri.${tag}`);
+}
+
+export function placeStamp(record: FillRecord): string {
+  return clip(`${record.fingerprint} · ${record.period}`);
+}

@@ -116,7 +116,7 @@ test('into a new workbook: each unit "Đạt", the broken file listed and left o
   await page.screenshot({ path: join(RESULTS, 'merge-written.png'), fullPage: true });
 });
 
-test('into a workbook that has the standard sheets: the officer is asked first; "Hủy" leaves it as it was, "Thay thế" replaces them', async () => {
+test('into a workbook that has the standard sheets: the officer is asked first; "Hủy" leaves it as it was, "Thay thế" writes the figures into their tables', async () => {
   await openPlayground('mau-sach.xlsx');
   const before = await page.evaluate(() => JSON.stringify(window.__playground!.fake.snapshot().sheets));
   await pickUnits();
@@ -125,6 +125,7 @@ test('into a workbook that has the standard sheets: the officer is asked first; 
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   await expect(dialog.textContent()).resolves.toMatch(/«Thông tin», «TTHC», «Biên chế», «Hài lòng»/);
+  await expect(dialog.textContent()).resolves.toMatch(/Không hoàn tác được bằng Ctrl\+Z/);
   await dialog.getByRole('button', { name: 'Hủy' }).click();
   await page.getByTestId('merge-notice').waitFor();
   await expect(page.getByTestId('merge-notice').textContent()).resolves.toMatch(/chưa ghi gì/);
@@ -134,7 +135,7 @@ test('into a workbook that has the standard sheets: the officer is asked first; 
   await page.getByTestId('merge-write').click();
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Thay thế' }).click();
-  await page.getByTestId('merge-notice').getByText('thay cho các trang tính cùng tên đã có', { exact: false }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('merge-notice').getByText('Đã ghi số tổng hợp vào các bảng của', { exact: false }).waitFor({ timeout: 60_000 });
   await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('merge-write');
   const names = await sheetNames();
   expect(names.filter((n) => /cũ/.test(n))).toEqual([]);

@@ -79,10 +79,59 @@ describe('Excel adapter: highlights', () => {
     expect(fake.getCellFormat(S, 'E8').fill).toBeUndefined();
     expect(fake.getCellFormat(S, 'D8').fill).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
     expect(fake.getCellFormat(S, 'E6').fill).toEqual({ color: '#C6E0B4', pattern: 'Gray25' });
-    // The record (read with the sheets), the current fills, then one write.
-    expect(fake.roundTrips).toBe(3);
+    // The record (read with the sheets), the marks' anchors, the current fills, then one write.
+    expect(fake.roundTrips).toBe(4);
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
     expect(Office.context.document.settings.get(HIGHLIGHT_KEY)).toBeNull();
+  });
+
+  test('after the sheet is renamed and rows are inserted above the marks, "Xóa đánh dấu" restores every original fill, at the cells where they now are', async () => {
+    const fake = host();
+    // Own fills: E6 patterned, E7 the user's yellow, D8 white, E8 none (see host()).
+    const before = { E6: fake.getCellFormat(S, 'E6'), E7: fake.getCellFormat(S, 'E7'), D8: fake.getCellFormat(S, 'D8'), E8: fake.getCellFormat(S, 'E8') };
+    const actions = createExcelActions({ check: reporting(() => [finding('E6'), finding('E7', 'warning'), finding('D8'), finding('E8', 'info')]) });
+    await actions.check();
+    // The officer renames the sheet and inserts two rows at row 7 (between E6 and E7).
+    fake.renameSheet(fake.sheet(S)!, 'Nhân sự');
+    fake.insertRows(fake.sheet('Nhân sự')!, 6, 2);
+    expect(fake.fillOf('Nhân sự', 'E9')).toBe(HIGHLIGHT_FILLS.warning); // E7 moved to E9
+    await expect(actions.clearHighlights()).resolves.toBe(4);
+    expect(fake.getCellFormat('Nhân sự', 'E6')).toEqual(before.E6);
+    expect(fake.getCellFormat('Nhân sự', 'E9')).toEqual(before.E7);
+    expect(fake.getCellFormat('Nhân sự', 'D10')).toEqual(before.D8);
+    expect(fake.getCellFormat('Nhân sự', 'E10')).toEqual(before.E8);
+    // Nothing of ours left: no record, no anchor names, no highlight colour anywhere on the sheet.
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
+    expect(fake.sheet('Nhân sự')!.names).toEqual([]);
+    const ours = new Set(Object.values(HIGHLIGHT_FILLS));
+    for (let r = 1; r <= 14; r++) for (const c of 'ABCDEFGH') expect([`${c}${r}`, ours.has(fake.fillOf('Nhân sự', `${c}${r}`) ?? '')]).toEqual([`${c}${r}`, false]);
+  });
+
+  test('another deployment of the add-in (its own settings, office-js #840) clears the highlights from the hidden names, own fills included', async () => {
+    const fake = host();
+    const before = ['E6', 'E7', 'E8', 'D8'].map((c) => fake.getCellFormat(S, c));
+    await createExcelActions({ check: reporting(() => [finding('E6'), finding('E7'), finding('E8'), finding('D8', 'warning')]) }).check();
+    // Settings belong to one add-in id: the other deployment sees no record.
+    delete fake.savedSettings[HIGHLIGHT_KEY];
+    fake.insertRows(fake.sheet(S)!, 0, 1); // and the officer inserted a row at the top meanwhile
+    await expect(createExcelActions().clearHighlights()).resolves.toBe(4);
+    expect(['E7', 'E8', 'E9', 'D9'].map((c) => fake.getCellFormat(S, c))).toEqual(before);
+    expect(fake.sheet(S)!.names).toEqual([]);
+  });
+
+  test('a mark whose anchor was removed is named by its last address, not silently kept; the others are restored', async () => {
+    const fake = host();
+    const actions = createExcelActions({ check: reporting(() => [finding('E7'), finding('E8')]) });
+    await actions.check();
+    const sheet = fake.sheet(S)!;
+    expect(sheet.names.map((n) => n.cell).sort()).toEqual(['E7', 'E8']);
+    expect(sheet.names.every((n) => n.hidden)).toBe(true);
+    sheet.names.splice(sheet.names.findIndex((n) => n.cell === 'E8'), 1); // removed in the Name Manager
+    const err = await actions.clearHighlights().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).message).toMatch(/^Đã trả lại màu cũ cho 1 ô\. Không tìm thấy 1 ô tô màu từ lần kiểm tra trước \(lần cuối ở Biên chế!E8\)/);
+    expect(fake.getCellFormat(S, 'E7').fill).toEqual({ color: '#FFFF00', pattern: 'Solid' });
+    expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 
   test("a user's change to a highlighted cell survives clear", async () => {
@@ -103,8 +152,9 @@ describe('Excel adapter: highlights', () => {
     issues = [finding('E7', 'warning'), finding('D8')];
     fake.resetCounters();
     await actions.check();
-    // E7's own fill is in the record; only D8's is read: 2 reads + 1 read + 1 write.
-    expect(fake.roundTrips).toBe(4);
+    // E7's own fill is in the record; only D8's is read: 2 reads (anchors with the grids) + the
+    // marked cells' fills + D8's own fill + 1 write.
+    expect(fake.roundTrips).toBe(5);
     expect(writes(fake)).toBe(1);
     expect(fake.fillOf(S, 'E8')).toBeNull(); // fixed since: back to no fill
     expect(fake.fillOf(S, 'E7')).toBe(HIGHLIGHT_FILLS.warning);

@@ -58,9 +58,10 @@ function formats(fake: FakeExcel, sheet: string): Record<string, CellFormat> {
 
 /** Cells that show one of our highlight colours but are not in the stored record. */
 function unrecorded(fake: FakeExcel): string[] {
-  const rec = fake.savedSettings[HIGHLIGHT_KEY] as { sheets?: Record<string, unknown[][]> } | undefined;
+  // The record keys sheets by Worksheet.id, each with its name and marks [cell, fill, own, anchor].
+  const rec = fake.savedSettings[HIGHLIGHT_KEY] as { sheets?: Record<string, { name: string; marks: unknown[][] }> } | undefined;
   const recorded = new Set<string>();
-  for (const [sheet, rows] of Object.entries(rec?.sheets ?? {})) for (const row of rows) recorded.add(`${sheet}!${String(row[0])}`);
+  for (const { name, marks } of Object.values(rec?.sheets ?? {})) for (const row of marks) recorded.add(`${name}!${String(row[0])}`);
   const ours = new Set(Object.values(HIGHLIGHT_FILLS));
   const out: string[] = [];
   for (const sheet of [S, INFO]) {

@@ -316,3 +316,50 @@ describe('fake Excel host: renaming and deleting sheets and tables (insertSheets
     expect(s.fake.tables.map((t) => t.name)).toContain('Khac_cu1');
   });
 });
+
+describe('fake Excel host: formulas follow their cells as in Excel', () => {
+  let undo: () => void = () => undefined;
+  afterEach(() => undo());
+  const book = () => ({
+    sheets: [
+      { name: 'Số liệu', rows: [[{ v: 'a' }], [{ v: 10 }], [{ v: 20 }], [{ v: 30, f: 'SUM(A2:A3)' }]] },
+      { name: 'Báo cáo', rows: [[{ v: 30, f: "'Số liệu'!A4" }, { v: 'x "Số liệu!A4"', f: '"x ""Số liệu!A4"""' }, { v: 10, f: "'Số liệu'!$A$2" }]] },
+    ],
+    tables: [],
+    names: [],
+  });
+
+  test('renaming a sheet rewrites the formulas that point at it; text that only looks like a reference stays', async () => {
+    const fake = new FakeExcel(book());
+    undo = installFakeOffice(fake);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Số liệu').name = 'Cũ';
+      await ctx.sync();
+    });
+    expect(fake.sheetGrid('Báo cáo')[0]!.map((c) => c?.f)).toEqual(["'Cũ'!A4", '"x ""Số liệu!A4"""', "'Cũ'!$A$2"]);
+  });
+
+  test('deleting a sheet leaves #REF! in the formulas that pointed at it', async () => {
+    const fake = new FakeExcel(book());
+    undo = installFakeOffice(fake);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Số liệu').delete();
+      await ctx.sync();
+    });
+    expect(fake.sheetGrid('Báo cáo')[0]![0]).toMatchObject({ f: '#REF!', e: '#REF!', v: null });
+  });
+
+  test('whole rows inserted: cells, ranges inside and references on other sheets move down; a range grows when rows fall inside it', async () => {
+    const fake = new FakeExcel(book());
+    undo = installFakeOffice(fake);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Số liệu').getRange('3:4').insert('Down' as Excel.InsertShiftDirection);
+      await ctx.sync();
+    });
+    const data = fake.sheetGrid('Số liệu');
+    expect(data.map((r) => r[0]?.v ?? null)).toEqual(['a', 10, null, null, 20, 30]);
+    // Rows 3 and 4 went in between A2 and A3: the sum now spans A2:A5, its cell moved to A6.
+    expect(data[5]![0]!.f).toBe('SUM(A2:A5)');
+    expect(fake.sheetGrid('Báo cáo')[0]!.map((c) => c?.f)).toEqual(["'Số liệu'!A6", '"x ""Số liệu!A4"""', "'Số liệu'!$A$2"]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   mergeOutcomes,
   mergedFileName,
   planWrite,
+  writtenText,
   readPreviousFile,
   readUnitFiles,
   type PickedFile,
@@ -149,4 +150,13 @@ describe('pane merge: what is written', () => {
     expect(mergedFileName(view.result)).toBe('tong-hop-quy-iii-2022.xlsx');
     expect(mergedFileName(mergeOutcomes([]).result)).toBe('tong-hop-cac-don-vi.xlsx');
   }, 30_000);
+});
+
+describe('writtenText: what "Ghi vào sổ đang mở" says it did', () => {
+  test('sheets written in place, inserted ones (without the lists sheet) and a sheet left as it was, each by name', () => {
+    const text = writtenText({ inserted: ['Danh mục', 'Nguồn', 'Truy vết'], inPlace: ['TTHC'], aside: [{ sheet: 'Biên chế', to: 'Biên chế (tổng hợp)', why: 'không có bảng «BienChe»' }] });
+    expect(text).toMatch(/^Đã ghi số tổng hợp vào các bảng của «TTHC» \(trang tính giữ nguyên tên/);
+    expect(text).toMatch(/Đã ghi 2 trang tính mới vào sổ đang mở: «Nguồn», «Truy vết»\./);
+    expect(text).toMatch(/Trang tính «Biên chế» được giữ nguyên \(không có bảng «BienChe»\); số tổng hợp của nó ở trang tính mới «Biên chế \(tổng hợp\)»\./);
+  });
 });

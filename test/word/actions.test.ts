@@ -188,13 +188,14 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   fake.pendingFailures.push(Object.assign(new Error('x'), { code: 'ApiNotFound' }));
   await expect(actions.readRecord()).rejects.toMatchObject({ name: 'HostError', kind: 'unsupported' });
 
-  // The write batch fails: nothing written, no record.
+  // The write batch fails before its first operation: nothing written, no record; one more
+  // round trip reads which places hold the fill, and the message says none does.
   fake.resetCounters();
   fake.failNextSync('GeneralException', 'An internal error has occurred.', 1);
   const e = await actions.fill(texts, record).catch((x: unknown) => x);
-  expect(fake.roundTrips).toBe(2);
+  expect(fake.roundTrips).toBe(3);
   expect(e).toBeInstanceOf(HostError);
-  expect((e as HostError).message).toMatch(/Word báo lỗi khi điền báo cáo \(mã lỗi: GeneralException\)/);
+  expect((e as HostError).message).toMatch(/^Word dừng trước khi điền xong vị trí nào; chưa điền «.*»\. Word báo lỗi khi điền báo cáo \(mã lỗi: GeneralException\)/);
   expect(fake.snapshot().paragraphs).toEqual(before.paragraphs);
   expect(fake.customProperties).toEqual({});
 
@@ -205,6 +206,45 @@ test('host failures become HostError with Vietnamese messages and leave the docu
   const l = await hosted(locked);
   await expect(l.actions.fill(texts, record)).rejects.toThrow(/Vị trí «Kết quả giải quyết TTHC» đang bị khóa sửa/);
   expect(locked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+});
+
+test('a fill Word stops half-way: the message names the places filled and those not, nothing outside them changes, and a re-run completes it', async () => {
+  const { texts, record } = await sampleTexts();
+  const { fake, actions } = await hosted();
+  const before = fake.snapshot();
+  const places = await actions.listPlaces();
+  // Stop the write batch after about half of its operations (the load batch has far fewer).
+  fake.resetCounters();
+  const full = await hosted(await fakeWordFromDocx(templateBytes()));
+  await full.actions.fill(texts, record);
+  const ops = full.fake.syncLog[1]!.operations;
+  undo!();
+  undo = installFakeWord(fake);
+  fake.failPartWay(Math.floor(ops / 2));
+  const err = await actions.fill(texts, record).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(HostError);
+  // Which places hold the new text, seen in the document itself.
+  const wanted = (tag: string) => (texts[tag] ?? []).join(' ');
+  const holds = (tag: string) => fake.textsOf(tag).every((t) => t.replace(/\n/g, ' ').includes(wanted(tag)));
+  const tags = [...new Set(places)].filter((t) => texts[t]?.length);
+  const done = tags.filter(holds);
+  const left = tags.filter((t) => !holds(t));
+  expect(done.length).toBeGreaterThan(0);
+  expect(left.length).toBeGreaterThan(0);
+  const m = /^Word dừng giữa chừng: đã điền (.*); chưa điền (.*?)\./.exec((err as HostError).message)!;
+  expect(m).not.toBeNull();
+  const titles = (ts: string[]) => ts.map((t) => fake.controls().find((c) => c.tag === t)!.title);
+  for (const t of titles(done)) expect(m[1]).toContain(`«${t}»`);
+  for (const t of titles(left)) expect(m[2]).toContain(`«${t}»`);
+  // The final record is not written until every place is; the text outside the places is untouched.
+  expect(fake.customProperties['CCHC.DauVanTay']).toBeUndefined();
+  expect(outside(fake.snapshot())).toEqual(outside(before));
+
+  // The re-run completes it: every place as a full fill writes it, and the record.
+  await actions.fill(texts, record);
+  expect(fake.snapshot().paragraphs.map((p) => p.text)).toEqual(full.fake.snapshot().paragraphs.map((p) => p.text));
+  expect(fake.customProperties['CCHC.DauVanTay']).toBe(record.fingerprint);
+  expect(outside(fake.snapshot())).toEqual(outside(before));
 });
 
 test('markPlace needs a cursor in the document and refuses a tag already placed; goToPlace selects the existing one', async () => {
@@ -225,6 +265,23 @@ test('markPlace needs a cursor in the document and refuses a tag already placed;
   await actions.goToPlace!(SECTION_TAGS.tthc);
   const s = fake.snapshot();
   expect(s.paragraphs.find((p) => p.id === s.selection!.paragraphId)!.block).toBe(s.controls[0]!.id);
+});
+
+test('"Đánh dấu vị trí" in a table cell of the document (the NĐ 30 header is a table): the unit\'s name selected in the cell becomes the place, as an empty cell does for a section', async () => {
+  const fake = new FakeWord([{ cell: 'SỞ Y TẾ TỈNH KON TUM' }, { cell: '' }, 'Nội dung']);
+  const { actions } = await hosted(fake);
+  const [unitCell, emptyCell] = fake.snapshot().paragraphs;
+  fake.select(unitCell!.id, 0, 'SỞ Y TẾ TỈNH KON TUM'.length);
+  await actions.markPlace(FIELD_TAGS.coquan, TAG_TITLES[FIELD_TAGS.coquan]);
+  fake.select(emptyCell!.id);
+  await actions.markPlace(SECTION_TAGS.tthc, TAG_TITLES[SECTION_TAGS.tthc]);
+  const s = fake.snapshot();
+  expect(s.controls.map((c) => [c.tag, c.block, c.text])).toEqual([
+    [FIELD_TAGS.coquan, false, 'SỞ Y TẾ TỈNH KON TUM'],
+    [SECTION_TAGS.tthc, true, `[${TAG_TITLES[SECTION_TAGS.tthc]}: đoạn này sẽ được điền tự động từ bảng số liệu.]`],
+  ]);
+  // Both are inside the cells: the paragraphs are still the table's, nothing added outside.
+  expect(s.paragraphs.map((p) => p.id)).toEqual([unitCell!.id, emptyCell!.id, s.paragraphs[2]!.id]);
 });
 
 test('listPlaces shows a duplicate place already in a document', async () => {
@@ -255,4 +312,19 @@ test('a forced fill opens the place with the highlighted note; a clean refill re
   expect(place().map((p) => p.text)).toEqual(texts[SECTION_TAGS.tthc]);
   expect(place().some((p) => p.highlight)).toBe(false);
   expect(await actions.readRecord()).not.toHaveProperty('forcedErrors');
+});
+
+test('with Track Changes on (WordApi 1.4), the fill is refused before anything is written, saying how to go on; below 1.4 it cannot tell and fills', async () => {
+  const { texts, record } = await sampleTexts();
+  const tracked = new FakeWord([{ tag: SECTION_TAGS.tthc, title: 'Kết quả giải quyết TTHC', text: 'cũ' }], { apiSets: { WordApi: '1.4' }, changeTrackingMode: 'TrackAll' });
+  const { actions } = await hosted(tracked);
+  await expect(actions.fill(texts, record)).rejects.toThrow(/^Văn bản đang bật «Theo dõi thay đổi» \(thẻ Xem lại\)\..*tắt «Theo dõi thay đổi», rồi bấm «Điền vào báo cáo» lại\.$/);
+  expect(tracked.textsOf(SECTION_TAGS.tthc)).toEqual(['cũ']);
+  expect(tracked.customProperties).toEqual({});
+  undo!();
+
+  const off = new FakeWord([{ tag: SECTION_TAGS.tthc, title: 'Kết quả giải quyết TTHC', text: 'cũ' }], { apiSets: { WordApi: '1.4' } });
+  const o = await hosted(off);
+  await o.actions.fill(texts, record);
+  expect(off.textsOf(SECTION_TAGS.tthc)).toEqual([texts[SECTION_TAGS.tthc]!.join('\n')]);
 });

@@ -116,12 +116,13 @@ describe('the fake as documented', () => {
     expect(fake.picturesOf('cchc:hailong').map((p) => [p.picture.format, p.picture.broken])).toEqual([['other', true]]);
   });
 
-  test('malformed base64 fails the batch (InvalidArgument) and leaves the document as it was', async () => {
-    const fake = new FakeWord([{ tag: 'cchc:hailong', text: ['x'] }]);
+  test('malformed base64 fails the batch (InvalidArgument) at the picture: the text before it stays, as in Word, and the message says the place is not filled', async () => {
+    const fake = new FakeWord([{ tag: 'cchc:hailong', title: 'Khảo sát hài lòng', text: ['x'] }]);
     const { actions } = await hosted(fake);
-    const before = fake.snapshot().paragraphs;
-    await expect(actions.fill({ 'cchc:hailong': ['y'] }, { fileName: 'a', unit: '', period: '', fingerprint: 'f', filledAt: '2023-01-01T00:00:00Z' }, { 'cchc:hailong': picture('không phải base64') })).rejects.toThrow();
-    expect(fake.snapshot().paragraphs).toEqual(before);
+    const err = await actions.fill({ 'cchc:hailong': ['y'] }, { fileName: 'a', unit: '', period: '', fingerprint: 'f', filledAt: '2023-01-01T00:00:00Z' }, { 'cchc:hailong': picture('không phải base64') }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^Word dừng trước khi điền xong vị trí nào; chưa điền «Khảo sát hài lòng»\./);
+    expect(fake.textsOf('cchc:hailong')[0]!.startsWith('y')).toBe(true);
+    expect(fake.customProperties).toEqual({});
   });
 });
 

@@ -27,7 +27,6 @@ import { WorkbookInput } from '../WorkbookInput';
 import { FindingList } from '../FindingList';
 import { HostErrorBar } from '../HostErrorBar';
 import { countsSentence, messageOf, runAction } from '../status';
-import { LISTS_SHEET } from '../../core/contract';
 import {
   STATE_LABEL,
   mergeOutcomes,
@@ -42,6 +41,7 @@ import {
   type PreviousBook,
   type UnitOutcome,
   type WritePlan,
+  writtenText,
 } from './merge';
 
 const useStyles = makeStyles({
@@ -168,11 +168,13 @@ export function MergePanel({ actions, announce }: Props) {
   };
 
   const write = async (v: MergeView, plan: WritePlan) => {
-    const inserted = await actions.insertSheets!(await build(v), plan.insert, plan.clashes);
+    const bytes = await build(v);
+    // The cells and tables the adapter writes into sheets that are already there, read back from
+    // the very file it inserts, so both ways give the same figures.
+    const { readWorkbook } = await import(/* webpackChunkName: "merge-workbook" */ '../../xlsx/read');
+    const done = await actions.insertSheets!(bytes, plan.insert, plan.clashes, await readWorkbook(bytes, 'tong-hop.xlsx'));
     setWritten(v);
-    const visible = inserted.filter((n) => n !== LISTS_SHEET);
-    const text = `Đã ghi ${visible.length} trang tính vào sổ đang mở: ${visible.map((n) => `«${n}»`).join(', ')}${plan.clashes.length ? ' (thay cho các trang tính cùng tên đã có)' : ''}. Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.`;
-    say(text);
+    say(writtenText(done));
     writeButton.current?.focus();
   };
 
@@ -403,9 +405,16 @@ export function MergePanel({ actions, announce }: Props) {
           <DialogBody>
             <DialogTitle>Thay các trang tính đã có?</DialogTitle>
             <DialogContent id={`${id}-confirm`}>
-              Sổ đang mở đã có {confirm?.clashes.length === 1 ? 'trang tính' : 'các trang tính'} {confirm?.clashes.map((n) => `«${n}»`).join(', ')}. Ghi sổ tổng hợp sẽ xóa{' '}
-              {confirm?.clashes.length === 1 ? 'trang tính này' : 'các trang tính này'} cùng số liệu trong đó và thay bằng số đã tổng hợp. Muốn giữ chúng, hãy bấm «Hủy» rồi mở
-              một sổ mới để ghi.
+              <p>
+                Sổ đang mở đã có {confirm?.clashes.length === 1 ? 'trang tính' : 'các trang tính'} {confirm?.clashes.map((n) => `«${n}»`).join(', ')}. Số liệu trong các
+                bảng của {confirm?.clashes.length === 1 ? 'trang tính này' : 'các trang tính này'} sẽ được thay bằng số đã tổng hợp (thêm dòng khi có nhiều đơn vị hơn);
+                trang tính giữ nguyên tên và chỗ, nên công thức ở trang tính khác vẫn đọc đúng số mới. Trang tính nào không có đúng các bảng của mẫu chuẩn thì được giữ
+                nguyên, số tổng hợp ghi vào một trang tính mới bên cạnh.
+              </p>
+              <p>
+                <strong>Không hoàn tác được bằng Ctrl+Z</strong>: khi chèn trang tính, Excel xóa lịch sử hoàn tác. Muốn giữ số cũ, hãy bấm «Hủy», lưu một bản sao
+                của sổ rồi ghi lại.
+              </p>
             </DialogContent>
             <DialogActions>
               <Button

@@ -12,6 +12,7 @@ import { SOURCE_SHEET, TRACE_SHEET, readPreviousUnits, toUnitReport, type Previo
 import { isUnreadableWorkbookError } from '../../xlsx/errors';
 import type { PickedFile } from '../../xlsx/picked';
 import { messageOf } from '../status';
+import type { SheetsWritten } from '../../host/actions';
 
 
 /**
@@ -159,4 +160,17 @@ export function mergedSentence(view: MergeView): string {
 /** Findings of a unit worth listing: its own check's. */
 export function unitFindings(line: UnitLine): readonly Finding[] {
   return line.unit?.issues ?? [];
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `«${n}»`).join(', ');
+
+/** What "Ghi vào sổ đang mở" tells the officer it did: each sheet by name, and where the figures of a sheet left as it was went. */
+export function writtenText(done: SheetsWritten): string {
+  const parts: string[] = [];
+  const inserted = done.inserted.filter((n) => n !== LISTS_SHEET);
+  if (done.inPlace.length) parts.push(`Đã ghi số tổng hợp vào các bảng của ${quoted(done.inPlace)} (trang tính giữ nguyên tên; công thức trỏ tới chúng đọc số mới).`);
+  if (inserted.length) parts.push(`Đã ghi ${inserted.length} trang tính mới vào sổ đang mở: ${quoted(inserted)}.`);
+  for (const a of done.aside) parts.push(`Trang tính «${a.sheet}» được giữ nguyên (${a.why}); số tổng hợp của nó ở trang tính mới «${a.to}».`);
+  parts.push('Trang tính «Nguồn» và «Truy vết» cho biết mỗi số lấy từ ô nào của đơn vị nào.');
+  return parts.join(' ');
 }
