@@ -1,5 +1,5 @@
 /**
- * The rates and gaps of domain.md, shared by the checks, the task pane, the narrative and the
+ * The rates and gaps of docs/rules.md, shared by the checks, the task pane, the narrative and the
  * command line. A rate whose denominator is zero is "không phát sinh" (null), never 0%.
  */
 

@@ -96,7 +96,7 @@ export const TABLES: readonly TableSpec[] = [
       { key: 'tyLeDungHan', header: 'Tỷ lệ trước hạn và đúng hạn (%)', kind: 'derivedRate', width: 14, aliases: ['Tỷ lệ trước hạn, đúng hạn', 'Tỷ lệ giải quyết trước hạn và đúng hạn', 'Tỷ lệ giải quyết trước hạn, đúng hạn', 'Tỷ lệ đúng hạn', 'Tỷ lệ giải quyết đúng hạn', 'Tỷ lệ trước hạn và đúng hạn', 'Tỷ lệ đúng hạn và trước hạn'] },
     ],
     totals: ['tongSo', 'trucTuyen', 'trucTiepBuuChinh', 'tuKyTruoc', 'daGiaiQuyet', 'truocHan', 'dungHan', 'quaHan', 'dangGiaiQuyet', 'dangTrongHan', 'dangQuaHan'],
-    // Local Biểu 06 variants (15 and 21 columns) and the one-stop systems' exports (domain.md 6).
+    // Local Biểu 06 variants (15 and 21 columns) and the one-stop systems' exports (docs/workbook-files.md).
     extraColumns: [
       { key: 'moiTiepNhan', header: 'Mới tiếp nhận trong kỳ', kind: 'count', optional: true, aliases: ['Trong kỳ', 'Tiếp nhận trong kỳ', 'Mới tiếp nhận', 'Số mới tiếp nhận', 'Nhận mới trong kỳ'] },
       { key: 'trucTiep', header: 'Trực tiếp', kind: 'count', optional: true, aliases: ['Nộp trực tiếp', 'Tiếp nhận trực tiếp', 'Mới tiếp nhận trực tiếp'] },
@@ -252,7 +252,7 @@ export const INFO_NAMES: readonly NameSpec[] = [
   { name: 'TuNgay', label: 'Từ ngày', required: true, aliases: ['Số liệu từ ngày', 'Lấy số liệu từ ngày'] },
   { name: 'DenNgay', label: 'Đến ngày', required: true, aliases: ['Số liệu đến ngày', 'Lấy số liệu đến ngày'] },
   // An extension of the contract: T4 holds only where returned and withdrawn files are counted in
-  // (7) or (11), which units do differently (domain.md 3.1). "Không" switches it off; absent = on.
+  // (7) or (11), which units do differently (docs/rules.md). "Không" switches it off; absent = on.
   { name: 'KiemTraT4', label: 'Kiểm tra (3) = (7) + (11)', required: false },
 ];
 

@@ -3,7 +3,7 @@
  * chosen by the report period's end date: a Q1/2023 report follows the three-level government and
  * NĐ 90/2020, a Q4/2026 report the two-level government, NĐ 335/2025 and NĐ 233/2026.
  *
- * Each rule names its legal basis and how sure we are of it (domain.md section 1): C confirmed,
+ * Each rule names its legal basis and how sure we are of it (docs/rules.md): C confirmed,
  * C2 secondary copy, U unconfirmed convention. Only C rules may produce errors; the rest warn.
  */
 

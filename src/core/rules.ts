@@ -2,7 +2,7 @@ import type { TableName } from './contract';
 import { percentOf, staffGap, tyLeDungHan } from './calculators';
 
 /**
- * The identities of domain.md 3.1–3.3 that live inside one row, as data. A broken identity is
+ * The identities of docs/rules.md that live inside one row, as data. A broken identity is
  * reported on the cell of the stated total (`total`), naming the parts.
  */
 export interface Identity {

@@ -5,7 +5,7 @@ import type { TemplatePackage } from './package';
 import { scanXml, splice } from './xml';
 
 /**
- * The survey chart as an inline picture of the report (issue 13, part 5), spliced like the rest of
+ * The survey chart as an inline picture of the report, spliced like the rest of
  * the filler (fill.ts): the picture's paragraph goes inside the survey place, and the package
  * gains only what a picture needs, all under names of our own so a refill finds and replaces them:
  * two media parts (PNG, and SVG for Word 2016+), their relationships in

@@ -484,7 +484,7 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         try {
           await ctx.sync();
         } catch (e) {
-          // Excel on the web sometimes refuses a valid file with a bare GeneralException (office-js issue #6142).
+          // Excel on the web sometimes refuses a valid file with a bare GeneralException (https://github.com/OfficeDev/office-js/issues/6142).
           if ((e as { code?: unknown })?.code === 'GeneralException') {
             throw new HostError('Excel không chèn được các trang tính mẫu (lỗi chung của Excel, hay gặp trên Excel trên web). Hãy thử lại; nếu vẫn lỗi, hãy tải tệp mẫu chuẩn (lệnh «cchc template» hoặc tệp mau-chuan-cchc.xlsx) và chép các trang tính sang sổ của mình.');
           }

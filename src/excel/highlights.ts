@@ -6,7 +6,7 @@
  * the cells. Office.context.document.settings would not do: the task pane and the ribbon command
  * each hold their own in-memory copy of it, and saveAsync writes the whole copy, so one runtime's
  * save erased the other's record and its colour was later "restored" as the cell's own fill
- * (issue 9; learn.microsoft.com/javascript/api/office/office.settings).
+ * (learn.microsoft.com/javascript/api/office/office.settings).
  *
  * Order inside the writing batch: restore the previous highlights, write the new record, colour.
  * Office runs a batch in order and stops at the first failure, so at any point of failure every

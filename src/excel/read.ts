@@ -43,7 +43,7 @@ export interface ReadHooks {
 /**
  * Errors after which the grids are read again in blocks: the web's payload limits, and what
  * desktop Excel says instead for a range above five million cells: a general error that names no
- * limit (office-js issue #6781 and docs PR office-js-docs-pr#5821 note that it may also return null).
+ * limit (https://github.com/OfficeDev/office-js/issues/6781 and https://github.com/OfficeDev/office-js-docs-pr/pull/5821 note that it may also return null).
  */
 const RETRY_IN_BLOCKS = ['GeneralException', 'RangeExceedsLimit', 'OperationCellsExceedLimit'];
 
@@ -52,7 +52,7 @@ function isOversizeSuspect(e: unknown): boolean {
   return isLimitError(e) || (typeof code === 'string' && RETRY_IN_BLOCKS.includes(code));
 }
 
-/** A grid the host returned as null (desktop Excel above its read limit, office-js issue #4783). */
+/** A grid the host returned as null (desktop Excel above its read limit, https://github.com/OfficeDev/office-js/issues/4783). */
 function gridsMissing(r: Partial<GridRange>): boolean {
   return !Array.isArray(r.values) || !Array.isArray(r.formulas) || !Array.isArray(r.numberFormat) || !Array.isArray(r.valueTypes);
 }

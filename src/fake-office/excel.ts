@@ -96,7 +96,7 @@ export interface FakeExcelOptions {
   protectedSheets?: string[];
   /** A read-only document (Office.context.document.mode "readOnly"): every write fails with AccessDenied. */
   readOnly?: boolean;
-  /** insertWorksheetsFromBase64 leaves the inserted names pointing at #REF! (office-js issue #3583). */
+  /** insertWorksheetsFromBase64 leaves the inserted names pointing at #REF! (https://github.com/OfficeDev/office-js/issues/3583). */
   insertBreaksNames?: boolean;
   /** Turns a base64 .xlsx into a model, for insertWorksheetsFromBase64; absent = unsupported. */
   decodeWorkbook?: (base64: string) => WorkbookModel;
@@ -1203,7 +1203,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       const s = renamed(n.sheet);
       if (s && !this.names.some((x) => x.name.toLowerCase() === n.name.toLowerCase())) {
         this.names.push({ ...n, sheet: s });
-        // office-js issue #3583: names inserted with the sheets may come without their reference.
+        // https://github.com/OfficeDev/office-js/issues/3583: names inserted with the sheets may come without their reference.
         if (only && this.options.insertBreaksNames) this.brokenNames.add(n.name.toLowerCase());
       }
     }
@@ -1215,7 +1215,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
    * the rules Excel's own "Rename" applies to a sheet name: 1 to 31 characters, none of
    * \ / ? * [ ] :, not starting or ending with an apostrophe, unique ignoring case. A taken name fails as Office.js fails any duplicate,
    * ItemAlreadyExists ("A resource with the same name or identifier already exists",
-   * OfficeDev/office-scripts-docs issue #560). Tables and names on the sheet follow it.
+   * https://github.com/OfficeDev/office-scripts-docs/issues/560). Tables and names on the sheet follow it.
    */
   renameSheet(s: FakeSheet, to: string): void {
     this.assertWritable();

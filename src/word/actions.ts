@@ -42,7 +42,7 @@ export function createWordActions(): WordActions {
         const withSubtype = customProps();
         ccs.load(withSubtype ? 'items/tag,items/title,items/type,items/subtype,items/cannotEdit' : 'items/tag,items/title,items/type,items/cannotEdit');
         // With Track Changes on, every write becomes a revision and a place's text still holds the
-        // deleted words (Paragraph.text includes them, office-js issue #1267): the fill would
+        // deleted words (Paragraph.text includes them, https://github.com/OfficeDev/office-js/issues/1267): the fill would
         // stack its text on top of what the officer is reviewing. Refused, with how to go on.
         const tracking = Office.context.requirements.isSetSupported('WordApi', '1.4') ? context.document.load('changeTrackingMode') : null;
         await context.sync();

@@ -7,7 +7,7 @@ export { surveyBars, type SurveyBars, type SectionBar } from './surveyBars';
 export { CHART_TITLE, CHART_WIDTH, barLength, chartScene, type Scene } from './scene';
 
 /**
- * The survey chart of the report (issue 13, part 5): the pane's per-section bars (surveyBars,
+ * The survey chart of the report: the pane's per-section bars (surveyBars,
  * computed from the answer sheets) as a picture for the survey section of the report.
  *
  * Format: a PNG drawn by the core itself, and the same scene as SVG. Every host reads the PNG: old

@@ -15,7 +15,7 @@ import { comparison } from './compare';
 export { Para, count } from './style';
 
 /**
- * The data-driven paragraphs of the CCHC report (domain.md 4), built from a CheckReport only and
+ * The data-driven paragraphs of the CCHC report (docs/style.md), built from a CheckReport only and
  * written by the rules of docs/style.md: every figure printed comes from the report (a value, a
  * sum of values or a ratio of them); a table the officer left empty yields no paragraph; a rate of
  * nothing is "không phát sinh"; the files received are the new files of the period (online + in

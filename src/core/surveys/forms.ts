@@ -7,7 +7,7 @@ import type { Basis, Certainty } from '../regimes';
  * indicators take everything from here, so a form whose details get confirmed (or a new decision)
  * is a change of data, not of code.
  *
- * Certainty follows domain.md: C confirmed from the legal text, C2 only from a secondary copy
+ * Certainty as in docs/surveys.md: C confirmed from the legal text, C2 only from a secondary copy
  * (hospital software reproducing the form), U our own recollection or convention. A finding that
  * rests on anything below C is a warning, never an error (see `severityFor`).
  */
@@ -108,7 +108,7 @@ const QD3869: Basis = { text: 'Quyết định 3869/QĐ-BYT năm 2019', certaint
 const QD56: Basis = { text: 'Quyết định 56/QĐ-BYT năm 2024 (bộ phiếu "v2")', certainty: 'C' };
 
 // G2 of the inpatient forms: 1 chắc chắn không quay lại … 5 chắc chắn quay lại hoặc giới thiệu,
-// 6 khác (domain.md 3.3, C2). The Bộ Y tế software counts {4, 5} as returning (domain.md 6).
+// 6 khác (docs/surveys.md, C2). The Bộ Y tế software counts {4, 5} as returning (docs/surveys.md).
 const G2_INPATIENT = (certainty: Certainty): ReturnItem => ({ item: 'G2', options: [1, 2, 3, 4, 5], other: 6, returning: [4, 5], certainty });
 const G1 = (certainty: Certainty): ExpectationItem => ({ item: 'G1', min: 0, max: 100, certainty });
 // No copy of the forms states the code of "không sử dụng"; 0 is what hospital upload files carry.
@@ -123,7 +123,7 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     name: 'Phiếu v2 (QĐ 56/QĐ-BYT): người bệnh nội trú',
     subject: 'Người bệnh nội trú',
     basis: QD56,
-    // domain.md 6: A1–A5, B1–B7, C1–C11, D1–D7, E1–E6 (36 items), from hospital tools (C2).
+    // docs/surveys.md: A1–A5, B1–B7, C1–C11, D1–D7, E1–E6 (36 items), from hospital tools (C2).
     sections: sections({ A: 5, B: 7, C: 11, D: 7, E: 6 }, 'C2'),
     openItems: false,
     scale: SCALE,
@@ -141,7 +141,7 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     name: 'Phiếu v2 (QĐ 56/QĐ-BYT): người bệnh ngoại trú',
     subject: 'Người bệnh ngoại trú',
     basis: QD56,
-    // domain.md 6: A1–A5, B1–B10, C1–C8, D1–D4, E1–E4 (31 items), E5 the cost question (C2).
+    // docs/surveys.md: A1–A5, B1–B10, C1–C8, D1–D4, E1–E4 (31 items), E5 the cost question (C2).
     sections: sections({ A: 5, B: 10, C: 8, D: 4, E: 4 }, 'C2'),
     openItems: false,
     scale: SCALE,
@@ -182,7 +182,7 @@ export const FORM_VERSIONS: readonly FormVersion[] = [
     notUsed: NOT_USED,
     blanks: 'excluded',
     cost: null,
-    // domain.md 6: the old outpatient form asks the expectation as F and counts G ∈ {3, 4} (C2).
+    // docs/surveys.md: the old outpatient form asks the expectation as F and counts G ∈ {3, 4} (C2).
     expectation: { item: 'F', min: 0, max: 100, certainty: 'C2' },
     returnItem: { item: 'G', options: [1, 2, 3, 4], other: 5, returning: [3, 4], certainty: 'C2' },
   },

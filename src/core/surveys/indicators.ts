@@ -3,7 +3,7 @@ import { SECTION_CODES, type FormVersion, type SectionCode } from './forms';
 import type { AnswerSheet } from './read';
 
 /**
- * The satisfaction indicators of a set of forms (domain.md 3.3 and 6): tỷ lệ hài lòng chung and
+ * The satisfaction indicators of a set of forms (docs/surveys.md): tỷ lệ hài lòng chung and
  * per section (answers 4–5 ÷ valid answers 1–5 over the Likert items; the cost item, "không sử
  * dụng", blanks and answers off the scale are not answers), điểm trung bình (mean of the valid
  * answers), chỉ số hài lòng toàn diện (forms with 4–5 on every valid item ÷ forms with a valid
