@@ -11,3 +11,10 @@ export function formatDate(isoDate: string, style: 'short' | 'formal' = 'short')
   const mm = m <= 2 ? String(m).padStart(2, '0') : String(m);
   return style === 'formal' ? `ngày ${dd} tháng ${mm} năm ${y}` : `${dd}/${mm}/${y}`;
 }
+
+/** The ISO date `days` days after (or before, when negative) an ISO date, in UTC. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

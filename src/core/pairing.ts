@@ -14,6 +14,7 @@
 import type { CheckReport, PeriodInfo } from './report';
 import { periodPhrase } from './periodText';
 import { foldText } from './text';
+import { addDays } from './dates';
 
 export interface FileIdentity {
   /** The unit as the workbook writes it ("Sở Y tế tỉnh Kon Tum"), if it does. */
@@ -41,11 +42,6 @@ export function describe(id: FileIdentity): string {
   return `${id.unit ?? 'không rõ đơn vị'}, ${period}`;
 }
 
-const dayAfter = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Two identities name the same unit: the same province when both name one, else the same words. */
 export function sameUnit(a: FileIdentity, b: FileIdentity): boolean | null {
@@ -58,7 +54,7 @@ export function sameUnit(a: FileIdentity, b: FileIdentity): boolean | null {
 export function previousKind(cur: PeriodInfo, prev: PeriodInfo): 'immediate' | 'sameLastYear' | 'earlier' | 'notEarlier' {
   if (prev.kind === cur.kind && prev.year === cur.year - 1) return 'sameLastYear';
   if (prev.to >= cur.to) return 'notEarlier';
-  return dayAfter(prev.to) === cur.from ? 'immediate' : 'earlier';
+  return addDays(prev.to, 1) === cur.from ? 'immediate' : 'earlier';
 }
 
 export type PairingCode = 'previous_other_unit' | 'previous_not_earlier' | 'previous_not_adjacent' | 'consolidation_not_earlier';

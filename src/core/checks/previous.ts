@@ -6,14 +6,10 @@ import type { WorkbookModel } from '../model';
 import { formatDate, type WindowKind } from '../periods';
 import type { PeriodInfo } from '../report';
 import { foldText } from '../text';
+import { addDays } from '../dates';
 import type { Push } from './context';
 import { infoAnchor, readInfo, resolvePeriod, type Info } from './info';
 
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 const sameUnit = (a: string, b: string) => foldText(a).replace(/[^a-z0-9]+/g, ' ').trim() === foldText(b).replace(/[^a-z0-9]+/g, ' ').trim();
 
@@ -27,14 +23,9 @@ export function checkPrevious(model: WorkbookModel, info: Info, period: Omit<Per
   if (info.unit && prevInfo.unit && !sameUnit(info.unit, prevInfo.unit)) {
     push({ code: 'previous_mismatch', severity: 'warning', ...at, what: 'unit', previous: prevInfo.unit, current: info.unit });
   }
-  if (period && prevPeriod && prevPeriod.from <= prevPeriod.to && dayAfter(prevPeriod.to) !== period.from) {
+  if (period && prevPeriod && prevPeriod.from <= prevPeriod.to && addDays(prevPeriod.to, 1) !== period.from) {
     const kv = info.values.KyBaoCao;
-    push({ code: 'previous_mismatch', severity: 'warning', ...(kv ? { sheet: kv.sheet, cell: kv.cell } : at), what: 'period', previous: describe(prevPeriod), current: `kỳ kết thúc ngày ${formatDate(dayBefore(period.from))}` });
+    push({ code: 'previous_mismatch', severity: 'warning', ...(kv ? { sheet: kv.sheet, cell: kv.cell } : at), what: 'period', previous: describe(prevPeriod), current: `kỳ kết thúc ngày ${formatDate(addDays(period.from, -1))}` });
   }
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
