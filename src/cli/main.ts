@@ -120,12 +120,14 @@ async function check(args: string[]): Promise<number> {
   const file = positionals[0]!;
   const model = await load(file);
   const previous = values.previous ? await load(values.previous) : undefined;
+  const report = checkWorkbook(model, previous ? { previous } : {});
   if (previous && values.previous) {
-    // Another unit's or a later period's workbook makes every carry-over comparison meaningless (src/core/pairing.ts).
-    const problem = checkPrevious(identityOf(checkWorkbook(model)), identityOf(checkWorkbook(previous)), { current: file, previous: values.previous });
+    // Another unit's or a later period's workbook makes every carry-over comparison meaningless
+    // (src/core/pairing.ts): refused before anything is printed. The report's unit and period do
+    // not depend on the previous workbook, so the one check serves both.
+    const problem = checkPrevious(identityOf(report), identityOf(checkWorkbook(previous)), { current: file, previous: values.previous });
     if (problem && (problem.hard || !values.force)) throw new UsageError(`${terminalSafe(problem.message)}${problem.hard ? '' : ' Chọn đúng sổ kỳ trước, hoặc thêm --force nếu vẫn muốn đối chiếu.'}`);
   }
-  const report = checkWorkbook(model, previous ? { previous } : {});
   process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;
 }

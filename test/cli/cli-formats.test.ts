@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { LIMITS } from '../../src/xlsx/package';
 import { mulblank, number, ods, xls } from '../helpers/hostile-sheets';
+import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const FIX = join(root, 'test', 'fixtures', 'html');
@@ -12,10 +12,7 @@ const FIX = join(root, 'test', 'fixtures', 'html');
 const cli = join(root, '.tmp', 'cli-formats', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-formats-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(60000, cli);
 
 beforeAll(() => {
   mkdirSync(join(root, '.tmp', 'cli-formats'), { recursive: true });

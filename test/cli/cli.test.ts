@@ -8,18 +8,16 @@ import JSZip from 'jszip';
 import { roundTo } from '../../src/core/numbers';
 import { expectedIndices, generateForms, SHAPES } from '../helpers/surveys';
 import { workbookWithAnswers } from '../helpers/surveys-xlsx';
+import { buildCli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(60000);
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  buildCli();
 }, 120000);
 
 describe('cchc check', () => {

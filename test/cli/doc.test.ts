@@ -1,5 +1,4 @@
 /** `cchc doc` end to end through the built CLI: exit codes, the JSON contract, --workbook, bad input. */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +8,18 @@ import { parseFixture } from '../../scripts/corpus/fixture';
 import { SAMPLE_FILES } from '../../src/xlsx/samples';
 import { readDocxParagraphs } from '../../src/docx/text';
 import JSZip from 'jszip';
+import { buildCli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-doc-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(60000);
 
 const planted = join(dir, 'kon-tum-cai-loi.docx');
 const clean = join(dir, 'van-mau.docx');
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  buildCli();
   const entry = corpusEntries().find((e) => e.document === 'kon-tum-q3-2022-cai-loi')!;
   writeFileSync(planted, await fixtureToDocx(entryFixture(entry)));
   writeFileSync(clean, await fixtureToDocx(parseFixture(readFileSync(join(root, 'test/fixtures/doc/kon-tum-q3-2022-van-mau.txt'), 'utf8'))));

@@ -2,21 +2,17 @@
  * The command line as a tool: `cchc --version`, `cchc help`, `cchc help LỆNH` and `cchc LỆNH --help`,
  * in Vietnamese, through the built dist/cli.js as `npx cchc` runs it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildCli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const COMMANDS = ['check', 'report', 'merge', 'doc', 'template'];
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(60000);
 
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  buildCli();
 }, 120000);
 
 test('--version prints the version of package.json', () => {

@@ -4,27 +4,23 @@
  * pipe as --out is refused, never replaced; a consolidated workbook left among the units' files
  * is left out of the merge, said so, exit 1; a date and a year of 1e308 are told in words.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leaveConsolidationIn, makeFifo, workbookWithDateAndYear, writeUnitsFolder } from '../helpers/hostile/writers';
+import { buildCli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-hostile-files-'));
 const TEMPLATE = join(root, 'assets', 'templates', 'bao-cao-cchc.docx');
 let units = '';
 let unitFiles: string[] = [];
 
 // A hang fails the test at the timeout (status null) instead of blocking the suite.
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 30000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(30000);
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  buildCli();
   units = join(dir, 'don-vi');
   unitFiles = await writeUnitsFolder(units);
 }, 120000);

@@ -3,27 +3,24 @@
  * Kon Tum corpus of test/helpers/merge-corpus.ts. The merged workbook is then checked with
  * `cchc check`: no error, metrics = sums of the units' counts, rates = ratios of those sums.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
 import { findTool, missingTool } from '../helpers/tools';
 import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
+import { buildCli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
 let q3 = '';
 let q4 = '';
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = cliRunner(120000);
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  buildCli();
   ({ q3, q4 } = await writeCorpus(dir));
 }, 180000);
 

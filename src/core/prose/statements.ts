@@ -34,6 +34,9 @@ export interface DocReading {
 /** Statuses whose short phrase also occurs inside other words' phrases: only right next to the figure. */
 const ADJACENT_ONLY = new Set(['nhan', 'giao', 'huy', 'rut', 'thieu', 'hai long', 'mong doi', 'thuc te', 'giai quyet']);
 
+/** Folded words as " a b c ": punctuation and "được" ("đã được giải quyết") out, so phrases match whole words. */
+const phraseSpace = (words: string) => ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+
 /**
  * The status named in `words`: the phrase that ends last (closest to the figure, for words before
  * it), the longer where two end together. `side` says which end is next to the figure.
@@ -45,7 +48,7 @@ export function statusIn(words: string, side: 'before' | 'after'): Status | null
 /** The status named in `words` and, for words before a figure, the words between the phrase and the figure. */
 export function statusAt(words: string, side: 'before' | 'after'): { status: Status; tail: string } | null {
   if (!words) return null;
-  const w = ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const w = phraseSpace(words);
   let best: { status: Status; end: number; len: number } | null = null;
   for (const phrase of STATUS_LIST) {
     const needle = ` ${phrase} `;
@@ -68,7 +71,7 @@ const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(par
  * hạn và trước hạn" is early-or-on-time, not merely resolved.
  */
 function statusAfter(words: string): Status | null {
-  const w = ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const w = phraseSpace(words);
   let best: Status | null = null;
   for (const phrase of STATUS_LIST) {
     if (!w.includes(` ${phrase} `)) continue;

@@ -15,19 +15,16 @@ import { BASES, STATUS_NAME, SUBJECT_LIST, SUBJECT_PHRASES, type Family, type St
 import { hedgeHolds, type Draft, type Mark } from './draft';
 import { fmtNum, fmtPct } from './messages';
 import type { DocReading } from './statements';
-import { foldKeep, within } from './text';
+import { within } from './text';
 import type { DocParagraph, PercentStatement, Quantity, ReportPeriod } from './types';
 
 // ---------------------------------------------------------------- same report?
-
-/** The province in "UBND TỈNH KON TUM", "Sở Y tế tỉnh Kon Tum", folded (one reading with the other pairings). */
-const provinceOf = provinceIn;
 
 function documentProvince(paragraphs: DocParagraph[]): string | null {
   for (const p of paragraphs.slice(0, 15)) {
     const f = foldText(p.text);
     if (/^(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho)\b/.test(f) || /^so y te (?:tinh|thanh pho)\b/.test(f)) {
-      const prov = provinceOf(p.text);
+      const prov = provinceIn(p.text);
       if (prov) return prov;
     }
   }
@@ -41,7 +38,7 @@ function documentProvince(paragraphs: DocParagraph[]): string | null {
 /** A workbook of another unit or period: one finding at the title, and no comparison. */
 export function workbookIdentity(paragraphs: DocParagraph[], period: ReportPeriod | null, wb: CheckReport): Draft | null {
   const docProvince = documentProvince(paragraphs);
-  const wbProvince = wb.data.unit ? provinceOf(wb.data.unit) : null;
+  const wbProvince = wb.data.unit ? provinceIn(wb.data.unit) : null;
   const otherUnit = !!docProvince && !!wbProvince && docProvince !== wbProvince;
   const otherPeriod = !!period && !!wb.period?.kind && (period.kind !== wb.period.kind || period.year !== wb.period.year);
   if (!otherUnit && !otherPeriod) return null;
@@ -297,22 +294,22 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       // "02 đơn tố cáo": words after the noun that name no state name a kind, a part of the total.
       if (!row && q.figure.kind === 'count' && q.figure.noun && KIND_AFTER.test(q.figure.after)) continue;
       const f = q.figure;
-      const family = q.family ?? (row ? null : null);
+      const family = q.family;
       const found = status ? lookup(facts, family, status, q.subject, row, false) : (['present', 'assigned'] as const).flatMap((s) => lookup(facts, family, s, q.subject, row, false));
       if (!status) {
         if (found.length) mark(f);
-        if (found.length && !found.some((x) => x.value === q.value)) push(q.value, found, [], f, null);
+        if (found.length && !found.some((x) => x.value === q.value)) push(q.value, found, [], f);
         continue;
       }
       if (!found.length) continue;
       mark(f);
-      if (!found.some((x) => x.value === q.value)) push(q.value, found, prevFacts.length ? lookup(prevFacts, family, status, q.subject, row, false) : [], f, null);
+      if (!found.some((x) => x.value === q.value)) push(q.value, found, prevFacts.length ? lookup(prevFacts, family, status, q.subject, row, false) : [], f);
       if (f.kind === 'fraction') {
         // The denominator: its own words ("… chỉ tiêu được giao"), else a base of the numerator's state.
         const denomStatus = statusOfAfter(f.after) ?? (row && wb.data.tables.BienChe?.rows.some((r) => foldText(r.label) === row) ? 'assigned' : null);
         const bases: Status[] = denomStatus ? [denomStatus] : [...(BASES[status] ?? [])];
         const dfound = bases.flatMap((s) => lookup(facts, family, s, q.subject, row, false));
-        if (dfound.length && !dfound.some((x) => x.value === f.denominator)) push(f.denominator, dfound, [], f, null);
+        if (dfound.length && !dfound.some((x) => x.value === f.denominator)) push(f.denominator, dfound, [], f);
       }
     }
   });
@@ -354,7 +351,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     out.push({ code: 'workbook_mismatch', severity: 'error', paragraph: f.paragraph, start: f.start, end: f.end, expected: actual, actual: shown, reading: `đọc là: ${o.what} = ${shown}; sổ số liệu: ${options.map((x) => `${x.what} = ${fmtPct(x.value, Math.max(f.decimals, 1))}`).join('; ')}`, args: { what: o.what, stated: shown, actual } });
   }
 
-  function push(stated: number, found: Fact[], before: Fact[], f: Quantity['figure'], _p: null) {
+  function push(stated: number, found: Fact[], before: Fact[], f: Quantity['figure']) {
     const o = found[0]!;
     const actual = [...new Set(found.map((x) => x.value))].map(fmtNum).join(' hay ');
     const base = { paragraph: f.paragraph, start: f.start, end: f.end, expected: fmtNum(o.value), actual: fmtNum(stated), reading: `đọc là: ${o.what} = ${fmtNum(stated)}; sổ số liệu: ${actual}` };
@@ -363,8 +360,6 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     if (stale) out.push({ ...base, code: 'stale_figure', severity: 'warning', reading: `${base.reading}; kỳ trước: ${fmtNum(stated)}`, args: { what: o.what, stated: fmtNum(stated), actual } });
     else out.push({ ...base, code: 'workbook_mismatch', severity: 'error', args: { what: o.what, stated: fmtNum(stated), actual } });
   }
-  void paragraphs;
-  void foldKeep;
 }
 
 function statusOfAfter(after: string): Status | null {
