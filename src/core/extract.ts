@@ -1,4 +1,5 @@
-import { allColumns, type ColumnSpec, type TableSpec } from './contract';
+import { type ColumnSpec, type TableSpec } from './contract';
+import { allColumns } from './tables';
 import { cellText, isNotApplicable, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
 import type { LocatedTable } from './locate';

@@ -1,4 +1,4 @@
-import { TABLES } from './contract';
+import { TABLES } from './tables';
 import type { Draft, Finding, FindingPart } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { formatDate } from './periods';

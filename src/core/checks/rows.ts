@@ -9,7 +9,7 @@ import { roundNoise } from '../calculators';
 import { headerOf, type Extracted, type Row } from '../extract';
 import type { LocatedTable } from '../locate';
 import { roundTo } from '../numbers';
-import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../rules';
+import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../tables';
 import { baseAt, rateMatches, relatedCells, usable, type Push } from './context';
 import { partsOf, rateParts } from '../findingParts';
 

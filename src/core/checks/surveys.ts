@@ -1,3 +1,4 @@
+import { SURVEY_RATE_KEYS as RATE_KEYS } from '../tables/khaoSatHaiLong';
 import { roundNoise } from '../calculators';
 import { readRate, type Norm, type RateReading } from '../cells';
 import { SURVEY_SUBJECTS } from '../contract';
@@ -47,7 +48,6 @@ export interface SurveyCheckResult {
   metrics: Record<string, number | null>;
 }
 
-export const RATE_KEYS = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'] as const;
 type RateKey = (typeof RATE_KEYS)[number];
 
 /** A summary rate as typed: "92,03", "92,03%", 0.9203 formatted as % or not. */

@@ -3,18 +3,23 @@
  * tuyến and levels of the regime in force, the HTXSNV caps, and the carry-over from the previous
  * period (T5).
  */
-import { RATING_SUBJECTS, allColumns } from '../contract';
+import { RATING_SUBJECTS } from '../contract';
+import { allColumns } from '../tables';
 import { capLimit } from '../calculators';
 import { extractTable, headerOf, type Row } from '../extract';
 import { locateAll } from '../locate';
 import { toA1, type WorkbookModel } from '../model';
 import type { RuleSet } from '../regimes';
 import { foldText, normalizeText } from '../text';
-import { baseAt, matchOption, relatedCells, usable, type Push, type TableInput } from './context';
+import { baseAt, relatedCells, usable, type Push, type TableInput } from './context';
+import { looseName, matchOption } from '../labels';
 import { normaliseRows } from './rows';
 
-/** The same row twice: a warning when the figures agree, an error when the same indicator carries two values. */
-export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push): void {
+/**
+ * The same row twice: a warning; with `conflicts` (a table of indicators, where a row is one
+ * indicator), an error when the same indicator carries two values.
+ */
+export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push, conflicts = false): void {
   const seen = new Map<string, Row>();
   const figureKeys = allColumns(lt.spec).map((c) => c.key).filter((k) => k !== lt.spec.labelKey && lt.col[k] !== undefined);
   for (const r of ex.rows) {
@@ -28,7 +33,7 @@ export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => strin
     }
     const key = lt.spec.labelKey;
     const differs = figureKeys.find((f) => r.values[f] !== undefined && first.values[f] !== undefined && r.values[f] != null && first.values[f] != null && r.values[f] !== first.values[f]);
-    if (differs && lt.spec.name === 'ChiTieuKhac') {
+    if (differs && conflicts) {
       push({ code: 'conflicting_values', severity: 'error', ...baseAt(lt, r, differs), header: headerOf(lt.spec, differs), firstCell: first.cell(differs)!, expected: first.values[differs]!, actual: r.values[differs]!, related: [first.cell(differs)!] });
     } else {
       push({ code: 'duplicate_row', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
@@ -102,14 +107,6 @@ export function checkCaps({ lt, ex }: TableInput, rules: RuleSet, push: Push): v
   }
 }
 
-/** "1. Lĩnh vực Dược phẩm" and "Dược phẩm" name the same lĩnh vực. */
-export function looseName(label: string): string {
-  return foldText(label)
-    .replace(/^([ivx]{1,4}|[a-z]|\d{1,2})[.)]\s*/, '')
-    .replace(/^(linh vuc|nganh)\s+/, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /**
  * T5: carried over this period = pending at the end of the previous one. Lĩnh vực rows are

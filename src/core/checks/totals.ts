@@ -7,7 +7,7 @@ import type { TableSpec } from '../contract';
 import { roundNoise } from '../calculators';
 import { headerOf, type Extracted, type Row } from '../extract';
 import type { LocatedTable } from '../locate';
-import { DERIVED_RATES, derivedRateValue } from '../rules';
+import { DERIVED_RATES, derivedRateValue } from '../tables';
 import { baseAt, usable, type Push } from './context';
 import { checkRateCell } from './rows';
 import { rowPartsOf } from '../findingParts';

@@ -16,7 +16,8 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ALL_TAGS, SECTION_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
+import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/tags';
+import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
 import { formatCount } from '../../core/numbers';
 import type { FillRecord, WordActions } from '../../host/actions';
