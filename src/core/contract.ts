@@ -32,17 +32,8 @@ export interface ColumnSpec<K extends string = string> {
   aliases?: readonly string[];
 }
 
-export type TableName =
-  | 'KetQuaGiaiQuyet'
-  | 'DanhMucTTHC'
-  | 'PhanAnhKienNghi'
-  | 'BienChe'
-  | 'XepLoai'
-  | 'ChiTieuKhac'
-  | 'KhaoSatHaiLong';
-
-/** Key prefixes of the indicators in CheckReport.metrics, one per table. */
-export type MetricPrefix = 'tthc' | 'danhMuc' | 'phanAnh' | 'bienChe' | 'xepLoai' | 'chiTieu' | 'haiLong';
+export type { MetricPrefix, TableName } from './tables/names';
+import type { MetricPrefix, TableName } from './tables/names';
 
 /**
  * A table as the readers see it: where it lives, its columns and how a header row is taken for

@@ -303,7 +303,7 @@ function addValidations(ws: ExcelJS.Worksheet, spec: TableModule, firstRow: numb
 
 /**
  * Formula and cached result of a derived column in one row (A1 refs to the same row), both from
- * the contract's definition of the column (src/core/rules.ts), as the checker recomputes it.
+ * the table module's definition of the column (src/core/tables/), as the checker recomputes it.
  */
 function derived(spec: TableModule, c: ColumnSpec, addrOf: (key: string) => string, valueOf: (key: string) => ExcelJS.CellValue): { formula: string; result: Scalar } | null {
   const def = spec.derivedCounts.find((d) => d.key === c.key) ?? spec.derivedRates.find((d) => d.key === c.key);

@@ -16,7 +16,7 @@ import { rateMatches } from './context';
 
 /**
  * The satisfaction step of the check (i13; forms, reading, validation and indices live in
- * src/core/surveys): the typed summary table KhaoSatHaiLong on its own (rates in 0–100, toàn diện ≤
+ * src/core/surveys): the typed summary table of the surveys on its own (rates in 0–100, toàn diện ≤
  * hài lòng chung), then the raw answer sheets: read, validated, summarised,
  * and the summary row of each survey compared with the computed indices at the decimals it was
  * typed with. The summary row then carries the computed (unrounded) values, so the metrics and the

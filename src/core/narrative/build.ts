@@ -6,7 +6,7 @@ import { periodPhrase } from '../periodText';
 import { forcedNotes } from './marks';
 import { comparison } from './compare';
 import { NarrativeCtx, type NarrativeOptions } from './context';
-import { placeTable } from './places';
+import { TABLES } from '../tables';
 
 export { Para, count } from './style';
 export type { NarrativeOptions } from './context';
@@ -76,8 +76,8 @@ export function buildNarrative(report: CheckReport, options: NarrativeOptions = 
   const errors = errorCount(report);
   if (errors > 0 && !options.allowErrors) throw new NarrativeBlockedError(errors);
   const ctx = new NarrativeCtx(report, options);
-  // Every place written by its table (src/core/tables/<table>.ts, `section.write`).
-  const sections = Object.fromEntries(SECTION_TAG_LIST.map((tag) => [tag, placeTable(tag).section.write(ctx)])) as Record<SectionTag, string[]>;
+  // Every place written by its tables (src/core/tables/<table>.ts, `section.write`), in the order of TABLES.
+  const sections = Object.fromEntries(SECTION_TAG_LIST.map((tag) => [tag, TABLES.filter((t) => t.section.tag === tag).flatMap((t) => t.section.write(ctx))])) as Record<SectionTag, string[]>;
   let comparisonSkipped: string | undefined;
   if (options.previous) {
     const c = comparison(report, options.previous, ctx.para(SECTION_TAGS.tthc).decimals);

@@ -10,7 +10,7 @@ export const TAG_TITLES: Record<Tag, string> = {
   ...FIELD_TITLES,
 };
 
-/** The table that writes a block place; every place has one (a test says so). */
+/** The first table that writes a block place, which titles it; every place has one (a test says so). */
 export function placeTable(tag: SectionTag) {
   const t = TABLES.find((x) => x.section.tag === tag);
   // A place no table writes is a bug in the tables' data, caught at load by the first call.

@@ -173,7 +173,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       if (!found.some((x) => x.value === q.value)) push(q.value, found, prevFacts.length ? lookup(prevFacts, family, status, q.subject, row, false) : [], f);
       if (f.kind === 'fraction') {
         // The denominator: its own words ("… chỉ tiêu được giao"), else a base of the numerator's state.
-        const denomStatus = statusOfAfter(f.after) ?? (row && wb.data.tables.BienChe?.rows.some((r) => foldText(r.label) === row) ? 'assigned' : null);
+        const denomStatus = statusOfAfter(f.after) ?? (row && facts.some((x) => x.family === 'nguoi' && x.row === row) ? 'assigned' : null);
         const bases: Status[] = denomStatus ? [denomStatus] : [...(BASES[status] ?? [])];
         const dfound = bases.flatMap((s) => lookup(facts, family, s, q.subject, row, false));
         if (dfound.length && !dfound.some((x) => x.value === f.denominator)) push(f.denominator, dfound, [], f);
