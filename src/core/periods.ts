@@ -1,6 +1,5 @@
 import { PERIOD_KINDS, type PeriodKind } from './contract';
 import { foldText } from './text';
-import { formatDate as formatDateOf } from './dates';
 
 /**
  * Reporting windows. Nghị định 09/2019/NĐ-CP, Điều 12 counts data from the 15th of the month
@@ -59,21 +58,6 @@ export function parsePeriodKind(raw: string | null | undefined): PeriodKind | nu
   return null;
 }
 
-/** Excel serial (1900 system) → ISO date; null for non-dates. */
-export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const whole = Math.floor(serial);
-  // Excel counts 29/02/1900, which never existed; serials from 61 on are offset by it.
-  const ms = Date.UTC(1899, 11, 30) + whole * 86400000;
-  const d = new Date(whole < 61 ? ms + 86400000 : ms);
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-export function isoToSerial(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
 /** Parses "15/12/2022", "15-12-2022", "2022-12-15", "15/12/22"; day first, as Vietnamese dates are. */
 export function parseDateText(raw: string): string | null {
   const s = raw.trim().replace(/^ngày\s+/i, '');
@@ -97,14 +81,5 @@ function validIso(y: number, m: number, d: number): string | null {
   return iso(y, m, d);
 }
 
-export { formatDate } from './dates';
-
-/** The narrative's date: the same NĐ 30/2020 format as everywhere else. */
-export function formatDateNarrative(isoDate: string): string {
-  return formatDateOf(isoDate);
-}
-
-/** The calendar date of a moment on the machine's clock (a report is dated where it is written). */
-export function localIsoDate(d: Date): string {
-  return iso(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
+// Moved to format.ts, the one module of what the officer sees; re-exported for code written before the move.
+export { formatDate, isoToSerial, serialToIso } from './format';

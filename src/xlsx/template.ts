@@ -28,7 +28,8 @@ import {
   type TableSpec,
 } from '../core/contract';
 import { colToLetters, type Scalar } from '../core/model';
-import { isoToSerial, reportingWindow } from '../core/periods';
+import { reportingWindow } from '../core/periods';
+import { isoToSerial, periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
 import { DERIVED_COUNTS, DERIVED_RATES, derivedRateValue } from '../core/rules';
 import { roundTo } from '../core/numbers';
@@ -284,7 +285,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   }
 
   // ---- Tables, stacked on their sheets
-  const subtitle = [options.unit, kind && year ? `${kind} năm ${year}` : null].filter(Boolean).join(' – ');
+  const subtitle = [options.unit, kind && year ? periodTitle(kind, year) : null].filter(Boolean).join(' – ');
   for (const [name, ws] of sheets) {
     if (std) {
       ws.getCell('A1').value = SHEET_HEADINGS[name] ?? name;
