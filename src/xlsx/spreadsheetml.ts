@@ -16,6 +16,7 @@ import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { isoDateSerial } from './serial';
+import { formatCount } from '../core/format';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
 const MAX_ROWS = 1_048_576;
@@ -110,7 +111,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
         const down = Math.min(Math.max(intAttr(cellEl, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
         cells += (across + 1) * (down + 1);
         if (cells > LIMITS.maxPageCells) {
-          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxPageCells)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
         }
         const value = valueOf(children(cellEl, 'Data')[0]);
         const formula = ssAttr(cellEl, 'Formula');

@@ -26,8 +26,8 @@ import { LIMITS } from './package';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 import { decodeFormula, ERROR_CODES, type FormulaContext } from './xls-formula';
+import { formatCount } from '../core/format';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 
 const HOW_TO_SAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (Tệp > Lưu thành > Sổ làm việc Excel (.xlsx))';
 
@@ -50,14 +50,14 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 function tooManyCells(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+    `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô, giới hạn số ô ${formatCount(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   );
 }
 
 function tooManyRows(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_rows',
-    `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+    `Các trang tính trải quá nhiều dòng (hơn ${formatCount(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${formatCount(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
   );
 }
 
@@ -304,7 +304,7 @@ class XlsReader {
     if (this.sheetList.length > LIMITS.maxSheets) {
       throw new UnreadableWorkbookError(
         'too_many_parts',
-        `Tệp có quá nhiều trang tính (${N(this.sheetList.length)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+        `Tệp có quá nhiều trang tính (${formatCount(this.sheetList.length)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
       );
     }
     const sheets: SheetGrid[] = [];
