@@ -14,6 +14,7 @@ import type { AstExpression } from '@borgar/fx/xlsx';
 import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { parseRange } from '../core/model';
 import { needsValue, type FormulaSummary } from './formula-cells';
+import { utcMsToSerial } from '../core/format';
 
 class XlError {
   constructor(readonly code: string) {}
@@ -563,7 +564,7 @@ class Evaluator {
     }
     if (typeof r === 'number') return Number.isFinite(r) ? r : new XlError('#NUM!');
     // formulajs gives dates as local-time Date objects; the model keeps Excel serial numbers.
-    if (r instanceof Date) return Number.isNaN(r.getTime()) ? VALUE : Date.UTC(r.getFullYear(), r.getMonth(), r.getDate()) / 86_400_000 + 25_569;
+    if (r instanceof Date) return Number.isNaN(r.getTime()) ? VALUE : utcMsToSerial(Date.UTC(r.getFullYear(), r.getMonth(), r.getDate()));
     if (typeof r === 'string' || typeof r === 'boolean') return r;
     if (r instanceof Error) return new XlError(r.message.startsWith('#') ? r.message : '#VALUE!');
     throw new Unsupported(`${name} gave no single value`);
