@@ -43,7 +43,8 @@ import {
   type Resolving,
   type Scan,
 } from './highlights';
-import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
+import { readWorkbook, CONTRACT_SHEETS, splitAddress } from './read';
+import { parseNameRef } from '../core/name-ref';
 
 export const TEMPLATE_PATH = 'assets/templates/mau-chuan-cchc.xlsx';
 
@@ -355,7 +356,7 @@ async function repairNames(ctx: Excel.RequestContext): Promise<void> {
   let changed = false;
   for (const spec of INFO_NAMES) {
     const item = names.items.find((n) => n.name.toLowerCase() === spec.name.toLowerCase());
-    const ref = item ? parseNameFormula(item.formula) : null;
+    const ref = item ? parseNameRef(item.formula) : null;
     if (ref && ref.sheet === SHEET_INFO) continue;
     const cell = at.get(foldText(spec.label));
     if (!cell) {

@@ -27,6 +27,7 @@ import { newSaxesParser } from './saxes';
 import { isoDateSerial } from './serial';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 import { formatCount } from '../core/format';
+import { parseNameRef } from '../core/name-ref';
 
 /** Excel's grid, which officers' .ods files (saved to be read by Excel users) never exceed. */
 const MAX_ROWS = 1_048_576;
@@ -404,9 +405,11 @@ class ContentReader {
         const range = a['table:cell-range-address'];
         if (!name || !range || name.startsWith('_')) return;
         const parts = range.split(':').map(odfAddress);
-        const first = parts[0];
-        if (!first?.sheet || parts.length > 2 || (parts[1] && parts[1].cell.replace(/\$/g, '') !== first.cell.replace(/\$/g, ''))) return;
-        this.names.push({ name, sheet: first.sheet, cell: first.cell.replace(/\$/g, '') });
+        const [first, second] = parts;
+        if (!first?.sheet || !parts.every(Boolean) || parts.length > 2 || (second?.sheet !== undefined && second.sheet !== first.sheet)) return;
+        // Written the Excel way and read by the parser every reader shares (a first cell for an area).
+        const ref = parseNameRef(`'${first.sheet.replace(/'/g, "''")}'!${first.cell}${second ? `:${second.cell}` : ''}`);
+        if (ref) this.names.push({ name, ...ref });
         return;
       }
       case 'database-range': {

@@ -20,7 +20,7 @@ import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
 import { ConversionTally, fontCoding } from './legacy-cells';
 import { computeFormulas } from './formulas';
-import { singleCellRef } from './names';
+import { parseNameRef } from '../core/name-ref';
 import { formatCount, utcMsToSerial } from '../core/format';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
@@ -116,7 +116,7 @@ async function rawNames(zip: JSZip): Promise<NameRef[]> {
     const el = list.item(i)!;
     const name = el.getAttribute('name') ?? '';
     if (!name || name.startsWith('_xlnm.') || el.hasAttribute('localSheetId')) continue;
-    const ref = singleCellRef(el.textContent ?? '');
+    const ref = parseNameRef(el.textContent ?? '');
     if (ref) out.push({ name, ...ref });
   }
   return out;

@@ -27,6 +27,7 @@ import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 import { decodeFormula, ERROR_CODES, type FormulaContext } from './xls-formula';
 import { formatCount } from '../core/format';
+import { parseNameRef } from '../core/name-ref';
 
 
 const HOW_TO_SAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (Tệp > Lưu thành > Sổ làm việc Excel (.xlsx))';
@@ -448,15 +449,14 @@ class XlsReader {
     },
   };
 
-  /** Workbook-scope names that point at one cell, as the .xlsx reader keeps them. */
+  /** Workbook-scope names, read as the .xlsx reader reads them (src/core/name-ref.ts). */
   private definedNames(): NameRef[] {
     const out: NameRef[] = [];
     for (const n of this.names) {
       if (!n.name || n.scope !== 0 || n.name.startsWith('_')) continue;
       const text = decodeFormula(n.rgce, this.context, { row: 0, col: 0 });
-      const m = text ? /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(text) : null;
-      if (!m || (m[5] && (m[5] !== m[3] || m[6] !== m[4]))) continue;
-      out.push({ name: n.name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, cell: `${m[3]}${m[4]}` });
+      const ref = text ? parseNameRef(text) : null;
+      if (ref) out.push({ name: n.name, ...ref });
     }
     return out;
   }
