@@ -47,12 +47,13 @@ export function formatDate(isoDate: string, style: 'short' | 'formal' = 'short')
   return style === 'formal' ? `ngày ${dd} tháng ${mm} năm ${y}` : `${dd}/${mm}/${y}`;
 }
 
-const iso = (y: number, m: number, d: number) =>
+/** "2022-03-14" from year, month (1–12) and day; no check that the day exists. */
+export const isoDate = (y: number, m: number, d: number): string =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The calendar date of a moment on the machine's clock (a report is dated where it is written). */
 export function localIsoDate(d: Date): string {
-  return iso(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 // ---------------------------------------------------------------- sizes
@@ -78,7 +79,7 @@ export function serialToIso(serial: number): string | null {
   // Excel counts 29/02/1900, which never existed; serials from 61 on are offset by it.
   const ms = (whole - UNIX_EPOCH_SERIAL) * DAY_MS;
   const d = new Date(whole < 61 ? ms + DAY_MS : ms);
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** ISO date → Excel serial (1900 system), a whole day. */

@@ -1,5 +1,6 @@
 import { PERIOD_KINDS, type PeriodKind } from './contract';
 import { foldText } from './text';
+import { isoDate } from './format';
 
 /**
  * Reporting windows. Nghị định 09/2019/NĐ-CP, Điều 12 counts data from the 15th of the month
@@ -14,8 +15,6 @@ export interface Window {
   to: string;
 }
 
-const iso = (y: number, m: number, d: number) =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** First and last month (1–12) of each period kind in the calendar. */
 const MONTHS: Record<PeriodKind, [number, number]> = {
@@ -33,12 +32,12 @@ export function reportingWindow(kind: PeriodKind, year: number, windowKind: Wind
   const [m1, m2] = MONTHS[kind];
   if (windowKind === 'calendar') {
     const lastDay = new Date(Date.UTC(year, m2, 0)).getUTCDate();
-    return { from: iso(year, m1, 1), to: iso(year, m2, lastDay) };
+    return { from: isoDate(year, m1, 1), to: isoDate(year, m2, lastDay) };
   }
   // 15th of the month before the first month (December of the previous year for January).
   const fromYear = m1 === 1 ? year - 1 : year;
   const fromMonth = m1 === 1 ? 12 : m1 - 1;
-  return { from: iso(fromYear, fromMonth, 15), to: iso(year, m2, 14) };
+  return { from: isoDate(fromYear, fromMonth, 15), to: isoDate(year, m2, 14) };
 }
 
 /** Accepts what officers type: "Quý 1", "quý i", "Q3", "6 tháng", "9 tháng đầu năm", "cả năm". */
@@ -78,7 +77,7 @@ function validIso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null;
-  return iso(y, m, d);
+  return isoDate(y, m, d);
 }
 
 // Moved to format.ts, the one module of what the officer sees; re-exported for code written before the move.

@@ -1,5 +1,5 @@
 import { PERIOD_KINDS } from '../../src/core/contract';
-import { formatCount, formatDate, formatPercent, formatSize, isoToSerial, localIsoDate, periodPhrase, periodTitle, serialToIso, serialToUtcMs, utcMsToSerial } from '../../src/core/format';
+import { formatCount, formatDate, formatPercent, formatSize, isoDate, isoToSerial, localIsoDate, periodPhrase, periodTitle, serialToIso, serialToUtcMs, utcMsToSerial } from '../../src/core/format';
 
 describe('format.ts: what the officer sees, one way', () => {
   test('every period kind inside a sentence and at the start of a line (written out by hand)', () => {
@@ -29,6 +29,7 @@ describe('format.ts: what the officer sees, one way', () => {
     expect(formatDate('2022-12-01')).toBe('01/12/2022');
     expect(formatDate('2023-02-05', 'formal')).toBe('ngày 05 tháng 02 năm 2023');
     expect(formatDate('2022-03-14', 'formal')).toBe('ngày 14 tháng 3 năm 2022');
+    expect([isoDate(2022, 3, 14), isoDate(999, 12, 1)]).toEqual(['2022-03-14', '0999-12-01']);
     // The machine's own calendar day, whatever its time zone.
     expect(localIsoDate(new Date(2026, 10, 2, 23, 59))).toBe('2026-11-02');
   });

@@ -10,7 +10,7 @@ import { hedgeHolds, type Draft, type Mark } from './draft';
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
-import { periodPhrase } from '../format';
+import { isoDate, periodPhrase } from '../format';
 import type { PeriodKind } from '../contract';
 import { isForcedNote } from '../narrative/marks';
 import { HEDGE_WORD } from './lexicon';
@@ -118,7 +118,7 @@ export function readReportDate(paragraphs: DocParagraph[], readings: ParagraphRe
     const y = +m[3]!;
     const mo = +m[2]!;
     const d = m[1] ? +m[1] : new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isoDate(y, mo, d);
   }
   let latest: string | null = null;
   readings.forEach((r, i) => {
