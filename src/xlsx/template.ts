@@ -28,8 +28,8 @@ import {
   type TableSpec,
 } from '../core/contract';
 import { colToLetters, type Scalar } from '../core/model';
-import { reportingWindow } from '../core/periods';
-import { isoToSerial, periodTitle } from '../core/format';
+import { isoToSerial, reportingWindow } from '../core/periods';
+import { periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
 import { DERIVED_COUNTS, DERIVED_RATES, derivedRateValue } from '../core/rules';
 import { roundTo } from '../core/numbers';
