@@ -10,12 +10,13 @@ import { toUnitReport } from '../../src/core/merge/units';
 import { docText } from '../../src/cli/doc';
 import { reportText } from '../../src/cli/format';
 import { mergeText } from '../../src/cli/merge';
+import { titlePeriodText } from '../../src/taskpane/word/ProseCheck';
 
 /**
  * Every kind of period through every surface that prints one: the narrative's {kyBaoCao}, the
  * period line of `cchc check` and of both panes and the standalone page (periodText, which
- * Results.tsx and WordPane.tsx render), `cchc doc`'s period line (the Word pane's prose check
- * prints the same periodPhrase), the doc checker's finding about a window of another year, and
+ * Results.tsx and WordPane.tsx render), the period read from a report's title by `cchc doc` and
+ * by the Word pane's prose check, the doc checker's finding about a window of another year, and
  * `cchc merge`'s summary line and its "Nguồn" sheet. The phrases are written here by hand.
  */
 const YEAR = 2022;
@@ -71,6 +72,7 @@ describe.each(PERIOD_KINDS.map((k) => [k] as const))('%s: one phrase on every su
     expect([doc.period?.kind, doc.period?.year]).toEqual([kind, YEAR]);
     const text = docText(doc, 'bao-cao.docx');
     expect(text.split('\n')[1]).toBe(`Kỳ báo cáo (theo tiêu đề): ${want.phrase}`);
+    expect(titlePeriodText(doc)).toBe(`Kỳ báo cáo theo tiêu đề: ${want.phrase}. `);
     const windowIssue = doc.issues.find((i) => i.code === 'window_not_period');
     expect(windowIssue?.message).toContain(`không khớp kỳ báo cáo ${want.phrase} (`);
   });
