@@ -19,6 +19,7 @@ import { checkWorkbook } from '../core/check';
 import { mergeUnits, type MergeResult } from '../core/merge/merge';
 import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/units';
 import { SEVERITY_LABEL } from '../core/messages';
+import { periodTitle } from '../core/format';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
@@ -300,7 +301,7 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
 export function mergeText(result: MergeResult, out: string): string {
   const lines: string[] = [];
   const p = result.period;
-  lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${p.kind} năm ${p.year}` : ''}`);
+  lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${periodTitle(p.kind, p.year)}` : ''}`);
   lines.push('');
   for (const s of result.sources) {
     const counts = s.errors == null ? '' : ` (${s.errors} lỗi, ${s.warnings} cảnh báo)`;

@@ -13,6 +13,7 @@ import type { Draft } from './findings';
 import { locateCandidates, type LocatedTable } from './locate';
 import { findSheet, toA1, type SheetGrid, type WorkbookModel } from './model';
 import { parsePeriodKind, reportingWindow } from './periods';
+import { periodTitle } from './format';
 import { baseName, periodWords } from './periodWords';
 import { locateAnswerRegions, notSatisfactionForms } from './surveys/read';
 import { foldText } from './text';
@@ -35,7 +36,7 @@ export interface SheetChoice {
 const TITLE_ROWS = 8;
 const SCAN_COLS = 20;
 
-const label = (p: SheetPeriod) => `${p.kind} năm ${p.year}`;
+const label = (p: SheetPeriod) => periodTitle(p.kind, p.year);
 const same = (a: SheetPeriod, b: SheetPeriod) => a.kind === b.kind && a.year === b.year;
 
 /** The period a sheet says it holds: its name ("Quý III-2023", "Q3"), else a title line in its top rows. */

@@ -11,6 +11,7 @@
 import sax from 'sax';
 import type { DocParagraph } from '../core/prose/types';
 import { DOCX_LIMITS, isUnreadableTemplateError, openTemplate } from './package';
+import { formatSize } from '../core/format';
 import type { TemplateProblem } from './errors';
 
 export class UnreadableDocumentError extends Error {
@@ -117,12 +118,10 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   return out;
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
 /** The filler's package limits (./package.ts) apply; its template wording is replaced by the report's. */
 const PROBLEM: Partial<Record<TemplateProblem, string>> = {
-  too_large: `tệp lớn hơn giới hạn ${MB(DOCX_LIMITS.maxFileBytes)}`,
-  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${MB(DOCX_LIMITS.maxUnpackedBytes)})`,
+  too_large: `tệp lớn hơn giới hạn ${formatSize(DOCX_LIMITS.maxFileBytes)}`,
+  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${formatSize(DOCX_LIMITS.maxUnpackedBytes)})`,
   not_zip: 'không phải tệp Word .docx (không mở được như một gói ZIP)',
   corrupt_zip: 'tệp Word bị hỏng (không giải nén được)',
   not_docx: 'không phải tệp Word .docx (có thể là tệp .doc cũ, tệp có mật khẩu, hoặc tệp Excel/PowerPoint): hãy mở bằng Word và lưu lại dưới dạng .docx',

@@ -1,5 +1,6 @@
 import sax from 'sax';
 import { UnreadableTemplateError } from './errors';
+import { formatCount } from '../core/format';
 
 /**
  * Positions of XML elements in a part's text, for editing by splicing: sax (a real XML parser)
@@ -41,8 +42,6 @@ export interface ScanHandlers {
   close?(el: CloseEvent): void;
 }
 
-const thousands = (n: number) => n.toLocaleString('vi-VN');
-
 /** Runs `handlers` over every element of `xml`; throws UnreadableTemplateError on malformed XML or an exceeded limit. */
 export function scanXml(xml: string, part: string, budget: XmlBudget, handlers: ScanHandlers): void {
   const parser = sax.parser(true, { position: true });
@@ -51,13 +50,13 @@ export function scanXml(xml: string, part: string, budget: XmlBudget, handlers: 
     if (--budget.elementsLeft < 0) {
       throw new UnreadableTemplateError(
         'too_many_elements',
-        `Mẫu báo cáo có quá nhiều phần tử XML (hơn ${thousands(budget.maxElements)}, giới hạn số phần tử XML): mẫu báo cáo thường chỉ vài nghìn; hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+        `Mẫu báo cáo có quá nhiều phần tử XML (hơn ${formatCount(budget.maxElements)}, giới hạn số phần tử XML): mẫu báo cáo thường chỉ vài nghìn; hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
       );
     }
     if (stack.length + 1 > budget.maxDepth) {
       throw new UnreadableTemplateError(
         'too_deep',
-        `Mẫu báo cáo lồng XML quá sâu (hơn ${thousands(budget.maxDepth)} cấp trong ${part}, giới hạn độ sâu XML): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+        `Mẫu báo cáo lồng XML quá sâu (hơn ${formatCount(budget.maxDepth)} cấp trong ${part}, giới hạn độ sâu XML): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
       );
     }
     // One object per element, completed at its end tag: no copy on the way.

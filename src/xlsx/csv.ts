@@ -27,8 +27,8 @@ import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { sheetNameFor } from './html';
 import { ConversionTally } from './legacy-cells';
+import { formatCount } from '../core/format';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 
 /** The text of a CSV file, and the encoding it was read in. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
@@ -181,7 +181,7 @@ function split(text: string, sep: string): string[][] {
     row.push(field);
     field = '';
     if (++cells > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
+      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô, giới hạn số ô ${formatCount(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
     }
   };
   const endRow = () => {
@@ -189,7 +189,7 @@ function split(text: string, sep: string): string[][] {
     rows.push(row);
     row = [];
     if (rows.length > LIMITS.maxRows) {
-      throw new UnreadableWorkbookError('too_many_rows', `Tệp có quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng, giới hạn số dòng ${N(LIMITS.maxRows)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
+      throw new UnreadableWorkbookError('too_many_rows', `Tệp có quá nhiều dòng (hơn ${formatCount(LIMITS.maxRows)} dòng, giới hạn số dòng ${formatCount(LIMITS.maxRows)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
     }
   };
   let start = 0;

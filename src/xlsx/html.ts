@@ -23,6 +23,7 @@ import { colToLetters } from '../core/model';
 import { UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { decodeHtml } from './decode';
+import { formatCount } from '../core/format';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -47,7 +48,7 @@ const SKIPPED = new Set(['script', 'style', 'template', 'head', 'noscript', 'tit
 function tooManyCells(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+    `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxPageCells)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   );
 }
 

@@ -26,8 +26,9 @@ import { inflateCounted, inflateEach } from '../zip/inflate';
 import { newSaxesParser } from './saxes';
 import { isoDateSerial } from './serial';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
+import { formatCount } from '../core/format';
+import { parseNameRef } from '../core/name-ref';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 /** Excel's grid, which officers' .ods files (saved to be read by Excel users) never exceed. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -223,7 +224,7 @@ export async function readOds(bytes: Uint8Array, fileName?: string): Promise<Wor
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > LIMITS.maxParts) {
-    throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều phần (${N(entries.length)}, giới hạn số phần trong gói ${N(LIMITS.maxParts)}): tệp không phải bảng tính thông thường; hãy lấy bản gốc rồi kiểm tra lại.`);
+    throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều phần (${formatCount(entries.length)}, giới hạn số phần trong gói ${formatCount(LIMITS.maxParts)}): tệp không phải bảng tính thông thường; hãy lấy bản gốc rồi kiểm tra lại.`);
   }
   const content = zip.file('content.xml');
   if (!content) throw broken('no content.xml');
@@ -323,7 +324,7 @@ class ContentReader {
     switch (local) {
       case 'table': {
         if (this.sheets.length >= LIMITS.maxSheets) {
-          throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều trang tính (hơn ${N(LIMITS.maxSheets)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`);
+          throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều trang tính (hơn ${formatCount(LIMITS.maxSheets)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`);
         }
         const grid: SheetGrid = { name: a['table:name'] ?? `Sheet${this.sheets.length + 1}`, rows: [] };
         const st = a['table:style-name'] ? this.styles.styles.get(a['table:style-name']) : undefined;
@@ -404,9 +405,11 @@ class ContentReader {
         const range = a['table:cell-range-address'];
         if (!name || !range || name.startsWith('_')) return;
         const parts = range.split(':').map(odfAddress);
-        const first = parts[0];
-        if (!first?.sheet || parts.length > 2 || (parts[1] && parts[1].cell.replace(/\$/g, '') !== first.cell.replace(/\$/g, ''))) return;
-        this.names.push({ name, sheet: first.sheet, cell: first.cell.replace(/\$/g, '') });
+        const [first, second] = parts;
+        if (!first?.sheet || !parts.every(Boolean) || parts.length > 2 || (second?.sheet !== undefined && second.sheet !== first.sheet)) return;
+        // Written the Excel way and read by the parser every reader shares (a first cell for an area).
+        const ref = parseNameRef(`'${first.sheet.replace(/'/g, "''")}'!${first.cell}${second ? `:${second.cell}` : ''}`);
+        if (ref) this.names.push({ name, ...ref });
         return;
       }
       case 'database-range': {

@@ -14,6 +14,7 @@ import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { newSaxesParser } from './saxes';
 import { inflateCounted, inflateEach } from '../zip/inflate';
 import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
+import { formatCount, formatSize } from '../core/format';
 
 /**
  * What the limits allow is what the streaming reader (stream-read.ts) needs, measured with
@@ -50,14 +51,12 @@ export const LIMITS = {
   maxSheets: 1_000,
 };
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-const N = (n: number) => n.toLocaleString('vi-VN');
 
 /** The refusal of a file larger than the limit: also used by callers that stat a file before reading it. */
 export function fileTooLarge(bytes: number): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_large',
-    `Tệp quá lớn (${MB(bytes)}, giới hạn kích thước tệp ${MB(LIMITS.maxFileBytes)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+    `Tệp quá lớn (${formatSize(bytes)}, giới hạn kích thước tệp ${formatSize(LIMITS.maxFileBytes)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
   );
 }
 
@@ -131,7 +130,7 @@ export class Budget {
     if (this.rows > LIMITS.maxRows) {
       throw new UnreadableWorkbookError(
         'too_many_rows',
-        `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+        `Các trang tính trải quá nhiều dòng (hơn ${formatCount(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${formatCount(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
       );
     }
   }
@@ -141,7 +140,7 @@ export class Budget {
     if (this.bytes > LIMITS.maxUncompressedBytes) {
       throw new UnreadableWorkbookError(
         'xml_too_large',
-        `Nội dung tệp quá lớn khi giải nén (hơn ${MB(LIMITS.maxUncompressedBytes)}, giới hạn dung lượng giải nén ${MB(LIMITS.maxUncompressedBytes)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+        `Nội dung tệp quá lớn khi giải nén (hơn ${formatSize(LIMITS.maxUncompressedBytes)}, giới hạn dung lượng giải nén ${formatSize(LIMITS.maxUncompressedBytes)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
       );
     }
   }
@@ -152,7 +151,7 @@ export class Budget {
     if (this.cells > LIMITS.maxCells) {
       throw new UnreadableWorkbookError(
         'too_many_cells',
-        `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+        `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô, giới hạn số ô ${formatCount(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
       );
     }
   }
@@ -161,13 +160,13 @@ export class Budget {
     if (depth > LIMITS.maxXmlDepth) {
       throw new UnreadableWorkbookError(
         'xml_too_deep',
-        `Tệp có cấu trúc XML lồng nhau quá sâu (hơn ${N(LIMITS.maxXmlDepth)} tầng, giới hạn độ sâu XML ${N(LIMITS.maxXmlDepth)}): tệp không phải do Excel tạo ra hoặc đã bị sửa; hãy lấy bản gốc rồi kiểm tra lại.`,
+        `Tệp có cấu trúc XML lồng nhau quá sâu (hơn ${formatCount(LIMITS.maxXmlDepth)} tầng, giới hạn độ sâu XML ${formatCount(LIMITS.maxXmlDepth)}): tệp không phải do Excel tạo ra hoặc đã bị sửa; hãy lấy bản gốc rồi kiểm tra lại.`,
       );
     }
     if (++this.elements > LIMITS.maxElements) {
       throw new UnreadableWorkbookError(
         'too_many_elements',
-        `Tệp có quá nhiều phần tử XML (hơn ${N(LIMITS.maxElements)}, giới hạn số phần tử ${N(LIMITS.maxElements)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
+        `Tệp có quá nhiều phần tử XML (hơn ${formatCount(LIMITS.maxElements)}, giới hạn số phần tử ${formatCount(LIMITS.maxElements)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
       );
     }
     if (isCell) this.addCells(1);
@@ -345,7 +344,7 @@ async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: s
   if (entries.length > LIMITS.maxParts) {
     throw new UnreadableWorkbookError(
       'too_many_parts',
-      `Tệp có quá nhiều phần (${N(entries.length)}, giới hạn số phần trong gói ${N(LIMITS.maxParts)}): tệp không phải sổ số liệu Excel thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
+      `Tệp có quá nhiều phần (${formatCount(entries.length)}, giới hạn số phần trong gói ${formatCount(LIMITS.maxParts)}): tệp không phải sổ số liệu Excel thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
     );
   }
   const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
@@ -353,7 +352,7 @@ async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: s
   if (sheetCount > LIMITS.maxSheets) {
     throw new UnreadableWorkbookError(
       'too_many_parts',
-      `Tệp có quá nhiều trang tính (${N(sheetCount)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+      `Tệp có quá nhiều trang tính (${formatCount(sheetCount)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
     );
   }
   const has = (p: string) => entries.some((f) => partName(f) === p);

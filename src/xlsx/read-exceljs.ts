@@ -20,11 +20,12 @@ import { UnreadableWorkbookError } from './errors';
 import { LIMITS, preparePackage } from './package';
 import { ConversionTally, fontCoding } from './legacy-cells';
 import { computeFormulas } from './formulas';
-import { singleCellRef } from './names';
+import { parseNameRef } from '../core/name-ref';
+import { formatCount, utcMsToSerial } from '../core/format';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
 function dateToSerial(d: Date): number {
-  return Math.round((25569 + d.getTime() / 86400000) * 1e8) / 1e8;
+  return utcMsToSerial(d.getTime());
 }
 
 function richTextOf(v: unknown): string | null {
@@ -115,7 +116,7 @@ async function rawNames(zip: JSZip): Promise<NameRef[]> {
     const el = list.item(i)!;
     const name = el.getAttribute('name') ?? '';
     if (!name || name.startsWith('_xlnm.') || el.hasAttribute('localSheetId')) continue;
-    const ref = singleCellRef(el.textContent ?? '');
+    const ref = parseNameRef(el.textContent ?? '');
     if (ref) out.push({ name, ...ref });
   }
   return out;
@@ -185,7 +186,7 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
       row.eachCell({ includeEmpty: false }, () => void cellCount++);
     });
     if (cellCount > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
     }
     // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
     // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.

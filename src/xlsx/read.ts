@@ -12,7 +12,6 @@ import { readNonXlsx } from './sniff';
 import { StreamWorkbookReader } from './stream-read';
 import { computeFormulas } from './formulas';
 
-export { singleCellRef } from './names';
 export { UnreadableWorkbookError } from './errors';
 export { LIMITS, fileTooLarge } from './package';
 

@@ -28,7 +28,7 @@ import { slideFormula } from 'exceljs/lib/utils/shared-formula';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters, lettersToCol } from '../core/model';
 import { streamPackage, type PartListener } from './package';
-import { singleCellRef } from './names';
+import { parseNameRef } from '../core/name-ref';
 import { isoDateSerial } from './serial';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
@@ -476,7 +476,7 @@ export class StreamWorkbookReader {
     const names: NameRef[] = [];
     for (const n of this.definedNames) {
       if (!n.name || n.name.startsWith('_xlnm.') || n.local) continue;
-      const ref = singleCellRef(n.text);
+      const ref = parseNameRef(n.text);
       if (ref) names.push({ name: n.name, ...ref });
     }
     const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };

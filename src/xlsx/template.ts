@@ -12,6 +12,7 @@ import { CONTRACT_VERSION, LISTS_SHEET, PERIOD_KINDS, SHEET_INFO, SHEET_STAFF, S
 import { TABLES, derivedRateValue, type SampleCell, type SampleFill, type TableModule } from '../core/tables';
 import { colToLetters, type Scalar } from '../core/model';
 import { isoToSerial, reportingWindow } from '../core/periods';
+import { periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
 import { roundTo } from '../core/numbers';
 import { spreadsheetText } from '../core/xml-text';
@@ -247,7 +248,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   }
 
   // ---- Tables, stacked on their sheets
-  const subtitle = [options.unit, kind && year ? `${kind} năm ${year}` : null].filter(Boolean).join(' – ');
+  const subtitle = [options.unit, kind && year ? periodTitle(kind, year) : null].filter(Boolean).join(' – ');
   for (const [name, ws] of sheets) {
     if (std) {
       ws.getCell('A1').value = SHEET_HEADINGS[name] ?? name;

@@ -26,8 +26,9 @@ import { LIMITS } from './package';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 import { decodeFormula, ERROR_CODES, type FormulaContext } from './xls-formula';
+import { formatCount } from '../core/format';
+import { parseNameRef } from '../core/name-ref';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 
 const HOW_TO_SAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (Tệp > Lưu thành > Sổ làm việc Excel (.xlsx))';
 
@@ -50,14 +51,14 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 function tooManyCells(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+    `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô, giới hạn số ô ${formatCount(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   );
 }
 
 function tooManyRows(): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     'too_many_rows',
-    `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+    `Các trang tính trải quá nhiều dòng (hơn ${formatCount(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${formatCount(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
   );
 }
 
@@ -304,7 +305,7 @@ class XlsReader {
     if (this.sheetList.length > LIMITS.maxSheets) {
       throw new UnreadableWorkbookError(
         'too_many_parts',
-        `Tệp có quá nhiều trang tính (${N(this.sheetList.length)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+        `Tệp có quá nhiều trang tính (${formatCount(this.sheetList.length)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
       );
     }
     const sheets: SheetGrid[] = [];
@@ -448,15 +449,14 @@ class XlsReader {
     },
   };
 
-  /** Workbook-scope names that point at one cell, as the .xlsx reader keeps them. */
+  /** Workbook-scope names, read as the .xlsx reader reads them (src/core/name-ref.ts). */
   private definedNames(): NameRef[] {
     const out: NameRef[] = [];
     for (const n of this.names) {
       if (!n.name || n.scope !== 0 || n.name.startsWith('_')) continue;
       const text = decodeFormula(n.rgce, this.context, { row: 0, col: 0 });
-      const m = text ? /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(text) : null;
-      if (!m || (m[5] && (m[5] !== m[3] || m[6] !== m[4]))) continue;
-      out.push({ name: n.name, sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, cell: `${m[3]}${m[4]}` });
+      const ref = text ? parseNameRef(text) : null;
+      if (ref) out.push({ name: n.name, ...ref });
     }
     return out;
   }

@@ -7,7 +7,8 @@
 import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec, type PeriodKind } from '../contract';
 import { cellText, normalizeCell } from '../cells';
 import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from '../model';
-import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
+import { parseDateText, parsePeriodKind, reportingWindow, type WindowKind } from '../periods';
+import { formatDate, serialToIso } from '../format';
 import type { PeriodInfo } from '../report';
 import { foldText, headerKey } from '../text';
 import { baseName, periodWords } from '../periodWords';

@@ -3,7 +3,8 @@
  * a file from another unit or another quarter makes every carry-over comparison meaningless.
  */
 import type { WorkbookModel } from '../model';
-import { formatDate, type WindowKind } from '../periods';
+import type { WindowKind } from '../periods';
+import { formatDate, periodTitle } from '../format';
 import type { PeriodInfo } from '../report';
 import { foldText } from '../text';
 import { addDays } from '../dates';
@@ -13,7 +14,7 @@ import { infoAnchor, readInfo, resolvePeriod, type Info } from './info';
 
 const sameUnit = (a: string, b: string) => foldText(a).replace(/[^a-z0-9]+/g, ' ').trim() === foldText(b).replace(/[^a-z0-9]+/g, ' ').trim();
 
-const describe = (p: Omit<PeriodInfo, 'regime'>) => `${p.kind} năm ${p.year} (${formatDate(p.from)}–${formatDate(p.to)})`;
+const describe = (p: Omit<PeriodInfo, 'regime'>) => `${periodTitle(p.kind, p.year)} (${formatDate(p.from)}–${formatDate(p.to)})`;
 
 export function checkPrevious(model: WorkbookModel, info: Info, period: Omit<PeriodInfo, 'regime'> | null, previous: WorkbookModel, windowKind: WindowKind, push: Push): void {
   const quiet: Push = () => undefined;

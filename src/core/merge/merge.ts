@@ -9,6 +9,7 @@ import { sortFindings, summarize, type Draft, type Finding, type Summary } from 
 import { withMessage } from '../messages';
 import type { PeriodInfo } from '../report';
 import { formatDate } from '../periods';
+import { periodTitle } from '../format';
 import { consolidate, type Consolidated } from './consolidate';
 import { SOURCE_SHEET, hasFigures, unitFlow, unitKey, type PreviousUnit, type UnitReport } from './units';
 
@@ -56,7 +57,7 @@ export interface MergeResult {
   summary: Summary;
 }
 
-const periodText = (p: PeriodInfo | null) => (p ? `${p.kind} năm ${p.year} (${formatDate(p.from)}–${formatDate(p.to)})` : 'không rõ kỳ');
+const periodText = (p: PeriodInfo | null) => (p ? `${periodTitle(p.kind, p.year)} (${formatDate(p.from)}–${formatDate(p.to)})` : 'không rõ kỳ');
 const periodKey = (p: PeriodInfo) => `${p.kind}|${p.year}|${p.from}|${p.to}`;
 
 export function mergeUnits(units: readonly UnitReport[], options: MergeOptions = {}): MergeResult {
@@ -160,7 +161,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
       row: rowOf(i),
       file: u.file,
       unit: u.unit,
-      period: u.period ? `${u.period.kind} năm ${u.period.year}` : 'không rõ',
+      period: u.period ? periodTitle(u.period.kind, u.period.year) : 'không rõ',
       from: u.period?.from ?? '',
       to: u.period?.to ?? '',
       layout: u.layout,

@@ -10,7 +10,7 @@ import { hedgeHolds, type Draft, type Mark } from './draft';
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
-import { periodPhrase } from '../periodText';
+import { isoDate, periodPhrase } from '../format';
 import type { PeriodKind } from '../contract';
 import { isForcedNote } from '../narrative/marks';
 import { HEDGE_WORD } from './lexicon';
@@ -118,7 +118,7 @@ export function readReportDate(paragraphs: DocParagraph[], readings: ParagraphRe
     const y = +m[3]!;
     const mo = +m[2]!;
     const d = m[1] ? +m[1] : new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isoDate(y, mo, d);
   }
   let latest: string | null = null;
   readings.forEach((r, i) => {
@@ -251,10 +251,6 @@ function noteBreakdowns(paragraphs: DocParagraph[], doc: DocReading): Breakdown[
 // ---------------------------------------------------------------- windows and dates
 
 const DAY = 86400000;
-/** "quý III năm 2022", "6 tháng đầu năm 2023", "năm 2021". */
-export function periodName(p: { kind: string; year: number }): string {
-  return periodPhrase(p.kind, p.year);
-}
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / DAY;
 const shiftYear = (iso: string, by: number) => `${+iso.slice(0, 4) + by}${iso.slice(4)}`;
 
@@ -271,7 +267,7 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
           const fits = (shiftYear(w.to, 1) === win.to && w.from === win.from) || (shiftYear(w.from, -1) === win.from && w.to === win.to);
           if (!fits) continue;
           expected = `${fmtDate(win.from)} – ${fmtDate(win.to)}`;
-          cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodName(period)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
+          cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodPhrase(period.kind, period.year)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
         }
       }
       out.push({ ...base, code: 'window_backwards', severity: 'error', ...(expected ? { expected } : {}), reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
@@ -284,7 +280,7 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
       continue;
     }
     const expected = `${fmtDate(period.nd09.from)} – ${fmtDate(period.nd09.to)}`;
-    const name = periodName(period);
+    const name = periodPhrase(period.kind, period.year);
     // The same days of another year: the window was copied from another report.
     const yearsOff = wins.find((x) => x.from.slice(4) === w.from.slice(4) && x.to.slice(4) === w.to.slice(4) && days(x.from, w.from) !== 0);
     if (yearsOff) {

@@ -9,7 +9,7 @@
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { foldText } from '../text';
-import { periodPhrase } from '../periodText';
+import { periodPhrase } from '../format';
 import { provinceIn } from '../pairing';
 import { BASES, STATUS_NAME, type Family, type Status } from './lexicon';
 import type { AddFact, Fact } from './facts';

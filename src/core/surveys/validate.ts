@@ -1,6 +1,7 @@
 import type { Draft } from '../findings';
 import { toA1 } from '../model';
-import { parseDateText, serialToIso } from '../periods';
+import { parseDateText } from '../periods';
+import { serialToIso } from '../format';
 import type { Certainty } from '../regimes';
 import { describeCodes, itemCertainty, severityFor, type FormVersion } from './forms';
 import { isEmptyForm } from './indicators';

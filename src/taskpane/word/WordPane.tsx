@@ -19,7 +19,7 @@ import {
 import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/tags';
 import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
-import { formatCount } from '../../core/numbers';
+import { formatCount } from '../../core/format';
 import type { FillRecord, WordActions } from '../../host/actions';
 import { checkedSentence, messageOf, runAction } from '../status';
 import { LiveRegion } from '../LiveRegion';
