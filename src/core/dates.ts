@@ -1,5 +1,4 @@
 // Dates are printed by format.ts (formatDate, re-exported here for code written before the move).
-export { formatDate } from './format';
 
 /** The ISO date `days` days after (or before, when negative) an ISO date, in UTC. */
 export function addDays(iso: string, days: number): string {

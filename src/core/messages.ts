@@ -1,7 +1,7 @@
 import { TABLES } from './tables';
 import type { Draft, Finding, FindingPart } from './findings';
 import { formatNumber, formatPercent } from './numbers';
-import { formatDate } from './periods';
+import { formatDate } from './format';
 
 /**
  * Vietnamese messages, one per finding code, naming the figures involved so the officer can fix

@@ -20,4 +20,3 @@ export function periodText(report: Pick<CheckReport, 'period'>): { text: string;
 }
 
 // periodPhrase moved to format.ts; re-exported for code written before the move.
-export { periodPhrase } from './format';

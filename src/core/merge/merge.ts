@@ -8,8 +8,7 @@
 import { sortFindings, summarize, type Draft, type Finding, type Summary } from '../findings';
 import { withMessage } from '../messages';
 import type { PeriodInfo } from '../report';
-import { formatDate } from '../periods';
-import { periodTitle } from '../format';
+import { formatDate, periodTitle } from '../format';
 import { consolidate, type Consolidated } from './consolidate';
 import { SOURCE_SHEET, hasFigures, unitFlow, unitKey, type PreviousUnit, type UnitReport } from './units';
 

@@ -1,8 +1,7 @@
 import type { CheckReport } from '../report';
-import { formatDate } from '../periods';
+import { formatDate, periodPhrase } from '../format';
 import { FIELD_TAGS, REPORT_ORDER, SECTION_TAGS, SECTION_TAG_LIST, type SectionTag, type Tag } from './tags';
 import { figuresFingerprint } from './fingerprint';
-import { periodPhrase } from '../periodText';
 import { forcedNotes } from './marks';
 import { comparison } from './compare';
 import { NarrativeCtx, type NarrativeOptions } from './context';

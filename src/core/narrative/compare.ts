@@ -2,7 +2,7 @@ import type { CheckReport } from '../report';
 import { TABLES } from '../tables';
 import { ruleSetById } from '../regimes';
 import { previousKind } from '../pairing';
-import { periodPhrase } from '../periodText';
+import { periodPhrase } from '../format';
 import type { SectionTag } from './tags';
 import { Para, count } from './style';
 

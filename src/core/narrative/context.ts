@@ -1,5 +1,5 @@
 import type { TableName } from '../contract';
-import { formatDate } from '../periods';
+import { formatDate } from '../format';
 import type { CheckReport, DataRow, TableData } from '../report';
 import { DEFAULT_DECIMALS, Para } from './style';
 import type { SectionTag } from './tags';

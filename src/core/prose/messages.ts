@@ -3,7 +3,7 @@
  * src/core/messages.ts does for the workbook's), so the CLI and the Word pane say the same thing.
  */
 import { formatNumber, formatPercent } from '../numbers';
-import { formatDate } from '../dates';
+import { formatDate } from '../format';
 import type { DocCode } from './types';
 
 export const fmtNum = (n: number) => formatNumber(n, Number.isInteger(n) ? 0 : undefined);
