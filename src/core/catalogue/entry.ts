@@ -10,7 +10,7 @@ import type { Severity } from '../findings';
 export interface CatalogueEntry<D> {
   /** The severity a finding of this code has unless its check says otherwise. */
   severity: Severity;
-  /** For docs: when a check gives another severity than the default, and why. */
+  /** For docs, the severity column where a check gives another severity than the default: when, and which. */
   severityNote?: string;
   /** For docs: the cell (or paragraph, or file) the finding points at. */
   at?: string;
