@@ -13,7 +13,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parseA1Ref, translateFormulaToA1 } from '@borgar/fx/xlsx';
 import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse, type UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { isoDateSerial } from './serial';
 
@@ -22,7 +22,7 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
 function broken(detail?: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('parse_failed', 'Tệp bảng tính XML 2003 bị hỏng, không đọc được: hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.', detail);
+  return refuse('xml2003_corrupt', {}, detail);
 }
 
 /** Named number formats of the format, as Excel's format codes. */
@@ -110,7 +110,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
         const down = Math.min(Math.max(intAttr(cellEl, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
         cells += (across + 1) * (down + 1);
         if (cells > LIMITS.maxPageCells) {
-          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+          throw refuse('page_too_many_cells', { limit: LIMITS.maxPageCells });
         }
         const value = valueOf(children(cellEl, 'Data')[0]);
         const formula = ssAttr(cellEl, 'Formula');
