@@ -7,10 +7,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CatalogueEntry } from '../src/core/catalogue/entry';
-import { DOCUMENT_FINDINGS } from '../src/core/catalogue/document';
-import { REFUSALS, type RefusalEntry } from '../src/core/catalogue/refusals';
-import { WORKBOOK_FINDINGS } from '../src/core/catalogue/workbook';
+import { CATALOGUE, type CatalogueEntry } from '../src/core/catalogue';
+import type { RefusalEntry } from '../src/core/catalogue/refusals';
+
+const { workbook: WORKBOOK_FINDINGS, document: DOCUMENT_FINDINGS, refusal: REFUSALS } = CATALOGUE;
 
 export const FINDINGS_DOC = resolve(__dirname, '../docs/findings.md');
 
