@@ -49,14 +49,14 @@ export const REFUSALS = {
   too_large: {
     reason: 'too_large',
     severity: 'error',
-    doc: 'the file is larger than the size limit (src/xlsx/package.ts `LIMITS.maxFileBytes`), told before it is read',
+    doc: 'the file is larger than the size limit (`LIMITS.maxFileBytes`): an .xlsx given to the reader, or any input the command line sizes before reading it',
     message: (a: { bytes: number; limit: number }) =>
       `Tệp quá lớn (${MB(a.bytes)}, giới hạn kích thước tệp ${MB(a.limit)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
   },
   export_too_large: {
     reason: 'too_large',
     severity: 'error',
-    doc: 'a file that is not an Office package (a one-stop export as HTML, XML 2003 or CSV) is larger than the size limit',
+    doc: 'a file that is no .xlsx package (.xls, .ods, CSV, an HTML page, Excel 2003 XML) is larger than the size limit; the message speaks of a system\'s export, the usual such file',
     message: (a: { bytes: number; limit: number }) =>
       `Tệp quá lớn (${MB(a.bytes)}, giới hạn ${MB(a.limit)}): bảng xuất từ hệ thống thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
   },
