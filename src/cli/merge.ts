@@ -24,6 +24,7 @@ import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
 import { ioMessage, readBoundedSync } from './input';
+import { refusalMessage } from '../core/catalogue/refusals';
 import { jsonSafe, terminalSafeLines } from './safe-text';
 
 export const MERGE_WORKER = 'cchc-merge-worker';
@@ -53,7 +54,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; leftOu
     try {
       st = statSync(a);
     } catch {
-      throw new MergeInputError(`Không tìm thấy tệp hoặc thư mục: ${a}`);
+      throw new MergeInputError(refusalMessage('merge_input_missing', { path: a }));
     }
     if (st.isDirectory()) {
       const names = readdirSync(a)
@@ -78,7 +79,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; leftOu
         if (WORKBOOK_EXT.has(extname(f).toLowerCase())) found.push(path);
         else leftOut.push({ file: path, reason: `Không phải sổ số liệu (tệp "${extname(f) || 'không có đuôi'}"): lệnh merge đọc các tệp .xlsx, .xlsm, .xls, .ods, .csv và trang .htm/.xml xuất từ hệ thống một cửa.` });
       }
-      if (!found.length) throw new MergeInputError(`Thư mục ${a} không có sổ số liệu nào (.xlsx, .xlsm, .xls, .ods, .csv, .htm, .xml).`);
+      if (!found.length) throw new MergeInputError(refusalMessage('merge_folder_empty', { path: a }));
       out.push(...found);
     } else out.push(a);
   }

@@ -86,7 +86,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
       continue;
     }
     if (lt.byHeaders) {
-      push({ code: 'table_found_by_headers', severity: 'info', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
+      push({ code: 'table_found_by_headers', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
     }
     reportAbsentColumns(lt, push);
     const ex = extractTable(lt, push, { style });

@@ -20,21 +20,18 @@
 import JSZip from 'jszip';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
+import { isUnreadableWorkbookError, refuse } from './errors';
 import { Budget, LIMITS } from './package';
 import { inflateCounted, inflateEach } from '../zip/inflate';
 import { newSaxesParser } from './saxes';
 import { isoDateSerial } from './serial';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
-import { formatCount } from '../core/format';
-import { parseNameRef } from '../core/name-ref';
 
 /** Excel's grid, which officers' .ods files (saved to be read by Excel users) never exceed. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-const broken = (detail?: unknown) =>
-  new UnreadableWorkbookError('parse_failed', 'Tệp OpenDocument (.ods) bị hỏng, không đọc được: hãy mở bằng LibreOffice, lưu lại rồi kiểm tra lại (hoặc lưu thành .xlsx).', detail === undefined ? undefined : String(detail));
+const broken = (detail?: unknown) => refuse('ods_corrupt', {}, detail === undefined ? undefined : String(detail));
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -224,7 +221,7 @@ export async function readOds(bytes: Uint8Array, fileName?: string): Promise<Wor
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > LIMITS.maxParts) {
-    throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều phần (${formatCount(entries.length)}, giới hạn số phần trong gói ${formatCount(LIMITS.maxParts)}): tệp không phải bảng tính thông thường; hãy lấy bản gốc rồi kiểm tra lại.`);
+    throw refuse('ods_too_many_parts', { parts: entries.length, limit: LIMITS.maxParts });
   }
   const content = zip.file('content.xml');
   if (!content) throw broken('no content.xml');
@@ -324,7 +321,7 @@ class ContentReader {
     switch (local) {
       case 'table': {
         if (this.sheets.length >= LIMITS.maxSheets) {
-          throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều trang tính (hơn ${formatCount(LIMITS.maxSheets)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`);
+          throw refuse('ods_too_many_sheets', { limit: LIMITS.maxSheets });
         }
         const grid: SheetGrid = { name: a['table:name'] ?? `Sheet${this.sheets.length + 1}`, rows: [] };
         const st = a['table:style-name'] ? this.styles.styles.get(a['table:style-name']) : undefined;
@@ -405,11 +402,9 @@ class ContentReader {
         const range = a['table:cell-range-address'];
         if (!name || !range || name.startsWith('_')) return;
         const parts = range.split(':').map(odfAddress);
-        const [first, second] = parts;
-        if (!first?.sheet || !parts.every(Boolean) || parts.length > 2 || (second?.sheet !== undefined && second.sheet !== first.sheet)) return;
-        // Written the Excel way and read by the parser every reader shares (a first cell for an area).
-        const ref = parseNameRef(`'${first.sheet.replace(/'/g, "''")}'!${first.cell}${second ? `:${second.cell}` : ''}`);
-        if (ref) this.names.push({ name, ...ref });
+        const first = parts[0];
+        if (!first?.sheet || parts.length > 2 || (parts[1] && parts[1].cell.replace(/\$/g, '') !== first.cell.replace(/\$/g, ''))) return;
+        this.names.push({ name, sheet: first.sheet, cell: first.cell.replace(/\$/g, '') });
         return;
       }
       case 'database-range': {

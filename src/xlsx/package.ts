@@ -13,8 +13,7 @@ import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { newSaxesParser } from './saxes';
 import { inflateCounted, inflateEach } from '../zip/inflate';
-import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
-import { formatCount, formatSize } from '../core/format';
+import { isUnreadableWorkbookError, refuse, type UnreadableWorkbookError } from './errors';
 
 /**
  * What the limits allow is what the streaming reader (stream-read.ts) needs, measured with
@@ -54,17 +53,12 @@ export const LIMITS = {
 
 /** The refusal of a file larger than the limit: also used by callers that stat a file before reading it. */
 export function fileTooLarge(bytes: number): UnreadableWorkbookError {
-  return new UnreadableWorkbookError(
-    'too_large',
-    `Tệp quá lớn (${formatSize(bytes)}, giới hạn kích thước tệp ${formatSize(LIMITS.maxFileBytes)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
-  );
+  return refuse('too_large', { bytes, limit: LIMITS.maxFileBytes });
 }
 
-const corruptZip = (detail: unknown) =>
-  new UnreadableWorkbookError('corrupt_zip', 'Tệp Excel bị hỏng (không giải nén được): hãy lưu lại tệp từ Excel hoặc lấy bản gốc rồi kiểm tra lại.', String(detail));
+const corruptZip = (detail: unknown) => refuse('corrupt_zip', {}, String(detail));
 
-const brokenXml = (part: string, detail: unknown) =>
-  new UnreadableWorkbookError('parse_failed', `Tệp Excel bị hỏng: phần "${part}" không phải XML hợp lệ. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.`, String(detail));
+const brokenXml = (part: string, detail: unknown) => refuse('part_not_xml', { part }, String(detail));
 
 export interface PreparedPackage {
   /** Bytes to give ExcelJS: the input itself, or a repaired copy. */
@@ -128,20 +122,14 @@ export class Budget {
   addRows(more: number): void {
     this.rows += more;
     if (this.rows > LIMITS.maxRows) {
-      throw new UnreadableWorkbookError(
-        'too_many_rows',
-        `Các trang tính trải quá nhiều dòng (hơn ${formatCount(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${formatCount(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
-      );
+      throw refuse('too_many_rows', { limit: LIMITS.maxRows });
     }
   }
 
   addBytes(n: number): void {
     this.bytes += n;
     if (this.bytes > LIMITS.maxUncompressedBytes) {
-      throw new UnreadableWorkbookError(
-        'xml_too_large',
-        `Nội dung tệp quá lớn khi giải nén (hơn ${formatSize(LIMITS.maxUncompressedBytes)}, giới hạn dung lượng giải nén ${formatSize(LIMITS.maxUncompressedBytes)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-      );
+      throw refuse('xml_too_large', { limit: LIMITS.maxUncompressedBytes });
     }
   }
 
@@ -149,25 +137,16 @@ export class Budget {
   addCells(n: number): void {
     this.cells += n;
     if (this.cells > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError(
-        'too_many_cells',
-        `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô, giới hạn số ô ${formatCount(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-      );
+      throw refuse('too_many_cells', { limit: LIMITS.maxCells });
     }
   }
 
   addElement(depth: number, isCell: boolean): void {
     if (depth > LIMITS.maxXmlDepth) {
-      throw new UnreadableWorkbookError(
-        'xml_too_deep',
-        `Tệp có cấu trúc XML lồng nhau quá sâu (hơn ${formatCount(LIMITS.maxXmlDepth)} tầng, giới hạn độ sâu XML ${formatCount(LIMITS.maxXmlDepth)}): tệp không phải do Excel tạo ra hoặc đã bị sửa; hãy lấy bản gốc rồi kiểm tra lại.`,
-      );
+      throw refuse('xml_too_deep', { limit: LIMITS.maxXmlDepth });
     }
     if (++this.elements > LIMITS.maxElements) {
-      throw new UnreadableWorkbookError(
-        'too_many_elements',
-        `Tệp có quá nhiều phần tử XML (hơn ${formatCount(LIMITS.maxElements)}, giới hạn số phần tử ${formatCount(LIMITS.maxElements)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
-      );
+      throw refuse('too_many_elements', { limit: LIMITS.maxElements });
     }
     if (isCell) this.addCells(1);
   }
@@ -321,16 +300,16 @@ export async function streamPackage(input: Uint8Array | ArrayBuffer, listen: (pa
 /** Checks the package and inflates its parts, counted; `inflateNow` false leaves a part to its reader. */
 async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: string) => boolean = () => true): Promise<OpenedPackage> {
   const bytes = toBytes(input);
-  if (bytes.length === 0) throw new UnreadableWorkbookError('empty', 'Tệp rỗng (0 byte): hãy chọn đúng tệp Excel (.xlsx) đã lưu.');
+  if (bytes.length === 0) throw refuse('empty', {});
   if (bytes.length > LIMITS.maxFileBytes) throw fileTooLarge(bytes.length);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
-      throw new UnreadableWorkbookError('encrypted', 'Tệp được mã hoá bằng mật khẩu: hãy mở bằng Excel, gỡ mật khẩu rồi kiểm tra lại.');
+      throw refuse('encrypted', {});
     }
-    throw new UnreadableWorkbookError('legacy_xls', 'Tệp ở định dạng Excel 97-2003 (.xls): hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.');
+    throw refuse('legacy_xls', {});
   }
   if (!startsWith(bytes, [0x50, 0x4b])) {
-    throw new UnreadableWorkbookError('not_zip', 'Tệp không phải bảng tính Excel (.xlsx): hãy chọn tệp .xlsx được lưu từ Excel hoặc LibreOffice.');
+    throw refuse('not_zip', {});
   }
 
   let zip: JSZip;
@@ -342,23 +321,16 @@ async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: s
 
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > LIMITS.maxParts) {
-    throw new UnreadableWorkbookError(
-      'too_many_parts',
-      `Tệp có quá nhiều phần (${formatCount(entries.length)}, giới hạn số phần trong gói ${formatCount(LIMITS.maxParts)}): tệp không phải sổ số liệu Excel thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
-    );
+    throw refuse('too_many_parts', { parts: entries.length, limit: LIMITS.maxParts });
   }
   const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
   const sheetCount = entries.filter((f) => SHEET.test(partName(f))).length;
   if (sheetCount > LIMITS.maxSheets) {
-    throw new UnreadableWorkbookError(
-      'too_many_parts',
-      `Tệp có quá nhiều trang tính (${formatCount(sheetCount)}, giới hạn số trang tính ${formatCount(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
-    );
+    throw refuse('too_many_sheets', { sheets: sheetCount, limit: LIMITS.maxSheets });
   }
   const has = (p: string) => entries.some((f) => partName(f) === p);
   if (!has('xl/workbook.xml')) {
-    const what = has('word/document.xml') ? 'là văn bản Word (.docx)' : has('ppt/presentation.xml') ? 'là bản trình chiếu PowerPoint' : 'không phải bảng tính Excel (.xlsx)';
-    throw new UnreadableWorkbookError('not_xlsx', `Tệp ${what}, không phải sổ số liệu Excel: hãy chọn tệp .xlsx.`);
+    throw refuse('not_xlsx', { what: has('word/document.xml') ? 'docx' : has('ppt/presentation.xml') ? 'pptx' : 'other' });
   }
 
   // Inflating first (fast) refuses a zip bomb before any XML is parsed; the parse then runs over

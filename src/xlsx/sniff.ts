@@ -7,9 +7,8 @@
  * and the pages' first download do not carry them.
  */
 import type { WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse } from './errors';
 import { LIMITS } from './package';
-import { formatSize } from '../core/format';
 import { decodeHtml } from './decode';
 import { computeFormulas } from './formulas';
 
@@ -38,10 +37,7 @@ export function sniffFormat(bytes: Uint8Array): FileKind {
 
 function tooLarge(bytes: Uint8Array) {
   if (bytes.length <= LIMITS.maxFileBytes) return;
-  throw new UnreadableWorkbookError(
-    'too_large',
-    `Tệp quá lớn (${formatSize(bytes.length)}, giới hạn ${formatSize(LIMITS.maxFileBytes)}): bảng xuất từ hệ thống thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
-  );
+  throw refuse('export_too_large', { bytes: bytes.length, limit: LIMITS.maxFileBytes });
 }
 
 /**

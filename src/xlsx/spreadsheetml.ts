@@ -10,21 +10,19 @@
  * numbers; String stays text).
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { translateFormulaToA1 } from '@borgar/fx/xlsx';
+import { parseA1Ref, translateFormulaToA1 } from '@borgar/fx/xlsx';
 import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse, type UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { isoDateSerial } from './serial';
-import { formatCount } from '../core/format';
-import { parseNameRef } from '../core/name-ref';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
 function broken(detail?: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('parse_failed', 'Tệp bảng tính XML 2003 bị hỏng, không đọc được: hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.', detail);
+  return refuse('xml2003_corrupt', {}, detail);
 }
 
 /** Named number formats of the format, as Excel's format codes. */
@@ -112,7 +110,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
         const down = Math.min(Math.max(intAttr(cellEl, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
         cells += (across + 1) * (down + 1);
         if (cells > LIMITS.maxPageCells) {
-          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxPageCells)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+          throw refuse('page_too_many_cells', { limit: LIMITS.maxPageCells });
         }
         const value = valueOf(children(cellEl, 'Data')[0]);
         const formula = ssAttr(cellEl, 'Formula');
@@ -147,7 +145,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
   }
   if (!sheets.length) throw broken('no Worksheet');
 
-  // Workbook-scope names, read as the .xlsx reader reads them (src/core/name-ref.ts).
+  // Workbook-scope names pointing at one cell, as the .xlsx reader keeps them.
   const names: NameRef[] = [];
   for (const list of children(root, 'Names'))
     for (const nr of children(list, 'NamedRange')) {
@@ -160,8 +158,11 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
       } catch {
         continue;
       }
-      const ref = parseNameRef(a1);
-      if (ref) names.push({ name, ...ref });
+      const ref = parseA1Ref(a1);
+      const r = ref && 'range' in ref ? ref.range : null;
+      if (ref && r && ref.sheetName && r.top !== null && r.left !== null && (r.bottom ?? r.top) === r.top && (r.right ?? r.left) === r.left) {
+        names.push({ name, sheet: ref.sheetName, cell: `${colToLetters(r.left)}${r.top + 1}` });
+      }
     }
 
   const model: WorkbookModel = { format: 'spreadsheetml2003', sheets, tables: [], names };

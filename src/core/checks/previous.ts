@@ -22,11 +22,11 @@ export function checkPrevious(model: WorkbookModel, info: Info, period: Omit<Per
   const prevPeriod = resolvePeriod(previous, prevInfo, windowKind, quiet);
   const at = info.values.DonViBaoCao ? { sheet: info.values.DonViBaoCao.sheet, cell: info.values.DonViBaoCao.cell } : infoAnchor(model);
   if (info.unit && prevInfo.unit && !sameUnit(info.unit, prevInfo.unit)) {
-    push({ code: 'previous_mismatch', severity: 'warning', ...at, what: 'unit', previous: prevInfo.unit, current: info.unit });
+    push({ code: 'previous_mismatch', ...at, what: 'unit', previous: prevInfo.unit, current: info.unit });
   }
   if (period && prevPeriod && prevPeriod.from <= prevPeriod.to && addDays(prevPeriod.to, 1) !== period.from) {
     const kv = info.values.KyBaoCao;
-    push({ code: 'previous_mismatch', severity: 'warning', ...(kv ? { sheet: kv.sheet, cell: kv.cell } : at), what: 'period', previous: describe(prevPeriod), current: `kỳ kết thúc ngày ${formatDate(addDays(period.from, -1))}` });
+    push({ code: 'previous_mismatch', ...(kv ? { sheet: kv.sheet, cell: kv.cell } : at), what: 'period', previous: describe(prevPeriod), current: `kỳ kết thúc ngày ${formatDate(addDays(period.from, -1))}` });
   }
 }
 

@@ -49,7 +49,6 @@ export function workbookIdentity(paragraphs: DocParagraph[], period: ReportPerio
   const at = period?.paragraph ?? 0;
   return {
     code: 'workbook_other_report',
-    severity: 'error',
     paragraph: at,
     start: 0,
     end: paragraphs[at]?.text.length ?? 0,
@@ -215,7 +214,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     const o = options[0]!;
     const shown = fmtPct(f.value, f.decimals);
     const actual = fmtPct(o.value, f.decimals);
-    out.push({ code: 'workbook_mismatch', severity: 'error', paragraph: f.paragraph, start: f.start, end: f.end, expected: actual, actual: shown, reading: `đọc là: ${o.what} = ${shown}; sổ số liệu: ${options.map((x) => `${x.what} = ${fmtPct(x.value, Math.max(f.decimals, 1))}`).join('; ')}`, args: { what: o.what, stated: shown, actual } });
+    out.push({ code: 'workbook_mismatch', paragraph: f.paragraph, start: f.start, end: f.end, expected: actual, actual: shown, reading: `đọc là: ${o.what} = ${shown}; sổ số liệu: ${options.map((x) => `${x.what} = ${fmtPct(x.value, Math.max(f.decimals, 1))}`).join('; ')}`, args: { what: o.what, stated: shown, actual } });
   }
 
   function push(stated: number, found: Fact[], before: Fact[], f: Quantity['figure']) {
@@ -224,8 +223,8 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     const base = { paragraph: f.paragraph, start: f.start, end: f.end, expected: fmtNum(o.value), actual: fmtNum(stated), reading: `đọc là: ${o.what} = ${fmtNum(stated)}; sổ số liệu: ${actual}` };
     flagged.add(`${f.paragraph}:${f.start}`);
     const stale = before.some((x) => x.value === stated);
-    if (stale) out.push({ ...base, code: 'stale_figure', severity: 'warning', reading: `${base.reading}; kỳ trước: ${fmtNum(stated)}`, args: { what: o.what, stated: fmtNum(stated), actual } });
-    else out.push({ ...base, code: 'workbook_mismatch', severity: 'error', args: { what: o.what, stated: fmtNum(stated), actual } });
+    if (stale) out.push({ ...base, code: 'stale_figure', reading: `${base.reading}; kỳ trước: ${fmtNum(stated)}`, args: { what: o.what, stated: fmtNum(stated), actual } });
+    else out.push({ ...base, code: 'workbook_mismatch', args: { what: o.what, stated: fmtNum(stated), actual } });
   }
 }
 
