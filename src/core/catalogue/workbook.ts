@@ -95,7 +95,7 @@ const FIX = {
 export const WORKBOOK_FINDINGS = {
   missing_table: {
     severity: 'warning',
-    severityNote: 'warning for KetQuaGiaiQuyet and BienChe, info for the others',
+    severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
     at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
     doc: 'the table is neither an Excel table of that name nor recognised by the meaning of its headers; its checks did not run',
     message: (d) =>
