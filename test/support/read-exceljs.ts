@@ -1,9 +1,11 @@
 /**
  * .xlsx file → WorkbookModel through ExcelJS: the reader the product used until the streaming
- * reader (stream-read.ts), kept as the reference that reader is compared with cell by cell
- * (test/xlsx/stream-read.test.ts). ExcelJS does the parsing after package.ts checked and
- * repaired the package, and the table flags and defined names are taken from the XML itself because
- * ExcelJS gets them wrong for files it did not write (it reads a table without `headerRowCount`,
+ * reader (src/xlsx/stream-read.ts), kept here, in the tests and out of the product, as the test
+ * oracle that reader is compared with cell by cell (test/xlsx/stream-read.test.ts): a second,
+ * independent reading of the same bytes. The tables' flags and the defined names are read with a
+ * DOM (xmldom), again independently of the product's saxes pass. ExcelJS does the parsing after
+ * src/xlsx/package.ts checked and repaired the package, and the table flags and defined names are
+ * taken from the XML itself because ExcelJS gets them wrong for files it did not write (it reads a table without `headerRowCount`,
  * i.e. with the default header row, as having none, and keeps sheet-scope names as if they were
  * workbook-scope).
  *
@@ -15,12 +17,12 @@
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Cell, NameRef, Scalar, TableRef, SheetGrid, WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
-import { LIMITS, preparePackage } from './package';
-import { ConversionTally, fontCoding } from './legacy-cells';
-import { computeFormulas } from './formulas';
-import { singleCellRef } from './names';
+import type { Cell, NameRef, Scalar, TableRef, SheetGrid, WorkbookModel } from '../../src/core/model';
+import { UnreadableWorkbookError } from '../../src/xlsx/errors';
+import { LIMITS, preparePackage } from '../../src/xlsx/package';
+import { ConversionTally, fontCoding } from '../../src/xlsx/legacy-cells';
+import { computeFormulas } from '../../src/xlsx/formulas';
+import { singleCellRef } from '../../src/xlsx/names';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
 function dateToSerial(d: Date): number {
