@@ -11,7 +11,7 @@
  */
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { newSaxesParser } from './saxes';
+import { newSaxesParser } from '../zip/saxes';
 import { inflateCounted, inflateEach } from '../zip/inflate';
 import { isUnreadableWorkbookError, UnreadableWorkbookError } from './errors';
 
