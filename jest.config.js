@@ -7,9 +7,9 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 60000,
-  // dist/cli.js built once for every suite that runs the CLI, and one production web build for the
-  // browser suites of a run (test/e2e/web.ts, webBuild).
+  // dist/cli.js built once for every suite that runs the CLI; one production web build and one
+  // Chromium for the browser suites of a run (test/e2e/web.ts: webBuild, openBrowser).
   globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };
