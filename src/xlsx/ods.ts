@@ -23,7 +23,7 @@ import { colToLetters } from '../core/model';
 import { isUnreadableWorkbookError, refuse } from './errors';
 import { Budget, LIMITS } from './package';
 import { inflateCounted, inflateEach } from '../zip/inflate';
-import { newSaxesParser } from './saxes';
+import { newSaxesParser } from '../zip/saxes';
 import { isoDateSerial } from './serial';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 

@@ -14,8 +14,8 @@
  * merges, tables, defined names, hidden sheets, and the cell's font where it is a TCVN3 or VNI
  * one (cellXfs → fontId → font name), whose text is converted to Unicode (legacy-cells.ts).
  *
- * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
- * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
+ * The result is the same model as the former ExcelJS path, now a test oracle in
+ * test/support/read-exceljs.ts (test/xlsx/stream-read.test.ts compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
  * that the checks rely on: a number in a date format goes through a JavaScript Date rounded to
  * the millisecond; style 0 and numFmtId 0 give no format; `_xHHHH_` escapes are decoded in
  * shared strings and rich-text runs but not in a plain inline string; a `date1904` workbook's

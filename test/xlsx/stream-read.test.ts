@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { LIMITS, readWorkbook } from '../../src/xlsx/read';
-import { readWorkbookWithExcelJs } from '../../src/xlsx/read-exceljs';
+import { readWorkbookWithExcelJs } from '../support/read-exceljs';
 import { colToLetters, findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';
 import { findTool, missingTool } from '../helpers/tools';
 

@@ -100,13 +100,6 @@ export const REFUSALS = {
     doc: 'a part of the package is not well-formed XML',
     message: (a: { part: string }) => `Tệp Excel bị hỏng: phần "${a.part}" không phải XML hợp lệ. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.`,
   },
-  parse_failed: {
-    reason: 'parse_failed',
-    severity: 'error',
-    doc: 'the former ExcelJS reader (src/xlsx/read-exceljs.ts, the reference the streaming reader is tested against) could not read the package',
-    message: (_: NoArgs) =>
-      'Không đọc được nội dung bảng tính (tệp có thể bị hỏng hoặc được lưu bằng phần mềm không chuẩn): hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.',
-  },
   too_many_parts: {
     reason: 'too_many_parts',
     severity: 'error',
