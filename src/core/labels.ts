@@ -27,3 +27,8 @@ export function looseName(label: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** A row's key among units' rows: its option where it names one, else its loose name ("" for none). */
+export function optionKey(text: string | null | undefined, options: readonly string[]): string {
+  return text ? (matchOption(text, options) ?? looseName(text)) : '';
+}

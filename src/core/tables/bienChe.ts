@@ -5,7 +5,7 @@
  */
 import { SHEET_STAFF, STAFF_KINDS, type ColumnSpec } from '../contract';
 import { KHONG_PHAT_SINH, roundNoise, staffGap, tyLeSuDungBienChe } from '../calculators';
-import { looseName, matchOption } from '../labels';
+import { looseName, matchOption, optionKey } from '../labels';
 import { metricKey } from '../metric-key';
 import { count, lowerFirst } from '../narrative/style';
 import { label, sumAll, v, type NarrativeCtx } from '../narrative/context';
@@ -165,7 +165,7 @@ export const BienChe = defineTable({
   section: { tag: 'cchc:bienche', title: 'Biên chế, số lượng người làm việc', write },
   consolidation: {
     by: 'sum',
-    rowKey: (r) => [looseName(r.label), r.text.loai ? (matchOption(r.text.loai, STAFF_KINDS) ?? looseName(r.text.loai)) : '', foldText(r.text.tuyen ?? '').replace(/^tuyen\s+/, '')].join('|'),
+    rowKey: (r) => [looseName(r.label), optionKey(r.text.loai, STAFF_KINDS), foldText(r.text.tuyen ?? '').replace(/^tuyen\s+/, '')].join('|'),
   },
   lists: [
     { column: 'loai', sheetColumn: 2, title: 'Loại', items: STAFF_KINDS },

@@ -5,7 +5,7 @@
  */
 import { RAW_SURVEYS, SHEET_SURVEY, SURVEY_SUBJECTS, type ColumnSpec } from '../contract';
 import { KHONG_PHAT_SINH } from '../calculators';
-import { looseName, matchOption } from '../labels';
+import { optionKey } from '../labels';
 import { metricKey, parseMetricKey } from '../metric-key';
 import { Para, count, lowerFirst, ownDecimals, proseLabel } from '../narrative/style';
 import { label, v, type NarrativeCtx } from '../narrative/context';
@@ -125,7 +125,7 @@ export const KhaoSatHaiLong = defineTable({
   section: { tag: 'cchc:hailong', title: 'Khảo sát sự hài lòng', write, findingTables: RAW_SURVEYS.map((s) => s.table) },
   consolidation: {
     by: 'sum',
-    rowKey: (r) => { const t = r.text.doiTuong ?? r.label; return t ? (matchOption(t, SURVEY_SUBJECTS) ?? looseName(t)) : ''; },
+    rowKey: (r) => optionKey(r.text.doiTuong ?? r.label, SURVEY_SUBJECTS),
     weight: 'soPhieu',
     note: 'Các tỷ lệ hài lòng là bình quân gia quyền theo số phiếu của từng đơn vị: bảng tổng hợp của đơn vị không có số phiếu hài lòng để tính lại từ đầu.',
   },

@@ -4,7 +4,7 @@
  */
 import { FEEDBACK_KINDS, SHEET_TTHC, type ColumnSpec } from '../contract';
 import { percentOf } from '../calculators';
-import { looseName, matchOption } from '../labels';
+import { optionKey } from '../labels';
 import { metricKey } from '../metric-key';
 import { count, lowerFirst } from '../narrative/style';
 import { fig, label, v, type NarrativeCtx } from '../narrative/context';
@@ -73,7 +73,7 @@ export const PhanAnhKienNghi = defineTable({
       return pa != null && paPrev != null && (pa > 0 || paPrev > 0) ? `số đơn tiếp nhận ${change(pa, paPrev, 'đơn')}` : null;
     },
   },
-  consolidation: { by: 'sum', rowKey: (r) => { const t = r.text.loai ?? r.label; return t ? (matchOption(t, FEEDBACK_KINDS) ?? looseName(t)) : ''; } },
+  consolidation: { by: 'sum', rowKey: (r) => optionKey(r.text.loai ?? r.label, FEEDBACK_KINDS) },
   lists: [{ column: 'loai', sheetColumn: 5, title: 'Loại phản ánh', items: FEEDBACK_KINDS }],
   facts: (t, report, add) => {
     for (const [k, status] of FACTS) {

@@ -5,7 +5,7 @@
  */
 import { RATING_SUBJECTS, SHEET_STAFF, type ColumnSpec } from '../contract';
 import { KHONG_PHAT_SINH, ratingShare, soDuocDanhGia } from '../calculators';
-import { looseName, matchOption } from '../labels';
+import { optionKey } from '../labels';
 import { metricKey } from '../metric-key';
 import { count, lowerFirst, proseLabel } from '../narrative/style';
 import { label, v, type NarrativeCtx } from '../narrative/context';
@@ -118,7 +118,7 @@ export const XepLoai = defineTable({
     indicatorName: (what) => RATING_PARTS[what] ?? what,
   },
   section: { tag: 'cchc:xeploai', title: 'Đánh giá, xếp loại chất lượng', write },
-  consolidation: { by: 'sum', rowKey: (r) => { const t = r.text.doiTuong ?? r.label; return t ? (matchOption(t, RATING_SUBJECTS) ?? looseName(t)) : ''; } },
+  consolidation: { by: 'sum', rowKey: (r) => optionKey(r.text.doiTuong ?? r.label, RATING_SUBJECTS) },
   lists: [{ column: 'doiTuong', sheetColumn: 4, title: 'Đối tượng xếp loại', items: RATING_SUBJECTS }],
   facts: (t, _report, add) => {
     // Ratings: counts and shares of each level, by subject.
