@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSpreadsheetMl } from '../../src/xlsx/spreadsheetml';
+import { readWorkbook } from '../../src/xlsx/read';
 import { LIMITS } from '../../src/xlsx/package';
-import { isUnreadableWorkbookError } from '../../src/xlsx/errors';
+import { isUnreadableWorkbookError, UnreadableWorkbookError } from '../../src/xlsx/errors';
 import { readSpreadsheetMlWithDom } from '../support/spreadsheetml-xmldom';
 import type { WorkbookModel } from '../../src/core/model';
 
@@ -110,5 +111,55 @@ describe('the streaming reader gives the models the DOM reader gave', () => {
 
   it('for 300 generated workbooks', () => {
     for (let seed = 1; seed <= 300; seed++) sameAsBefore(enc(generated(seed)));
+  });
+});
+
+async function refusal(xml: string): Promise<UnreadableWorkbookError> {
+  const err = await readWorkbook(enc(xml), 'x.xls').then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(UnreadableWorkbookError);
+  return err as UnreadableWorkbookError;
+}
+
+describe('hostile Excel 2003 XML files are refused by the limits while they are read', () => {
+  it('elements nested 100 000 deep: refused at depth 101', async () => {
+    const e = await refusal(book(`${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`));
+    expect(e.code).toBe('xml_too_deep');
+    expect(e.message).toMatch(/^Tệp có cấu trúc XML lồng nhau quá sâu \(hơn 100 tầng, giới hạn độ sâu XML 100\)/);
+  });
+
+  it('6 100 000 empty elements in a file under the size limit: refused past 6 000 000 elements', async () => {
+    // 4 bytes each: 24,4 MB, under the 25 MB a file may have, so the element count is what refuses it.
+    const xml = book('<a/>'.repeat(6_100_000));
+    expect(xml.length).toBeLessThan(LIMITS.maxFileBytes);
+    const e = await refusal(xml);
+    expect(e.code).toBe('too_many_elements');
+    expect(e.message).toMatch(/^Tệp có quá nhiều phần tử XML \(hơn 6\.000\.000, giới hạn số phần tử 6\.000\.000\)/);
+  });
+
+  it('three sheets with a figure in row 1 048 576: 3 145 728 rows, past the 2 200 000 of the limit', async () => {
+    const last = sheet('<Row ss:Index="1048576"><Cell><Data ss:Type="Number">1</Data></Cell></Row>');
+    const e = await refusal(book(last + last + last));
+    expect(e.code).toBe('too_many_rows');
+    expect(e.message).toMatch(/giới hạn số dòng 2\.200\.000/);
+  });
+
+  it('1 001 worksheets: refused with their number', async () => {
+    const e = await refusal(book('<Worksheet/>'.repeat(1001)));
+    expect(e.code).toBe('too_many_sheets');
+    expect(e.message).toMatch(/^Tệp có quá nhiều trang tính \(1\.001, giới hạn số trang tính 1\.000\)/);
+  });
+
+  it.each([
+    ['an unescaped "&"', book(sheet('<Row><Cell><Data ss:Type="String">Sở Y tế & Đào tạo</Data></Cell></Row>'))],
+    // The DOM reader read this one as an empty sheet, losing its figures without a word.
+    ['a missing end tag', book(sheet('<Row><Cell><Data ss:Type="Number">5</Data></Row><Row><Cell><Data ss:Type="Number">6</Data></Cell></Row>'))],
+    ['a prefix bound to no namespace', book(sheet('<Row><Cell q:Index="2"><Data ss:Type="Number">5</Data></Cell></Row>'))],
+  ])('XML that is not well-formed (%s) is refused as a broken XML 2003 file', async (_, xml) => {
+    const e = await refusal(xml);
+    expect(e.code).toBe('xml2003_corrupt');
+    expect(e.message).toMatch(/^Tệp bảng tính XML 2003 bị hỏng/);
   });
 });
