@@ -1364,8 +1364,9 @@ function footnoteTexts(xml: Document): string[][] {
  * The fake host (tests and the playground, never the product's reading of a file) takes the
  * document as a tree, as Word's object model shows it: nested content controls in paragraphs, cells
  * and other controls, walked recursively above. It builds that tree with xmldom, the project's one
- * DOM library (kept for it and for the Excel 2003 XML reader, src/xlsx/spreadsheetml.ts); the
- * product's own .docx reading streams with saxes (src/docx/text.ts, src/docx/xml.ts).
+ * DOM library (kept for it and for the tests' oracles, test/support/read-exceljs.ts and
+ * test/support/spreadsheetml-xmldom.ts); the product reads every XML file with saxes, streaming
+ * (src/docx/text.ts, src/docx/xml.ts, src/xlsx/).
  */
 export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
   const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);

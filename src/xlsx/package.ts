@@ -33,9 +33,12 @@ export const LIMITS = {
   /** <c> elements over all sheets, counted while parsing; the 800-unit consolidated workbook has 1 264 000. */
   maxCells: 1_500_000,
   /**
-   * Cells of an HTML page or an Excel 2003 XML file (html.ts, spreadsheetml.ts): those are parsed
-   * into a whole document tree (parse5, xmldom) before their cells are read, so the streaming
-   * reader's measurements do not apply to them; they keep the .xlsx limit of before.
+   * Cells of an HTML page or an Excel 2003 XML file (html.ts, spreadsheetml.ts). A page is parsed
+   * into a whole document tree (parse5) before its cells are read, so the streaming reader's
+   * measurements do not apply to it; it keeps the .xlsx limit of before. The Excel 2003 XML reader
+   * streams through saxes now (elements and depth counted as here) but keeps the limit it had when
+   * it built a whole DOM: its files are one-stop exports of a few thousand cells, and it was not
+   * measured again.
    */
   maxPageCells: 500_000,
   /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */

@@ -110,7 +110,7 @@ export const REFUSALS = {
   too_many_sheets: {
     reason: 'too_many_parts',
     severity: 'error',
-    doc: 'more worksheets than the limit (`LIMITS.maxSheets`), in an .xlsx or an .xls',
+    doc: 'more worksheets than the limit (`LIMITS.maxSheets`), in an .xlsx, an .xls or an Excel 2003 XML file',
     message: (a: { sheets: number; limit: number }) =>
       `Tệp có quá nhiều trang tính (${N(a.sheets)}, giới hạn số trang tính ${N(a.limit)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
   },
@@ -200,7 +200,7 @@ export const REFUSALS = {
   page_too_many_cells: {
     reason: 'too_many_cells',
     severity: 'error',
-    doc: 'an HTML page or Excel 2003 XML file with more cells than the limit (`LIMITS.maxPageCells`: those are parsed whole before their cells are read)',
+    doc: 'an HTML page or Excel 2003 XML file with more cells than the limit (`LIMITS.maxPageCells`: a page is parsed whole before its cells are read; the Excel 2003 XML reader streams but keeps the limit it had when it did not)',
     message: (a: { limit: number }) =>
       `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   },
