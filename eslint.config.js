@@ -9,6 +9,8 @@ const tseslint = require('typescript-eslint');
  */
 const TOP = ['core', 'host', 'zip', 'xlsx', 'docx', 'cli', 'excel', 'word', 'commands', 'taskpane', 'fake-office', 'playground', 'standalone', 'oldhost'];
 const UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*'];
+// The product never loads test code (test oracles such as test/support/read-exceljs.ts stay out of it).
+const NO_TEST = { regex: '^(\\.\\./)+test(/|$)', message: 'src/ never imports test/: test oracles and helpers stay out of the product.' };
 
 function zone(folder, allowed, options = {}) {
   const banned = TOP.filter((f) => f !== folder && !allowed.includes(f));
@@ -16,6 +18,7 @@ function zone(folder, allowed, options = {}) {
   const message = `src/${folder} may import only ${['core', ...allowed.filter((a) => a !== 'core')].map((a) => `src/${a}`).join(', ')} (docs/architecture.md).`;
   const patterns = (ups) => [
     { regex: `^${ups}(${alt})(/|$)`, message },
+    NO_TEST,
     ...(options.ui ? [] : [{ group: UI, message: `src/${folder} has no UI: React and Fluent belong to src/taskpane and src/playground.` }]),
   ];
   return [
@@ -75,6 +78,8 @@ module.exports = tseslint.config(
   ...zone('taskpane', ['core', 'host', 'xlsx', 'docx'], { ui: true, ignores: ['src/taskpane/index.tsx'] }),
   // The checker without Office: the panes' components on a file read in the page; no adapter, no Office.
   ...zone('standalone', ['core', 'host', 'xlsx', 'docx', 'taskpane'], { ui: true }),
+  // The folders without a zone above may import any of src/, but not the tests either.
+  { files: ['src/playground/**/*.ts', 'src/playground/**/*.tsx', 'src/oldhost/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST] }] } },
   {
     files: ['src/standalone/**/*.ts', 'src/standalone/**/*.tsx'],
     rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'The standalone checker runs without Office.' }, 'Excel', 'Word'] },
@@ -93,6 +98,7 @@ module.exports = tseslint.config(
         {
           patterns: [
             { group: ['fs', 'fs/*', 'node:*', 'path', 'os', 'child_process', 'http', 'https'], message: 'src/core is pure: no Node I/O.' },
+            NO_TEST,
             { group: ['**/excel/**', '**/word/**', '**/cli/**', '**/taskpane/**', '**/commands/**', '**/xlsx/**', '**/docx/**', '**/playground/**', '**/fake-office/**', 'exceljs', 'react', 'react-dom', '@fluentui/*'], message: 'src/core depends on nothing of the adapters.' },
           ],
         },

@@ -194,7 +194,8 @@ function common(mode, prod, sourceMaps = false) {
     devtool: prod ? (sourceMaps ? 'source-map' : false) : 'eval-cheap-module-source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-      // sax asks for Node's stream only for its optional stream API, which the reader never uses;
+      // Node's stream is asked for only by libraries' optional Node paths (ExcelJS's streaming API),
+      // which pages never take;
       // cfb (the .xls container reader) asks for fs only in its readFile, which pages never call.
       fallback: { stream: false, fs: false },
     },

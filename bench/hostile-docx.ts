@@ -6,16 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { body, deflatedEntry, docxWith, MINIMAL_CT, zipOf } from '../test/docx/hostile';
+import { body, deflatedEntry, docxWith, MINIMAL_CT, nestedControls as nested, zipOf } from '../test/docx/hostile';
 import { DOCX_LIMITS } from '../src/docx/package';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-
-function nested(depth: number): string {
-  const open = '<w:sdt><w:sdtPr><w:tag w:val="khac"/></w:sdtPr><w:sdtContent>';
-  const place = '<w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>';
-  return body(open.repeat(depth) + place + '</w:sdtContent></w:sdt>'.repeat(depth));
-}
 
 /** The shipped template with some parts rewritten (JSZip, no folder entries added). */
 async function edit(docx: Uint8Array, parts: Record<string, (x: string) => string>): Promise<Uint8Array> {

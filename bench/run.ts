@@ -5,6 +5,7 @@ import { benchFrontend } from './frontend';
 import { benchSurveys } from './surveys';
 import { benchMerge } from './merge';
 import { benchFormats } from './formats';
+import { benchRefusals } from './refusals';
 
 async function main() {
   await benchCheck();
@@ -13,6 +14,7 @@ async function main() {
   await benchFrontend();
   await benchMerge();
   await benchFormats();
+  await benchRefusals();
 }
 
 main().catch((e) => {

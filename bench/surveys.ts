@@ -14,7 +14,7 @@ import { surveyIndices } from '../src/core/surveys/indicators';
 import { readAnswerSheets } from '../src/core/surveys/read';
 import { validateAnswerSheets } from '../src/core/surveys/validate';
 import { LIMITS, readWorkbook } from '../src/xlsx/read';
-import { newSaxesParser } from '../src/xlsx/saxes';
+import { newSaxesParser } from '../src/zip/saxes';
 import { generateForms, SHAPES } from '../test/helpers/surveys';
 import { workbookWithAnswers } from '../test/helpers/surveys-xlsx';
 

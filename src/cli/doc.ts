@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import type { WorkbookModel } from '../core/model';
-import { formatCount } from '../core/numbers';
-import { checkDocument, periodName } from '../core/prose';
+import { formatCount, periodPhrase } from '../core/format';
+import { checkDocument } from '../core/prose';
 import type { DocReport } from '../core/prose/types';
 import { readDocxParagraphs, UnreadableDocumentError } from '../docx/text';
 import { SEVERITY_LABEL } from './format';
@@ -54,7 +54,7 @@ export function docJson(report: DocReport, file: string): DocJson {
 export function docText(report: DocReport, file: string): string {
   const out = [`Tệp: ${file}`];
   const p = report.period;
-  out.push(p ? `Kỳ báo cáo (theo tiêu đề): ${periodName(p)}` : 'Không đọc được kỳ báo cáo từ tiêu đề.');
+  out.push(p ? `Kỳ báo cáo (theo tiêu đề): ${periodPhrase(p.kind, p.year)}` : 'Không đọc được kỳ báo cáo từ tiêu đề.');
   out.push('');
   let section: string | null = null;
   for (const i of report.issues) {

@@ -3,7 +3,7 @@ import type { CheckReport } from '../core/report';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
-import { formatCount, formatNumber } from '../core/numbers';
+import { formatCount, formatNumber } from '../core/format';
 import { terminalSafe } from './safe-text';
 import { SEVERITY_LABEL as CORE_SEVERITY_LABEL } from '../core/messages';
 import { periodText } from '../core/periodText';

@@ -5,28 +5,34 @@
  */
 import fs from 'node:fs';
 import { fileTooLarge, LIMITS } from '../xlsx/package';
-import { UnreadableWorkbookError } from '../xlsx/errors';
+import { refuse, type UnreadableWorkbookError } from '../xlsx/errors';
+import { refusalMessage, type RefusalCode } from '../core/catalogue/refusals';
 
-/** Vietnamese meaning of a file-system error code. */
-export function ioMessage(e: unknown, path: string): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
+/** The refusal of an input path, by the file system's error code. */
+export function ioRefusal(e: unknown): RefusalCode {
+  switch ((e as NodeJS.ErrnoException)?.code) {
     case 'ENOENT':
-      return `Không tìm thấy tệp: ${path}`;
+      return 'file_not_found';
     case 'EISDIR':
-      return `Đường dẫn là một thư mục, không phải tệp: ${path}`;
+      return 'path_is_folder';
     case 'EACCES':
     case 'EPERM':
-      return `Không có quyền đọc tệp: ${path}`;
+      return 'no_permission';
     case 'ENAMETOOLONG':
-      return `Tên tệp quá dài: ${path}`;
+      return 'name_too_long';
     case 'ENOTDIR':
-      return `Đường dẫn không hợp lệ (một phần của nó không phải thư mục): ${path}`;
+      return 'path_not_folder';
     case 'ELOOP':
-      return `Đường dẫn có liên kết vòng: ${path}`;
+      return 'path_loop';
     default:
-      return `Không đọc được tệp ${path}${code ? ` (mã lỗi hệ thống ${code})` : ''}.`;
+      return 'io_failed';
   }
+}
+
+/** Vietnamese meaning of a file-system error code, worded by the refusals catalogue. */
+export function ioMessage(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return refusalMessage(ioRefusal(e), { path, ...(code ? { code } : {}) });
 }
 
 /**
@@ -55,7 +61,7 @@ export function openInputSync(path: string): number {
 }
 
 function notRegular(path: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('not_zip', `Không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm): ${path}. Hãy chọn tệp đã lưu trên đĩa.`);
+  return refuse('not_regular_file', { path });
 }
 
 /**

@@ -19,10 +19,12 @@ import { checkWorkbook } from '../core/check';
 import { mergeUnits, type MergeResult } from '../core/merge/merge';
 import { readPreviousUnits, toUnitReport, type UnitReport } from '../core/merge/units';
 import { SEVERITY_LABEL } from '../core/messages';
+import { periodTitle } from '../core/format';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
 import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
 import { ioMessage, readBoundedSync } from './input';
+import { refusalMessage } from '../core/catalogue/refusals';
 import { jsonSafe, terminalSafeLines } from './safe-text';
 
 export const MERGE_WORKER = 'cchc-merge-worker';
@@ -52,7 +54,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; leftOu
     try {
       st = statSync(a);
     } catch {
-      throw new MergeInputError(`Không tìm thấy tệp hoặc thư mục: ${a}`);
+      throw new MergeInputError(refusalMessage('merge_input_missing', { path: a }));
     }
     if (st.isDirectory()) {
       const names = readdirSync(a)
@@ -77,7 +79,7 @@ export function expandInputs(args: readonly string[]): { files: string[]; leftOu
         if (WORKBOOK_EXT.has(extname(f).toLowerCase())) found.push(path);
         else leftOut.push({ file: path, reason: `Không phải sổ số liệu (tệp "${extname(f) || 'không có đuôi'}"): lệnh merge đọc các tệp .xlsx, .xlsm, .xls, .ods, .csv và trang .htm/.xml xuất từ hệ thống một cửa.` });
       }
-      if (!found.length) throw new MergeInputError(`Thư mục ${a} không có sổ số liệu nào (.xlsx, .xlsm, .xls, .ods, .csv, .htm, .xml).`);
+      if (!found.length) throw new MergeInputError(refusalMessage('merge_folder_empty', { path: a }));
       out.push(...found);
     } else out.push(a);
   }
@@ -300,7 +302,7 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
 export function mergeText(result: MergeResult, out: string): string {
   const lines: string[] = [];
   const p = result.period;
-  lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${p.kind} năm ${p.year}` : ''}`);
+  lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${periodTitle(p.kind, p.year)}` : ''}`);
   lines.push('');
   for (const s of result.sources) {
     const counts = s.errors == null ? '' : ` (${s.errors} lỗi, ${s.warnings} cảnh báo)`;

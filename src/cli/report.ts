@@ -5,8 +5,10 @@ import { readBoundedSync } from './input';
 import { checkWorkbook } from '../core/check';
 import { checkPrevious, identityOf } from '../core/pairing';
 import { SEVERITY_LABEL } from '../core/messages';
+import { formatSize } from '../core/format';
 import { buildNarrative, errorCount } from '../core/narrative/build';
-import { TAG_TITLES, type Tag } from '../core/narrative/tags';
+import { type Tag } from '../core/narrative/tags';
+import { TAG_TITLES } from '../core/narrative/places';
 import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
 import { assertNotInput, assertReplaceable, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
@@ -195,10 +197,8 @@ class TooLargeError extends Error {}
 
 /** The template through the CLI's one input opener (input.ts), with the template's own size message. */
 function readBounded(file: string, max: number, what: string): Uint8Array {
-  return new Uint8Array(readBoundedSync(file, max, (size) => new TooLargeError(`${what} quá lớn (${mb(size)}, giới hạn kích thước tệp ${mb(max)})`)));
+  return new Uint8Array(readBoundedSync(file, max, (size) => new TooLargeError(`${what} quá lớn (${formatSize(size)}, giới hạn kích thước tệp ${formatSize(max)})`)));
 }
-
-const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 function readReason(e: unknown): string {
   if (e instanceof TooLargeError) return e.message;

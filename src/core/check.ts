@@ -5,9 +5,10 @@
  * totals and subtotals, table checks, surveys, across periods; then metrics.
  */
 import { formatNumber } from './numbers';
-import { CONTRACT_VERSION, FEEDBACK_KINDS, RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, TABLES, allColumns, type TableName, type TableSpec } from './contract';
+import { CONTRACT_VERSION, type TableName, type TableSpec } from './contract';
+import { IDENTITIES, TABLES, allColumns, type TableModule } from './tables';
 import { cellText } from './cells';
-import { formatDate } from './dates';
+import { formatDate, serialToIso } from './format';
 import { checkCarryOver, checkCaps, checkDuplicates, checkLevels, checkOptions, checkTuyen } from './checks/tables';
 import { readInfo, resolvePeriod, t4FromWorkbook } from './checks/info';
 import { computeMetrics, toTableData } from './checks/metrics';
@@ -23,11 +24,11 @@ import { pickTables, type LocatedTable } from './locate';
 import { chooseSheets, unreadSheets } from './sheets';
 import { withMessage } from './messages';
 import { findSheet, rangeToA1, toA1, type Cell, type WorkbookModel } from './model';
-import { serialToIso, type WindowKind } from './periods';
+import { type WindowKind } from './periods';
 import { ruleSetFor } from './regimes';
 import { readReportDate } from './reportDate';
 import type { CheckReport, ExtractedData, InfoRecognition, TableRecognition } from './report';
-import { IDENTITIES } from './rules';
+import type { RuleSet } from './regimes';
 
 export { rateMatches } from './checks/context';
 
@@ -85,7 +86,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
       continue;
     }
     if (lt.byHeaders) {
-      push({ code: 'table_found_by_headers', severity: 'info', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
+      push({ code: 'table_found_by_headers', sheet: lt.sheet.name, cell: toA1({ row: lt.headerTop, col: firstCol(lt) }), tableName: spec.name, table: spec.name });
     }
     reportAbsentColumns(lt, push);
     const ex = extractTable(lt, push, { style });
@@ -99,31 +100,22 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
     recognized.push(recognition(lt, ex.rows.length, ex.groups.length));
   }
 
-  const { KetQuaGiaiQuyet: kq, DanhMucTTHC: dm, PhanAnhKienNghi: pa, BienChe: bc, XepLoai: xl, ChiTieuKhac: ct, KhaoSatHaiLong: ks } = tables;
-  if (kq) checkDuplicates(kq, (r) => r.label, push);
-  if (dm) {
-    checkDuplicates(dm, (r) => r.label, push);
-    checkLevels(dm, rules, push, rulesAtStart);
+  // Each table's checks over its rows, as its module lists them (src/core/tables/<table>.ts).
+  for (const spec of TABLES) {
+    const input = tables[spec.name];
+    if (input) runTableChecks(spec, input, rules, rulesAtStart, push);
   }
-  if (pa) checkOptions(pa, 'loai', FEEDBACK_KINDS, push);
-  if (bc) {
-    checkOptions(bc, 'loai', STAFF_KINDS, push);
-    checkTuyen(bc, rules, push, rulesAtStart);
-    checkDuplicates(bc, (r) => [r.label, r.text.loai ?? '', r.text.tuyen ?? ''].join('|'), push);
-  }
-  if (xl) {
-    checkOptions(xl, 'doiTuong', RATING_SUBJECTS, push);
-    checkCaps(xl, rules, push);
-  }
-  if (ct) checkDuplicates(ct, (r) => r.label, push);
-  if (ks) checkOptions(ks, 'doiTuong', SURVEY_SUBJECTS, push);
   // The summary table and the raw answer sheets (which may exist without it): checks/surveys.ts.
-  const surveys = checkSurveys(model, ks ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
+  const answered = TABLES.find((t) => t.checks.some((c) => c.kind === 'answers'));
+  const surveys = checkSurveys(model, (answered && tables[answered.name]) ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
   // Figures on a sheet no table or answer sheet was read from are named, not silently left out.
   unreadSheets(model, choice.candidates).forEach(push);
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
-    if (kq) checkCarryOver(kq, options.previous, push);
+    for (const spec of TABLES) {
+      const input = tables[spec.name];
+      if (input && spec.checks.some((c) => c.kind === 'carryOver')) checkCarryOver(input, options.previous, push);
+    }
   }
 
   const issues = sortFindings(drafts.map(withMessage), workbook.sheets.map((s) => s.name));
@@ -139,6 +131,32 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   if (workbook.fileName) report.file = workbook.fileName;
   if (period) report.period = { ...period, regime: rules.id };
   return report;
+}
+
+/** The checks a table's module lists, in its order; carry-over runs with the previous workbook only. */
+function runTableChecks(spec: TableModule, input: TableInput, rules: RuleSet, rulesAtStart: RuleSet | undefined, push: Push): void {
+  for (const c of spec.checks) {
+    switch (c.kind) {
+      case 'duplicates':
+        checkDuplicates(input, c.key ?? ((r) => r.label), push, c.conflicts);
+        break;
+      case 'options':
+        checkOptions(input, c.column, c.options, push);
+        break;
+      case 'tuyen':
+        checkTuyen(input, rules, push, rulesAtStart);
+        break;
+      case 'levels':
+        checkLevels(input, rules, push, rulesAtStart);
+        break;
+      case 'caps':
+        checkCaps(input, rules, push);
+        break;
+      case 'carryOver':
+      case 'answers':
+        break;
+    }
+  }
 }
 
 function todayIso(): string {

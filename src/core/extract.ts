@@ -1,4 +1,5 @@
-import { allColumns, type ColumnSpec, type TableSpec } from './contract';
+import { type ColumnSpec, type TableSpec } from './contract';
+import { allColumns } from './tables';
 import { cellText, isNotApplicable, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
 import type { LocatedTable } from './locate';
@@ -123,7 +124,7 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
       markInvalid(row, col.key);
       row.values[col.key] = null;
       row.norm[col.key] = { t: 'blank', formula: true };
-      push({ ...common(lt, row, col), severity: 'warning', code: 'formula_not_computed', formula: cell.f ?? '' });
+      push({ ...common(lt, row, col), code: 'formula_not_computed', formula: cell.f ?? '' });
       continue;
     }
     const n = normalizeCell(cell, style);
@@ -163,7 +164,7 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
         }
         row.values[col.key] = n.value;
         if (n.text !== undefined && col.kind === 'count' && !/^\d+$/.test(n.text) && /\d/.test(n.text)) {
-          push({ ...common(lt, row, col), severity: 'info', code: 'text_number', text: n.text, actual: n.value });
+          push({ ...common(lt, row, col), code: 'text_number', text: n.text, actual: n.value });
         }
         break;
     }
@@ -179,7 +180,6 @@ export function markInvalid(row: Row, key: string): void {
 
 function common(lt: LocatedTable, row: Row, col: ColumnSpec) {
   return {
-    severity: 'error' as const,
     sheet: lt.sheet.name,
     cell: row.cell(col.key)!,
     table: lt.spec.name,

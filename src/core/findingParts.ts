@@ -28,7 +28,7 @@ export function rowPartsOf(rows: readonly Row[], key: string, max = 6): FindingP
   return out;
 }
 
-/** Numerator parts and denominator of the derived rates (rules.ts DERIVED_RATES). */
+/** Numerator parts and denominator of the derived rates (each table module's `derivedRates`). */
 export function rateParts(spec: TableSpec, row: Row, key: string): { numeratorParts?: FindingPart[]; denominatorPart?: FindingPart } {
   const [num, den] = key === 'tyLeDungHan' ? [['truocHan', 'dungHan'], 'daGiaiQuyet'] : [['thucHien'], 'keHoach'];
   const d = partsOf(spec, row, [den])[0];

@@ -1,7 +1,8 @@
 /**
  * Findings are data: a union keyed by `code` (as zod keys its issues), each located at a sheet and
- * an A1 cell. Messages are produced from the fields by `messages.ts`, so the same finding reads
- * the same in Excel, Word and on the command line.
+ * an A1 cell. Each code has one entry in the catalogue (src/core/catalogue/workbook.ts): its
+ * default severity and its message, produced from the fields, so the same finding reads the same
+ * in Excel, Word and on the command line.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -211,8 +212,12 @@ export type Finding =
 
 export type FindingCode = Finding['code'];
 
-/** A finding before its message is written. */
-export type Draft<F extends Finding = Finding> = F extends Finding ? Omit<F, 'message'> : never;
+/**
+ * A finding before its message is written. Its severity may be left out: it is then the default
+ * of its code in the catalogue (src/core/catalogue/workbook.ts); a check names one only where it
+ * decides another.
+ */
+export type Draft<F extends Finding = Finding> = F extends Finding ? Omit<F, 'message' | 'severity'> & { severity?: Severity } : never;
 
 export interface Summary {
   errors: number;

@@ -1,4 +1,5 @@
-import { allColumns, TABLES, type ColumnSpec, type TableSpec } from './contract';
+import { type ColumnSpec, type TableSpec } from './contract';
+import { allColumns, TABLES } from './tables';
 import { cellText } from './cells';
 import { parseVietnameseNumber } from './numbers';
 import { parseRange, type SheetGrid } from './model';

@@ -1,4 +1,5 @@
-import { TABLES, type TableSpec } from './contract';
+import { type TableSpec } from './contract';
+import { TABLES } from './tables';
 import { cellText, normalizeCell } from './cells';
 import { acceptable, anchorsOf, aliasKey, figureCount, figureKeys, headerChains, isColumnNumberRow, isTextCell, mapChains, startsOtherTable } from './headers';
 import { findSheet, parseRange, type SheetGrid, type WorkbookModel } from './model';

@@ -52,12 +52,14 @@ export interface TableRef {
   totalsRow: boolean;
 }
 
-/** A workbook-scope defined name pointing at a single cell. */
+/** A workbook-scope defined name pointing at cells of one sheet (read by parseNameRef, src/core/name-ref.ts). */
 export interface NameRef {
   name: string;
   sheet: string;
-  /** A1 address of the cell, without "$". */
+  /** A1 address of the cell, without "$"; for a name over several cells, its first (top-left) cell. */
   cell: string;
+  /** The whole area ("C3:D3"), only when the name covers more than one cell. */
+  range?: string;
 }
 
 /** The file format a reader read the workbook from (what its bytes were, not its extension). */

@@ -12,7 +12,7 @@
  * officer insists (`--force`), used and said so.
  */
 import type { CheckReport, PeriodInfo } from './report';
-import { periodPhrase } from './periodText';
+import { periodPhrase } from './format';
 import { foldText } from './text';
 import { addDays } from './dates';
 

@@ -1,4 +1,5 @@
-import { parsePeriodKind, formatDate, reportingWindow } from './periods';
+import { parsePeriodKind, reportingWindow } from './periods';
+import { formatDate, periodTitle } from './format';
 import type { CheckReport } from './report';
 
 /**
@@ -10,8 +11,7 @@ export function periodText(report: Pick<CheckReport, 'period'>): { text: string;
   const p = report.period;
   if (!p) return { text: 'chưa xác định được kỳ báo cáo' };
   // A window that matches no period kind is shown as the window alone, never as " năm 2022".
-  const phrase = p.kind ? periodPhrase(p.kind, p.year) : '';
-  const text = `${phrase ? `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}, số liệu` : 'Số liệu'} từ ${formatDate(p.from)} đến ${formatDate(p.to)}`;
+  const text = `${p.kind ? `${periodTitle(p.kind, p.year)}, số liệu` : 'Số liệu'} từ ${formatDate(p.from)} đến ${formatDate(p.to)}`;
   const kind = parsePeriodKind(p.kind);
   if (!kind || p.source !== 'workbook') return { text };
   const nd09 = reportingWindow(kind, p.year);
@@ -19,12 +19,4 @@ export function periodText(report: Pick<CheckReport, 'period'>): { text: string;
   return { text, note: `khác kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(nd09.from)} đến ${formatDate(nd09.to)})` };
 }
 
-/** "quý III năm 2022", "6 tháng đầu năm 2022", "9 tháng năm 2022", "năm 2022". */
-export function periodPhrase(kind: string, year: number): string {
-  const k = kind.trim();
-  if (/^quý/i.test(k)) return `quý ${k.replace(/^quý\s*/i, '')} năm ${year}`;
-  if (/năm$/i.test(k)) return `${lowerInitial(k)} ${year}`;
-  return `${lowerInitial(k)} năm ${year}`;
-}
-
-const lowerInitial = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+// periodPhrase moved to format.ts; re-exported for code written before the move.

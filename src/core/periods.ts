@@ -1,6 +1,6 @@
 import { PERIOD_KINDS, type PeriodKind } from './contract';
 import { foldText } from './text';
-import { formatDate as formatDateOf } from './dates';
+import { isoDate } from './format';
 
 /**
  * Reporting windows. Nghị định 09/2019/NĐ-CP, Điều 12 counts data from the 15th of the month
@@ -15,8 +15,6 @@ export interface Window {
   to: string;
 }
 
-const iso = (y: number, m: number, d: number) =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** First and last month (1–12) of each period kind in the calendar. */
 const MONTHS: Record<PeriodKind, [number, number]> = {
@@ -34,12 +32,12 @@ export function reportingWindow(kind: PeriodKind, year: number, windowKind: Wind
   const [m1, m2] = MONTHS[kind];
   if (windowKind === 'calendar') {
     const lastDay = new Date(Date.UTC(year, m2, 0)).getUTCDate();
-    return { from: iso(year, m1, 1), to: iso(year, m2, lastDay) };
+    return { from: isoDate(year, m1, 1), to: isoDate(year, m2, lastDay) };
   }
   // 15th of the month before the first month (December of the previous year for January).
   const fromYear = m1 === 1 ? year - 1 : year;
   const fromMonth = m1 === 1 ? 12 : m1 - 1;
-  return { from: iso(fromYear, fromMonth, 15), to: iso(year, m2, 14) };
+  return { from: isoDate(fromYear, fromMonth, 15), to: isoDate(year, m2, 14) };
 }
 
 /** Accepts what officers type: "Quý 1", "quý i", "Q3", "6 tháng", "9 tháng đầu năm", "cả năm". */
@@ -57,21 +55,6 @@ export function parsePeriodKind(raw: string | null | undefined): PeriodKind | nu
   if (/^9 thang( dau nam)?$/.test(s)) return '9 tháng';
   if (/^(ca )?nam$/.test(s)) return 'Năm';
   return null;
-}
-
-/** Excel serial (1900 system) → ISO date; null for non-dates. */
-export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const whole = Math.floor(serial);
-  // Excel counts 29/02/1900, which never existed; serials from 61 on are offset by it.
-  const ms = Date.UTC(1899, 11, 30) + whole * 86400000;
-  const d = new Date(whole < 61 ? ms + 86400000 : ms);
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-export function isoToSerial(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
 /** Parses "15/12/2022", "15-12-2022", "2022-12-15", "15/12/22"; day first, as Vietnamese dates are. */
@@ -94,17 +77,8 @@ function validIso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null;
-  return iso(y, m, d);
+  return isoDate(y, m, d);
 }
 
-export { formatDate } from './dates';
-
-/** The narrative's date: the same NĐ 30/2020 format as everywhere else. */
-export function formatDateNarrative(isoDate: string): string {
-  return formatDateOf(isoDate);
-}
-
-/** The calendar date of a moment on the machine's clock (a report is dated where it is written). */
-export function localIsoDate(d: Date): string {
-  return iso(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
+// Moved to format.ts, the one module of what the officer sees; re-exported for code written before the move.
+export { formatDate, isoToSerial, serialToIso } from './format';

@@ -1,6 +1,7 @@
 import { cellText, normalizeCell } from './cells';
 import { findSheet, getCell, parseA1, type WorkbookModel } from './model';
-import { parseDateText, serialToIso } from './periods';
+import { parseDateText } from './periods';
+import { serialToIso } from './format';
 import { headerKey } from './text';
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CONTRACT_VERSION, TABLES, type ColumnSpec, type TableName } from './contract';
+import { CONTRACT_VERSION, type ColumnSpec, type TableName } from './contract';
+import { TABLES } from './tables';
 import type { FindingCode } from './findings';
 
 /**

@@ -13,6 +13,7 @@ import type { Draft } from './findings';
 import { locateCandidates, type LocatedTable } from './locate';
 import { findSheet, toA1, type SheetGrid, type WorkbookModel } from './model';
 import { parsePeriodKind, reportingWindow } from './periods';
+import { periodTitle } from './format';
 import { baseName, periodWords } from './periodWords';
 import { locateAnswerRegions, notSatisfactionForms } from './surveys/read';
 import { foldText } from './text';
@@ -35,7 +36,7 @@ export interface SheetChoice {
 const TITLE_ROWS = 8;
 const SCAN_COLS = 20;
 
-const label = (p: SheetPeriod) => `${p.kind} năm ${p.year}`;
+const label = (p: SheetPeriod) => periodTitle(p.kind, p.year);
 const same = (a: SheetPeriod, b: SheetPeriod) => a.kind === b.kind && a.year === b.year;
 
 /** The period a sheet says it holds: its name ("Quý III-2023", "Q3"), else a title line in its top rows. */
@@ -95,7 +96,7 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
     if (!s.hidden || !candidates.has(s)) continue;
     skipped.add(s.name);
     const p = sheetPeriod(s, fileNamePeriod(model)?.year ?? null);
-    findings.push({ code: 'sheet_skipped', severity: 'info', sheet: anchor, cell: 'A1', skipped: s.name, why: 'hidden', tables: tablesOn(s), ...(p ? { period: label(p) } : {}) });
+    findings.push({ code: 'sheet_skipped', sheet: anchor, cell: 'A1', skipped: s.name, why: 'hidden', tables: tablesOn(s), ...(p ? { period: label(p) } : {}) });
   }
 
   // Sheets named "Quý I", "Quý II" take their year from the file name, else from "Năm báo cáo"
@@ -124,7 +125,6 @@ export function chooseSheets(model: WorkbookModel): SheetChoice {
       skipped.add(x.sheet.name);
       findings.push({
         code: 'sheet_skipped',
-        severity: 'info',
         sheet: x.sheet.name,
         cell: 'A1',
         skipped: x.sheet.name,
@@ -209,11 +209,11 @@ export function unreadSheets(model: WorkbookModel, candidates: Map<SheetGrid, un
     if (figures < MIN_FIGURES) continue;
     const cols = periodColumns(s);
     if (cols) {
-      out.push({ code: 'sheet_not_read', severity: 'warning', sheet: s.name, cell: toA1({ row: cols.row, col: cols.col }), shape: 'period_columns', periods: cols.kinds, figures });
+      out.push({ code: 'sheet_not_read', sheet: s.name, cell: toA1({ row: cols.row, col: cols.col }), shape: 'period_columns', periods: cols.kinds, figures });
       continue;
     }
     const list = indicatorList(s);
-    out.push({ code: 'sheet_not_read', severity: 'warning', sheet: s.name, cell: list ? toA1(list) : 'A1', shape: list ? 'indicator_list' : 'unknown', figures });
+    out.push({ code: 'sheet_not_read', sheet: s.name, cell: list ? toA1(list) : 'A1', shape: list ? 'indicator_list' : 'unknown', figures });
   }
   return out;
 }

@@ -1,8 +1,8 @@
-import { DOMParser } from '@xmldom/xmldom';
 import { RECORD_PROPS, tidyRecord, type FillRecord } from '../core/narrative/record';
 import { isForcedNote } from '../core/narrative/marks';
 import { placeTexts, type Narrative } from '../core/narrative/build';
-import { ALL_TAGS, isFieldTag, isTag, SECTION_TAGS, TAG_TITLES, type Tag } from '../core/narrative/tags';
+import { ALL_TAGS, isFieldTag, isTag, SECTION_TAGS, type Tag } from '../core/narrative/tags';
+import { TAG_TITLES } from '../core/narrative/places';
 import type { ChartImage } from '../core/chart';
 import { asDocument, type Conversion } from './convert';
 import { escapeXml, writeRecord } from './custom-props';
@@ -11,7 +11,8 @@ import { UnreadableTemplateError } from './errors';
 import { openTemplate, type TemplatePackage } from './package';
 import { findControls, type SdtSpan } from './sdt';
 import { freeDocPrId, pictureParagraph, writeChartParts } from './picture';
-import { scanXml, splice, newBudget } from './xml';
+import { localName, scanXml, splice, newBudget } from './xml';
+import { newSaxesParser } from '../zip/saxes';
 
 export { escapeXml } from './custom-props';
 
@@ -132,21 +133,34 @@ export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | nul
   const pkg = await openTemplate(docx);
   const xml = await pkg.text('docProps/custom.xml');
   if (xml == null) return null;
-  scanXml(xml, 'docProps/custom.xml', pkg.budget, {}); // bounded and well-formed before the DOM sees it
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  scanXml(xml, 'docProps/custom.xml', pkg.budget, {}); // bounded and well-formed before it is read
+  // Each <property name="…"> of the custom-properties part and the text inside it (its one
+  // vt: value), read with saxes as every other part is.
   const values = new Map<string, string>();
-  const props = doc.getElementsByTagNameNS(CUSTOM_NS, 'property');
-  for (let i = 0; i < props.length; i++) {
-    const p = props.item(i)!;
-    values.set(p.getAttribute('name') ?? '', p.textContent ?? '');
-  }
+  let name: string | null = null;
+  let text = '';
+  const parser = newSaxesParser();
+  parser.on('opentag', (tag) => {
+    if (name !== null || localName(tag.name) !== 'property') return;
+    name = tag.attributes.name ?? '';
+    text = '';
+  });
+  const collect = (t: string) => {
+    if (name !== null) text += t;
+  };
+  parser.on('text', collect);
+  parser.on('cdata', collect);
+  parser.on('closetag', (tag) => {
+    if (name === null || localName(tag.name) !== 'property') return;
+    values.set(name, text);
+    name = null;
+  });
+  parser.write(xml).close();
   if (!values.has('CCHC.DauVanTay')) return null;
   const rec = {} as FillRecord;
   for (const [key, prop] of RECORD_PROPS) rec[key] = values.get(prop) ?? '';
   return tidyRecord(rec);
 }
-
-const CUSTOM_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
 
 // ---------------------------------------------------------------------------------------------
 // Which controls are places, and what a template without any is told.

@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { inflateCounted } from '../zip/inflate';
 import { UnreadableTemplateError } from './errors';
 import { newBudget, type XmlBudget } from './xml';
+import { formatSize } from '../core/format';
 
 export { UnreadableTemplateError, isUnreadableTemplateError } from './errors';
 
@@ -28,8 +29,6 @@ export const DOCX_LIMITS = {
   maxXmlDepth: 256,
 };
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
 export interface TemplatePackage {
   zip: JSZip;
   /** Elements and depth allowed to every XML scan of this package. */
@@ -48,7 +47,7 @@ export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> 
   if (input.length > DOCX_LIMITS.maxFileBytes) {
     throw new UnreadableTemplateError(
       'too_large',
-      `Mẫu báo cáo quá lớn (${MB(input.length)}, giới hạn kích thước tệp ${MB(DOCX_LIMITS.maxFileBytes)}): mẫu báo cáo thường chỉ vài trăm KB; hãy xoá ảnh hoặc phần không cần thiết, hoặc dùng mẫu gốc.`,
+      `Mẫu báo cáo quá lớn (${formatSize(input.length)}, giới hạn kích thước tệp ${formatSize(DOCX_LIMITS.maxFileBytes)}): mẫu báo cáo thường chỉ vài trăm KB; hãy xoá ảnh hoặc phần không cần thiết, hoặc dùng mẫu gốc.`,
     );
   }
   if (input[0] === 0xd0 && input[1] === 0xcf && input[2] === 0x11 && input[3] === 0xe0) {
@@ -99,7 +98,7 @@ function inflateBounded(file: JSZip.JSZipObject, budget: number): Promise<Uint8A
       if (total > budget) {
         throw new UnreadableTemplateError(
           'unpacked_too_large',
-          `Nội dung mẫu báo cáo quá lớn khi giải nén (hơn ${MB(DOCX_LIMITS.maxUnpackedBytes)} ở phần ${file.name}, giới hạn dung lượng giải nén): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+          `Nội dung mẫu báo cáo quá lớn khi giải nén (hơn ${formatSize(DOCX_LIMITS.maxUnpackedBytes)} ở phần ${file.name}, giới hạn dung lượng giải nén): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
         );
       }
     },

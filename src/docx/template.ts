@@ -15,7 +15,8 @@ import {
   XmlComponent,
   type ParagraphChild,
 } from 'docx';
-import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES, type FieldTag, type SectionTag } from '../core/narrative/tags';
+import { FIELD_TAGS, SECTION_TAGS, type FieldTag, type SectionTag } from '../core/narrative/tags';
+import { TAG_TITLES } from '../core/narrative/places';
 
 /**
  * The report template `assets/templates/bao-cao-cchc.docx`, NĐ 30/2020/NĐ-CP layout. Built with the

@@ -1,25 +1,28 @@
 /**
  * The text of a .docx for `cchc doc`: body paragraphs, list items and table cells in document
  * order, then the footnotes, each as a DocParagraph (see src/core/prose/types.ts). Read with JSZip
- * and sax (streaming, no DOM), so a 100-page report costs one pass over document.xml.
+ * and saxes (streaming, no DOM; src/zip/saxes.ts), so a 100-page report costs one pass over document.xml.
  *
  * What counts as text: w:t (including inserted runs), w:tab as a tab, w:br and w:cr as a space;
  * deleted runs (w:del), field instructions (w:instrText), and drawings are skipped, as Word's own
  * reading view shows them. Footnote reference marks are not text: their place is kept in
  * `noteRefs`, so "16 đơn vị¹⁸" reads as "16 đơn vị" with note 18 after it.
  */
-import sax from 'sax';
+import { newSaxesParser } from '../zip/saxes';
 import type { DocParagraph } from '../core/prose/types';
 import { DOCX_LIMITS, isUnreadableTemplateError, openTemplate } from './package';
+import { formatSize } from '../core/format';
 import type { TemplateProblem } from './errors';
 
 export class UnreadableDocumentError extends Error {
   override name = 'UnreadableDocumentError';
 }
 
+const BAD_XML = 'nội dung XML của tài liệu bị hỏng';
+
 function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   const out: DocParagraph[] = [];
-  const parser = sax.parser(true, {});
+  const parser = newSaxesParser();
   let inP = 0;
   let cellDepth = 0;
   // Where a cell's paragraphs sit: the outermost table's index, its row and grid column (a cell
@@ -38,9 +41,9 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   let noteId: string | null = null;
   let noteText: string[] = [];
   let skipNote = false;
-  parser.onopentag = (node) => {
+  parser.on('opentag', (node) => {
     const name = node.name;
-    const attrs = node.attributes as Record<string, string>;
+    const attrs = node.attributes;
     if (name === 'w:footnote' || name === 'w:endnote') {
       noteId = attrs['w:id'] ?? null;
       noteText = [];
@@ -80,11 +83,11 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
       else if (name === 'w:br' || name === 'w:cr') text += ' ';
       else if (name === 'w:footnoteReference' && attrs['w:id']) refs.push({ id: attrs['w:id'], offset: text.length });
     }
-  };
-  parser.ontext = (t) => {
+  });
+  parser.on('text', (t) => {
     if (inT && skip === 0 && inP) text += t.normalize('NFC');
-  };
-  parser.onclosetag = (name) => {
+  });
+  parser.on('closetag', ({ name }) => {
     if (name === 'w:del' || name === 'w:instrText' || name === 'w:delText' || name === 'w:drawing' || name === 'w:pict') {
       skip--;
       return;
@@ -112,21 +115,22 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
       if (!skipNote) out.push({ text: noteText.join(' ').trim(), kind: 'note', noteId });
       noteId = null;
     }
-  };
+  });
+  parser.on('error', () => {
+    throw new UnreadableDocumentError(BAD_XML);
+  });
   parser.write(xml).close();
   return out;
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
 /** The filler's package limits (./package.ts) apply; its template wording is replaced by the report's. */
 const PROBLEM: Partial<Record<TemplateProblem, string>> = {
-  too_large: `tệp lớn hơn giới hạn ${MB(DOCX_LIMITS.maxFileBytes)}`,
-  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${MB(DOCX_LIMITS.maxUnpackedBytes)})`,
+  too_large: `tệp lớn hơn giới hạn ${formatSize(DOCX_LIMITS.maxFileBytes)}`,
+  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${formatSize(DOCX_LIMITS.maxUnpackedBytes)})`,
   not_zip: 'không phải tệp Word .docx (không mở được như một gói ZIP)',
   corrupt_zip: 'tệp Word bị hỏng (không giải nén được)',
   not_docx: 'không phải tệp Word .docx (có thể là tệp .doc cũ, tệp có mật khẩu, hoặc tệp Excel/PowerPoint): hãy mở bằng Word và lưu lại dưới dạng .docx',
-  bad_xml: 'nội dung XML của tài liệu bị hỏng',
+  bad_xml: BAD_XML,
 };
 
 /** Paragraphs of a .docx in document order, then its footnotes. Throws UnreadableDocumentError on anything that is not a Word document. */
@@ -139,9 +143,6 @@ export async function readDocxParagraphs(bytes: Uint8Array): Promise<DocParagrap
     return body;
   } catch (e) {
     if (isUnreadableTemplateError(e)) throw new UnreadableDocumentError(PROBLEM[e.reason] ?? e.message);
-    if (e instanceof UnreadableDocumentError) throw e;
-    // sax reports malformed XML as a plain Error.
-    if (e instanceof Error && /Unexpected|Unclosed|Invalid|Text data outside|Unmatched/i.test(e.message)) throw new UnreadableDocumentError('nội dung XML của tài liệu bị hỏng');
     throw e;
   }
 }

@@ -1,10 +1,13 @@
-import sax from 'sax';
+import { newSaxesParser } from '../zip/saxes';
 import { UnreadableTemplateError } from './errors';
+import { formatCount } from '../core/format';
 
 /**
- * Positions of XML elements in a part's text, for editing by splicing: sax (a real XML parser)
- * reads the text and reports where each tag starts and ends (UTF-16 offsets when the whole string
- * is written at once), so a caller can cut or insert bytes while every other byte stays as it was.
+ * Positions of XML elements in a part's text, for editing by splicing: saxes (the XML parser every
+ * reader of the product uses, src/zip/saxes.ts) reads the text and tells where each tag ends (a
+ * UTF-16 offset, the whole string being written at once); the tag starts at the last '<' before
+ * that, since '<' cannot occur inside a tag (attribute values must escape it). A caller can then
+ * cut or insert bytes while every other byte stays as it was.
  *
  * Every scan runs under a budget shared by the whole package: a count of elements and a maximum
  * depth, so a hostile part is refused while it is read, in time linear in its size.
@@ -41,53 +44,55 @@ export interface ScanHandlers {
   close?(el: CloseEvent): void;
 }
 
-const thousands = (n: number) => n.toLocaleString('vi-VN');
-
 /** Runs `handlers` over every element of `xml`; throws UnreadableTemplateError on malformed XML or an exceeded limit. */
 export function scanXml(xml: string, part: string, budget: XmlBudget, handlers: ScanHandlers): void {
-  const parser = sax.parser(true, { position: true });
+  const parser = newSaxesParser();
   const stack: CloseEvent[] = [];
-  parser.onopentag = (node) => {
+  const broken = (e: unknown) =>
+    new UnreadableTemplateError('bad_xml', `Mẫu báo cáo bị hỏng: phần ${part} không phải XML hợp lệ. Hãy mở mẫu bằng Word, lưu lại rồi thử lại, hoặc dùng mẫu gốc.`, String(e));
+  parser.on('opentag', (node) => {
     if (--budget.elementsLeft < 0) {
       throw new UnreadableTemplateError(
         'too_many_elements',
-        `Mẫu báo cáo có quá nhiều phần tử XML (hơn ${thousands(budget.maxElements)}, giới hạn số phần tử XML): mẫu báo cáo thường chỉ vài nghìn; hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+        `Mẫu báo cáo có quá nhiều phần tử XML (hơn ${formatCount(budget.maxElements)}, giới hạn số phần tử XML): mẫu báo cáo thường chỉ vài nghìn; hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
       );
     }
     if (stack.length + 1 > budget.maxDepth) {
       throw new UnreadableTemplateError(
         'too_deep',
-        `Mẫu báo cáo lồng XML quá sâu (hơn ${thousands(budget.maxDepth)} cấp trong ${part}, giới hạn độ sâu XML): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
+        `Mẫu báo cáo lồng XML quá sâu (hơn ${formatCount(budget.maxDepth)} cấp trong ${part}, giới hạn độ sâu XML): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
       );
     }
+    const openEnd = parser.position;
+    const start = xml.lastIndexOf('<', openEnd - 1);
     // One object per element, completed at its end tag: no copy on the way.
     const el: CloseEvent = {
       name: node.name,
-      attrs: node.attributes as Record<string, string>,
-      start: parser.startTagPosition - 1,
-      openEnd: parser.position,
-      selfClosing: node.isSelfClosing,
+      attrs: node.attributes,
+      start,
+      openEnd,
+      selfClosing: node.isSelfClosing === true,
       depth: stack.length + 1,
       closeStart: -1,
       end: -1,
     };
     stack.push(el);
     handlers.open?.(el);
-  };
-  parser.onclosetag = () => {
+  });
+  parser.on('closetag', () => {
     const el = stack.pop()!;
-    el.closeStart = el.selfClosing ? el.start : parser.startTagPosition - 1;
-    el.end = parser.position;
+    el.end = el.selfClosing ? el.openEnd : parser.position;
+    el.closeStart = el.selfClosing ? el.start : xml.lastIndexOf('<', el.end - 1);
     handlers.close?.(el);
-  };
-  parser.onerror = (e) => {
-    throw new UnreadableTemplateError('bad_xml', `Mẫu báo cáo bị hỏng: phần ${part} không phải XML hợp lệ. Hãy mở mẫu bằng Word, lưu lại rồi thử lại, hoặc dùng mẫu gốc.`, String(e));
-  };
+  });
+  parser.on('error', (e) => {
+    throw broken(e);
+  });
   try {
     parser.write(xml).close();
   } catch (e) {
     if (e instanceof UnreadableTemplateError) throw e;
-    throw new UnreadableTemplateError('bad_xml', `Mẫu báo cáo bị hỏng: phần ${part} không phải XML hợp lệ. Hãy mở mẫu bằng Word, lưu lại rồi thử lại, hoặc dùng mẫu gốc.`, String(e));
+    throw broken(e);
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
-import { formatCount } from '../core/numbers';
+import { formatCount, formatSize } from '../core/format';
 import type { TableRef, WorkbookModel } from '../core/model';
 import type { CheckReport } from '../core/report';
 import { INFO_NAMES, LISTS_SHEET, SHEET_INFO } from '../core/contract';
@@ -43,7 +43,8 @@ import {
   type Resolving,
   type Scan,
 } from './highlights';
-import { readWorkbook, CONTRACT_SHEETS, parseNameFormula, splitAddress } from './read';
+import { readWorkbook, CONTRACT_SHEETS, splitAddress } from './read';
+import { parseNameRef } from '../core/name-ref';
 
 export const TEMPLATE_PATH = 'assets/templates/mau-chuan-cchc.xlsx';
 
@@ -355,7 +356,7 @@ async function repairNames(ctx: Excel.RequestContext): Promise<void> {
   let changed = false;
   for (const spec of INFO_NAMES) {
     const item = names.items.find((n) => n.name.toLowerCase() === spec.name.toLowerCase());
-    const ref = item ? parseNameFormula(item.formula) : null;
+    const ref = item ? parseNameRef(item.formula) : null;
     if (ref && ref.sheet === SHEET_INFO) continue;
     const cell = at.get(foldText(spec.label));
     if (!cell) {
@@ -593,7 +594,7 @@ async function insertSheets(xlsx: Uint8Array, sheets: readonly string[], replace
         // Excel on the web takes at most 5 MB per request (WEB_LIMITS in the fake host): the trace
         // of a few hundred units exceeds it, and the file itself is then the way.
         if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge') {
-          throw new HostError(`Sổ tổng hợp (${(data.length / 2 ** 20).toFixed(1).replace('.', ',')} MB khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
+          throw new HostError(`Sổ tổng hợp (${formatSize(data.length)} khi gửi) quá lớn để Excel trên web nhận trong một lần; sổ đang mở giữ nguyên. Hãy bấm «Tải sổ tổng hợp (.xlsx)» rồi mở tệp đó, hoặc dùng lệnh «cchc merge».`);
         }
         throw e;
       }

@@ -6,6 +6,7 @@
  */
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { parseRange, rangeToA1 } from '../core/model';
+import { parseNameRef } from '../core/name-ref';
 import { RAW_SURVEYS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC } from '../core/contract';
 
 /** A workbook with more sheets than this is read in its first MAX_SHEETS (contract sheets first). */
@@ -68,14 +69,6 @@ export function splitAddress(address: string): { sheet: string; ref: string } {
   return { sheet, ref: address.slice(i + 1) };
 }
 
-/** Sheet and top-left cell of a name's formula ("='Thông tin'!$C$3"), or null if not a plain reference. */
-export function parseNameFormula(formula: string): { sheet: string; cell: string } | null {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!=()"]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(formula.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-  return { sheet, cell: `${m[3]!.toUpperCase()}${m[4]}` };
-}
-
 interface GridRange {
   address: string;
   values: unknown[][];
@@ -123,8 +116,9 @@ async function readStructure(ctx: Excel.RequestContext, hook?: () => void): Prom
   const nameList: NameRef[] = [];
   for (const n of names.items) {
     if (n.type !== 'Range') continue;
-    const at = parseNameFormula(n.formula);
-    if (at && exists.has(at.sheet)) nameList.push({ name: n.name, sheet: at.sheet, cell: at.cell });
+    // The file readers' parser: a name over several cells is its first cell there too.
+    const at = parseNameRef(n.formula);
+    if (at && exists.has(at.sheet)) nameList.push({ name: n.name, ...at });
   }
   // Officers' own workbooks keep their tables on sheets of any name ("Biểu 06", "Sheet1"): every
   // sheet is read, the contract's and those holding tables or names first, up to MAX_SHEETS.

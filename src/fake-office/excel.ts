@@ -1071,9 +1071,10 @@ class NamedItemProxy extends ClientObject {
   }
   protected readProp(prop: string, target: unknown): unknown {
     const n = target as FakeName;
-    const p = parseA1(n.cell);
     const broken = this.context.fake.brokenNames.has(n.name.toLowerCase());
-    const abs = `${broken ? '#REF!' : `${quoteSheet(n.sheet)}!`}$${colToLetters(p.col)}$${p.row + 1}`;
+    // A name over several cells reads "='Thông tin'!$C$3:$D$3", as Excel writes an area.
+    const cells = (n.range ?? n.cell).split(':').map((a) => parseA1(a)).map((p) => `$${colToLetters(p.col)}$${p.row + 1}`).join(':');
+    const abs = `${broken ? '#REF!' : `${quoteSheet(n.sheet)}!`}${cells}`;
     if (prop === 'name') return n.name;
     if (prop === 'type') return 'Range';
     if (prop === 'formula') return `=${abs}`;
@@ -1098,15 +1099,15 @@ class NamedItemProxy extends ClientObject {
       if (n && this.context.fake.brokenNames.has(n.name.toLowerCase())) return null;
       const s = n && this.context.fake.sheet(n.sheet);
       if (!n || !s) return null;
-      const p = parseA1(n.cell);
-      return { sheet: s, box: { r0: p.row, c0: p.col, r1: p.row, c1: p.col } };
+      const p = parseRange(n.range ?? n.cell);
+      return { sheet: s, box: { r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col } };
     }, true);
   }
   getRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const n = this.resolve();
-      const p = parseA1(n.cell);
-      return { sheet: this.context.fake.sheet(n.sheet)!, box: { r0: p.row, c0: p.col, r1: p.row, c1: p.col } };
+      const p = parseRange(n.range ?? n.cell);
+      return { sheet: this.context.fake.sheet(n.sheet)!, box: { r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col } };
     }, false);
   }
 }
@@ -1328,6 +1329,12 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
       if (nm.sheet !== s.name) continue;
       const p = parseA1(nm.cell);
       if (p.row >= r) nm.cell = toA1({ row: p.row + n, col: p.col });
+      if (nm.range) {
+        const a = parseRange(nm.range);
+        if (a.start.row >= r) a.start.row += n;
+        if (a.end.row >= r) a.end.row += n;
+        nm.range = `${toA1(a.start)}:${toA1(a.end)}`;
+      }
     }
   }
 

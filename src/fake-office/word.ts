@@ -1359,7 +1359,15 @@ function footnoteTexts(xml: Document): string[][] {
   return out;
 }
 
-/** A fake Word document with the paragraphs, places, footnotes and custom properties of a .docx file. */
+/**
+ * A fake Word document with the paragraphs, places, footnotes and custom properties of a .docx file.
+ * The fake host (tests and the playground, never the product's reading of a file) takes the
+ * document as a tree, as Word's object model shows it: nested content controls in paragraphs, cells
+ * and other controls, walked recursively above. It builds that tree with xmldom, the project's one
+ * DOM library (kept for it and for the tests' oracles, test/support/read-exceljs.ts and
+ * test/support/spreadsheetml-xmldom.ts); the product reads every XML file with saxes, streaming
+ * (src/docx/text.ts, src/docx/xml.ts, src/xlsx/).
+ */
 export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
   const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
   const zip = await JSZip.loadAsync(docx);

@@ -1,8 +1,8 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { FakeSnapshot, SnapshotCell } from '../fake-office/excel';
 import { colToLetters, toA1 } from '../core/model';
-import { decimalsOfFormat, formatIsPercent, formatNumber } from '../core/numbers';
-import { formatDate, serialToIso } from '../core/periods';
+import { decimalsOfFormat, formatIsPercent } from '../core/numbers';
+import { formatDate, formatNumber, serialToIso } from '../core/format';
 
 /** Enough for the standard workbook; a huge sheet would only make the page slow. */
 const MAX_ROWS = 300;

@@ -14,7 +14,7 @@ import { WarningFilled } from '@fluentui/react-icons/svg/warning';
 import { InfoFilled } from '@fluentui/react-icons/svg/info';
 import type { Finding } from '../core/findings';
 import { SEVERITY_LABEL } from '../core/messages';
-import { formatCount } from '../core/numbers';
+import { formatCount } from '../core/format';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '4px' },

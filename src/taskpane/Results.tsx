@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import type { CheckReport } from '../core/report';
 import type { ReportDownloadOptions } from './report/ReportSection';
 import type { Finding } from '../core/findings';
-import { TABLES } from '../core/contract';
+import { TABLES } from '../core/tables';
 import { periodText } from '../core/periodText';
 import { FindingList } from './FindingList';
 import { MetricList } from './MetricList';

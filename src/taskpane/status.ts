@@ -1,8 +1,7 @@
 import { HostError } from '../host/actions';
 // Small modules only: this file is in the pane's first chunk.
 import { SEVERITY_LABEL, type Summary } from '../core/findings';
-import { formatCount } from '../core/numbers';
-import { formatDate } from '../core/dates';
+import { formatCount, formatDate, localIsoDate } from '../core/format';
 import { libraryErrorMeaning } from '../xlsx/errors';
 /** What the pane is doing, shared by the pane and its lazily loaded status bar. */
 export type Busy = 'check' | 'clear' | 'insert' | 'download' | null;
@@ -26,14 +25,14 @@ export function busyText(busy: Exclude<Busy, null>): string {
 
 /**
  * "10:32 ngày 22/11/2026" in the officer's local time, the date in the product's one format
- * (NĐ 30/2020, core/periods formatDate); the ISO text itself if it is not a date. Every moment the
+ * (NĐ 30/2020, core/format formatDate); the ISO text itself if it is not a date. Every moment the
  * panes show goes through here, so a sentence reads "lúc 10:32 ngày 22/11/2026" once.
  */
 export function formatAt(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${formatDate(`${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`)}`;
+  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${formatDate(localIsoDate(d))}`;
 }
 
 /** "3 lỗi, 2 cảnh báo, 1 gợi ý" with the panes' and the CLI's severity names; "" when none. */

@@ -23,12 +23,11 @@
  * the CSV libraries at hand are Node-stream based (fast-csv) where this reader also runs in pages.
  */
 import type { Cell, SheetGrid, WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse } from './errors';
 import { LIMITS } from './package';
 import { sheetNameFor } from './html';
 import { ConversionTally } from './legacy-cells';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 
 /** The text of a CSV file, and the encoding it was read in. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
@@ -181,7 +180,7 @@ function split(text: string, sep: string): string[][] {
     row.push(field);
     field = '';
     if (++cells > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
+      throw refuse('csv_too_many_cells', { limit: LIMITS.maxCells });
     }
   };
   const endRow = () => {
@@ -189,7 +188,7 @@ function split(text: string, sep: string): string[][] {
     rows.push(row);
     row = [];
     if (rows.length > LIMITS.maxRows) {
-      throw new UnreadableWorkbookError('too_many_rows', `Tệp có quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng, giới hạn số dòng ${N(LIMITS.maxRows)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`);
+      throw refuse('csv_too_many_rows', { limit: LIMITS.maxRows });
     }
   };
   let start = 0;
@@ -252,7 +251,7 @@ export function readCsv(bytes: Uint8Array, fileName?: string): WorkbookModel {
     return out;
   });
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
-  if (!rows.length) throw new UnreadableWorkbookError('parse_failed', 'Tệp CSV không có dữ liệu: hãy xuất lại bảng số liệu rồi kiểm tra lại.');
+  if (!rows.length) throw refuse('csv_empty', {});
   const grid: SheetGrid = { name, rows };
   const model: WorkbookModel = { format: 'csv', sheets: [grid], tables: [], names: [] };
   const conversions = tally.result();

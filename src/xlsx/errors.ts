@@ -1,33 +1,28 @@
-/** Why a file could not be read at all. A readable workbook with wrong figures is never this. */
-export type UnreadableReason =
-  | 'empty'
-  | 'too_large'
-  | 'encrypted'
-  | 'legacy_xls'
-  | 'not_zip'
-  | 'corrupt_zip'
-  | 'not_xlsx'
-  | 'xml_too_large'
-  | 'too_many_cells'
-  | 'too_many_elements'
-  | 'xml_too_deep'
-  | 'too_many_parts'
-  | 'too_many_rows'
-  | 'parse_failed';
+import { refusalMessage, refusalReason, type RefusalArgs, type UnreadableReason, type WorkbookRefusalCode } from '../core/catalogue/refusals';
+
+export type { UnreadableReason, WorkbookRefusalCode } from '../core/catalogue/refusals';
 
 /**
- * A file that is not a readable .xlsx workbook. `message` is Vietnamese and tells the officer what
- * to do; `detail` keeps the library's own words for logs.
+ * A file that is not a readable workbook. `code` is its entry in the refusals catalogue
+ * (src/core/catalogue/refusals.ts), `reason` the coarse kind of that code; `message` is Vietnamese
+ * and tells the officer what to do; `detail` keeps the library's own words for logs.
  */
 export class UnreadableWorkbookError extends Error {
   override readonly name = 'UnreadableWorkbookError';
+  readonly reason: UnreadableReason;
   constructor(
-    readonly reason: UnreadableReason,
+    readonly code: WorkbookRefusalCode,
     message: string,
     readonly detail?: string,
   ) {
     super(message);
+    this.reason = refusalReason(code);
   }
+}
+
+/** The refusal `code`, worded by the catalogue. */
+export function refuse<C extends WorkbookRefusalCode>(code: C, args: RefusalArgs<C>, detail?: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(code, refusalMessage(code, args), detail);
 }
 
 export function isUnreadableWorkbookError(e: unknown): e is UnreadableWorkbookError {

@@ -14,6 +14,7 @@ import type { AstExpression } from '@borgar/fx/xlsx';
 import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { parseRange } from '../core/model';
 import { needsValue, type FormulaSummary } from './formula-cells';
+import { utcMsToSerial } from '../core/format';
 
 class XlError {
   constructor(readonly code: string) {}
@@ -73,15 +74,16 @@ class Evaluator {
   private depth = 0;
   private visits = 0;
   private readonly sheetIndex = new Map<string, number>();
-  private readonly names = new Map<string, { sheet: number; row: number; col: number }>();
+  private readonly names = new Map<string, { sheet: number; top: number; left: number; bottom: number; right: number }>();
 
   constructor(private readonly model: WorkbookModel) {
     model.sheets.forEach((s, i) => this.sheetIndex.set(s.name.toLowerCase(), i));
     for (const n of model.names) {
       const s = this.sheetIndex.get(n.sheet.toLowerCase());
       if (s === undefined) continue;
-      const { start } = parseRange(n.cell);
-      this.names.set(n.name.toLowerCase(), { sheet: s, row: start.row, col: start.col });
+      // A name over several cells is its whole area in a formula (SUM(Name)), as in Excel.
+      const { start, end } = parseRange(n.range ?? n.cell);
+      this.names.set(n.name.toLowerCase(), { sheet: s, top: start.row, left: start.col, bottom: end.row, right: end.col });
     }
   }
 
@@ -277,7 +279,7 @@ class Evaluator {
     if (kind === 'name') {
       const n = this.names.get(text.toLowerCase());
       if (!n) throw new Unsupported(`name ${text}`);
-      return { sheet: n.sheet, top: n.row, left: n.col, bottom: n.row, right: n.col };
+      return { ...n };
     }
     const ref = parseA1Ref(text);
     if (!ref || !('range' in ref) || ref.workbookName) throw new Unsupported(`reference ${text}`);
@@ -563,7 +565,7 @@ class Evaluator {
     }
     if (typeof r === 'number') return Number.isFinite(r) ? r : new XlError('#NUM!');
     // formulajs gives dates as local-time Date objects; the model keeps Excel serial numbers.
-    if (r instanceof Date) return Number.isNaN(r.getTime()) ? VALUE : Date.UTC(r.getFullYear(), r.getMonth(), r.getDate()) / 86_400_000 + 25_569;
+    if (r instanceof Date) return Number.isNaN(r.getTime()) ? VALUE : utcMsToSerial(Date.UTC(r.getFullYear(), r.getMonth(), r.getDate()));
     if (typeof r === 'string' || typeof r === 'boolean') return r;
     if (r instanceof Error) return new XlError(r.message.startsWith('#') ? r.message : '#VALUE!');
     throw new Unsupported(`${name} gave no single value`);

@@ -20,7 +20,7 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Cell, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse, type UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { decodeHtml } from './decode';
 
@@ -45,10 +45,7 @@ const BLOCK = new Set([
 const SKIPPED = new Set(['script', 'style', 'template', 'head', 'noscript', 'title', 'select', 'option']);
 
 function tooManyCells(): UnreadableWorkbookError {
-  return new UnreadableWorkbookError(
-    'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-  );
+  return refuse('page_too_many_cells', { limit: LIMITS.maxPageCells });
 }
 
 /**
@@ -248,7 +245,7 @@ export function readHtmlWorkbook(bytes: Uint8Array, fileName?: string): Workbook
   if (body) layout(body, sheet);
   for (let r = 0; r < sheet.rows.length; r++) sheet.rows[r] ??= [];
   if (sheet.cells === 0) {
-    throw new UnreadableWorkbookError('parse_failed', 'Tệp là trang HTML nhưng không có bảng số liệu nào: hãy xuất lại báo cáo từ hệ thống hoặc mở bằng Excel, lưu thành .xlsx rồi kiểm tra lại.');
+    throw refuse('html_no_table', {});
   }
   const grid: SheetGrid = { name: sheetNameFor(fileName), rows: sheet.rows };
   if (sheet.merges.length) grid.merges = sheet.merges;

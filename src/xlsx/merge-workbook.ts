@@ -5,7 +5,8 @@
  * figure and the cells it came from).
  */
 import JSZip from 'jszip';
-import { PERIOD_KINDS, TABLES, type PeriodKind, type TableName } from '../core/contract';
+import { PERIOD_KINDS, type PeriodKind, type TableName } from '../core/contract';
+import { TABLES } from '../core/tables';
 import { colToLetters } from '../core/model';
 import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';

@@ -1,3 +1,5 @@
+import { serialToUtcMs, utcMsToSerial } from '../core/format';
+
 /**
  * Number formats as the readers share them: Excel's built-in codes by id (.xlsx numFmtId and the
  * .xls XF's ifmt use the same ids), whether a code shows a date, and a serial stored the way every
@@ -47,8 +49,8 @@ export function isDateFormat(code: string | undefined): boolean {
  * millisecond (what ExcelJS builds), back to a serial rounded to 1e-8 (what read.ts does).
  */
 export function dateSerial(serial: number, date1904: boolean): number {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
+  const ms = serialToUtcMs(serial, date1904 ? 1462 : 0);
   // Beyond ±8,64e15 ms a JavaScript Date is invalid, and so was the value ExcelJS gave.
   if (!(Math.abs(ms) <= 8.64e15)) return NaN;
-  return Math.round((25569 + ms / 86400000) * 1e8) / 1e8;
+  return utcMsToSerial(ms);
 }

@@ -20,20 +20,18 @@
 import JSZip from 'jszip';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError, isUnreadableWorkbookError } from './errors';
+import { isUnreadableWorkbookError, refuse } from './errors';
 import { Budget, LIMITS } from './package';
 import { inflateCounted, inflateEach } from '../zip/inflate';
-import { newSaxesParser } from './saxes';
+import { newSaxesParser } from '../zip/saxes';
 import { isoDateSerial } from './serial';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
 /** Excel's grid, which officers' .ods files (saved to be read by Excel users) never exceed. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-const broken = (detail?: unknown) =>
-  new UnreadableWorkbookError('parse_failed', 'Tệp OpenDocument (.ods) bị hỏng, không đọc được: hãy mở bằng LibreOffice, lưu lại rồi kiểm tra lại (hoặc lưu thành .xlsx).', detail === undefined ? undefined : String(detail));
+const broken = (detail?: unknown) => refuse('ods_corrupt', {}, detail === undefined ? undefined : String(detail));
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -223,7 +221,7 @@ export async function readOds(bytes: Uint8Array, fileName?: string): Promise<Wor
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > LIMITS.maxParts) {
-    throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều phần (${N(entries.length)}, giới hạn số phần trong gói ${N(LIMITS.maxParts)}): tệp không phải bảng tính thông thường; hãy lấy bản gốc rồi kiểm tra lại.`);
+    throw refuse('ods_too_many_parts', { parts: entries.length, limit: LIMITS.maxParts });
   }
   const content = zip.file('content.xml');
   if (!content) throw broken('no content.xml');
@@ -323,7 +321,7 @@ class ContentReader {
     switch (local) {
       case 'table': {
         if (this.sheets.length >= LIMITS.maxSheets) {
-          throw new UnreadableWorkbookError('too_many_parts', `Tệp có quá nhiều trang tính (hơn ${N(LIMITS.maxSheets)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`);
+          throw refuse('ods_too_many_sheets', { limit: LIMITS.maxSheets });
         }
         const grid: SheetGrid = { name: a['table:name'] ?? `Sheet${this.sheets.length + 1}`, rows: [] };
         const st = a['table:style-name'] ? this.styles.styles.get(a['table:style-name']) : undefined;

@@ -7,7 +7,7 @@
  * and the pages' first download do not carry them.
  */
 import type { WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse } from './errors';
 import { LIMITS } from './package';
 import { decodeHtml } from './decode';
 import { computeFormulas } from './formulas';
@@ -37,11 +37,7 @@ export function sniffFormat(bytes: Uint8Array): FileKind {
 
 function tooLarge(bytes: Uint8Array) {
   if (bytes.length <= LIMITS.maxFileBytes) return;
-  const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-  throw new UnreadableWorkbookError(
-    'too_large',
-    `Tệp quá lớn (${mb(bytes.length)}, giới hạn ${mb(LIMITS.maxFileBytes)}): bảng xuất từ hệ thống thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
-  );
+  throw refuse('export_too_large', { bytes: bytes.length, limit: LIMITS.maxFileBytes });
 }
 
 /**

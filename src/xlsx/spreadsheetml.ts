@@ -3,26 +3,37 @@
  * → WorkbookModel. Reporting systems written for .NET export this with an ".xls" name; Excel opens
  * it as a workbook of several sheets.
  *
- * The XML is parsed by @xmldom/xmldom; formulas, written in R1C1 style, are turned into A1 by
- * @borgar/fx. What is written here is the format's cell placement: a Row or Cell with ss:Index
- * jumps to that position, ss:MergeAcross / ss:MergeDown make a merged area whose later cells are
- * skipped, and typed Data gives the value (Number and DateTime are locale-free, so they become
- * numbers; String stays text).
+ * The XML is streamed through saxes (src/zip/saxes.ts, the parser of every other reader here), with
+ * namespaces resolved: the format's attributes count in its own namespace, whatever their prefix.
+ * Elements are counted against LIMITS while they are read (elements and nesting depth, as the .xlsx
+ * and .ods readers count them; cells, merged areas included, against the page limit this reader has
+ * always had; rows of the grid it builds; worksheets), so a hostile file is refused before it costs
+ * memory.
+ * Formulas, written in R1C1 style, are turned into A1 by @borgar/fx. What is written here is the
+ * format's cell placement: a Row or Cell with ss:Index jumps to that position, ss:MergeAcross /
+ * ss:MergeDown make a merged area whose later cells are skipped, and typed Data gives the value
+ * (Number and DateTime are locale-free, so they become numbers; String stays text).
+ *
+ * Until it streamed, this reader built a whole xmldom DOM; that reader is the oracle of
+ * test/xlsx/spreadsheetml.test.ts, which shows the models are the same. One difference is meant:
+ * xmldom guessed its way through XML that is not well-formed (an unescaped "&", a missing end tag,
+ * which silently lost rows), where saxes refuses it, as Excel does.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import { parseA1Ref, translateFormulaToA1 } from '@borgar/fx/xlsx';
 import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
-import { LIMITS } from './package';
+import { isUnreadableWorkbookError, refuse, type UnreadableWorkbookError } from './errors';
+import { Budget, LIMITS } from './package';
 import { isoDateSerial } from './serial';
+import { newSaxesParserNS, type SaxesTagNS } from '../zip/saxes';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
+const CHUNK = 1 << 20;
 
 function broken(detail?: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('parse_failed', 'Tệp bảng tính XML 2003 bị hỏng, không đọc được: hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.', detail);
+  return refuse('xml2003_corrupt', {}, detail);
 }
 
 /** Named number formats of the format, as Excel's format codes. */
@@ -35,22 +46,21 @@ const NAMED_FORMATS: Record<string, string> = {
   'General Date': 'dd/mm/yyyy hh:mm',
 };
 
-const children = (el: Element, local: string): Element[] => {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as Element).localName === local) out.push(n as Element);
-  return out;
+/** An attribute of the format's namespace (`ss:Index`); an unprefixed one is in no namespace. */
+const ssAttr = (tag: SaxesTagNS, name: string): string | null => {
+  for (const key in tag.attributes) {
+    const a = tag.attributes[key]!;
+    if (a.local === name && a.uri === SS) return a.value;
+  }
+  return null;
 };
-const ssAttr = (el: Element, name: string): string | null => (el.hasAttributeNS(SS, name) ? el.getAttributeNS(SS, name) : null);
-const intAttr = (el: Element, name: string): number | null => {
-  const v = ssAttr(el, name);
+const intAttr = (tag: SaxesTagNS, name: string): number | null => {
+  const v = ssAttr(tag, name);
   const n = v === null ? NaN : Number.parseInt(v, 10);
   return Number.isFinite(n) ? n : null;
 };
 
-function valueOf(data: Element | undefined): Pick<Cell, 'v' | 'e'> | null {
-  if (!data) return null;
-  const type = ssAttr(data, 'Type') ?? 'String';
-  const text = data.textContent ?? '';
+function valueOf(type: string, text: string): Pick<Cell, 'v' | 'e'> | null {
   switch (type) {
     case 'Number': {
       const n = Number(text);
@@ -69,103 +79,250 @@ function valueOf(data: Element | undefined): Pick<Cell, 'v' | 'e'> | null {
   }
 }
 
+/**
+ * What an element is to the reader, from its local name and its parent's role (the DOM reader took
+ * the same elements, by local name in any namespace, as children of these parents only).
+ */
+type Role = 'root' | 'styles' | 'style' | 'worksheet' | 'table' | 'row' | 'cell' | 'data' | 'names' | null;
+
+interface Sheet {
+  name: string;
+  rows: (Cell | undefined)[][];
+  merges: string[];
+  covered: Map<number, Set<number>>;
+  /** Whether the worksheet's first Table was met: only that one is read. */
+  tableSeen: boolean;
+  /** A row index outside the grid ends the table's rows. */
+  rowsDone: boolean;
+  r: number;
+  /** Rows counted against LIMITS.maxRows: the length the grid has reached. */
+  rowsCounted: number;
+}
+
+interface CellState {
+  r: number;
+  c: number;
+  formula: string | null;
+  style: string | null;
+  /** The first Data child: its type and its text (all the text inside it, as textContent). */
+  data: { type: string; text: string } | null;
+}
+
 export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): WorkbookModel {
-  let doc: Document;
-  try {
-    doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: (m: string) => { throw broken(m); } } }).parseFromString(new TextDecoder().decode(bytes), 'text/xml') as unknown as Document;
-  } catch (e) {
-    throw broken(String(e));
-  }
-  const root = doc.documentElement;
-  if (!root || root.localName !== 'Workbook') throw broken('no Workbook element');
-
+  const budget = new Budget();
   const formats = new Map<string, string>();
-  for (const styles of children(root, 'Styles'))
-    for (const st of children(styles, 'Style')) {
-      const id = ssAttr(st, 'ID');
-      const nf = children(st, 'NumberFormat')[0];
-      const code = nf ? ssAttr(nf, 'Format') : null;
-      if (id && code) formats.set(id, NAMED_FORMATS[code] ?? code);
-    }
-
-  let cells = 0;
+  /** Cells with a style: their format is looked up at the end, as the DOM reader knew every style first. */
+  const styled: [Cell, string][] = [];
   const sheets: SheetGrid[] = [];
-  for (const ws of children(root, 'Worksheet')) {
-    const name = ssAttr(ws, 'Name') ?? `Sheet${sheets.length + 1}`;
-    const rows: (Cell | undefined)[][] = [];
-    const merges: string[] = [];
-    const covered = new Map<number, Set<number>>();
-    const table = children(ws, 'Table')[0];
-    let r = -1;
-    for (const row of table ? children(table, 'Row') : []) {
-      r = (intAttr(row, 'Index') ?? r + 2) - 1;
-      if (r < 0 || r >= MAX_ROWS) break;
-      let c = -1;
-      for (const cellEl of children(row, 'Cell')) {
-        const index = intAttr(cellEl, 'Index');
+  const names: NameRef[] = [];
+  let cells = 0;
+  let worksheets = 0;
+
+  const roles: Role[] = [];
+  let style: { id: string | null; formatSeen: boolean } | null = null;
+  let sheet: Sheet | null = null;
+  let rowDone = false;
+  let c = -1;
+  let cell: CellState | null = null;
+  /** Depth of the Data element whose text is being gathered (0: none). */
+  let dataDepth = 0;
+
+  const open = (tag: SaxesTagNS, parent: Role | undefined, depth: number): Role => {
+    const local = tag.local;
+    switch (parent) {
+      case undefined:
+        if (local !== 'Workbook') throw broken('no Workbook element');
+        return 'root';
+      case 'root':
+        if (local === 'Styles') return 'styles';
+        if (local === 'Names') return 'names';
+        if (local === 'Worksheet') {
+          // Past the limit, sheets are only counted (to say how many): none is built.
+          if (++worksheets > LIMITS.maxSheets) return null;
+          sheet = { name: ssAttr(tag, 'Name') ?? `Sheet${sheets.length + 1}`, rows: [], merges: [], covered: new Map(), tableSeen: false, rowsDone: false, r: -1, rowsCounted: 0 };
+          return 'worksheet';
+        }
+        return null;
+      case 'styles':
+        if (local !== 'Style') return null;
+        style = { id: ssAttr(tag, 'ID'), formatSeen: false };
+        return 'style';
+      case 'style':
+        if (local === 'NumberFormat' && style && !style.formatSeen) {
+          style.formatSeen = true;
+          const code = ssAttr(tag, 'Format');
+          if (style.id && code) formats.set(style.id, NAMED_FORMATS[code] ?? code);
+        }
+        return null;
+      case 'worksheet':
+        if (local !== 'Table' || !sheet || sheet.tableSeen) return null;
+        sheet.tableSeen = true;
+        return 'table';
+      case 'table': {
+        if (local !== 'Row' || !sheet || sheet.rowsDone) return null;
+        sheet.r = (intAttr(tag, 'Index') ?? sheet.r + 2) - 1;
+        if (sheet.r < 0 || sheet.r >= MAX_ROWS) {
+          sheet.rowsDone = true;
+          return null;
+        }
+        c = -1;
+        rowDone = false;
+        return 'row';
+      }
+      case 'row': {
+        if (local !== 'Cell' || !sheet || rowDone) return null;
+        const r = sheet.r;
+        const index = intAttr(tag, 'Index');
         c = index !== null ? index - 1 : c + 1;
-        while (covered.get(r)?.has(c)) c++;
-        if (c < 0 || c >= MAX_COLS) break;
-        const across = Math.min(Math.max(intAttr(cellEl, 'MergeAcross') ?? 0, 0), MAX_COLS - 1 - c);
-        const down = Math.min(Math.max(intAttr(cellEl, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
+        while (sheet.covered.get(r)?.has(c)) c++;
+        if (c < 0 || c >= MAX_COLS) {
+          rowDone = true;
+          return null;
+        }
+        const across = Math.min(Math.max(intAttr(tag, 'MergeAcross') ?? 0, 0), MAX_COLS - 1 - c);
+        const down = Math.min(Math.max(intAttr(tag, 'MergeDown') ?? 0, 0), MAX_ROWS - 1 - r);
         cells += (across + 1) * (down + 1);
         if (cells > LIMITS.maxPageCells) {
-          throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxPageCells.toLocaleString('vi-VN')} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+          throw refuse('page_too_many_cells', { limit: LIMITS.maxPageCells });
         }
-        const value = valueOf(children(cellEl, 'Data')[0]);
-        const formula = ssAttr(cellEl, 'Formula');
-        let out: Cell | null = value ? { ...value } : null;
-        if (formula) {
-          out ??= { v: null };
-          try {
-            out.f = translateFormulaToA1(formula, `${colToLetters(c)}${r + 1}`).replace(/^=/, '');
-          } catch {
-            out.f = formula.replace(/^=/, '');
-          }
-        }
-        const style = ssAttr(cellEl, 'StyleID');
-        const z = style ? formats.get(style) : undefined;
-        if (out && z && !/^general$/i.test(z)) out.z = z;
-        if (out) (rows[r] ??= [])[c] = out;
+        cell = { r, c, formula: ssAttr(tag, 'Formula'), style: ssAttr(tag, 'StyleID'), data: null };
         if (across || down) {
-          merges.push(`${colToLetters(c)}${r + 1}:${colToLetters(c + across)}${r + 1 + down}`);
+          sheet.merges.push(`${colToLetters(c)}${r + 1}:${colToLetters(c + across)}${r + 1 + down}`);
           for (let dr = 1; dr <= down; dr++) {
-            let set = covered.get(r + dr);
-            if (!set) covered.set(r + dr, (set = new Set()));
+            let set = sheet.covered.get(r + dr);
+            if (!set) sheet.covered.set(r + dr, (set = new Set()));
             for (let dc = 0; dc <= across; dc++) set.add(c + dc);
           }
         }
         c += across;
+        return 'cell';
+      }
+      case 'cell':
+        if (local !== 'Data' || !cell || cell.data) return null;
+        cell.data = { type: ssAttr(tag, 'Type') ?? 'String', text: '' };
+        dataDepth = depth;
+        return 'data';
+      case 'names': {
+        if (local !== 'NamedRange') return null;
+        const name = ssAttr(tag, 'Name');
+        const refersTo = ssAttr(tag, 'RefersTo');
+        if (name && refersTo && !name.startsWith('_')) {
+          const ref = namedCell(refersTo);
+          if (ref) names.push({ name, ...ref });
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  };
+
+  const close = (role: Role): void => {
+    switch (role) {
+      case 'data':
+        dataDepth = 0;
+        return;
+      case 'cell':
+        if (cell && sheet) placeCell(sheet, cell);
+        cell = null;
+        return;
+      case 'style':
+        style = null;
+        return;
+      case 'worksheet':
+        if (sheet) {
+          const rows = sheet.rows;
+          for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+          const grid: SheetGrid = { name: sheet.name, rows };
+          if (sheet.merges.length) grid.merges = sheet.merges;
+          sheets.push(grid);
+        }
+        sheet = null;
+        return;
+      default:
+        return;
+    }
+  };
+
+  const placeCell = (target: Sheet, at: CellState): void => {
+    const value = at.data ? valueOf(at.data.type, at.data.text) : null;
+    let out: Cell | null = value ? { ...value } : null;
+    if (at.formula) {
+      out ??= { v: null };
+      try {
+        out.f = translateFormulaToA1(at.formula, `${colToLetters(at.c)}${at.r + 1}`).replace(/^=/, '');
+      } catch {
+        out.f = at.formula.replace(/^=/, '');
       }
     }
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    const grid: SheetGrid = { name, rows };
-    if (merges.length) grid.merges = merges;
-    sheets.push(grid);
+    if (!out) return;
+    if (at.style) styled.push([out, at.style]);
+    // The grid grows to this row: its rows count against the limit before they are made.
+    if (at.r + 1 > target.rowsCounted) {
+      budget.addRows(at.r + 1 - target.rowsCounted);
+      target.rowsCounted = at.r + 1;
+    }
+    (target.rows[at.r] ??= [])[at.c] = out;
+  };
+
+  const parser = newSaxesParserNS();
+  parser.on('opentag', (tag) => {
+    const depth = roles.length + 1;
+    budget.addElement(depth, false);
+    roles.push(open(tag, depth === 1 ? undefined : roles[roles.length - 1], depth));
+  });
+  parser.on('closetag', () => close(roles.pop() ?? null));
+  const text = (t: string) => {
+    if (dataDepth && cell?.data) cell.data.text += t;
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
+  parser.on('error', (e) => {
+    throw broken(String(e));
+  });
+
+  const decoder = new TextDecoder();
+  let started = false;
+  try {
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      let chunk = decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true });
+      if (!started) {
+        // Blank lines before the XML declaration (a page template's first line) were read before;
+        // XML allows nothing there, so they are dropped rather than refused. The decoder drops a BOM.
+        chunk = chunk.trimStart();
+        started = chunk !== '';
+      }
+      parser.write(chunk);
+    }
+    parser.write(decoder.decode()).close();
+  } catch (e) {
+    if (isUnreadableWorkbookError(e)) throw e;
+    throw broken(String(e));
   }
+  if (worksheets > LIMITS.maxSheets) throw refuse('too_many_sheets', { sheets: worksheets, limit: LIMITS.maxSheets });
   if (!sheets.length) throw broken('no Worksheet');
 
-  // Workbook-scope names pointing at one cell, as the .xlsx reader keeps them.
-  const names: NameRef[] = [];
-  for (const list of children(root, 'Names'))
-    for (const nr of children(list, 'NamedRange')) {
-      const name = ssAttr(nr, 'Name');
-      const refersTo = ssAttr(nr, 'RefersTo');
-      if (!name || !refersTo || name.startsWith('_')) continue;
-      let a1: string;
-      try {
-        a1 = translateFormulaToA1(refersTo, 'A1').replace(/^=/, '');
-      } catch {
-        continue;
-      }
-      const ref = parseA1Ref(a1);
-      const r = ref && 'range' in ref ? ref.range : null;
-      if (ref && r && ref.sheetName && r.top !== null && r.left !== null && (r.bottom ?? r.top) === r.top && (r.right ?? r.left) === r.left) {
-        names.push({ name, sheet: ref.sheetName, cell: `${colToLetters(r.left)}${r.top + 1}` });
-      }
-    }
-
+  for (const [out, id] of styled) {
+    const z = formats.get(id);
+    if (z && !/^general$/i.test(z)) out.z = z;
+  }
   const model: WorkbookModel = { format: 'spreadsheetml2003', sheets, tables: [], names };
   if (fileName !== undefined) model.fileName = fileName;
   return model;
+}
+
+/** A workbook-scope name pointing at one cell of a sheet, as the .xlsx reader keeps them. */
+function namedCell(refersTo: string): Omit<NameRef, 'name'> | null {
+  let a1: string;
+  try {
+    a1 = translateFormulaToA1(refersTo, 'A1').replace(/^=/, '');
+  } catch {
+    return null;
+  }
+  const ref = parseA1Ref(a1);
+  const r = ref && 'range' in ref ? ref.range : null;
+  if (ref && r && ref.sheetName && r.top !== null && r.left !== null && (r.bottom ?? r.top) === r.top && (r.right ?? r.left) === r.left) {
+    return { sheet: ref.sheetName, cell: `${colToLetters(r.left)}${r.top + 1}` };
+  }
+  return null;
 }

@@ -14,8 +14,8 @@
  * merges, tables, defined names, hidden sheets, and the cell's font where it is a TCVN3 or VNI
  * one (cellXfs → fontId → font name), whose text is converted to Unicode (legacy-cells.ts).
  *
- * The result is the same model as the ExcelJS path, read-exceljs.ts (test/xlsx/stream-read.test.ts
- * compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
+ * The result is the same model as the former ExcelJS path, now a test oracle in
+ * test/support/read-exceljs.ts (test/xlsx/stream-read.test.ts compares the two cell by cell on every .xlsx in the repository), including ExcelJS's choices
  * that the checks rely on: a number in a date format goes through a JavaScript Date rounded to
  * the millisecond; style 0 and numFmtId 0 give no format; `_xHHHH_` escapes are decoded in
  * shared strings and rich-text runs but not in a plain inline string; a `date1904` workbook's
@@ -28,7 +28,7 @@ import { slideFormula } from 'exceljs/lib/utils/shared-formula';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters, lettersToCol } from '../core/model';
 import { streamPackage, type PartListener } from './package';
-import { singleCellRef } from './names';
+import { parseNameRef } from '../core/name-ref';
 import { isoDateSerial } from './serial';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
@@ -476,7 +476,7 @@ export class StreamWorkbookReader {
     const names: NameRef[] = [];
     for (const n of this.definedNames) {
       if (!n.name || n.name.startsWith('_xlnm.') || n.local) continue;
-      const ref = singleCellRef(n.text);
+      const ref = parseNameRef(n.text);
       if (ref) names.push({ name: n.name, ...ref });
     }
     const model: WorkbookModel = { format: 'xlsx', sheets, tables, names };

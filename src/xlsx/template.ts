@@ -8,41 +8,20 @@
  * structured references ([@col]) verbatim, which Excel may refuse.
  */
 import ExcelJS from 'exceljs';
-import {
-  CONTRACT_VERSION,
-  FEEDBACK_KINDS,
-  LISTS_SHEET,
-  PERIOD_KINDS,
-  RATING_SUBJECTS,
-  SHEET_INFO,
-  SHEET_STAFF,
-  SHEET_SURVEY,
-  SHEET_TTHC,
-  STAFF_KINDS,
-  SURVEY_SUBJECTS,
-  TABLES,
-  type ColumnSpec,
-  type InfoName,
-  type PeriodKind,
-  type TableName,
-  type TableSpec,
-} from '../core/contract';
+import { CONTRACT_VERSION, LISTS_SHEET, PERIOD_KINDS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC, type ColumnSpec, type InfoName, type PeriodKind, type TableName } from '../core/contract';
+import { TABLES, derivedRateValue, type SampleCell, type SampleFill, type TableModule } from '../core/tables';
 import { colToLetters, type Scalar } from '../core/model';
-import { isoToSerial, reportingWindow } from '../core/periods';
+import { reportingWindow } from '../core/periods';
+import { isoToSerial, periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
-import { DERIVED_COUNTS, DERIVED_RATES, derivedRateValue } from '../core/rules';
 import { roundTo } from '../core/numbers';
 import { spreadsheetText } from '../core/xml-text';
 
 /** A cell as a test or sample wants it: a value, typed text ("2.771"), or an explicit formula. */
-export type CellInput = number | string | null | { formula: string; result?: Scalar };
+export type CellInput = SampleCell;
 
-export interface TableFill {
-  /** Rows by column key. Giving a value for a derived column types it instead of the formula. */
-  rows: Record<string, CellInput>[];
-  /** Totals row cells by column key; a value replaces the SUBTOTAL formula. */
-  totals?: Record<string, CellInput>;
-}
+/** A table's rows by column key (a value for a derived column types it instead of the formula), and totals cells. */
+export type TableFill = SampleFill;
 
 export interface BuildOptions {
   unit?: string;
@@ -67,15 +46,6 @@ const COUNT_FMT = '#,##0';
 const RATE_FMT = '0.00';
 const DATE_FMT = 'dd/mm/yyyy';
 const TOTAL_LABEL = 'Tổng cộng';
-
-/** Enum columns and the list (column of the lists sheet) their validation uses. */
-const ENUM_LISTS: Record<string, { list: readonly string[] | 'tuyen'; col: number }> = {
-  'BienChe.loai': { list: STAFF_KINDS, col: 2 },
-  'BienChe.tuyen': { list: 'tuyen', col: 3 },
-  'XepLoai.doiTuong': { list: RATING_SUBJECTS, col: 4 },
-  'PhanAnhKienNghi.loai': { list: FEEDBACK_KINDS, col: 5 },
-  'KhaoSatHaiLong.doiTuong': { list: SURVEY_SUBJECTS, col: 6 },
-};
 
 const SHEET_HEADINGS: Record<string, string> = {
   [SHEET_TTHC]: 'SỐ LIỆU KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
@@ -104,18 +74,12 @@ function numericOf(v: ExcelJS.CellValue): { n: number | null; bad: boolean } {
 
 function addLists(wb: ExcelJS.Workbook, tuyen: string[]) {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  const cols: [string, readonly string[]][] = [
-    ['Kỳ báo cáo', PERIOD_KINDS],
-    ['Loại', STAFF_KINDS],
-    ['Tuyến', tuyen],
-    ['Đối tượng xếp loại', RATING_SUBJECTS],
-    ['Loại phản ánh', FEEDBACK_KINDS],
-    ['Đối tượng khảo sát', SURVEY_SUBJECTS],
-  ];
-  cols.forEach(([head, items], c) => {
-    ws.getCell(1, c + 1).value = head;
-    items.forEach((it, r) => (ws.getCell(r + 2, c + 1).value = it));
-  });
+  // Column 1 is the period kinds; each table's enum columns name the column of their list.
+  const cols: [number, string, readonly string[]][] = [[1, 'Kỳ báo cáo', PERIOD_KINDS], ...TABLES.flatMap((t) => t.lists.map((l): [number, string, readonly string[]] => [l.sheetColumn, l.title, l.items === 'tuyen' ? tuyen : l.items]))];
+  for (const [c, head, items] of cols) {
+    ws.getCell(1, c).value = head;
+    items.forEach((it, r) => (ws.getCell(r + 2, c).value = it));
+  }
   return (col: number, n: number) => `'${LISTS_SHEET}'!$${colToLetters(col - 1)}$2:$${colToLetters(col - 1)}$${n + 1}`;
 }
 
@@ -284,7 +248,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   }
 
   // ---- Tables, stacked on their sheets
-  const subtitle = [options.unit, kind && year ? `${kind} năm ${year}` : null].filter(Boolean).join(' – ');
+  const subtitle = [options.unit, kind && year ? periodTitle(kind, year) : null].filter(Boolean).join(' – ');
   for (const [name, ws] of sheets) {
     if (std) {
       ws.getCell('A1').value = SHEET_HEADINGS[name] ?? name;
@@ -327,9 +291,10 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   return new Uint8Array(out as ArrayBuffer);
 }
 
-function addValidations(ws: ExcelJS.Worksheet, spec: TableSpec, firstRow: number, nRows: number, col0: number, listRef: (c: number, n: number) => string, nTuyen: number) {
+function addValidations(ws: ExcelJS.Worksheet, spec: TableModule, firstRow: number, nRows: number, col0: number, listRef: (c: number, n: number) => string, nTuyen: number) {
   spec.columns.forEach((c, j) => {
-    const list = ENUM_LISTS[`${spec.name}.${c.key}`];
+    const l = spec.lists.find((x) => x.column === c.key);
+    const list = l && { col: l.sheetColumn, list: l.items };
     const dv =
       list ? listValidation(listRef(list.col, list.list === 'tuyen' ? nTuyen : list.list.length), c.header) : c.kind === 'count' ? COUNT_VALIDATION : c.kind === 'rate' ? RATE_VALIDATION : null;
     if (!dv) return;
@@ -339,10 +304,10 @@ function addValidations(ws: ExcelJS.Worksheet, spec: TableSpec, firstRow: number
 
 /**
  * Formula and cached result of a derived column in one row (A1 refs to the same row), both from
- * the contract's definition of the column (src/core/rules.ts), as the checker recomputes it.
+ * the table module's definition of the column (src/core/tables/), as the checker recomputes it.
  */
-function derived(spec: TableSpec, c: ColumnSpec, addrOf: (key: string) => string, valueOf: (key: string) => ExcelJS.CellValue): { formula: string; result: Scalar } | null {
-  const def = DERIVED_COUNTS.find((d) => d.table === spec.name && d.key === c.key) ?? DERIVED_RATES.find((d) => d.table === spec.name && d.key === c.key);
+function derived(spec: TableModule, c: ColumnSpec, addrOf: (key: string) => string, valueOf: (key: string) => ExcelJS.CellValue): { formula: string; result: Scalar } | null {
+  const def = spec.derivedCounts.find((d) => d.key === c.key) ?? spec.derivedRates.find((d) => d.key === c.key);
   if (!def) return null;
   const nums = def.parts.map((k) => [k, numericOf(valueOf(k))] as const);
   const values = Object.fromEntries(nums.map(([k, v]) => [k, v.n]));
@@ -368,12 +333,12 @@ function toCellValue(x: CellInput | undefined): ExcelJS.CellValue {
 /** Writes one table with its header at `headerRow`, first column `col0`. */
 function writeTable(
   ws: ExcelJS.Worksheet,
-  spec: TableSpec,
+  spec: TableModule,
   headerRow: number,
   col0: number,
-  given: Record<string, CellInput>[],
+  given: readonly Partial<Record<string, CellInput>>[],
   nRows: number,
-  totals: Record<string, CellInput> | undefined,
+  totals: Partial<Record<string, CellInput>> | undefined,
   std: boolean,
 ): void {
   const hasTotals = spec.totals.length > 0;

@@ -21,21 +21,17 @@
 import * as CFB from 'cfb';
 import type { Cell, NameRef, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
+import { refuse, type UnreadableWorkbookError } from './errors';
 import { LIMITS } from './package';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 import { decodeFormula, ERROR_CODES, type FormulaContext } from './xls-formula';
 
-const N = (n: number) => n.toLocaleString('vi-VN');
-
-const HOW_TO_SAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (Tệp > Lưu thành > Sổ làm việc Excel (.xlsx))';
-
 export function brokenXls(detail?: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('parse_failed', `Tệp Excel 97-2003 (.xls) bị hỏng, không đọc được: ${HOW_TO_SAVE}, hoặc lấy bản gốc rồi kiểm tra lại.`, detail);
+  return refuse('xls_corrupt', {}, detail);
 }
 
-const encrypted = () => new UnreadableWorkbookError('encrypted', 'Tệp được mã hoá bằng mật khẩu: hãy mở bằng Excel, gỡ mật khẩu rồi kiểm tra lại.');
+const encrypted = () => refuse('encrypted', {});
 
 /** True when the UTF-16LE form of `text` occurs in `bytes` (a stream's name in an OLE2 directory). */
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
@@ -48,17 +44,11 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 function tooManyCells(): UnreadableWorkbookError {
-  return new UnreadableWorkbookError(
-    'too_many_cells',
-    `Tệp có quá nhiều ô (hơn ${N(LIMITS.maxCells)} ô, giới hạn số ô ${N(LIMITS.maxCells)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
-  );
+  return refuse('too_many_cells', { limit: LIMITS.maxCells });
 }
 
 function tooManyRows(): UnreadableWorkbookError {
-  return new UnreadableWorkbookError(
-    'too_many_rows',
-    `Các trang tính trải quá nhiều dòng (hơn ${N(LIMITS.maxRows)} dòng cộng lại, giới hạn số dòng ${N(LIMITS.maxRows)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
-  );
+  return refuse('too_many_rows', { limit: LIMITS.maxRows });
 }
 
 /** Record types read here ([MS-XLS] 2.3). */
@@ -240,10 +230,9 @@ export function readXls(bytes: Uint8Array, fileName?: string): WorkbookModel {
   const entry = find('Workbook');
   if (!entry) {
     if (find('Book')) {
-      throw new UnreadableWorkbookError('legacy_xls', `Tệp ở định dạng Excel 5.0/95, cũ hơn Excel 97-2003, chương trình không đọc được: ${HOW_TO_SAVE} rồi kiểm tra tệp mới.`);
+      throw refuse('xls_excel95', {});
     }
-    const what = find('WordDocument') ? 'là văn bản Word 97-2003 (.doc)' : find('PowerPoint Document') ? 'là bản trình chiếu PowerPoint 97-2003' : 'không phải bảng tính Excel';
-    throw new UnreadableWorkbookError('not_xlsx', `Tệp ${what}, không phải sổ số liệu Excel: hãy chọn tệp .xls hoặc .xlsx.`);
+    throw refuse('ole_not_excel', { what: find('WordDocument') ? 'doc' : find('PowerPoint Document') ? 'ppt' : 'other' });
   }
   const content = entry.content;
   const stream = content instanceof Uint8Array ? content : Uint8Array.from(content as number[]);
@@ -302,10 +291,7 @@ class XlsReader {
   read(): WorkbookModel {
     this.readGlobals();
     if (this.sheetList.length > LIMITS.maxSheets) {
-      throw new UnreadableWorkbookError(
-        'too_many_parts',
-        `Tệp có quá nhiều trang tính (${N(this.sheetList.length)}, giới hạn số trang tính ${N(LIMITS.maxSheets)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
-      );
+      throw refuse('too_many_sheets', { sheets: this.sheetList.length, limit: LIMITS.maxSheets });
     }
     const sheets: SheetGrid[] = [];
     for (const entry of this.sheetList) {
@@ -331,7 +317,7 @@ class XlsReader {
         first = false;
         // BOF of the workbook globals, BIFF8 (vers 0x0600); older versions are refused with advice.
         if (rec.type !== R.BOF || d.length < 4 || v.getUint16(0, true) !== 0x0600) {
-          throw new UnreadableWorkbookError('legacy_xls', `Tệp ở định dạng Excel cũ hơn Excel 97-2003 (Excel 5.0/95 trở về trước), chương trình không đọc được: ${HOW_TO_SAVE} rồi kiểm tra tệp mới.`);
+          throw refuse('xls_older', {});
         }
         continue;
       }

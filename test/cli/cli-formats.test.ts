@@ -1,23 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { LIMITS } from '../../src/xlsx/package';
 import { mulblank, number, ods, xls } from '../helpers/hostile-sheets';
 import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const FIX = join(root, 'test', 'fixtures', 'html');
-// A build of its own (as `npm run build:cli` makes it), so that suites running at once never share one file.
-const cli = join(root, '.tmp', 'cli-formats', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-formats-'));
 
-const run = cliRunner(60000, cli);
-
-beforeAll(() => {
-  mkdirSync(join(root, '.tmp', 'cli-formats'), { recursive: true });
-  buildSync({ entryPoints: [join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: cli, logLevel: 'warning' });
-}, 120000);
+const run = cliRunner(60000);
 
 describe('cchc check on files that are not .xlsx packages', () => {
   it('reads a one-stop system export saved as .xls (an HTML page): not refused as unreadable', () => {

@@ -8,17 +8,12 @@ import JSZip from 'jszip';
 import { roundTo } from '../../src/core/numbers';
 import { expectedIndices, generateForms, SHAPES } from '../helpers/surveys';
 import { workbookWithAnswers } from '../helpers/surveys-xlsx';
-import { buildCli, cliRunner } from '../helpers/cli';
+import { CLI as cli, cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
 
 const run = cliRunner(60000);
-
-beforeAll(() => {
-  buildCli();
-}, 120000);
 
 describe('cchc check', () => {
   it('exits 0 on the clean sample, with the header line and no error', () => {

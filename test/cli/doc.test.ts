@@ -8,7 +8,7 @@ import { parseFixture } from '../../scripts/corpus/fixture';
 import { SAMPLE_FILES } from '../../src/xlsx/samples';
 import { readDocxParagraphs } from '../../src/docx/text';
 import JSZip from 'jszip';
-import { buildCli, cliRunner } from '../helpers/cli';
+import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-doc-'));
@@ -19,7 +19,6 @@ const planted = join(dir, 'kon-tum-cai-loi.docx');
 const clean = join(dir, 'van-mau.docx');
 
 beforeAll(async () => {
-  buildCli();
   const entry = corpusEntries().find((e) => e.document === 'kon-tum-q3-2022-cai-loi')!;
   writeFileSync(planted, await fixtureToDocx(entryFixture(entry)));
   writeFileSync(clean, await fixtureToDocx(parseFixture(readFileSync(join(root, 'test/fixtures/doc/kon-tum-q3-2022-van-mau.txt'), 'utf8'))));

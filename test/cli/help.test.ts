@@ -4,16 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCli, cliRunner } from '../helpers/cli';
+import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const COMMANDS = ['check', 'report', 'merge', 'doc', 'template'];
 
 const run = cliRunner(60000);
-
-beforeAll(() => {
-  buildCli();
-}, 120000);
 
 test('--version prints the version of package.json', () => {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };

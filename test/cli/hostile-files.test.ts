@@ -8,7 +8,7 @@ import { existsSync, lstatSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leaveConsolidationIn, makeFifo, workbookWithDateAndYear, writeUnitsFolder } from '../helpers/hostile/writers';
-import { buildCli, cliRunner } from '../helpers/cli';
+import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-hostile-files-'));
@@ -20,7 +20,6 @@ let unitFiles: string[] = [];
 const run = cliRunner(30000);
 
 beforeAll(async () => {
-  buildCli();
   units = join(dir, 'don-vi');
   unitFiles = await writeUnitsFolder(units);
 }, 120000);

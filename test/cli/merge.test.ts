@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
 import { findTool, missingTool } from '../helpers/tools';
 import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
-import { buildCli, cliRunner } from '../helpers/cli';
+import { cliRunner } from '../helpers/cli';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
@@ -20,7 +20,6 @@ let q4 = '';
 const run = cliRunner(120000);
 
 beforeAll(async () => {
-  buildCli();
   ({ q3, q4 } = await writeCorpus(dir));
 }, 180000);
 

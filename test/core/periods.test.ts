@@ -1,5 +1,6 @@
 import { PERIOD_KINDS } from '../../src/core/contract';
-import { formatDate, formatDateNarrative, isoToSerial, parseDateText, parsePeriodKind, reportingWindow, serialToIso } from '../../src/core/periods';
+import { parseDateText, parsePeriodKind, reportingWindow } from '../../src/core/periods';
+import { formatDate, isoToSerial, serialToIso } from '../../src/core/format';
 import { ruleSetFor } from '../../src/core/regimes';
 import { periodWords } from '../../src/core/periodWords';
 
@@ -42,7 +43,7 @@ describe('reporting windows (NĐ 09/2019/NĐ-CP, Điều 12)', () => {
     expect(parseDateText('31/02/2022')).toBeNull();
     expect(formatDate('2023-02-05', 'formal')).toBe('ngày 05 tháng 02 năm 2023');
     expect(formatDate('2023-03-14', 'formal')).toBe('ngày 14 tháng 3 năm 2023');
-    expect(formatDateNarrative('2023-03-14')).toBe('14/3/2023');
+    expect(formatDate('2023-03-14')).toBe('14/3/2023');
   });
 });
 

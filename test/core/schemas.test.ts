@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
-import { TABLES } from '../../src/core/contract';
+import { TABLES } from '../../src/core/tables';
 import { checkJson, countFinding, ROW_SCHEMAS } from '../../src/core/schemas';
 import { reportJson } from '../../src/cli/format';
 import { readWorkbook } from '../../src/xlsx/read';

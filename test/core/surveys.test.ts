@@ -1,5 +1,6 @@
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
+import { withSeverity } from '../../src/core/messages';
 import { colToLetters, type WorkbookModel } from '../../src/core/model';
 import { roundTo } from '../../src/core/numbers';
 import { FORM_VERSIONS, formVersion, type FormVersion, type FormVersionId } from '../../src/core/surveys/forms';
@@ -182,7 +183,7 @@ describe('form rules', () => {
     expect(surveyIndices([s!]).haiLongChung).toBeCloseTo((5 / 6) * 100, 10);
     const out: { code: string; severity: string; cell: string; message?: string }[] = [];
     const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
-    checkSurveys(buildModelWith(sheet), null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(d));
+    checkSurveys(buildModelWith(sheet), null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)' }, (d) => out.push(withSeverity(d)));
     expect(out.filter((d) => d.code === 'survey_answer_out_of_scale').map((d) => `${d.severity}@${d.cell}`)).toEqual(['warning@E3']);
   });
 
@@ -224,7 +225,7 @@ describe('form rules', () => {
     const model = buildModelWith(sheet);
     const out: { code: string; severity: string; cell: string }[] = [];
     const { checkSurveys } = jest.requireActual<typeof import('../../src/core/checks/surveys')>('../../src/core/checks/surveys');
-    checkSurveys(model, null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)', versions: confirmed }, (d) => out.push(d));
+    checkSurveys(model, null, { period: null, method: 'QĐ 56/QĐ-BYT (2024)', versions: confirmed }, (d) => out.push(withSeverity(d)));
     const header = uploadHeader(shape);
     const col = (item: string) => colToLetters(header.indexOf(item));
     expect(out.filter((d) => d.code === 'survey_answer_out_of_scale').map((d) => `${d.severity}@${d.cell}`)).toEqual([`error@${col('A1')}2`, `warning@${col('E7')}2`]);

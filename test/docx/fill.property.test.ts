@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { buildNarrative } from '../../src/core/narrative';
-import { ALL_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
+import { ALL_TAGS } from '../../src/core/narrative/tags';
+import { TAG_TITLES } from '../../src/core/narrative/places';
 import { fillDocxDetailed } from '../../src/docx/fill';
 import { allSections } from '../narrative/fixtures';
 import { body, docxWith } from './hostile';

@@ -50,3 +50,17 @@ export async function docxWith(document: string, extra: Record<string, string> =
 }
 
 export const body = (inner: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>${inner}</w:body></w:document>`;
+
+/** Controls nested `depth` deep: w:sdt › w:sdtContent › w:sdt … around one tagged place. */
+export function nestedControls(depth: number): string {
+  const open = '<w:sdt><w:sdtPr><w:tag w:val="khac"/></w:sdtPr><w:sdtContent>';
+  const close = '</w:sdtContent></w:sdt>';
+  const place = '<w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>';
+  return body(open.repeat(depth) + place + close.repeat(depth));
+}
+
+/** The billion laughs: a DOCTYPE of entities nested ten deep around one tagged place. */
+export function entityExpansion(): string {
+  const laughs = ['<!ENTITY l0 "haha">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
+  return `<?xml version="1.0"?><!DOCTYPE w:document [${laughs}]><w:document ${W_NS}><w:body><w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body></w:document>`;
+}

@@ -7,32 +7,26 @@ import { DOCX_LIMITS } from '../../src/docx/package';
 import { findControls } from '../../src/docx/sdt';
 import { runReport } from '../../src/cli/report';
 import { konTumQ3 } from '../narrative/fixtures';
-import { body, deflatedEntry, docxWith, MINIMAL_CT, zipOf } from './hostile';
+import { body, deflatedEntry, docxWith, entityExpansion, MINIMAL_CT, nestedControls as nested, zipOf } from './hostile';
 
 const n = buildNarrative(konTumQ3());
 const record = { fileName: 'a.xlsx', unit: 'x', period: 'y', fingerprint: n.fingerprint, filledAt: '2022-09-14T08:30:00.000Z' };
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-async function refusal(docx: Uint8Array): Promise<{ reason: string; message: string; ms: number }> {
-  const t = Date.now();
+async function refusal(docx: Uint8Array): Promise<{ reason: string; message: string }> {
   try {
     await fillDocxDetailed(docx, n, record);
   } catch (e) {
-    return { reason: (e as { reason: string }).reason, message: (e as Error).message, ms: Date.now() - t };
+    return { reason: (e as { reason: string }).reason, message: (e as Error).message };
   }
   throw new Error('not refused');
 }
 
-/** Controls nested `depth` deep: w:sdt › w:sdtContent › w:sdt … around one tagged place. */
-function nested(depth: number): string {
-  const open = '<w:sdt><w:sdtPr><w:tag w:val="khac"/></w:sdtPr><w:sdtContent>';
-  const close = '</w:sdtContent></w:sdt>';
-  const place = '<w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>';
-  return body(open.repeat(depth) + place + close.repeat(depth));
-}
+// How long each refusal takes, and the scan's growth with depth, are measured by `npm run bench`
+// (bench/refusals.ts) as ratios to a normal fill: tests assert no times.
 
 describe('template limits, measured on what is read', () => {
-  test('a 400 KB .docx whose document.xml inflates to 400 MB is refused by the unpacked-size limit within seconds', async () => {
+  test('a 400 KB .docx whose document.xml inflates to 400 MB is refused by the unpacked-size limit', async () => {
     const doc = await deflatedEntry('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>`, 'a', 400 * 2 ** 20, '</w:t></w:r></w:p></w:body></w:document>');
     const ct = await deflatedEntry('[Content_Types].xml', MINIMAL_CT, ' ', 0, '');
     const docx = zipOf([ct, doc]);
@@ -42,7 +36,6 @@ describe('template limits, measured on what is read', () => {
     expect(r.reason).toBe('unpacked_too_large');
     expect(r.message).toContain('giới hạn dung lượng giải nén');
     expect(r.message).toContain('word/document.xml');
-    expect(r.ms).toBeLessThan(10_000);
   }, 60_000);
 
   test('the sizes the zip directory declares are not trusted: a part declared 1 KB that inflates to 100 MB is refused', async () => {
@@ -60,7 +53,6 @@ describe('template limits, measured on what is read', () => {
     const r = await refusal(docx);
     expect(r.reason).toBe('too_deep');
     expect(r.message).toContain('giới hạn độ sâu XML');
-    expect(r.ms).toBeLessThan(2000);
   });
 
   test('nesting just under the depth limit fills normally', async () => {
@@ -75,15 +67,12 @@ describe('template limits, measured on what is read', () => {
     expect(r.message).toContain('giới hạn số phần tử XML');
   });
 
-  test('the control scan is linear in depth: 40 000 nested controls are scanned in well under a second per 10 000', () => {
+  test('the control scan finds every one of 40 000 nested controls', () => {
     // The old scan walked the stack of open elements at every end tag: 40 000 deep took minutes.
-    const xml = nested(40_000);
-    const t = Date.now();
-    const spans = findControls(xml);
-    const ms = Date.now() - t;
+    // Its growth with depth (40 000 against 4 × 10 000) is measured by bench/refusals.ts.
+    const spans = findControls(nested(40_000));
     expect(spans).toHaveLength(40_001);
     expect(spans.find((s) => s.tag === 'cchc:tthc')!.kind).toBe('block');
-    expect(ms).toBeLessThan(4000);
   });
 
   test('a file over the size limit is refused before it is read; non-zip, Excel and empty files get their own message', async () => {
@@ -113,11 +102,8 @@ describe('template limits, measured on what is read', () => {
   });
 
   test('entity expansion (a DOCTYPE of nested entities) is refused, never expanded', async () => {
-    const laughs = ['<!ENTITY l0 "haha">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
-    const xml = `<?xml version="1.0"?><!DOCTYPE w:document [${laughs}]><w:document ${W}><w:body><w:sdt><w:sdtPr><w:tag w:val="cchc:tthc"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:sdtContent></w:sdt></w:body></w:document>`;
-    const r = await refusal(await docxWith(xml));
+    const r = await refusal(await docxWith(entityExpansion()));
     expect(r.reason).toBe('bad_xml');
-    expect(r.ms).toBeLessThan(2000);
   });
 
   test('malformed XML in the document is refused in Vietnamese', async () => {

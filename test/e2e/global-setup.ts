@@ -4,6 +4,7 @@
  * starts only when a browser suite can be part of the run: `npx jest test/core` does not pay
  * for it. With other ways of choosing tests (-t, --onlyChanged, --findRelatedTests…) it does not
  * start either; a browser suite that runs anyway then builds for itself, as when run alone.
+ * Called by the run's global setup, test/global-setup.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -21,18 +22,23 @@ declare global {
   var __cchcSharedBuild: SharedBuild | undefined;
 }
 
-function browserSuitesSelected(config: Config.GlobalConfig): boolean {
+/** True when this run may include one of `files` (absolute paths of suites), as far as the setup can tell. */
+export function suitesSelected(config: Config.GlobalConfig, files: string[]): boolean {
   if (config.listTests || config.testNamePattern || config.onlyChanged || config.findRelatedTests || config.lastCommit || config.changedSince) return false;
   const patterns = config.testPathPatterns;
   if (!patterns?.isSet()) return true;
   const match = patterns.toExecutor({ rootDir: config.rootDir });
-  return readdirSync(__dirname)
-    .filter((f) => /\.test\.tsx?$/.test(f))
-    .some((f) => match.isMatch(join(__dirname, f)));
+  return files.some((f) => match.isMatch(f));
 }
 
+/** The suites of this folder: the ones that open the shared web build. */
+export const webSuites = (): string[] =>
+  readdirSync(__dirname)
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => join(__dirname, f));
+
 export default function globalSetup(config: Config.GlobalConfig): void {
-  if (!browserSuitesSelected(config)) return;
+  if (!suitesSelected(config, webSuites())) return;
   const base = mkdtempSync(join(tmpdir(), 'cchc-shared-web-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'web.ts'), 'shared', base], { cwd: config.rootDir, stdio: ['ignore', 'ignore', 'inherit'] });
   child.on('exit', (code, signal) => {

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { tableSpec } from '../../src/core/contract';
+import { tableSpec } from '../../src/core/tables';
 import { Q3, expectedCounts, unitWorkbook, type SeedUnit } from '../helpers/merge-corpus';
 import { openSite, type Site } from './web';
 

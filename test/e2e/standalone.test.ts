@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/check';
 import { SEVERITY_LABEL } from '../../src/core/messages';
 import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
@@ -19,7 +19,7 @@ import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
 import { isMainMetric, metricLines } from '../../src/taskpane/metrics';
-import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, webBuild, type StaticServer } from './web';
+import { buildWeb, openBrowser, serveStatic, webBuild, type OpenBrowser, type StaticServer } from './web';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'assets/samples/mau-co-loi.xlsx');
@@ -30,7 +30,7 @@ function plantedFromMarkdown(): { code: string; sheet: string; cell: string }[] 
   return [...md.matchAll(/^\| \d+ \| `(\w+)` \| ([^|]+?) \| ([A-Z]+\d+) \|/gm)].map((m) => ({ code: m[1]!, sheet: m[2]!, cell: m[3]! }));
 }
 
-let browser: Browser;
+let opened: OpenBrowser;
 let standaloneDir: string;
 let context: BrowserContext;
 let page: Page;
@@ -39,17 +39,17 @@ let requests: string[];
 beforeAll(async () => {
   standaloneDir = mkdtempSync(join(tmpdir(), 'cchc-standalone-'));
   await buildWeb(standaloneDir, { standalone: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  opened = await openBrowser();
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await opened?.close();
   if (standaloneDir) rmSync(standaloneDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
   requests = [];
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  context = await opened.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
 });
@@ -73,7 +73,9 @@ async function openFile(): Promise<void> {
 
 async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const path = await d.path();
+  // saveAs, not path(): a browser this suite connected to keeps its downloads on its own side.
+  const path = join(standaloneDir, `download-${Date.now()}`);
+  await d.saveAs(path);
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
 
@@ -209,7 +211,7 @@ describe('in the main build (npm start, build:web)', () => {
   });
 
   test('the task pane in an Internet Explorer 11 webview says what is needed instead of staying blank', async () => {
-    const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko' });
+    const ie = await opened.browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko' });
     ie.on('request', (r) => requests.push(r.url()));
     // Office.js is not needed to show the notice; its CDN must not be contacted by the test.
     await ie.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());

@@ -1,6 +1,7 @@
 import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../../src/core/model';
 import { colToLetters, toA1 } from '../../src/core/model';
-import { tableSpec, type TableName } from '../../src/core/contract';
+import { type TableName } from '../../src/core/contract';
+import { tableSpec } from '../../src/core/tables';
 
 type In = Cell | string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 import { FakeExcel, installFakeOffice } from '../../src/fake-office/excel';
-import { readWorkbook, parseNameFormula, BLOCK_CELLS } from '../../src/excel/read';
+import { readWorkbook, BLOCK_CELLS } from '../../src/excel/read';
 import type { Cell, WorkbookModel } from '../../src/core/model';
 import { oneTable, sevenTables, Builder, info, bienChe } from './fixture';
 
@@ -108,14 +108,5 @@ describe('Excel adapter: reading the workbook', () => {
     const desk = new FakeExcel(model, { limits: false });
     expect(JSON.stringify(canon(await read(desk))) === want).toBe(true);
     expect(desk.roundTrips).toBe(2);
-  });
-
-  test('name formulas: quoted sheets, ranges, non-references', () => {
-    expect(parseNameFormula("='Thông tin'!$C$3")).toEqual({ sheet: 'Thông tin', cell: 'C3' });
-    expect(parseNameFormula('=TTHC!$B$2:$D$9')).toEqual({ sheet: 'TTHC', cell: 'B2' });
-    expect(parseNameFormula("='Sổ của ''Sở'''!A1")).toEqual({ sheet: "Sổ của 'Sở'", cell: 'A1' });
-    expect(parseNameFormula('=#REF!')).toBeNull();
-    expect(parseNameFormula('=SUM(TTHC!A1:A3)')).toBeNull();
-    expect(parseNameFormula('="cchc-workbook/1"')).toBeNull();
   });
 });

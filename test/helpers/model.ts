@@ -1,4 +1,5 @@
-import { INFO_NAMES, SHEET_INFO, tableSpec, type InfoName, type TableName } from '../../src/core/contract';
+import { INFO_NAMES, SHEET_INFO, type InfoName, type TableName } from '../../src/core/contract';
+import { tableSpec } from '../../src/core/tables';
 import { parseA1, toA1, type Cell, type Scalar, type SheetGrid, type WorkbookModel } from '../../src/core/model';
 import { isoToSerial } from '../../src/core/periods';
 

@@ -3,7 +3,8 @@
  * check engine. Where a seed gives only a total, the split into columns is chosen to satisfy the
  * Biểu 06 identities and is marked as such.
  */
-import { CONTRACT_VERSION, tableSpec, type TableName } from '../../src/core/contract';
+import { CONTRACT_VERSION, type TableName } from '../../src/core/contract';
+import { tableSpec } from '../../src/core/tables';
 import type { CheckReport, DataRow, TableData } from '../../src/core/report';
 import type { Finding } from '../../src/core/findings';
 import { sum } from '../../src/core/calculators';

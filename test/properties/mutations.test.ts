@@ -2,7 +2,8 @@
  * Random mutations of a valid workbook (fast-check, fixed seed, bounded runs): truncation, flipped
  * bytes, lying sizes in the zip directory, huge <dimension>s, deep XML. Whatever comes out, the
  * reader gives a model the checker reports on (its JSON accepted by its own schema) or refuses
- * with a Vietnamese UnreadableWorkbookError, within the time limit; the input bytes never change.
+ * with a Vietnamese UnreadableWorkbookError; the input bytes never change. How long the slowest
+ * of these takes, against the product's 30 s, is measured by `npm run bench` (bench/refusals.ts).
  */
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,6 @@ async function outcome(input: Uint8Array): Promise<'report' | 'refused'> {
   const before = statSync(file).mtimeMs;
   const bytes = new Uint8Array(readBoundedSync(file));
   const copy = bytes.slice();
-  const started = Date.now();
   try {
     const model = await readWorkbook(bytes, 'x.xlsx');
     const report = checkWorkbook(model);
@@ -55,7 +55,6 @@ async function outcome(input: Uint8Array): Promise<'report' | 'refused'> {
     expect(e.message).not.toMatch(/\b(Error|undefined|Cannot|Invalid|Unexpected)\b/);
     return 'refused';
   } finally {
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(Buffer.from(bytes).equals(Buffer.from(copy))).toBe(true);
     expect(readFileSync(file).equals(Buffer.from(input))).toBe(true);
     expect(statSync(file).mtimeMs).toBe(before);

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { withMessage } from '../../src/core/messages';
 import { summarize, type Draft } from '../../src/core/findings';
 import { formatPercent } from '../../src/core/numbers';
@@ -15,14 +15,14 @@ import type { CheckReport } from '../../src/core/report';
 import { checkWorkbook } from '../../src/core/check';
 import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { readWorkbook } from '../../src/xlsx/read';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic, type StaticServer } from '../e2e/web';
+import { openBrowser, serveStatic, type OpenBrowser, type StaticServer } from '../e2e/web';
 
 const ROOT = join(__dirname, '../..');
 let dir: string;
 /** The real report of the clean sample workbook, checked in Node. */
 let clean: CheckReport;
 let server: StaticServer;
-let browser: Browser;
+let opened: OpenBrowser;
 let page: Page;
 
 beforeAll(async () => {
@@ -43,17 +43,17 @@ beforeAll(async () => {
   clean = checkWorkbook(await readWorkbook(new Uint8Array(readFileSync(join(ROOT, 'assets/samples/mau-sach.xlsx'))), 'mau-sach.xlsx'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body style="margin:0"><div id="root"></div><script src="harness.js"></script></body></html>');
   server = await serveStatic(dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  opened = await openBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await opened?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  page = await opened.browser.newPage({ viewport: { width: 320, height: 900 } });
 });
 afterEach(async () => {
   await page.close();

@@ -2,7 +2,8 @@
  * The Word adapter on the fake host: real narrative of the shipped samples into the real template.
  */
 import { NOTE_PREFIX } from '../../src/core/narrative/marks';
-import { FIELD_TAGS, SECTION_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
+import { FIELD_TAGS, SECTION_TAGS } from '../../src/core/narrative/tags';
+import { TAG_TITLES } from '../../src/core/narrative/places';
 import { fillDocx } from '../../src/docx/fill';
 import { buildNarrative } from '../../src/core/narrative';
 import { FakeWord, fakeWordFromDocx, installFakeWord, type WordSnapshot } from '../../src/fake-office/word';

@@ -2,7 +2,8 @@
  * The fake Word host enforces what the real one does: properties only after load + sync, writes
  * only at sync, failed batches change nothing, every sync counted.
  */
-import { ALL_TAGS, TAG_TITLES } from '../../src/core/narrative/tags';
+import { ALL_TAGS } from '../../src/core/narrative/tags';
+import { TAG_TITLES } from '../../src/core/narrative/places';
 import { FakeWord, fakeWordFromDocx, installFakeWord } from '../../src/fake-office/word';
 import { templateBytes } from './fixtures';
 

@@ -229,14 +229,14 @@ describe('long chains of references', () => {
   });
 });
 
-describe('hostile formulas finish quickly', () => {
+// How long these take (against formulas on the cells the sheet has, and against the work budget
+// spent in full) is measured by `npm run bench` (bench/refusals.ts); tests assert no times.
+describe('hostile formulas are bounded', () => {
   it('whole-sheet ranges are bounded by the cells the sheet has', async () => {
     const data: (Cell | undefined)[][] = [[{ v: 2 }, { v: 3 }], [{ v: 4 }]];
     const out: (Cell | undefined)[][] = [[{ v: null, f: 'SUMPRODUCT(S!A1:XFD1048576)' }, { v: null, f: 'SUM(S!A:A)+SUM(S!1:1)' }, { v: null, f: 'SUM(A:C)' }]];
     const model: WorkbookModel = { sheets: [{ name: 'S', rows: data }, { name: 'T', rows: out }], tables: [], names: [] };
-    const started = Date.now();
     await computeFormulas(model);
-    expect(Date.now() - started).toBeLessThan(5000);
     // 2 + 3 + 4 = 9; column A 2 + 4 = 6 and row 1 2 + 3 = 5.
     expect(out[0]!.map((c) => c!.v)).toEqual([9, 11, null]);
     // A range that holds the formula itself is circular, as Excel says.
@@ -247,9 +247,7 @@ describe('hostile formulas finish quickly', () => {
     const n = 5000;
     const rows: (Cell | undefined)[][] = Array.from({ length: n }, (_, r) => [{ v: r }, { v: null, f: `SUM($A$1:$A$${n})` }]);
     const model: WorkbookModel = { sheets: [{ name: 'S', rows }], tables: [], names: [] };
-    const started = Date.now();
     const summary = await computeFormulas(model);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(summary.computed + summary.uncomputed).toBe(n);
     expect(summary.uncomputed).toBeGreaterThan(0);
     // Σ 0…4999 = 12 497 500 wherever it was computed.

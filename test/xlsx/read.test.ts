@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { readWorkbook } from '../../src/xlsx/read';
-import { relativePath } from '../../src/xlsx/package';
+import { relativePath } from '../support/exceljs-repairs';
 import { buildWorkbook, tableCell } from '../../src/xlsx/template';
 import { CLEAN_SAMPLE } from '../../src/xlsx/samples';
 import { findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';

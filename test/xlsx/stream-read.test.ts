@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { LIMITS, readWorkbook } from '../../src/xlsx/read';
-import { readWorkbookWithExcelJs } from '../../src/xlsx/read-exceljs';
+import { readWorkbookWithExcelJs } from '../support/read-exceljs';
 import { colToLetters, findSheet, getCell, parseA1, type WorkbookModel } from '../../src/core/model';
 import { findTool, missingTool } from '../helpers/tools';
 
@@ -187,8 +187,8 @@ describe('SpreadsheetML as other producers write it', () => {
     expect([at('C5'), at('E5')]).toEqual([{ v: 7 }, { v: -0.0015 }]);
   });
 
-  it('keeps workbook-scope names of one cell, the merges, and no phonetic text', () => {
-    expect(m.names).toEqual([{ name: 'TenDonVi', sheet: 'Số liệu', cell: 'A1' }]);
+  it('keeps workbook-scope names (an area as its first cell, src/core/name-ref.ts), the merges, and no phonetic text', () => {
+    expect(m.names).toEqual([{ name: 'TenDonVi', sheet: 'Số liệu', cell: 'A1' }, { name: 'Vung', sheet: 'Số liệu', cell: 'A1', range: 'A1:B2' }]);
     expect(m.sheets[0]!.merges).toEqual(['E1:F1']);
   });
 

@@ -6,7 +6,8 @@ import { LISTS_SHEET } from '../../src/core/contract';
 import { readWorkbook } from '../../src/xlsx/read';
 import { BLANK_TEMPLATE, CLEAN_SAMPLE, MISTAKES_SAMPLE, SAMPLE_FILES } from '../../src/xlsx/samples';
 import { mistakesNote } from '../../scripts/build-assets';
-import { PERIOD_KINDS, TABLES } from '../../src/core/contract';
+import { PERIOD_KINDS } from '../../src/core/contract';
+import { TABLES } from '../../src/core/tables';
 import { findSheet, getCell, parseA1 } from '../../src/core/model';
 
 const root = join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import { SURVEY_SUBJECTS } from '../contract';
 import { KHONG_PHAT_SINH } from '../calculators';
-import { formatPercent } from '../numbers';
+import { formatPercent } from '../format';
 import { SECTION_CODES, SECTION_TITLES } from '../surveys/forms';
 import { slug } from '../text';
 

@@ -4,7 +4,6 @@ import type { Extracted, Row } from '../extract';
 import type { Draft } from '../findings';
 import type { LocatedTable } from '../locate';
 import { roundTo } from '../numbers';
-import { foldText } from '../text';
 
 /** What every table check receives: the table as located and as read, and where findings go. */
 export interface TableInput {
@@ -40,16 +39,3 @@ export function rateMatches(stated: RateReading, expected: number): boolean {
   return stated.maybeFraction && at(roundNoise(stated.percent * 100), Math.max(0, stated.decimals - 2));
 }
 
-/** Accepts an option by its folded start ("Hợp đồng 68" is "Hợp đồng", "HĐ" too). */
-export function matchOption(text: string, options: readonly string[]): string | null {
-  const f = foldText(text);
-  for (const o of options) {
-    const fo = foldText(o);
-    if (f === fo || f.startsWith(fo)) return o;
-  }
-  if (options.includes('Hợp đồng') && /^hd\b|^hop dong/.test(f)) return 'Hợp đồng';
-  if (options.includes('Phản ánh, kiến nghị') && /(phan anh|kien nghi|don thu)/.test(f)) return 'Phản ánh, kiến nghị';
-  if (options.includes('Cơ quan, đơn vị') && /^(co quan|don vi|tap the)/.test(f)) return 'Cơ quan, đơn vị';
-  if (options.includes('Người dân, tổ chức (TTHC)') && /(nguoi dan|to chuc|tthc)/.test(f)) return 'Người dân, tổ chức (TTHC)';
-  return null;
-}

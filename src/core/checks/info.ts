@@ -7,7 +7,8 @@
 import { CONTRACT_VERSION, INFO_NAMES, PERIOD_KINDS, SHEET_INFO, type InfoName, type NameSpec, type PeriodKind } from '../contract';
 import { cellText, normalizeCell } from '../cells';
 import { findSheet, getCell, parseA1, toA1, type Cell, type WorkbookModel } from '../model';
-import { formatDate, parseDateText, parsePeriodKind, reportingWindow, serialToIso, type WindowKind } from '../periods';
+import { parseDateText, parsePeriodKind, reportingWindow, type WindowKind } from '../periods';
+import { formatDate, serialToIso } from '../format';
 import type { PeriodInfo } from '../report';
 import { foldText, headerKey } from '../text';
 import { baseName, periodWords } from '../periodWords';
@@ -210,13 +211,13 @@ export function readInfo(model: WorkbookModel, push: Push): Info {
   };
   const version = values.PhienBanMau;
   if (version && text('PhienBanMau') && text('PhienBanMau') !== CONTRACT_VERSION) {
-    push({ code: 'unknown_contract', severity: 'warning', sheet: version.sheet, cell: version.cell, expected: CONTRACT_VERSION, actual: text('PhienBanMau') ?? '' });
+    push({ code: 'unknown_contract', sheet: version.sheet, cell: version.cell, expected: CONTRACT_VERSION, actual: text('PhienBanMau') ?? '' });
   }
   const unit = values.DonViBaoCao;
   if (unit && text('DonViBaoCao') === null) {
-    push({ code: 'missing_value', severity: 'error', sheet: unit.sheet, cell: unit.cell, header: unit.label });
+    push({ code: 'missing_value', sheet: unit.sheet, cell: unit.cell, header: unit.label });
   } else if (!unit) {
-    push({ code: 'missing_name', severity: 'warning', ...infoAnchor(model), name: 'DonViBaoCao', label: 'Đơn vị báo cáo' });
+    push({ code: 'missing_name', ...infoAnchor(model), name: 'DonViBaoCao', label: 'Đơn vị báo cáo' });
   }
   return { unit: text('DonViBaoCao'), recipient: text('DonViNhan'), values };
 }
@@ -239,8 +240,8 @@ function readDate(v: NameValue | undefined, push: Push): string | null {
     // A number no date can be: its text would be "NaN" (the reader gives NaN for a serial no
     // Date can hold) or "1e+308", so the message says what it is instead.
     const x = v.value.v;
-    push({ code: 'invalid_date', severity: 'error', sheet: v.sheet, cell: v.cell, label: v.label, outOfRange: true, ...(Number.isFinite(x) ? { actual: x } : {}) });
-  } else if (!iso) push({ code: 'invalid_date', severity: 'error', sheet: v.sheet, cell: v.cell, label: v.label, actual: cellText(v.value) || (n.t === 'error' ? n.error : '') });
+    push({ code: 'invalid_date', sheet: v.sheet, cell: v.cell, label: v.label, outOfRange: true, ...(Number.isFinite(x) ? { actual: x } : {}) });
+  } else if (!iso) push({ code: 'invalid_date', sheet: v.sheet, cell: v.cell, label: v.label, actual: cellText(v.value) || (n.t === 'error' ? n.error : '') });
   return iso;
 }
 
@@ -276,8 +277,8 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
   const split = kindText ? splitKind(kindText) : { kind: null, year: null };
   let kind = split.kind as (typeof PERIOD_KINDS)[number] | null;
   if (kv && !kind) {
-    if (kindText === '') push({ code: 'missing_value', severity: 'error', sheet: kv.sheet, cell: kv.cell, header: kv.label });
-    else push({ code: 'invalid_period_kind', severity: 'error', sheet: kv.sheet, cell: kv.cell, actual: kindText, options: [...PERIOD_KINDS] });
+    if (kindText === '') push({ code: 'missing_value', sheet: kv.sheet, cell: kv.cell, header: kv.label });
+    else push({ code: 'invalid_period_kind', sheet: kv.sheet, cell: kv.cell, actual: kindText, options: [...PERIOD_KINDS] });
   }
   const yv = info.values.NamBaoCao;
   let year: number | null = split.year;
@@ -285,11 +286,11 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
     const n = normalizeCell(yv.value);
     if (n.t === 'num' && Number.isInteger(n.value) && n.value >= 2000 && n.value <= 2100) year = n.value;
     else if (n.t === 'blank') {
-      if (year === null) push({ code: 'missing_value', severity: 'error', sheet: yv.sheet, cell: yv.cell, header: yv.label });
+      if (year === null) push({ code: 'missing_value', sheet: yv.sheet, cell: yv.cell, header: yv.label });
     } else if (n.t === 'num' && n.text === undefined) {
       // A number kept as a number, so the message formats it (never "1e+308" or "NaN").
-      push({ code: 'invalid_year', severity: 'error', sheet: yv.sheet, cell: yv.cell, ...(Number.isFinite(n.value) ? { actual: n.value } : { actual: 'không phải số' }) });
-    } else push({ code: 'invalid_year', severity: 'error', sheet: yv.sheet, cell: yv.cell, actual: cellText(yv.value) });
+      push({ code: 'invalid_year', sheet: yv.sheet, cell: yv.cell, ...(Number.isFinite(n.value) ? { actual: n.value } : { actual: 'không phải số' }) });
+    } else push({ code: 'invalid_year', sheet: yv.sheet, cell: yv.cell, actual: cellText(yv.value) });
   }
   if (!kv && !kind) {
     const t = findTitlePeriod(model);
@@ -339,7 +340,7 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
 
   if (from && to && from > to) {
     const dv = info.values.DenNgay!;
-    push({ code: 'window_reversed', severity: 'error', sheet: dv.sheet, cell: dv.cell, from, to, related: [info.values.TuNgay!.cell], actual: to });
+    push({ code: 'window_reversed', sheet: dv.sheet, cell: dv.cell, from, to, related: [info.values.TuNgay!.cell], actual: to });
   } else if (from && to && official && calendar) {
     const matches = (w: { from: string; to: string }) => w.from === from && w.to === to;
     if (!matches(official) && !matches(calendar)) {
@@ -348,7 +349,7 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
         [to, info.values.DenNgay!, official.to],
       ] as const) {
         if (iso !== expected) {
-          push({ code: 'window_differs', severity: 'warning', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
+          push({ code: 'window_differs', sheet: nv.sheet, cell: nv.cell, label: nv.label, from: official.from, to: official.to, actual: formatDate(iso), expected: formatDate(expected) });
         }
       }
     }
@@ -356,7 +357,7 @@ export function resolvePeriod(model: WorkbookModel, info: Info, windowKind: Wind
   if (!kind || !year) {
     if (!kv || !yv) {
       // Nothing says which period this is: the rules in force today apply, and the officer is told.
-      if (!(kv && !kind) && !(yv && year === null && cellText(yv.value) !== '')) push({ code: 'missing_period', severity: 'warning', ...infoAnchor(model) });
+      if (!(kv && !kind) && !(yv && year === null && cellText(yv.value) !== '')) push({ code: 'missing_period', ...infoAnchor(model) });
     }
     // i10: the period shown everywhere is the one the workbook states, even a reversed one (its own
     // error says so); the NĐ 09 window fills in only what the workbook leaves out.

@@ -9,7 +9,7 @@ import { roundNoise } from '../calculators';
 import { headerOf, type Extracted, type Row } from '../extract';
 import type { LocatedTable } from '../locate';
 import { roundTo } from '../numbers';
-import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../rules';
+import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../tables';
 import { baseAt, rateMatches, relatedCells, usable, type Push } from './context';
 import { partsOf, rateParts } from '../findingParts';
 
@@ -89,7 +89,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       const part = row.values[b.part];
       const bound = row.values[b.bound];
       if (part != null && bound != null && part > bound) {
-        push({ code: 'part_exceeds_total', severity: 'error', ...baseAt(lt, row, b.part), rule: b.id, header: headerOf(spec, b.part), boundHeader: headerOf(spec, b.bound), expected: bound, actual: part, related: relatedCells(row, [b.bound]) });
+        push({ code: 'part_exceeds_total', ...baseAt(lt, row, b.part), rule: b.id, header: headerOf(spec, b.part), boundHeader: headerOf(spec, b.bound), expected: bound, actual: part, related: relatedCells(row, [b.bound]) });
       }
     }
     for (const d of DERIVED_COUNTS) {
@@ -97,7 +97,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       const expected = row.values[d.key];
       const n = row.norm[d.key];
       if (expected != null && n && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
-        push({ code: 'derived_mismatch', severity: 'error', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']), parts: partsOf(spec, row, ['duocGiao', 'coMat']) });
+        push({ code: 'derived_mismatch', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']), parts: partsOf(spec, row, ['duocGiao', 'coMat']) });
       }
     }
     for (const r of DERIVED_RATES) {
@@ -125,7 +125,6 @@ function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity
   if (s !== stated) {
     push({
       code: 'sum_mismatch',
-      severity: 'error',
       ...baseAt(lt, row, id.total),
       rule: id.id,
       expected: s,
@@ -157,12 +156,12 @@ export function checkRateCell(
   const related = relatedCells(row, key === 'tyLeDungHan' ? ['truocHan', 'dungHan', 'daGiaiQuyet'] : ['thucHien', 'keHoach']);
   if (expected == null) {
     if (denominator === 0 && stated.percent !== 0) {
-      push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related, ...rateParts(spec, row, key) });
+      push({ code: 'rate_mismatch', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: 0, decimals: stated.decimals, expected: 'không phát sinh', actual: stated.percent, related, ...rateParts(spec, row, key) });
     }
     return;
   }
   if (!rateMatches(stated, expected)) {
     const decimals = stated.decimals > 6 ? 2 : Math.max(stated.decimals, 2);
-    push({ code: 'rate_mismatch', severity: 'error', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related, ...rateParts(spec, row, key) });
+    push({ code: 'rate_mismatch', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related, ...rateParts(spec, row, key) });
   }
 }

@@ -8,6 +8,6 @@ import type { Push } from './context';
 
 export function reportConversions(model: WorkbookModel, push: Push): void {
   for (const c of model.conversions ?? []) {
-    if (c.cells > 0) push({ code: 'text_converted', severity: 'info', sheet: c.sheet, cell: 'A1', encoding: c.encoding, cells: c.cells });
+    if (c.cells > 0) push({ code: 'text_converted', sheet: c.sheet, cell: 'A1', encoding: c.encoding, cells: c.cells });
   }
 }

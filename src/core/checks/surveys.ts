@@ -1,3 +1,4 @@
+import { SURVEY_RATE_KEYS as RATE_KEYS } from '../tables/khaoSatHaiLong';
 import { roundNoise } from '../calculators';
 import { readRate, type Norm, type RateReading } from '../cells';
 import { SURVEY_SUBJECTS } from '../contract';
@@ -15,7 +16,7 @@ import { rateMatches } from './context';
 
 /**
  * The satisfaction step of the check (i13; forms, reading, validation and indices live in
- * src/core/surveys): the typed summary table KhaoSatHaiLong on its own (rates in 0–100, toàn diện ≤
+ * src/core/surveys): the typed summary table of the surveys on its own (rates in 0–100, toàn diện ≤
  * hài lòng chung), then the raw answer sheets: read, validated, summarised,
  * and the summary row of each survey compared with the computed indices at the decimals it was
  * typed with. The summary row then carries the computed (unrounded) values, so the metrics and the
@@ -47,7 +48,6 @@ export interface SurveyCheckResult {
   metrics: Record<string, number | null>;
 }
 
-export const RATE_KEYS = ['haiLongChung', 'soVoiMongDoi', 'quayLai', 'toanDien'] as const;
 type RateKey = (typeof RATE_KEYS)[number];
 
 /** A summary rate as typed: "92,03", "92,03%", 0.9203 formatted as % or not. */
@@ -74,7 +74,7 @@ function checkSummaryRows(lt: LocatedTable, ex: Extracted, push: (d: Draft) => v
       const p = surveyPercent(r.norm[key]);
       if (!p) continue;
       if (p.percent < 0 || p.percent > 100) {
-        push({ code: 'rate_out_of_range', severity: 'error', ...at(lt, r, key), header: headerOf(lt.spec, key), actual: p.percent });
+        push({ code: 'rate_out_of_range', ...at(lt, r, key), header: headerOf(lt.spec, key), actual: p.percent });
         markInvalid(r, key);
         continue;
       }
@@ -83,7 +83,7 @@ function checkSummaryRows(lt: LocatedTable, ex: Extracted, push: (d: Draft) => v
     }
     if (pct.toanDien != null && pct.haiLongChung != null && pct.toanDien > pct.haiLongChung + 1e-9) {
       const related = r.cell('haiLongChung');
-      push({ code: 'satisfaction_inconsistent', severity: 'error', ...at(lt, r, 'toanDien'), expected: pct.haiLongChung, actual: pct.toanDien, ...(related ? { related: [related] } : {}) });
+      push({ code: 'satisfaction_inconsistent', ...at(lt, r, 'toanDien'), expected: pct.haiLongChung, actual: pct.toanDien, ...(related ? { related: [related] } : {}) });
     }
   }
 }
@@ -91,7 +91,7 @@ function checkSummaryRows(lt: LocatedTable, ex: Extracted, push: (d: Draft) => v
 function compareRow(lt: LocatedTable, row: Row, ind: SurveyIndices, push: (d: Draft) => void): void {
   const spec = lt.spec;
   if (usable(row, 'soPhieu') && row.values.soPhieu != null && row.values.soPhieu !== ind.respondents) {
-    push({ code: 'survey_summary_mismatch', severity: 'error', ...at(lt, row, 'soPhieu'), header: headerOf(spec, 'soPhieu'), respondents: ind.respondents, expected: ind.respondents, actual: row.values.soPhieu });
+    push({ code: 'survey_summary_mismatch', ...at(lt, row, 'soPhieu'), header: headerOf(spec, 'soPhieu'), respondents: ind.respondents, expected: ind.respondents, actual: row.values.soPhieu });
   }
   for (const key of RATE_KEYS) {
     const expected = ind[key];
@@ -101,7 +101,7 @@ function compareRow(lt: LocatedTable, row: Row, ind: SurveyIndices, push: (d: Dr
         // A fraction typed without a % format (0,9203) carries two more decimals than its percent.
         const reading = p.reading.maybeFraction ? { ...p.reading, percent: p.percent, maybeFraction: false, decimals: Math.max(0, p.reading.decimals - 2) } : p.reading;
         if (expected == null || !rateMatches(reading, expected)) {
-          push({ code: 'survey_summary_mismatch', severity: 'error', ...at(lt, row, key), header: headerOf(spec, key), respondents: ind.respondents, expected: expected == null ? 'không phát sinh' : roundTo(expected, Math.max(2, reading.decimals)), actual: p.percent });
+          push({ code: 'survey_summary_mismatch', ...at(lt, row, key), header: headerOf(spec, key), respondents: ind.respondents, expected: expected == null ? 'không phát sinh' : roundTo(expected, Math.max(2, reading.decimals)), actual: p.percent });
         }
       }
     }
@@ -134,7 +134,7 @@ export function checkSurveys(model: WorkbookModel, summary: { lt: LocatedTable; 
     // With no form read there is nothing the summary lacks (a sheet whose header only looks like items).
     else if (indices.respondents > 0) {
       const first = group[0]!;
-      push({ code: 'survey_summary_row_missing', severity: 'info', sheet: summary?.lt.sheet.name ?? first.sheet, cell: summary ? toA1({ row: summary.lt.headerRow, col: Math.min(...Object.values(summary.lt.col)) }) : toA1({ row: first.headerRow, col: first.columns[0]!.col }), subject, forms: indices.respondents });
+      push({ code: 'survey_summary_row_missing', sheet: summary?.lt.sheet.name ?? first.sheet, cell: summary ? toA1({ row: summary.lt.headerRow, col: Math.min(...Object.values(summary.lt.col)) }) : toA1({ row: first.headerRow, col: first.columns[0]!.col }), subject, forms: indices.respondents });
     }
   }
   return { results, metrics };

@@ -3,18 +3,23 @@
  * tuyến and levels of the regime in force, the HTXSNV caps, and the carry-over from the previous
  * period (T5).
  */
-import { RATING_SUBJECTS, allColumns } from '../contract';
+import { RATING_SUBJECTS } from '../contract';
+import { allColumns } from '../tables';
 import { capLimit } from '../calculators';
 import { extractTable, headerOf, type Row } from '../extract';
 import { locateAll } from '../locate';
 import { toA1, type WorkbookModel } from '../model';
 import type { RuleSet } from '../regimes';
 import { foldText, normalizeText } from '../text';
-import { baseAt, matchOption, relatedCells, usable, type Push, type TableInput } from './context';
+import { baseAt, relatedCells, usable, type Push, type TableInput } from './context';
+import { looseName, matchOption } from '../labels';
 import { normaliseRows } from './rows';
 
-/** The same row twice: a warning when the figures agree, an error when the same indicator carries two values. */
-export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push): void {
+/**
+ * The same row twice: a warning; with `conflicts` (a table of indicators, where a row is one
+ * indicator), an error when the same indicator carries two values.
+ */
+export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => string, push: Push, conflicts = false): void {
   const seen = new Map<string, Row>();
   const figureKeys = allColumns(lt.spec).map((c) => c.key).filter((k) => k !== lt.spec.labelKey && lt.col[k] !== undefined);
   for (const r of ex.rows) {
@@ -28,10 +33,10 @@ export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => strin
     }
     const key = lt.spec.labelKey;
     const differs = figureKeys.find((f) => r.values[f] !== undefined && first.values[f] !== undefined && r.values[f] != null && first.values[f] != null && r.values[f] !== first.values[f]);
-    if (differs && lt.spec.name === 'ChiTieuKhac') {
-      push({ code: 'conflicting_values', severity: 'error', ...baseAt(lt, r, differs), header: headerOf(lt.spec, differs), firstCell: first.cell(differs)!, expected: first.values[differs]!, actual: r.values[differs]!, related: [first.cell(differs)!] });
+    if (differs && conflicts) {
+      push({ code: 'conflicting_values', ...baseAt(lt, r, differs), header: headerOf(lt.spec, differs), firstCell: first.cell(differs)!, expected: first.values[differs]!, actual: r.values[differs]!, related: [first.cell(differs)!] });
     } else {
-      push({ code: 'duplicate_row', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
+      push({ code: 'duplicate_row', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
     }
   }
 }
@@ -41,7 +46,7 @@ export function checkOptions({ lt, ex }: TableInput, key: string, options: reado
   for (const r of ex.rows) {
     const t = r.text[key];
     if (!t || matchOption(t, options)) continue;
-    push({ code: 'invalid_option', severity: 'warning', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), actual: t, options: [...options] });
+    push({ code: 'invalid_option', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), actual: t, options: [...options] });
   }
 }
 
@@ -65,8 +70,8 @@ export function checkTuyen({ lt, ex }: TableInput, rules: RuleSet, push: Push, a
     const f = foldText(t).replace(/^tuyen\s+/, '');
     if (allowed.some((o) => foldText(o) === f)) continue;
     const base = { ...baseAt(lt, r, 'tuyen'), actual: t, options: rules.tuyen.options };
-    if (ALL_TUYEN.some((o) => foldText(o) === f)) push({ code: 'tuyen_not_in_regime', severity: 'warning', ...base, basis: rules.tuyen.basis.text });
-    else push({ code: 'invalid_option', severity: 'warning', ...base, header: headerOf(lt.spec, 'tuyen') });
+    if (ALL_TUYEN.some((o) => foldText(o) === f)) push({ code: 'tuyen_not_in_regime', ...base, basis: rules.tuyen.basis.text });
+    else push({ code: 'invalid_option', ...base, header: headerOf(lt.spec, 'tuyen') });
   }
 }
 
@@ -79,7 +84,7 @@ export function checkLevels({ lt, ex }: TableInput, rules: RuleSet, push: Push, 
   for (const r of ex.rows) {
     const v = r.values.capHuyen;
     if (v == null || v <= 0 || !usable(r, 'capHuyen')) continue;
-    push({ code: 'level_not_in_regime', severity: 'warning', ...baseAt(lt, r, 'capHuyen'), header: headerOf(lt.spec, 'capHuyen'), actual: v, basis: rules.tuyen.basis.text });
+    push({ code: 'level_not_in_regime', ...baseAt(lt, r, 'capHuyen'), header: headerOf(lt.spec, 'capHuyen'), actual: v, basis: rules.tuyen.basis.text });
   }
 }
 
@@ -97,19 +102,11 @@ export function checkCaps({ lt, ex }: TableInput, rules: RuleSet, push: Push): v
     const pct = unitExcellent && cap.capPercentIfUnitExcellent ? cap.capPercentIfUnitExcellent : cap.capPercent;
     const limit = capLimit(htt, pct);
     if (htxs > limit) {
-      push({ code: 'cap_exceeded', severity: 'warning', ...baseAt(lt, r, 'htxs'), subject: subject!, capPercent: pct, limit, base: htt, expected: limit, actual: htxs, related: relatedCells(r, ['htt']), rule: 'cap.htxs', basis: cap.basis.text });
+      push({ code: 'cap_exceeded', ...baseAt(lt, r, 'htxs'), subject: subject!, capPercent: pct, limit, base: htt, expected: limit, actual: htxs, related: relatedCells(r, ['htt']), rule: 'cap.htxs', basis: cap.basis.text });
     }
   }
 }
 
-/** "1. Lĩnh vực Dược phẩm" and "Dược phẩm" name the same lĩnh vực. */
-export function looseName(label: string): string {
-  return foldText(label)
-    .replace(/^([ivx]{1,4}|[a-z]|\d{1,2})[.)]\s*/, '')
-    .replace(/^(linh vuc|nganh)\s+/, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /**
  * T5: carried over this period = pending at the end of the previous one. Lĩnh vực rows are
@@ -119,12 +116,12 @@ export function looseName(label: string): string {
 export function checkCarryOver({ lt, ex }: TableInput, previous: WorkbookModel, push: Push): void {
   const at = { sheet: lt.sheet.name, cell: toA1({ row: lt.headerRow, col: lt.col[lt.spec.labelKey] ?? 0 }), table: lt.spec.name };
   if (lt.col.tuKyTruoc === undefined) {
-    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'bảng kỳ này không có cột "Từ kỳ trước"' });
+    push({ code: 'carry_over_skipped', ...at, reason: 'bảng kỳ này không có cột "Từ kỳ trước"' });
     return;
   }
   const prevLt = locateAll(previous).get(lt.spec);
   if (!prevLt) {
-    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'không tìm thấy bảng kết quả giải quyết TTHC trong tệp kỳ trước' });
+    push({ code: 'carry_over_skipped', ...at, reason: 'không tìm thấy bảng kết quả giải quyết TTHC trong tệp kỳ trước' });
     return;
   }
   const prev = extractTable(prevLt, () => undefined);
@@ -136,12 +133,12 @@ export function checkCarryOver({ lt, ex }: TableInput, previous: WorkbookModel, 
   const prevTotal = prev.total?.values.dangGiaiQuyet ?? (prev.rows.length ? prev.rows.reduce((a, r) => a + (r.values.dangGiaiQuyet ?? 0), 0) : null);
   if (ex.total && prevTotal != null) pairs.push([ex.total, prevTotal]);
   if (pairs.length === 0) {
-    push({ code: 'carry_over_skipped', severity: 'info', ...at, reason: 'không ghép được lĩnh vực nào giữa hai kỳ và không có dòng tổng cộng để so' });
+    push({ code: 'carry_over_skipped', ...at, reason: 'không ghép được lĩnh vực nào giữa hai kỳ và không có dòng tổng cộng để so' });
     return;
   }
   for (const [r, expected] of pairs) {
     const actual = r.values.tuKyTruoc;
     if (expected == null || actual == null || !usable(r, 'tuKyTruoc') || expected === actual || r.cell('tuKyTruoc') === undefined) continue;
-    push({ code: 'carry_over_mismatch', severity: 'warning', ...baseAt(lt, r, 'tuKyTruoc'), rule: 'T5', expected, actual });
+    push({ code: 'carry_over_mismatch', ...baseAt(lt, r, 'tuKyTruoc'), rule: 'T5', expected, actual });
   }
 }

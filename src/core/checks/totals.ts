@@ -7,7 +7,7 @@ import type { TableSpec } from '../contract';
 import { roundNoise } from '../calculators';
 import { headerOf, type Extracted, type Row } from '../extract';
 import type { LocatedTable } from '../locate';
-import { DERIVED_RATES, derivedRateValue } from '../rules';
+import { DERIVED_RATES, derivedRateValue } from '../tables';
 import { baseAt, usable, type Push } from './context';
 import { checkRateCell } from './rows';
 import { rowPartsOf } from '../findingParts';
@@ -23,7 +23,6 @@ function checkSum(spec: TableSpec, lt: LocatedTable, total: Row, rows: readonly 
       const cells = rows.map((r) => r.cell(key)).filter((c): c is string => !!c);
       push({
         code: 'sum_mismatch',
-        severity: 'error',
         ...baseAt(lt, total, key),
         rule,
         expected: s,
@@ -75,7 +74,7 @@ export function checkTotalFormulas(lt: LocatedTable, ex: Extracted, push: Push):
     const missing = viaGroups ? [...leaves].filter((r) => !children.has(r) && !covers(r)) : [...leaves].filter((r) => !covers(r));
     const extra = viaGroups ? [] : [...groups].filter(covers);
     if (missing.length || extra.length) {
-      push({ code: 'total_formula_range', severity: 'warning', ...baseAt(lt, total, key), header: headerOf(lt.spec, key), formula: f!, missingRows: missing, extraRows: extra });
+      push({ code: 'total_formula_range', ...baseAt(lt, total, key), header: headerOf(lt.spec, key), formula: f!, missingRows: missing, extraRows: extra });
     }
   }
 }

@@ -7,16 +7,14 @@
  * same procedures): it is not summed but taken from the Sở's own workbook, else the first unit's.
  * Every figure keeps its sources (file, sheet, cell, value) for the "Truy vết" sheet.
  */
-import { FEEDBACK_KINDS, RATING_SUBJECTS, STAFF_KINDS, SURVEY_SUBJECTS, TABLES, type TableName, type TableSpec } from '../contract';
+import type { TableName, TableSpec } from '../contract';
+import { TABLES, derivedRateValue } from '../tables';
 import { roundNoise } from '../calculators';
 import { roundTo } from '../numbers';
-import { looseName } from '../checks/tables';
-import { matchOption } from '../checks/context';
 import { computeMetrics } from '../checks/metrics';
 import type { DataRow, ExtractedData, TableData } from '../report';
 import { foldText } from '../text';
-import { DERIVED_RATES, derivedRateValue } from '../rules';
-import type { PlainRow, UnitReport } from './units';
+import type { UnitReport } from './units';
 
 export interface TraceSource {
   file: string;
@@ -51,24 +49,6 @@ export interface Consolidated {
   metrics: Record<string, number | null>;
 }
 
-const option = (t: string | null | undefined, list: readonly string[]) => (t ? (matchOption(t, list) ?? looseName(t)) : '');
-
-/** Which consolidated row a unit's row adds to. */
-function keyOf(spec: TableSpec, r: PlainRow): string {
-  switch (spec.name) {
-    case 'PhanAnhKienNghi':
-      return option(r.text.loai ?? r.label, FEEDBACK_KINDS);
-    case 'BienChe':
-      return [looseName(r.label), option(r.text.loai, STAFF_KINDS), foldText(r.text.tuyen ?? '').replace(/^tuyen\s+/, '')].join('|');
-    case 'XepLoai':
-      return option(r.text.doiTuong ?? r.label, RATING_SUBJECTS);
-    case 'KhaoSatHaiLong':
-      return option(r.text.doiTuong ?? r.label, SURVEY_SUBJECTS);
-    default:
-      return looseName(r.label);
-  }
-}
-
 /** The Sở's own workbook: its catalogue is the province's. */
 const isDepartment = (u: UnitReport) => /^so y te\b/.test(foldText(u.unit));
 
@@ -89,12 +69,13 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
   for (const spec of TABLES) {
     const holders = units.filter((u) => u.tables[spec.name]?.rows.length);
     if (!holders.length) continue;
-    if (spec.name === 'DanhMucTTHC') {
+    const how = spec.consolidation;
+    if (how.by === 'taken') {
       const from = holders.find(isDepartment) ?? holders[0]!;
-      const t = from.tables.DanhMucTTHC!;
+      const t = from.tables[spec.name]!;
       const countKeys = spec.columns.filter((c) => c.kind === 'count' && t.columns.includes(c.key)).map((c) => c.key);
-      tables.DanhMucTTHC = t.rows.map((r) => {
-        const row: ConsolidatedRow = { linhVuc: r.label };
+      tables[spec.name] = t.rows.map((r) => {
+        const row: ConsolidatedRow = { [spec.labelKey]: r.label };
         for (const k of countKeys) {
           row[k] = r.values[k] ?? null;
           trace.push({ table: spec.name, row: r.label, column: k, header: headerOf(spec, k), value: r.values[k] ?? null, method: 'taken', sources: [{ file: from.file, unit: from.unit, sheet: t.sheet, cell: r.cells[k] ?? '', value: r.values[k] ?? null }] });
@@ -102,7 +83,7 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
         return row;
       });
       notes.push(
-        `Danh mục TTHC là danh mục chung của tỉnh nên không cộng giữa các đơn vị: đã lấy của ${isDepartment(from) ? 'Sở Y tế' : 'đơn vị đầu tiên có bảng này'} ("${from.unit}", tệp ${from.file}).`,
+        `${spec.metrics.title} là danh mục chung của tỉnh nên không cộng giữa các đơn vị: đã lấy của ${isDepartment(from) ? 'Sở Y tế' : 'đơn vị đầu tiên có bảng này'} ("${from.unit}", tệp ${from.file}).`,
       );
       continue;
     }
@@ -115,7 +96,7 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
     for (const u of holders) {
       const t = u.tables[spec.name]!;
       for (const r of t.rows) {
-        const k = keyOf(spec, r);
+        const k = how.rowKey(r);
         let acc = byKey.get(k);
         if (!acc) {
           const row: ConsolidatedRow = {};
@@ -136,7 +117,7 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
           const v = r.values[rk];
           if (v == null) continue;
           const w = acc.weighted.get(rk) ?? { num: 0, den: 0, skipped: [] };
-          const n = r.values.soPhieu;
+          const n = how.weight ? r.values[how.weight] : undefined;
           if (n == null || n <= 0) w.skipped.push(u.unit);
           else {
             w.num += v * n;
@@ -165,7 +146,7 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
       }
       rows.push(acc.row);
     }
-    for (const d of DERIVED_RATES.filter((d) => d.table === spec.name)) {
+    for (const d of spec.derivedRates) {
       for (const row of rows) {
         const value = derivedRateValue(d, row as Record<string, number | null>);
         trace.push({ table: spec.name, row: String(row[spec.labelKey] ?? ''), column: d.key, header: headerOf(spec, d.key), value: value == null ? null : roundTo(value, 2), method: 'ratio', note: 'tính lại từ các số đã cộng của dòng (công thức trong sổ), không lấy bình quân tỷ lệ của các đơn vị', sources: [] });
@@ -184,7 +165,7 @@ export function consolidate(units: readonly UnitReport[]): Consolidated {
         trace.push({ table: spec.name, row: 'Tổng cộng', column: k, header: headerOf(spec, k), value, method: 'sum', sources });
       }
     }
-    if (spec.name === 'KhaoSatHaiLong') notes.push('Các tỷ lệ hài lòng là bình quân gia quyền theo số phiếu của từng đơn vị: bảng tổng hợp của đơn vị không có số phiếu hài lòng để tính lại từ đầu.');
+    if (how.note) notes.push(how.note);
     tables[spec.name] = rows;
   }
   return { tables, trace, notes, metrics: computeMetrics(asExtracted(tables)) };
@@ -203,7 +184,7 @@ function asExtracted(tables: Partial<Record<TableName, ConsolidatedRow[]>>): Ext
         if (typeof v === 'number' || v === null) values[k] = v;
         else text[k] = v;
       }
-      for (const d of DERIVED_RATES) if (d.table === spec.name) values[d.key] = derivedRateValue(d, values);
+      for (const d of spec.derivedRates) values[d.key] = derivedRateValue(d, values);
       return { sheetRow: i + 1, label: String(r[spec.labelKey] ?? ''), values, text, cells: {} };
     });
     const sums: Record<string, number | null> = {};

@@ -8,7 +8,7 @@
 import { sortFindings, summarize, type Draft, type Finding, type Summary } from '../findings';
 import { withMessage } from '../messages';
 import type { PeriodInfo } from '../report';
-import { formatDate } from '../periods';
+import { formatDate, periodTitle } from '../format';
 import { consolidate, type Consolidated } from './consolidate';
 import { SOURCE_SHEET, hasFigures, unitFlow, unitKey, type PreviousUnit, type UnitReport } from './units';
 
@@ -56,7 +56,7 @@ export interface MergeResult {
   summary: Summary;
 }
 
-const periodText = (p: PeriodInfo | null) => (p ? `${p.kind} năm ${p.year} (${formatDate(p.from)}–${formatDate(p.to)})` : 'không rõ kỳ');
+const periodText = (p: PeriodInfo | null) => (p ? `${periodTitle(p.kind, p.year)} (${formatDate(p.from)}–${formatDate(p.to)})` : 'không rõ kỳ');
 const periodKey = (p: PeriodInfo) => `${p.kind}|${p.year}|${p.from}|${p.to}`;
 
 export function mergeUnits(units: readonly UnitReport[], options: MergeOptions = {}): MergeResult {
@@ -69,7 +69,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   // holds every unit's figures already: summing it would double them.
   units.forEach((u, i) => {
     if (!u.consolidation) return;
-    drafts.push({ code: 'merge_consolidated_input', severity: 'error', ...at(i), file: u.file, unit: u.unit });
+    drafts.push({ code: 'merge_consolidated_input', ...at(i), file: u.file, unit: u.unit });
     excluded.set(i, 'là sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị');
   });
 
@@ -82,7 +82,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   units.forEach((u, i) => {
     if (excluded.has(i)) return;
     if (period && u.period && periodKey(u.period) !== periodKey(period)) {
-      drafts.push({ code: 'merge_period_differs', severity: 'error', ...at(i), file: u.file, unit: u.unit, period: periodText(u.period), expectedPeriod: periodText(period) });
+      drafts.push({ code: 'merge_period_differs', ...at(i), file: u.file, unit: u.unit, period: periodText(u.period), expectedPeriod: periodText(period) });
       excluded.set(i, 'khác kỳ báo cáo');
     }
   });
@@ -95,7 +95,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
     const k = unitKey(u.unit);
     const first = byName.get(k);
     if (first !== undefined) {
-      drafts.push({ code: 'merge_duplicate_unit', severity: 'error', ...at(i), file: u.file, unit: u.unit, otherFile: units[first]!.file, otherUnit: units[first]!.unit, by: 'name' });
+      drafts.push({ code: 'merge_duplicate_unit', ...at(i), file: u.file, unit: u.unit, otherFile: units[first]!.file, otherUnit: units[first]!.unit, by: 'name' });
       excluded.set(i, `trùng đơn vị với tệp ${units[first]!.file}`);
       return;
     }
@@ -103,7 +103,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
     if (!hasFigures(u)) return;
     const same = byFigures.get(u.figuresHash);
     if (same !== undefined) {
-      drafts.push({ code: 'merge_duplicate_unit', severity: 'error', ...at(i), file: u.file, unit: u.unit, otherFile: units[same]!.file, otherUnit: units[same]!.unit, by: 'figures' });
+      drafts.push({ code: 'merge_duplicate_unit', ...at(i), file: u.file, unit: u.unit, otherFile: units[same]!.file, otherUnit: units[same]!.unit, by: 'figures' });
       excluded.set(i, `số liệu trùng hệt tệp ${units[same]!.file}`);
       return;
     }
@@ -114,7 +114,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   const prev = options.previous;
   const missing: PreviousUnit[] = [];
   if (prev === null && options.previousFile) {
-    drafts.push({ code: 'merge_previous_unusable', severity: 'info', sheet: SOURCE_SHEET, cell: 'A1', file: options.previousFile });
+    drafts.push({ code: 'merge_previous_unusable', sheet: SOURCE_SHEET, cell: 'A1', file: options.previousFile });
   }
   if (prev) {
     const prevByKey = new Map(prev.map((p) => [unitKey(p.unit), p]));
@@ -124,29 +124,29 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
       if (excluded.has(i)) return;
       const p = prevByKey.get(unitKey(u.unit));
       if (prevFiles.has(u.fileHash) || (p && p.figuresHash === u.figuresHash && hasFigures(u))) {
-        drafts.push({ code: 'merge_stale_file', severity: 'error', ...at(i), file: u.file, unit: u.unit, by: prevFiles.has(u.fileHash) ? 'file' : 'figures' });
+        drafts.push({ code: 'merge_stale_file', ...at(i), file: u.file, unit: u.unit, by: prevFiles.has(u.fileHash) ? 'file' : 'figures' });
         excluded.set(i, 'giống tệp kỳ trước');
         return;
       }
       if (!p) {
-        drafts.push({ code: 'merge_unit_new', severity: 'info', ...at(i), file: u.file, unit: u.unit });
+        drafts.push({ code: 'merge_unit_new', ...at(i), file: u.file, unit: u.unit });
         return;
       }
       const flow = unitFlow(u);
       if (p.pending != null && flow.carried != null && p.pending !== flow.carried) {
-        drafts.push({ code: 'merge_carry_over', severity: 'warning', ...at(i), file: u.file, unit: u.unit, rule: 'T5', expected: p.pending, actual: flow.carried });
+        drafts.push({ code: 'merge_carry_over', ...at(i), file: u.file, unit: u.unit, rule: 'T5', expected: p.pending, actual: flow.carried });
       }
       if (p.received != null && p.received > 0 && flow.received != null) {
         const change = Math.abs(flow.received - p.received) / p.received;
         if (change > limit) {
-          drafts.push({ code: 'merge_large_change', severity: 'warning', ...at(i), file: u.file, unit: u.unit, header: 'Hồ sơ tiếp nhận trong kỳ', expected: p.received, actual: flow.received, changePercent: Math.round(change * 1000) / 10, limitPercent: Math.round(limit * 1000) / 10 });
+          drafts.push({ code: 'merge_large_change', ...at(i), file: u.file, unit: u.unit, header: 'Hồ sơ tiếp nhận trong kỳ', expected: p.received, actual: flow.received, changePercent: Math.round(change * 1000) / 10, limitPercent: Math.round(limit * 1000) / 10 });
         }
       }
     });
     const present = new Set(units.map((u) => unitKey(u.unit)));
     for (const p of prev) {
       if (present.has(unitKey(p.unit))) continue;
-      drafts.push({ code: 'merge_unit_missing', severity: 'warning', sheet: SOURCE_SHEET, cell: `C${rowOf(units.length + missing.length)}`, unit: p.unit });
+      drafts.push({ code: 'merge_unit_missing', sheet: SOURCE_SHEET, cell: `C${rowOf(units.length + missing.length)}`, unit: p.unit });
       missing.push(p);
     }
   }
@@ -160,7 +160,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
       row: rowOf(i),
       file: u.file,
       unit: u.unit,
-      period: u.period ? `${u.period.kind} năm ${u.period.year}` : 'không rõ',
+      period: u.period ? periodTitle(u.period.kind, u.period.year) : 'không rõ',
       from: u.period?.from ?? '',
       to: u.period?.to ?? '',
       layout: u.layout,
@@ -178,7 +178,7 @@ export function mergeUnits(units: readonly UnitReport[], options: MergeOptions =
   );
   (options.unreadable ?? []).forEach((u, j) => {
     const row = rowOf(units.length + missing.length + j);
-    drafts.push({ code: 'merge_file_unreadable', severity: 'error', sheet: SOURCE_SHEET, cell: `B${row}`, file: u.file, reason: u.reason });
+    drafts.push({ code: 'merge_file_unreadable', sheet: SOURCE_SHEET, cell: `B${row}`, file: u.file, reason: u.reason });
     sources.push({ row, file: u.file, unit: '', period: '', from: '', to: '', layout: '', errors: null, warnings: null, fileHash: '', figuresHash: '', received: null, carried: null, pending: null, included: false, status: `Không đưa vào tổng hợp: không đọc được tệp. ${u.reason}` });
   });
   const dept = included.find((u) => /^so y te\b/.test(unitKey(u.unit)));

@@ -3,12 +3,13 @@
  * into `merge --json`), its figures' fingerprint, and the "Nguồn" sheet of a consolidated
  * workbook read back as the previous period's unit list.
  */
-import { TABLES, type TableName } from '../contract';
+import { type TableName } from '../contract';
+import { TABLES, type FilesFlow } from '../tables';
 import type { Finding, Summary } from '../findings';
 import type { SheetGrid, WorkbookModel } from '../model';
 import type { CheckReport, DataRow, PeriodInfo, TableData } from '../report';
 import { foldText } from '../text';
-import { looseName } from '../checks/tables';
+import { looseName } from '../labels';
 
 export interface PlainRow {
   sheetRow: number;
@@ -140,12 +141,13 @@ export function hasFigures(u: UnitReport): boolean {
   return Object.values(u.tables).some((t) => t.rows.some((r) => Object.values(r.values).some((v) => v != null && v !== 0)));
 }
 
-/** Received in the period and pending at its end, from the unit's result table. */
-export function unitFlow(u: UnitReport): { received: number | null; carried: number | null; pending: number | null } {
-  const s = u.tables.KetQuaGiaiQuyet?.sums;
-  if (!s) return { received: null, carried: null, pending: null };
-  const received = s.trucTuyen != null || s.trucTiepBuuChinh != null ? (s.trucTuyen ?? 0) + (s.trucTiepBuuChinh ?? 0) : null;
-  return { received, carried: s.tuKyTruoc ?? null, pending: s.dangGiaiQuyet ?? null };
+/** Received in the period and pending at its end, from the unit's table whose files carry over (its module's `consolidation.flow`). */
+export function unitFlow(u: UnitReport): FilesFlow {
+  for (const t of TABLES) {
+    const s = u.tables[t.name]?.sums;
+    if (t.consolidation.by === 'sum' && t.consolidation.flow && s) return t.consolidation.flow(s);
+  }
+  return { received: null, carried: null, pending: null };
 }
 
 /** Headers of the "Nguồn" sheet, in order; read back by `readPreviousUnits`. */

@@ -1,8 +1,9 @@
-import type { CheckReport, TableData } from '../report';
+import type { CheckReport } from '../report';
+import { TABLES } from '../tables';
 import { ruleSetById } from '../regimes';
 import { previousKind } from '../pairing';
-import { periodPhrase } from '../periodText';
-import { SECTION_TAGS, type SectionTag } from './tags';
+import { periodPhrase } from '../format';
+import type { SectionTag } from './tags';
 import { Para, count } from './style';
 
 /**
@@ -21,20 +22,6 @@ function comparable(a: string, b: string): boolean {
 }
 
 type Result = { sentences: Partial<Record<SectionTag, string>> } | { skipped: string };
-
-function fig(t: TableData | undefined, key: string): number | null {
-  if (!t || !t.rows.length) return null;
-  return t.total?.values[key] ?? t.sums[key] ?? null;
-}
-
-function newFiles(t: TableData | undefined): number | null {
-  const on = fig(t, 'trucTuyen');
-  const off = fig(t, 'trucTiepBuuChinh');
-  if (on != null && off != null) return on + off;
-  const all = fig(t, 'tongSo');
-  const carried = fig(t, 'tuKyTruoc');
-  return all != null && carried != null ? all - carried : null;
-}
 
 /** "quý II năm 2022" or "cùng kỳ năm 2021", from the two periods. */
 export function previousName(cur: NonNullable<CheckReport['period']>, prev: NonNullable<CheckReport['period']>): string {
@@ -64,21 +51,10 @@ export function comparison(report: CheckReport, previous: CheckReport, decimals:
   const p = new Para(decimals);
   const name = previousName(cur, prev);
   const sentences: Partial<Record<SectionTag, string>> = {};
-  const kq = report.data.tables.KetQuaGiaiQuyet;
-  const kqPrev = previous.data.tables.KetQuaGiaiQuyet;
-  const bits: string[] = [];
-  const recv = newFiles(kq);
-  const recvPrev = newFiles(kqPrev);
-  if (recv != null && recvPrev != null) bits.push(`số hồ sơ tiếp nhận ${change(recv, recvPrev, 'hồ sơ', p)}`);
-  const done = fig(kq, 'daGiaiQuyet');
-  const donePrev = fig(kqPrev, 'daGiaiQuyet');
-  if (done != null && donePrev != null) bits.push(`số hồ sơ đã giải quyết ${change(done, donePrev, 'hồ sơ', p)}`);
-  if (bits.length) sentences[SECTION_TAGS.tthc] = `So với ${name}, ${bits.join('; ')}.`;
-  const so = fig(report.data.tables.DanhMucTTHC, 'soTTHC');
-  const soPrev = fig(previous.data.tables.DanhMucTTHC, 'soTTHC');
-  if (so != null && soPrev != null) sentences[SECTION_TAGS.danhmuc] = `So với ${name}, tổng số TTHC ${change(so, soPrev, 'TTHC', p)}.`;
-  const pa = fig(report.data.tables.PhanAnhKienNghi, 'tiepNhan');
-  const paPrev = fig(previous.data.tables.PhanAnhKienNghi, 'tiepNhan');
-  if (pa != null && paPrev != null && (pa > 0 || paPrev > 0)) sentences[SECTION_TAGS.phananh] = `So với ${name}, số đơn tiếp nhận ${change(pa, paPrev, 'đơn', p)}.`;
+  // Each table says what of its figures compares (src/core/tables/<table>.ts, `section.compare`).
+  for (const t of TABLES) {
+    const said = t.section.compare?.(report.data.tables[t.name], previous.data.tables[t.name], (a, b, noun) => change(a, b, noun, p));
+    if (said) sentences[t.section.tag] = `So với ${name}, ${said}.`;
+  }
   return { sentences };
 }

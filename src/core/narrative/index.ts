@@ -1,4 +1,5 @@
 export * from './tags';
 export * from './build';
 export { figuresFingerprint, fnv1a64 } from './fingerprint';
-export { periodPhrase } from '../periodText';
+export { periodPhrase } from '../format';
+export * from './places';

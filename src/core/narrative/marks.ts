@@ -1,6 +1,7 @@
 import type { Finding } from '../findings';
 import type { CheckReport } from '../report';
-import { SECTION_TAGS, SECTION_TAG_LIST, type SectionTag } from './tags';
+import { TABLES } from '../tables';
+import { SECTION_TAG_LIST, type SectionTag } from './tags';
 
 /**
  * Marks of a report written past the errors (the officer confirmed, or `cchc report --force`):
@@ -15,24 +16,15 @@ export function isForcedNote(paragraph: string): boolean {
   return paragraph.startsWith(NOTE_PREFIX);
 }
 
-const TABLE_PLACE: Record<string, SectionTag> = {
-  KetQuaGiaiQuyet: SECTION_TAGS.tthc,
-  DanhMucTTHC: SECTION_TAGS.danhmuc,
-  PhanAnhKienNghi: SECTION_TAGS.phananh,
-  BienChe: SECTION_TAGS.bienche,
-  XepLoai: SECTION_TAGS.xeploai,
-  ChiTieuKhac: SECTION_TAGS.chitieu,
-  KhaoSatHaiLong: SECTION_TAGS.hailong,
-  PhieuNoiTru: SECTION_TAGS.hailong,
-  PhieuNgoaiTru: SECTION_TAGS.hailong,
-};
+/** The place each table writes, and the places of the tables that feed it (a survey's answer sheets). */
+const TABLE_PLACE: ReadonlyMap<string, SectionTag> = new Map(TABLES.flatMap((t) => [[t.name, t.section.tag] as const, ...(t.section.findingTables ?? []).map((x) => [x, t.section.tag] as const)]));
 
 /** Errors per place; an error outside every table (the period, the unit) touches every place. */
 export function errorsByPlace(issues: readonly Finding[]): Map<SectionTag | 'all', Finding[]> {
   const out = new Map<SectionTag | 'all', Finding[]>();
   for (const f of issues) {
     if (f.severity !== 'error') continue;
-    const place = (f.table && TABLE_PLACE[f.table]) || 'all';
+    const place = (f.table && TABLE_PLACE.get(f.table)) || 'all';
     out.set(place, [...(out.get(place) ?? []), f]);
   }
   return out;

@@ -1,4 +1,4 @@
-import { formatNumber } from '../numbers';
+import { formatNumber } from '../format';
 import { decimalsOf } from '../numbers';
 import { percentOf } from '../calculators';
 

@@ -48,15 +48,8 @@ export const REPORT_ORDER: readonly SectionTag[] = [
 export const FIELD_TAG_LIST: readonly FieldTag[] = Object.values(FIELD_TAGS);
 export const ALL_TAGS: readonly Tag[] = [...SECTION_TAG_LIST, ...FIELD_TAG_LIST];
 
-/** Titles shown on the controls in Word (w:alias) and in the task pane. */
-export const TAG_TITLES: Record<Tag, string> = {
-  'cchc:tthc': 'Kết quả giải quyết TTHC',
-  'cchc:danhmuc': 'Danh mục TTHC',
-  'cchc:phananh': 'Phản ánh, kiến nghị, khiếu nại, tố cáo',
-  'cchc:bienche': 'Biên chế, số lượng người làm việc',
-  'cchc:xeploai': 'Đánh giá, xếp loại chất lượng',
-  'cchc:chitieu': 'Các chỉ tiêu khác',
-  'cchc:hailong': 'Khảo sát sự hài lòng',
+/** Titles of the inline places on the controls in Word (w:alias); the block places' titles are their tables' (narrative/places.ts). */
+export const FIELD_TITLES: Record<FieldTag, string> = {
   'cchc:donvi': 'Đơn vị báo cáo',
   'cchc:ky': 'Kỳ báo cáo',
   'cchc:thoigian': 'Thời gian số liệu',

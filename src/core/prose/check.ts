@@ -10,7 +10,7 @@ import { hedgeHolds, type Draft, type Mark } from './draft';
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
-import { periodPhrase } from '../periodText';
+import { isoDate, periodPhrase } from '../format';
 import type { PeriodKind } from '../contract';
 import { isForcedNote } from '../narrative/marks';
 import { HEDGE_WORD } from './lexicon';
@@ -19,6 +19,7 @@ import { checkTables } from './tables';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
+import { DOCUMENT_FINDINGS } from '../catalogue/document';
 import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, ReportPeriod, Span } from './types';
 import type { ParagraphReading } from './read';
 
@@ -62,7 +63,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
     checkIssuedDates(r, date, drafts, mark);
     for (const f of r.figures) {
       if (f.kind === 'percent' && f.english) {
-        drafts.push({ code: 'english_decimal', severity: 'info', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: ${fmtPct(f.value, f.decimals)}`, actual: paragraphs[f.paragraph]!.text.slice(f.start, f.end), expected: fmtPct(f.value, f.decimals), args: { value: fmtPct(f.value, f.decimals) } });
+        drafts.push({ code: 'english_decimal', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: ${fmtPct(f.value, f.decimals)}`, actual: paragraphs[f.paragraph]!.text.slice(f.start, f.end), expected: fmtPct(f.value, f.decimals), args: { value: fmtPct(f.value, f.decimals) } });
       }
     }
   });
@@ -73,7 +74,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   const sections = sectionsOf(paragraphs);
   const issues: DocFinding[] = drafts
     .sort((a, b) => (a.code === 'workbook_other_report' ? -1 : b.code === 'workbook_other_report' ? 1 : a.paragraph - b.paragraph || a.start - b.start))
-    .map(({ args, ...d }) => ({ ...d, excerpt: excerptOf(paragraphs[d.paragraph]?.text ?? '', d.start, d.end), message: message(d.code, args), section: sections[d.paragraph] ?? '' }));
+    .map(({ args, ...d }) => ({ ...d, severity: d.severity ?? DOCUMENT_FINDINGS[d.code].severity, excerpt: excerptOf(paragraphs[d.paragraph]?.text ?? '', d.start, d.end), message: message(d.code, args), section: sections[d.paragraph] ?? '' }));
   let figuresRead = 0;
   for (const r of readings) figuresRead += r.figures.length + r.leftAlone;
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
@@ -118,7 +119,7 @@ export function readReportDate(paragraphs: DocParagraph[], readings: ParagraphRe
     const y = +m[3]!;
     const mo = +m[2]!;
     const d = m[1] ? +m[1] : new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isoDate(y, mo, d);
   }
   let latest: string | null = null;
   readings.forEach((r, i) => {
@@ -163,7 +164,7 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     const first = c.readings[0]!;
     const fraction = c.readings.map((x) => `${fmtNum(x.numerator)}/${fmtNum(x.denominator)} = ${fmtPct((x.numerator / x.denominator) * 100, p.decimals || 2)}`).join('; ');
     if (p.hedge) {
-      if (!actuals.some((a) => hedgeHolds(p.hedge!, a, p.value))) out.push({ ...base, code: 'hedge_contradicted', severity: 'error', expected: fmtPct(actuals[0]!, p.decimals || 2), args: { hedge: HEDGE_WORD[p.hedge], stated: shown, actual: fraction } });
+      if (!actuals.some((a) => hedgeHolds(p.hedge!, a, p.value))) out.push({ ...base, code: 'hedge_contradicted', expected: fmtPct(actuals[0]!, p.decimals || 2), args: { hedge: HEDGE_WORD[p.hedge], stated: shown, actual: fraction } });
       continue;
     }
     if (actuals.some((a) => roundTo(a, p.decimals) === p.value)) continue;
@@ -179,10 +180,10 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     if (other !== undefined) args.cause = `có lẽ đã chia cho ${fmtNum(other)} thay vì ${[...denominators].map(fmtNum).join(' hay ')} (sai mẫu số)`;
     const impossible = c.readings.length === 1 && p.decimals > 0 && !possibleOver(p.value, p.decimals, first.denominator);
     if (impossible && !args.cause) {
-      out.push({ ...base, code: 'percent_impossible', severity: 'error', expected, args: { ...args, denominator: fmtNum(first.denominator) } });
+      out.push({ ...base, code: 'percent_impossible', expected, args: { ...args, denominator: fmtNum(first.denominator) } });
       continue;
     }
-    out.push({ ...base, code: 'percent_mismatch', severity: 'error', expected, args });
+    out.push({ ...base, code: 'percent_mismatch', expected, args });
   }
 }
 
@@ -207,11 +208,11 @@ export function checkBreakdowns(breakdowns: Breakdown[], out: Draft[], mark: Mar
     const args = { total: fmtNum(b.total.value), sum: fmtNum(sum), parts: partsText, marker: b.marker };
     // A total in another paragraph is a guess: only a complete breakdown is held to it.
     if (b.distant && !b.complete) continue;
-    if (sum > b.total.value) out.push({ ...base, code: 'parts_exceed_total', severity: 'error', args });
+    if (sum > b.total.value) out.push({ ...base, code: 'parts_exceed_total', args });
     // Short of the total: a slip only where the parts name every part ("trong đó … 5 hồ sơ trực
     // tuyến" may list some) or "gồm" lists them; "cụ thể, nhiều nhất là …" gives examples.
     else if (sum < b.total.value && (b.complete || b.marker === 'gồm')) {
-      out.push({ ...base, code: 'parts_sum_mismatch', severity: 'error', args });
+      out.push({ ...base, code: 'parts_sum_mismatch', args });
     }
   }
 }
@@ -251,10 +252,6 @@ function noteBreakdowns(paragraphs: DocParagraph[], doc: DocReading): Breakdown[
 // ---------------------------------------------------------------- windows and dates
 
 const DAY = 86400000;
-/** "quý III năm 2022", "6 tháng đầu năm 2023", "năm 2021". */
-export function periodName(p: { kind: string; year: number }): string {
-  return periodPhrase(p.kind, p.year);
-}
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / DAY;
 const shiftYear = (iso: string, by: number) => `${+iso.slice(0, 4) + by}${iso.slice(4)}`;
 
@@ -271,10 +268,10 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
           const fits = (shiftYear(w.to, 1) === win.to && w.from === win.from) || (shiftYear(w.from, -1) === win.from && w.to === win.to);
           if (!fits) continue;
           expected = `${fmtDate(win.from)} – ${fmtDate(win.to)}`;
-          cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodName(period)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
+          cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodPhrase(period.kind, period.year)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
         }
       }
-      out.push({ ...base, code: 'window_backwards', severity: 'error', ...(expected ? { expected } : {}), reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
+      out.push({ ...base, code: 'window_backwards', ...(expected ? { expected } : {}), reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
       continue;
     }
     if (!period) continue;
@@ -284,19 +281,19 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
       continue;
     }
     const expected = `${fmtDate(period.nd09.from)} – ${fmtDate(period.nd09.to)}`;
-    const name = periodName(period);
+    const name = periodPhrase(period.kind, period.year);
     // The same days of another year: the window was copied from another report.
     const yearsOff = wins.find((x) => x.from.slice(4) === w.from.slice(4) && x.to.slice(4) === w.to.slice(4) && days(x.from, w.from) !== 0);
     if (yearsOff) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
+      out.push({ ...base, code: 'window_not_period', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
       continue;
     }
     // A window meant as the report's: one end on the period's, the other within two months of its own.
     const near = wins.some((x) => (x.from === w.from && Math.abs(days(x.to, w.to)) <= 62) || (x.to === w.to && Math.abs(days(x.from, w.from)) <= 62));
     if (near) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', severity: 'warning', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: '' } });
+      out.push({ ...base, code: 'window_not_period', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: '' } });
     }
   }
 }
@@ -307,7 +304,7 @@ function checkIssuedDates(r: ParagraphReading, date: string | null, out: Draft[]
     if (f.kind !== 'date' || !f.issued) continue;
     mark(f);
     if (f.iso > date) {
-      out.push({ code: 'date_after_report', severity: 'error', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: văn bản được dẫn ban hành ngày ${fmtDate(f.iso)}; báo cáo đề ngày ${fmtDate(date)}`, expected: `≤ ${fmtDate(date)}`, actual: fmtDate(f.iso), args: { date: fmtDate(f.iso), report: fmtDate(date) } });
+      out.push({ code: 'date_after_report', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: văn bản được dẫn ban hành ngày ${fmtDate(f.iso)}; báo cáo đề ngày ${fmtDate(date)}`, expected: `≤ ${fmtDate(date)}`, actual: fmtDate(f.iso), args: { date: fmtDate(f.iso), report: fmtDate(date) } });
     }
   }
 }
@@ -354,7 +351,7 @@ function checkRepeats(doc: DocReading, out: Draft[], mark: Mark) {
       if (first.q.value !== q.value) {
         const where = `đoạn ${first.q.figure.paragraph + 1}`;
         const what = `tổng số ${words.join(' ')}`;
-        out.push({ code: 'repeated_mismatch', severity: 'warning', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: "${what}" = ${fmtNum(q.value)}; ${where} ghi ${fmtNum(first.q.value)}`, expected: fmtNum(first.q.value), actual: fmtNum(q.value), args: { what, value: fmtNum(q.value), first: fmtNum(first.q.value), where } });
+        out.push({ code: 'repeated_mismatch', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: "${what}" = ${fmtNum(q.value)}; ${where} ghi ${fmtNum(first.q.value)}`, expected: fmtNum(first.q.value), actual: fmtNum(q.value), args: { what, value: fmtNum(q.value), first: fmtNum(first.q.value), where } });
       }
     }
   });

@@ -4,9 +4,11 @@
  * from check.ts so the checks in their own modules (tables.ts, workbook.ts) need not import it.
  */
 import type { Hedge } from './lexicon';
+import type { Severity } from '../findings';
 import type { DocFinding, Span } from './types';
 
-export type Draft = Omit<DocFinding, 'excerpt' | 'message' | 'section'> & { args: Record<string, string | number> };
+/** Its severity may be left out: it is then its code's default in the catalogue (src/core/catalogue/document.ts). */
+export type Draft = Omit<DocFinding, 'excerpt' | 'message' | 'section' | 'severity'> & { severity?: Severity; args: Record<string, string | number> };
 export type Mark = (s: Span) => void;
 
 export function hedgeHolds(h: Hedge, actual: number, stated: number): boolean {

@@ -23,6 +23,7 @@
  * swept in order, and each figure looks at a bounded window of text around it.
  */
 import { parseVietnameseNumber } from '../numbers';
+import { isoDate } from '../format';
 import { HEDGE_PHRASES, NOUN_FAMILY, NOUNS, SCALES, type Family, type Hedge } from './lexicon';
 import { Cursor, clauses, foldKeep, sentences, type Range } from './text';
 import type { CountFigure, DateFigure, DocParagraph, Figure, FractionFigure, PercentFigure, Window } from './types';
@@ -86,7 +87,7 @@ function isoOf(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isoDate(y, m, d);
 }
 
 /** The count noun right after `at` (spaces allowed, a scale word first: "3,8 ngàn hồ sơ"). */

@@ -14,7 +14,7 @@
  * in its length.
  */
 import { BASES, CHILD_OF, FAMILY_NOUN, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
-import { formatNumber } from '../numbers';
+import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
 import { outerText, parenDepths, within, type Range } from './text';
 import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';

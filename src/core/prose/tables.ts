@@ -109,7 +109,7 @@ export function checkTables(paragraphs: DocParagraph[], doc: DocReading, out: Dr
         mark({ paragraph: cell!.paragraph, start: 0, end: cell!.length });
         if (sums.includes(stated.value)) continue;
         const sum = sums[0]!;
-        out.push({ code: 'table_total_mismatch', severity: 'error', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtNum(sum), actual: fmtNum(stated.value), reading: `đọc là: cột "${c.header}", dòng tổng ghi ${fmtNum(stated.value)}; cộng ${counted.length} dòng trên = ${fmtNum(sum)}`, args: { column: c.header, total: fmtNum(stated.value), sum: fmtNum(sum), rows: counted.length } });
+        out.push({ code: 'table_total_mismatch', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtNum(sum), actual: fmtNum(stated.value), reading: `đọc là: cột "${c.header}", dòng tổng ghi ${fmtNum(stated.value)}; cộng ${counted.length} dòng trên = ${fmtNum(sum)}`, args: { column: c.header, total: fmtNum(stated.value), sum: fmtNum(sum), rows: counted.length } });
       }
     }
   }
@@ -139,7 +139,7 @@ function checkRow(cells: Map<number, Cell>, columns: Column[], out: Draft[], mar
       const ratios = nums.flatMap((n) => bases.filter((b) => b.value > 0).map((b) => ({ r: (n.value / b.value) * 100, text: `${fmtNum(n.value)}/${fmtNum(b.value)} (${STATUS_NAME[b.col.status!]})` })));
       if (!ratios.length || ratios.some((x) => roundTo(x.r, v.decimals) === v.value)) continue;
       const shown = fmtPct(v.value, v.decimals);
-      out.push({ code: 'percent_mismatch', severity: 'error', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtPct(ratios[0]!.r, v.decimals), actual: shown, reading: `đọc là: ${ratios.map((x) => `${x.text} = ${fmtPct(x.r, Math.max(2, v.decimals))}`).join('; ')}; bảng ghi ${shown}`, args: { stated: shown, expected: fmtPct(ratios[0]!.r, v.decimals), fraction: ratios.map((x) => x.text).join('; '), cause: '' } });
+      out.push({ code: 'percent_mismatch', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtPct(ratios[0]!.r, v.decimals), actual: shown, reading: `đọc là: ${ratios.map((x) => `${x.text} = ${fmtPct(x.r, Math.max(2, v.decimals))}`).join('; ')}; bảng ghi ${shown}`, args: { stated: shown, expected: fmtPct(ratios[0]!.r, v.decimals), fraction: ratios.map((x) => x.text).join('; '), cause: '' } });
       continue;
     }
     // A state and its parts in the same row.
@@ -150,7 +150,7 @@ function checkRow(cells: Map<number, Cell>, columns: Column[], out: Draft[], mar
       mark({ paragraph: cell!.paragraph, start: 0, end: cell!.length });
       if (sum === v.value) break;
       const text = parts.map((x) => fmtNum(x!.value)).join(' + ');
-      out.push({ code: sum > v.value ? 'parts_exceed_total' : 'parts_sum_mismatch', severity: 'error', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtNum(sum), actual: fmtNum(v.value), reading: `đọc là: ${set.map((s) => STATUS_NAME[s]).join(' + ')} = ${text} = ${fmtNum(sum)}; bảng ghi ${STATUS_NAME[c.status]} ${fmtNum(v.value)}`, args: { total: fmtNum(v.value), sum: fmtNum(sum), parts: text, marker: 'bảng' } });
+      out.push({ code: sum > v.value ? 'parts_exceed_total' : 'parts_sum_mismatch', paragraph: cell!.paragraph, start: 0, end: cell!.length, expected: fmtNum(sum), actual: fmtNum(v.value), reading: `đọc là: ${set.map((s) => STATUS_NAME[s]).join(' + ')} = ${text} = ${fmtNum(sum)}; bảng ghi ${STATUS_NAME[c.status]} ${fmtNum(v.value)}`, args: { total: fmtNum(v.value), sum: fmtNum(sum), parts: text, marker: 'bảng' } });
       break;
     }
   }

@@ -4,6 +4,7 @@
  * and the .docx reader hand over, so a finding can select its figure in the document.
  */
 import type { Severity } from '../findings';
+import { DOCUMENT_FINDINGS } from '../catalogue/document';
 import type { Family, Hedge, Marker, Status } from './lexicon';
 
 export type { Family, Hedge, Marker, Status } from './lexicon';
@@ -159,23 +160,9 @@ export interface ReportPeriod {
   paragraph: number;
 }
 
-export const DOC_CODES = [
-  'percent_mismatch',
-  'percent_impossible',
-  'hedge_contradicted',
-  'parts_exceed_total',
-  'parts_sum_mismatch',
-  'window_backwards',
-  'window_not_period',
-  'date_after_report',
-  'repeated_mismatch',
-  'workbook_mismatch',
-  'workbook_other_report',
-  'table_total_mismatch',
-  'stale_figure',
-  'english_decimal',
-] as const;
-export type DocCode = (typeof DOC_CODES)[number];
+/** The document findings' codes: the keys of their catalogue (src/core/catalogue/document.ts). */
+export type DocCode = keyof typeof DOCUMENT_FINDINGS;
+export const DOC_CODES = Object.keys(DOCUMENT_FINDINGS) as DocCode[];
 
 export interface DocFinding extends Span {
   code: DocCode;

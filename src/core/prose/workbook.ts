@@ -9,9 +9,11 @@
 import type { CheckReport } from '../report';
 import { roundTo } from '../numbers';
 import { foldText } from '../text';
-import { periodPhrase } from '../periodText';
+import { periodPhrase } from '../format';
 import { provinceIn } from '../pairing';
-import { BASES, STATUS_NAME, SUBJECT_LIST, SUBJECT_PHRASES, type Family, type Status } from './lexicon';
+import { BASES, STATUS_NAME, type Family, type Status } from './lexicon';
+import type { AddFact, Fact } from './facts';
+import { TABLES } from '../tables';
 import { hedgeHolds, type Draft, type Mark } from './draft';
 import { fmtNum, fmtPct } from './messages';
 import type { DocReading } from './statements';
@@ -47,7 +49,6 @@ export function workbookIdentity(paragraphs: DocParagraph[], period: ReportPerio
   const at = period?.paragraph ?? 0;
   return {
     code: 'workbook_other_report',
-    severity: 'error',
     paragraph: at,
     start: 0,
     end: paragraphs[at]?.text.length ?? 0,
@@ -62,148 +63,13 @@ const titleCase = (s: string) => s.replace(/(^|\s)(\p{L})/gu, (_, a: string, b: 
 
 // ---------------------------------------------------------------- the workbook's facts
 
-interface Fact {
-  /** null: any family (the other indicators count cases, tasks, people). */
-  family: Family | null;
-  status: Status;
-  subject: string | null;
-  /** Folded label of the row the fact is of; null for the unit's total. */
-  row: string | null;
-  value: number;
-  percent?: true;
-  what: string;
-}
-
-/** The subject a workbook label names ("Người bệnh nội trú" → the inpatient survey). */
-function subjectOfLabel(label: string): string | null {
-  const f = ` ${foldText(label)} `;
-  for (const phrase of SUBJECT_LIST) if (f.includes(` ${phrase} `)) return SUBJECT_PHRASES[phrase]!;
-  return null;
-}
-
-const HOSO: [string, Status][] = [
-  ['tongSo', 'total'],
-  ['trucTuyen', 'online'],
-  ['trucTiepBuuChinh', 'direct'],
-  ['tuKyTruoc', 'carried'],
-  ['daGiaiQuyet', 'resolved'],
-  ['truocHan', 'early'],
-  ['dungHan', 'onTime'],
-  ['quaHan', 'late'],
-  ['dangGiaiQuyet', 'pending'],
-  ['dangTrongHan', 'pendingInTime'],
-  ['dangQuaHan', 'pendingLate'],
-];
-
+/** Every table's facts (src/core/tables/<table>.ts, `facts`), in the order of TABLES. */
 function factsOf(wb: CheckReport): Fact[] {
   const out: Fact[] = [];
-  const add = (f: Omit<Fact, 'what'>, what: string) => {
+  const add: AddFact = (f, what) => {
     if (Number.isFinite(f.value)) out.push({ ...f, what });
   };
-  const values = (get: (k: string) => number | null | undefined, family: Family, subject: string | null, row: string | null, name: string) => {
-    for (const [k, status] of HOSO) {
-      const v = get(k);
-      if (v != null) add({ family, status, subject, row, value: v }, `số hồ sơ ${STATUS_NAME[status]}${name}`);
-    }
-    const online = get('trucTuyen');
-    const direct = get('trucTiepBuuChinh');
-    if (online != null && direct != null) add({ family, status: 'new', subject, row, value: online + direct }, `số hồ sơ tiếp nhận mới${name}`);
-    const early = get('truocHan');
-    const onTime = get('dungHan');
-    if (early != null && onTime != null) add({ family, status: 'earlyOrOnTime', subject, row, value: early + onTime }, `số hồ sơ trước hạn và đúng hạn${name}`);
-  };
-  const m = wb.metrics;
-  values((k) => m[`tthc.${k}`], 'hoso', null, null, '');
-  // The workbook's own rates of files (computed by the check from the same columns).
-  const rates: [string, Status, string][] = [['tyLeDungHan', 'earlyOrOnTime', 'tỷ lệ giải quyết trước hạn và đúng hạn'], ['tyLeQuaHan', 'late', 'tỷ lệ giải quyết quá hạn'], ['tyLeTrucTuyen', 'online', 'tỷ lệ hồ sơ tiếp nhận trực tuyến'], ['tyLeDaGiaiQuyet', 'resolved', 'tỷ lệ hồ sơ đã giải quyết'], ['tyLeDangGiaiQuyet', 'pending', 'tỷ lệ hồ sơ đang giải quyết']];
-  for (const [k, status, what] of rates) {
-    const v = m[`tthc.${k}`];
-    if (v != null) add({ family: 'hoso', status, subject: null, row: null, value: v, percent: true }, what);
-  }
-  const t = wb.data.tables;
-  for (const r of t.KetQuaGiaiQuyet?.rows ?? []) values((k) => r.values[k], 'hoso', null, foldText(r.label), ` của lĩnh vực ${r.label}`);
-
-  const pa: [string, Status][] = [['tiepNhan', 'received'], ['daGiaiQuyet', 'resolved'], ['dangGiaiQuyet', 'pending']];
-  for (const [k, status] of pa) {
-    const v = m[`phanAnh.${k}`];
-    if (v != null) add({ family: 'don', status, subject: null, row: null, value: v }, `số đơn ${STATUS_NAME[status]}`);
-    for (const r of t.PhanAnhKienNghi?.rows ?? []) {
-      const x = r.values[k];
-      if (x != null) add({ family: 'don', status, subject: null, row: foldText(r.text.loai ?? r.label), value: x }, `số đơn ${r.text.loai ?? r.label} ${STATUS_NAME[status]}`);
-    }
-  }
-
-  const dm: [string, Status][] = [['soTTHC', 'total'], ['capTinh', 'province'], ['capHuyen', 'district'], ['capXa', 'commune'], ['motCua', 'oneStop'], ['dvcTrucTuyen', 'onlineService'], ['quyTrinhNoiBo', 'internalProcedure']];
-  for (const [k, status] of dm) {
-    const v = m[`danhMuc.${k}`];
-    if (v != null) add({ family: 'tthc', status, subject: null, row: null, value: v }, `số TTHC ${status === 'total' ? 'của danh mục' : STATUS_NAME[status]}`);
-    for (const r of t.DanhMucTTHC?.rows ?? []) {
-      const x = r.values[k];
-      if (x != null) add({ family: 'tthc', status, subject: null, row: foldText(r.label), value: x }, `số TTHC ${STATUS_NAME[status]} của lĩnh vực ${r.label}`);
-    }
-  }
-
-  // Staff by kind (công chức, viên chức, hợp đồng) and by unit.
-  const kinds = new Map<string, { giao: number; coMat: number }>();
-  for (const r of t.BienChe?.rows ?? []) {
-    const subject = subjectOfLabel(r.text.loai ?? '') ?? null;
-    const giao = r.values.duocGiao;
-    const coMat = r.values.coMat;
-    if (subject && giao != null && coMat != null) {
-      const k = kinds.get(subject) ?? { giao: 0, coMat: 0 };
-      k.giao += giao;
-      k.coMat += coMat;
-      kinds.set(subject, k);
-    }
-    const row = foldText(r.label);
-    if (giao != null) add({ family: 'nguoi', status: 'assigned', subject, row, value: giao }, `biên chế được giao của ${r.label}`);
-    if (coMat != null) add({ family: 'nguoi', status: 'present', subject, row, value: coMat }, `số có mặt của ${r.label}`);
-  }
-  for (const [subject, k] of kinds) {
-    add({ family: 'nguoi', status: 'assigned', subject, row: null, value: k.giao }, `biên chế ${subject} được giao`);
-    add({ family: 'nguoi', status: 'present', subject, row: null, value: k.coMat }, `số ${subject} có mặt`);
-    if (k.giao >= k.coMat) add({ family: 'nguoi', status: 'short', subject, row: null, value: k.giao - k.coMat }, `số ${subject} còn thiếu`);
-  }
-
-  // Ratings: counts and shares of each level, by subject.
-  const levels: [string, Status][] = [['htxs', 'htxs'], ['htt', 'htt'], ['ht', 'ht'], ['kht', 'kht']];
-  for (const r of t.XepLoai?.rows ?? []) {
-    const subject = subjectOfLabel(r.text.doiTuong ?? r.label);
-    if (!subject) continue;
-    let rated = 0;
-    for (const [k, status] of levels) {
-      const x = r.values[k];
-      if (x == null) continue;
-      rated += x;
-      add({ family: 'nguoi', status, subject, row: null, value: x }, `số ${subject} ${STATUS_NAME[status]}`);
-    }
-    add({ family: 'nguoi', status: 'rated', subject, row: null, value: rated }, `số ${subject} được đánh giá, xếp loại`);
-    for (const [k, status] of levels) {
-      const x = r.values[k];
-      if (x != null && rated > 0) add({ family: null, status, subject, row: null, value: (x / rated) * 100, percent: true }, `tỷ lệ ${subject} ${STATUS_NAME[status]}`);
-    }
-  }
-
-  // Surveys: forms and indices, by survey.
-  const indices: [string, Status][] = [['haiLongChung', 'satisfied'], ['toanDien', 'comprehensive'], ['soVoiMongDoi', 'expectation'], ['quayLai', 'returning']];
-  for (const [key, v] of Object.entries(m)) {
-    const mm = /^haiLong\.([^.]+)\.(\w+)$/.exec(key);
-    if (!mm || v == null) continue;
-    const subject = subjectOfLabel(mm[1]!.replace(/-/g, ' '));
-    if (!subject) continue;
-    if (mm[2] === 'soPhieu') add({ family: 'phieu', status: 'total', subject, row: null, value: v }, `số phiếu khảo sát ${subject}`);
-    const idx = indices.find(([k]) => k === mm[2]);
-    if (idx) add({ family: null, status: idx[1], subject, row: null, value: v, percent: true }, `${idx[1] === 'comprehensive' ? 'chỉ số hài lòng toàn diện' : `tỷ lệ ${STATUS_NAME[idx[1]]}`} của ${subject}`);
-  }
-
-  // Other indicators: done over planned, by row.
-  for (const r of t.ChiTieuKhac?.rows ?? []) {
-    const row = foldText(r.label);
-    if (r.values.thucHien != null) add({ family: null, status: 'resolved', subject: null, row, value: r.values.thucHien }, `số thực hiện của chỉ tiêu "${r.label}"`);
-    if (r.values.keHoach != null) add({ family: null, status: 'total', subject: null, row, value: r.values.keHoach }, `số phải thực hiện của chỉ tiêu "${r.label}"`);
-    const rate = r.values.tyLe ?? (r.values.thucHien != null && r.values.keHoach ? (r.values.thucHien / r.values.keHoach) * 100 : null);
-    if (rate != null) add({ family: null, status: 'resolved', subject: null, row, value: rate, percent: true }, `tỷ lệ của chỉ tiêu "${r.label}"`);
-  }
+  for (const t of TABLES) t.facts?.(wb.data.tables[t.name], wb, add);
   return out;
 }
 
@@ -306,7 +172,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
       if (!found.some((x) => x.value === q.value)) push(q.value, found, prevFacts.length ? lookup(prevFacts, family, status, q.subject, row, false) : [], f);
       if (f.kind === 'fraction') {
         // The denominator: its own words ("… chỉ tiêu được giao"), else a base of the numerator's state.
-        const denomStatus = statusOfAfter(f.after) ?? (row && wb.data.tables.BienChe?.rows.some((r) => foldText(r.label) === row) ? 'assigned' : null);
+        const denomStatus = statusOfAfter(f.after) ?? (row && facts.some((x) => x.family === 'nguoi' && x.row === row) ? 'assigned' : null);
         const bases: Status[] = denomStatus ? [denomStatus] : [...(BASES[status] ?? [])];
         const dfound = bases.flatMap((s) => lookup(facts, family, s, q.subject, row, false));
         if (dfound.length && !dfound.some((x) => x.value === f.denominator)) push(f.denominator, dfound, [], f);
@@ -348,7 +214,7 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     const o = options[0]!;
     const shown = fmtPct(f.value, f.decimals);
     const actual = fmtPct(o.value, f.decimals);
-    out.push({ code: 'workbook_mismatch', severity: 'error', paragraph: f.paragraph, start: f.start, end: f.end, expected: actual, actual: shown, reading: `đọc là: ${o.what} = ${shown}; sổ số liệu: ${options.map((x) => `${x.what} = ${fmtPct(x.value, Math.max(f.decimals, 1))}`).join('; ')}`, args: { what: o.what, stated: shown, actual } });
+    out.push({ code: 'workbook_mismatch', paragraph: f.paragraph, start: f.start, end: f.end, expected: actual, actual: shown, reading: `đọc là: ${o.what} = ${shown}; sổ số liệu: ${options.map((x) => `${x.what} = ${fmtPct(x.value, Math.max(f.decimals, 1))}`).join('; ')}`, args: { what: o.what, stated: shown, actual } });
   }
 
   function push(stated: number, found: Fact[], before: Fact[], f: Quantity['figure']) {
@@ -357,8 +223,8 @@ export function checkAgainstWorkbook(paragraphs: DocParagraph[], doc: DocReading
     const base = { paragraph: f.paragraph, start: f.start, end: f.end, expected: fmtNum(o.value), actual: fmtNum(stated), reading: `đọc là: ${o.what} = ${fmtNum(stated)}; sổ số liệu: ${actual}` };
     flagged.add(`${f.paragraph}:${f.start}`);
     const stale = before.some((x) => x.value === stated);
-    if (stale) out.push({ ...base, code: 'stale_figure', severity: 'warning', reading: `${base.reading}; kỳ trước: ${fmtNum(stated)}`, args: { what: o.what, stated: fmtNum(stated), actual } });
-    else out.push({ ...base, code: 'workbook_mismatch', severity: 'error', args: { what: o.what, stated: fmtNum(stated), actual } });
+    if (stale) out.push({ ...base, code: 'stale_figure', reading: `${base.reading}; kỳ trước: ${fmtNum(stated)}`, args: { what: o.what, stated: fmtNum(stated), actual } });
+    else out.push({ ...base, code: 'workbook_mismatch', args: { what: o.what, stated: fmtNum(stated), actual } });
   }
 }
 

@@ -80,7 +80,7 @@ export interface FormVersion {
   formNo: number | null;
   /** "Mẫu 1 (QĐ 3869/QĐ-BYT): người bệnh nội trú". */
   name: string;
-  /** The row of KhaoSatHaiLong its summary belongs to (SURVEY_SUBJECTS), if any. */
+  /** The row of the survey summary table its summary belongs to (SURVEY_SUBJECTS), if any. */
   subject: string | null;
   basis: Basis;
   sections: readonly FormSection[];

@@ -1,6 +1,7 @@
 import type { Draft } from '../findings';
 import { toA1 } from '../model';
-import { parseDateText, serialToIso } from '../periods';
+import { parseDateText } from '../periods';
+import { serialToIso } from '../format';
 import type { Certainty } from '../regimes';
 import { describeCodes, itemCertainty, severityFor, type FormVersion } from './forms';
 import { isEmptyForm } from './indicators';
@@ -98,9 +99,9 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
     };
     const v = s.version;
     const head = toA1({ row: s.headerRow, col: firstCol(s) });
-    push({ code: 'survey_sheet_read', severity: 'info', sheet: s.sheet, cell: head, version: v.name, basis: v.basis.text, forms: s.count, source: s.versionSource, ...(s.table ? { table: s.table } : {}) });
-    if (s.missingItems.length) push({ code: 'survey_items_missing', severity: 'info', sheet: s.sheet, cell: head, version: v.name, items: s.missingItems });
-    if (s.unknownItems.length) push({ code: 'survey_items_unknown', severity: 'warning', sheet: s.sheet, cell: toA1({ row: s.headerRow, col: s.columns.find((c) => c.item === s.unknownItems[0])?.col ?? firstCol(s) }), version: v.name, items: s.unknownItems });
+    push({ code: 'survey_sheet_read', sheet: s.sheet, cell: head, version: v.name, basis: v.basis.text, forms: s.count, source: s.versionSource, ...(s.table ? { table: s.table } : {}) });
+    if (s.missingItems.length) push({ code: 'survey_items_missing', sheet: s.sheet, cell: head, version: v.name, items: s.missingItems });
+    if (s.unknownItems.length) push({ code: 'survey_items_unknown', sheet: s.sheet, cell: toA1({ row: s.headerRow, col: s.columns.find((c) => c.item === s.unknownItems[0])?.col ?? firstCol(s) }), version: v.name, items: s.unknownItems });
 
     const n = s.columns.length;
     const rules = s.columns.map((c) => ruleFor(v, c));
@@ -112,7 +113,7 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
       const base = f * n;
       const row = s.rows[f]!;
       if (isEmptyForm(s, f)) {
-        push({ code: 'survey_form_empty', severity: 'warning', sheet: s.sheet, cell: formCell(s, f), ...formIdOf(s, f) });
+        push({ code: 'survey_form_empty', sheet: s.sheet, cell: formCell(s, f), ...formIdOf(s, f) });
       } else {
         let blanks: string[] | null = null;
         for (let j = 0; j < n; j++) {
@@ -130,7 +131,7 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
         }
         if (blanks) {
           const first = s.columns.find((c) => c.item === blanks![0])!;
-          push({ code: 'survey_answer_blank', severity: 'warning', sheet: s.sheet, cell: toA1({ row, col: first.col }), items: blanks, ...formIdOf(s, f) });
+          push({ code: 'survey_answer_blank', sheet: s.sheet, cell: toA1({ row, col: first.col }), items: blanks, ...formIdOf(s, f) });
         }
       }
       const id = s.ids[f];
@@ -139,7 +140,7 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
         const key = id.trim().toLowerCase();
         const first = ids.get(key);
         const here = formCell(s, f);
-        if (first) push({ code: 'survey_duplicate_form', severity: 'error', sheet: s.sheet, cell: here, formId: id, firstCell: first, actual: id });
+        if (first) push({ code: 'survey_duplicate_form', sheet: s.sheet, cell: here, formId: id, firstCell: first, actual: id });
         else ids.set(key, sheets.length > 1 ? `${s.sheet}!${here}` : here);
       }
       const raw = s.dates[f];
@@ -148,12 +149,12 @@ export function validateAnswerSheets(sheets: readonly AnswerSheet[], ctx: Valida
         const iso = dateOf(raw);
         if (!iso) push({ code: 'invalid_date', severity: 'warning', sheet: s.sheet, cell, label: 'Ngày điền phiếu', actual: String(raw) });
         else if (ctx.window && (iso < ctx.window.from || iso > ctx.window.to)) {
-          push({ code: 'survey_form_outside_window', severity: 'warning', sheet: s.sheet, cell, from: ctx.window.from, to: ctx.window.to, actual: iso, ...formIdOf(s, f) });
+          push({ code: 'survey_form_outside_window', sheet: s.sheet, cell, from: ctx.window.from, to: ctx.window.to, actual: iso, ...formIdOf(s, f) });
         }
       }
     }
     for (const [code, k] of counts) {
-      if (k > MAX_CELL_FINDINGS) pushAll({ code: 'survey_findings_capped', severity: 'warning', sheet: s.sheet, cell: head, of: code, shown: MAX_CELL_FINDINGS, more: k - MAX_CELL_FINDINGS });
+      if (k > MAX_CELL_FINDINGS) pushAll({ code: 'survey_findings_capped', sheet: s.sheet, cell: head, of: code, shown: MAX_CELL_FINDINGS, more: k - MAX_CELL_FINDINGS });
     }
   }
 }

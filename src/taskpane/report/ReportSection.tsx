@@ -4,8 +4,9 @@ import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, ma
 import { CopyRegular } from '@fluentui/react-icons/svg/copy';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
 import { buildNarrative, errorCount, type Narrative } from '../../core/narrative/build';
-import { REPORT_ORDER, TAG_TITLES, type SectionTag } from '../../core/narrative/tags';
-import { formatCount } from '../../core/numbers';
+import { REPORT_ORDER, type SectionTag } from '../../core/narrative/tags';
+import { TAG_TITLES } from '../../core/narrative/places';
+import { formatCount } from '../../core/format';
 import type { CheckReport } from '../../core/report';
 import { libraryErrorMeaning } from '../../xlsx/errors';
 import { surveyBars } from '../../core/chart/surveyBars';

@@ -6,7 +6,7 @@ import { HostError, type FillRecord } from '../../host/actions';
 import type { ReportDownloadOptions } from './ReportSection';
 
 /**
- * The filled report for download from the Excel pane. JSZip, xmldom and sax come with this module,
+ * The filled report for download from the Excel pane. JSZip and saxes come with this module,
  * which the pane loads only when the officer asks for the file.
  */
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SEVERITY_LABEL } from '../../core/messages';
-import { formatCount } from '../../core/numbers';
-import { checkDocument, periodName } from '../../core/prose';
+import { formatCount, periodPhrase } from '../../core/format';
+import { checkDocument } from '../../core/prose';
 import type { DocFinding, DocReport } from '../../core/prose/types';
 import type { CheckReport } from '../../core/report';
 import type { TextSpan, WordActions } from '../../host/actions';
@@ -14,6 +14,11 @@ import { messageOf } from '../status';
  * section; a click selects the figure in the document; marks are highlights the adapter takes
  * off exactly. The findings are those of `cchc doc` on the same file (but for footnote breakdowns: docs/doc-check.md).
  */
+/** The summary's period, as read from the document's title: the phrase `cchc doc` prints too. */
+export function titlePeriodText(report: Pick<DocReport, 'period'>): string {
+  return report.period ? `Kỳ báo cáo theo tiêu đề: ${periodPhrase(report.period.kind, report.period.year)}. ` : '';
+}
+
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px' },
   h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '0' },
@@ -136,7 +141,7 @@ export function ProseCheck({ actions, workbook }: { actions: WordActions; workbo
       )}
       {report && sum && (
         <Text data-testid="prose-summary">
-          {report.period ? `Kỳ báo cáo theo tiêu đề: ${periodName(report.period)}. ` : ''}
+          {titlePeriodText(report)}
           Đã đọc {formatCount(sum.figuresRead)} số liệu, kiểm tra được {formatCount(sum.figuresChecked)}:{' '}
           {sum.errors + sum.warnings + sum.infos === 0 ? 'không có lỗi hay cảnh báo nào.' : `${formatCount(sum.errors)} lỗi, ${formatCount(sum.warnings)} cảnh báo, ${formatCount(sum.infos)} thông tin.`}
         </Text>

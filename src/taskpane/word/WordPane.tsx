@@ -16,9 +16,10 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ALL_TAGS, SECTION_TAGS, TAG_TITLES, isFieldTag, isTag } from '../../core/narrative/tags';
+import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/tags';
+import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
-import { formatCount } from '../../core/numbers';
+import { formatCount } from '../../core/format';
 import type { FillRecord, WordActions } from '../../host/actions';
 import { checkedSentence, messageOf, runAction } from '../status';
 import { LiveRegion } from '../LiveRegion';

@@ -1,9 +1,11 @@
 /**
  * .xlsx file → WorkbookModel through ExcelJS: the reader the product used until the streaming
- * reader (stream-read.ts), kept as the reference that reader is compared with cell by cell
- * (test/xlsx/stream-read.test.ts). ExcelJS does the parsing after package.ts checked and
- * repaired the package, and the table flags and defined names are taken from the XML itself because
- * ExcelJS gets them wrong for files it did not write (it reads a table without `headerRowCount`,
+ * reader (src/xlsx/stream-read.ts), kept here, in the tests and out of the product, as the test
+ * oracle that reader is compared with cell by cell (test/xlsx/stream-read.test.ts): a second,
+ * independent reading of the same bytes. The tables' flags and the defined names are read with a
+ * DOM (xmldom), again independently of the product's saxes pass. ExcelJS does the parsing after
+ * src/xlsx/package.ts checked and repaired the package, and the table flags and defined names are
+ * taken from the XML itself because ExcelJS gets them wrong for files it did not write (it reads a table without `headerRowCount`,
  * i.e. with the default header row, as having none, and keeps sheet-scope names as if they were
  * workbook-scope).
  *
@@ -15,16 +17,18 @@
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Cell, NameRef, Scalar, TableRef, SheetGrid, WorkbookModel } from '../core/model';
-import { UnreadableWorkbookError } from './errors';
-import { LIMITS, preparePackage } from './package';
-import { ConversionTally, fontCoding } from './legacy-cells';
-import { computeFormulas } from './formulas';
-import { singleCellRef } from './names';
+import type { Cell, NameRef, Scalar, TableRef, SheetGrid, WorkbookModel } from '../../src/core/model';
+import { UnreadableWorkbookError } from '../../src/xlsx/errors';
+import { LIMITS } from '../../src/xlsx/package';
+import { preparePackage } from './exceljs-repairs';
+import { ConversionTally, fontCoding } from '../../src/xlsx/legacy-cells';
+import { computeFormulas } from '../../src/xlsx/formulas';
+import { parseNameRef } from '../../src/core/name-ref';
+import { formatCount, utcMsToSerial } from '../../src/core/format';
 
 /** ExcelJS turns date-formatted numbers into Dates with (serial − 25569) days since 1970, in UTC. */
 function dateToSerial(d: Date): number {
-  return Math.round((25569 + d.getTime() / 86400000) * 1e8) / 1e8;
+  return utcMsToSerial(d.getTime());
 }
 
 function richTextOf(v: unknown): string | null {
@@ -115,7 +119,7 @@ async function rawNames(zip: JSZip): Promise<NameRef[]> {
     const el = list.item(i)!;
     const name = el.getAttribute('name') ?? '';
     if (!name || name.startsWith('_xlnm.') || el.hasAttribute('localSheetId')) continue;
-    const ref = singleCellRef(el.textContent ?? '');
+    const ref = parseNameRef(el.textContent ?? '');
     if (ref) out.push({ name, ...ref });
   }
   return out;
@@ -158,8 +162,9 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
     // ExcelJS's typings ask for a Node Buffer; it hands the bytes to JSZip, which takes a Uint8Array.
     await wb.xlsx.load(pkg.data as unknown as ArrayBuffer, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch (e) {
+    // The oracle's own refusal (no product path meets it): named as a part that cannot be parsed.
     throw new UnreadableWorkbookError(
-      'parse_failed',
+      'part_not_xml',
       'Không đọc được nội dung bảng tính (tệp có thể bị hỏng hoặc được lưu bằng phần mềm không chuẩn): hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.',
       String(e),
     );
@@ -185,7 +190,7 @@ export async function readWorkbookWithExcelJs(data: Uint8Array | ArrayBuffer, fi
       row.eachCell({ includeEmpty: false }, () => void cellCount++);
     });
     if (cellCount > LIMITS.maxCells) {
-      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${LIMITS.maxCells.toLocaleString('vi-VN')} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
+      throw new UnreadableWorkbookError('too_many_cells', `Tệp có quá nhiều ô (hơn ${formatCount(LIMITS.maxCells)} ô): hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`);
     }
     // Sparse arrays read as holes; the model promises ragged arrays of (Cell | undefined). One
     // shared, frozen empty line fills them: a stray cell in row 1 048 576 must not cost a million arrays.

@@ -1,0 +1,308 @@
+import type { CatalogueEntry } from './entry';
+import { formatCount, formatSize } from '../format';
+
+/**
+ * File refusals: a file the readers (src/xlsx) cannot read at all, or an input path the command
+ * line cannot open (src/cli/input.ts, src/cli/merge.ts). Not findings: nothing is checked, the
+ * CLI exits 2. Each refusal has a code; the readers throw `UnreadableWorkbookError` carrying it
+ * (src/xlsx/errors.ts), with the message built here. `reason` is the coarse kind callers told
+ * refusals apart by before each had its own code (e.g. the .xlsx reader retries a part that is
+ * `parse_failed`); only the readers' refusals have one. The limits come in as arguments: they are
+ * the readers' (src/xlsx/package.ts `LIMITS`), not the core's.
+ */
+
+/** Why a file could not be read at all. A readable workbook with wrong figures is never this. */
+export type UnreadableReason =
+  | 'empty'
+  | 'too_large'
+  | 'encrypted'
+  | 'legacy_xls'
+  | 'not_zip'
+  | 'corrupt_zip'
+  | 'not_xlsx'
+  | 'xml_too_large'
+  | 'too_many_cells'
+  | 'too_many_elements'
+  | 'xml_too_deep'
+  | 'too_many_parts'
+  | 'too_many_rows'
+  | 'parse_failed';
+
+export interface RefusalEntry<A> extends CatalogueEntry<A> {
+  reason?: UnreadableReason;
+}
+
+/** A refusal whose message needs nothing: `refusalMessage('empty', {})`. */
+type NoArgs = Record<string, never>;
+
+const N = formatCount;
+const MB = formatSize;
+const HOW_TO_SAVE = 'hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (Tệp > Lưu thành > Sổ làm việc Excel (.xlsx))';
+
+export const REFUSALS = {
+  // ---- every format
+  empty: {
+    reason: 'empty',
+    severity: 'error',
+    doc: 'the file has no bytes',
+    message: (_: NoArgs) => 'Tệp rỗng (0 byte): hãy chọn đúng tệp Excel (.xlsx) đã lưu.',
+  },
+  too_large: {
+    reason: 'too_large',
+    severity: 'error',
+    doc: 'the file is larger than the size limit (`LIMITS.maxFileBytes`): an .xlsx given to the reader, or any input the command line sizes before reading it',
+    message: (a: { bytes: number; limit: number }) =>
+      `Tệp quá lớn (${MB(a.bytes)}, giới hạn kích thước tệp ${MB(a.limit)}): sổ số liệu CCHC thường chỉ vài trăm KB; hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+  },
+  export_too_large: {
+    reason: 'too_large',
+    severity: 'error',
+    doc: 'a file that is no .xlsx package (.xls, .ods, CSV, an HTML page, Excel 2003 XML) is larger than the size limit; the message speaks of a system\'s export, the usual such file',
+    message: (a: { bytes: number; limit: number }) =>
+      `Tệp quá lớn (${MB(a.bytes)}, giới hạn ${MB(a.limit)}): bảng xuất từ hệ thống thường chỉ vài trăm KB; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
+  },
+  encrypted: {
+    reason: 'encrypted',
+    severity: 'error',
+    doc: 'the workbook is protected by a password (an encrypted package, .xlsx or .xls)',
+    fix: 'mở bằng Excel, gỡ mật khẩu rồi kiểm tra lại',
+    message: (_: NoArgs) => 'Tệp được mã hoá bằng mật khẩu: hãy mở bằng Excel, gỡ mật khẩu rồi kiểm tra lại.',
+  },
+  // ---- .xlsx
+  legacy_xls: {
+    reason: 'legacy_xls',
+    severity: 'error',
+    doc: 'the .xlsx reader was given an Excel 97-2003 file (the format is told by the file\'s bytes before, so only a direct call to the .xlsx reader meets it)',
+    message: (_: NoArgs) => 'Tệp ở định dạng Excel 97-2003 (.xls): hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.',
+  },
+  not_zip: {
+    reason: 'not_zip',
+    severity: 'error',
+    doc: 'the file is no zip package and no other format the readers know',
+    message: (_: NoArgs) => 'Tệp không phải bảng tính Excel (.xlsx): hãy chọn tệp .xlsx được lưu từ Excel hoặc LibreOffice.',
+  },
+  corrupt_zip: {
+    reason: 'corrupt_zip',
+    severity: 'error',
+    doc: 'the zip package cannot be inflated',
+    message: (_: NoArgs) => 'Tệp Excel bị hỏng (không giải nén được): hãy lưu lại tệp từ Excel hoặc lấy bản gốc rồi kiểm tra lại.',
+  },
+  not_xlsx: {
+    reason: 'not_xlsx',
+    severity: 'error',
+    doc: 'a zip package with no workbook part: a Word document, a PowerPoint presentation, another package',
+    message: (a: { what: 'docx' | 'pptx' | 'other' }) =>
+      `Tệp ${a.what === 'docx' ? 'là văn bản Word (.docx)' : a.what === 'pptx' ? 'là bản trình chiếu PowerPoint' : 'không phải bảng tính Excel (.xlsx)'}, không phải sổ số liệu Excel: hãy chọn tệp .xlsx.`,
+  },
+  part_not_xml: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'a part of the package is not well-formed XML',
+    message: (a: { part: string }) => `Tệp Excel bị hỏng: phần "${a.part}" không phải XML hợp lệ. Hãy mở bằng Excel, lưu lại rồi kiểm tra lại.`,
+  },
+  too_many_parts: {
+    reason: 'too_many_parts',
+    severity: 'error',
+    doc: 'more zip entries than the limit (`LIMITS.maxParts`)',
+    message: (a: { parts: number; limit: number }) =>
+      `Tệp có quá nhiều phần (${N(a.parts)}, giới hạn số phần trong gói ${N(a.limit)}): tệp không phải sổ số liệu Excel thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
+  },
+  too_many_sheets: {
+    reason: 'too_many_parts',
+    severity: 'error',
+    doc: 'more worksheets than the limit (`LIMITS.maxSheets`), in an .xlsx, an .xls or an Excel 2003 XML file',
+    message: (a: { sheets: number; limit: number }) =>
+      `Tệp có quá nhiều trang tính (${N(a.sheets)}, giới hạn số trang tính ${N(a.limit)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+  },
+  xml_too_large: {
+    reason: 'xml_too_large',
+    severity: 'error',
+    doc: 'the parts inflate to more bytes than the limit (`LIMITS.maxUncompressedBytes`), counted while inflating (a zip bomb is refused before any XML is parsed)',
+    message: (a: { limit: number }) =>
+      `Nội dung tệp quá lớn khi giải nén (hơn ${MB(a.limit)}, giới hạn dung lượng giải nén ${MB(a.limit)}): hãy xoá các trang tính hoặc vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+  },
+  too_many_cells: {
+    reason: 'too_many_cells',
+    severity: 'error',
+    doc: 'more cells than the limit (`LIMITS.maxCells`), counted while reading an .xlsx, .xls or .ods',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô, giới hạn số ô ${N(a.limit)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+  },
+  too_many_rows: {
+    reason: 'too_many_rows',
+    severity: 'error',
+    doc: 'the sheets span more rows than the limit (`LIMITS.maxRows`, the last row of each summed), e.g. a stray cell in row 1 048 576 of several sheets',
+    message: (a: { limit: number }) =>
+      `Các trang tính trải quá nhiều dòng (hơn ${N(a.limit)} dòng cộng lại, giới hạn số dòng ${N(a.limit)}): có ô nằm ở tận cuối trang tính; hãy xoá các dòng thừa ở cuối (Ctrl+End để tìm) rồi kiểm tra lại.`,
+  },
+  too_many_elements: {
+    reason: 'too_many_elements',
+    severity: 'error',
+    doc: 'more XML elements than the limit (`LIMITS.maxElements`), counted while parsing',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều phần tử XML (hơn ${N(a.limit)}, giới hạn số phần tử ${N(a.limit)}): hãy xoá các vùng dữ liệu, định dạng không cần thiết rồi kiểm tra lại.`,
+  },
+  xml_too_deep: {
+    reason: 'xml_too_deep',
+    severity: 'error',
+    doc: 'XML elements nested deeper than the limit (`LIMITS.maxXmlDepth`)',
+    message: (a: { limit: number }) =>
+      `Tệp có cấu trúc XML lồng nhau quá sâu (hơn ${N(a.limit)} tầng, giới hạn độ sâu XML ${N(a.limit)}): tệp không phải do Excel tạo ra hoặc đã bị sửa; hãy lấy bản gốc rồi kiểm tra lại.`,
+  },
+  // ---- Excel 97-2003 (.xls)
+  xls_corrupt: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'an Excel 97-2003 file whose container or records cannot be read',
+    message: (_: NoArgs) => `Tệp Excel 97-2003 (.xls) bị hỏng, không đọc được: ${HOW_TO_SAVE}, hoặc lấy bản gốc rồi kiểm tra lại.`,
+  },
+  xls_excel95: {
+    reason: 'legacy_xls',
+    severity: 'error',
+    doc: 'an Excel 5.0/95 workbook (a "Book" stream instead of "Workbook")',
+    message: (_: NoArgs) => `Tệp ở định dạng Excel 5.0/95, cũ hơn Excel 97-2003, chương trình không đọc được: ${HOW_TO_SAVE} rồi kiểm tra tệp mới.`,
+  },
+  xls_older: {
+    reason: 'legacy_xls',
+    severity: 'error',
+    doc: 'a "Workbook" stream whose records are of a version before Excel 97 (BIFF5 and older)',
+    message: (_: NoArgs) => `Tệp ở định dạng Excel cũ hơn Excel 97-2003 (Excel 5.0/95 trở về trước), chương trình không đọc được: ${HOW_TO_SAVE} rồi kiểm tra tệp mới.`,
+  },
+  ole_not_excel: {
+    reason: 'not_xlsx',
+    severity: 'error',
+    doc: 'an Office 97-2003 container that holds no workbook: a Word .doc, a PowerPoint presentation, another',
+    message: (a: { what: 'doc' | 'ppt' | 'other' }) =>
+      `Tệp ${a.what === 'doc' ? 'là văn bản Word 97-2003 (.doc)' : a.what === 'ppt' ? 'là bản trình chiếu PowerPoint 97-2003' : 'không phải bảng tính Excel'}, không phải sổ số liệu Excel: hãy chọn tệp .xls hoặc .xlsx.`,
+  },
+  // ---- OpenDocument (.ods)
+  ods_corrupt: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'an OpenDocument spreadsheet whose package or content.xml cannot be read',
+    message: (_: NoArgs) => 'Tệp OpenDocument (.ods) bị hỏng, không đọc được: hãy mở bằng LibreOffice, lưu lại rồi kiểm tra lại (hoặc lưu thành .xlsx).',
+  },
+  ods_too_many_parts: {
+    reason: 'too_many_parts',
+    severity: 'error',
+    doc: 'an .ods package with more entries than the limit (`LIMITS.maxParts`)',
+    message: (a: { parts: number; limit: number }) =>
+      `Tệp có quá nhiều phần (${N(a.parts)}, giới hạn số phần trong gói ${N(a.limit)}): tệp không phải bảng tính thông thường; hãy lấy bản gốc rồi kiểm tra lại.`,
+  },
+  ods_too_many_sheets: {
+    reason: 'too_many_parts',
+    severity: 'error',
+    doc: 'an .ods with more sheets than the limit (`LIMITS.maxSheets`), told at the first sheet over it',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều trang tính (hơn ${N(a.limit)}, giới hạn số trang tính ${N(a.limit)}): hãy xoá các trang tính không cần thiết rồi kiểm tra lại.`,
+  },
+  // ---- pages: one-stop exports as HTML, Excel 2003 XML
+  page_too_many_cells: {
+    reason: 'too_many_cells',
+    severity: 'error',
+    doc: 'an HTML page or Excel 2003 XML file with more cells than the limit (`LIMITS.maxPageCells`: a page is parsed whole before its cells are read; the Excel 2003 XML reader streams but keeps the limit it had when it did not)',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
+  },
+  html_no_table: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'an HTML page with no table of figures',
+    message: (_: NoArgs) => 'Tệp là trang HTML nhưng không có bảng số liệu nào: hãy xuất lại báo cáo từ hệ thống hoặc mở bằng Excel, lưu thành .xlsx rồi kiểm tra lại.',
+  },
+  xml2003_corrupt: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'an Excel 2003 XML file (SpreadsheetML) that is not well-formed, or whose cells point outside the sheet',
+    message: (_: NoArgs) => 'Tệp bảng tính XML 2003 bị hỏng, không đọc được: hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi kiểm tra lại.',
+  },
+  // ---- CSV
+  csv_empty: {
+    reason: 'parse_failed',
+    severity: 'error',
+    doc: 'a CSV file with no rows',
+    message: (_: NoArgs) => 'Tệp CSV không có dữ liệu: hãy xuất lại bảng số liệu rồi kiểm tra lại.',
+  },
+  csv_too_many_cells: {
+    reason: 'too_many_cells',
+    severity: 'error',
+    doc: 'a CSV file with more fields than the limit (`LIMITS.maxCells`)',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô, giới hạn số ô ${N(a.limit)}): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
+  },
+  csv_too_many_rows: {
+    reason: 'too_many_rows',
+    severity: 'error',
+    doc: 'a CSV file with more lines than the limit (`LIMITS.maxRows`)',
+    message: (a: { limit: number }) =>
+      `Tệp có quá nhiều dòng (hơn ${N(a.limit)} dòng, giới hạn số dòng ${N(a.limit)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
+  },
+  // ---- the command line's inputs (src/cli/input.ts, src/cli/merge.ts)
+  not_regular_file: {
+    reason: 'not_zip',
+    severity: 'error',
+    doc: 'the path is a device, a pipe or a socket, not a file saved on disk (refused before it is opened: opening a pipe would wait for ever)',
+    message: (a: { path: string }) => `Không phải một tệp thông thường (thiết bị, ống dẫn hay ổ cắm): ${a.path}. Hãy chọn tệp đã lưu trên đĩa.`,
+  },
+  file_not_found: {
+    severity: 'error',
+    doc: 'no file at the path given',
+    message: (a: { path: string }) => `Không tìm thấy tệp: ${a.path}`,
+  },
+  path_is_folder: {
+    severity: 'error',
+    doc: 'the path given as a file is a folder',
+    message: (a: { path: string }) => `Đường dẫn là một thư mục, không phải tệp: ${a.path}`,
+  },
+  no_permission: {
+    severity: 'error',
+    doc: 'the file may not be read by the user running the command',
+    message: (a: { path: string }) => `Không có quyền đọc tệp: ${a.path}`,
+  },
+  name_too_long: {
+    severity: 'error',
+    doc: 'the path is longer than the file system allows',
+    message: (a: { path: string }) => `Tên tệp quá dài: ${a.path}`,
+  },
+  path_not_folder: {
+    severity: 'error',
+    doc: 'a part of the path that should be a folder is a file',
+    message: (a: { path: string }) => `Đường dẫn không hợp lệ (một phần của nó không phải thư mục): ${a.path}`,
+  },
+  path_loop: {
+    severity: 'error',
+    doc: 'the path goes through a loop of symbolic links',
+    message: (a: { path: string }) => `Đường dẫn có liên kết vòng: ${a.path}`,
+  },
+  io_failed: {
+    severity: 'error',
+    doc: 'any other error of the file system while reading, with its system code',
+    message: (a: { path: string; code?: string }) => `Không đọc được tệp ${a.path}${a.code ? ` (mã lỗi hệ thống ${a.code})` : ''}.`,
+  },
+  merge_input_missing: {
+    severity: 'error',
+    doc: '`cchc merge`: an argument names neither a file nor a folder',
+    message: (a: { path: string }) => `Không tìm thấy tệp hoặc thư mục: ${a.path}`,
+  },
+  merge_folder_empty: {
+    severity: 'error',
+    doc: '`cchc merge`: a folder given holds no workbook of a kind the readers know',
+    message: (a: { path: string }) => `Thư mục ${a.path} không có sổ số liệu nào (.xlsx, .xlsm, .xls, .ods, .csv, .htm, .xml).`,
+  },
+} satisfies Record<string, RefusalEntry<never>>;
+
+export type RefusalCode = keyof typeof REFUSALS;
+/** The codes the readers refuse a workbook with (`UnreadableWorkbookError`): those with a `reason`. */
+export type WorkbookRefusalCode = { [C in RefusalCode]: (typeof REFUSALS)[C] extends { reason: UnreadableReason } ? C : never }[RefusalCode];
+/** What the message of refusal C is built from. */
+export type RefusalArgs<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['message']>[0];
+
+/** The Vietnamese message of refusal `code`. */
+export function refusalMessage<C extends RefusalCode>(code: C, args: RefusalArgs<C>): string {
+  return (REFUSALS[code].message as (a: RefusalArgs<C>) => string)(args);
+}
+
+/** The coarse kind of a reader's refusal code. */
+export function refusalReason(code: WorkbookRefusalCode): UnreadableReason {
+  return REFUSALS[code].reason;
+}

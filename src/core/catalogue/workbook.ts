@@ -1,0 +1,532 @@
+import { TABLES } from '../tables';
+import type { Finding, FindingCode, FindingPart } from '../findings';
+import { formatNumber, formatPercent } from '../numbers';
+import { formatDate } from '../format';
+import type { CatalogueEntry } from './entry';
+
+/**
+ * The workbook findings (`cchc check`, the panes, `cchc merge`), one entry per code of the
+ * `Finding` union (src/core/findings.ts): its default severity, where it points, one sentence for
+ * docs/findings.md, the "Cách sửa" it gives where there is one, and its Vietnamese message, built
+ * from the finding's fields so the officer can fix the cell without opening a manual ("Tổng có mặt
+ * ghi 4.876 nhưng tổng các dòng là 4.870"). `satisfies` makes a code of the union without an entry
+ * (or an entry without a code) a compile error.
+ */
+
+/** A finding of code C before its message is written, its severity decided. */
+export type Worded<C extends FindingCode> = Omit<Extract<Finding, { code: C }>, 'message'>;
+
+const n = (v: number | string | undefined): string => (typeof v === 'number' ? formatNumber(v) : String(v ?? ''));
+const where = (d: { rowLabel?: string }) => (d.rowLabel ? ` (dòng "${d.rowLabel}")` : '');
+/** "Tỷ lệ (%)" reads as itself; other headers are named as a rate. */
+const rateName = (header: string) => (/^tỷ lệ/i.test(header) ? header.replace(/\s*\(%\)$/, '') : `Tỷ lệ "${header}"`);
+/** Officers know a table by its title, not by the contract's internal name. */
+const titleOf = (name: string) => TABLES.find((t) => t.name === name)?.title ?? name;
+/** The table whose rows the survey answer sheets are checked against (its module lists the `answers` check). */
+const surveyTitle = () => TABLES.find((t) => t.checks.some((c) => c.kind === 'answers'))?.title ?? 'khảo sát sự hài lòng';
+const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/** "Được giao 64 (ô D7)": a figure with its cell, as every identity message names its parts. */
+const fig = (p: FindingPart) => `${p.label} ${formatNumber(p.value)} (ô ${p.cell})`;
+const sumOf = (parts: readonly FindingPart[]) => parts.map(fig).join(' + ');
+
+function sumMismatch(d: Worded<'sum_mismatch'>): string {
+  if (d.rule === 'T6g') {
+    const parts = d.parts?.length ? `cộng các dòng trong nhóm: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng trong nhóm là ${n(d.expected)}`;
+    return `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} (ô ${d.cell}), nhưng ${parts}.`;
+  }
+  if (d.rule === 'T6' || d.rule?.startsWith('total')) {
+    const parts = d.parts?.length ? `cộng các dòng: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng${d.related?.length ? ` (ô ${d.related.join(', ')})` : ''} là ${n(d.expected)}`;
+    return `Dòng tổng cộng "${d.totalLabel}" ở ô ${d.cell} ghi ${n(d.actual)}, nhưng ${parts}. Cách sửa: tìm dòng nhập sai, hoặc ghi ${n(d.expected)} vào ô ${d.cell}.`;
+  }
+  const parts = d.parts?.length ? sumOf(d.parts) : d.partLabels.map(lower).join(' + ');
+  return `${d.totalLabel}${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}, nhưng ${parts} = ${n(d.expected)}. Cách sửa: nếu các ô thành phần đúng, ghi ${n(d.expected)} vào ô ${d.cell}.`;
+}
+
+function derivedMismatch(d: Worded<'derived_mismatch'>): string {
+  const [giao, coMat] = d.parts ?? [];
+  const head = `"${d.header}"${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}`;
+  if (!giao || !coMat || giao.label === coMat.label) return `${head}, nhưng theo số được giao và số có mặt của dòng thì phải là ${n(d.expected)}.`;
+  const [a, b] = d.column === 'du' ? [coMat, giao] : [giao, coMat];
+  const fix = ` Cách sửa: ghi ${n(d.expected)} (hoặc để công thức của mẫu tự tính).`;
+  if (a.value - b.value <= 0) {
+    const word = d.column === 'du' ? 'không vượt' : 'không thiếu';
+    return `${head}, nhưng ${fig(a)} không lớn hơn ${fig(b)} nên ${word}: phải là 0.${fix}`;
+  }
+  return `${head}, nhưng ${fig(a)} − ${fig(b)} = ${n(d.expected)}.${fix}`;
+}
+
+function rateMismatch(d: Worded<'rate_mismatch'>): string {
+  const head = `${rateName(d.header)}${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}%`;
+  const num = d.numeratorParts?.length ? (d.numeratorParts.length > 1 ? `${sumOf(d.numeratorParts)} = ${formatNumber(d.numerator)}` : fig(d.numeratorParts[0]!)) : formatNumber(d.numerator);
+  const dp = d.denominatorPart;
+  const den = !dp ? formatNumber(d.denominator) : d.column === 'tyLeDungHan' ? `${formatNumber(dp.value)} hồ sơ ${lower(dp.label)} (ô ${dp.cell})` : fig(dp);
+  if (d.expected === 'không phát sinh') {
+    const what = d.denominatorPart ? `${d.denominatorPart.label} (ô ${d.denominatorPart.cell})` : 'mẫu số';
+    return `${head}, nhưng ${what} bằng 0: không phát sinh. Cách sửa: xóa tỷ lệ hoặc ghi "không phát sinh".`;
+  }
+  const pct = formatPercent(Number(d.expected), d.decimals);
+  return `${head}, nhưng ${num} trên ${den} = ${pct}. Cách sửa: ghi ${pct} (hoặc để công thức của mẫu tự tính).`;
+}
+
+/** "Phiếu số 12" for a form with an id, "Phiếu" otherwise. */
+const phieu = (id: string | undefined) => (id ? `Phiếu số ${id}` : 'Phiếu');
+/** "A1, A2, B3" – at most ten, then "… (N câu)". */
+const itemList = (items: readonly string[]) => (items.length > 10 ? `${items.slice(0, 10).join(', ')}… (${items.length} câu)` : items.join(', '));
+const CAPPED_KIND: Record<string, string> = {
+  survey_answer_out_of_scale: 'câu trả lời không hợp lệ',
+  survey_answer_blank: 'phiếu bỏ trống câu hỏi',
+  survey_form_empty: 'phiếu không có câu trả lời',
+  survey_duplicate_form: 'mã phiếu trùng',
+  survey_form_outside_window: 'phiếu ngoài thời gian lấy số liệu',
+  invalid_date: 'ngày điền phiếu không đọc được',
+};
+const SURVEY_SOURCE = { stated: ' (ghi trên sheet)', columns: ' (nhận ra theo các cột câu hỏi)', regime: ' (theo quy định áp dụng cho kỳ báo cáo, vì sheet không ghi mẫu phiếu và các cột hợp với nhiều mẫu)' } as const;
+
+/** "Cách sửa" texts that read the same in every message of their code. */
+const FIX = {
+  not_a_number: 'ghi số (ghi 0 nếu không phát sinh; ghi chú để ở cột khác)',
+  negative_count: 'ghi số lượng đúng (từ 0 trở lên)',
+  fractional_count: 'ghi số nguyên đúng',
+  satisfaction_inconsistent: 'tính lại hai chỉ số từ cùng các phiếu khảo sát',
+  invalid_date: 'ghi ngày dạng ngày/tháng/năm, ví dụ 14/3/2023',
+  window_reversed: 'xem lại năm của ngày bắt đầu và ngày kết thúc',
+} as const;
+
+export const WORKBOOK_FINDINGS = {
+  missing_table: {
+    severity: 'warning',
+    severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
+    at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
+    doc: 'the table is neither an Excel table of that name nor recognised by the meaning of its headers; its checks did not run',
+    message: (d) =>
+      d.severity === 'info'
+        ? `Sổ không có bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này được bỏ qua.`
+        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Nếu sổ có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`,
+  },
+  missing_column: {
+    severity: 'warning',
+    severityNote: 'warning; info for a derived column or a total completed from its parts',
+    at: 'first header cell',
+    doc: 'a column of the contract is absent: the message names the checks that could not run',
+    message: (d) =>
+      `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`,
+  },
+  missing_name: {
+    severity: 'warning',
+    at: 'A1 of "Thông tin", else of the first sheet',
+    doc: 'the reporting unit is found neither as a defined name, nor as a label and its value, nor as "Đơn vị báo cáo: …", nor in the header block',
+    message: (d) =>
+      d.severity === 'info'
+        ? `Đã lấy "${d.label}" theo nhãn trên sheet "${d.sheet}" (ô ${d.cell}), vì sổ không có ô được đặt tên như mẫu chuẩn.`
+        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet "Thông tin".`,
+  },
+  missing_period: {
+    severity: 'warning',
+    at: 'A1 of "Thông tin", else of the first sheet',
+    doc: 'no period kind and year anywhere (names, labels, the title line, the window, the sheet names, the file name): the rules in force today are applied',
+    message: () =>
+      'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.',
+  },
+  sheet_skipped: {
+    severity: 'info',
+    at: 'A1 of the skipped sheet; of the first visible sheet for a hidden one',
+    doc: 'a sheet holding report tables was not read: it is hidden, or it carries another period than the one read (the period the workbook states, else the latest); the message names the sheet, its period and the sheet read',
+    message: (d) => {
+      const what = d.tables.length ? ` (có bảng ${d.tables.map((t) => `"${t}"`).join(', ')})` : '';
+      const of = d.period ? ` của ${d.period}` : '';
+      if (d.why === 'hidden') return `Trang tính ẩn "${d.skipped}"${of}${what} không được kiểm tra. Nếu đó là số liệu của kỳ này, hãy bỏ ẩn trang tính (chuột phải vào tên trang › Bỏ ẩn) rồi kiểm tra lại.`;
+      const read = `đã kiểm tra trang "${d.chosen ?? ''}" (${d.chosenPeriod ?? ''})`;
+      return d.why === 'other_period'
+        ? `Trang tính "${d.skipped}"${of}${what} không được kiểm tra: sổ ghi kỳ báo cáo là ${d.chosenPeriod ?? ''}, ${read}. Muốn kiểm tra kỳ khác, hãy để trang đó trong một tệp riêng.`
+        : `Trang tính "${d.skipped}"${of}${what} không được kiểm tra: sổ có nhiều kỳ mà không ghi kỳ báo cáo, ${read}, là kỳ mới nhất. Hãy ghi "Kỳ báo cáo: …" nếu cần kiểm tra kỳ khác.`;
+    },
+  },
+  sheet_not_read: {
+    severity: 'warning',
+    at: 'the first period header, the indicator column, else A1',
+    doc: 'a visible sheet has figures but no contract table or survey answers: periods side by side as columns, a list of indicators with "Đơn vị tính", or a shape not recognised; its figures are not checked',
+    message: (d) =>
+      d.shape === 'period_columns'
+        ? `Trang tính "${d.sheet}" có số liệu xếp theo kỳ ở các cột (${d.periods?.join(', ') ?? ''}): trợ lý chưa đọc bảng dạng này nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra. Hãy để mỗi kỳ một bảng theo mẫu (một trang tính hoặc một tệp).`
+        : d.shape === 'not_satisfaction_form'
+          ? `Trang tính "${d.sheet}" ghi "${d.stated ?? ''}": Mẫu 5 của Quyết định 3869/QĐ-BYT không phải phiếu khảo sát sự hài lòng nên không được tính vào các chỉ số hài lòng.`
+          : d.shape === 'indicator_list'
+          ? `Trang tính "${d.sheet}" là danh sách chỉ tiêu (cột "Đơn vị tính"): không thuộc bảng nào của mẫu nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra.`
+          : `Trang tính "${d.sheet}" có ${n(d.figures)} số liệu nhưng không nhận ra bảng nào của mẫu: các số liệu này chưa được kiểm tra.`,
+  },
+  unknown_contract: {
+    severity: 'warning',
+    at: 'PhienBanMau',
+    doc: 'the version is not `cchc-workbook/1`',
+    message: (d) => `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`,
+  },
+  table_found_by_headers: {
+    severity: 'info',
+    at: 'first header cell',
+    doc: 'no Excel table by that name; found by the meaning of its headers (see "Đã nhận ra")',
+    message: (d) =>
+      `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`,
+  },
+  text_converted: {
+    severity: 'info',
+    at: 'the sheet, A1',
+    doc: 'the reader converted text typed in TCVN3 (ABC, ".VnTime" fonts) or VNI to Unicode: how many cells of the sheet (src/core/legacy-text.ts)',
+    message: (d) =>
+      `Đã chuyển mã ${d.encoding === 'tcvn3' ? 'TCVN3' : 'VNI'} sang Unicode ở ${n(d.cells)} ô của trang tính "${d.sheet}" (chữ gõ bằng phông ${d.encoding === 'tcvn3' ? 'TCVN3 (ABC) .VnTime, .VnArial…' : 'VNI-Times…'}): hãy xem lại các tên đơn vị, lĩnh vực đã đọc; nên chuyển hẳn sổ sang Unicode (Unikey: Công cụ chuyển mã).`,
+  },
+  formula_not_computed: {
+    severity: 'warning',
+    at: 'the cell',
+    doc: 'a formula the file carries no result for and the reader could not compute: left out of every check',
+    message: (d) =>
+      `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu): hãy mở và lưu lại bằng Excel rồi kiểm tra lại.`,
+  },
+  total_formula_range: {
+    severity: 'warning',
+    at: 'the totals cell',
+    doc: 'a SUM/SUBTOTAL over a range that misses data rows of the table, or also adds group subtotals',
+    message: (d) =>
+      `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}.`,
+  },
+  not_a_number: {
+    severity: 'error',
+    at: 'the cell',
+    doc: 'text that is no number in a figure cell',
+    fix: FIX.not_a_number,
+    message: (d) =>
+      `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số. Cách sửa: ${FIX.not_a_number}.`,
+  },
+  negative_count: {
+    severity: 'error',
+    at: 'the cell',
+    doc: 'a count below zero',
+    fix: FIX.negative_count,
+    message: (d) => `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng không thể âm. Cách sửa: ${FIX.negative_count}.`,
+  },
+  fractional_count: {
+    severity: 'error',
+    at: 'the cell',
+    doc: 'a count with decimals',
+    fix: FIX.fractional_count,
+    message: (d) => `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng phải là số nguyên. Cách sửa: ${FIX.fractional_count}.`,
+  },
+  error_value: {
+    severity: 'error',
+    at: 'the cell',
+    doc: '#DIV/0!, #N/A, #VALUE!…',
+    message: (d) => `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}.`,
+  },
+  missing_value: {
+    severity: 'error',
+    at: 'the cell',
+    doc: 'a label (lĩnh vực, đơn vị…) left blank in a row that has figures, or an information value left blank beside its label. A blank count in a row with figures reads as 0, in every column',
+    message: (d) => `Chưa nhập "${d.header}"${where(d)}.`,
+  },
+  text_number: {
+    severity: 'info',
+    at: 'the cell',
+    doc: 'a number typed as text ("2.771"): read, and said',
+    message: (d) => `Ô "${d.header}"${where(d)} nhập số dạng chữ "${d.text}"; đã hiểu là ${n(d.actual)}.`,
+  },
+  rate_out_of_range: {
+    severity: 'error',
+    at: 'the rate cell',
+    doc: 'a satisfaction rate outside 0–100 %',
+    message: (d) => `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%.`,
+  },
+  value_out_of_bounds: {
+    severity: 'error',
+    at: 'the cell',
+    doc: 'a number no count or rate can be (beyond ±10 000 000 000, e.g. 1e308): giá trị vượt quá giới hạn; left out of every sum',
+    message: (d) =>
+      `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: giá trị vượt quá giới hạn của một số lượng hay tỷ lệ (tối đa ${formatNumber(d.limit)}); hãy kiểm tra lại số đã nhập.`,
+  },
+  invalid_option: {
+    severity: 'warning',
+    at: 'the cell',
+    doc: 'Loại, Đối tượng… not in the list',
+    message: (d) => `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}.`,
+  },
+  duplicate_row: {
+    severity: 'warning',
+    at: 'the label cell',
+    doc: 'the same lĩnh vực (or unit, kind, tuyến) twice',
+    message: (d) => `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}).`,
+  },
+  conflicting_values: {
+    severity: 'error',
+    at: 'the second row\'s differing cell',
+    doc: 'the same indicator (Chỉ tiêu) given twice with two values (12/30 and 10/30)',
+    message: (d) =>
+      `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này.`,
+  },
+  part_exceeds_total: {
+    severity: 'error',
+    at: 'the part',
+    doc: 'SH1: số hóa above tiếp nhận (local Biểu 06 variants)',
+    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}.`,
+  },
+  level_not_in_regime: {
+    severity: 'warning',
+    at: 'Cấp huyện',
+    doc: 'a catalogue counting TTHC at cấp huyện in a period of the two-level government',
+    message: (d) =>
+      `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}).`,
+  },
+  sum_mismatch: {
+    severity: 'error',
+    at: 'the stated total',
+    doc: 'T1 (3)=(4)+(5)+(6), T2 (7)=(8)+(9)+(10), T3 (11)=(12)+(13), T4 (3)=(7)+(11) (off when "Kiểm tra (3) = (7) + (11)", the name `KiemTraT4` on "Thông tin", is "Không"), T1b (3) = new + carried over and T1c new = (4)+(5) where a local form has "Trong kỳ", T6 totals row = sum of the data rows (first or last), T6g group row ("I. Cấp tỉnh") = sum of its rows, DM1 TTHC = tỉnh+huyện+xã, PA1 received = resolved+pending, XL1 headcount = four levels + not rated',
+    fix: 'nếu các ô thành phần đúng, ghi tổng của chúng vào ô tổng; ở dòng tổng cộng, tìm dòng nhập sai hoặc ghi tổng các dòng',
+    message: (d) => sumMismatch(d),
+  },
+  derived_mismatch: {
+    severity: 'error',
+    at: 'the derived cell',
+    doc: 'thiếu ≠ max(0, giao − có mặt), dư ≠ max(0, có mặt − giao), typed or formula',
+    fix: 'ghi số đúng (hoặc để công thức của mẫu tự tính)',
+    message: (d) => derivedMismatch(d),
+  },
+  rate_mismatch: {
+    severity: 'error',
+    at: 'the rate cell',
+    doc: 'a rate that is not its fraction rounded to the decimals it was typed with; non-zero where the denominator is 0',
+    fix: 'ghi tỷ lệ đúng (hoặc để công thức của mẫu tự tính); khi mẫu số bằng 0, xóa tỷ lệ hoặc ghi "không phát sinh"',
+    message: (d) => rateMismatch(d),
+  },
+  carry_over_mismatch: {
+    severity: 'warning',
+    at: 'Từ kỳ trước',
+    doc: 'T5: carried over ≠ previous period\'s pending (needs `--previous`); lĩnh vực matched by loose names, else the totals rows',
+    message: (d) => `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết.`,
+  },
+  carry_over_skipped: {
+    severity: 'info',
+    at: 'the table\'s header',
+    doc: 'T5 could not run, and why',
+    message: (d) => `Chưa đối chiếu được "Từ kỳ trước" với kỳ trước (T5): ${d.reason}.`,
+  },
+  previous_mismatch: {
+    severity: 'warning',
+    at: 'the unit or the period',
+    doc: 'the `--previous` workbook is another unit\'s, or not of the period just before (the CLI refuses such a pairing before checking, exit 2, unless `--force`: src/core/pairing.ts)',
+    message: (d) =>
+      d.what === 'unit'
+        ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}": kiểm tra lại tệp đã chọn.`
+        : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}: kiểm tra lại tệp đã chọn.`,
+  },
+  cap_exceeded: {
+    severity: 'warning',
+    at: 'HTXSNV',
+    doc: 'above the cap of the rule set in force (limit rounded down; rounding is stated nowhere)',
+    message: (d) =>
+      `${d.subject} xếp loại hoàn thành xuất sắc nhiệm vụ là ${n(d.actual)}, vượt giới hạn ${formatNumber(d.limit)} (${d.capPercent}% của ${formatNumber(d.base)} hoàn thành tốt nhiệm vụ) theo ${d.basis ?? 'quy định hiện hành'}.`,
+  },
+  tuyen_not_in_regime: {
+    severity: 'warning',
+    at: 'Tuyến',
+    doc: '"Huyện" in a period of the two-level government',
+    message: (d) => `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}.`,
+  },
+  satisfaction_inconsistent: {
+    severity: 'error',
+    at: 'toàn diện',
+    doc: 'chỉ số toàn diện above tỷ lệ hài lòng chung',
+    fix: FIX.satisfaction_inconsistent,
+    message: (d) =>
+      `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu. Cách sửa: ${FIX.satisfaction_inconsistent}.`,
+  },
+  survey_summary_mismatch: {
+    severity: 'error',
+    at: 'the summary cell',
+    doc: 'Số phiếu ≠ the forms with an answer, or a rate that is not the index computed from the answer sheets rounded to the decimals it was typed with ("không phát sinh" when no form answers it)',
+    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}.`,
+  },
+  survey_sheet_read: {
+    severity: 'info',
+    at: 'first header cell of the answer sheet',
+    doc: 'what was read: the form version (and its legal basis), how it was recognised (stated on the sheet, by its columns, or the decision in force for the period), the number of forms',
+    message: (d) =>
+      `Sheet "${d.sheet}": đọc ${formatNumber(d.forms)} phiếu theo ${d.version}${SURVEY_SOURCE[d.source]}${d.stated ? ` ("${d.stated}")` : ''}.`,
+  },
+  survey_items_missing: {
+    severity: 'info',
+    at: 'first header cell',
+    doc: 'items of the form version with no column on the sheet; the indices use the items present',
+    message: (d) =>
+      `Sheet "${d.sheet}" thiếu cột các câu ${itemList(d.items)} của ${d.version}: các chỉ số chỉ tính trên những câu có trên sheet.`,
+  },
+  survey_items_unknown: {
+    severity: 'warning',
+    at: 'the first such header',
+    doc: 'A–E columns not on the version\'s list; still read as 1–5 items of their section',
+    message: (d) =>
+      `Các cột ${itemList(d.items)} không có trong ${d.version}; vẫn được tính như câu hỏi thang điểm 1–5 của khía cạnh tương ứng.`,
+  },
+  survey_answer_out_of_scale: {
+    severity: 'warning',
+    severityNote: 'warning (error only for items and codes marked C in `src/core/surveys/forms.ts`)',
+    at: 'the answer cell',
+    doc: 'a Likert answer outside 1–5 and not the "không sử dụng" code, a cost answer outside its options, G1/F outside 0–100, G2/G outside its options and "khác"; text in an answer cell. The answer is left out of the indices',
+    message: (d) =>
+      `Câu ${d.item}${d.formId ? ` của phiếu số ${d.formId}` : ''} ghi "${n(d.actual)}", không thuộc các giá trị hợp lệ (${d.allowed}); câu trả lời này không được tính.`,
+  },
+  survey_answer_blank: {
+    severity: 'warning',
+    at: 'the first blank answer',
+    doc: 'a form with blank Likert answers, only for form versions whose blank policy is `flagged` (default `excluded`: a blank is no answer)',
+    message: (d) => `${phieu(d.formId)} bỏ trống ${d.items.length} câu: ${itemList(d.items)}.`,
+  },
+  survey_form_empty: {
+    severity: 'warning',
+    at: 'the form\'s id (or first answer)',
+    doc: 'a row with an id or date but no answer: not a respondent',
+    message: (d) => `${phieu(d.formId)} không có câu trả lời nào: không được tính vào số phiếu.`,
+  },
+  survey_duplicate_form: {
+    severity: 'error',
+    at: 'the later id cell',
+    doc: 'the same MA_SO_PHIEU twice within one survey (across its sheets); both forms are still counted',
+    message: (d) => `Mã phiếu "${d.formId}" trùng với phiếu ở ô ${d.firstCell}.`,
+  },
+  survey_form_outside_window: {
+    severity: 'warning',
+    at: 'the form\'s date',
+    doc: 'NGAY_DIEN_PHIEU before TuNgay or after DenNgay; the form is still counted (a date that is no date is `invalid_date`, warning)',
+    message: (d) =>
+      `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`,
+  },
+  survey_findings_capped: {
+    severity: 'warning',
+    at: 'first header cell of the answer sheet',
+    doc: 'more than 200 findings of one kind on one answer sheet: the first 200 are at their cells, the rest counted here (a column coded off the scale would otherwise paint thousands of cells)',
+    message: (d) =>
+      `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.`,
+  },
+  survey_summary_row_missing: {
+    severity: 'info',
+    at: 'the survey summary table\'s header (or the answer sheet)',
+    doc: 'answer sheets of a survey whose summary row is absent; the metrics come from the forms',
+    message: (d) =>
+      `Có ${formatNumber(d.forms)} phiếu khảo sát ${lower(d.subject)} nhưng bảng "${surveyTitle()}" không có dòng "${d.subject}"; các chỉ số được tính từ phiếu.`,
+  },
+  invalid_period_kind: {
+    severity: 'error',
+    at: 'KyBaoCao',
+    doc: 'not one of the eight period kinds',
+    message: (d) => `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`,
+  },
+  invalid_year: {
+    severity: 'error',
+    at: 'NamBaoCao',
+    doc: 'not a year',
+    message: (d) => {
+      if (typeof d.actual === 'number') {
+        // 1999 is shown as a year, not "1.999"; 1e308 as "1 × 10³⁰⁸", never "1e+308".
+        const y = Number.isInteger(d.actual) && Math.abs(d.actual) < 10000 ? String(d.actual) : n(d.actual);
+        return `Năm báo cáo "${y}" không hợp lệ: hãy ghi năm bằng bốn chữ số, từ 2000 đến 2100.`;
+      }
+      return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
+    },
+  },
+  invalid_date: {
+    severity: 'error',
+    at: 'TuNgay / DenNgay',
+    doc: 'not a date',
+    fix: FIX.invalid_date,
+    message: (d) => {
+      // A number beyond every date (a date cell of 1e308): the reader may not even keep its value.
+      if (d.outOfRange) {
+        const shown = typeof d.actual === 'number' && Number.isFinite(d.actual) ? ` (${n(d.actual)})` : '';
+        return `"${d.label}" ghi một số${shown} quá lớn hoặc quá nhỏ để là ngày (Excel chỉ ghi được ngày từ 01/01/1900 đến 31/12/9999): hãy ghi lại ngày, ví dụ 01/01/2023.`;
+      }
+      return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày. Cách sửa: ${FIX.invalid_date}.`;
+    },
+  },
+  window_reversed: {
+    severity: 'error',
+    at: 'DenNgay',
+    doc: 'the window ends before it starts',
+    fix: FIX.window_reversed,
+    message: (d) =>
+      `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: ${FIX.window_reversed}.`,
+  },
+  window_differs: {
+    severity: 'warning',
+    at: 'TuNgay / DenNgay',
+    doc: 'neither the NĐ 09/2019 window nor the calendar period',
+    message: (d) =>
+      `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}).`,
+  },
+  merge_period_differs: {
+    severity: 'error',
+    at: '`Nguồn`, the unit\'s line (column C)',
+    doc: '`cchc merge`: a unit\'s period (kind, year, window) differs from that of most units; the file is left out of the sums',
+    message: (d) =>
+      `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp.`,
+  },
+  merge_duplicate_unit: {
+    severity: 'error',
+    at: '`Nguồn`, the unit\'s line',
+    doc: '`cchc merge`: the same unit twice (names equal once case, diacritics and punctuation are set aside), or two units with identical figures; only the first file is summed',
+    message: (d) =>
+      d.by === 'name'
+        ? `"${d.unit}" có hai tệp (${d.otherFile} và ${d.file ?? ''}): chỉ cộng tệp ${d.otherFile}, kiểm tra lại tệp nào đúng.`
+        : `Tệp ${d.file ?? ''} ("${d.unit}") có số liệu trùng hệt tệp ${d.otherFile} ("${d.otherUnit}"): có thể gửi nhầm tệp của đơn vị khác; không đưa vào tổng hợp.`,
+  },
+  merge_stale_file: {
+    severity: 'error',
+    at: '`Nguồn`, the unit\'s line',
+    doc: '`cchc merge --previous`: the file\'s bytes, or the unit\'s figures, are identical to those the previous consolidated workbook recorded for it; left out of the sums',
+    message: (d) =>
+      d.by === 'file'
+        ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp.`
+        : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp.`,
+  },
+  merge_consolidated_input: {
+    severity: 'error',
+    at: '`Nguồn`, the file\'s line',
+    doc: '`cchc merge`: the file is itself a consolidated workbook (a "Nguồn" sheet listing units and a "Truy vết" sheet), e.g. last period\'s output left in the units\' folder; left out of the sums, which it would double',
+    message: (d) =>
+      `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Hãy để sổ tổng hợp ngoài thư mục của các đơn vị.`,
+  },
+  merge_unit_missing: {
+    severity: 'warning',
+    at: '`Nguồn`, a line added for the unit',
+    doc: '`cchc merge --previous`: a unit of the previous consolidated workbook has no file this period',
+    message: (d) => `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này.`,
+  },
+  merge_unit_new: {
+    severity: 'info',
+    at: '`Nguồn`, the unit\'s line',
+    doc: '`cchc merge --previous`: a unit absent from the previous consolidated workbook',
+    message: (d) => `"${d.unit}" (tệp ${d.file ?? ''}) không có trong tổng hợp kỳ trước: đơn vị mới, hoặc tên đơn vị ghi khác kỳ trước.`,
+  },
+  merge_carry_over: {
+    severity: 'warning',
+    at: '`Nguồn`, the unit\'s line',
+    doc: '`cchc merge --previous`: the unit\'s "Từ kỳ trước" differs from its pending files at the end of the previous period (T5 per unit)',
+    message: (d) =>
+      `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5).`,
+  },
+  merge_large_change: {
+    severity: 'warning',
+    at: '`Nguồn`, the unit\'s line',
+    doc: '`cchc merge --previous`: the files a unit received in the period changed by more than the threshold (`--max-change`, default 50 %) from the previous period',
+    message: (d) =>
+      `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%): kiểm tra lại số liệu của đơn vị.`,
+  },
+  merge_file_unreadable: {
+    severity: 'error',
+    at: '`Nguồn`, the file\'s line (column B)',
+    doc: '`cchc merge`: a file given, or found in a folder, could not be read (or is no workbook): named with why, left out of the totals; the run exits 1',
+    message: (d) => `Không đọc được tệp ${d.file}: ${d.reason} Tệp này không được đưa vào tổng hợp; hãy sửa hoặc xin lại tệp rồi chạy lại.`,
+  },
+  merge_previous_unusable: {
+    severity: 'info',
+    at: '`Nguồn`, A1',
+    doc: '`cchc merge --previous`: the previous workbook has no "Nguồn" sheet, so units cannot be compared with the previous period',
+    message: (d) =>
+      `Sổ tổng hợp kỳ trước ${d.file} không có sheet "Nguồn" (không do lệnh merge ghi): chưa so được danh sách đơn vị và số liệu từng đơn vị với kỳ trước.`,
+  },
+} satisfies { readonly [C in FindingCode]: CatalogueEntry<Worded<C>> };
