@@ -37,8 +37,7 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 
-/** The guide's page, relative to the pane's own address (the build writes it there). */
-export const GUIDE_PAGE = 'huong-dan/index.html';
+import { GUIDE_PAGE } from './guide';
 
 export function TaskPane({ actions }: { actions: ExcelActions }) {
   return (

@@ -65,6 +65,8 @@ test('filling from the clean sample puts the generated paragraphs into the templ
   const { texts } = await sampleTexts('mau-sach.xlsx');
   const before = await snapshot();
   await expect(page.getByTestId('record').textContent()).resolves.toMatch(/chưa được điền/);
+  // The officers' guide, beside the pane as in the Excel pane.
+  await expect(page.getByTestId('guide').getAttribute('href')).resolves.toBe('huong-dan/index.html');
 
   await pick('mau-sach.xlsx');
   await expect(page.getByTestId('count-error').textContent()).resolves.toBe('0');

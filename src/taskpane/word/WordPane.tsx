@@ -16,6 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
+import { GUIDE_PAGE } from '../guide';
 import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/tags';
 import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
@@ -33,6 +34,7 @@ import { ProseCheck } from './ProseCheck';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box', minWidth: '0', maxWidth: '100%' },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: '0' },
+  guide: { color: tokens.colorBrandForegroundLink, fontSize: tokens.fontSizeBase300, alignSelf: 'flex-start' },
   h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: '0' },
   row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -203,6 +205,10 @@ function PaneBody({ actions }: { actions: WordActions }) {
     <LiveRegion text={live} />
     <main className={s.root} aria-busy={busy != null}>
       <h1 className={s.title}>Trợ lý báo cáo CCHC · Word</h1>
+      {/* The same guide as the Excel pane's (its section 5 is the Word pane); Office opens it in the browser. */}
+      <a href={GUIDE_PAGE} target="_blank" rel="noopener" className={s.guide} data-testid="guide">
+        Hướng dẫn sử dụng
+      </a>
 
       <section className={s.section} aria-labelledby={`${inputId}-h`}>
         <h2 className={s.h2} id={`${inputId}-h`}>
