@@ -475,12 +475,15 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
       await run('chèn các trang tính mẫu', async (ctx) => {
         const ws = ctx.workbook.worksheets.load('items/name');
         await ctx.sync();
-        const have = new Set(ws.items.map((w) => w.name));
-        const missing = CONTRACT_SHEETS.filter((s) => !have.has(s) && !s.startsWith('Phiếu'));
+        // Excel's sheet names are unique ignoring case ("tthc" is "TTHC"): a standard sheet the
+        // officer named in lower case is there, and inserting it would give "TTHC (2)".
+        const fold = (n: string) => n.normalize('NFC').toLocaleLowerCase('vi');
+        const have = new Set(ws.items.map((w) => fold(w.name)));
+        const missing = CONTRACT_SHEETS.filter((s) => !have.has(fold(s)) && !s.startsWith('Phiếu'));
         if (!missing.length) throw new HostError('Sổ đã có đủ các trang tính chuẩn; không cần chèn thêm.');
         // The drop-down lists of the standard sheets point at the hidden lists sheet: without it
         // they would point at nothing.
-        const insert = have.has(LISTS_SHEET) ? missing : [...missing, LISTS_SHEET];
+        const insert = have.has(fold(LISTS_SHEET)) ? missing : [...missing, LISTS_SHEET];
         ctx.workbook.insertWorksheetsFromBase64(data, { sheetNamesToInsert: insert, positionType: 'End' });
         try {
           await ctx.sync();

@@ -261,6 +261,24 @@ describe('Excel adapter: other actions and host failures', () => {
     await expect(actions.insertTemplate!()).rejects.toThrow(/đã có đủ/);
   });
 
+  test('insertTemplate takes a standard sheet named in another case for the sheet itself (Excel compares names ignoring case)', async () => {
+    const own = oneTable();
+    const lower = (n: string) => n.toLocaleLowerCase('vi');
+    own.sheets.forEach((x) => (x.name = lower(x.name)));
+    own.tables.forEach((t) => (t.sheet = lower(t.sheet)));
+    own.names.forEach((n) => (n.sheet = lower(n.sheet)));
+    const before = own.sheets.map((x) => x.name);
+    const template = sevenTables();
+    const fake = host(own, { decodeWorkbook: () => template });
+    const actions = createExcelActions({ fetchTemplate: async () => new TextEncoder().encode('XLSX').buffer as ArrayBuffer });
+    await actions.insertTemplate!();
+    const names = fake.sheets.map((x) => x.name);
+    // No "TTHC (2)": the officer's lower-case sheets are kept and not inserted again.
+    expect(names.filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
+    expect(names.slice(0, before.length)).toEqual(before);
+    expect(new Set(names.map(lower)).size).toBe(names.length);
+  });
+
   test('insertTemplate brings the hidden lists sheet and repoints the names Excel left at #REF! (office-js #3583)', async () => {
     const own = oneTable();
     own.sheets = own.sheets.filter((x) => x.name === S);
