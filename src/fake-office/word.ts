@@ -1306,6 +1306,11 @@ function inlineParts(el: Element, out: (string | PlaceSpec)[]): void {
     if (c.localName === 't') out.push(c.textContent ?? '');
     else if (c.localName === 'tab') out.push('\t');
     else if (c.localName === 'br' || c.localName === 'cr') out.push(' ');
+    // Word keeps a footnote's reference mark in the text stream as the character U+0002, and
+    // Paragraph.text returns it (https://github.com/OfficeDev/office-js/issues/2749: "insert the
+    // reference mark (\x2) into the paragraph"), and a note's body begins with its own mark, which
+    // NoteItem.body.text returns alike (https://github.com/OfficeDev/office-js/issues/6942).
+    else if (['footnoteReference', 'endnoteReference', 'footnoteRef', 'endnoteRef'].includes(c.localName ?? '')) out.push('\u0002');
     else if (c.localName === 'sdt') {
       const inner: (string | PlaceSpec)[] = [];
       const content = wChild(c, 'sdtContent');

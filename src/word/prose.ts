@@ -83,6 +83,15 @@ function loadNotes(context: Word.RequestContext) {
 }
 
 /**
+ * A paragraph's text as the .docx reader reads it: Word returns a footnote's reference mark as
+ * U+0002 inside Paragraph.text (https://github.com/OfficeDev/office-js/issues/2749), which the
+ * file has as an element, not a character. Dropped here and wherever offsets into the text are
+ * taken, so the figures and their positions are the same in the pane and in `cchc doc`; a search
+ * for a figure never contains the mark, so the ranges Word finds are the same.
+ */
+export const wordText = (t: string): string => t.normalize('NFC').replace(/\u0002/g, '');
+
+/**
  * Body paragraphs in document order with their kind, then the footnotes' (one sync, two with
  * notes). Should a host that claims WordApi 1.5 fail on the footnotes, the body is read again
  * alone: the officer gets the body checked rather than no check at all.
@@ -95,11 +104,11 @@ export function readParagraphs(): Promise<DocParagraph[]> {
       ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
       const notes = withNotes ? loadNotes(context) : null;
       await context.sync();
-      const out: DocParagraph[] = ps.items.map((p) => ({ text: p.text.normalize('NFC'), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+      const out: DocParagraph[] = ps.items.map((p) => ({ text: wordText(p.text), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
       const noteParagraphs = notes?.paragraphs('items/text') ?? [];
       if (noteParagraphs.length) {
         await context.sync();
-        noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => p.text.normalize('NFC'))).text, kind: 'note', noteId: String(k + 1) }));
+        noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => wordText(p.text))).text, kind: 'note', noteId: String(k + 1) }));
       }
       return out;
     };
@@ -125,7 +134,7 @@ async function rangesOf(context: Word.RequestContext, spans: TextSpan[], withCol
     if (noteParagraphs.length) {
       await context.sync();
       for (const np of noteParagraphs) {
-        const { parts } = joinNote(np.items.map((p) => p.text.normalize('NFC')));
+        const { parts } = joinNote(np.items.map((p) => wordText(p.text)));
         located.push((s) => {
           // A figure is within one of the note's paragraphs; one across two is not found.
           const j = parts.findIndex((x) => s.start >= x.start && s.end <= x.start + x.length);
@@ -139,7 +148,7 @@ async function rangesOf(context: Word.RequestContext, spans: TextSpan[], withCol
     if (!at) return null;
     const { p } = at;
     const s = { start: at.start, end: at.end };
-    const text = p.text.normalize('NFC');
+    const text = wordText(p.text);
     const needle = text.slice(s.start, s.end);
     const k = needle ? occurrenceAt(text, needle, s.start) : -1;
     if (k < 0) return null;
