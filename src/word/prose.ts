@@ -89,7 +89,8 @@ function loadNotes(context: Word.RequestContext) {
  * taken, so the figures and their positions are the same in the pane and in `cchc doc`; a search
  * for a figure never contains the mark, so the ranges Word finds are the same.
  */
-export const wordText = (t: string): string => t.normalize('NFC').replace(/\u0002/g, '');
+const NOTE_MARK = String.fromCharCode(2);
+export const wordText = (t: string): string => t.normalize('NFC').split(NOTE_MARK).join('');
 
 /**
  * Body paragraphs in document order with their kind, then the footnotes' (one sync, two with
