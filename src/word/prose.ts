@@ -82,6 +82,8 @@ function loadNotes(context: Word.RequestContext) {
   };
 }
 
+const NOTE_MARK = String.fromCharCode(2);
+
 /**
  * A paragraph's text as the .docx reader reads it: Word returns a footnote's reference mark as
  * U+0002 inside Paragraph.text (https://github.com/OfficeDev/office-js/issues/2749), which the
@@ -89,7 +91,6 @@ function loadNotes(context: Word.RequestContext) {
  * taken, so the figures and their positions are the same in the pane and in `cchc doc`; a search
  * for a figure never contains the mark, so the ranges Word finds are the same.
  */
-const NOTE_MARK = String.fromCharCode(2);
 export const wordText = (t: string): string => t.normalize('NFC').split(NOTE_MARK).join('');
 
 /**
