@@ -22,6 +22,33 @@ export const DIALOG_PAGE = 'dialog.html';
 /** Longest wait for the user to close the dialog before the command completes anyway. */
 const DIALOG_WAIT_MS = 4 * 60 * 1000;
 
+/**
+ * Longest wait for the check itself. A batch Excel never answers (a workbook left in cell-edit
+ * mode on some hosts, a lost connection on the web) would otherwise keep the ribbon button busy
+ * with no word to the officer; past this the command says so and completes. A check of the
+ * largest workbook the readers accept takes seconds.
+ */
+export const CHECK_WAIT_MS = 2 * 60 * 1000;
+
+export const CHECK_TIMEOUT_MESSAGE = 'Excel chưa trả lời sau 2 phút nên chưa kiểm tra xong. Hãy bấm ra ngoài ô đang sửa (nếu có), rồi mở Trợ lý báo cáo và kiểm tra lại.';
+
+/** The check, or a HostError saying it took too long: whichever comes first. */
+function withinWait<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new HostError(CHECK_TIMEOUT_MESSAGE)), ms);
+    work.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 export interface LastCheck {
   at: string;
   ok: boolean;
@@ -88,14 +115,14 @@ async function saveLastCheck(rec: LastCheck): Promise<void> {
  * Runs the check; resolves with the result once it is saved and shown. `event.completed()` comes
  * when the dialog closes (or at once when there is none).
  */
-export async function kiemTraSoLieu(event: { completed: () => void }, actions?: ExcelActions): Promise<LastCheck> {
+export async function kiemTraSoLieu(event: { completed: () => void }, actions?: ExcelActions, waitMs = CHECK_WAIT_MS): Promise<LastCheck> {
   let rec: LastCheck;
   let shown: Promise<void> = Promise.resolve();
   try {
     if (Office.context.host !== Office.HostType.Excel) {
       rec = { at: new Date().toISOString(), ok: false, message: 'Lệnh "Kiểm tra số liệu" chỉ dùng trong Excel, với sổ số liệu CCHC.' };
     } else {
-      const report = await (actions ?? createExcelActions()).check();
+      const report = await withinWait((actions ?? createExcelActions()).check(), waitMs);
       rec = { at: new Date().toISOString(), ok: true, summary: report.summary, message: summaryMessage(report.summary) };
       if (report.highlightNotice) rec.notice = report.highlightNotice;
       await saveLastCheck(rec);

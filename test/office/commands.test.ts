@@ -85,6 +85,20 @@ describe('ribbon command kiemTraSoLieu', () => {
     expect(completed).toHaveLength(3);
   });
 
+  test('a check Excel never answers ends with a message and completes the event', async () => {
+    const { fake, mod } = await load();
+    let done = false;
+    const hung: ExcelActions = { ...stub({ errors: 0, warnings: 0, infos: 0 }), check: () => new Promise(() => undefined) };
+    const rec = await mod.kiemTraSoLieu({ completed: () => (done = true) }, hung, 20);
+    expect(rec).toMatchObject({ ok: false, message: mod.CHECK_TIMEOUT_MESSAGE });
+    expect((fake.savedSettings[mod.LAST_CHECK_KEY] as { message: string }).message).toBe(mod.CHECK_TIMEOUT_MESSAGE);
+    await settle();
+    expect(dialogText(fake)).toEqual({ ok: false, text: mod.CHECK_TIMEOUT_MESSAGE });
+    fake.dialogs[0]!.userCloses();
+    await settle();
+    expect(done).toBe(true);
+  });
+
   test('a clean workbook and a failure both show a dialog with the result', async () => {
     const { fake, mod } = await load();
     await mod.kiemTraSoLieu({ completed: () => undefined }, stub({ errors: 0, warnings: 0, infos: 2 }));
