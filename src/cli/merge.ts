@@ -252,8 +252,7 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
-  const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);
-  return result.summary.errors > 0 || unitErrors ? 1 : 0;
+  return result.summary.errors > 0 || unitErrors(result).errors > 0 ? 1 : 0;
 }
 
 async function loadPrevious(path: string) {
@@ -275,6 +274,8 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
     period: result.period,
     unit: result.unit,
     summary: result.summary,
+    // The units' own errors, which the exit status counts beside `summary` (the cross-unit findings).
+    unitErrors: unitErrors(result),
     units: result.sources.map((s) => {
       const u = s.file ? byFile.get(s.file) : undefined;
       return {
@@ -299,6 +300,12 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
   };
 }
 
+/** Errors of the units' own workbooks that were summed, and how many units have them. */
+export function unitErrors(result: MergeResult): { errors: number; units: number } {
+  const withErrors = result.sources.filter((s) => s.included && (s.errors ?? 0) > 0);
+  return { errors: withErrors.reduce((a, s) => a + (s.errors ?? 0), 0), units: withErrors.length };
+}
+
 export function mergeText(result: MergeResult, out: string): string {
   const lines: string[] = [];
   const p = result.period;
@@ -313,6 +320,9 @@ export function mergeText(result: MergeResult, out: string): string {
     for (const f of result.findings) lines.push(`${SEVERITY_LABEL[f.severity]}  ${f.message}`);
   }
   for (const n of result.consolidated.notes) lines.push('', n);
-  lines.push('', `Kết quả đối chiếu: ${result.summary.errors} lỗi, ${result.summary.warnings} cảnh báo.`, `Đã ghi sổ tổng hợp: ${out} (sheet "Nguồn" và "Truy vết" cho biết số nào lấy từ ô nào).`);
+  // One count, as the exit status counts: the units' own errors and those found across units.
+  const { errors, units } = unitErrors(result);
+  const inUnits = errors ? `${errors} lỗi trong ${units} tệp đơn vị (dòng «Có lỗi» ở trên; «cchc check TỆP» cho biết từng ô)` : 'không có lỗi trong các tệp đơn vị';
+  lines.push('', `Kết quả: ${inUnits}; đối chiếu giữa các đơn vị: ${result.summary.errors} lỗi, ${result.summary.warnings} cảnh báo.`, `Đã ghi sổ tổng hợp: ${out} (sheet "Nguồn" và "Truy vết" cho biết số nào lấy từ ô nào).`);
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,8 @@ import { readWorkbook } from '../../src/xlsx/read';
 import { findTool, missingTool } from '../helpers/tools';
 import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
 import { cliRunner } from '../helpers/cli';
+import { buildWorkbook } from '../../src/xlsx/template';
+import { MISTAKES_SAMPLE } from '../../src/xlsx/samples';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
@@ -124,6 +126,23 @@ describe('cchc merge', () => {
     // 204 % is under a 250 % threshold.
     expect(r.out).not.toContain('quá ngưỡng');
     expect(r.err).toBe('');
+  }, 180000);
+
+  it('counts a unit\'s own errors in its result line and its JSON, as its exit status does', async () => {
+    const d = join(dir, 'thu-muc-don-vi-co-loi');
+    execFileSync('mkdir', ['-p', d]);
+    for (const u of Q3.slice(0, 2)) writeFileSync(join(d, u.file), readFileSync(join(q3, u.file)));
+    // A third unit of the same quarter with the error sample's slips in its tables (its own window).
+    const { window: _reversed, ...slips } = MISTAKES_SAMPLE;
+    writeFileSync(join(d, '9-ttyt-co-loi.xlsx'), await buildWorkbook({ ...slips, unit: 'Trung tâm Y tế huyện Tu Mơ Rông', periodKind: 'Quý III', year: 2022 }));
+    const own = JSON.parse(run('check', join(d, '9-ttyt-co-loi.xlsx'), '--json').out).summary.errors as number;
+    expect(own).toBeGreaterThan(0);
+    const r = run('merge', d, '--out', join(dir, 'tong-hop-co-loi.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`Kết quả: ${own} lỗi trong 1 tệp đơn vị`);
+    expect(r.out).toMatch(/^Có lỗi\s+Trung tâm Y tế huyện Tu Mơ Rông/m);
+    const json = JSON.parse(run('merge', d, '--out', join(dir, 'tong-hop-co-loi-2.xlsx'), '--json').out);
+    expect(json.unitErrors).toEqual({ errors: own, units: 1 });
   }, 180000);
 
   it('names every file of a folder it leaves out (output, "Nguồn") and exits 1; Excel\'s "~$" lock files are passed over', async () => {
