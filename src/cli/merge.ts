@@ -8,6 +8,7 @@
  * totals but never silently: it is named in the output and on "Nguồn" with why, and the run exits
  * 1, as for any error. Only when no file at all can be read does the run stop (exit 2).
  */
+import { province } from '../core/narrative/build';
 import { checkPreviousConsolidation, identityOf } from '../core/pairing';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
@@ -249,7 +250,7 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
   const json = { ...mergeJson(result, units, opts.out), ...(droppedNote ? { written: { droppedCharacters: droppedNote } } : {}) };
-  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '')));
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out, opts.unit) + (droppedNote ? `\n${droppedNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   return result.summary.errors > 0 || unitErrors(result).errors > 0 ? 1 : 0;
@@ -300,13 +301,24 @@ export function mergeJson(result: MergeResult, units: readonly UnitReport[], out
   };
 }
 
+/**
+ * Without the Sở's own workbook among the inputs nor --unit, the consolidation's unit is "Tổng hợp
+ * các đơn vị" and a report written from it leaves the governing body ("UBND TỈNH ……") blank: say
+ * so, and suggest the name where the units agree on their province.
+ */
+function noDepartmentNote(result: MergeResult): string {
+  const places = new Set(result.sources.filter((s) => s.included && s.unit).map((s) => province(s.unit).diaDanh).filter(Boolean));
+  const hint = places.size === 1 ? `--unit "Sở Y tế tỉnh ${[...places][0]}"` : '--unit "Sở Y tế tỉnh …"';
+  return `Chưa có tên Sở: không có tệp của Sở Y tế trong các tệp đã cộng, nên sổ tổng hợp ghi đơn vị là "Tổng hợp các đơn vị" và báo cáo viết từ sổ này sẽ để trống tên tỉnh. Hãy chạy lại với ${hint}, hoặc sửa ô "Đơn vị báo cáo" trên trang "Thông tin" của sổ tổng hợp.`;
+}
+
 /** Errors of the units' own workbooks that were summed, and how many units have them. */
 export function unitErrors(result: MergeResult): { errors: number; units: number } {
   const withErrors = result.sources.filter((s) => s.included && (s.errors ?? 0) > 0);
   return { errors: withErrors.reduce((a, s) => a + (s.errors ?? 0), 0), units: withErrors.length };
 }
 
-export function mergeText(result: MergeResult, out: string): string {
+export function mergeText(result: MergeResult, out: string, unit?: string): string {
   const lines: string[] = [];
   const p = result.period;
   lines.push(`Tổng hợp ${result.sources.filter((s) => s.file).length} tệp${p ? ` — ${periodTitle(p.kind, p.year)}` : ''}`);
@@ -324,5 +336,6 @@ export function mergeText(result: MergeResult, out: string): string {
   const { errors, units } = unitErrors(result);
   const inUnits = errors ? `${errors} lỗi trong ${units} tệp đơn vị (dòng «Có lỗi» ở trên; «cchc check TỆP» cho biết từng ô)` : 'không có lỗi trong các tệp đơn vị';
   lines.push('', `Kết quả: ${inUnits}; đối chiếu giữa các đơn vị: ${result.summary.errors} lỗi, ${result.summary.warnings} cảnh báo.`, `Đã ghi sổ tổng hợp: ${out} (sheet "Nguồn" và "Truy vết" cho biết số nào lấy từ ô nào).`);
+  if (!unit && !result.unit) lines.push(noDepartmentNote(result));
   return `${lines.join('\n')}\n`;
 }

@@ -145,6 +145,19 @@ describe('cchc merge', () => {
     expect(json.unitErrors).toEqual({ errors: own, units: 1 });
   }, 180000);
 
+  it('without the Sở\'s workbook nor --unit, says the report would lack the province and suggests the name the units agree on', () => {
+    const d = join(dir, 'thu-muc-khong-co-so');
+    execFileSync('mkdir', ['-p', d]);
+    const units = Q3.filter((u) => !/^Sở Y tế/.test(u.unit)).slice(0, 2);
+    for (const u of units) writeFileSync(join(d, u.file), readFileSync(join(q3, u.file)));
+    const r = run('merge', d, '--out', join(dir, 'tong-hop-khong-so.xlsx'));
+    expect(r.out).toContain('Chưa có tên Sở');
+    // "Bệnh viện Đa khoa tỉnh Kon Tum" names the province; the districts' centres name none.
+    expect(r.out).toContain('--unit "Sở Y tế tỉnh Kon Tum"');
+    const named = run('merge', d, '--out', join(dir, 'tong-hop-khong-so-2.xlsx'), '--unit', 'Sở Y tế tỉnh Kon Tum');
+    expect(named.out).not.toContain('Chưa có tên Sở');
+  }, 180000);
+
   it('names every file of a folder it leaves out (output, "Nguồn") and exits 1; Excel\'s "~$" lock files are passed over', async () => {
     const d = join(dir, 'thu-muc-co-tep-khac');
     execFileSync('mkdir', ['-p', d]);
