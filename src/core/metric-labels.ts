@@ -5,6 +5,7 @@ import { metricKey, parseMetricKey } from './metric-key';
 import { REPORT_ORDER } from './narrative/tags';
 import { placeTable } from './narrative/places';
 import type { CheckReport } from './report';
+import { computedPercent, ownDecimals } from './narrative/style';
 
 /**
  * Vietnamese names for the keys of CheckReport.metrics ("tthc.tyLeDungHan",
@@ -44,12 +45,19 @@ export function isPercentMetric(key: string): boolean {
   return /^tyLe/.test(last) || (!!k && !!GROUPS.get(k.prefix)?.metrics.percent?.(last));
 }
 
-export function formatMetric(key: string, value: number | null): string {
+/**
+ * An indicator as the report's paragraphs print it (docs/style.md §2): a rate the workbook states
+ * with the decimals of its place, computed from all of `metrics` (the report's; without them, the
+ * value's own, at most two); a computed rate whole or at one decimal.
+ */
+export function formatMetric(key: string, value: number | null, metrics?: Readonly<Record<string, number | null>>): string {
   if (value == null) return KHONG_PHAT_SINH;
   const k = parseMetricKey(key);
-  const decimals = k ? GROUPS.get(k.prefix)?.metrics.decimals?.(k.indicator) : undefined;
+  const spec = k ? GROUPS.get(k.prefix)?.metrics : undefined;
+  const decimals = k ? spec?.decimals?.(k.indicator) : undefined;
   if (decimals !== undefined) return formatNumber(value, decimals);
-  return isPercentMetric(key) ? formatPercent(value) : formatNumber(value);
+  if (k && spec?.ownRates?.is(k.indicator)) return formatPercent(value, metrics ? spec.ownRates.decimals(metrics) : ownDecimals([value]));
+  return isPercentMetric(key) ? computedPercent(value) : formatNumber(value);
 }
 
 export function metricLabel(key: string, report?: Pick<CheckReport, 'data'>): string {
@@ -76,7 +84,7 @@ export function metricLines(metrics: Record<string, number | null>, report?: Pic
     .sort((a, b) => rank(a.key) - rank(b.key) || a.i - b.i)
     .map(({ key }) => {
       const value = metrics[key] ?? null;
-      return { key, group: GROUPS.get(key.split('.')[0]!)?.metrics.title ?? OTHER, label: metricLabel(key, report), value, text: formatMetric(key, value) };
+      return { key, group: GROUPS.get(key.split('.')[0]!)?.metrics.title ?? OTHER, label: metricLabel(key, report), value, text: formatMetric(key, value, metrics) };
     });
 }
 

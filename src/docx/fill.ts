@@ -244,6 +244,11 @@ function placeEdits(c: SdtSpan, paras: string[], picture = ''): { start: number;
   const inner = c.kind === 'inline' ? runs(span, paras.join(' ')) : picture && !paras.length ? picture : paragraphs(span, paras) + picture;
   const edits = [contentEdit(c, inner)];
   if (c.showingPlcHdr) edits.push({ ...c.showingPlcHdr, text: '' });
+  // A plain-text control becomes a rich-text one: LibreOffice 7.4 reads a plain-text control as an
+  // input field, which shows none of its runs' formatting (the bold period of the title, the
+  // highlighted blanks of the date line), and keeps a rich-text one with its runs. Word shows both
+  // alike; the filler writes runs of different formatting, which only a rich-text control is meant to hold.
+  if (c.plainText) edits.push({ ...c.plainText, text: '' });
   return edits;
 }
 
@@ -276,12 +281,21 @@ function runs(c: SdtSpan, text: string): string {
   return marked(c.rPr, text);
 }
 
-/** One w:p per paragraph with the first existing paragraph's formatting; an empty section leaves one empty paragraph (a block control needs one). */
+/**
+ * One w:p per paragraph with the first existing paragraph's formatting; an empty section leaves one
+ * empty paragraph (a block control needs one). The first paragraph's runs sit in an inline rich-text
+ * control of their own, without tag or title: LibreOffice 7.4 turns the first paragraph of a block
+ * control into an input field, which drops its runs' formatting (the highlighted note of a forced
+ * report) and is edited in a dialog; an inline rich-text control it keeps, with its runs. Word shows
+ * the nested control as part of the place, and a refill replaces the place's content with it.
+ */
 function paragraphs(c: SdtSpan, paras: string[]): string {
   const pPr = c.pPr ?? '';
   if (!paras.length) return `<w:p>${pPr}</w:p>`;
-  return paras.map((p) => `<w:p>${pPr}${marked(c.rPr, p)}</w:p>`).join('');
+  return paras.map((p, i) => `<w:p>${pPr}${i === 0 ? inlineRichText(marked(c.rPr, p)) : marked(c.rPr, p)}</w:p>`).join('');
 }
+
+const inlineRichText = (runs: string) => `<w:sdt><w:sdtPr/><w:sdtContent>${runs}</w:sdtContent></w:sdt>`;
 
 // ---- i10: marks the officer must see (docs/style.md 6 and 8) ---------------------------------
 

@@ -32,6 +32,8 @@ export interface SdtSpan {
   sdtRPr: string | null;
   /** The w:showingPlcHdr element (the content is the grey placeholder), if present. */
   showingPlcHdr: { start: number; end: number } | null;
+  /** The w:text element of w:sdtPr (a plain-text control), if present. */
+  plainText: { start: number; end: number } | null;
   /** Block control (holds paragraphs) or inline (sits in a paragraph, holds runs). */
   kind: 'block' | 'inline';
 }
@@ -54,6 +56,8 @@ interface Sdt {
   span: Partial<SdtSpan> & { start: number; kind: 'block' | 'inline' };
   firstP: boolean;
   firstR: boolean;
+  /** The control this one sits in: a run inside a nested control is a run of the outer one too. */
+  parent: Sdt | null;
 }
 
 const CONTAINERS = new Set(['w:body', 'w:tc', 'w:txbxContent', 'w:hdr', 'w:ftr', 'w:footnote', 'w:endnote', 'w:comment']);
@@ -77,7 +81,7 @@ export function findControls(xml: string, opts: { part?: string; budget?: XmlBud
         sdt: null,
       };
       if (el.name === 'w:sdt') {
-        frame.sdt = { span: { start: el.start, kind: parent?.inPara ? 'inline' : 'block', alias: null, sdtRPr: null, showingPlcHdr: null }, firstP: false, firstR: false };
+        frame.sdt = { span: { start: el.start, kind: parent?.inPara ? 'inline' : 'block', alias: null, sdtRPr: null, showingPlcHdr: null, plainText: null }, firstP: false, firstR: false, parent: owner };
       }
       const grand = frames[frames.length - 2];
       if (parent?.name === 'w:sdtPr' && grand?.sdt) {
@@ -92,6 +96,7 @@ export function findControls(xml: string, opts: { part?: string; budget?: XmlBud
       const grand = frames[frames.length - 2];
       if (parent?.name === 'w:sdtPr' && grand?.sdt) {
         if (el.name === 'w:showingPlcHdr') grand.sdt.span.showingPlcHdr = { start: el.start, end: el.end };
+        else if (el.name === 'w:text') grand.sdt.span.plainText = { start: el.start, end: el.end };
         else if (el.name === 'w:rPr') grand.sdt.span.sdtRPr = xml.slice(el.start, el.end);
       }
       const owner = frame.owner;
@@ -103,12 +108,13 @@ export function findControls(xml: string, opts: { part?: string; budget?: XmlBud
           s.contentEnd = el.selfClosing ? null : el.closeStart;
         } else if (frame.inContent && el.name === 'w:pPr' && parent?.name === 'w:p' && !owner.firstP && s.pPr == null) {
           s.pPr = xml.slice(el.start, el.end);
-        } else if (frame.inContent && el.name === 'w:rPr' && parent?.name === 'w:r' && !owner.firstR) {
-          s.rPr = xml.slice(el.start, el.end);
+        } else if (frame.inContent && el.name === 'w:rPr' && parent?.name === 'w:r') {
+          // The first run's formatting, for this control and every control it sits in that has had no run yet.
+          for (let o: Sdt | null = owner; o; o = o.parent) if (!o.firstR) o.span.rPr = xml.slice(el.start, el.end);
         } else if (frame.inContent && el.name === 'w:p') {
           owner.firstP = true;
         } else if (frame.inContent && el.name === 'w:r') {
-          owner.firstR = true;
+          for (let o: Sdt | null = owner; o; o = o.parent) o.firstR = true;
         }
       }
       if (frame.sdt && !el.selfClosing) {
@@ -126,6 +132,7 @@ export function findControls(xml: string, opts: { part?: string; budget?: XmlBud
           rPr: s.rPr ?? null,
           sdtRPr: s.sdtRPr ?? null,
           showingPlcHdr: s.showingPlcHdr ?? null,
+          plainText: s.plainText ?? null,
           kind: s.kind,
         });
       }

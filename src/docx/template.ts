@@ -106,19 +106,27 @@ function headerBlock(F: typeof FIELD_TAGS): Table {
   });
 }
 
+/**
+ * "Nơi nhận" and the signature, side by side in one row that never breaks across pages (cantSplit,
+ * which LibreOffice reads as "keep together" too): the recipients and "(Ký, ghi rõ họ tên)" must not
+ * stand alone at the top of a page. Its paragraphs keep their lines together as well.
+ */
 function signatureBlock(): Table {
   const left = [
-    new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: 24 })] }),
+    new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0 }, alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: 24 })] }),
     ...['- Sở Nội vụ;', '- Lãnh đạo Sở Y tế;', '- Các phòng thuộc Sở Y tế;', '- Lưu: VT, TCHC.'].map(
-      (t) => new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0, line: 240 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: t, size: 22 })] }),
+      (t) => new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0, line: 240 }, alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, children: [new TextRun({ text: t, size: 22 })] }),
     ),
   ];
-  const right = [centered([new TextRun({ text: 'GIÁM ĐỐC', bold: true })], 1200), centered([new TextRun({ text: '(Ký, ghi rõ họ tên)', italics: true })])];
+  const right = [
+    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 1200, line: 240 }, keepNext: true, keepLines: true, children: [new TextRun({ text: 'GIÁM ĐỐC', bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 0, line: 240 }, keepLines: true, children: [new TextRun({ text: '(Ký, ghi rõ họ tên)', italics: true })] }),
+  ];
   return new Table({
     width: { size: 9355, type: WidthType.DXA },
     columnWidths: [4677, 4678],
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [new TableCell({ children: left }), new TableCell({ children: right })] })],
+    rows: [new TableRow({ cantSplit: true, children: [new TableCell({ children: left }), new TableCell({ children: right })] })],
   });
 }
 
@@ -196,7 +204,8 @@ export function reportTemplateDocument(): Document {
           body(OFFICER('các nhiệm vụ trọng tâm kỳ tới')),
           heading('V. KIẾN NGHỊ, ĐỀ XUẤT'),
           body(OFFICER('kiến nghị, đề xuất (nếu không có, ghi “Không.”)')),
-          centered([], 120),
+          // The blank line before the signature goes with it to the next page rather than stay behind.
+          new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 120, line: 240 }, keepNext: true, children: [] }),
           signatureBlock(),
         ],
       },

@@ -182,14 +182,21 @@ export function StandalonePage() {
 
           {report && (
             <section className={s.results} aria-label="Kết quả kiểm tra">
-              <div className={s.row} style={{ marginBottom: 12 }}>
-                <Button icon={<ArrowDownloadRegular />} onClick={() => exportFindings('xlsx')} disabled={busy != null} data-testid="download-findings-xlsx">
-                  Danh sách phát hiện (.xlsx)
-                </Button>
-                <Button icon={<ArrowDownloadRegular />} onClick={() => exportFindings('csv')} disabled={busy != null} data-testid="download-findings-csv">
-                  Danh sách phát hiện (.csv)
-                </Button>
-              </div>
+              {/* A clean workbook offers no list: a file with a header and no row tells nothing the page does not already say. */}
+              {report.issues.length ? (
+                <div className={s.row} style={{ marginBottom: 12 }}>
+                  <Button icon={<ArrowDownloadRegular />} onClick={() => exportFindings('xlsx')} disabled={busy != null} data-testid="download-findings-xlsx">
+                    Danh sách phát hiện (.xlsx)
+                  </Button>
+                  <Button icon={<ArrowDownloadRegular />} onClick={() => exportFindings('csv')} disabled={busy != null} data-testid="download-findings-csv">
+                    Danh sách phát hiện (.csv)
+                  </Button>
+                </div>
+              ) : (
+                <Text block className={s.hint} style={{ marginBottom: 12 }} data-testid="no-findings-list">
+                  Sổ không có lỗi, cảnh báo hay gợi ý nào nên không có danh sách phát hiện để tải.
+                </Text>
+              )}
               <Suspense fallback={<p role="status">Đang hiển thị kết quả…</p>}>
                 <Results key={checks} report={report} active={active} onSelect={select} onCopy={copy} onDownload={downloadReport} busy={busy != null} />
               </Suspense>

@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { PERIOD_KINDS, type PeriodKind, type TableName } from '../core/contract';
 import { TABLES } from '../core/tables';
 import { colToLetters } from '../core/model';
+import { formatDate } from '../core/format';
 import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
 import { escapeXml, newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
@@ -42,7 +43,8 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops:
   }
   const sources: (string | number | null)[][] = [
     [...SOURCE_HEADERS],
-    ...result.sources.map((s, i) => [i + 1, s.file, s.unit, s.period, s.from, s.to, s.layout, s.errors, s.warnings, s.fileHash, s.figuresHash, s.received, s.carried, s.pending, s.status]),
+    // Dates as the officer writes them (14/3/2022), in the order of SOURCE_HEADERS.
+    ...result.sources.map((s, i) => [i + 1, s.file, s.unit, s.period, s.from && formatDate(s.from), s.to && formatDate(s.to), s.layout, s.errors, s.warnings, s.received, s.carried, s.pending, s.status, s.fileHash, s.figuresHash]),
   ];
   const stt = new Map(result.sources.map((s, i) => [s.file, i + 1]));
   const trace: (string | number | null)[][] = [[...TRACE_HEADERS]];
@@ -66,7 +68,7 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops:
     unit: unitName,
     tables,
     extraSheets: [
-      { name: SOURCE_SHEET, rows: notes.length ? [...cleanSources, [], ...notes] : cleanSources, widths: [5, 30, 34, 16, 11, 11, 40, 8, 10, 18, 18, 12, 12, 12, 34] },
+      { name: SOURCE_SHEET, rows: notes.length ? [...cleanSources, [], ...notes] : cleanSources, widths: [5, 30, 34, 16, 11, 11, 40, 8, 10, 12, 12, 12, 34, 20, 20] },
       { name: TRACE_SHEET, rows: cleanTrace, widths: [20, 30, 26, 12, 22, 30, 30, 12, 8, 12, 40] },
     ],
   };

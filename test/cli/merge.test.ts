@@ -57,8 +57,18 @@ describe('cchc merge', () => {
   it('writes Nguồn and Truy vết sheets that lead each total back to the units\' cells', async () => {
     const model = await readWorkbook(readFileSync(outQ3()), 'tong-hop-q3.xlsx');
     const src = model.sheets.find((s) => s.name === 'Nguồn')!;
-    expect(src.rows[0]!.map((c) => c?.v)).toContain('Dấu vân tay tệp');
-    expect(src.rows.slice(1, 6).map((r) => r[2]?.v)).toEqual(Q3.map((u) => u.unit));
+    const head = src.rows[0]!.map((c) => c?.v);
+    expect(head.slice(-2)).toEqual(['Mã nhận dạng tệp (cho bộ phận CNTT)', 'Mã nhận dạng số liệu (cho bộ phận CNTT)']);
+    const units = src.rows.slice(1, 1 + Q3.length);
+    expect(units.map((r) => r[2]?.v)).toEqual(Q3.map((u) => u.unit));
+    // Quý III/2022 under NĐ 09/2019: from 15 June to 14 September, written as the officer writes dates.
+    const [from, to] = [head.indexOf('Từ ngày'), head.indexOf('Đến ngày')];
+    for (const r of units) expect([r[from]?.v, r[to]?.v]).toEqual(['15/6/2022', '14/9/2022']);
+    // Hex fingerprints only in the two columns for IT, never in a column an officer reads.
+    for (const r of units) {
+      const hexAt = r.map((c, j) => (typeof c?.v === 'string' && /^[0-9a-f]{16}$/.test(c.v) ? j : -1)).filter((j) => j >= 0);
+      expect(hexAt).toEqual([head.length - 2, head.length - 1]);
+    }
     const trace = model.sheets.find((s) => s.name === 'Truy vết')!;
     const lines = trace.rows.filter((r) => r[0]?.v === 'Giải quyết TTHC' && r[1]?.v === 'Khám bệnh, chữa bệnh' && r[2]?.v === 'Tổng số hồ sơ nhận giải quyết');
     expect(lines.map((r) => [r[6]?.v, r[9]?.v])).toEqual([

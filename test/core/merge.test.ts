@@ -4,6 +4,7 @@
  */
 import { checkWorkbook } from '../../src/core/check';
 import { mergeUnits, type MergeResult } from '../../src/core/merge/merge';
+import type { WorkbookModel } from '../../src/core/model';
 import { readPreviousUnits, toUnitReport, type UnitReport } from '../../src/core/merge/units';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildMergedWorkbook } from '../../src/xlsx/merge-workbook';
@@ -150,6 +151,25 @@ describe('consolidating Quý IV against the Quý III consolidation', () => {
     const r = mergeUnits([a, b]);
     expect(r.findings.map((f) => [f.code, (f as { by?: string }).by])).toEqual([['merge_duplicate_unit', 'figures']]);
     expect(r.sources.map((s) => s.included)).toEqual([true, false]);
+  });
+
+  it('reads the fingerprints of a consolidation written before they moved last, under their earlier names', () => {
+    const cells = (...vs: (string | number)[]) => vs.map((v) => ({ v }));
+    // The column order and headers of the "Nguồn" sheets written before the IT columns moved last.
+    const model = {
+      sheets: [
+        {
+          name: 'Nguồn',
+          rows: [
+            cells('STT', 'Tệp', 'Đơn vị', 'Kỳ báo cáo', 'Từ ngày', 'Đến ngày', 'Bố cục nhận ra', 'Số lỗi', 'Số cảnh báo', 'Dấu vân tay tệp', 'Dấu vân tay số liệu', 'Hồ sơ tiếp nhận trong kỳ', 'Hồ sơ từ kỳ trước', 'Hồ sơ còn đang giải quyết', 'Tình trạng'),
+            cells(1, 'a.xlsx', 'Trung tâm Y tế huyện Đăk Hà', 'Quý III năm 2022', '2022-06-15', '2022-09-14', 'mẫu chuẩn', 0, 0, '0123456789abcdef', 'fedcba9876543210', 53, 4, 7, 'Đạt'),
+          ],
+        },
+      ],
+      tables: [],
+      names: [],
+    } as unknown as WorkbookModel;
+    expect(readPreviousUnits(model)).toEqual([{ unit: 'Trung tâm Y tế huyện Đăk Hà', fileHash: '0123456789abcdef', figuresHash: 'fedcba9876543210', received: 53, pending: 7 }]);
   });
 
   it('says when the previous workbook has no Nguồn sheet', async () => {

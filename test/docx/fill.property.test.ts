@@ -95,12 +95,28 @@ function keptOutside(before: string, ranges: [number, number][], after: string):
   let at = 0;
   let prev = 0;
   for (const [s, e] of ranges) {
-    const fixed = before.slice(prev, s);
+    let fixed = before.slice(prev, s);
+    // The place's own w:sdtPr may lose its w:text: a filled place is a rich-text control (src/docx/fill.ts).
+    const pr = fixed.lastIndexOf('<w:sdtPr>');
+    if (pr >= 0) fixed = fixed.slice(0, pr) + fixed.slice(pr).replace(/<w:text(?:\s[^>]*)?\/>/, '');
     if (after.slice(at, at + fixed.length) !== fixed) return false;
     at += fixed.length;
-    // Every place is written: the narrative used has text or an empty paragraph for every tag.
-    const end = after.indexOf('</w:sdtContent>', at);
-    if (end < 0 || after.slice(at, end).includes('<w:sdt')) return false;
+    // Every place is written: the narrative used has text or an empty paragraph for every tag. The
+    // only control written inside is the untagged inline one around a block place's first paragraph.
+    let depth = 0;
+    let end = -1;
+    for (const m of after.slice(at).matchAll(/<(\/?)w:sdtContent>|<w:sdt>(<w:sdtPr\/>)?/g)) {
+      if (m[0].startsWith('<w:sdt>')) {
+        if (!m[2]) return false;
+        continue;
+      }
+      if (!m[1]) depth++;
+      else if (depth-- === 0) {
+        end = at + m.index!;
+        break;
+      }
+    }
+    if (end < 0) return false;
     at = end;
     prev = e;
   }

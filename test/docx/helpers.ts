@@ -36,6 +36,20 @@ export function withoutControlContent(xml: string): string {
   return out + xml.slice(at);
 }
 
+/**
+ * The part with the one change the filler makes to a place outside its content besides the
+ * placeholder flag: a plain-text place (w:text) becomes a rich-text one (src/docx/fill.ts says why).
+ */
+export function withoutPlacesPlainText(xml: string): string {
+  const cuts = findControls(xml)
+    .filter((c) => c.tag.startsWith('cchc:') && c.plainText)
+    .map((c) => c.plainText!)
+    .sort((a, b) => b.start - a.start);
+  let out = xml;
+  for (const c of cuts) out = out.slice(0, c.start) + out.slice(c.end);
+  return out;
+}
+
 /** Paragraph texts inside each control with the tag, via the DOM. */
 export function controlTexts(xml: string, tag: string): string[][] {
   const doc = parse(xml);

@@ -130,24 +130,26 @@ test('from disk: the mistakes sample shows its findings, indicators and paragrap
   const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
   for (const tag of withText) for (const p of n.sections[tag]) expect(xml).toContain(`>${escapeXml(p)}</w:t>`);
 
-  // The findings list: sheet, cell, severity, code, message, one row per finding, in the engine's order.
-  const expected = report.issues.map((f) => [f.sheet, f.cell, SEVERITY_LABEL[f.severity], f.code, f.message]);
+  // The findings list: sheet, cell, severity, message, code, one row per finding, in the engine's order.
+  const header = ['Trang tính', 'Ô', 'Mức độ', 'Nội dung', 'Mã lỗi (cho bộ phận CNTT)'];
+  const expected = report.issues.map((f) => [f.sheet, f.cell, SEVERITY_LABEL[f.severity], f.message, f.code]);
   const csv = await download('download-findings-csv');
   expect(csv.name).toBe('Phát hiện - mau-co-loi.csv');
   expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const fromCsv = new ExcelJS.Workbook();
-  const sheet = await fromCsv.csv.read(bufferStream(csv.bytes.subarray(3)), { map: (v: string) => v } as never);
+  // ";" between fields: the list separator of Vietnamese regional settings.
+  const sheet = await fromCsv.csv.read(bufferStream(csv.bytes.subarray(3)), { map: (v: string) => v, parserOptions: { delimiter: ';' } } as never);
   const csvRows = sheet.getSheetValues().slice(1).map((r) => (r as string[]).slice(1));
-  expect(csvRows[0]).toEqual(['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung']);
+  expect(csvRows[0]).toEqual(header);
   expect(csvRows.slice(1)).toEqual(expected);
-  expect(csvRows.filter((r) => r[2] === 'Lỗi').map((r) => `${r[0]}!${r[1]} ${r[3]}`).sort()).toEqual(planted.map((m) => `${m.sheet}!${m.cell} ${m.code}`).sort());
+  expect(csvRows.filter((r) => r[2] === 'Lỗi').map((r) => `${r[0]}!${r[1]} ${r[4]}`).sort()).toEqual(planted.map((m) => `${m.sheet}!${m.cell} ${m.code}`).sort());
 
   const xlsx = await download('download-findings-xlsx');
   expect(xlsx.name).toBe('Phát hiện - mau-co-loi.xlsx');
   const fromXlsx = new ExcelJS.Workbook();
   await fromXlsx.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   const rows = fromXlsx.getWorksheet('Phát hiện')!.getSheetValues().slice(1).map((r) => (r as string[]).slice(1));
-  expect(rows).toEqual([['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung'], ...expected]);
+  expect(rows).toEqual([header, ...expected]);
 }, 120_000);
 
 function bufferStream(bytes: Buffer): import('node:stream').Readable {
@@ -155,6 +157,16 @@ function bufferStream(bytes: Buffer): import('node:stream').Readable {
   const { Readable } = require('node:stream') as typeof import('node:stream');
   return Readable.from([bytes]);
 }
+
+test('a clean workbook offers no findings list to download, and says why', async () => {
+  await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
+  await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
+  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'assets/samples/mau-sach.xlsx'));
+  await page.getByTestId('no-findings-list').waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId('no-findings-list').textContent()).resolves.toMatch(/không có danh sách phát hiện để tải/);
+  await expect(page.getByTestId('download-findings-csv').count()).resolves.toBe(0);
+  await expect(page.getByTestId('download-findings-xlsx').count()).resolves.toBe(0);
+});
 
 test('a one-stop export saved as ".xls" (an HTML page) is checked; an Excel 97-2003 file and a page without a table are refused in Vietnamese', async () => {
   const HTML = join(ROOT, 'test/fixtures/html');

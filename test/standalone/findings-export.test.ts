@@ -1,44 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
+import { readWorkbook } from '../../src/xlsx/read';
 import { findingsCsv, findingsFileName, findingsXlsx } from '../../src/standalone/findings-export';
+import { findTool, missingTool } from '../helpers/tools';
+
+const ROOT = resolve(__dirname, '../..');
+const HEADER = ['Trang tính', 'Ô', 'Mức độ', 'Nội dung', 'Mã lỗi (cho bộ phận CNTT)'];
 
 const finding = (over: Partial<Finding>): Finding =>
   ({ code: 'sum_mismatch', severity: 'error', sheet: 'TTHC', cell: 'F7', message: 'Đã giải quyết ghi 80 nhưng tổng là 77.', ...over }) as Finding;
 
-test('CSV for Excel: BOM, CRLF, the five columns, quoting only where needed', () => {
+/**
+ * RFC 4180 read back with ";" as the separator, written here rather than taken from the code under
+ * test: quoted fields, "" for a quote, line breaks inside quotes, CRLF between records.
+ */
+function parseSemicolonCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+test('CSV for Excel on Vietnamese Windows: BOM, ";" between fields, every field quoted, CRLF, Vietnamese columns with the code last', () => {
   const csv = findingsCsv([
     finding({}),
-    finding({ severity: 'warning', code: 'cap_exceeded', sheet: 'Biên chế', cell: 'C9', message: 'Vượt mức "tối đa", theo NĐ 90/2020, cần xem lại' }),
+    finding({ severity: 'warning', code: 'cap_exceeded', sheet: 'Biên chế', cell: 'C9', message: 'Vượt mức "tối đa"; theo NĐ 90/2020, cần xem lại' }),
   ]);
   expect(csv).toBe(
-    '\uFEFFTrang tính,Ô,Mức độ,Mã,Nội dung\r\n' +
-      'TTHC,F7,Lỗi,sum_mismatch,Đã giải quyết ghi 80 nhưng tổng là 77.\r\n' +
-      'Biên chế,C9,Cảnh báo,cap_exceeded,"Vượt mức ""tối đa"", theo NĐ 90/2020, cần xem lại"\r\n',
+    '\uFEFF"Trang tính";"Ô";"Mức độ";"Nội dung";"Mã lỗi (cho bộ phận CNTT)"\r\n' +
+      '"TTHC";"F7";"Lỗi";"Đã giải quyết ghi 80 nhưng tổng là 77.";"sum_mismatch"\r\n' +
+      '"Biên chế";"C9";"Cảnh báo";"Vượt mức ""tối đa""; theo NĐ 90/2020, cần xem lại";"cap_exceeded"\r\n',
   );
+  // No "sep=;" line: with it Excel ignores the byte-order mark.
+  expect(csv).not.toMatch(/sep=/);
+  // The ";" inside the message stays in its cell when split on ";".
+  expect(parseSemicolonCsv(csv.slice(1))[2]).toEqual(['Biên chế', 'C9', 'Cảnh báo', 'Vượt mức "tối đa"; theo NĐ 90/2020, cần xem lại', 'cap_exceeded']);
 });
 
-test('text that Excel would compute is kept as text; line breaks stay inside their field', () => {
-  const csv = findingsCsv([finding({ sheet: '=SUM(A1)', message: '+1 dòng\nthứ hai', severity: 'info', code: 'text_number' })]);
-  expect(csv.split('\r\n')[1]).toBe(`'=SUM(A1),F7,Gợi ý,text_number,"'+1 dòng\nthứ hai"`);
-});
-
-test('the .xlsx list has the same rows, as text, under a frozen header', async () => {
-  const bytes = await findingsXlsx([finding({}), finding({ sheet: 'Hài lòng', cell: 'F6', code: 'satisfaction_inconsistent', message: '=95% > 92,03%' })]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Phát hiện')!;
-  expect(ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
-    ['Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung'],
-    ['TTHC', 'F7', 'Lỗi', 'sum_mismatch', 'Đã giải quyết ghi 80 nhưng tổng là 77.'],
-    ['Hài lòng', 'F6', 'Lỗi', 'satisfaction_inconsistent', '=95% > 92,03%'],
+test('text that Excel would compute is kept as text; line breaks stay inside their field; a leading tab or CR is neutralised too', () => {
+  const csv = findingsCsv([
+    finding({ sheet: '=SUM(A1)', message: '+1 dòng\nthứ hai', severity: 'info', code: 'text_number' }),
+    finding({ sheet: '\tTTHC', message: '\r=1+1' }),
   ]);
-  expect(ws.getCell('E3').type).toBe(ExcelJS.ValueType.String);
-  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-});
-
-test('file names follow the workbook', () => {
-  expect(findingsFileName('mau-co-loi.xlsx', 'csv')).toBe('Phát hiện - mau-co-loi.csv');
-  expect(findingsFileName(undefined, 'xlsx')).toBe('Phát hiện.xlsx');
+  const rows = parseSemicolonCsv(csv.slice(1));
+  expect(rows[1]).toEqual(["'=SUM(A1)", 'F7', 'Gợi ý', "'+1 dòng\nthứ hai", 'text_number']);
+  expect(rows[2]!.slice(0, 4)).toEqual(["'\tTTHC", 'F7', 'Lỗi', "'\r'=1+1"]);
 });
 
 test('a formula after any separator a locale may split on is neutralised: ";" (Vietnamese Windows), "," and tab', () => {
@@ -46,10 +79,78 @@ test('a formula after any separator a locale may split on is neutralised: ";" (V
   const line = csv.split('\r\n')[1]!;
   // Every = + - @ that would open a field on a ";", "," or tab machine has an apostrophe before it;
   // "5-2=3" inside a field is not at a field's start and stays.
-  expect(line).toBe(`"A;'=2+5;",B2,Lỗi,sum_mismatch,"x,'+1\t'@SUM(A1) ; '-3 và 5-2=3"`);
-  // Split the way a ";" locale would (outside quotes): no field starts with a formula sign.
-  const fields = line.match(/("([^"]|"")*"|[^;,\t]*)/g)!.filter((f) => f !== '');
-  for (const f of fields) expect(f.replace(/^"/, '')).not.toMatch(/^\s*[=+\-@]/);
+  expect(line).toBe(`"A;'=2+5;";"B2";"Lỗi";"x,'+1\t'@SUM(A1) ; '-3 và 5-2=3";"sum_mismatch"`);
+  // Even split naively, ignoring the quotes: no piece starts with a formula sign.
+  for (const piece of line.split(/[;,\t]/)) expect(piece.replace(/^"/, '')).not.toMatch(/^\s*[=+\-@]/);
+});
+
+test('the error sample: one CSV line per finding, its 14 planted errors with their figures, read back in five columns', async () => {
+  const report = checkWorkbook(await readWorkbook(readFileSync(join(ROOT, 'assets/samples/mau-co-loi.xlsx')), 'mau-co-loi.xlsx'));
+  const rows = parseSemicolonCsv(findingsCsv(report.issues).replace(/^\uFEFF/, ''));
+  expect(rows[0]).toEqual(HEADER);
+  expect(rows).toHaveLength(report.issues.length + 1);
+  for (const r of rows) expect(r).toHaveLength(5);
+  const errors = rows.filter((r) => r[2] === 'Lỗi');
+  // The 14 planted mistakes of assets/samples/mau-co-loi.md, at their cells.
+  expect(errors.map((r) => `${r[0]}!${r[1]}`).sort()).toEqual(
+    ['Thông tin!B9', 'TTHC!F7', 'TTHC!B8', 'TTHC!M9', 'TTHC!C10', 'TTHC!K12', 'TTHC!B23', 'TTHC!G19', 'TTHC!B27', 'Biên chế!F6', 'Biên chế!E9', 'Biên chế!B14', 'Biên chế!D18', 'Hài lòng!F6'].sort(),
+  );
+  const at = (cell: string) => errors.find((r) => `${r[0]}!${r[1]}` === cell)!;
+  // Dược phẩm: 50 + 25 + 2 = 77 against the 80 written; Biên chế E9: 61 + 2.128 + 2.681 = 4.870 against 4.876.
+  expect(at('TTHC!F7')[3]).toMatch(/ghi 80, nhưng .*= 77\./);
+  expect(at('TTHC!F7')[4]).toBe('sum_mismatch');
+  expect(at('Biên chế!E9')[3]).toMatch(/ghi 4\.876, nhưng .*= 4\.870\./);
+  // 23 / 27 = 85,19%: the message's "," and "%" stay in its one cell.
+  expect(at('Biên chế!D18')[3]).toMatch(/ghi 88,46%, .*= 85,19%/);
+  // The officer's columns hold no code.
+  for (const r of rows.slice(1)) for (const cell of r.slice(0, 4)) expect(cell).not.toMatch(/^[a-z]+(_[a-z]+)+$/);
+});
+
+const soffice = findTool(['/usr/bin/soffice', '/usr/local/bin/soffice']);
+if (!soffice) missingTool('LibreOffice (soffice)', 'the findings CSV read back by a spreadsheet');
+else
+  test('LibreOffice, told the separator of Vietnamese regional settings, opens the CSV in five columns with the messages whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-csv-'));
+    try {
+      const messages = ['Tổng 12; đã giải quyết 10, còn 2', '=1+1 không phải công thức', 'Trước hạn 50 + đúng hạn 25 = 75'];
+      const file = join(dir, 'phat-hien.csv');
+      writeFileSync(file, findingsCsv(messages.map((message, i) => finding({ cell: `B${i + 6}`, message }))));
+      // Filter options: separator 59 (";"), text delimiter 34 ('"'), character set 76 (UTF-8), from line 1.
+      execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, file], { timeout: 120000, stdio: 'pipe' });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, 'phat-hien.xlsx'));
+      const ws = wb.worksheets[0]!;
+      const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).map((v) => String(v)));
+      expect(rows[0]).toEqual(HEADER);
+      expect(rows.slice(1).map((r) => r.slice(1, 4))).toEqual([
+        ['B6', 'Lỗi', 'Tổng 12; đã giải quyết 10, còn 2'],
+        ['B7', 'Lỗi', "'=1+1 không phải công thức"],
+        ['B8', 'Lỗi', 'Trước hạn 50 + đúng hạn 25 = 75'],
+      ]);
+      // Nothing became a formula.
+      ws.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150000);
+
+test('the .xlsx list has the same rows, as text, under a frozen header', async () => {
+  const bytes = await findingsXlsx([finding({}), finding({ sheet: 'Hài lòng', cell: 'F6', code: 'satisfaction_inconsistent', message: '=95% > 92,03%' })]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Phát hiện')!;
+  expect(ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
+    HEADER,
+    ['TTHC', 'F7', 'Lỗi', 'Đã giải quyết ghi 80 nhưng tổng là 77.', 'sum_mismatch'],
+    ['Hài lòng', 'F6', 'Lỗi', '=95% > 92,03%', 'satisfaction_inconsistent'],
+  ]);
+  expect(ws.getCell('D3').type).toBe(ExcelJS.ValueType.String);
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+});
+
+test('file names follow the workbook', () => {
+  expect(findingsFileName('mau-co-loi.xlsx', 'csv')).toBe('Phát hiện - mau-co-loi.csv');
+  expect(findingsFileName(undefined, 'xlsx')).toBe('Phát hiện.xlsx');
 });
 
 test('the .xlsx list drops what XML forbids and says so on a last line', async () => {
@@ -59,6 +160,6 @@ test('the .xlsx list drops what XML forbids and says so on a last line', async (
   const ws = wb.getWorksheet('Phát hiện')!;
   expect(ws.getCell('A2').value).toBe('TTHC');
   // Written as _x005F_x0041_, which a spreadsheet decodes back to the text as typed.
-  expect(ws.getCell('E2').value).toBe('ab _x0041_');
-  expect(String(ws.getCell('E3').value)).toMatch(/^Đã bỏ ký tự không được phép .* khỏi 2 đoạn chữ/);
+  expect(ws.getCell('D2').value).toBe('ab _x0041_');
+  expect(String(ws.getCell('D3').value)).toMatch(/^Đã bỏ ký tự không được phép .* khỏi 2 đoạn chữ/);
 });

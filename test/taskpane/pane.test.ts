@@ -9,7 +9,6 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { withMessage } from '../../src/core/messages';
 import { summarize, type Draft } from '../../src/core/findings';
-import { formatPercent } from '../../src/core/numbers';
 import { percentOf, tyLeDungHan } from '../../src/core/calculators';
 import type { CheckReport } from '../../src/core/report';
 import { checkWorkbook } from '../../src/core/check';
@@ -162,15 +161,16 @@ test('shows the indicators in Vietnamese format, null as "không phát sinh", an
   const rows = page.getByTestId('metric');
   await rows.first().waitFor();
   const text = async (key: string) => page.locator(`[data-testid=metric][data-key="${key}"] dd`).textContent();
-  await expect(text('tthc.tyLeDungHan')).resolves.toBe(formatPercent(onTime));
-  await expect(text('tthc.tyLeDungHan')).resolves.toBe('99,60%');
-  await expect(text('tthc.tyLeTrucTuyen')).resolves.toBe('40,00%');
+  // Computed rates as the paragraphs print them (docs/style.md §2): 2760/2771 = 99,603…% at one
+  // decimal; 124/310 is exactly 40%, written whole.
+  await expect(text('tthc.tyLeDungHan')).resolves.toBe('99,6%');
+  await expect(text('tthc.tyLeTrucTuyen')).resolves.toBe('40%');
   await expect(text('tthc.tyLeQuaHan')).resolves.toBe('không phát sinh');
   await expect(text('bienChe.thieu')).resolves.toBe('1.877');
 
   await page.getByRole('button', { name: 'Chép chỉ số' }).click();
   const copy = (await calls()).find((c) => c[0] === 'copy');
-  expect(copy?.[1]).toContain('Tỷ lệ giải quyết trước hạn và đúng hạn: 99,60%');
+  expect(copy?.[1]).toContain('Tỷ lệ giải quyết trước hạn và đúng hạn: 99,6%');
   expect(copy?.[1]).toContain('Tỷ lệ giải quyết quá hạn: không phát sinh');
   await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã chép');
 });

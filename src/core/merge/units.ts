@@ -150,10 +150,14 @@ export function unitFlow(u: UnitReport): FilesFlow {
   return { received: null, carried: null, pending: null };
 }
 
-/** Headers of the "Nguồn" sheet, in order; read back by `readPreviousUnits`. */
+/** The sheet of one line per source file (src/xlsx/merge-workbook.ts). */
 export const SOURCE_SHEET = 'Nguồn';
 /** The sheet of each consolidated figure and the cells it came from (src/xlsx/merge-workbook.ts). */
 export const TRACE_SHEET = 'Truy vết';
+/** The fingerprints' headers: last, and saying who reads them, since a hex string tells an officer nothing. */
+const FILE_FINGERPRINT = 'Mã nhận dạng tệp (cho bộ phận CNTT)';
+const FIGURES_FINGERPRINT = 'Mã nhận dạng số liệu (cho bộ phận CNTT)';
+/** Headers of the "Nguồn" sheet, in order; read back by `readPreviousUnits`. */
 export const SOURCE_HEADERS = [
   'STT',
   'Tệp',
@@ -164,12 +168,12 @@ export const SOURCE_HEADERS = [
   'Bố cục nhận ra',
   'Số lỗi',
   'Số cảnh báo',
-  'Dấu vân tay tệp',
-  'Dấu vân tay số liệu',
   'Hồ sơ tiếp nhận trong kỳ',
   'Hồ sơ từ kỳ trước',
   'Hồ sơ còn đang giải quyết',
   'Tình trạng',
+  FILE_FINGERPRINT,
+  FIGURES_FINGERPRINT,
 ] as const;
 
 const cellString = (sheet: SheetGrid, r: number, c: number): string => {
@@ -191,10 +195,11 @@ export function readPreviousUnits(model: WorkbookModel): PreviousUnit[] | null {
   const sheet = model.sheets.find((s) => foldText(s.name) === foldText(SOURCE_SHEET));
   if (!sheet) return null;
   const head = sheet.rows[0] ?? [];
-  const col = (h: string) => head.findIndex((c) => c && foldText(String(c.v ?? '')) === foldText(h));
+  // Any of the names a header had: consolidations written before the fingerprints moved last name them "Dấu vân tay …".
+  const col = (...names: string[]) => head.findIndex((c) => c && names.some((h) => foldText(String(c.v ?? '')) === foldText(h)));
   const cUnit = col('Đơn vị');
   if (cUnit < 0) return null;
-  const [cFile, cFig, cRec, cPend, cStatus] = [col('Dấu vân tay tệp'), col('Dấu vân tay số liệu'), col('Hồ sơ tiếp nhận trong kỳ'), col('Hồ sơ còn đang giải quyết'), col('Tình trạng')];
+  const [cFile, cFig, cRec, cPend, cStatus] = [col(FILE_FINGERPRINT, 'Dấu vân tay tệp'), col(FIGURES_FINGERPRINT, 'Dấu vân tay số liệu'), col('Hồ sơ tiếp nhận trong kỳ'), col('Hồ sơ còn đang giải quyết'), col('Tình trạng')];
   const out: PreviousUnit[] = [];
   for (let r = 1; r < sheet.rows.length; r++) {
     const unit = cellString(sheet, r, cUnit);

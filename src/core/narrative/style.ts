@@ -30,13 +30,32 @@ export class Para {
   ratio(num: number | null | undefined, den: number | null | undefined): string | null {
     return this.pct(percentOf(num, den));
   }
+  /**
+   * One of the workbook's own rates, quoted in a list of them: always the list's decimals, whole
+   * values too ("93,00%" under "92,03%"), since the list restates a column of the workbook.
+   */
+  own(percent: number | null | undefined): string | null {
+    if (percent == null || !Number.isFinite(percent)) return null;
+    return `${formatNumber(percent, this.decimals)}%`;
+  }
 }
 
-/** Decimals for a list of the workbook's own rates: as many as they carry, at most two. */
+/**
+ * Decimals for the workbook's own rates of one place: as many as the most precise of them
+ * carries, at most two; 0 when every one is whole ("90%", "95%").
+ */
 export function ownDecimals(values: readonly (number | null | undefined)[]): number {
   let d = 0;
   for (const v of values) if (v != null && Number.isFinite(v)) d = Math.max(d, decimalsOf(v));
-  return Math.min(Math.max(d, 1), MAX_OWN_DECIMALS);
+  return Math.min(d, MAX_OWN_DECIMALS);
+}
+
+/**
+ * A rate the builder computes, printed by itself (the panes' indicator list, the CLI): as a
+ * paragraph of the default style prints it, so a figure reads the same beside its paragraph.
+ */
+export function computedPercent(percent: number): string {
+  return new Para(DEFAULT_DECIMALS).pct(percent) ?? formatNumber(percent);
 }
 
 /** Counts as these reports write them: "02", "297", "1.877"; 0 stays "0". */

@@ -44,6 +44,9 @@ function write(ctx: NarrativeCtx): string[] {
   const t = ctx.table(NAME);
   if (!t) return [];
   const out: string[] = [];
+  // The workbook's own rates: one number of decimals for the whole place (docs/style.md §2), from
+  // the table's rows (the metrics the indicator list reads hold the same values) and the per-section rates.
+  const decimals = ctx.asked('cchc:hailong') ?? listDecimals({ ...ctx.report.metrics, ...rowRates(t.rows) });
   const names = [
     ['Tỷ lệ hài lòng chung', 'haiLongChung'],
     ['Chỉ số hài lòng toàn diện', 'toanDien'],
@@ -60,15 +63,14 @@ function write(ctx: NarrativeCtx): string[] {
     }
     const present = names.filter(([, k]) => v(r, k) != null);
     const sections = bySection(ctx, r);
-    // The workbook's own rates: printed with the decimals they carry (at most two), one rule for the list.
-    const p = new Para(ctx.asked('cchc:hailong') ?? ownDecimals(present.map(([, k]) => v(r, k))));
+    const p = new Para(decimals);
     if (!present.length && !sections.length) {
       out.push(`Khảo sát sự hài lòng của ${who}: ${count(phieu)} phiếu.`);
       continue;
     }
     out.push(`Khảo sát sự hài lòng của ${who} (${count(phieu)} phiếu):`);
-    const items = present.map(([name, k]) => `${name}: ${p.pct(v(r, k))}`);
-    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.pct(x) ?? KHONG_PHAT_SINH}`).join('; ')}`); // "; ": titles hold commas
+    const items = present.map(([name, k]) => `${name}: ${p.own(v(r, k))}`);
+    if (sections.length) items.push(`Tỷ lệ hài lòng theo từng khía cạnh: ${sections.map(([name, x]) => `${name} ${p.own(x) ?? KHONG_PHAT_SINH}`).join('; ')}`); // "; ": titles hold commas
     items.forEach((it, i) => out.push(`+ ${it}${i === items.length - 1 ? '.' : ';'}`));
   }
   return out;
@@ -84,6 +86,29 @@ function bySection(ctx: NarrativeCtx, r: DataRow): [string, number | null][] {
   return SECTION_CODES.filter((c) => ctx.report.metrics[key(c)] !== undefined).map((c) => [lowerFirst(SECTION_TITLES[c]), ctx.report.metrics[key(c)] ?? null]);
 }
 
+
+/**
+ * The rates the survey section lists: the summary's, and the per-section rates of the answer
+ * sheets quoted in the same lists.
+ */
+const listedRate = (what: string) => (SURVEY_RATE_KEYS as readonly string[]).includes(what) || /^haiLong[A-E]$/.test(what);
+
+/** The summary's rates as the metrics hold them (`compute` below), for a report built without its metrics. */
+function rowRates(rows: readonly DataRow[]): Record<string, number | null> {
+  const m: Record<string, number | null> = {};
+  for (const r of rows) for (const key of SURVEY_RATE_KEYS) m[metricKey('haiLong', key, r.text.doiTuong ?? r.label)] = r.values[key] ?? null;
+  return m;
+}
+
+/** Decimals of the survey section's rates, over every survey of the report: one rule for the place. */
+function listDecimals(metrics: Readonly<Record<string, number | null>>): number {
+  const values: (number | null)[] = [];
+  for (const [key, x] of Object.entries(metrics)) {
+    const k = parseMetricKey(key);
+    if (k?.prefix === 'haiLong' && k.row && listedRate(k.indicator)) values.push(x);
+  }
+  return ownDecimals(values);
+}
 
 /** Indicators computed from the raw answer sheets (src/core/surveys): per section and mean scores. */
 function surveyExtraLabel(what: string): string | null {
@@ -119,8 +144,9 @@ export const KhaoSatHaiLong = defineTable({
     },
     rowName: (s) => SURVEY_SUBJECTS.find((o) => slug(o) === s) ?? s.replace(/-/g, ' '),
     indicatorName: (what, header) => surveyExtraLabel(what) ?? (header(what) ?? what).toLocaleLowerCase('vi'),
-    percent: (what) => (SURVEY_RATE_KEYS as readonly string[]).includes(what) || /^haiLong[A-E]$/.test(what),
+    percent: listedRate,
     decimals: (what) => (/^diemTrungBinh[A-E]?$/.test(what) ? 2 : undefined),
+    ownRates: { is: listedRate, decimals: listDecimals },
   },
   section: { tag: 'cchc:hailong', title: 'Khảo sát sự hài lòng', write, findingTables: RAW_SURVEYS.map((s) => s.table) },
   consolidation: {

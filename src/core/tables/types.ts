@@ -132,6 +132,13 @@ export interface MetricsSpec {
   percent?: (indicator: string) => boolean;
   /** Decimals of an indicator that is neither a count nor a percent (a mean score). */
   decimals?: (indicator: string) => number | undefined;
+  /**
+   * The rates the report quotes as the workbook states them (docs/style.md §2), with one number
+   * of decimals for the whole place: `is` tells them, `decimals` gives that number from all the
+   * report's metrics, so the narrative and the indicator list print them alike. Every other
+   * percent is a computed rate.
+   */
+  ownRates?: { is: (indicator: string) => boolean; decimals: (metrics: Readonly<Record<string, number | null>>) => number };
 }
 
 export interface SectionSpec {
