@@ -5,7 +5,7 @@ import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
 import { formatCount, formatNumber } from '../core/format';
 import { terminalSafe } from './safe-text';
-import { SEVERITY_LABEL as CORE_SEVERITY_LABEL } from '../core/messages';
+import { SEVERITY_LABEL as CORE_SEVERITY_LABEL, placeOf } from '../core/messages';
 import { periodText } from '../core/periodText';
 import { recognitionItems } from '../core/recognition';
 import { checkJson, type CheckJson } from '../core/schemas';
@@ -71,7 +71,7 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   }
   for (const [sheet, list] of bySheet) {
     out.push(`[${sheet}]`);
-    for (const f of list) out.push(`${SEVERITY_LABEL[f.severity].padEnd(9)} ${`${f.sheet}!${f.cell}`.padEnd(16)} ${f.message}`);
+    for (const f of list) out.push(`${SEVERITY_LABEL[f.severity].padEnd(9)} ${placeOf(f).padEnd(16)} ${f.message}`);
     out.push('');
   }
   const s = report.summary;

@@ -23,3 +23,13 @@ export function withMessage(d: Draft): Finding {
 }
 
 export { SEVERITY_LABEL } from './findings';
+
+/** A finding about a whole sheet (a table or name not found, a sheet left out): its cell is nominal. */
+export function isWholeSheet(f: Pick<Finding, 'code'>): boolean {
+  return 'wholeSheet' in WORKBOOK_FINDINGS[f.code];
+}
+
+/** Where a finding is, as lists show it: "TTHC!F7", or the sheet alone for a finding about a whole sheet. */
+export function placeOf(f: Pick<Finding, 'code' | 'sheet' | 'cell'>): string {
+  return isWholeSheet(f) ? f.sheet : `${f.sheet}!${f.cell}`;
+}

@@ -13,7 +13,7 @@ import { ErrorCircleFilled } from '@fluentui/react-icons/svg/error-circle';
 import { WarningFilled } from '@fluentui/react-icons/svg/warning';
 import { InfoFilled } from '@fluentui/react-icons/svg/info';
 import type { Finding } from '../core/findings';
-import { SEVERITY_LABEL } from '../core/messages';
+import { SEVERITY_LABEL, isWholeSheet } from '../core/messages';
 import { formatCount } from '../core/format';
 
 const useStyles = makeStyles({
@@ -110,7 +110,7 @@ export function FindingList({ findings, active = null, onSelect, headingAs = 'h2
                       <span className={s.text}>
                         <span>{f.message}</span>
                         <span className={s.where}>
-                          {SEVERITY_LABEL[f.severity]} · ô {f.cell}
+                          {SEVERITY_LABEL[f.severity]} · {isWholeSheet(f) ? 'cả trang tính' : `ô ${f.cell}`}
                           {onSelect ? '' : ` trong sổ Excel (trang tính «${f.sheet}»)`}
                         </span>
                       </span>
@@ -130,7 +130,7 @@ export function FindingList({ findings, active = null, onSelect, headingAs = 'h2
                         className={mergeClasses(s.item, isActive && s.active)}
                         onClick={() => onSelect(f)}
                         aria-current={isActive ? 'true' : undefined}
-                        title={`Chọn ô ${f.cell} trong sheet «${f.sheet}»`}
+                        title={isWholeSheet(f) ? `Mở trang tính «${f.sheet}»` : `Chọn ô ${f.cell} trong sheet «${f.sheet}»`}
                         data-testid="finding"
                         data-sheet={f.sheet}
                         data-cell={f.cell}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook } from '../../src/core/check';
-import { messageFor } from '../../src/core/messages';
+import { isWholeSheet, messageFor, placeOf } from '../../src/core/messages';
+import { reportText } from '../../src/cli/format';
 import { INFO_NAMES } from '../../src/core/contract';
 import { TABLES } from '../../src/core/tables';
 import type { Draft } from '../../src/core/findings';
@@ -51,4 +52,23 @@ test('no message of the planted-mistakes sample holds a formula or an internal n
   for (const i of r.issues) for (const word of internal) expect({ m: i.message, has: i.message.includes(word) }).toEqual({ m: i.message, has: false });
   // Every identity message names each part's cell.
   for (const i of r.issues.filter((x) => x.code === 'sum_mismatch' || x.code === 'derived_mismatch' || x.code === 'rate_mismatch')) expect(i.message).toMatch(/ô [A-Z]+\d+/);
+});
+
+test('a finding about a whole sheet is listed by its sheet, never as a bare "ô A1"', () => {
+  // Only the TTHC results table: the staffing table (required) and the others are not found.
+  const model = buildModel({
+    info: infoFor('Quý III', 2022, '2022-06-15', '2022-09-14'),
+    tables: [{ name: 'KetQuaGiaiQuyet', rows: [['Dược phẩm', 10, 4, 6, 0, 10, 5, 5, 0, 0, 0, 0]] }],
+  });
+  const report = checkWorkbook(model);
+  const missing = report.issues.filter((f) => f.code === 'missing_table');
+  expect(missing.length).toBeGreaterThan(0);
+  for (const f of missing) {
+    expect(isWholeSheet(f)).toBe(true);
+    expect(placeOf(f)).toBe(f.sheet);
+  }
+  const text = reportText(report, model, 'x.xlsx');
+  for (const f of missing) expect(text).not.toContain(`${f.sheet}!${f.cell} `);
+  // A finding at a figure keeps its cell.
+  expect(placeOf({ code: 'sum_mismatch', sheet: 'TTHC', cell: 'F7' })).toBe('TTHC!F7');
 });

@@ -14,6 +14,11 @@ export interface CatalogueEntry<D> {
   severityNote?: string;
   /** For docs: the cell (or paragraph, or file) the finding points at. */
   at?: string;
+  /**
+   * The finding is about a whole sheet (a table or a name not found, a sheet left out): its cell
+   * is only where a host's "go to" lands, and lists show the sheet alone, never a bare "ô A1".
+   */
+  wholeSheet?: true;
   /** For docs: one sentence saying when the finding is given. */
   doc: string;
   /** The "Cách sửa" the message gives, where it gives one (Vietnamese, as the officer reads it). */

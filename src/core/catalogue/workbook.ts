@@ -94,6 +94,7 @@ const FIX = {
 
 export const WORKBOOK_FINDINGS = {
   missing_table: {
+    wholeSheet: true,
     severity: 'warning',
     severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
     at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
@@ -112,6 +113,7 @@ export const WORKBOOK_FINDINGS = {
       `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`,
   },
   missing_name: {
+    wholeSheet: true,
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'the reporting unit is found neither as a defined name, nor as a label and its value, nor as "Đơn vị báo cáo: …", nor in the header block',
@@ -121,6 +123,7 @@ export const WORKBOOK_FINDINGS = {
         : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet "Thông tin".`,
   },
   missing_period: {
+    wholeSheet: true,
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'no period kind and year anywhere (names, labels, the title line, the window, the sheet names, the file name): the rules in force today are applied',
@@ -128,6 +131,7 @@ export const WORKBOOK_FINDINGS = {
       'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.',
   },
   sheet_skipped: {
+    wholeSheet: true,
     severity: 'info',
     at: 'A1 of the skipped sheet; of the first visible sheet for a hidden one',
     doc: 'a sheet holding report tables was not read: it is hidden, or it carries another period than the one read (the period the workbook states, else the latest); the message names the sheet, its period and the sheet read',
@@ -168,6 +172,7 @@ export const WORKBOOK_FINDINGS = {
       `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`,
   },
   text_converted: {
+    wholeSheet: true,
     severity: 'info',
     at: 'the sheet, A1',
     doc: 'the reader converted text typed in TCVN3 (ABC, ".VnTime" fonts) or VNI to Unicode: how many cells of the sheet (src/core/legacy-text.ts)',
