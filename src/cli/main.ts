@@ -11,7 +11,7 @@ import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { UnsafeWriteError, writeFileSafely } from './safe-write';
-import { reportJson, reportText } from './format';
+import { reportText } from './format';
 import { runReport } from './report';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { MERGE_WORKER, MergeInputError, runMerge, runMergeWorker } from './merge';
@@ -128,7 +128,11 @@ async function check(args: string[]): Promise<number> {
     const problem = checkPrevious(identityOf(report), identityOf(checkWorkbook(previous)), { current: file, previous: values.previous });
     if (problem && (problem.hard || !values.force)) throw new UsageError(`${terminalSafe(problem.message)}${problem.hard ? '' : ' Chọn đúng sổ kỳ trước, hoặc thêm --force nếu vẫn muốn đối chiếu.'}`);
   }
-  process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
+  if (values.json) {
+    // Loaded here only: the JSON is checked against the contract's zod schema (format-json.ts).
+    const { reportJson } = await import('./format-json');
+    process.stdout.write(`${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n`);
+  } else process.stdout.write(reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
