@@ -21,6 +21,8 @@ import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from '../test/e2e
 export const TARGET_GZIP_KB = 250;
 /** The issue's targets: the pane's bytes before it is usable. */
 export const TARGET_PANE_FETCHED_KB = 150;
+/** …and the single-file standalone build's one script (`npm run build:standalone`). */
+export const TARGET_SINGLE_FILE_KB = 350;
 export const TARGET_TTI_RATIO = 1.5;
 const RUNS = 11;
 
@@ -45,6 +47,9 @@ export interface FetchedBytes {
   standaloneChecked: number;
   /** The file names behind the last figure, for reading what a chunk holds. */
   standaloneCheckedFiles: string[];
+  /** Milliseconds from navigation to the standalone page's "choose a file" button, and to a chosen workbook's results. */
+  standaloneUsableMs: number;
+  standaloneCheckedMs: number;
 }
 
 const SAMPLE = join(__dirname, '..', 'assets', 'samples', 'mau-co-loi.xlsx');
@@ -115,7 +120,7 @@ async function paneFetched(browser: Browser, origin: string): Promise<string[]> 
 }
 
 /** The standalone page's files fetched until it is usable, and until a chosen workbook is checked. */
-async function standaloneFetched(browser: Browser, origin: string): Promise<{ usable: string[]; checked: string[] }> {
+async function standaloneFetched(browser: Browser, origin: string): Promise<{ usable: string[]; checked: string[]; usableMs: number; checkedMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   try {
     const fetched = watchFetched(context, origin);
@@ -123,9 +128,12 @@ async function standaloneFetched(browser: Browser, origin: string): Promise<{ us
     await page.goto(`${origin}/standalone.html`, { waitUntil: 'commit' });
     await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
     const usable = [...fetched];
+    const usableMs = await page.evaluate(() => performance.now());
+    const chosen = await page.evaluate(() => performance.now());
     await page.getByTestId('file-input').setInputFiles(SAMPLE);
     await page.getByTestId('period').waitFor({ timeout: 60_000 });
-    return { usable, checked: [...fetched] };
+    const checkedMs = (await page.evaluate(() => performance.now())) - chosen;
+    return { usable, checked: [...fetched], usableMs, checkedMs };
   } finally {
     await context.close();
   }
@@ -143,6 +151,8 @@ export async function measureFetched(outDir: string, browser: Browser): Promise<
       standaloneUsable: gzippedKb(outDir, standalone.usable),
       standaloneChecked: gzippedKb(outDir, standalone.checked),
       standaloneCheckedFiles: standalone.checked,
+      standaloneUsableMs: standalone.usableMs,
+      standaloneCheckedMs: standalone.checkedMs,
     };
   } finally {
     await server.close();
@@ -224,6 +234,8 @@ export async function benchFrontend(): Promise<void> {
   );
   console.log(`  Tỷ lệ so với trang gốc: ${formatNumber(r.ratio, 2)} — mục tiêu ≤ ${formatNumber(TARGET_TTI_RATIO, 1)}: ${verdict(r.ratio <= TARGET_TTI_RATIO)}`);
   printFetched(r.fetched);
+  const single = await singleFileKb();
+  console.log(`  Bản một tệp (build:standalone), kịch bản duy nhất: ${formatNumber(single, 1)} KB — mục tiêu ≤ ${TARGET_SINGLE_FILE_KB} KB: ${verdict(single <= TARGET_SINGLE_FILE_KB)}`);
 }
 
 function printFetched(f: FetchedBytes): void {
@@ -232,6 +244,18 @@ function printFetched(f: FetchedBytes): void {
   console.log(`  Ngăn tác vụ, đến khi nút "Kiểm tra số liệu" bấm được: ${formatNumber(f.paneUsable, 1)} KB — mục tiêu ≤ ${TARGET_PANE_FETCHED_KB} KB: ${verdict(f.paneUsable <= TARGET_PANE_FETCHED_KB)}`);
   console.log(`  Trang kiểm tra không cần Office, đến khi chọn tệp được: ${formatNumber(f.standaloneUsable, 1)} KB`);
   console.log(`  Trang kiểm tra không cần Office, đến khi có kết quả một sổ: ${formatNumber(f.standaloneChecked, 1)} KB`);
+  console.log(`  (trang kiểm tra không cần Office, một lần đo: chọn tệp được sau ${formatNumber(f.standaloneUsableMs, 0)} ms; kết quả mau-co-loi.xlsx sau ${formatNumber(f.standaloneCheckedMs, 0)} ms kể từ lúc chọn)`);
+}
+
+/** The single-file standalone build's one script, gzipped, in KB. */
+async function singleFileKb(): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'cchc-bench-standalone-'));
+  try {
+    const { entryFiles } = await buildWeb(out, { standalone: true });
+    return gzippedKb(out, entryFiles.standalone ?? []);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** `tsx bench/frontend.ts bytes DIR`: only the bytes, of a folder already built (to compare two builds). */
