@@ -2,17 +2,28 @@
  * Checker benchmark: a large workbook (5.000 TTHC rows, 2.000 staffing rows) built with the
  * template writer, then timed three ways in the same run (median of several repetitions):
  * bare ExcelJS load, readWorkbook (load + model), readWorkbook + checkWorkbook.
+ * Beside each check, and for the clean sample too, the floor (bench/floor.ts: fflate unzip + saxes
+ * scan of the same file, building nothing): in this process once loaded (warm), and as a whole
+ * process (`node dist/cli.js check FILE` against `node dist/floor.js FILE`, in turn), with the
+ * ratios and the targets they are held to.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { buildFloorCli, floorScan, timeProcessPair } from './floor';
 import { checkWorkbook } from '../src/core/check';
 import { readWorkbook } from '../src/xlsx/read';
 import { buildWorkbook, type CellInput } from '../src/xlsx/template';
 import { BIEU06_HEADER, BIEU06_HEADER_MERGES, sheet } from '../scripts/build-layout-fixtures';
 
 const REPS = 9;
+const PROCESS_RUNS = 9;
+const ROOT = resolve(__dirname, '..');
+const CLI = join(ROOT, 'dist/cli.js');
+/** The targets: a small check as a whole process, a large one in a warm process, against the floor. */
+export const TARGET_SMALL_PROCESS = 1.6;
+export const TARGET_LARGE_WARM = 1.5;
 
 export function largeOptions() {
   const tthc: Record<string, CellInput>[] = [];
@@ -79,12 +90,49 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-export async function benchCheck(): Promise<void> {
-  await benchOne('lon.xlsx', () => buildWorkbook(largeOptions()), (kb) => `Kiểm tra sổ số liệu lớn theo mẫu chuẩn (5.000 dòng TTHC, 2.000 dòng biên chế, có danh sách thả xuống; ${kb} KB)`);
-  await benchOne('bieu06-lon.xlsx', largeBieu06, (kb) => `Kiểm tra Biểu 06 chính thức cỡ lớn (tiêu đề gộp 3 dòng, dòng số cột, tổng cộng ở đầu, 100 nhóm, 5.000 lĩnh vực; không có bảng Excel hay tên; ${kb} KB)`);
+const dec = (x: number) => x.toFixed(2).replace('.', ',');
+const verdict = (x: number, target: number) => `mục tiêu ≤ ${dec(target).replace(/0$/, '')}: ${x <= target ? 'đạt' : 'CHƯA ĐẠT'}`;
+
+/** The floor in this process (median of REPS after one warm-up), in milliseconds. */
+async function floorWarm(bytes: Uint8Array): Promise<number> {
+  floorScan(bytes);
+  const t: number[] = [];
+  for (let i = 0; i < REPS; i++) t.push(await time(async () => floorScan(bytes)));
+  return median(t);
 }
 
-async function benchOne(name: string, build: () => Promise<Uint8Array>, title: (kb: string) => string): Promise<void> {
+/** `cchc check FILE` against the floor, each as a whole process; the line printed. */
+function processLine(floorCli: string, file: string, target?: number): string {
+  const [c, f] = timeProcessPair([CLI, 'check', file], [floorCli, file], PROCESS_RUNS);
+  const ratio = c.wallMs / f.wallMs;
+  const extra = c.cpuMs == null ? '' : ` (CPU ${fmt(c.cpuMs)}, bộ nhớ đỉnh ${Math.round(c.peakMb!)} MB; sàn CPU ${fmt(f.cpuMs!)}, ${Math.round(f.peakMb!)} MB)`;
+  // On a busy machine the wall time is mostly waiting for a core: the CPU ratio says more then.
+  const cpuRatio = c.cpuMs == null ? '' : `; tỷ lệ CPU ${dec(c.cpuMs / f.cpuMs!)}`;
+  return `Cả tiến trình: cchc check ${fmt(c.wallMs)}, sàn ${fmt(f.wallMs)}${extra}; tỷ lệ thời gian thực ${dec(ratio)}${target ? ` (${verdict(ratio, target)})` : ''}${cpuRatio}; trung vị của ${PROCESS_RUNS} lần chạy xen kẽ`;
+}
+
+/** The clean sample, the workbook an officer checks most: whole process and warm, against the floor. */
+async function benchSmall(floorCli: string): Promise<void> {
+  const file = join(ROOT, 'assets/samples/mau-sach.xlsx');
+  const bytes = new Uint8Array(readFileSync(file));
+  console.log(`\n== Kiểm tra sổ mẫu sạch (mau-sach.xlsx, ${(bytes.length / 1024).toFixed(0)} KB) so với sàn (fflate giải nén + saxes quét, không dựng gì) ==`);
+  console.log(processLine(floorCli, file, TARGET_SMALL_PROCESS));
+  const readCheck = async () => checkWorkbook(await readWorkbook(bytes));
+  await readCheck();
+  const t: number[] = [];
+  for (let i = 0; i < REPS; i++) t.push(await time(readCheck));
+  const [c, f] = [median(t), await floorWarm(bytes)];
+  console.log(`Trong một tiến trình đã nạp: readWorkbook + checkWorkbook ${fmt(c)}, sàn ${fmt(f)}; tỷ lệ ${dec(c / f)}`);
+}
+
+export async function benchCheck(): Promise<void> {
+  const floorCli = buildFloorCli(ROOT);
+  await benchSmall(floorCli);
+  await benchOne(floorCli, 'lon.xlsx', () => buildWorkbook(largeOptions()), (kb) => `Kiểm tra sổ số liệu lớn theo mẫu chuẩn (5.000 dòng TTHC, 2.000 dòng biên chế, có danh sách thả xuống; ${kb} KB)`);
+  await benchOne(floorCli, 'bieu06-lon.xlsx', largeBieu06, (kb) => `Kiểm tra Biểu 06 chính thức cỡ lớn (tiêu đề gộp 3 dòng, dòng số cột, tổng cộng ở đầu, 100 nhóm, 5.000 lĩnh vực; không có bảng Excel hay tên; ${kb} KB)`);
+}
+
+async function benchOne(floorCli: string, name: string, build: () => Promise<Uint8Array>, title: (kb: string) => string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
   try {
     const file = join(dir, name);
@@ -115,6 +163,9 @@ async function benchOne(name: string, build: () => Promise<Uint8Array>, title: (
     console.log(`readWorkbook + checkWorkbook:         ${fmt(c)}  (${(c / r).toFixed(2).replace('.', ',')} × readWorkbook)`);
     console.log(`Tỷ lệ kiểm tra / phân tích thuần:     ${ratio.toFixed(2).replace('.', ',')}  (mục tiêu ≤ 1,3: ${ratio <= 1.3 ? 'đạt' : 'CHƯA ĐẠT'}); thời gian ${fmt(c)} (mục tiêu < 2 s: ${c < 2000 ? 'đạt' : 'CHƯA ĐẠT'})`);
     console.log(`phát hiện: ${findings}; trung vị của ${REPS} lần chạy`);
+    const f = await floorWarm(bytes);
+    console.log(`Sàn trong một tiến trình (fflate giải nén + saxes quét): ${fmt(f)}; readWorkbook ${dec(r / f)} × sàn; readWorkbook + checkWorkbook ${dec(c / f)} × sàn (${verdict(c / f, TARGET_LARGE_WARM)})`);
+    console.log(processLine(floorCli, file));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

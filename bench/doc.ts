@@ -12,6 +12,8 @@ import { fixtureToDocx } from '../scripts/corpus/docx';
 import { parseFixture, type Fixture } from '../scripts/corpus/fixture';
 
 const REPS = 7;
+/** The issue's target: reading and checking a report at most twice reading its text. */
+export const TARGET_DOC_RATIO = 2;
 /** A typed A4 page of a report (13 pt, single spacing) holds about 3.000 characters. */
 const CHARS_PER_PAGE = 3000;
 
@@ -77,7 +79,8 @@ export async function benchDoc(): Promise<void> {
   const [r, c] = [median(t.read), median(t.check)];
   console.log(`Đọc chữ của .docx (readDocxParagraphs):   ${fmt(r)}`);
   console.log(`Đọc + kiểm tra (readDocxParagraphs + checkDocument): ${fmt(c)}`);
-  console.log(`Tỷ lệ kiểm tra / chỉ đọc chữ:               ${num(c / r)}`);
+  // The floor of `cchc doc` is reading the text of the same .docx; the issue's target is 2 ×.
+  console.log(`Tỷ lệ kiểm tra / chỉ đọc chữ (sàn):         ${num(c / r)} (mục tiêu ≤ ${num(TARGET_DOC_RATIO, 0)}: ${c / r <= TARGET_DOC_RATIO ? 'đạt' : 'CHƯA ĐẠT'})`);
   console.log(`số liệu đọc được: ${figures}; phát hiện: ${issues}; trung vị của ${REPS} lần chạy`);
   benchLinear();
 }

@@ -4,16 +4,25 @@
  * from the same production build. Nothing leaves 127.0.0.1: the pane takes Office.js from a local
  * stub that reports an Excel host at once (so the ratio measures the pane, not Microsoft's CDN),
  * and any request to another host fails the bench.
+ *
+ * Then what the browser fetches, as the files the page asked the server for, each gzipped at level
+ * 9 (what a server compressing its answers sends): the pane until its button is enabled, and the
+ * standalone page of the same build until its "choose a file" button shows and until a chosen
+ * workbook's results show (the reader's and the checker's chunks come with the first file).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { formatNumber } from '../src/core/numbers';
 import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from '../test/e2e/web';
 
 export const TARGET_GZIP_KB = 250;
+/** The issue's targets: the pane's bytes before it is usable. */
+export const TARGET_PANE_FETCHED_KB = 150;
+/** …and the single-file standalone build's one script (`npm run build:standalone`). */
+export const TARGET_SINGLE_FILE_KB = 350;
 export const TARGET_TTI_RATIO = 1.5;
 const RUNS = 11;
 
@@ -25,7 +34,25 @@ export interface FrontendResult {
   ttiPaneMs: number;
   ttiBaselineMs: number;
   ratio: number;
+  fetched: FetchedBytes;
 }
+
+/** Gzipped KB the pages fetched from the build, at the moments the officer waits for. */
+export interface FetchedBytes {
+  /** The pane, when "Kiểm tra số liệu" is first enabled. */
+  paneUsable: number;
+  /** The standalone page, when its "choose a file" button shows. */
+  standaloneUsable: number;
+  /** The standalone page, when a chosen workbook's results show. */
+  standaloneChecked: number;
+  /** The file names behind the last figure, for reading what a chunk holds. */
+  standaloneCheckedFiles: string[];
+  /** Milliseconds from navigation to the standalone page's "choose a file" button, and to a chosen workbook's results. */
+  standaloneUsableMs: number;
+  standaloneCheckedMs: number;
+}
+
+const SAMPLE = join(__dirname, '..', 'assets', 'samples', 'mau-co-loi.xlsx');
 
 const OFFICE_STUB = `window.Office = {
   HostType: { Excel: 'Excel', Word: 'Word' },
@@ -54,6 +81,83 @@ const WATCH_INTERACTIVE = `(() => {
   });
   obs.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
+
+/** The build's files a page asked for: paths under the server's root, once each, in request order. */
+function watchFetched(context: BrowserContext, origin: string): string[] {
+  const fetched: string[] = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== origin) return;
+    const path = decodeURIComponent(u.pathname).replace(/^\//, '');
+    if (!fetched.includes(path)) fetched.push(path);
+  });
+  return fetched;
+}
+
+function gzippedKb(outDir: string, files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    const p = join(outDir, f);
+    // office-stub.js is the bench's own stand-in for Microsoft's script, not the pane's.
+    if (f !== 'office-stub.js' && existsSync(p)) bytes += gzipSync(readFileSync(p), { level: 9 }).length;
+  }
+  return bytes / 1024;
+}
+
+/** The pane's files fetched until its button is enabled. */
+async function paneFetched(browser: Browser, origin: string): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  try {
+    const fetched = watchFetched(context, origin);
+    const page = await context.newPage();
+    await page.addInitScript(WATCH_INTERACTIVE);
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 30_000 });
+    return [...fetched];
+  } finally {
+    await context.close();
+  }
+}
+
+/** The standalone page's files fetched until it is usable, and until a chosen workbook is checked. */
+async function standaloneFetched(browser: Browser, origin: string): Promise<{ usable: string[]; checked: string[]; usableMs: number; checkedMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  try {
+    const fetched = watchFetched(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/standalone.html`, { waitUntil: 'commit' });
+    await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
+    const usable = [...fetched];
+    const usableMs = await page.evaluate(() => performance.now());
+    const chosen = await page.evaluate(() => performance.now());
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await page.getByTestId('period').waitFor({ timeout: 60_000 });
+    const checkedMs = (await page.evaluate(() => performance.now())) - chosen;
+    return { usable, checked: [...fetched], usableMs, checkedMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the pages of a built folder fetch (the bench's own build, or one given on the command line). */
+export async function measureFetched(outDir: string, browser: Browser): Promise<FetchedBytes> {
+  if (!existsSync(join(outDir, 'office-stub.js'))) writeFileSync(join(outDir, 'office-stub.js'), OFFICE_STUB);
+  const server = await serveStatic(outDir);
+  try {
+    const pane = await paneFetched(browser, server.url);
+    const standalone = await standaloneFetched(browser, server.url);
+    return {
+      paneUsable: gzippedKb(outDir, pane),
+      standaloneUsable: gzippedKb(outDir, standalone.usable),
+      standaloneChecked: gzippedKb(outDir, standalone.checked),
+      standaloneCheckedFiles: standalone.checked,
+      standaloneUsableMs: standalone.usableMs,
+      standaloneCheckedMs: standalone.checkedMs,
+    };
+  } finally {
+    await server.close();
+  }
+}
 
 async function timeToInteractive(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
@@ -107,7 +211,8 @@ export async function measureFrontend(): Promise<FrontendResult> {
       }
       const ttiPaneMs = median(p);
       const ttiBaselineMs = median(b);
-      return { gzipKb: gzipBytes / 1024, files, ttiPaneMs, ttiBaselineMs, ratio: ttiPaneMs / ttiBaselineMs };
+      const fetched = await measureFetched(out, browser);
+      return { gzipKb: gzipBytes / 1024, files, ttiPaneMs, ttiBaselineMs, ratio: ttiPaneMs / ttiBaselineMs, fetched };
     } finally {
       await browser.close();
       await server.close();
@@ -128,9 +233,49 @@ export async function benchFrontend(): Promise<void> {
     `  Thời gian đến khi dùng được (trung vị ${RUNS} lần): ${formatNumber(r.ttiPaneMs, 0)} ms; trang gốc chỉ có FluentProvider: ${formatNumber(r.ttiBaselineMs, 0)} ms`,
   );
   console.log(`  Tỷ lệ so với trang gốc: ${formatNumber(r.ratio, 2)} — mục tiêu ≤ ${formatNumber(TARGET_TTI_RATIO, 1)}: ${verdict(r.ratio <= TARGET_TTI_RATIO)}`);
+  printFetched(r.fetched);
+  const single = await singleFileKb();
+  console.log(`  Bản một tệp (build:standalone), kịch bản duy nhất: ${formatNumber(single, 1)} KB — mục tiêu ≤ ${TARGET_SINGLE_FILE_KB} KB: ${verdict(single <= TARGET_SINGLE_FILE_KB)}`);
 }
 
-if (require.main === module) {
+function printFetched(f: FetchedBytes): void {
+  const verdict = (ok: boolean) => (ok ? 'ĐẠT' : 'CHƯA ĐẠT');
+  console.log('Dung lượng trình duyệt tải về (gzip, các tệp trang đã xin):');
+  console.log(`  Ngăn tác vụ, đến khi nút "Kiểm tra số liệu" bấm được: ${formatNumber(f.paneUsable, 1)} KB — mục tiêu ≤ ${TARGET_PANE_FETCHED_KB} KB: ${verdict(f.paneUsable <= TARGET_PANE_FETCHED_KB)}`);
+  console.log(`  Trang kiểm tra không cần Office, đến khi chọn tệp được: ${formatNumber(f.standaloneUsable, 1)} KB`);
+  console.log(`  Trang kiểm tra không cần Office, đến khi có kết quả một sổ: ${formatNumber(f.standaloneChecked, 1)} KB`);
+  console.log(`  (trang kiểm tra không cần Office, một lần đo: chọn tệp được sau ${formatNumber(f.standaloneUsableMs, 0)} ms; kết quả mau-co-loi.xlsx sau ${formatNumber(f.standaloneCheckedMs, 0)} ms kể từ lúc chọn)`);
+}
+
+/** The single-file standalone build's one script, gzipped, in KB. */
+async function singleFileKb(): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'cchc-bench-standalone-'));
+  try {
+    const { entryFiles } = await buildWeb(out, { standalone: true });
+    return gzippedKb(out, entryFiles.standalone ?? []);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `tsx bench/frontend.ts bytes DIR`: only the bytes, of a folder already built (to compare two builds). */
+async function bytesOf(dir: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const f = await measureFetched(dir, browser);
+    printFetched(f);
+    console.log(`  (${f.standaloneCheckedFiles.join(', ')})`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (require.main === module && process.argv[2] === 'bytes' && process.argv[3]) {
+  bytesOf(process.argv[3]).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else if (require.main === module) {
   benchFrontend().catch((e: unknown) => {
     console.error(e);
     process.exit(1);

@@ -9,7 +9,9 @@
  * is where the cores show, apart from the merge's fixed costs (start-up, worker start, writing the
  * consolidated workbook); the same merges with `--threads 1`, which say what the worker threads
  * add on this machine; and `cchc check` run once per file on 20 of the files, which is what an
- * officer without `merge` would run.
+ * officer without `merge` would run. Beside each merge, what the issue holds it to: the same checks
+ * done one after the other in this process (target: merge at most 1,1 × that), and the floor of
+ * the same files (bench/floor.ts: fflate unzip + saxes scan each, building nothing).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,9 +21,12 @@ import { performance } from 'node:perf_hooks';
 import { checkWorkbook } from '../src/core/check';
 import { readWorkbook } from '../src/xlsx/read';
 import { buildWorkbook, type CellInput } from '../src/xlsx/template';
+import { floorScan } from './floor';
 
 const CLI = resolve(__dirname, '../dist/cli.js');
 const SIZES = [50, 200, 800];
+/** The issue's target: a merge costs at most this multiple of the same checks done in one process. */
+export const TARGET_MERGE_OVERHEAD = 1.1;
 
 export function unitOptions(i: number) {
   const kq: Record<string, CellInput>[] = [];
@@ -98,6 +103,21 @@ export async function benchMerge(): Promise<void> {
     }
     const cpu = process.cpuUsage(cpu0);
     const singleCpu = (cpu.user + cpu.system) / 1000;
+    // The same checks and the floor over the first 50, 200 and 800 files (each size is a prefix).
+    const inProcess = new Map<number, { checks: number; floor: number }>();
+    {
+      let [checks, floor] = [0, 0];
+      for (let i = 0; i < max; i++) {
+        const bytes = readFileSync(files[i]!);
+        let s = performance.now();
+        checkWorkbook(await readWorkbook(bytes, files[i]));
+        checks += performance.now() - s;
+        s = performance.now();
+        floorScan(bytes);
+        floor += performance.now() - s;
+        if (SIZES.includes(i + 1)) inProcess.set(i + 1, { checks, floor });
+      }
+    }
     const m200 = mergeRun(join(dir, 'n200'), join(dir, 'out-200.xlsx'));
     console.log(`200 tệp: tổng thời gian kiểm tra từng tệp ${fmt(single)} (CPU ${fmt(singleCpu)}); merge ${fmt(m200.ms)} (CPU ${m200.cpuMs == null ? '?' : fmt(m200.cpuMs)}, mã thoát ${m200.code}), bộ nhớ đỉnh ${m200.peakMb == null ? 'không đo được' : `${Math.round(m200.peakMb)} MB`}`);
     console.log(`Tỷ lệ merge / tổng kiểm tra từng tệp: ${(m200.ms / single).toFixed(2).replace('.', ',')} (mục tiêu < 0,7)`);
@@ -115,7 +135,10 @@ export async function benchMerge(): Promise<void> {
       runs.set(n, r);
       const a = r.at;
       const phases = a['in-xong'] ? ` [khởi động ${a['bat-dau']} ms; kiểm tra ${a['kiem-tra-xong']! - a['bat-dau']!} ms (luồng phụ xong tệp đầu sau ${(a['luong-phu-xong-tep-dau'] ?? NaN) - a['bat-dau']!} ms); tổng hợp ${a['tong-hop-xong']! - a['kiem-tra-xong']!} ms; ghi sổ ${a['ghi-xong']! - a['tong-hop-xong']!} ms; in kết quả ${a['in-xong']! - a['ghi-xong']!} ms]` : '';
+      const same = inProcess.get(n)!;
+      const overhead = r.ms / same.checks;
       rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, CPU ${r.cpuMs == null ? '?' : fmt(r.cpuMs)}, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}${phases}`);
+      rows.push(`        cùng các lần kiểm tra trong một tiến trình ${fmt(same.checks)}: merge ${overhead.toFixed(2).replace('.', ',')} × (mục tiêu ≤ ${String(TARGET_MERGE_OVERHEAD).replace('.', ',')}: ${overhead <= TARGET_MERGE_OVERHEAD ? 'đạt' : 'CHƯA ĐẠT'}); sàn (giải nén + quét XML ${n} tệp) ${fmt(same.floor)}, merge ${(r.ms / same.floor).toFixed(2).replace('.', ',')} × sàn`);
     }
     console.log(`Tăng theo số tệp:\n${rows.join('\n')}`);
     const perFile = single / 200;

@@ -3,50 +3,15 @@ import type { CheckReport } from '../core/report';
 import type { Finding, Severity } from '../core/findings';
 import type { WorkbookModel } from '../core/model';
 import { findSheet, getCell, parseA1 } from '../core/model';
-import { formatCount, formatNumber } from '../core/format';
+import { formatCount } from '../core/format';
 import { terminalSafe } from './safe-text';
 import { SEVERITY_LABEL as CORE_SEVERITY_LABEL, placeOf } from '../core/messages';
 import { periodText } from '../core/periodText';
 import { recognitionItems } from '../core/recognition';
-import { checkJson, type CheckJson } from '../core/schemas';
 import { isMainMetric, metricLines } from '../core/metric-labels';
 
 /** The panes' names (core/messages.ts), so "Gợi ý" is "Gợi ý" everywhere. */
 export const SEVERITY_LABEL: Record<Severity, string> = CORE_SEVERITY_LABEL;
-
-/** The contract JSON of `check --json` (section 3 of the contract). */
-export function reportJson(report: CheckReport, file: string): CheckJson {
-  const p = report.period;
-  // Parsed against the contract's schema, so a shape slip is a bug caught here, not downstream.
-  return checkJson.parse({
-    contract: report.contract,
-    file,
-    period: p ? { kind: p.kind, year: p.year, from: p.from, to: p.to, regime: p.regime } : null,
-    summary: report.summary,
-    issues: report.issues.map((f) => ({ ...f, ...jsonValue('expected', f.expected), ...jsonValue('actual', f.actual) })),
-    metrics: Object.fromEntries(Object.entries(report.metrics).map(([k, v]) => [k, v == null ? null : cleanNumber(v)])),
-    ...(report.recognized ? { recognized: report.recognized } : {}),
-  });
-}
-
-/**
- * A number as JSON may carry it: JSON has no Infinity or NaN (they would print as null, and the
- * schema refuses them), and binary noise (84.39999999999999) is cut at the 15 significant digits
- * Excel keeps.
- */
-export function cleanNumber(v: number): number | null {
-  if (!Number.isFinite(v)) return null;
-  const r = Number(v.toPrecision(15));
-  // Rounding the largest doubles up to 15 digits overflows (1.7976931348623157e308 → Infinity).
-  return Number.isFinite(r) ? r : v;
-}
-
-function jsonValue(key: 'expected' | 'actual', v: number | string | undefined): Record<string, number | string> {
-  if (v === undefined) return {};
-  if (typeof v === 'string') return { [key]: v };
-  const n = cleanNumber(v);
-  return { [key]: n ?? formatNumber(v) };
-}
 
 function namedText(model: WorkbookModel, name: string): string | null {
   const ref = model.names.find((n) => n.name === name);

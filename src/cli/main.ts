@@ -11,11 +11,9 @@ import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { UnsafeWriteError, writeFileSafely } from './safe-write';
-import { reportJson, reportText } from './format';
-import { runReport } from './report';
+import { reportText } from './format';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { MERGE_WORKER, MergeInputError, runMerge, runMergeWorker } from './merge';
-import { runDoc } from './doc';
+import { MERGE_WORKER } from './merge-role';
 import { ioMessage, readBoundedSync } from './input';
 import { jsonSafe, terminalSafe, terminalSafeLines } from './safe-text';
 import { argumentMessage } from './args';
@@ -128,7 +126,11 @@ async function check(args: string[]): Promise<number> {
     const problem = checkPrevious(identityOf(report), identityOf(checkWorkbook(previous)), { current: file, previous: values.previous });
     if (problem && (problem.hard || !values.force)) throw new UsageError(`${terminalSafe(problem.message)}${problem.hard ? '' : ' Chọn đúng sổ kỳ trước, hoặc thêm --force nếu vẫn muốn đối chiếu.'}`);
   }
-  process.stdout.write(values.json ? `${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n` : reportText(report, model, file));
+  if (values.json) {
+    // Loaded here only: the JSON is checked against the contract's zod schema (format-json.ts).
+    const { reportJson } = await import('./format-json');
+    process.stdout.write(`${jsonSafe(JSON.stringify(reportJson(report, file), null, 2))}\n`);
+  } else process.stdout.write(reportText(report, model, file));
   return report.summary.errors > 0 ? 1 : 0;
 }
 
@@ -157,6 +159,9 @@ async function report(args: string[]): Promise<number> {
   }
   // Messages name files and workbook text: made terminal-safe on the way out (safe-text.ts).
   const io = { out: (t: string) => void process.stdout.write(terminalSafeLines(t)), err: (t: string) => void process.stderr.write(terminalSafeLines(t)) };
+  // Each command's own modules are loaded when it runs (the report's .docx filler and chart, the
+  // prose checker, merge's consolidation): `cchc check` starts without them.
+  const { runReport } = await import('./report');
   return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}), ...(values.previous ? { previous: values.previous } : {}), ...(values['no-chart'] ? { chart: false } : {}) });
 }
 
@@ -178,6 +183,7 @@ async function merge(args: string[]): Promise<number> {
     threads = Number(values.threads);
     if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads phải là số nguyên từ 1 đến 64, ví dụ 2 (đang ghi "${values.threads}").`);
   }
+  const { MergeInputError, runMerge } = await import('./merge');
   try {
     return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(threads !== undefined ? { threads } : {}) });
   } catch (e) {
@@ -205,7 +211,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'template':
         return await template(rest);
       case 'doc':
-        return await runDoc(rest, { load, usage: (m) => new UsageError(m) });
+        return await (await import('./doc')).runDoc(rest, { load, usage: (m) => new UsageError(m) });
       case 'report':
         return await report(rest);
       case 'merge':
@@ -248,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // `merge` runs its workers on this same bundle: a worker thread serves jobs instead of parsing argv.
-if (!isMainThread && (workerData as { role?: string } | null)?.role === MERGE_WORKER) runMergeWorker();
+if (!isMainThread && (workerData as { role?: string } | null)?.role === MERGE_WORKER) void import('./merge').then((m) => m.runMergeWorker());
 else
   main(process.argv.slice(2)).then(
     (code) => {

@@ -27,8 +27,8 @@ import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-wri
 import { ioMessage, readBoundedSync } from './input';
 import { refusalMessage } from '../core/catalogue/refusals';
 import { jsonSafe, terminalSafeLines } from './safe-text';
+import { MERGE_WORKER } from './merge-role';
 
-export const MERGE_WORKER = 'cchc-merge-worker';
 
 /** A Vietnamese message for the user; the command exits 2. */
 export class MergeInputError extends Error {}

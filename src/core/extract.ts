@@ -6,7 +6,7 @@ import type { LocatedTable } from './locate';
 import { colToLetters } from './model';
 import type { NumberStyle } from './numbers';
 import type { DataRow } from './report';
-import { countFinding } from './schemas';
+import { countFinding } from './counts';
 import { beyondBounds, MAX_FIGURE } from './bounds';
 import { foldText } from './text';
 

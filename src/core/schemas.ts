@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import { CONTRACT_VERSION, type ColumnSpec, type TableName } from './contract';
 import { TABLES } from './tables';
-import type { FindingCode } from './findings';
+
+export { countFinding } from './counts';
 
 /**
  * The contract in zod: what a count cell may hold, the typed row of every table, and the JSON of
- * `cchc check --json` that other tools read. The row reader maps zod's issues onto findings, as zod
- * keys its own issues by code.
+ * `cchc check --json` that other tools read. Only `check --json` and the tests load this module
+ * (the command line imports it when --json is asked for).
  */
 
-/** A count: a whole number, zero or more. */
+/**
+ * A count: a whole number, zero or more. The row reader tests each figure with `countFinding`
+ * (src/core/counts.ts), which gives this schema's answer without loading zod.
+ */
 export const countValue = z.number().int().nonnegative();
-
-/** The finding a count's zod issue stands for (negative → negative_count, decimals → fractional_count). */
-export function countFinding(value: number): Extract<FindingCode, 'negative_count' | 'fractional_count'> | null {
-  const r = countValue.safeParse(value);
-  if (r.success) return null;
-  return r.error.issues.some((i) => i.code === 'too_small') ? 'negative_count' : 'fractional_count';
-}
 
 const percentValue = z.number().min(0).max(100);
 

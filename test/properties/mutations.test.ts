@@ -16,7 +16,8 @@ import { buildWorkbook } from '../../src/xlsx/template';
 import { CLEAN_SAMPLE } from '../../src/xlsx/samples';
 import { checkWorkbook } from '../../src/core/check';
 import { checkJson } from '../../src/core/schemas';
-import { reportJson, reportText } from '../../src/cli/format';
+import { reportText } from '../../src/cli/format';
+import { reportJson } from '../../src/cli/format-json';
 import { readBoundedSync } from '../../src/cli/input';
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-prop-'));
