@@ -407,6 +407,10 @@ const REFUSAL_CASES = {
   ods_too_many_sheets: () => withLimit('maxSheets', 1, () => refusalOf(ods(odsTable('A') + odsTable('B')))),
   page_too_many_cells: () => withLimit('maxPageCells', 5, () => refusalOf(html(10))),
   html_no_table: () => refusalOf(text('<!DOCTYPE html><html><head><title>Báo cáo</title></head><body></body></html>')),
+  // html, body and 150 <div>s open at once: past the depth limit of 100.
+  html_too_deep: () => refusalOf(text(`<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table>${'<div>'.repeat(150)}x${'</div>'.repeat(150)}</body></html>`)),
+  // 20 rows: 20 <tr>, 20 <td>, 20 texts, and more.
+  html_too_many_nodes: () => withLimit('maxPageNodes', 50, () => refusalOf(html(20))),
   xml2003_corrupt: () => refusalOf(text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>')),
   csv_empty: () => refusalOf(text(''), async (b) => (await import('../../src/xlsx/csv')).readCsv(b, 'so-lieu.csv')),
   csv_too_many_cells: () => withLimit('maxCells', 5, () => refusalOf(text('a;b;c\n1;2;3\n4;5;6\n'), async (b) => (await import('../../src/xlsx/csv')).readCsv(b, 'so-lieu.csv'))),

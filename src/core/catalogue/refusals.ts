@@ -204,6 +204,20 @@ export const REFUSALS = {
     message: (a: { limit: number }) =>
       `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   },
+  html_too_deep: {
+    reason: 'xml_too_deep',
+    severity: 'error',
+    doc: 'an HTML page whose elements are open inside one another deeper than the limit (`LIMITS.maxXmlDepth`), counted on the HTML parser\'s stack of open elements while it builds the page',
+    message: (a: { limit: number }) =>
+      `Trang HTML có các thẻ lồng nhau quá sâu (hơn ${N(a.limit)} tầng, giới hạn độ sâu ${N(a.limit)}): trang xuất báo cáo thông thường chỉ vài chục tầng; hãy xuất lại báo cáo từ hệ thống, hoặc mở bằng Excel và lưu thành .xlsx rồi kiểm tra lại.`,
+  },
+  html_too_many_nodes: {
+    reason: 'too_many_elements',
+    severity: 'error',
+    doc: 'an HTML page of more elements and text runs than the limit (`LIMITS.maxPageNodes`), counted as the HTML parser adds each to the page',
+    message: (a: { limit: number }) =>
+      `Trang HTML có quá nhiều thẻ và đoạn chữ (hơn ${N(a.limit)}, giới hạn số phần tử ${N(a.limit)}): trang xuất báo cáo thông thường chỉ vài chục nghìn; hãy xuất lại báo cáo từ hệ thống (chỉ phần số liệu), hoặc mở bằng Excel và lưu thành .xlsx rồi kiểm tra lại.`,
+  },
   html_no_table: {
     reason: 'parse_failed',
     severity: 'error',
