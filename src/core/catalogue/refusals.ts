@@ -251,6 +251,25 @@ export const REFUSALS = {
     message: (a: { limit: number }) =>
       `Tệp có quá nhiều dòng (hơn ${N(a.limit)} dòng, giới hạn số dòng ${N(a.limit)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
   },
+  // ---- a report's text for `cchc doc` (src/docx/text.ts), past the .docx limits (src/docx/package.ts `DOCX_LIMITS`)
+  doc_too_many_elements: {
+    severity: 'error',
+    doc: '`cchc doc`: a report whose XML has more elements than the limit (`DOCX_LIMITS.maxXmlElements`, over all parts read), counted while its text is read',
+    message: (a: { limit: number }) =>
+      `Tài liệu có quá nhiều phần tử XML (hơn ${N(a.limit)}, giới hạn số phần tử XML ${N(a.limit)}): một báo cáo thường chỉ vài chục nghìn; hãy bỏ các phụ lục, bảng lớn không cần kiểm tra (hoặc chép phần báo cáo sang tệp mới) rồi kiểm tra lại.`,
+  },
+  doc_too_deep: {
+    severity: 'error',
+    doc: '`cchc doc`: a report whose XML elements are nested deeper than the limit (`DOCX_LIMITS.maxXmlDepth`)',
+    message: (a: { limit: number }) =>
+      `Tài liệu có cấu trúc XML lồng nhau quá sâu (hơn ${N(a.limit)} tầng, giới hạn độ sâu XML ${N(a.limit)}): tài liệu không phải do Word tạo ra hoặc đã bị sửa; hãy mở bằng Word, lưu lại rồi kiểm tra lại.`,
+  },
+  doc_text_too_long: {
+    severity: 'error',
+    doc: '`cchc doc`: a report with more text than the limit (`DOCX_LIMITS.maxTextChars`, about 300 pages), counted while it is read',
+    message: (a: { limit: number }) =>
+      `Tài liệu có quá nhiều chữ để kiểm tra (hơn ${N(a.limit)} ký tự, giới hạn ${N(a.limit)} ký tự, khoảng 300 trang): một báo cáo thường dưới 100 trang; hãy bỏ các phụ lục dài (hoặc chép phần báo cáo sang tệp mới) rồi kiểm tra lại.`,
+  },
   // ---- the command line's inputs (src/cli/input.ts, src/cli/merge.ts)
   not_regular_file: {
     reason: 'not_zip',

@@ -2,9 +2,11 @@
  * Hostile inputs for the readers of pages and report text: HTML ".xls" exports nested deep or made
  * of millions of small elements, or with elements misplaced inside a table (each a small real
  * table followed by the hostile part, so that a reader without limits would read it as a
- * workbook).
+ * workbook); reports (.docx) of one huge paragraph, of millions of elements, or nested deep.
  * Used by the tests and by `npx tsx test/helpers/hostile/measure-readers.ts` (docs/reliability.md).
  */
+
+import { deflatedEntry, docxWith, MINIMAL_CT, zipOf } from '../../docx/hostile';
 
 const HEAD = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Báo cáo</title></head><body>';
 const TABLE = '<table><tr><th>Lĩnh vực</th><th>Tổng số</th></tr><tr><td>Dược phẩm</td><td>12</td></tr></table>';
@@ -33,3 +35,35 @@ export function fosterParentedPage(bytes: number): Uint8Array {
   return enc(HEAD + TABLE.replace('<table>', `<table>${'<i></i>'.repeat(n)}`) + TAIL);
 }
 
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const DOC_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body><w:p><w:r><w:t>Báo cáo kết quả CCHC quý III năm 2022.</w:t></w:r></w:p>`;
+const DOC_TAIL = '</w:body></w:document>';
+
+/**
+ * A .docx whose body is a title paragraph, then one paragraph of `bytes` bytes of text repeating
+ * `unit` in a single run (deflated as it is made: the XML is never held whole).
+ */
+export async function oneParagraphDocx(bytes: number, unit = 'Tiếp nhận 1.234 hồ sơ, đã giải quyết 1.200 hồ sơ (97,2%). '): Promise<Uint8Array> {
+  // Streamed in blocks of about 1 MB; a smaller paragraph is written at its own size.
+  if (bytes < 4 * 1024 * 1024) {
+    const times = Math.ceil(bytes / new TextEncoder().encode(unit).length);
+    return docxWith(`${DOC_HEAD}<w:p><w:r><w:t xml:space="preserve">${unit.repeat(times)}</w:t></w:r></w:p>${DOC_TAIL}`);
+  }
+  const ct = await deflatedEntry('[Content_Types].xml', MINIMAL_CT, ' ', 0, '');
+  const doc = await deflatedEntry('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t xml:space="preserve">`, unit, bytes, `</w:t></w:r></w:p>${DOC_TAIL}`);
+  return zipOf([ct, doc]);
+}
+
+/** A .docx of `n` paragraphs, each one run of `text` (three elements apiece). */
+export async function manyParagraphsDocx(n: number, text = '1'): Promise<Uint8Array> {
+  const unit = `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const ct = await deflatedEntry('[Content_Types].xml', MINIMAL_CT, ' ', 0, '');
+  return zipOf([ct, await deflatedEntry('word/document.xml', DOC_HEAD, unit, n * new TextEncoder().encode(unit).length, DOC_TAIL)]);
+}
+
+/** A .docx whose body holds `depth` text boxes' worth of nested tables: `<w:tbl><w:tr><w:tc>` repeated. */
+export async function deepDocx(depth: number): Promise<Uint8Array> {
+  const open = '<w:tbl><w:tr><w:tc>';
+  const close = '<w:p/></w:tc></w:tr></w:tbl>';
+  return docxWith(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${open.repeat(depth)}<w:p><w:r><w:t>sâu</w:t></w:r></w:p>${close.repeat(depth)}${DOC_TAIL}`);
+}
