@@ -437,6 +437,15 @@ const REFUSAL_CASES = {
   // 100 tables nested in one another: 300 levels, past 256.
   doc_too_deep: () => docRefusalOf(deepDocx(100)),
   doc_text_too_long: () => docRefusalOf(oneParagraphDocx(200), ['maxTextChars', 100]),
+  // Three units' consolidation at a cell limit of 100: the template alone has more.
+  merge_output_too_large: () =>
+    withLimit('maxCells', 100, async () => {
+      const { buildMergedWorkbook } = await import('../../src/xlsx/merge-workbook');
+      return buildMergedWorkbook(mergeUnits([unit('A'), unit('B'), unit('C')])).then(
+        () => 'written',
+        (e: unknown) => (e as { code?: string }).code ?? String(e),
+      );
+    }),
   not_regular_file: async () => ioCodeOf('/dev/null'),
   file_not_found: async () => ioCodeOf(join(dir, 'khong-co.xlsx')),
   path_is_folder: async () => ioCodeOf(dir),

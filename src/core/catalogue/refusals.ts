@@ -317,6 +317,12 @@ export const REFUSALS = {
     doc: '`cchc merge`: an argument names neither a file nor a folder',
     message: (a: { path: string }) => `Không tìm thấy tệp hoặc thư mục: ${a.path}`,
   },
+  merge_output_too_large: {
+    severity: 'error',
+    doc: '`cchc merge` (and the Excel pane\'s consolidated download): the consolidated workbook would pass the limits the readers hold `cchc check` and the next `--previous` to (`LIMITS.maxCells` above all: "Truy vết" has a line per source cell); nothing is written, and the message names about how many such units one consolidation can hold',
+    message: (a: { units: number; cells: number; limit: number; fit: number; reason?: string }) =>
+      `Chưa ghi sổ tổng hợp: sổ tổng hợp ${N(a.units)} đơn vị ${a.reason ? `vượt quá giới hạn mà chương trình đọc được (${a.reason})` : `sẽ có ${N(a.cells)} ô (trang tính "Truy vết" ghi từng ô lấy số), quá giới hạn số ô ${N(a.limit)}`} nên "cchc check" và lần tổng hợp kỳ sau (--previous) sẽ không đọc được. Với các đơn vị như thế này, mỗi lần tổng hợp được khoảng ${N(a.fit)} đơn vị: hãy chia các đơn vị thành nhóm (ví dụ theo tuyến tỉnh, huyện) và tổng hợp từng nhóm.`,
+  },
   merge_folder_empty: {
     severity: 'error',
     doc: '`cchc merge`: a folder given holds no workbook of a kind the readers know',
