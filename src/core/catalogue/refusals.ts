@@ -321,7 +321,7 @@ export const REFUSALS = {
     severity: 'error',
     doc: '`cchc merge` (and the Excel pane\'s consolidated download): the consolidated workbook would pass the limits the readers hold `cchc check` and the next `--previous` to (`LIMITS.maxCells` above all: "Truy vết" has a line per source cell); nothing is written, and the message names about how many such units one consolidation can hold',
     message: (a: { units: number; cells: number; limit: number; fit: number; reason?: string }) =>
-      `Chưa ghi sổ tổng hợp: sổ tổng hợp ${N(a.units)} đơn vị ${a.reason ? `vượt quá giới hạn mà chương trình đọc được (${a.reason})` : `sẽ có ${N(a.cells)} ô (trang tính "Truy vết" ghi từng ô lấy số), quá giới hạn số ô ${N(a.limit)}`} nên "cchc check" và lần tổng hợp kỳ sau (--previous) sẽ không đọc được. Với các đơn vị như thế này, mỗi lần tổng hợp được khoảng ${N(a.fit)} đơn vị: hãy chia các đơn vị thành nhóm (ví dụ theo tuyến tỉnh, huyện) và tổng hợp từng nhóm.`,
+      `Chưa ghi sổ tổng hợp: sổ tổng hợp ${N(a.units)} đơn vị ${a.reason ? `vượt quá giới hạn mà chương trình đọc được (${a.reason})` : `sẽ có ${N(a.cells)} ô (trang tính "Truy vết" ghi từng ô lấy số), quá giới hạn số ô ${N(a.limit)}`} nên "cchc check" và lần tổng hợp kỳ sau (--previous) sẽ không đọc được. ${a.fit >= 1 ? `Với các đơn vị như thế này, mỗi lần tổng hợp được khoảng ${N(a.fit)} đơn vị: hãy chia các đơn vị thành nhóm (ví dụ theo tuyến tỉnh, huyện) và tổng hợp từng nhóm.` : 'Sổ của đơn vị này đã quá lớn để tổng hợp: hãy kiểm tra nó bằng "cchc check" và bỏ các vùng số liệu không cần thiết.'}`,
   },
   merge_folder_empty: {
     severity: 'error',
