@@ -239,8 +239,16 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
   moment('tong-hop-xong');
-  const { buildMergedWorkbookDetailed } = await import('../xlsx/merge-workbook');
-  const { bytes, droppedNote } = await buildMergedWorkbookDetailed(result, opts.unit);
+  const { buildMergedWorkbookDetailed, MergedWorkbookTooLargeError } = await import('../xlsx/merge-workbook');
+  let built;
+  try {
+    built = await buildMergedWorkbookDetailed(result, opts.unit);
+  } catch (e) {
+    // Past what check and --previous read: nothing written, exit 2 with the units that would fit.
+    if (e instanceof MergedWorkbookTooLargeError) throw new MergeInputError(e.message);
+    throw e;
+  }
+  const { bytes, droppedNote } = built;
   try {
     writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
   } catch (e) {

@@ -27,6 +27,12 @@ export const DOCX_LIMITS = {
   maxXmlElements: 1_000_000,
   /** Nesting of XML elements; libxml2's default limit, which Word's own files never approach. */
   maxXmlDepth: 256,
+  /**
+   * Characters of text `cchc doc` reads from a report (src/docx/text.ts), about 300 pages. The
+   * figures of every sentence are checked: 1 000 000 characters of dense figures took 7 s and
+   * 155 MB on the project machine, where one 50 MB paragraph ran past a gigabyte.
+   */
+  maxTextChars: 1_000_000,
 };
 
 export interface TemplatePackage {

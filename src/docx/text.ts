@@ -10,19 +10,42 @@
  */
 import { newSaxesParser } from '../zip/saxes';
 import type { DocParagraph } from '../core/prose/types';
+import { refusalMessage, type RefusalCode } from '../core/catalogue/refusals';
 import { DOCX_LIMITS, isUnreadableTemplateError, openTemplate } from './package';
 import { formatSize } from '../core/format';
 import type { TemplateProblem } from './errors';
+import type { XmlBudget } from './xml';
 
 export class UnreadableDocumentError extends Error {
   override name = 'UnreadableDocumentError';
+  /** The refusals catalogue's code, for the refusals this reader words from it (src/core/catalogue/refusals.ts). */
+  constructor(
+    message: string,
+    readonly code?: RefusalCode,
+  ) {
+    super(message);
+  }
 }
 
 const BAD_XML = 'nội dung XML của tài liệu bị hỏng';
 
-function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
+type LimitCode = 'doc_too_many_elements' | 'doc_too_deep' | 'doc_text_too_long';
+const pastLimit = (code: LimitCode, limit: number) => new UnreadableDocumentError(refusalMessage(code, { limit }), code);
+
+/**
+ * What the whole document may still cost: the package's element budget (shared with every part
+ * read) and its depth, and the characters of text left. Counted while saxes reads, so a hostile
+ * part is refused before its text reaches the prose checker, whose work grows with the text.
+ */
+interface TextBudget {
+  xml: XmlBudget;
+  charsLeft: number;
+}
+
+function partParagraphs(xml: string, mode: 'body' | 'notes', budget: TextBudget): DocParagraph[] {
   const out: DocParagraph[] = [];
   const parser = newSaxesParser();
+  let depth = 0;
   let inP = 0;
   let cellDepth = 0;
   // Where a cell's paragraphs sit: the outermost table's index, its row and grid column (a cell
@@ -42,6 +65,8 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
   let noteText: string[] = [];
   let skipNote = false;
   parser.on('opentag', (node) => {
+    if (--budget.xml.elementsLeft < 0) throw pastLimit('doc_too_many_elements', budget.xml.maxElements);
+    if (++depth > budget.xml.maxDepth) throw pastLimit('doc_too_deep', budget.xml.maxDepth);
     const name = node.name;
     const attrs = node.attributes;
     if (name === 'w:footnote' || name === 'w:endnote') {
@@ -85,9 +110,13 @@ function partParagraphs(xml: string, mode: 'body' | 'notes'): DocParagraph[] {
     }
   });
   parser.on('text', (t) => {
-    if (inT && skip === 0 && inP) text += t.normalize('NFC');
+    if (!(inT && skip === 0 && inP)) return;
+    // Counted before it is kept or normalised: one paragraph may be the whole 60 MB part.
+    if ((budget.charsLeft -= t.length) < 0) throw pastLimit('doc_text_too_long', DOCX_LIMITS.maxTextChars);
+    text += t.normalize('NFC');
   });
   parser.on('closetag', ({ name }) => {
+    depth--;
     if (name === 'w:del' || name === 'w:instrText' || name === 'w:delText' || name === 'w:drawing' || name === 'w:pict') {
       skip--;
       return;
@@ -137,9 +166,10 @@ const PROBLEM: Partial<Record<TemplateProblem, string>> = {
 export async function readDocxParagraphs(bytes: Uint8Array): Promise<DocParagraph[]> {
   try {
     const pkg = await openTemplate(bytes);
-    const body = partParagraphs((await pkg.text('word/document.xml'))!, 'body');
+    const budget: TextBudget = { xml: pkg.budget, charsLeft: DOCX_LIMITS.maxTextChars };
+    const body = partParagraphs((await pkg.text('word/document.xml'))!, 'body', budget);
     const notes = await pkg.text('word/footnotes.xml');
-    if (notes) body.push(...partParagraphs(notes, 'notes'));
+    if (notes) for (const p of partParagraphs(notes, 'notes', budget)) body.push(p);
     return body;
   } catch (e) {
     if (isUnreadableTemplateError(e)) throw new UnreadableDocumentError(PROBLEM[e.reason] ?? e.message);

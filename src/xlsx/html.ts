@@ -16,12 +16,12 @@
  *   whatever the computer's regional settings), except where the file gives Excel's own number in
  *   an `x:num` attribute, which is locale-free.
  */
-import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parse } from 'parse5';
+import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
 import type { Cell, SheetGrid, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { refuse, type UnreadableWorkbookError } from './errors';
-import { LIMITS } from './package';
+import { Budget, LIMITS } from './package';
 import { decodeHtml } from './decode';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -92,6 +92,14 @@ function excelNumber(el: Element): number | null {
   return raw.trim() !== '' && Number.isFinite(n) ? n : null;
 }
 
+/**
+ * Pushes `nodes` last first, so they pop in document order. A loop, not `push(...nodes)`: an
+ * element may have a million children, past the arguments one call can take.
+ */
+function pushReversed<T>(stack: T[], nodes: readonly T[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+}
+
 class SheetBuilder {
   readonly rows: (Cell | undefined)[][] = [];
   readonly merges: string[] = [];
@@ -126,7 +134,7 @@ class SheetBuilder {
       const n = stack.pop()!;
       if (!isElement(n)) continue;
       if (n.tagName === 'tr') trs.push(n);
-      else if (n.tagName === 'thead' || n.tagName === 'tbody' || n.tagName === 'tfoot') stack.push(...[...n.childNodes].reverse());
+      else if (n.tagName === 'thead' || n.tagName === 'tbody' || n.tagName === 'tfoot') pushReversed(stack, n.childNodes);
       else if (n.tagName === 'caption') this.line(textOf(n));
     }
     const top = this.row;
@@ -175,7 +183,7 @@ function holdsTable(table: Element): boolean {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
     if (n.tagName === 'table') return true;
-    stack.push(...n.childNodes);
+    for (const c of n.childNodes) stack.push(c);
   }
   return false;
 }
@@ -215,7 +223,7 @@ function layout(body: Element, sheet: SheetBuilder) {
       flush();
       stack.push('end-block');
     }
-    stack.push(...[...n.childNodes].reverse());
+    pushReversed(stack, n.childNodes);
   }
   flush();
 }
@@ -232,6 +240,74 @@ function findBody(doc: DefaultTreeAdapterMap['document']): Element | null {
   return html?.childNodes.find((n): n is Element => isElement(n) && n.tagName === 'body') ?? null;
 }
 
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type ChildNode = DefaultTreeAdapterMap['childNode'];
+
+/**
+ * parse5's own tree, counted while it is built, so that a hostile page is refused before the
+ * parser's work or its tree explodes:
+ * - depth: the HTML standard's stack of open elements (parse5 reports each push and pop). Most
+ *   start tags search that stack ("has a p element in button scope"), so a page nesting 90 000
+ *   `<div>`s cost 90 000² steps (1 MB: over two minutes); refused past `LIMITS.maxXmlDepth`, each
+ *   search is bounded and the parse linear. Counted on the stack, not on start and end tags,
+ *   because unclosed `<p>`, `<td>` and `<li>` (common in exports) are closed by the parser and do
+ *   not nest;
+ * - nodes: every element, text run and comment as it enters the tree, against
+ *   `LIMITS.maxPageNodes` (memory is about 200 bytes a node);
+ * - insertions before a node (the HTML standard's "foster parenting" of content misplaced inside a
+ *   `<table>`, put just before the table) look the table up from the end: parse5's default looks
+ *   from the start, so 140 000 stray elements in a table cost 3 s and 5 MB of them about a minute.
+ *
+ * Weighed against switching to htmlparser2's streaming parser: it would hold no tree, but it does
+ * not build the tree the HTML standard (and a browser) builds from a malformed export (foster
+ * parenting, implied `<tbody>`, misnested formatting), so the cells of such a file could move; it
+ * is not a direct dependency here (only an old version under html-webpack-plugin). Counting keeps
+ * parse5 and every page's model as it was.
+ */
+export function countingTreeAdapter(budget: Budget): TreeAdapter<DefaultTreeAdapterMap> {
+  const base = defaultTreeAdapter;
+  let open = 0;
+  const insertBefore = (parent: ParentNode, node: ChildNode, reference: ChildNode) => {
+    budget.addNode();
+    const at = parent.childNodes.lastIndexOf(reference);
+    parent.childNodes.splice(at, 0, node);
+    node.parentNode = parent;
+  };
+  const appendChild = (parent: ParentNode, node: ChildNode) => {
+    budget.addNode();
+    parent.childNodes.push(node);
+    node.parentNode = parent;
+  };
+  return {
+    ...base,
+    appendChild,
+    insertBefore,
+    // parse5's default inserts text through its own appendChild, past the count: both are redone here.
+    insertText(parent, text) {
+      const last = parent.childNodes[parent.childNodes.length - 1];
+      if (last && base.isTextNode(last)) last.value += text;
+      else appendChild(parent, base.createTextNode(text));
+    },
+    insertTextBefore(parent, text, reference) {
+      const prev = parent.childNodes[parent.childNodes.lastIndexOf(reference) - 1];
+      if (prev && base.isTextNode(prev)) prev.value += text;
+      else insertBefore(parent, base.createTextNode(text), reference);
+    },
+    detachNode(node) {
+      const parent = node.parentNode;
+      if (!parent) return;
+      parent.childNodes.splice(parent.childNodes.lastIndexOf(node), 1);
+      node.parentNode = null;
+    },
+    onItemPush() {
+      budget.checkDepth(++open);
+    },
+    onItemPop() {
+      open--;
+    },
+  };
+}
+
 export function readHtmlWorkbook(bytes: Uint8Array, fileName?: string): WorkbookModel {
   const text = decodeHtml(bytes);
   // Counting cell tags first refuses a page of a million cells in milliseconds; parsing it would
@@ -239,7 +315,7 @@ export function readHtmlWorkbook(bytes: Uint8Array, fileName?: string): Workbook
   let tags = 0;
   const cellTag = /<t[dh][\s>/]/gi;
   while (cellTag.exec(text)) if (++tags > LIMITS.maxPageCells) throw tooManyCells();
-  const doc = parse(text);
+  const doc = parse(text, { treeAdapter: countingTreeAdapter(new Budget('html')) });
   const body = findBody(doc);
   const sheet = new SheetBuilder();
   if (body) layout(body, sheet);

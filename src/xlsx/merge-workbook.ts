@@ -13,6 +13,24 @@ import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
 import { escapeXml, newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
 import { buildWorkbook, type BuildOptions, type CellInput } from './template';
+import { refusalMessage } from '../core/catalogue/refusals';
+import { isUnreadableWorkbookError } from './errors';
+import { LIMITS, streamPackage } from './package';
+
+/**
+ * A consolidation the readers could not read back: written, `cchc check` and the next
+ * `merge --previous` would refuse it. `fit` is about how many units like these one consolidation holds.
+ */
+export class MergedWorkbookTooLargeError extends Error {
+  override readonly name = 'MergedWorkbookTooLargeError';
+  readonly code = 'merge_output_too_large';
+  constructor(
+    message: string,
+    readonly fit: number,
+  ) {
+    super(message);
+  }
+}
 
 /** One line per source cell; "Nguồn" is the STT of the file's line on the "Nguồn" sheet. */
 export const TRACE_HEADERS = ['Bảng', 'Dòng', 'Cột', 'Số tổng hợp', 'Cách tính', 'Nguồn', 'Đơn vị', 'Sheet', 'Ô', 'Số của đơn vị', 'Ghi chú'] as const;
@@ -89,7 +107,47 @@ export async function buildMergedWorkbook(result: MergeResult, unit?: string): P
 export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
   const drops = newXmlDrops();
   const { extraSheets, ...options } = mergedWorkbookOptions(result, unit, drops);
-  return { bytes: await addPlainSheets(await buildWorkbook(options), extraSheets), droppedNote: xmlDropsNote(drops) };
+  const bytes = await addPlainSheets(await buildWorkbook(options), extraSheets);
+  await assertReadable(bytes, result.sources.filter((s) => s.included).length);
+  return { bytes, droppedNote: xmlDropsNote(drops) };
+}
+
+/**
+ * Refuses a consolidation the readers would refuse, before anyone writes it: the workbook goes
+ * through the reader's own counting pass (src/xlsx/package.ts), so "what check reads" is decided
+ * by the same code and the same `LIMITS`, not by an estimate of them. The trace grows with the
+ * units' rows (800 units: 1 264 000 cells, a pass of about a second), so the limit is met near
+ * a thousand units.
+ */
+async function assertReadable(bytes: Uint8Array, units: number): Promise<void> {
+  try {
+    await streamPackage(bytes, () => undefined);
+  } catch (e) {
+    if (!isUnreadableWorkbookError(e)) throw e;
+    const cells = await cellsWritten(bytes);
+    const overCells = cells > LIMITS.maxCells;
+    // Cells grow with the units; fewer than all of them, whatever the estimate.
+    const fit = Math.max(0, Math.min(units - 1, Math.floor((units * LIMITS.maxCells) / Math.max(cells, 1))));
+    const args = { units, cells, limit: LIMITS.maxCells, fit, ...(overCells ? {} : { reason: e.message }) };
+    throw new MergedWorkbookTooLargeError(refusalMessage('merge_output_too_large', args), fit);
+  }
+}
+
+/**
+ * Cells of the workbook just written: its own worksheets' `<c` tags, counted in text rather than
+ * parsed, as this code (and ExcelJS before it) wrote them; the reader's pass stops at the limit,
+ * and the estimate of how many units fit needs the whole count.
+ */
+async function cellsWritten(bytes: Uint8Array): Promise<number> {
+  const zip = await JSZip.loadAsync(bytes);
+  let cells = 0;
+  for (const f of Object.values(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) continue;
+    const xml = await f.async('string');
+    const tag = /<c[\s>/]/g;
+    while (tag.exec(xml)) cells++;
+  }
+  return cells;
 }
 
 /**

@@ -41,6 +41,13 @@ export const LIMITS = {
    * measured again.
    */
   maxPageCells: 500_000,
+  /**
+   * Elements, text runs and comments of an HTML page, counted as parse5 adds each to the page's
+   * tree (html.ts). A tree node costs about 200 bytes in parse5's document: 24 MB of small
+   * elements made 3,4 million of them and peaked at 774 MB before this limit. A page at the cell
+   * limit (500 000 cells in 50 000 rows) has about 1 050 000.
+   */
+  maxPageNodes: 1_500_000,
   /** XML elements over all parts (cells, shared strings, styles…), counted while parsing. */
   maxElements: 6_000_000,
   /** Nesting of XML elements; SpreadsheetML needs about 10. */
@@ -94,6 +101,12 @@ export class Budget {
   cells = 0;
   rows = 0;
 
+  /**
+   * `html`: an HTML page's tree (html.ts), whose nodes are counted against `maxPageNodes` and
+   * refused in the words of a page rather than of XML.
+   */
+  constructor(private readonly kind: 'xml' | 'html' = 'xml') {}
+
   /** Rows a sheet adds to the grid the reader builds, however few cells they hold. */
   addRows(more: number): void {
     this.rows += more;
@@ -118,13 +131,25 @@ export class Budget {
   }
 
   addElement(depth: number, isCell: boolean): void {
+    this.checkDepth(depth);
+    this.addNode();
+    if (isCell) this.addCells(1);
+  }
+
+  /** Nesting alone, for a reader that learns it apart from the elements (the HTML parser's stack of open elements). */
+  checkDepth(depth: number): void {
     if (depth > LIMITS.maxXmlDepth) {
-      throw refuse('xml_too_deep', { limit: LIMITS.maxXmlDepth });
+      throw this.kind === 'html' ? refuse('html_too_deep', { limit: LIMITS.maxXmlDepth }) : refuse('xml_too_deep', { limit: LIMITS.maxXmlDepth });
     }
-    if (++this.elements > LIMITS.maxElements) {
+  }
+
+  /** One element (or, in a page, one text run or comment), without its depth. */
+  addNode(): void {
+    if (this.kind === 'html') {
+      if (++this.elements > LIMITS.maxPageNodes) throw refuse('html_too_many_nodes', { limit: LIMITS.maxPageNodes });
+    } else if (++this.elements > LIMITS.maxElements) {
       throw refuse('too_many_elements', { limit: LIMITS.maxElements });
     }
-    if (isCell) this.addCells(1);
   }
 }
 

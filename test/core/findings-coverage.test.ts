@@ -29,6 +29,9 @@ import { FORM_VERSIONS } from '../../src/core/surveys/forms';
 import { ioRefusal, readBoundedSync } from '../../src/cli/input';
 import { isUnreadableWorkbookError } from '../../src/xlsx/errors';
 import { LIMITS, streamPackage } from '../../src/xlsx/package';
+import { DOCX_LIMITS } from '../../src/docx/package';
+import { readDocxParagraphs, UnreadableDocumentError } from '../../src/docx/text';
+import { deepDocx, oneParagraphDocx } from '../helpers/hostile/readers';
 import { readWorkbook } from '../../src/xlsx/read';
 import { buildModel, date, f, infoFor, type In, type ModelInput, type TableInput } from '../helpers/model';
 import { eof, number, ods, rec, u16, xls } from '../helpers/hostile-sheets';
@@ -366,6 +369,20 @@ async function withLimit<T>(key: keyof typeof LIMITS, value: number, f: () => Pr
     LIMITS[key] = before;
   }
 }
+/** The code `cchc doc`'s reader refuses a .docx with, `limit` of DOCX_LIMITS lowered to `value` meanwhile. */
+async function docRefusalOf(bytes: Promise<Uint8Array>, limit?: [keyof typeof DOCX_LIMITS, number]): Promise<string> {
+  const before = limit ? DOCX_LIMITS[limit[0]] : 0;
+  if (limit) DOCX_LIMITS[limit[0]] = limit[1];
+  try {
+    await readDocxParagraphs(await bytes);
+  } catch (e) {
+    if (e instanceof UnreadableDocumentError && e.code) return e.code;
+    throw e;
+  } finally {
+    if (limit) DOCX_LIMITS[limit[0]] = before;
+  }
+  return 'read';
+}
 /** The code of the refusal of a path the command line cannot read. */
 function ioCodeOf(path: string): string {
   try {
@@ -407,10 +424,28 @@ const REFUSAL_CASES = {
   ods_too_many_sheets: () => withLimit('maxSheets', 1, () => refusalOf(ods(odsTable('A') + odsTable('B')))),
   page_too_many_cells: () => withLimit('maxPageCells', 5, () => refusalOf(html(10))),
   html_no_table: () => refusalOf(text('<!DOCTYPE html><html><head><title>Báo cáo</title></head><body></body></html>')),
+  // html, body and 150 <div>s open at once: past the depth limit of 100.
+  html_too_deep: () => refusalOf(text(`<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table>${'<div>'.repeat(150)}x${'</div>'.repeat(150)}</body></html>`)),
+  // 20 rows: 20 <tr>, 20 <td>, 20 texts, and more.
+  html_too_many_nodes: () => withLimit('maxPageNodes', 50, () => refusalOf(html(20))),
   xml2003_corrupt: () => refusalOf(text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>')),
   csv_empty: () => refusalOf(text(''), async (b) => (await import('../../src/xlsx/csv')).readCsv(b, 'so-lieu.csv')),
   csv_too_many_cells: () => withLimit('maxCells', 5, () => refusalOf(text('a;b;c\n1;2;3\n4;5;6\n'), async (b) => (await import('../../src/xlsx/csv')).readCsv(b, 'so-lieu.csv'))),
   csv_too_many_rows: () => withLimit('maxRows', 2, () => refusalOf(text('a\n1\n2\n3\n4\n'), async (b) => (await import('../../src/xlsx/csv')).readCsv(b, 'so-lieu.csv'))),
+  // A title paragraph and a paragraph of 200 characters: 8 elements.
+  doc_too_many_elements: () => docRefusalOf(oneParagraphDocx(200), ['maxXmlElements', 5]),
+  // 100 tables nested in one another: 300 levels, past 256.
+  doc_too_deep: () => docRefusalOf(deepDocx(100)),
+  doc_text_too_long: () => docRefusalOf(oneParagraphDocx(200), ['maxTextChars', 100]),
+  // Three units' consolidation at a cell limit of 100: the template alone has more.
+  merge_output_too_large: () =>
+    withLimit('maxCells', 100, async () => {
+      const { buildMergedWorkbook } = await import('../../src/xlsx/merge-workbook');
+      return buildMergedWorkbook(mergeUnits([unit('A'), unit('B'), unit('C')])).then(
+        () => 'written',
+        (e: unknown) => (e as { code?: string }).code ?? String(e),
+      );
+    }),
   not_regular_file: async () => ioCodeOf('/dev/null'),
   file_not_found: async () => ioCodeOf(join(dir, 'khong-co.xlsx')),
   path_is_folder: async () => ioCodeOf(dir),

@@ -43,6 +43,26 @@ test('an unreadable workbook is shown with the reader\'s sentence; a host error 
   expect(messageOf(new HostError('Sổ tính đang được bảo vệ.'))).toBe('Sổ tính đang được bảo vệ.');
 });
 
+test('a consolidation too large to be read back is shown with the writer\'s sentence (the pane\'s "Tải sổ tổng hợp")', async () => {
+  const { buildMergedWorkbook } = await import('../../src/xlsx/merge-workbook');
+  const { mergeUnits } = await import('../../src/core/merge/merge');
+  const { toUnitReport } = await import('../../src/core/merge/units');
+  const { LIMITS } = await import('../../src/xlsx/package');
+  const name = 'mau-sach.xlsx';
+  const model = await readWorkbook(readFileSync(join(__dirname, '../../assets/samples', name)), name);
+  const before = LIMITS.maxCells;
+  LIMITS.maxCells = 100;
+  try {
+    const e = await refusal(buildMergedWorkbook(mergeUnits([toUnitReport(checkWorkbook(model), name, 'h', model)])));
+    expect(messageOf(e)).toBe((e as Error).message);
+    expect(messageOf(e)).toMatch(/^Chưa ghi sổ tổng hợp: sổ tổng hợp 1 đơn vị sẽ có /);
+    // One unit already too large: no number of units to name.
+    expect(messageOf(e)).toMatch(/Sổ của đơn vị này đã quá lớn để tổng hợp: hãy kiểm tra nó bằng "cchc check"/);
+  } finally {
+    LIMITS.maxCells = before;
+  }
+});
+
 test('anything else is "unexpected", in Vietnamese, without the library\'s English words', () => {
   const shown = messageOf(new Error("Can't find end of central directory : is this a zip file ?"));
   expect(shown).toMatch(/^Đã xảy ra lỗi không mong đợi: /);

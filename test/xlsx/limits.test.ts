@@ -33,7 +33,7 @@ describe('limits fire on what is read, not on what is declared', () => {
   });
 
   it('the limits are the documented ones', () => {
-    expect(LIMITS).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxUncompressedBytes: 120 * 1024 * 1024, maxCells: 1_500_000, maxPageCells: 500_000, maxElements: 6_000_000, maxXmlDepth: 100, maxParts: 5000, maxRows: 2_200_000, maxSheets: 1000 });
+    expect(LIMITS).toEqual({ maxFileBytes: 25 * 1024 * 1024, maxUncompressedBytes: 120 * 1024 * 1024, maxCells: 1_500_000, maxPageCells: 500_000, maxPageNodes: 1_500_000, maxElements: 6_000_000, maxXmlDepth: 100, maxParts: 5000, maxRows: 2_200_000, maxSheets: 1000 });
   });
 
   it('a sheet claiming the whole grid with two cells reads, both cells in place', async () => {

@@ -204,6 +204,20 @@ export const REFUSALS = {
     message: (a: { limit: number }) =>
       `Tệp có quá nhiều ô (hơn ${N(a.limit)} ô): sổ số liệu CCHC chỉ cần vài nghìn ô; hãy xoá các vùng dữ liệu không cần thiết rồi kiểm tra lại.`,
   },
+  html_too_deep: {
+    reason: 'xml_too_deep',
+    severity: 'error',
+    doc: 'an HTML page whose elements are open inside one another deeper than the limit (`LIMITS.maxXmlDepth`), counted on the HTML parser\'s stack of open elements while it builds the page',
+    message: (a: { limit: number }) =>
+      `Trang HTML có các thẻ lồng nhau quá sâu (hơn ${N(a.limit)} tầng, giới hạn độ sâu ${N(a.limit)}): trang xuất báo cáo thông thường chỉ vài chục tầng; hãy xuất lại báo cáo từ hệ thống, hoặc mở bằng Excel và lưu thành .xlsx rồi kiểm tra lại.`,
+  },
+  html_too_many_nodes: {
+    reason: 'too_many_elements',
+    severity: 'error',
+    doc: 'an HTML page of more elements and text runs than the limit (`LIMITS.maxPageNodes`), counted as the HTML parser adds each to the page',
+    message: (a: { limit: number }) =>
+      `Trang HTML có quá nhiều thẻ và đoạn chữ (hơn ${N(a.limit)}, giới hạn số phần tử ${N(a.limit)}): trang xuất báo cáo thông thường chỉ vài chục nghìn; hãy xuất lại báo cáo từ hệ thống (chỉ phần số liệu), hoặc mở bằng Excel và lưu thành .xlsx rồi kiểm tra lại.`,
+  },
   html_no_table: {
     reason: 'parse_failed',
     severity: 'error',
@@ -236,6 +250,25 @@ export const REFUSALS = {
     doc: 'a CSV file with more lines than the limit (`LIMITS.maxRows`)',
     message: (a: { limit: number }) =>
       `Tệp có quá nhiều dòng (hơn ${N(a.limit)} dòng, giới hạn số dòng ${N(a.limit)}): hãy xuất lại theo kỳ báo cáo hoặc theo đơn vị rồi kiểm tra lại.`,
+  },
+  // ---- a report's text for `cchc doc` (src/docx/text.ts), past the .docx limits (src/docx/package.ts `DOCX_LIMITS`)
+  doc_too_many_elements: {
+    severity: 'error',
+    doc: '`cchc doc`: a report whose XML has more elements than the limit (`DOCX_LIMITS.maxXmlElements`, over all parts read), counted while its text is read',
+    message: (a: { limit: number }) =>
+      `Tài liệu có quá nhiều phần tử XML (hơn ${N(a.limit)}, giới hạn số phần tử XML ${N(a.limit)}): một báo cáo thường chỉ vài chục nghìn; hãy bỏ các phụ lục, bảng lớn không cần kiểm tra (hoặc chép phần báo cáo sang tệp mới) rồi kiểm tra lại.`,
+  },
+  doc_too_deep: {
+    severity: 'error',
+    doc: '`cchc doc`: a report whose XML elements are nested deeper than the limit (`DOCX_LIMITS.maxXmlDepth`)',
+    message: (a: { limit: number }) =>
+      `Tài liệu có cấu trúc XML lồng nhau quá sâu (hơn ${N(a.limit)} tầng, giới hạn độ sâu XML ${N(a.limit)}): tài liệu không phải do Word tạo ra hoặc đã bị sửa; hãy mở bằng Word, lưu lại rồi kiểm tra lại.`,
+  },
+  doc_text_too_long: {
+    severity: 'error',
+    doc: '`cchc doc`: a report with more text than the limit (`DOCX_LIMITS.maxTextChars`, about 300 pages), counted while it is read',
+    message: (a: { limit: number }) =>
+      `Tài liệu có quá nhiều chữ để kiểm tra (hơn ${N(a.limit)} ký tự, giới hạn ${N(a.limit)} ký tự, khoảng 300 trang): một báo cáo thường dưới 100 trang; hãy bỏ các phụ lục dài (hoặc chép phần báo cáo sang tệp mới) rồi kiểm tra lại.`,
   },
   // ---- the command line's inputs (src/cli/input.ts, src/cli/merge.ts)
   not_regular_file: {
@@ -283,6 +316,12 @@ export const REFUSALS = {
     severity: 'error',
     doc: '`cchc merge`: an argument names neither a file nor a folder',
     message: (a: { path: string }) => `Không tìm thấy tệp hoặc thư mục: ${a.path}`,
+  },
+  merge_output_too_large: {
+    severity: 'error',
+    doc: '`cchc merge` (and the Excel pane\'s consolidated download): the consolidated workbook would pass the limits the readers hold `cchc check` and the next `--previous` to (`LIMITS.maxCells` above all: "Truy vết" has a line per source cell); nothing is written, and the message names about how many such units one consolidation can hold',
+    message: (a: { units: number; cells: number; limit: number; fit: number; reason?: string }) =>
+      `Chưa ghi sổ tổng hợp: sổ tổng hợp ${N(a.units)} đơn vị ${a.reason ? `vượt quá giới hạn mà chương trình đọc được (${a.reason})` : `sẽ có ${N(a.cells)} ô (trang tính "Truy vết" ghi từng ô lấy số), quá giới hạn số ô ${N(a.limit)}`} nên "cchc check" và lần tổng hợp kỳ sau (--previous) sẽ không đọc được. ${a.fit >= 1 ? `Với các đơn vị như thế này, mỗi lần tổng hợp được khoảng ${N(a.fit)} đơn vị: hãy chia các đơn vị thành nhóm (ví dụ theo tuyến tỉnh, huyện) và tổng hợp từng nhóm.` : 'Sổ của đơn vị này đã quá lớn để tổng hợp: hãy kiểm tra nó bằng "cchc check" và bỏ các vùng số liệu không cần thiết.'}`,
   },
   merge_folder_empty: {
     severity: 'error',
