@@ -342,7 +342,7 @@ const cases: Case[] = [
     // Absent is not wrong: a warning that says what could not be checked.
     errors: [],
     warnings: ['missing_column@A3'],
-    more: (all) => expect(all.find((x) => x.code === 'missing_column')?.message).toBe('Bảng "Biên chế, số lượng người làm việc" không có cột "Có mặt": số liệu của cột này không được kiểm tra.'),
+    more: (all) => expect(all.find((x) => x.code === 'missing_column')?.message).toBe('Bảng "Biên chế, số lượng người làm việc" không có cột "Có mặt": số liệu của cột này không được kiểm tra. Cách sửa: thêm cột này theo mẫu chuẩn, hoặc sửa tiêu đề cột đang có cho giống tiêu đề của mẫu.'),
   },
   {
     name: 'a calendar-period window (01/7 – 30/9) is accepted without a warning',
@@ -376,7 +376,7 @@ const cases: Case[] = [
       ],
     },
     errors: ['sum_mismatch@B4'],
-    more: (all) => expect(all.find((x) => x.code === 'sum_mismatch')?.message).toBe('Dòng nhóm "I. Cấp tỉnh" ghi "Tổng số hồ sơ nhận giải quyết" là 216 (ô B4), nhưng cộng các dòng trong nhóm: Khám bệnh, chữa bệnh 120 (ô B5) + Dược phẩm 97 (ô B6) = 217.'),
+    more: (all) => expect(all.find((x) => x.code === 'sum_mismatch')?.message).toBe('Dòng nhóm "I. Cấp tỉnh" ghi "Tổng số hồ sơ nhận giải quyết" là 216 (ô B4), nhưng cộng các dòng trong nhóm: Khám bệnh, chữa bệnh 120 (ô B5) + Dược phẩm 97 (ô B6) = 217. Cách sửa: tìm dòng nhập sai trong nhóm, hoặc ghi 217 vào ô B4.'),
   },
   {
     name: 'cấp huyện still counted in a catalogue of Q4/2025 → warning naming the two-level government',

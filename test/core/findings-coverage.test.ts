@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DOCUMENT_FINDINGS } from '../../src/core/catalogue/document';
 import { REFUSALS, type RefusalCode, type WorkbookRefusalCode } from '../../src/core/catalogue/refusals';
+import type { CatalogueEntry } from '../../src/core/catalogue/entry';
 import { WORKBOOK_FINDINGS } from '../../src/core/catalogue/workbook';
 import { checkWorkbook, type CheckOptions } from '../../src/core/check';
 import { checkSurveys } from '../../src/core/checks/surveys';
@@ -252,6 +253,27 @@ describe('every workbook finding code comes from a real workbook', () => {
     if (c.at) expect(found.map((x) => (c.at!.includes('!') ? `${x.sheet}!${x.cell}` : x.cell))).toContain(c.at);
     // The message is the catalogue's, in Vietnamese, and says something.
     for (const x of found) expect(x.message).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữự]/);
+  });
+});
+
+/**
+ * Codes whose message words its "Cách sửa" with the finding's own figures and cells ("ghi 4.870
+ * vào ô E7"); their catalogue `fix` sums those up for docs/findings.md.
+ */
+const FIX_WITH_FIGURES: ReadonlySet<FindingCode> = new Set(['sum_mismatch', 'derived_mismatch', 'rate_mismatch']);
+
+describe('every error and warning tells the officer how to fix it', () => {
+  const serious = (Object.entries(WORKBOOK_FINDINGS) as [FindingCode, CatalogueEntry<never>][]).filter(([, e]) => e.severity !== 'info');
+  test.each(serious)('%s', (code, entry) => {
+    expect(entry.fix).toEqual(expect.stringMatching(/^[a-zà-ỹđ"]/u));
+    const found = WORKBOOK_CASES[code].run().filter((x) => x.code === code && x.severity !== 'info');
+    expect(found.length).toBeGreaterThan(0);
+    for (const x of found) {
+      expect(x.message).toContain(FIX_WITH_FIGURES.has(code) ? ' Cách sửa: ' : ` Cách sửa: ${entry.fix!}`);
+      // Said once, last: the message ends with its "Cách sửa".
+      expect(x.message.split('Cách sửa: ')).toHaveLength(2);
+      expect(x.message).toMatch(/\.$/);
+    }
   });
 });
 

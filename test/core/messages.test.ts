@@ -39,7 +39,7 @@ test('the on-time rate: "Trước hạn 30 + Đúng hạn 9 = 39 trên 40 hồ s
 test('without the optional parts (an older producer), messages still read and name no formula', () => {
   const base = { severity: 'error', sheet: 'Biên chế', cell: 'F4' } as const;
   expect(messageFor({ ...base, code: 'derived_mismatch', header: 'Thiếu', formula: 'max(0, Được giao − Có mặt)', expected: 3, actual: 4, column: 'thieu' } as Draft)).toBe(
-    '"Thiếu" ở ô F4 ghi 4, nhưng theo số được giao và số có mặt của dòng thì phải là 3.',
+    '"Thiếu" ở ô F4 ghi 4, nhưng theo số được giao và số có mặt của dòng thì phải là 3. Cách sửa: ghi 3 (hoặc để công thức của mẫu tự tính).',
   );
   expect(messageFor({ ...base, code: 'sum_mismatch', rule: 'T1', totalLabel: 'Tổng số', partLabels: ['Trực tuyến', 'Từ kỳ trước'], expected: 5, actual: 6 } as Draft)).toContain('trực tuyến + từ kỳ trước = 5');
 });

@@ -134,11 +134,11 @@ describe('validation of the forms', () => {
 
   test('duplicate id → error at the later id, naming the first', () => {
     expect(at('survey_duplicate_form')).toEqual(['error@A6']);
-    expect(report.issues.find((x) => x.code === 'survey_duplicate_form')!.message).toBe(`Mã phiếu "${base[1]!.id}" trùng với phiếu ở ô A3.`);
+    expect(report.issues.find((x) => x.code === 'survey_duplicate_form')!.message).toBe(`Mã phiếu "${base[1]!.id}" trùng với phiếu ở ô A3. Cách sửa: sửa mã phiếu nhập sai, hoặc xóa dòng nếu phiếu bị nhập hai lần.`);
   });
   test('a form dated after the window → warning at its date', () => {
     expect(at('survey_form_outside_window')).toEqual(['warning@B7']);
-    expect(report.issues.find((x) => x.code === 'survey_form_outside_window')!.message).toBe(`Phiếu số ${base[5]!.id} điền ngày 02/4/2023, ngoài thời gian lấy số liệu từ 15/12/2022 đến 14/3/2023.`);
+    expect(report.issues.find((x) => x.code === 'survey_form_outside_window')!.message).toBe(`Phiếu số ${base[5]!.id} điền ngày 02/4/2023, ngoài thời gian lấy số liệu từ 15/12/2022 đến 14/3/2023. Cách sửa: sửa ngày nếu nhập sai; nếu phiếu thuộc kỳ khác, chuyển phiếu sang sổ của kỳ đó.`);
   });
   test('an empty form → warning, not a respondent', () => {
     expect(at('survey_form_empty')).toEqual(['warning@A8']);
@@ -203,7 +203,7 @@ describe('form rules', () => {
     const report = checkWorkbook(workbook(uploadSheet('Phiếu nội trú', shape, forms), Q1_2023, [['Người bệnh nội trú', 1, 100, null, 80, 100]]));
     const e = report.issues.filter((x) => x.code === 'survey_summary_mismatch');
     expect(e.map((x) => x.cell)).toEqual(['E4']);
-    expect(e[0]!.message).toBe('"Tỷ lệ quay lại (%)" (dòng "Người bệnh nội trú") ghi 80 nhưng tính từ 1 phiếu là không phát sinh.');
+    expect(e[0]!.message).toBe('"Tỷ lệ quay lại (%)" (dòng "Người bệnh nội trú") ghi 80 nhưng tính từ 1 phiếu là không phát sinh. Cách sửa: ghi giá trị tính từ phiếu vào ô, hoặc bổ sung các phiếu còn thiếu vào sheet phiếu.');
   });
 
   test('the old outpatient form counts G ∈ {3, 4} as returning and F as the expectation', () => {
@@ -255,7 +255,7 @@ test('a column coded systematically off the scale is marked on its first 200 cel
   expect(cells.slice(0, 2)).toEqual([`${c3}2`, `${c3}3`]);
   const capped = report.issues.filter((x) => x.code === 'survey_findings_capped');
   expect(capped).toHaveLength(1);
-  expect(capped[0]!.message).toBe('Sheet "Phiếu nội trú" còn 100 ô "câu trả lời không hợp lệ" nữa; chỉ 200 ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.');
+  expect(capped[0]!.message).toBe('Sheet "Phiếu nội trú" còn 100 ô "câu trả lời không hợp lệ" nữa; chỉ 200 ô đầu tiên được đánh dấu. Cách sửa: kiểm tra cách mã hoá câu trả lời của cả cột.');
   // The answers left out are left out of the figures too: C3 has no valid answer.
   expect(report.metrics['haiLong.nguoi-benh-noi-tru.haiLongC']).toBeCloseTo(expectedIndices(shape, forms).sections.C!, 9);
 });

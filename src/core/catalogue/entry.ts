@@ -21,7 +21,11 @@ export interface CatalogueEntry<D> {
   wholeSheet?: true;
   /** For docs: one sentence saying when the finding is given. */
   doc: string;
-  /** The "Cách sửa" the message gives, where it gives one (Vietnamese, as the officer reads it). */
+  /**
+   * The "Cách sửa" the message gives (Vietnamese, as the officer reads it). Every workbook code of
+   * default severity error or warning has one, and its message ends with " Cách sửa: …"
+   * (test/core/findings-coverage.test.ts).
+   */
   fix?: string;
   /** The Vietnamese message. */
   message: (d: D) => string;

@@ -32,7 +32,7 @@ const sumOf = (parts: readonly FindingPart[]) => parts.map(fig).join(' + ');
 function sumMismatch(d: Worded<'sum_mismatch'>): string {
   if (d.rule === 'T6g') {
     const parts = d.parts?.length ? `cộng các dòng trong nhóm: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng trong nhóm là ${n(d.expected)}`;
-    return `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} (ô ${d.cell}), nhưng ${parts}.`;
+    return `Dòng nhóm "${d.rowLabel ?? ''}" ghi "${d.totalLabel}" là ${n(d.actual)} (ô ${d.cell}), nhưng ${parts}. Cách sửa: tìm dòng nhập sai trong nhóm, hoặc ghi ${n(d.expected)} vào ô ${d.cell}.`;
   }
   if (d.rule === 'T6' || d.rule?.startsWith('total')) {
     const parts = d.parts?.length ? `cộng các dòng: ${d.parts.map(fig).join(' + ')} = ${n(d.expected)}` : `tổng các dòng${d.related?.length ? ` (ô ${d.related.join(', ')})` : ''} là ${n(d.expected)}`;
@@ -45,9 +45,9 @@ function sumMismatch(d: Worded<'sum_mismatch'>): string {
 function derivedMismatch(d: Worded<'derived_mismatch'>): string {
   const [giao, coMat] = d.parts ?? [];
   const head = `"${d.header}"${where(d)} ở ô ${d.cell} ghi ${n(d.actual)}`;
-  if (!giao || !coMat || giao.label === coMat.label) return `${head}, nhưng theo số được giao và số có mặt của dòng thì phải là ${n(d.expected)}.`;
-  const [a, b] = d.column === 'du' ? [coMat, giao] : [giao, coMat];
   const fix = ` Cách sửa: ghi ${n(d.expected)} (hoặc để công thức của mẫu tự tính).`;
+  if (!giao || !coMat || giao.label === coMat.label) return `${head}, nhưng theo số được giao và số có mặt của dòng thì phải là ${n(d.expected)}.${fix}`;
+  const [a, b] = d.column === 'du' ? [coMat, giao] : [giao, coMat];
   if (a.value - b.value <= 0) {
     const word = d.column === 'du' ? 'không vượt' : 'không thiếu';
     return `${head}, nhưng ${fig(a)} không lớn hơn ${fig(b)} nên ${word}: phải là 0.${fix}`;
@@ -90,6 +90,46 @@ const FIX = {
   satisfaction_inconsistent: 'tính lại hai chỉ số từ cùng các phiếu khảo sát',
   invalid_date: 'ghi ngày dạng ngày/tháng/năm, ví dụ 14/3/2023',
   window_reversed: 'xem lại năm của ngày bắt đầu và ngày kết thúc',
+  missing_table: 'nếu sổ có bảng này, dùng mẫu chuẩn, hoặc để dòng tiêu đề cột ngay trên số liệu',
+  missing_column: 'thêm cột này theo mẫu chuẩn, hoặc sửa tiêu đề cột đang có cho giống tiêu đề của mẫu',
+  missing_name: 'ghi "Đơn vị báo cáo: …" trên sheet "Thông tin"',
+  missing_period: 'ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề',
+  sheet_not_read: 'đưa số liệu cần kiểm tra vào bảng theo mẫu chuẩn, mỗi kỳ một trang tính hoặc một tệp; trang chỉ để tham khảo thì không cần sửa',
+  unknown_contract: 'chép số liệu sang mẫu chuẩn hiện hành, hoặc sửa ô phiên bản nếu sổ đã theo đúng mẫu đó',
+  formula_not_computed: 'mở và lưu lại tệp bằng Excel rồi kiểm tra lại',
+  total_formula_range: 'sửa vùng của công thức tổng cho gồm đúng các dòng số liệu của bảng, không gồm dòng tổng nhóm',
+  error_value: 'sửa công thức (thường do chia cho 0 hoặc tham chiếu đến ô đã xóa), hoặc ghi số đúng vào ô',
+  missing_value: 'ghi nội dung còn thiếu vào ô; nếu đó là dòng thừa, xóa cả dòng',
+  rate_out_of_range: 'ghi tỷ lệ phần trăm từ 0 đến 100, tính lại từ số phiếu khảo sát',
+  value_out_of_bounds: 'ghi lại số đúng (số có thể bị gõ thừa chữ số hoặc dán nhầm)',
+  invalid_option: 'chọn một giá trị trong danh sách, hoặc sửa chính tả cho đúng giá trị đó',
+  duplicate_row: 'gộp số liệu hai dòng vào một dòng rồi xóa dòng thừa; nếu là hai dòng khác nhau, sửa tên cho khác nhau',
+  conflicting_values: 'giữ một dòng với giá trị đúng và xóa dòng còn lại',
+  part_exceeds_total: 'sửa ô ghi sai trong hai ô: số thành phần không thể lớn hơn số tổng',
+  level_not_in_regime: 'ghi 0 ở cấp huyện và tính các TTHC đó vào cấp tỉnh hoặc cấp xã theo quyết định công bố danh mục hiện hành',
+  carry_over_mismatch: 'ghi vào "Từ kỳ trước" số hồ sơ còn đang giải quyết cuối kỳ trước; nếu sổ kỳ trước ghi sai, sửa sổ đó',
+  previous_mismatch: 'chọn đúng tệp của kỳ liền trước, của cùng đơn vị',
+  cap_exceeded: 'đối chiếu lại với quyết định xếp loại; nếu số đúng, giải trình trong báo cáo',
+  tuyen_not_in_regime: 'chọn tuyến hợp lệ theo cấp quản lý hiện nay của đơn vị',
+  survey_summary_mismatch: 'ghi giá trị tính từ phiếu vào ô, hoặc bổ sung các phiếu còn thiếu vào sheet phiếu',
+  survey_items_unknown: 'sửa tiêu đề cột theo mã câu hỏi của mẫu phiếu; nếu là câu hỏi riêng của địa phương, không cần sửa',
+  survey_answer_out_of_scale: 'nhập lại câu trả lời theo phiếu giấy, bằng một giá trị hợp lệ của câu hỏi',
+  survey_answer_blank: 'nhập các câu còn trống theo phiếu giấy; nếu người trả lời bỏ trống thật, giữ nguyên',
+  survey_form_empty: 'nhập câu trả lời theo phiếu giấy, hoặc xóa dòng nếu phiếu không có câu trả lời nào',
+  survey_duplicate_form: 'sửa mã phiếu nhập sai, hoặc xóa dòng nếu phiếu bị nhập hai lần',
+  survey_form_outside_window: 'sửa ngày nếu nhập sai; nếu phiếu thuộc kỳ khác, chuyển phiếu sang sổ của kỳ đó',
+  survey_findings_capped: 'kiểm tra cách mã hoá câu trả lời của cả cột',
+  invalid_period_kind: 'ghi đúng một trong các kỳ trên',
+  invalid_year: 'ghi năm bằng bốn chữ số, từ 2000 đến 2100',
+  window_differs: 'ghi ngày theo khung thời gian trên (hoặc theo ngày đầu, ngày cuối của kỳ); nếu tỉnh quy định khung khác, giữ nguyên',
+  merge_period_differs: 'xin lại tệp đúng kỳ của đơn vị (hoặc sửa kỳ báo cáo trong tệp nếu ghi nhầm) rồi chạy lại',
+  merge_duplicate_unit: 'để trong thư mục một tệp đúng cho mỗi đơn vị (xin lại tệp nếu đơn vị gửi nhầm) rồi chạy lại',
+  merge_stale_file: 'xin đơn vị tệp số liệu của kỳ này rồi chạy lại',
+  merge_consolidated_input: 'để sổ tổng hợp ngoài thư mục của các đơn vị',
+  merge_unit_missing: 'xin tệp của đơn vị rồi chạy lại; nếu đơn vị đã giải thể hoặc sáp nhập, ghi rõ trong báo cáo',
+  merge_carry_over: 'đề nghị đơn vị sửa "Từ kỳ trước" cho bằng số hồ sơ còn đang giải quyết cuối kỳ trước, hoặc giải trình',
+  merge_large_change: 'hỏi lại đơn vị để xác nhận số liệu; nếu số đúng, nêu lý do trong báo cáo',
+  merge_file_unreadable: 'sửa hoặc xin lại tệp rồi chạy lại',
 } as const;
 
 export const WORKBOOK_FINDINGS = {
@@ -99,36 +139,40 @@ export const WORKBOOK_FINDINGS = {
     severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
     at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
     doc: 'the table is neither an Excel table of that name nor recognised by the meaning of its headers; its checks did not run',
+    fix: FIX.missing_table,
     message: (d) =>
       d.severity === 'info'
         ? `Sổ không có bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này được bỏ qua.`
-        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Nếu sổ có bảng này, hãy để dòng tiêu đề cột (ví dụ "${d.columnsHint?.join('", "') ?? ''}") ngay trên số liệu, hoặc dùng mẫu chuẩn.`,
+        : `Không tìm thấy bảng "${titleOf(d.tableName)}": các kiểm tra của bảng này chưa thực hiện được. Cách sửa: ${FIX.missing_table}${d.columnsHint?.length ? ` (ví dụ "${d.columnsHint.join('", "')}")` : ''}.`,
   },
   missing_column: {
     severity: 'warning',
     severityNote: 'warning; info for a derived column or a total completed from its parts',
     at: 'first header cell',
     doc: 'a column of the contract is absent: the message names the checks that could not run',
+    fix: FIX.missing_column,
     message: (d) =>
-      `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.`,
+      `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.${d.severity === 'info' ? '' : ` Cách sửa: ${FIX.missing_column}.`}`,
   },
   missing_name: {
     wholeSheet: true,
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'the reporting unit is found neither as a defined name, nor as a label and its value, nor as "Đơn vị báo cáo: …", nor in the header block',
+    fix: FIX.missing_name,
     message: (d) =>
       d.severity === 'info'
         ? `Đã lấy "${d.label}" theo nhãn trên sheet "${d.sheet}" (ô ${d.cell}), vì sổ không có ô được đặt tên như mẫu chuẩn.`
-        : `Không đọc được "${d.label}": hãy ghi "${d.label}: …" trên sheet "Thông tin".`,
+        : `Không đọc được "${d.label}". Cách sửa: ${FIX.missing_name}.`,
   },
   missing_period: {
     wholeSheet: true,
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'no period kind and year anywhere (names, labels, the title line, the window, the sheet names, the file name): the rules in force today are applied',
+    fix: FIX.missing_period,
     message: () =>
-      'Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Hãy ghi "Kỳ báo cáo: Quý … năm …" trên sheet hoặc trong tiêu đề.',
+      `Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Cách sửa: ${FIX.missing_period}.`,
   },
   sheet_skipped: {
     wholeSheet: true,
@@ -149,20 +193,22 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the first period header, the indicator column, else A1',
     doc: 'a visible sheet has figures but no contract table or survey answers: periods side by side as columns, a list of indicators with "Đơn vị tính", or a shape not recognised; its figures are not checked',
+    fix: FIX.sheet_not_read,
     message: (d) =>
       d.shape === 'period_columns'
-        ? `Trang tính "${d.sheet}" có số liệu xếp theo kỳ ở các cột (${d.periods?.join(', ') ?? ''}): trợ lý chưa đọc bảng dạng này nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra. Hãy để mỗi kỳ một bảng theo mẫu (một trang tính hoặc một tệp).`
+        ? `Trang tính "${d.sheet}" có số liệu xếp theo kỳ ở các cột (${d.periods?.join(', ') ?? ''}): trợ lý chưa đọc bảng dạng này nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra. Cách sửa: ${FIX.sheet_not_read}.`
         : d.shape === 'not_satisfaction_form'
           ? `Trang tính "${d.sheet}" ghi "${d.stated ?? ''}": Mẫu 5 của Quyết định 3869/QĐ-BYT không phải phiếu khảo sát sự hài lòng nên không được tính vào các chỉ số hài lòng.`
           : d.shape === 'indicator_list'
-          ? `Trang tính "${d.sheet}" là danh sách chỉ tiêu (cột "Đơn vị tính"): không thuộc bảng nào của mẫu nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra.`
-          : `Trang tính "${d.sheet}" có ${n(d.figures)} số liệu nhưng không nhận ra bảng nào của mẫu: các số liệu này chưa được kiểm tra.`,
+          ? `Trang tính "${d.sheet}" là danh sách chỉ tiêu (cột "Đơn vị tính"): không thuộc bảng nào của mẫu nên ${n(d.figures)} số liệu ở đây chưa được kiểm tra. Cách sửa: ${FIX.sheet_not_read}.`
+          : `Trang tính "${d.sheet}" có ${n(d.figures)} số liệu nhưng không nhận ra bảng nào của mẫu: các số liệu này chưa được kiểm tra. Cách sửa: ${FIX.sheet_not_read}.`,
   },
   unknown_contract: {
     severity: 'warning',
     at: 'PhienBanMau',
     doc: 'the version is not `cchc-workbook/1`',
-    message: (d) => `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ.`,
+    fix: FIX.unknown_contract,
+    message: (d) => `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ. Cách sửa: ${FIX.unknown_contract}.`,
   },
   table_found_by_headers: {
     severity: 'info',
@@ -183,15 +229,17 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the cell',
     doc: 'a formula the file carries no result for and the reader could not compute: left out of every check',
+    fix: FIX.formula_not_computed,
     message: (d) =>
-      `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu): hãy mở và lưu lại bằng Excel rồi kiểm tra lại.`,
+      `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu). Cách sửa: ${FIX.formula_not_computed}.`,
   },
   total_formula_range: {
     severity: 'warning',
     at: 'the totals cell',
     doc: 'a SUM/SUBTOTAL over a range that misses data rows of the table, or also adds group subtotals',
+    fix: FIX.total_formula_range,
     message: (d) =>
-      `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}.`,
+      `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}. Cách sửa: ${FIX.total_formula_range}.`,
   },
   not_a_number: {
     severity: 'error',
@@ -219,13 +267,15 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: '#DIV/0!, #N/A, #VALUE!…',
-    message: (d) => `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}.`,
+    fix: FIX.error_value,
+    message: (d) => `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}. Cách sửa: ${FIX.error_value}.`,
   },
   missing_value: {
     severity: 'error',
     at: 'the cell',
     doc: 'a label (lĩnh vực, đơn vị…) left blank in a row that has figures, or an information value left blank beside its label. A blank count in a row with figures reads as 0, in every column',
-    message: (d) => `Chưa nhập "${d.header}"${where(d)}.`,
+    fix: FIX.missing_value,
+    message: (d) => `Chưa nhập "${d.header}"${where(d)}. Cách sửa: ${FIX.missing_value}.`,
   },
   text_number: {
     severity: 'info',
@@ -237,46 +287,53 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the rate cell',
     doc: 'a satisfaction rate outside 0–100 %',
-    message: (d) => `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%.`,
+    fix: FIX.rate_out_of_range,
+    message: (d) => `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%. Cách sửa: ${FIX.rate_out_of_range}.`,
   },
   value_out_of_bounds: {
     severity: 'error',
     at: 'the cell',
     doc: 'a number no count or rate can be (beyond ±10 000 000 000, e.g. 1e308): giá trị vượt quá giới hạn; left out of every sum',
+    fix: FIX.value_out_of_bounds,
     message: (d) =>
-      `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: giá trị vượt quá giới hạn của một số lượng hay tỷ lệ (tối đa ${formatNumber(d.limit)}); hãy kiểm tra lại số đã nhập.`,
+      `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: giá trị vượt quá giới hạn của một số lượng hay tỷ lệ (tối đa ${formatNumber(d.limit)}). Cách sửa: ${FIX.value_out_of_bounds}.`,
   },
   invalid_option: {
     severity: 'warning',
     at: 'the cell',
     doc: 'Loại, Đối tượng… not in the list',
-    message: (d) => `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}.`,
+    fix: FIX.invalid_option,
+    message: (d) => `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}. Cách sửa: ${FIX.invalid_option}.`,
   },
   duplicate_row: {
     severity: 'warning',
     at: 'the label cell',
     doc: 'the same lĩnh vực (or unit, kind, tuyến) twice',
-    message: (d) => `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}).`,
+    fix: FIX.duplicate_row,
+    message: (d) => `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}). Cách sửa: ${FIX.duplicate_row}.`,
   },
   conflicting_values: {
     severity: 'error',
     at: 'the second row\'s differing cell',
     doc: 'the same indicator (Chỉ tiêu) given twice with two values (12/30 and 10/30)',
+    fix: FIX.conflicting_values,
     message: (d) =>
-      `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này.`,
+      `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này. Cách sửa: ${FIX.conflicting_values}.`,
   },
   part_exceeds_total: {
     severity: 'error',
     at: 'the part',
     doc: 'SH1: số hóa above tiếp nhận (local Biểu 06 variants)',
-    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}.`,
+    fix: FIX.part_exceeds_total,
+    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}. Cách sửa: ${FIX.part_exceeds_total}.`,
   },
   level_not_in_regime: {
     severity: 'warning',
     at: 'Cấp huyện',
     doc: 'a catalogue counting TTHC at cấp huyện in a period of the two-level government',
+    fix: FIX.level_not_in_regime,
     message: (d) =>
-      `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}).`,
+      `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}). Cách sửa: ${FIX.level_not_in_regime}.`,
   },
   sum_mismatch: {
     severity: 'error',
@@ -303,7 +360,8 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'Từ kỳ trước',
     doc: 'T5: carried over ≠ previous period\'s pending (needs `--previous`); lĩnh vực matched by loose names, else the totals rows',
-    message: (d) => `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết.`,
+    fix: FIX.carry_over_mismatch,
+    message: (d) => `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết. Cách sửa: ${FIX.carry_over_mismatch}.`,
   },
   carry_over_skipped: {
     severity: 'info',
@@ -315,23 +373,26 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the unit or the period',
     doc: 'the `--previous` workbook is another unit\'s, or not of the period just before (the CLI refuses such a pairing before checking, exit 2, unless `--force`: src/core/pairing.ts)',
+    fix: FIX.previous_mismatch,
     message: (d) =>
       d.what === 'unit'
-        ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}": kiểm tra lại tệp đã chọn.`
-        : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}: kiểm tra lại tệp đã chọn.`,
+        ? `Tệp kỳ trước là của "${d.previous}", không phải "${d.current}". Cách sửa: ${FIX.previous_mismatch}.`
+        : `Tệp kỳ trước là ${d.previous}, không phải kỳ liền trước ${d.current}. Cách sửa: ${FIX.previous_mismatch}.`,
   },
   cap_exceeded: {
     severity: 'warning',
     at: 'HTXSNV',
     doc: 'above the cap of the rule set in force (limit rounded down; rounding is stated nowhere)',
+    fix: FIX.cap_exceeded,
     message: (d) =>
-      `${d.subject} xếp loại hoàn thành xuất sắc nhiệm vụ là ${n(d.actual)}, vượt giới hạn ${formatNumber(d.limit)} (${d.capPercent}% của ${formatNumber(d.base)} hoàn thành tốt nhiệm vụ) theo ${d.basis ?? 'quy định hiện hành'}.`,
+      `${d.subject} xếp loại hoàn thành xuất sắc nhiệm vụ là ${n(d.actual)}, vượt giới hạn ${formatNumber(d.limit)} (${d.capPercent}% của ${formatNumber(d.base)} hoàn thành tốt nhiệm vụ) theo ${d.basis ?? 'quy định hiện hành'}. Cách sửa: ${FIX.cap_exceeded}.`,
   },
   tuyen_not_in_regime: {
     severity: 'warning',
     at: 'Tuyến',
     doc: '"Huyện" in a period of the two-level government',
-    message: (d) => `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}.`,
+    fix: FIX.tuyen_not_in_regime,
+    message: (d) => `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}. Cách sửa: ${FIX.tuyen_not_in_regime}.`,
   },
   satisfaction_inconsistent: {
     severity: 'error',
@@ -345,7 +406,8 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the summary cell',
     doc: 'Số phiếu ≠ the forms with an answer, or a rate that is not the index computed from the answer sheets rounded to the decimals it was typed with ("không phát sinh" when no form answers it)',
-    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}.`,
+    fix: FIX.survey_summary_mismatch,
+    message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}. Cách sửa: ${FIX.survey_summary_mismatch}.`,
   },
   survey_sheet_read: {
     severity: 'info',
@@ -365,48 +427,55 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the first such header',
     doc: 'A–E columns not on the version\'s list; still read as 1–5 items of their section',
+    fix: FIX.survey_items_unknown,
     message: (d) =>
-      `Các cột ${itemList(d.items)} không có trong ${d.version}; vẫn được tính như câu hỏi thang điểm 1–5 của khía cạnh tương ứng.`,
+      `Các cột ${itemList(d.items)} không có trong ${d.version}; vẫn được tính như câu hỏi thang điểm 1–5 của khía cạnh tương ứng. Cách sửa: ${FIX.survey_items_unknown}.`,
   },
   survey_answer_out_of_scale: {
     severity: 'warning',
     severityNote: 'warning (error only for items and codes marked C in `src/core/surveys/forms.ts`)',
     at: 'the answer cell',
     doc: 'a Likert answer outside 1–5 and not the "không sử dụng" code, a cost answer outside its options, G1/F outside 0–100, G2/G outside its options and "khác"; text in an answer cell. The answer is left out of the indices',
+    fix: FIX.survey_answer_out_of_scale,
     message: (d) =>
-      `Câu ${d.item}${d.formId ? ` của phiếu số ${d.formId}` : ''} ghi "${n(d.actual)}", không thuộc các giá trị hợp lệ (${d.allowed}); câu trả lời này không được tính.`,
+      `Câu ${d.item}${d.formId ? ` của phiếu số ${d.formId}` : ''} ghi "${n(d.actual)}", không thuộc các giá trị hợp lệ (${d.allowed}); câu trả lời này không được tính. Cách sửa: ${FIX.survey_answer_out_of_scale}.`,
   },
   survey_answer_blank: {
     severity: 'warning',
     at: 'the first blank answer',
     doc: 'a form with blank Likert answers, only for form versions whose blank policy is `flagged` (default `excluded`: a blank is no answer)',
-    message: (d) => `${phieu(d.formId)} bỏ trống ${d.items.length} câu: ${itemList(d.items)}.`,
+    fix: FIX.survey_answer_blank,
+    message: (d) => `${phieu(d.formId)} bỏ trống ${d.items.length} câu: ${itemList(d.items)}. Cách sửa: ${FIX.survey_answer_blank}.`,
   },
   survey_form_empty: {
     severity: 'warning',
     at: 'the form\'s id (or first answer)',
     doc: 'a row with an id or date but no answer: not a respondent',
-    message: (d) => `${phieu(d.formId)} không có câu trả lời nào: không được tính vào số phiếu.`,
+    fix: FIX.survey_form_empty,
+    message: (d) => `${phieu(d.formId)} không có câu trả lời nào: không được tính vào số phiếu. Cách sửa: ${FIX.survey_form_empty}.`,
   },
   survey_duplicate_form: {
     severity: 'error',
     at: 'the later id cell',
     doc: 'the same MA_SO_PHIEU twice within one survey (across its sheets); both forms are still counted',
-    message: (d) => `Mã phiếu "${d.formId}" trùng với phiếu ở ô ${d.firstCell}.`,
+    fix: FIX.survey_duplicate_form,
+    message: (d) => `Mã phiếu "${d.formId}" trùng với phiếu ở ô ${d.firstCell}. Cách sửa: ${FIX.survey_duplicate_form}.`,
   },
   survey_form_outside_window: {
     severity: 'warning',
     at: 'the form\'s date',
     doc: 'NGAY_DIEN_PHIEU before TuNgay or after DenNgay; the form is still counted (a date that is no date is `invalid_date`, warning)',
+    fix: FIX.survey_form_outside_window,
     message: (d) =>
-      `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}.`,
+      `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: ${FIX.survey_form_outside_window}.`,
   },
   survey_findings_capped: {
     severity: 'warning',
     at: 'first header cell of the answer sheet',
     doc: 'more than 200 findings of one kind on one answer sheet: the first 200 are at their cells, the rest counted here (a column coded off the scale would otherwise paint thousands of cells)',
+    fix: FIX.survey_findings_capped,
     message: (d) =>
-      `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Hãy kiểm tra cách mã hoá câu trả lời của cả cột.`,
+      `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Cách sửa: ${FIX.survey_findings_capped}.`,
   },
   survey_summary_row_missing: {
     severity: 'info',
@@ -419,19 +488,21 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'KyBaoCao',
     doc: 'not one of the eight period kinds',
-    message: (d) => `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; chọn một trong: ${d.options.join(', ')}.`,
+    fix: FIX.invalid_period_kind,
+    message: (d) => `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; các kỳ hợp lệ: ${d.options.join(', ')}. Cách sửa: ${FIX.invalid_period_kind}.`,
   },
   invalid_year: {
     severity: 'error',
     at: 'NamBaoCao',
     doc: 'not a year',
+    fix: FIX.invalid_year,
     message: (d) => {
       if (typeof d.actual === 'number') {
         // 1999 is shown as a year, not "1.999"; 1e308 as "1 × 10³⁰⁸", never "1e+308".
         const y = Number.isInteger(d.actual) && Math.abs(d.actual) < 10000 ? String(d.actual) : n(d.actual);
-        return `Năm báo cáo "${y}" không hợp lệ: hãy ghi năm bằng bốn chữ số, từ 2000 đến 2100.`;
+        return `Năm báo cáo "${y}" không hợp lệ. Cách sửa: ${FIX.invalid_year}.`;
       }
-      return `Năm báo cáo "${n(d.actual)}" không hợp lệ.`;
+      return `Năm báo cáo "${n(d.actual)}" không hợp lệ. Cách sửa: ${FIX.invalid_year}.`;
     },
   },
   invalid_date: {
@@ -443,7 +514,7 @@ export const WORKBOOK_FINDINGS = {
       // A number beyond every date (a date cell of 1e308): the reader may not even keep its value.
       if (d.outOfRange) {
         const shown = typeof d.actual === 'number' && Number.isFinite(d.actual) ? ` (${n(d.actual)})` : '';
-        return `"${d.label}" ghi một số${shown} quá lớn hoặc quá nhỏ để là ngày (Excel chỉ ghi được ngày từ 01/01/1900 đến 31/12/9999): hãy ghi lại ngày, ví dụ 01/01/2023.`;
+        return `"${d.label}" ghi một số${shown} quá lớn hoặc quá nhỏ để là ngày (Excel chỉ ghi được ngày từ 01/01/1900 đến 31/12/9999). Cách sửa: ${FIX.invalid_date}.`;
       }
       return `"${d.label}" ghi "${n(d.actual)}", không đọc được là ngày. Cách sửa: ${FIX.invalid_date}.`;
     },
@@ -460,46 +531,52 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'TuNgay / DenNgay',
     doc: 'neither the NĐ 09/2019 window nor the calendar period',
+    fix: FIX.window_differs,
     message: (d) =>
-      `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}).`,
+      `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}). Cách sửa: ${FIX.window_differs}.`,
   },
   merge_period_differs: {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line (column C)',
     doc: '`cchc merge`: a unit\'s period (kind, year, window) differs from that of most units; the file is left out of the sums',
+    fix: FIX.merge_period_differs,
     message: (d) =>
-      `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp.`,
+      `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp. Cách sửa: ${FIX.merge_period_differs}.`,
   },
   merge_duplicate_unit: {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge`: the same unit twice (names equal once case, diacritics and punctuation are set aside), or two units with identical figures; only the first file is summed',
+    fix: FIX.merge_duplicate_unit,
     message: (d) =>
       d.by === 'name'
-        ? `"${d.unit}" có hai tệp (${d.otherFile} và ${d.file ?? ''}): chỉ cộng tệp ${d.otherFile}, kiểm tra lại tệp nào đúng.`
-        : `Tệp ${d.file ?? ''} ("${d.unit}") có số liệu trùng hệt tệp ${d.otherFile} ("${d.otherUnit}"): có thể gửi nhầm tệp của đơn vị khác; không đưa vào tổng hợp.`,
+        ? `"${d.unit}" có hai tệp (${d.otherFile} và ${d.file ?? ''}): chỉ cộng tệp ${d.otherFile}. Cách sửa: ${FIX.merge_duplicate_unit}.`
+        : `Tệp ${d.file ?? ''} ("${d.unit}") có số liệu trùng hệt tệp ${d.otherFile} ("${d.otherUnit}"): có thể gửi nhầm tệp của đơn vị khác; không đưa vào tổng hợp. Cách sửa: ${FIX.merge_duplicate_unit}.`,
   },
   merge_stale_file: {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the file\'s bytes, or the unit\'s figures, are identical to those the previous consolidated workbook recorded for it; left out of the sums',
+    fix: FIX.merge_stale_file,
     message: (d) =>
       d.by === 'file'
-        ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp.`
-        : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp.`,
+        ? `Tệp ${d.file ?? ''} của "${d.unit}" giống hệt tệp đã dùng ở kỳ trước: có thể gửi lại tệp cũ; không đưa vào tổng hợp. Cách sửa: ${FIX.merge_stale_file}.`
+        : `Số liệu của "${d.unit}" (tệp ${d.file ?? ''}) trùng hệt số liệu kỳ trước của đơn vị: có thể là tệp kỳ trước; không đưa vào tổng hợp. Cách sửa: ${FIX.merge_stale_file}.`,
   },
   merge_consolidated_input: {
     severity: 'error',
     at: '`Nguồn`, the file\'s line',
     doc: '`cchc merge`: the file is itself a consolidated workbook (a "Nguồn" sheet listing units and a "Truy vết" sheet), e.g. last period\'s output left in the units\' folder; left out of the sums, which it would double',
+    fix: FIX.merge_consolidated_input,
     message: (d) =>
-      `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Hãy để sổ tổng hợp ngoài thư mục của các đơn vị.`,
+      `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Cách sửa: ${FIX.merge_consolidated_input}.`,
   },
   merge_unit_missing: {
     severity: 'warning',
     at: '`Nguồn`, a line added for the unit',
     doc: '`cchc merge --previous`: a unit of the previous consolidated workbook has no file this period',
-    message: (d) => `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này.`,
+    fix: FIX.merge_unit_missing,
+    message: (d) => `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này. Cách sửa: ${FIX.merge_unit_missing}.`,
   },
   merge_unit_new: {
     severity: 'info',
@@ -511,21 +588,24 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the unit\'s "Từ kỳ trước" differs from its pending files at the end of the previous period (T5 per unit)',
+    fix: FIX.merge_carry_over,
     message: (d) =>
-      `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5).`,
+      `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5). Cách sửa: ${FIX.merge_carry_over}.`,
   },
   merge_large_change: {
     severity: 'warning',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the files a unit received in the period changed by more than the threshold (`--max-change`, default 50 %) from the previous period',
+    fix: FIX.merge_large_change,
     message: (d) =>
-      `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%): kiểm tra lại số liệu của đơn vị.`,
+      `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%). Cách sửa: ${FIX.merge_large_change}.`,
   },
   merge_file_unreadable: {
     severity: 'error',
     at: '`Nguồn`, the file\'s line (column B)',
     doc: '`cchc merge`: a file given, or found in a folder, could not be read (or is no workbook): named with why, left out of the totals; the run exits 1',
-    message: (d) => `Không đọc được tệp ${d.file}: ${d.reason} Tệp này không được đưa vào tổng hợp; hãy sửa hoặc xin lại tệp rồi chạy lại.`,
+    fix: FIX.merge_file_unreadable,
+    message: (d) => `Không đọc được tệp ${d.file}: ${d.reason} Tệp này không được đưa vào tổng hợp. Cách sửa: ${FIX.merge_file_unreadable}.`,
   },
   merge_previous_unusable: {
     severity: 'info',
