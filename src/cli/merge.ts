@@ -22,7 +22,8 @@ import { SEVERITY_LABEL } from '../core/messages';
 import { periodTitle } from '../core/format';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
-import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
+import { assertReplaceable, planOutput, UnsafeWriteError, writeOutput, type OutputPlan } from './safe-write';
+import { judgeConsolidation, sameCells } from './existing-output';
 import { ioMessage, readBoundedSync } from './input';
 import { refusalMessage } from '../core/catalogue/refusals';
 import { jsonSafe, terminalSafeLines } from './safe-text';
@@ -194,6 +195,8 @@ export interface MergeRun {
   json?: boolean;
   maxChangePercent?: number;
   unit?: string;
+  /** Replace an existing --out that is not a consolidation. */
+  overwrite?: boolean;
   /** Threads that read and check files, the main one included (default: the machine's cores). */
   threads?: number;
 }
@@ -201,8 +204,11 @@ export interface MergeRun {
 export async function runMerge(opts: MergeRun): Promise<number> {
   const { files, leftOut } = expandInputs(opts.inputs);
   // A device or pipe as --out is refused before the units are read, not after (safe-write.ts).
+  // So is an existing file that is no consolidation (the officer's own workbook), unless --overwrite.
+  let plan: OutputPlan;
   try {
     assertReplaceable(opts.out);
+    plan = await planOutput(opts.out, { overwrite: opts.overwrite, judge: judgeConsolidation });
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
@@ -240,16 +246,21 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   moment('tong-hop-xong');
   const { buildMergedWorkbookDetailed } = await import('../xlsx/merge-workbook');
   const { bytes, droppedNote } = await buildMergedWorkbookDetailed(result, opts.unit);
+  let kept: string | null;
   try {
-    writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
+    // A previous consolidation holding exactly these cells loses nothing; any other is kept.
+    if (plan.existing === 'edited' && (await sameCells(new Uint8Array(readBoundedSync(opts.out)), bytes).catch(() => false))) plan = { existing: 'unedited' };
+    kept = writeOutput(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])], plan);
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
   }
   moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
-  const json = { ...mergeJson(result, units, opts.out), ...(droppedNote ? { written: { droppedCharacters: droppedNote } } : {}) };
-  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '')));
+  const keptNote = kept ? `Sổ tổng hợp cũ "${opts.out}" khác số liệu mới (có thể đã được sửa): đã giữ bản đó thành "${kept}".` : null;
+  const written = { ...(droppedNote ? { droppedCharacters: droppedNote } : {}), ...(kept ? { keptPrevious: kept } : {}) };
+  const json = { ...mergeJson(result, units, opts.out), ...(Object.keys(written).length ? { written } : {}) };
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out) + (droppedNote ? `\n${droppedNote}\n` : '') + (keptNote ? `\n${keptNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   const unitErrors = result.sources.some((s) => s.included && (s.errors ?? 0) > 0);

@@ -113,7 +113,7 @@ describe('cchc writes whole files or nothing', () => {
     const dest = join(dir, 'bao-cao-cu.docx');
     writeFileSync(dest, 'bản báo cáo cũ');
     // ulimit -f 4: writing past 4 KB fails with EFBIG, the way a full disk fails a write midway.
-    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" report "${SAMPLE_FILES.clean}" --template assets/templates/bao-cao-cchc.docx --out "${dest}"`], {
+    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" report "${SAMPLE_FILES.clean}" --template assets/templates/bao-cao-cchc.docx --out "${dest}" --overwrite`], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60000,
@@ -124,7 +124,7 @@ describe('cchc writes whole files or nothing', () => {
     expect(readFileSync(dest, 'utf8')).toBe('bản báo cáo cũ');
     const template = join(dir, 'trang-cu.xlsx');
     writeFileSync(template, 'sổ cũ');
-    const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}"`], { cwd: root, encoding: 'utf8', timeout: 60000 });
+    const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}" --overwrite`], { cwd: root, encoding: 'utf8', timeout: 60000 });
     expect(t.status).toBe(2);
     expect(readFileSync(template, 'utf8')).toBe('sổ cũ');
   });
@@ -138,6 +138,23 @@ describe('cchc template and --help', () => {
     const model = await readWorkbook(readFileSync(out));
     expect(model.tables.map((t) => t.name)).toEqual(['KetQuaGiaiQuyet', 'DanhMucTTHC', 'PhanAnhKienNghi', 'BienChe', 'XepLoai', 'ChiTieuKhac', 'KhaoSatHaiLong']);
     expect(run('template').code).toBe(2);
+  });
+
+  it('writes over its own blank workbook, but not over a workbook with figures or any other file unless --overwrite', () => {
+    const out = join(dir, 'trang-lai.xlsx');
+    expect(run('template', '--out', out).code).toBe(0);
+    expect(run('template', '--out', out).code).toBe(0);
+    // The clean sample is the blank workbook with the officers' figures typed in.
+    const filled = join(dir, 'da-dien.xlsx');
+    writeFileSync(filled, readFileSync(SAMPLE_FILES.clean));
+    const r = run('template', '--out', filled);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${filled}" đã có`);
+    expect(r.err).toContain('--overwrite');
+    expect(readFileSync(filled).equals(readFileSync(SAMPLE_FILES.clean))).toBe(true);
+    expect(run('template', '--out', filled, '--overwrite').code).toBe(0);
+    expect(readFileSync(filled).equals(readFileSync(SAMPLE_FILES.clean))).toBe(false);
+    expect(existsSync(join(dir, 'da-dien (bản trước).xlsx'))).toBe(false);
   });
 
   it('prints Vietnamese help', () => {
