@@ -157,6 +157,26 @@ describe('cchc template and --help', () => {
     expect(existsSync(join(dir, 'da-dien (bản trước).xlsx'))).toBe(false);
   });
 
+  it('a blank workbook, its own or one of empty sheets, is reported as having no figures (no_data, exit 1), never as passing', async () => {
+    const blank = join(dir, 'trang-chua-dien.xlsx');
+    expect(run('template', '--out', blank).code).toBe(0);
+    const r = run('check', blank, '--json');
+    expect(r.code).toBe(1);
+    // The template's seven tables (listed in the test above), each recognised and empty.
+    const noData = JSON.parse(r.out).issues.filter((i: { code: string }) => i.code === 'no_data');
+    expect(noData).toEqual([expect.objectContaining({ severity: 'error', sheet: 'TTHC', cell: 'A1', message: 'Sổ chưa có số liệu: 7 bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo.' })]);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    wb.addWorksheet('Sheet2');
+    const empty = join(dir, 'trang-rong.xlsx');
+    writeFileSync(empty, Buffer.from(await wb.xlsx.writeBuffer()));
+    const e = run('check', empty);
+    expect(e.code).toBe(1);
+    expect(e.out).toMatch(/^Lỗi +Sheet1!A1 +Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo\.$/m);
+    expect(e.out).toContain('Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (1 lỗi, ');
+  });
+
   it('prints Vietnamese help', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
