@@ -132,6 +132,11 @@ export interface MetricsSpec {
   percent?: (indicator: string) => boolean;
   /** Decimals of an indicator that is neither a count nor a percent (a mean score). */
   decimals?: (indicator: string) => number | undefined;
+  /**
+   * Why an indicator without a value could not be computed ("không tính được: thiếu cột …"), from
+   * the table as read; null: it has no value because nothing happened ("không phát sinh").
+   */
+  unknown?: (indicator: string, t: TableData | undefined) => string | null;
 }
 
 export interface SectionSpec {
