@@ -249,7 +249,9 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   let kept: string | null;
   try {
     // A previous consolidation holding exactly these cells loses nothing; any other is kept.
-    if (plan.existing === 'edited' && (await sameCells(new Uint8Array(readBoundedSync(opts.out)), bytes).catch(() => false))) plan = { existing: 'unedited' };
+    // Unreadable now (gone, too large): not the same, so it is kept if it is still there.
+    const same = plan.existing === 'edited' && (await (async () => sameCells(new Uint8Array(readBoundedSync(opts.out)), bytes))().catch(() => false));
+    if (same) plan = { existing: 'unedited' };
     kept = writeOutput(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])], plan);
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);

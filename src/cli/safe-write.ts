@@ -272,7 +272,7 @@ export function writeOutput(target: string, data: Uint8Array | string, inputs: r
   let kept: string | null = null;
   if (plan.existing === 'edited') {
     const real = realPathOf(target);
-    for (let n = 1; kept == null; n++) {
+    for (let n = 1; kept == null && statOf(real); n++) {
       const name = previousCopyName(target, n);
       try {
         // COPYFILE_EXCL: an existing copy is never replaced; the original stays until the rename below.
@@ -280,6 +280,7 @@ export function writeOutput(target: string, data: Uint8Array | string, inputs: r
         kept = name;
       } catch (e) {
         if ((e as NodeJS.ErrnoException)?.code === 'EEXIST' && n < 1000) continue;
+        if ((e as NodeJS.ErrnoException)?.code === 'ENOENT' && !statOf(real)) break; // gone meanwhile: nothing left to keep
         throw new UnsafeWriteError('write_failed', `Không giữ được bản cũ của "${target}" (đã sửa sau lần ghi trước) thành "${name}": ${ioReason(e)}. Chưa ghi gì.`, String(e));
       }
     }
