@@ -113,7 +113,9 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   unread.forEach(push);
   // A blank workbook has nothing wrong in it and nothing in it either: it never passes. Figures on
   // a sheet not read are not "no data": sheet_not_read names them.
-  if (!Object.values(data.tables).some(hasFigures) && !Object.keys(surveys.metrics).length && !unread.some((d) => d.code === 'sheet_not_read')) {
+  // An answer sheet with no form read (0 phiếu) tells nothing either.
+  const surveyFigures = Object.values(surveys.metrics).some((v) => v != null && v !== 0);
+  if (!Object.values(data.tables).some(hasFigures) && !surveyFigures && !unread.some((d) => d.code === 'sheet_not_read')) {
     const first = Object.values(data.tables)[0]?.sheet ?? model.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
     push({ code: 'no_data', sheet: first, cell: 'A1', tablesFound: Object.keys(data.tables).length });
   }
