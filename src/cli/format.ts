@@ -43,7 +43,7 @@ export function reportText(report: CheckReport, model: WorkbookModel, file: stri
   const nothingRead = !report.recognized?.tables.length && report.issues.some((f) => f.code === 'missing_table');
   out.push(
     nothingRead
-      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý).`
+      ? `Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý).`
       : s.errors + s.warnings + s.infos === 0
       ? 'Kết quả: không phát hiện lỗi hay cảnh báo nào.'
       : `Kết quả: ${formatCount(s.errors)} lỗi, ${formatCount(s.warnings)} cảnh báo, ${formatCount(s.infos)} gợi ý.`,

@@ -10,7 +10,8 @@ import { checkWorkbook } from '../core/check';
 import type { WorkbookModel } from '../core/model';
 import { readWorkbook } from '../xlsx/read';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
-import { UnsafeWriteError, writeFileSafely } from './safe-write';
+import { planOutput, UnsafeWriteError, writeOutput } from './safe-write';
+import { judgeTemplate } from './existing-output';
 import { reportText } from './format';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { MERGE_WORKER } from './merge-role';
@@ -36,23 +37,27 @@ const COMMAND_HELP = {
   },
   report: {
     summary: 'Điền các đoạn văn sinh từ số liệu vào mẫu báo cáo Word.',
-    text: `  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart]
+    text: `  cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx [--previous TỆP_KỲ_TRƯỚC.xlsx] [--force] [--no-chart] [--overwrite]
       Ghi các đoạn văn sinh từ số liệu vào các ô nội dung có gắn thẻ của mẫu Word (ra tệp mới).
       --previous    sổ số liệu kỳ trước, để viết câu so sánh "so với kỳ trước, tăng/giảm …"
       --no-chart    không chèn biểu đồ hài lòng theo nhóm tiêu chí (mặc định chèn khi sổ có phiếu khảo sát)
       Sổ còn lỗi thì không viết (mã thoát 1), trừ khi thêm --force (các phần có số liệu sai
       được ghi chú tô vàng ngay trong văn bản).
+      --overwrite   ghi đè KẾT_QUẢ.docx đã có dù không phải báo cáo lệnh này điền lần trước
+                    (báo cáo đã điền mà cán bộ sửa chữ ngoài vùng điền luôn được giữ thành "(bản trước)")
 `,
   },
   merge: {
     summary: 'Kiểm tra sổ của các đơn vị và tổng hợp thành sổ của Sở.',
-    text: `  cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json]
+    text: `  cchc merge TỆP_HOẶC_THƯ_MỤC… --out SO.xlsx [--previous TỔNG_HỢP_KỲ_TRƯỚC.xlsx] [--json] [--overwrite]
       Kiểm tra sổ của từng đơn vị và tổng hợp thành sổ của Sở (tệp mới), kèm sheet "Nguồn"
       (từng tệp, đơn vị, kỳ, kết quả kiểm tra) và "Truy vết" (mỗi số tổng hợp lấy từ ô nào).
       --previous    sổ tổng hợp kỳ trước do lệnh merge ghi: so danh sách đơn vị, T5 từng đơn vị
       --max-change  ngưỡng cảnh báo khi số hồ sơ tiếp nhận của một đơn vị thay đổi (%, mặc định 50)
       --unit        tên đơn vị tổng hợp (mặc định: tên Sở Y tế trong các tệp)
       --threads     số luồng đọc và kiểm tra tệp cùng lúc (mặc định: số lõi của máy; 1: không dùng luồng phụ)
+      --overwrite   ghi đè SO.xlsx đã có dù không phải sổ tổng hợp (sổ tổng hợp cũ khác số liệu mới
+                    luôn được giữ thành "SO (bản trước).xlsx")
 `,
   },
   doc: {
@@ -64,8 +69,9 @@ const COMMAND_HELP = {
   },
   template: {
     summary: 'Ghi một sổ số liệu trắng theo mẫu chuẩn.',
-    text: `  cchc template --out TỆP.xlsx
-      Ghi một sổ số liệu trắng theo mẫu chuẩn.
+    text: `  cchc template --out TỆP.xlsx [--overwrite]
+      Ghi một sổ số liệu trắng theo mẫu chuẩn. TỆP.xlsx đã có (kể cả sổ trắng đã điền số)
+      thì không ghi đè, trừ khi thêm --overwrite.
 `,
   },
 } as const;
@@ -135,14 +141,16 @@ async function check(args: string[]): Promise<number> {
 }
 
 async function template(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' }, overwrite: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return help();
   if (!values.out || positionals.length) throw new UsageError('Lệnh template cần --out TỆP.xlsx, ví dụ: cchc template --out mau-trang.xlsx');
   try {
     // The writer (ExcelJS) is loaded by the commands that write a workbook only: reading does not
     // need it, and every merge worker would otherwise load it for nothing.
     const [{ buildWorkbook }, { BLANK_TEMPLATE }] = await Promise.all([import('../xlsx/template'), import('../xlsx/samples')]);
-    writeFileSafely(values.out, await buildWorkbook(BLANK_TEMPLATE));
+    const bytes = await buildWorkbook(BLANK_TEMPLATE);
+    // An officer may have filled a blank workbook written here before: only the same blank one is replaced.
+    writeOutput(values.out, bytes, [], await planOutput(values.out, { overwrite: !!values.overwrite, judge: (old) => judgeTemplate(old, bytes) }));
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new UsageError(e.message);
     throw e;
@@ -152,7 +160,7 @@ async function template(args: string[]): Promise<number> {
 }
 
 async function report(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, force: { type: 'boolean' }, 'no-chart': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { template: { type: 'string' }, out: { type: 'string' }, previous: { type: 'string' }, force: { type: 'boolean' }, overwrite: { type: 'boolean' }, 'no-chart': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return help();
   if (positionals.length !== 1 || !values.template || !values.out) {
     throw new UsageError('Lệnh report cần: cchc report TỆP.xlsx --template MẪU.docx --out KẾT_QUẢ.docx');
@@ -162,14 +170,14 @@ async function report(args: string[]): Promise<number> {
   // Each command's own modules are loaded when it runs (the report's .docx filler and chart, the
   // prose checker, merge's consolidation): `cchc check` starts without them.
   const { runReport } = await import('./report');
-  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}), ...(values.previous ? { previous: values.previous } : {}), ...(values['no-chart'] ? { chart: false } : {}) });
+  return runReport({ file: positionals[0]!, template: values.template, out: values.out, io, ...(values.force ? { force: true } : {}), ...(values.overwrite ? { overwrite: true } : {}), ...(values.previous ? { previous: values.previous } : {}), ...(values['no-chart'] ? { chart: false } : {}) });
 }
 
 async function merge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, previous: { type: 'string' }, json: { type: 'boolean' }, 'max-change': { type: 'string' }, unit: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' }, previous: { type: 'string' }, json: { type: 'boolean' }, 'max-change': { type: 'string' }, unit: { type: 'string' }, threads: { type: 'string' }, overwrite: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return help();
   if (!positionals.length || !values.out) throw new UsageError('Lệnh merge cần các tệp (hoặc thư mục) của đơn vị và --out, ví dụ: cchc merge don-vi/ --out tong-hop.xlsx');
@@ -185,7 +193,7 @@ async function merge(args: string[]): Promise<number> {
   }
   const { MergeInputError, runMerge } = await import('./merge');
   try {
-    return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(threads !== undefined ? { threads } : {}) });
+    return await runMerge({ inputs: positionals, out: values.out, ...(values.previous ? { previous: values.previous } : {}), ...(values.json ? { json: true } : {}), ...(values.overwrite ? { overwrite: true } : {}), ...(maxChangePercent !== undefined ? { maxChangePercent } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(threads !== undefined ? { threads } : {}) });
   } catch (e) {
     if (e instanceof MergeInputError) throw new UsageError(e.message);
     throw e;

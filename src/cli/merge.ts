@@ -23,7 +23,8 @@ import { SEVERITY_LABEL } from '../core/messages';
 import { periodTitle } from '../core/format';
 import { isUnreadableWorkbookError } from '../xlsx/errors';
 import { readWorkbook } from '../xlsx/read';
-import { assertReplaceable, UnsafeWriteError, writeFileSafely } from './safe-write';
+import { assertReplaceable, planOutput, UnsafeWriteError, writeOutput, type OutputPlan } from './safe-write';
+import { judgeConsolidation, sameCells } from './existing-output';
 import { ioMessage, readBoundedSync } from './input';
 import { refusalMessage } from '../core/catalogue/refusals';
 import { jsonSafe, terminalSafeLines } from './safe-text';
@@ -195,6 +196,8 @@ export interface MergeRun {
   json?: boolean;
   maxChangePercent?: number;
   unit?: string;
+  /** Replace an existing --out that is not a consolidation. */
+  overwrite?: boolean;
   /** Threads that read and check files, the main one included (default: the machine's cores). */
   threads?: number;
 }
@@ -202,8 +205,11 @@ export interface MergeRun {
 export async function runMerge(opts: MergeRun): Promise<number> {
   const { files, leftOut } = expandInputs(opts.inputs);
   // A device or pipe as --out is refused before the units are read, not after (safe-write.ts).
+  // So is an existing file that is no consolidation (the officer's own workbook), unless --overwrite.
+  let plan: OutputPlan;
   try {
     assertReplaceable(opts.out);
+    plan = await planOutput(opts.out, { overwrite: opts.overwrite, judge: judgeConsolidation });
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
@@ -249,16 +255,23 @@ export async function runMerge(opts: MergeRun): Promise<number> {
     throw e;
   }
   const { bytes, droppedNote } = built;
+  let kept: string | null;
   try {
-    writeFileSafely(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])]);
+    // A previous consolidation holding exactly these cells loses nothing; any other is kept.
+    // Unreadable now (gone, too large): not the same, so it is kept if it is still there.
+    const same = plan.existing === 'edited' && (await (async () => sameCells(new Uint8Array(readBoundedSync(opts.out)), bytes))().catch(() => false));
+    if (same) plan = { existing: 'unedited' };
+    kept = writeOutput(opts.out, bytes, [...files.map((f) => ({ path: f, label: `tệp của đơn vị ${f}` })), ...(opts.previous ? [{ path: opts.previous, label: 'sổ tổng hợp kỳ trước (--previous)' }] : [])], plan);
   } catch (e) {
     if (e instanceof UnsafeWriteError) throw new MergeInputError(e.message);
     throw e;
   }
   moment('ghi-xong');
   // Unit names and paths come from the files: made safe for a terminal (safe-text.ts).
-  const json = { ...mergeJson(result, units, opts.out), ...(droppedNote ? { written: { droppedCharacters: droppedNote } } : {}) };
-  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out, opts.unit) + (droppedNote ? `\n${droppedNote}\n` : '')));
+  const keptNote = kept ? `Sổ tổng hợp cũ "${opts.out}" khác số liệu mới (có thể đã được sửa): đã giữ bản đó thành "${kept}".` : null;
+  const written = { ...(droppedNote ? { droppedCharacters: droppedNote } : {}), ...(kept ? { keptPrevious: kept } : {}) };
+  const json = { ...mergeJson(result, units, opts.out), ...(Object.keys(written).length ? { written } : {}) };
+  process.stdout.write(opts.json ? `${jsonSafe(JSON.stringify(json, null, 2))}\n` : terminalSafeLines(mergeText(result, opts.out, opts.unit) + (droppedNote ? `\n${droppedNote}\n` : '') + (keptNote ? `\n${keptNote}\n` : '')));
   moment('in-xong');
   if (moments.length) process.stderr.write(`thoi-gian ${moments.map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   return result.summary.errors > 0 || unitErrors(result).errors > 0 ? 1 : 0;

@@ -11,12 +11,12 @@ import { type Tag } from '../core/narrative/tags';
 import { TAG_TITLES } from '../core/narrative/places';
 import type { FillResult } from '../docx/fill';
 import { DOCX_LIMITS, isUnreadableTemplateError } from '../docx/package';
-import { assertNotInput, assertReplaceable, UnsafeWriteError, writeFileSafely, type NamedInput } from './safe-write';
-import { fillDocxDetailed } from '../docx/fill';
+import { assertNotInput, assertReplaceable, planOutput, UnsafeWriteError, writeOutput, type ExistingOutput, type NamedInput, type OutputPlan } from './safe-write';
+import { fillDocxDetailed, readFillRecord, textOutsidePlaces } from '../docx/fill';
 import { surveyChartImage } from '../core/chart';
 
 /** Help text of `cchc report`, for main.ts. */
-export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--previous KỲ-TRƯỚC.xlsx] [--force] [--no-chart]
+export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out KẾT-QUẢ.docx [--previous KỲ-TRƯỚC.xlsx] [--force] [--no-chart] [--overwrite]
   Kiểm tra bảng số liệu rồi viết các đoạn văn số liệu vào các vùng nội dung (content control)
   có gắn thẻ "cchc:…" của mẫu báo cáo Word, ghi ra tệp mới KẾT-QUẢ.docx (không sửa tệp đầu vào).
   --previous: bảng số liệu kỳ trước, để viết câu "so với kỳ trước / cùng kỳ, tăng/giảm …".
@@ -26,6 +26,9 @@ export const REPORT_HELP = `cchc report TỆP.xlsx --template MẪU.docx --out K
   biểu đồ tỷ lệ hài lòng theo nhóm tiêu chí A–E; --no-chart: không chèn (điền lại sẽ gỡ biểu đồ cũ).
   Ngày ở dòng địa danh lấy từ ô "Ngày báo cáo" (tên NgayBaoCao) của sổ; không có thì để trống
   (tô vàng) cho cán bộ ghi.
+  KẾT-QUẢ.docx đã có: chỉ ghi lại khi đó là báo cáo lệnh này đã điền; nếu cán bộ đã sửa chữ ngoài
+  các vùng điền, bản đó được giữ thành "KẾT-QUẢ (bản trước).docx". Tệp khác thì không ghi đè,
+  trừ khi thêm --overwrite.
   Mã thoát: 0 đã ghi; 1 bảng số liệu còn lỗi; 2 không đọc được tệp hoặc tham số sai.`;
 
 export interface ReportOptions {
@@ -34,6 +37,8 @@ export interface ReportOptions {
   out: string;
   /** Write the report even though the workbook has errors. */
   force?: boolean;
+  /** Replace an existing --out that is not this command's previous output. */
+  overwrite?: boolean;
   /** The previous period's workbook, for the comparison sentences. */
   previous?: string;
   /** Decimals of percentages (default 2). */
@@ -78,6 +83,15 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     template = readBounded(opts.template, DOCX_LIMITS.maxFileBytes, 'Mẫu báo cáo');
   } catch (e) {
     return fail(`Không mở được mẫu báo cáo "${opts.template}": ${readReason(e)}.`);
+  }
+  // An existing --out may hold the officer's edits: refused unless it is this command's own
+  // previous output; edited outside the tagged places, it is kept as "(bản trước)" (safe-write.ts).
+  let plan: OutputPlan;
+  try {
+    plan = await planOutput(opts.out, { overwrite: opts.overwrite, maxBytes: DOCX_LIMITS.maxFileBytes, judge: (bytes) => judgeReport(bytes, template) });
+  } catch (e) {
+    if (e instanceof UnsafeWriteError) return fail(e.message);
+    throw e;
   }
 
   let report;
@@ -147,13 +161,15 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     }
     throw e;
   }
+  let kept: string | null;
   try {
-    writeFileSafely(opts.out, result.bytes, inputs);
+    kept = writeOutput(opts.out, result.bytes, inputs, plan);
   } catch (e) {
     if (e instanceof UnsafeWriteError) return fail(e.message);
     throw e;
   }
   const title = (t: Tag) => `  - ${TAG_TITLES[t]} (${t})`;
+  if (kept) said.push(`Tệp "${opts.out}" đã được sửa ngoài các vùng điền sau lần ghi trước: đã giữ bản đó thành "${kept}".`);
   const lines = [...said, `Đã ghi ${opts.out}.`];
   if (errors > 0) {
     const marked = Object.keys(narrative.notes) as Tag[];
@@ -173,6 +189,16 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   if (result.missing.length) lines.push('Mẫu không có vùng cho (bỏ qua):', ...result.missing.map(title));
   io.out(`${[...lines, ...templateNotes(result)].join('\n')}\n`);
   return 0;
+}
+
+/**
+ * A report this command filled carries the fill record; it is unedited when its text outside the
+ * tagged places is the template's (a fill writes only inside them).
+ */
+async function judgeReport(existing: Uint8Array, template: Uint8Array): Promise<ExistingOutput> {
+  if (!(await readFillRecord(existing))) return 'foreign';
+  const [was, is] = await Promise.all([textOutsidePlaces(existing), textOutsidePlaces(template)]);
+  return was === is ? 'unedited' : 'edited';
 }
 
 /** What the officer should know about the template itself: converted, or filled by title. */

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 export class UnsafeWriteError extends Error {
   override readonly name = 'UnsafeWriteError';
   constructor(
-    readonly reason: 'same_as_input' | 'not_regular' | 'write_failed',
+    readonly reason: 'same_as_input' | 'not_regular' | 'write_failed' | 'exists',
     message: string,
     readonly detail?: string,
   ) {
@@ -212,4 +212,79 @@ function syncFolder(dir: string): void {
   } finally {
     if (fd != null) fs.closeSync(fd);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// An output that already exists: the officer may have edited it since.
+
+/**
+ * What an existing output is to the command about to write it: its own previous output, unedited
+ * (replacing it loses nothing), its own previous output edited by the officer (kept beside the new
+ * one), or anything else (refused unless --overwrite).
+ */
+export type ExistingOutput = 'unedited' | 'edited' | 'foreign';
+
+export interface OutputPlan {
+  /** What is at the target now; null: nothing (or what assertReplaceable refuses). */
+  existing: ExistingOutput | null;
+}
+
+/**
+ * Decides, before any work, whether `target` may be written. `judge` tells the command's own
+ * output from anything else; a file larger than `maxBytes` is not read and counts as foreign.
+ * Throws UnsafeWriteError('exists') for a foreign file unless `overwrite`.
+ */
+export async function planOutput(
+  target: string,
+  opts: { overwrite?: boolean; judge?: (bytes: Uint8Array) => Promise<ExistingOutput>; maxBytes?: number },
+): Promise<OutputPlan> {
+  const real = realPathOf(target);
+  const st = statOf(real);
+  if (!st || !st.isFile()) return { existing: null };
+  let existing: ExistingOutput = 'foreign';
+  if (opts.judge && st.size <= BigInt(opts.maxBytes ?? 200 * 1024 * 1024)) {
+    try {
+      existing = await opts.judge(new Uint8Array(fs.readFileSync(real)));
+    } catch {
+      existing = 'foreign'; // unreadable as the command's own output: somebody else's file
+    }
+  }
+  if (existing === 'foreign' && !opts.overwrite) {
+    throw new UnsafeWriteError(
+      'exists',
+      `Tệp kết quả "${target}" đã có và không phải tệp lệnh này ghi ra lần trước (hoặc không đọc được): lệnh không ghi đè để khỏi mất nội dung trong đó. Hãy chọn tên tệp khác, hoặc thêm --overwrite nếu muốn ghi đè tệp này.`,
+    );
+  }
+  return { existing };
+}
+
+/** "bao-cao (bản trước).docx", then "bao-cao (bản trước 2).docx"… beside `target`. */
+export function previousCopyName(target: string, n: number): string {
+  const ext = path.extname(target);
+  return path.join(path.dirname(target), `${path.basename(target, ext)} (bản trước${n > 1 ? ` ${n}` : ''})${ext}`);
+}
+
+/**
+ * Writes `data` as writeFileSafely does, after keeping an edited previous output under the first
+ * free "(bản trước)" name (never replacing an earlier copy). Returns that name, or null.
+ */
+export function writeOutput(target: string, data: Uint8Array | string, inputs: readonly NamedInput[], plan: OutputPlan): string | null {
+  let kept: string | null = null;
+  if (plan.existing === 'edited') {
+    const real = realPathOf(target);
+    for (let n = 1; kept == null && statOf(real); n++) {
+      const name = previousCopyName(target, n);
+      try {
+        // COPYFILE_EXCL: an existing copy is never replaced; the original stays until the rename below.
+        fs.copyFileSync(real, name, fs.constants.COPYFILE_EXCL);
+        kept = name;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException)?.code === 'EEXIST' && n < 1000) continue;
+        if ((e as NodeJS.ErrnoException)?.code === 'ENOENT' && !statOf(real)) break; // gone meanwhile: nothing left to keep
+        throw new UnsafeWriteError('write_failed', `Không giữ được bản cũ của "${target}" (đã sửa sau lần ghi trước) thành "${name}": ${ioReason(e)}. Chưa ghi gì.`, String(e));
+      }
+    }
+  }
+  writeFileSafely(target, data, inputs);
+  return kept;
 }

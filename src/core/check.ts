@@ -27,7 +27,7 @@ import { findSheet, rangeToA1, toA1, type Cell, type WorkbookModel } from './mod
 import { type WindowKind } from './periods';
 import { ruleSetFor } from './regimes';
 import { readReportDate } from './reportDate';
-import type { CheckReport, ExtractedData, InfoRecognition, TableRecognition } from './report';
+import type { CheckReport, ExtractedData, InfoRecognition, TableData, TableRecognition } from './report';
 import type { RuleSet } from './regimes';
 
 export { rateMatches } from './checks/context';
@@ -109,7 +109,16 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   const answered = TABLES.find((t) => t.checks.some((c) => c.kind === 'answers'));
   const surveys = checkSurveys(model, (answered && tables[answered.name]) ?? null, { period, method: rules.satisfaction.method, ...(options.returnSet ? { returnSet: options.returnSet } : {}) }, push);
   // Figures on a sheet no table or answer sheet was read from are named, not silently left out.
-  unreadSheets(model, choice.candidates).forEach(push);
+  const unread = unreadSheets(model, choice.candidates);
+  unread.forEach(push);
+  // A blank workbook has nothing wrong in it and nothing in it either: it never passes. Figures on
+  // a sheet not read are not "no data": sheet_not_read names them.
+  // An answer sheet with no form read (0 phiếu) tells nothing either.
+  const surveyFigures = Object.values(surveys.metrics).some((v) => v != null && v !== 0);
+  if (!Object.values(data.tables).some(hasFigures) && !surveyFigures && !unread.some((d) => d.code === 'sheet_not_read')) {
+    const first = Object.values(data.tables)[0]?.sheet ?? model.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
+    push({ code: 'no_data', sheet: first, cell: 'A1', tablesFound: Object.keys(data.tables).length });
+  }
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
     for (const spec of TABLES) {
@@ -157,6 +166,14 @@ function runTableChecks(spec: TableModule, input: TableInput, rules: RuleSet, ru
         break;
     }
   }
+}
+
+/**
+ * A table holds a figure: a number in a data row (a 0 typed is one), or a total other than 0 (a
+ * blank template's totals row sums nothing to 0).
+ */
+function hasFigures(t: TableData): boolean {
+  return t.rows.some((r) => Object.values(r.values).some((v) => v != null)) || Object.values(t.total?.values ?? {}).some((v) => v != null && v !== 0);
 }
 
 function todayIso(): string {

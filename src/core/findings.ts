@@ -40,6 +40,11 @@ export type UnknownContract = Base<'unknown_contract'>;
 export type TableFoundByHeaders = Base<'table_found_by_headers'> & { tableName: string };
 export type MissingPeriod = Base<'missing_period'>;
 /**
+ * No table holds a figure (and no survey answer sheet was read): a blank template, empty sheets,
+ * tables with their labels only. `tablesFound` is how many tables were recognised, empty.
+ */
+export type NoData = Base<'no_data'> & { tablesFound: number };
+/**
  * A sheet holding report tables that the check did not read (src/core/sheets.ts): hidden, or of
  * another period than the one read (`other_period`: the workbook states the period read;
  * `earlier_period`: nothing states it, the latest was read). Located on the skipped sheet, or on
@@ -166,6 +171,7 @@ export type Finding =
   | UnknownContract
   | TableFoundByHeaders
   | MissingPeriod
+  | NoData
   | SheetSkipped
   | SheetNotRead
   | FormulaNotComputed

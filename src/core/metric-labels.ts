@@ -60,6 +60,14 @@ export function formatMetric(key: string, value: number | null, metrics?: Readon
   return isPercentMetric(key) ? computedPercent(value) : formatNumber(value);
 }
 
+/** A null indicator its table could not compute (a column missing) says so, not "không phát sinh". */
+function unknownWhy(key: string, report?: Pick<CheckReport, 'data'>): string | null {
+  const k = parseMetricKey(key);
+  const table = k && k.row === null ? GROUPS.get(k.prefix) : undefined;
+  if (!k || !table?.metrics.unknown || !report) return null;
+  return table.metrics.unknown(k.indicator, report.data.tables[table.name]);
+}
+
 export function metricLabel(key: string, report?: Pick<CheckReport, 'data'>): string {
   if (SPECIAL[key]) return SPECIAL[key];
   const k = parseMetricKey(key);
@@ -84,7 +92,7 @@ export function metricLines(metrics: Record<string, number | null>, report?: Pic
     .sort((a, b) => rank(a.key) - rank(b.key) || a.i - b.i)
     .map(({ key }) => {
       const value = metrics[key] ?? null;
-      return { key, group: GROUPS.get(key.split('.')[0]!)?.metrics.title ?? OTHER, label: metricLabel(key, report), value, text: formatMetric(key, value, metrics) };
+      return { key, group: GROUPS.get(key.split('.')[0]!)?.metrics.title ?? OTHER, label: metricLabel(key, report), value, text: (value == null && unknownWhy(key, report)) || formatMetric(key, value, metrics) };
     });
 }
 

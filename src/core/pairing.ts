@@ -53,7 +53,8 @@ export function sameUnit(a: FileIdentity, b: FileIdentity): boolean | null {
 /** How `prev` stands to `cur`: the period right before, the same period a year before, or neither. */
 export function previousKind(cur: PeriodInfo, prev: PeriodInfo): 'immediate' | 'sameLastYear' | 'earlier' | 'notEarlier' {
   if (prev.kind === cur.kind && prev.year === cur.year - 1) return 'sameLastYear';
-  if (prev.to >= cur.to) return 'notEarlier';
+  // The year first: a window typed backwards (window_reversed) must not make a later year look earlier.
+  if (prev.year > cur.year || prev.to >= cur.to) return 'notEarlier';
   return addDays(prev.to, 1) === cur.from ? 'immediate' : 'earlier';
 }
 
@@ -72,14 +73,17 @@ export interface PairingProblem {
  */
 export function checkPrevious(cur: FileIdentity, prev: FileIdentity, names: { current: string; previous: string }): PairingProblem | null {
   const both = `Tệp "${names.previous}" (${describe(prev)}) và tệp "${names.current}" (${describe(cur)})`;
-  if (sameUnit(cur, prev) === false) {
+  const kind = cur.period && prev.period ? previousKind(cur.period, prev.period) : null;
+  // First, as no --force may pass it: another unit's workbook of a later period is still a later period.
+  const otherUnit = sameUnit(cur, prev) === false;
+  if (kind === 'notEarlier') {
+    const why = `sổ kỳ trước không thuộc một kỳ trước ${periodPhrase(cur.period!.kind, cur.period!.year)}.`;
+    return { code: 'previous_not_earlier', hard: true, message: otherUnit ? `${both} là của hai đơn vị khác nhau, và ${why}` : `${both}: ${why}` };
+  }
+  if (otherUnit) {
     return { code: 'previous_other_unit', hard: false, message: `${both} là của hai đơn vị khác nhau: sổ kỳ trước phải là của cùng đơn vị.` };
   }
   if (!cur.period || !prev.period) return null;
-  const kind = previousKind(cur.period, prev.period);
-  if (kind === 'notEarlier') {
-    return { code: 'previous_not_earlier', hard: true, message: `${both}: sổ kỳ trước không thuộc một kỳ trước ${periodPhrase(cur.period.kind, cur.period.year)}.` };
-  }
   if (kind === 'earlier') {
     return { code: 'previous_not_adjacent', hard: false, message: `${both}: ${periodPhrase(prev.period.kind, prev.period.year)} không phải kỳ liền trước, cũng không phải cùng kỳ năm trước.` };
   }

@@ -162,6 +162,44 @@ export async function readFillRecord(docx: Uint8Array): Promise<FillRecord | nul
   return tidyRecord(rec);
 }
 
+/**
+ * The text of the document outside the places a fill writes (body, headers, footers; the w:t of
+ * each part with every place cut out), to tell whether the officer edited a filled report: a
+ * fill changes nothing of it, so a filled report whose text here differs from its template's was
+ * edited outside the places. Text only: Word rewrites the XML (ids, run splits) on every save
+ * without the officer changing a word, so the XML is no measure of an edit.
+ */
+export async function textOutsidePlaces(docx: Uint8Array): Promise<string> {
+  const pkg = await openTemplate(docx);
+  const census = newCensus();
+  const out: string[] = [];
+  for (const name of contentParts(pkg)) {
+    const xml = (await pkg.text(name))!;
+    const places = outermost(findControls(xml, { part: name, budget: pkg.budget }).map((c) => placeOf(c, census)).filter((p): p is Place => p != null));
+    out.push(`${name}\n${runText(splice(xml, places.map((p) => ({ start: p.span.start, end: p.span.end, text: '' }))))}`);
+  }
+  return out.join('\n');
+}
+
+/** The w:t text of a part, one line per paragraph (deleted text, w:delText, is not text). */
+function runText(xml: string): string {
+  let text = '';
+  let inT = false;
+  const parser = newSaxesParser();
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'w:t') inT = !tag.isSelfClosing;
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.name === 'w:t') inT = false;
+    else if (tag.name === 'w:p') text += '\n';
+  });
+  parser.on('text', (t) => {
+    if (inT) text += t;
+  });
+  parser.write(xml).close();
+  return text;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Which controls are places, and what a template without any is told.
 

@@ -113,7 +113,7 @@ describe('cchc writes whole files or nothing', () => {
     const dest = join(dir, 'bao-cao-cu.docx');
     writeFileSync(dest, 'bản báo cáo cũ');
     // ulimit -f 4: writing past 4 KB fails with EFBIG, the way a full disk fails a write midway.
-    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" report "${SAMPLE_FILES.clean}" --template assets/templates/bao-cao-cchc.docx --out "${dest}"`], {
+    const r = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" report "${SAMPLE_FILES.clean}" --template assets/templates/bao-cao-cchc.docx --out "${dest}" --overwrite`], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60000,
@@ -124,7 +124,7 @@ describe('cchc writes whole files or nothing', () => {
     expect(readFileSync(dest, 'utf8')).toBe('bản báo cáo cũ');
     const template = join(dir, 'trang-cu.xlsx');
     writeFileSync(template, 'sổ cũ');
-    const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}"`], { cwd: root, encoding: 'utf8', timeout: 60000 });
+    const t = spawnSync('bash', ['-c', `ulimit -f 4; exec "${process.execPath}" "${cli}" template --out "${template}" --overwrite`], { cwd: root, encoding: 'utf8', timeout: 60000 });
     expect(t.status).toBe(2);
     expect(readFileSync(template, 'utf8')).toBe('sổ cũ');
   });
@@ -138,6 +138,43 @@ describe('cchc template and --help', () => {
     const model = await readWorkbook(readFileSync(out));
     expect(model.tables.map((t) => t.name)).toEqual(['KetQuaGiaiQuyet', 'DanhMucTTHC', 'PhanAnhKienNghi', 'BienChe', 'XepLoai', 'ChiTieuKhac', 'KhaoSatHaiLong']);
     expect(run('template').code).toBe(2);
+  });
+
+  it('writes over its own blank workbook, but not over a workbook with figures or any other file unless --overwrite', () => {
+    const out = join(dir, 'trang-lai.xlsx');
+    expect(run('template', '--out', out).code).toBe(0);
+    expect(run('template', '--out', out).code).toBe(0);
+    // The clean sample is the blank workbook with the officers' figures typed in.
+    const filled = join(dir, 'da-dien.xlsx');
+    writeFileSync(filled, readFileSync(SAMPLE_FILES.clean));
+    const r = run('template', '--out', filled);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${filled}" đã có`);
+    expect(r.err).toContain('--overwrite');
+    expect(readFileSync(filled).equals(readFileSync(SAMPLE_FILES.clean))).toBe(true);
+    expect(run('template', '--out', filled, '--overwrite').code).toBe(0);
+    expect(readFileSync(filled).equals(readFileSync(SAMPLE_FILES.clean))).toBe(false);
+    expect(existsSync(join(dir, 'da-dien (bản trước).xlsx'))).toBe(false);
+  });
+
+  it('a blank workbook, its own or one of empty sheets, is reported as having no figures (no_data, exit 1), never as passing', async () => {
+    const blank = join(dir, 'trang-chua-dien.xlsx');
+    expect(run('template', '--out', blank).code).toBe(0);
+    const r = run('check', blank, '--json');
+    expect(r.code).toBe(1);
+    // The template's seven tables (listed in the test above), each recognised and empty.
+    const noData = JSON.parse(r.out).issues.filter((i: { code: string }) => i.code === 'no_data');
+    expect(noData).toEqual([expect.objectContaining({ severity: 'error', sheet: 'TTHC', cell: 'A1', message: 'Sổ chưa có số liệu: 7 bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo.' })]);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    wb.addWorksheet('Sheet2');
+    const empty = join(dir, 'trang-rong.xlsx');
+    writeFileSync(empty, Buffer.from(await wb.xlsx.writeBuffer()));
+    const e = run('check', empty);
+    expect(e.code).toBe(1);
+    expect(e.out).toMatch(/^Lỗi +Sheet1!A1 +Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo\.$/m);
+    expect(e.out).toContain('Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (1 lỗi, ');
   });
 
   it('prints Vietnamese help', () => {

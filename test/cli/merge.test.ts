@@ -4,7 +4,7 @@
  * `cchc check`: no error, metrics = sums of the units' counts, rates = ratios of those sums.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readWorkbook } from '../../src/xlsx/read';
@@ -222,6 +222,28 @@ describe('cchc merge', () => {
     expect(m.consolidated.metrics).toEqual(a.consolidated.metrics);
     expect(m.consolidated.metrics['tthc.tongSo']).toBe(sum(Q3, 'tongSo'));
   }, 180000);
+
+  it('writes over its own consolidation of the same cells; keeps a different one as "(bản trước)"; refuses any other file unless --overwrite', () => {
+    const out = join(dir, 'tong-hop-lai.xlsx');
+    expect(run('merge', q3, '--out', out).code).toBe(0);
+    expect(run('merge', q3, '--out', out).code).toBe(0);
+    expect(existsSync(join(dir, 'tong-hop-lai (bản trước).xlsx'))).toBe(false);
+    const q3Bytes = readFileSync(out);
+    const again = run('merge', q4, '--out', out);
+    expect(again.err).not.toContain('đã có');
+    const kept = join(dir, 'tong-hop-lai (bản trước).xlsx');
+    expect(readFileSync(kept).equals(q3Bytes)).toBe(true);
+    expect(again.out).toContain(`đã giữ bản đó thành "${kept}"`);
+    const mine = join(dir, 'so-cua-toi.xlsx');
+    writeFileSync(mine, readFileSync(join(q3, Q3[0]!.file)));
+    const refused = run('merge', q3, '--out', mine);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`"${mine}" đã có`);
+    expect(refused.err).toContain('--overwrite');
+    expect(readFileSync(mine).equals(readFileSync(join(q3, Q3[0]!.file)))).toBe(true);
+    expect(run('merge', q3, '--out', mine, '--overwrite').code).toBe(0);
+    expect(existsSync(join(dir, 'so-cua-toi (bản trước).xlsx'))).toBe(false);
+  }, 240000);
 
   it('exits 2 with a Vietnamese message on unusable input, never writing over an input', () => {
     const bad = join(dir, 'hong');

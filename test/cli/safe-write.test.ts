@@ -66,11 +66,11 @@ describe('cchc report never writes over an input', () => {
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
-  test('a new file next to the inputs is written, and replaces an older output whole', async () => {
+  test('a new file next to the inputs is written, and with --overwrite replaces an older file whole', async () => {
     const { xlsx, tpl } = inputs();
     const dest = path.join(dir, 'bao-cao.docx');
     fs.writeFileSync(dest, 'bản cũ');
-    expect(await runReport({ file: xlsx, template: tpl, out: dest, io })).toBe(0);
+    expect(await runReport({ file: xlsx, template: tpl, out: dest, io, overwrite: true })).toBe(0);
     expect(fs.readFileSync(dest).subarray(0, 2).toString()).toBe('PK');
     // Only the output is in the folder besides the inputs: no temporary file is left behind.
     expect(fs.readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'mau.docx', 'so-lieu.xlsx']);

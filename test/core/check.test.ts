@@ -105,7 +105,8 @@ const cases: Case[] = [
   {
     name: 'window 15/12/2022 – 14/03/2022 runs backwards → window_reversed on DenNgay',
     input: { info: { ...SON_LA_Q1, DenNgay: date('2022-03-14') } },
-    errors: ['window_reversed@B8'],
+    // No table at all: nothing to report either (no_data).
+    errors: ['window_reversed@B8', 'no_data@A1'],
   },
   {
     name: 'Biểu 06 row identities T1–T4 each reported on the stated total',
@@ -485,8 +486,9 @@ test('the period, its rule set and the metrics are reported', () => {
 
 test('an empty workbook is checked without throwing and says what is missing', () => {
   const report = checkWorkbook({ sheets: [], tables: [], names: [] });
-  // Absent is not wrong: the required tables and the unit are warned about, nothing is an error.
-  expect(report.summary.errors).toBe(0);
+  // Absent is not wrong: the required tables and the unit are warned about; the one error is that
+  // there is no figure at all, so an empty workbook never passes.
+  expect(report.issues.filter((x) => x.severity === 'error').map((x) => x.code)).toEqual(['no_data']);
   expect(report.issues.filter((x) => x.code === 'missing_table' && x.severity === 'warning').map((x) => x.table)).toEqual(['KetQuaGiaiQuyet', 'BienChe']);
   expect(report.issues.some((x) => x.code === 'missing_name' && x.severity === 'warning')).toBe(true);
   expect(report.issues.some((x) => x.code === 'missing_period' && x.severity === 'warning')).toBe(true);

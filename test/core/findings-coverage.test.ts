@@ -97,6 +97,8 @@ const WORKBOOK_CASES = {
     at: 'Thông tin!A1',
   },
   missing_period: { run: () => run({ info: { PhienBanMau: 'cchc-workbook/1', DonViBaoCao: 'Sở Y tế tỉnh Kon Tum' }, tables: [bc([staff()])] }), at: 'Thông tin!A1' },
+  // The results table with its header only: recognised, and empty.
+  no_data: { run: () => run({ info: KON_TUM_Q3, tables: [kq([])] }), at: `${tableSpec('KetQuaGiaiQuyet').sheet}!A1` },
   sheet_skipped: {
     run: () => {
       const model = buildModel({ info: KON_TUM_Q3, tables: [bc([staff()])] });

@@ -39,6 +39,12 @@ describe('the previous period', () => {
     expect(checkPrevious(kontum(Q3_22), kontum(Q1_23), names)).toMatchObject({ code: 'previous_not_earlier', hard: true });
     expect(checkPrevious(kontum(Q3_22), kontum(Q1_22), names)).toMatchObject({ code: 'previous_not_adjacent', hard: false });
   });
+
+  it('refuses another unit\'s later period even when insisted on: the unit is not the only thing wrong', () => {
+    const r = checkPrevious(kontum(Q3_22), id('Sở Y tế tỉnh Sơn La', Q1_23, 'son la'), names)!;
+    expect(r).toMatchObject({ code: 'previous_not_earlier', hard: true });
+    expect(r.message).toBe('Tệp "ky-truoc.xlsx" (Sở Y tế tỉnh Sơn La, quý I năm 2023) và tệp "ky-nay.xlsx" (Sở Y tế tỉnh Kon Tum, quý III năm 2022) là của hai đơn vị khác nhau, và sổ kỳ trước không thuộc một kỳ trước quý III năm 2022.');
+  });
 });
 
 describe('the previous consolidation', () => {

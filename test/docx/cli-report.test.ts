@@ -5,6 +5,7 @@ import type { CheckReport } from '../../src/core/report';
 import { runReport } from '../../src/cli/report';
 import { readFillRecord } from '../../src/docx/fill';
 import { konTumQ3, onlyTthc } from '../narrative/fixtures';
+import JSZip from 'jszip';
 import { controlTexts, part, TEMPLATE } from './helpers';
 
 // The check engine is being written elsewhere: the command is tested on reports built from seed figures.
@@ -108,5 +109,68 @@ describe('cchc report', () => {
     expect(out.join('')).not.toContain('biểu đồ');
     expect(await mediaOf(without)).toEqual([]);
     expect(await part(new Uint8Array(fs.readFileSync(without)), 'word/document.xml')).not.toContain('<w:drawing>');
+  });
+
+  describe('an existing --out', () => {
+    const run = (dest: string, extra: { overwrite?: boolean } = {}) => runReport({ file: xlsx, template: TEMPLATE, out: dest, io, now: () => new Date('2022-09-14T09:00:00Z'), ...extra });
+    /** The filled report with one sentence of the template's text, outside every tagged place, changed as an officer would. */
+    async function editOutside(dest: string): Promise<Buffer> {
+      const zip = await JSZip.loadAsync(fs.readFileSync(dest));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const from = 'Cán bộ soạn thảo nhập căn cứ: kế hoạch CCHC năm của UBND tỉnh';
+      expect(xml).toContain(from);
+      zip.file('word/document.xml', xml.replace(from, 'Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2022 của UBND tỉnh'));
+      const edited = await zip.generateAsync({ type: 'nodebuffer' });
+      fs.writeFileSync(dest, edited);
+      return edited;
+    }
+
+    test('a file the command did not write is refused (exit 2, naming the file and --overwrite) and kept; --overwrite replaces it', async () => {
+      const dest = path.join(dir, 'bao-cao.docx');
+      fs.writeFileSync(dest, 'báo cáo của cán bộ');
+      expect(await run(dest)).toBe(2);
+      expect(err.join('')).toContain(`"${dest}" đã có`);
+      expect(err.join('')).toContain('--overwrite');
+      expect(fs.readFileSync(dest, 'utf8')).toBe('báo cáo của cán bộ');
+      // A Word document without a fill record is somebody else's too.
+      const other = path.join(dir, 'khac.docx');
+      fs.copyFileSync(TEMPLATE, other);
+      expect(await run(other)).toBe(2);
+      expect(fs.readFileSync(other).equals(fs.readFileSync(TEMPLATE))).toBe(true);
+      err = [];
+      expect(await run(dest, { overwrite: true })).toBe(0);
+      expect(err.join('')).toBe('');
+      expect(await readFillRecord(new Uint8Array(fs.readFileSync(dest)))).toMatchObject({ unit: 'Sở Y tế tỉnh Kon Tum' });
+      expect(fs.readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'khac.docx', 'so-lieu.xlsx']);
+    });
+
+    test('its own unedited output is filled again in place, with no copy', async () => {
+      const dest = path.join(dir, 'bao-cao.docx');
+      expect(await run(dest)).toBe(0);
+      nextReport = onlyTthc();
+      out = [];
+      expect(await run(dest)).toBe(0);
+      expect(err.join('')).toBe('');
+      expect(out.join('')).not.toContain('bản trước');
+      expect(fs.readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'so-lieu.xlsx']);
+    });
+
+    test('its own output edited outside the tagged places is kept as "(bản trước)", then "(bản trước 2)", before the new one is written', async () => {
+      const dest = path.join(dir, 'bao-cao.docx');
+      expect(await run(dest)).toBe(0);
+      const edited = await editOutside(dest);
+      out = [];
+      expect(await run(dest)).toBe(0);
+      const kept = path.join(dir, 'bao-cao (bản trước).docx');
+      expect(fs.readFileSync(kept).equals(edited)).toBe(true);
+      expect(out.join('')).toContain(`đã giữ bản đó thành "${kept}"`);
+      expect(out.join('').indexOf('bản trước')).toBeLessThan(out.join('').indexOf('Đã ghi'));
+      // The new one is the template filled again: the officer's sentence is only in the copy.
+      expect(await part(new Uint8Array(fs.readFileSync(dest)), 'word/document.xml')).not.toContain('Kế hoạch số 12/KH-UBND');
+      await editOutside(dest);
+      expect(await run(dest)).toBe(0);
+      expect(fs.readFileSync(kept).equals(edited)).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'bao-cao (bản trước 2).docx'))).toBe(true);
+    });
   });
 });

@@ -189,6 +189,16 @@ export const WORKBOOK_FINDINGS = {
         : `Trang tính "${d.skipped}"${of}${what} không được kiểm tra: sổ có nhiều kỳ mà không ghi kỳ báo cáo, ${read}, là kỳ mới nhất. Hãy ghi "Kỳ báo cáo: …" nếu cần kiểm tra kỳ khác.`;
     },
   },
+  no_data: {
+    severity: 'error',
+    at: 'A1 of the first table\'s sheet, else of the first sheet',
+    doc: 'no table holds a single figure (a blank template, empty sheets, tables with their labels only) and no survey answer sheet was read: there is nothing to check or report, so the workbook never passes',
+    fix: 'nhập số liệu của kỳ báo cáo vào các bảng (số 0 cũng ghi rõ là 0) rồi kiểm tra lại',
+    message: (d) =>
+      d.tablesFound > 0
+        ? `Sổ chưa có số liệu: ${n(d.tablesFound)} bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo.`
+        : 'Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo.',
+  },
   sheet_not_read: {
     severity: 'warning',
     at: 'the first period header, the indicator column, else A1',

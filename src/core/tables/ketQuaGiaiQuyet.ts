@@ -53,6 +53,28 @@ export function receivedNew(f: Record<string, number | null | undefined>): numbe
   return null;
 }
 
+/**
+ * New files received online and not online (in person or by post), from the columns the sheet
+ * has. Of the new files of the period (the "trong kỳ" column, else total minus carried over),
+ * online and not online are each the rest of the other where only one is given: a sheet with a
+ * plain "Trực tiếp" column and no "Trực tuyến" one still tells its online files. Without a column
+ * for postal files, "Trực tiếp" is taken as every file not received online, as such sheets count
+ * them. Null where the columns do not tell (`missing` says which), or where the rest would be
+ * negative (the figures disagree, and the row identities say so).
+ */
+export function onlineSplit(f: Record<string, number | null | undefined>): { online: number | null; offline: number | null; derived: boolean; missing: 'online' | 'offline' | null } {
+  let offline = f.trucTiepBuuChinh ?? (f.trucTiep != null || f.quaBCCI != null ? (f.trucTiep ?? 0) + (f.quaBCCI ?? 0) : null);
+  let online = f.trucTuyen ?? null;
+  const fresh = f.moiTiepNhan ?? (f.tongSo != null && f.tuKyTruoc != null ? f.tongSo - f.tuKyTruoc : null);
+  let derived = false;
+  if (online == null && offline != null && fresh != null && fresh >= offline) [online, derived] = [fresh - offline, true];
+  else if (offline == null && online != null && fresh != null && fresh >= online) [offline, derived] = [fresh - online, true];
+  return { online, offline, derived, missing: online == null ? 'online' : offline == null ? 'offline' : null };
+}
+
+/** Why the online rate has no value although the table has files: a column the sheet lacks. */
+const ONLINE_UNKNOWN = { online: 'không tính được: thiếu cột trực tuyến', offline: 'không tính được: thiếu cột trực tiếp, dịch vụ bưu chính' } as const;
+
 function write(ctx: NarrativeCtx): string[] {
   const t = ctx.table(NAME);
   if (!t) return [];
@@ -61,7 +83,9 @@ function write(ctx: NarrativeCtx): string[] {
   if (tongSo == null) return [];
   if (tongSo === 0) return [`${ctx.window}, ${ctx.subject} không phát sinh hồ sơ giải quyết thủ tục hành chính.`];
   const p = ctx.para('cchc:tthc');
-  const moi = receivedNew(f);
+  // Online and not online from the columns the sheet has (onlineSplit), for the clause and the rate.
+  const split = onlineSplit(f);
+  const moi = receivedNew({ ...f, trucTuyen: split.online, trucTiepBuuChinh: split.offline });
 
   let s = `${ctx.window}, ${ctx.subject}`;
   if (moi == null) s += ` có ${count(tongSo)} hồ sơ thủ tục hành chính phải giải quyết`;
@@ -69,10 +93,10 @@ function write(ctx: NarrativeCtx): string[] {
   else {
     s += ` tiếp nhận ${count(moi)} hồ sơ thủ tục hành chính`;
     const how: [string, number][] = [];
-    if (f.trucTuyen != null && f.trucTuyen > 0) how.push(['trực tuyến', f.trucTuyen]);
-    if (f.trucTiepBuuChinh != null && f.trucTiepBuuChinh > 0) how.push(['trực tiếp và qua dịch vụ bưu chính công ích', f.trucTiepBuuChinh]);
+    if (split.online != null && split.online > 0) how.push(['trực tuyến', split.online]);
+    if (split.offline != null && split.offline > 0) how.push(['trực tiếp và qua dịch vụ bưu chính công ích', split.offline]);
     if (how.length === 2) s += ` (trong đó ${how.map(([n, x]) => `${n} ${count(x)} hồ sơ`).join(', ')})`;
-    else if (how.length === 1 && f.trucTuyen != null && f.trucTiepBuuChinh != null) s += `, tất cả ${how[0]![0]}`;
+    else if (how.length === 1 && split.online != null && split.offline != null) s += `, tất cả ${how[0]![0]}`;
   }
   if (moi != null && f.tuKyTruoc != null && f.tuKyTruoc > 0) s += `; kỳ trước chuyển sang ${count(f.tuKyTruoc)} hồ sơ`;
   // The resolved and pending shares are of all the files to handle: written as a fraction, as the
@@ -112,7 +136,8 @@ function write(ctx: NarrativeCtx): string[] {
   rate('tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn', 'đạt', tyLeDungHan(f), f.daGiaiQuyet != null && (f.truocHan != null || f.dungHan != null));
   // A late rate of nothing late says nothing the clause "không có hồ sơ quá hạn" did not.
   if (f.quaHan !== 0) rate('tỷ lệ hồ sơ giải quyết quá hạn', 'là', tyLeQuaHan(f), f.daGiaiQuyet != null && f.quaHan != null);
-  rate('tỷ lệ hồ sơ tiếp nhận trực tuyến', 'đạt', tyLeTrucTuyen(f), f.trucTuyen != null && f.trucTiepBuuChinh != null);
+  // Not computable (a column missing): left out of the paragraph rather than called "không phát sinh".
+  rate('tỷ lệ hồ sơ tiếp nhận trực tuyến', 'đạt', tyLeTrucTuyen({ trucTuyen: split.online, trucTiepBuuChinh: split.offline }), split.missing == null);
   if (rates.length) s += ` ${upperFirst(rates.join('; '))}.`;
   const out = [s];
 
@@ -198,14 +223,22 @@ export const KetQuaGiaiQuyet = defineTable({
   metrics: {
     prefix: 'tthc', title: 'Giải quyết TTHC', labels: { tyLeDungHan: 'Tỷ lệ giải quyết trước hạn và đúng hạn', tyLeQuaHan: 'Tỷ lệ giải quyết quá hạn', tyLeTrucTuyen: 'Tỷ lệ hồ sơ trực tuyến', tyLeDaGiaiQuyet: 'Tỷ lệ đã giải quyết / tổng số nhận', tyLeDangGiaiQuyet: 'Tỷ lệ đang giải quyết / tổng số nhận', truocHan: 'Giải quyết trước hạn', dungHan: 'Giải quyết đúng hạn', quaHan: 'Giải quyết quá hạn', dangTrongHan: 'Đang giải quyết trong hạn', dangQuaHan: 'Đang giải quyết quá hạn' },
     main: ['tyLeDungHan', 'tyLeQuaHan', 'tyLeTrucTuyen'],
+    unknown: (indicator, t) => {
+      if (indicator !== 'tyLeTrucTuyen' || !t?.rows.length) return null;
+      const missing = onlineSplit(t.sums).missing;
+      return missing ? ONLINE_UNKNOWN[missing] : null;
+    },
     compute: (t) => {
       const m: Record<string, number | null> = {};
       if (!t.rows.length) return m;
       const s = t.sums;
       for (const [k, x] of Object.entries(s)) m[metricKey('tthc', k)] = x;
+      const split = onlineSplit(s);
+      // The online files a sheet without a "Trực tuyến" column tells as the rest of its new files.
+      if (s.trucTuyen == null && split.online != null) m[metricKey('tthc', 'trucTuyen')] = split.online;
       m[metricKey('tthc', 'tyLeDungHan')] = tyLeDungHan(s);
       m[metricKey('tthc', 'tyLeQuaHan')] = tyLeQuaHan(s);
-      m[metricKey('tthc', 'tyLeTrucTuyen')] = tyLeTrucTuyen(s);
+      m[metricKey('tthc', 'tyLeTrucTuyen')] = tyLeTrucTuyen({ trucTuyen: split.online, trucTiepBuuChinh: split.offline });
       m[metricKey('tthc', 'tyLeDaGiaiQuyet')] = shareOfReceived(s.daGiaiQuyet, s);
       m[metricKey('tthc', 'tyLeDangGiaiQuyet')] = shareOfReceived(s.dangGiaiQuyet, s);
       return m;

@@ -139,6 +139,11 @@ export interface MetricsSpec {
    * percent is a computed rate.
    */
   ownRates?: { is: (indicator: string) => boolean; decimals: (metrics: Readonly<Record<string, number | null>>) => number };
+  /**
+   * Why an indicator without a value could not be computed ("không tính được: thiếu cột …"), from
+   * the table as read; null: it has no value because nothing happened ("không phát sinh").
+   */
+  unknown?: (indicator: string, t: TableData | undefined) => string | null;
 }
 
 export interface SectionSpec {

@@ -10,6 +10,7 @@ import { formatCount } from '../../core/format';
 import type { CheckReport } from '../../core/report';
 import { libraryErrorMeaning } from '../../xlsx/errors';
 import { surveyBars } from '../../core/chart/surveyBars';
+import { judgePrevious } from './previous';
 
 /** What the officer chose for the downloaded report besides the figures. */
 export interface ReportDownloadOptions {
@@ -67,8 +68,10 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
   const errors = errorCount(report);
   const [confirmed, setConfirmed] = useState(false);
   const allow = errors > 0 && confirmed;
-  const [previous, setPrevious] = useState<{ name: string; report: CheckReport } | null>(null);
+  const [previous, setPrevious] = useState<{ name: string; report: CheckReport; note?: string } | null>(null);
   const [prevError, setPrevError] = useState<string | null>(null);
+  // A previous workbook that breaks the pairing rules, waiting for "Vẫn so sánh" (./previous.ts).
+  const [pendingPrev, setPendingPrev] = useState<{ name: string; report: CheckReport; message: string; note: string } | null>(null);
   const hasChart = useMemo(() => surveyBars(report.metrics).length > 0, [report]);
   const [withChart, setWithChart] = useState(true);
   const prevInput = useRef<HTMLInputElement>(null);
@@ -88,9 +91,14 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
     ev.target.value = '';
     if (!file) return;
     setPrevError(null);
+    setPendingPrev(null);
     try {
       const [{ readPickedWorkbook }, { checkWorkbook }] = await Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked'), import('../../core/check')]);
-      setPrevious({ name: file.name, report: checkWorkbook((await readPickedWorkbook(file)).model) });
+      const prev = checkWorkbook((await readPickedWorkbook(file)).model);
+      const choice = judgePrevious(report, prev, { previous: file.name });
+      if (choice.kind === 'refused') setPrevError(choice.message);
+      else if (choice.kind === 'confirm') setPendingPrev({ name: file.name, report: prev, message: choice.message, note: choice.note });
+      else setPrevious({ name: file.name, report: prev });
     } catch (e) {
       setPrevError(`Không đọc được sổ kỳ trước «${file.name}»: ${previousReason(e)}`);
     }
@@ -142,10 +150,29 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
             </Button>
             {previous && (
               <Text className={s.hint} data-testid="previous-info">
-                Kỳ trước: «{previous.name}».{built.skipped ? ` ${built.skipped}` : ''}
+                Kỳ trước: «{previous.name}».{previous.note ? ` ${previous.note}` : ''}{built.skipped ? ` ${built.skipped}` : ''}
               </Text>
             )}
-            {prevError && <Text className={s.hint}>{prevError}</Text>}
+            {prevError && (
+              <Text className={s.hint} data-testid="previous-refused">
+                {prevError}
+              </Text>
+            )}
+            {pendingPrev && (
+              <MessageBar intent="warning" layout="multiline" data-testid="previous-confirm">
+                <MessageBarBody>{pendingPrev.message}</MessageBarBody>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setPrevious({ name: pendingPrev.name, report: pendingPrev.report, note: pendingPrev.note });
+                    setPendingPrev(null);
+                  }}
+                  data-testid="force-previous"
+                >
+                  Vẫn so sánh
+                </Button>
+              </MessageBar>
+            )}
           </div>
           {allow && (
             <MessageBar intent="warning" layout="multiline">

@@ -20,6 +20,7 @@ import { GUIDE_PAGE } from '../guide';
 import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/tags';
 import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
+import { judgePrevious } from '../report/previous';
 import { formatCount } from '../../core/format';
 import type { FillRecord, WordActions } from '../../host/actions';
 import { checkedSentence, messageOf, runAction } from '../status';
@@ -84,6 +85,10 @@ function PaneBody({ actions }: { actions: WordActions }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [previous, setPrevious] = useState<PickedWorkbook | null>(null);
+  // The previous workbook judged by the pairing rules (../report/previous.ts): refused, or waiting for "Vẫn so sánh".
+  const [prevRefused, setPrevRefused] = useState<string | null>(null);
+  const [pendingPrev, setPendingPrev] = useState<{ p: PickedWorkbook; message: string; note: string } | null>(null);
+  const [prevNote, setPrevNote] = useState<string | null>(null);
   const prevInput = useRef<HTMLInputElement>(null);
   const [existing, setExisting] = useState<string | null>(null);
   const [live, setLive] = useState('');
@@ -115,6 +120,13 @@ function PaneBody({ actions }: { actions: WordActions }) {
       setConfirmed(false);
       const p = await readPicked(file);
       setPicked(p);
+      // A previous workbook chosen for another workbook is judged again against this one.
+      setPendingPrev(null);
+      if (previous && judgePrevious(p.report, previous.report, { current: p.fileName, previous: previous.fileName }).kind !== 'ok') {
+        setPrevious(null);
+        setPrevNote(null);
+        setPrevRefused(`Đã bỏ sổ kỳ trước «${previous.fileName}»: không hợp với sổ «${p.fileName}». Hãy chọn lại sổ kỳ trước.`);
+      }
       await refreshDocument();
       announce(`Đã đọc sổ «${p.fileName}». ${checkedSentence(p.report.summary)}`);
     });
@@ -126,7 +138,21 @@ function PaneBody({ actions }: { actions: WordActions }) {
     if (!file) return;
     void run('read', async () => {
       const p = await readPicked(file);
+      setPrevRefused(null);
+      setPendingPrev(null);
+      const choice = picked ? judgePrevious(picked.report, p.report, { current: picked.fileName, previous: p.fileName }) : ({ kind: 'ok' } as const);
+      if (choice.kind === 'refused') {
+        setPrevRefused(choice.message);
+        announce(choice.message);
+        return;
+      }
+      if (choice.kind === 'confirm') {
+        setPendingPrev({ p, message: choice.message, note: choice.note });
+        announce(choice.message);
+        return;
+      }
       setPrevious(p);
+      setPrevNote(null);
       announce(`Đã đọc sổ kỳ trước «${p.fileName}».`);
     });
   };
@@ -238,8 +264,29 @@ function PaneBody({ actions }: { actions: WordActions }) {
             </Text>
             {previous && (
               <Text className={s.meta} data-testid="previous-info">
-                So sánh với sổ kỳ trước «{previous.fileName}» ({periodText(previous.report).text}).{comparisonSkipped ? ` ${comparisonSkipped}` : ''}
+                So sánh với sổ kỳ trước «{previous.fileName}» ({periodText(previous.report).text}).{prevNote ? ` ${prevNote}` : ''}{comparisonSkipped ? ` ${comparisonSkipped}` : ''}
               </Text>
+            )}
+            {prevRefused && (
+              <Text className={s.meta} data-testid="previous-refused">
+                {prevRefused}
+              </Text>
+            )}
+            {pendingPrev && (
+              <MessageBar intent="warning" layout="multiline" data-testid="previous-confirm">
+                <MessageBarBody>{pendingPrev.message}</MessageBarBody>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setPrevious(pendingPrev.p);
+                    setPrevNote(pendingPrev.note);
+                    setPendingPrev(null);
+                  }}
+                  data-testid="force-previous"
+                >
+                  Vẫn so sánh
+                </Button>
+              </MessageBar>
             )}
             <Summary summary={picked.report.summary} />
             {picked.report.issues.length > 0 && (
