@@ -164,7 +164,7 @@ describe('cchc template and --help', () => {
     expect(r.code).toBe(1);
     // The template's seven tables (listed in the test above), each recognised and empty.
     const noData = JSON.parse(r.out).issues.filter((i: { code: string }) => i.code === 'no_data');
-    expect(noData).toEqual([expect.objectContaining({ severity: 'error', sheet: 'TTHC', cell: 'A1', message: 'Sổ chưa có số liệu: 7 bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo.' })]);
+    expect(noData).toEqual([expect.objectContaining({ severity: 'error', sheet: 'TTHC', cell: 'A1', message: 'Sổ chưa có số liệu: 7 bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo. Cách sửa: nhập số liệu của kỳ báo cáo vào các bảng (số 0 cũng ghi rõ là 0) rồi kiểm tra lại.' })]);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1');
@@ -173,7 +173,7 @@ describe('cchc template and --help', () => {
     writeFileSync(empty, Buffer.from(await wb.xlsx.writeBuffer()));
     const e = run('check', empty);
     expect(e.code).toBe(1);
-    expect(e.out).toMatch(/^Lỗi +Sheet1!A1 +Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo\.$/m);
+    expect(e.out).toMatch(/^Lỗi +Sheet1 +Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo\. Cách sửa: nhập số liệu .* rồi kiểm tra lại\.$/m);
     expect(e.out).toContain('Kết quả: chưa kiểm tra được — không nhận ra bảng số liệu nào trong tệp (1 lỗi, ');
   });
 

@@ -84,6 +84,7 @@ const SURVEY_SOURCE = { stated: ' (ghi trên sheet)', columns: ' (nhận ra theo
 
 /** "Cách sửa" texts that read the same in every message of their code. */
 const FIX = {
+  no_data: 'nhập số liệu của kỳ báo cáo vào các bảng (số 0 cũng ghi rõ là 0) rồi kiểm tra lại',
   not_a_number: 'ghi số (ghi 0 nếu không phát sinh; ghi chú để ở cột khác)',
   negative_count: 'ghi số lượng đúng (từ 0 trở lên)',
   fractional_count: 'ghi số nguyên đúng',
@@ -190,14 +191,15 @@ export const WORKBOOK_FINDINGS = {
     },
   },
   no_data: {
+    wholeSheet: true,
     severity: 'error',
     at: 'A1 of the first table\'s sheet, else of the first sheet',
     doc: 'no table holds a single figure (a blank template, empty sheets, tables with their labels only) and no survey answer sheet was read: there is nothing to check or report, so the workbook never passes',
-    fix: 'nhập số liệu của kỳ báo cáo vào các bảng (số 0 cũng ghi rõ là 0) rồi kiểm tra lại',
+    fix: FIX.no_data,
     message: (d) =>
       d.tablesFound > 0
-        ? `Sổ chưa có số liệu: ${n(d.tablesFound)} bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo.`
-        : 'Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo.',
+        ? `Sổ chưa có số liệu: ${n(d.tablesFound)} bảng nhận ra được đều trống, không có số nào để kiểm tra hay viết báo cáo. Cách sửa: ${FIX.no_data}.`
+        : `Sổ chưa có số liệu: không có bảng nào của báo cáo, cũng không có số nào để kiểm tra hay viết báo cáo. Cách sửa: ${FIX.no_data}.`,
   },
   sheet_not_read: {
     severity: 'warning',

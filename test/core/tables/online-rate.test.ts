@@ -29,7 +29,8 @@ describe('the online rate of a sheet without a "Trực tuyến" column', () => {
     expect(r.summary.errors).toBe(0);
     expect(r.metrics['tthc.trucTuyen']).toBe(30);
     expect(r.metrics['tthc.tyLeTrucTuyen']).toBe(50);
-    expect(line(r, 'tthc.tyLeTrucTuyen')?.text).toBe('50,00%');
+    // A whole percentage is written without decimals, in the list as in the paragraph (docs/style.md §2).
+    expect(line(r, 'tthc.tyLeTrucTuyen')?.text).toBe('50%');
     const text = paragraph(r);
     expect(text).toContain('tiếp nhận 60 hồ sơ thủ tục hành chính (trong đó trực tuyến 30 hồ sơ, trực tiếp và qua dịch vụ bưu chính công ích 30 hồ sơ)');
     expect(text).toContain('tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 50%');
