@@ -5,7 +5,7 @@
  * totals and subtotals, table checks, surveys, across periods; then metrics.
  */
 import { formatNumber } from './numbers';
-import { CONTRACT_VERSION, type TableName, type TableSpec } from './contract';
+import { CONTRACT_VERSION, SHEET_INFO, type TableName, type TableSpec } from './contract';
 import { IDENTITIES, TABLES, allColumns, type TableModule } from './tables';
 import { cellText } from './cells';
 import { formatDate, serialToIso } from './format';
@@ -115,9 +115,16 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   // a sheet not read are not "no data": sheet_not_read names them.
   // An answer sheet with no form read (0 phiếu) tells nothing either.
   const surveyFigures = Object.values(surveys.metrics).some((v) => v != null && v !== 0);
-  if (!Object.values(data.tables).some(hasFigures) && !surveyFigures && !unread.some((d) => d.code === 'sheet_not_read')) {
+  // Said only where it is certainly true: tables found whose cells hold nothing (not even a value
+  // that is no number, which has its own finding), or a workbook with nothing at all outside its
+  // report information. A workbook of another shape, with text or figures but no table the
+  // contract knows, is not "without data": missing_table says what was looked for.
+  const tablesFound = Object.keys(data.tables).length;
+  const typedSomething = drafts.some((d) => d.table !== undefined && CELL_VALUE_CODES.has(d.code));
+  const empty = tablesFound > 0 ? !Object.values(data.tables).some(hasFigures) && !typedSomething : !holdsContent(model);
+  if (empty && !surveyFigures && !unread.some((d) => d.code === 'sheet_not_read')) {
     const first = Object.values(data.tables)[0]?.sheet ?? model.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name ?? '';
-    push({ code: 'no_data', sheet: first, cell: 'A1', tablesFound: Object.keys(data.tables).length });
+    push({ code: 'no_data', sheet: first, cell: 'A1', tablesFound });
   }
   if (options.previous) {
     checkPrevious(model, info, period, options.previous, windowKind, push);
@@ -174,6 +181,14 @@ function runTableChecks(spec: TableModule, input: TableInput, rules: RuleSet, ru
  */
 function hasFigures(t: TableData): boolean {
   return t.rows.some((r) => Object.values(r.values).some((v) => v != null)) || Object.values(t.total?.values ?? {}).some((v) => v != null && v !== 0);
+}
+
+/** Findings about what a cell of a table holds: the officer typed something there. */
+const CELL_VALUE_CODES: ReadonlySet<string> = new Set(['not_a_number', 'text_number', 'error_value', 'negative_count', 'fractional_count', 'value_out_of_bounds', 'rate_out_of_range']);
+
+/** Whether a visible sheet other than the report information holds anything at all. */
+function holdsContent(model: WorkbookModel): boolean {
+  return model.sheets.some((sh) => !sh.hidden && sh.name !== SHEET_INFO && sh.rows.some((row) => row?.some((c) => c?.v != null && String(c.v).trim() !== '')));
 }
 
 function todayIso(): string {

@@ -21,10 +21,12 @@ test.each(files)('%s is read and checked, with Vietnamese findings only and no f
   const model = await readWorkbook(readFileSync(join(dir, file)), file);
   expect(model.sheets.length).toBeGreaterThan(0);
   const report = checkWorkbook(model);
-  // No CCHC table, so no figure of the report: the one error is no_data, unless figures on a
-  // sheet not read were named instead (sheet_not_read), and such a workbook never passes.
-  const unread = report.issues.some((f) => f.code === 'sheet_not_read');
-  expect(report.issues.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(unread ? [] : ['no_data']);
+  // No CCHC table, so no figure of the report: the tables not found are said (missing_table). The
+  // only error is no_data, and only for a workbook with no cell written on a visible sheet (a
+  // picture, merges alone); one with content is never called empty.
+  const blank = !model.sheets.some((sh) => !sh.hidden && sh.rows.some((row) => row?.some((c) => c?.v != null && String(c.v).trim() !== '')));
+  expect(report.issues.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(blank ? ['no_data'] : []);
+  expect(report.issues.some((f) => f.code === 'missing_table')).toBe(true);
   for (const f of report.issues) {
     expect(f.message).not.toMatch(/undefined|NaN|Infinity|\[object/);
     expect(f.message).toMatch(/[àáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i);

@@ -194,7 +194,7 @@ export const WORKBOOK_FINDINGS = {
     wholeSheet: true,
     severity: 'error',
     at: 'A1 of the first table\'s sheet, else of the first sheet',
-    doc: 'no table holds a single figure (a blank template, empty sheets, tables with their labels only) and no survey answer sheet was read: there is nothing to check or report, so the workbook never passes',
+    doc: 'the tables found hold nothing at all (a blank template, tables with their labels only), or the workbook has nothing written outside its report information, and no survey answer sheet was read: there is nothing to check or report, so it never passes; a workbook with content but no table of the contract is not called empty (missing_table says what was looked for)',
     fix: FIX.no_data,
     message: (d) =>
       d.tablesFound > 0
