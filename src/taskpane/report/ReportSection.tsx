@@ -11,6 +11,7 @@ import type { CheckReport } from '../../core/report';
 import { libraryErrorMeaning } from '../../xlsx/errors';
 import { surveyBars } from '../../core/chart/surveyBars';
 import { judgePrevious } from './previous';
+import { PreviousNotices } from './PreviousNotices';
 
 /** What the officer chose for the downloaded report besides the figures. */
 export interface ReportDownloadOptions {
@@ -153,26 +154,16 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
                 Kỳ trước: «{previous.name}».{previous.note ? ` ${previous.note}` : ''}{built.skipped ? ` ${built.skipped}` : ''}
               </Text>
             )}
-            {prevError && (
-              <Text className={s.hint} data-testid="previous-refused">
-                {prevError}
-              </Text>
-            )}
-            {pendingPrev && (
-              <MessageBar intent="warning" layout="multiline" data-testid="previous-confirm">
-                <MessageBarBody>{pendingPrev.message}</MessageBarBody>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    setPrevious({ name: pendingPrev.name, report: pendingPrev.report, note: pendingPrev.note });
-                    setPendingPrev(null);
-                  }}
-                  data-testid="force-previous"
-                >
-                  Vẫn so sánh
-                </Button>
-              </MessageBar>
-            )}
+            <PreviousNotices
+              refused={prevError}
+              pending={pendingPrev?.message ?? null}
+              className={s.hint}
+              onForce={() => {
+                if (!pendingPrev) return;
+                setPrevious({ name: pendingPrev.name, report: pendingPrev.report, note: pendingPrev.note });
+                setPendingPrev(null);
+              }}
+            />
           </div>
           {allow && (
             <MessageBar intent="warning" layout="multiline">

@@ -21,6 +21,7 @@ import { ALL_TAGS, SECTION_TAGS, isFieldTag, isTag } from '../../core/narrative/
 import { TAG_TITLES } from '../../core/narrative/places';
 import { periodText } from '../../core/periodText';
 import { judgePrevious } from '../report/previous';
+import { PreviousNotices } from '../report/PreviousNotices';
 import { formatCount } from '../../core/format';
 import type { FillRecord, WordActions } from '../../host/actions';
 import { checkedSentence, messageOf, runAction } from '../status';
@@ -267,27 +268,17 @@ function PaneBody({ actions }: { actions: WordActions }) {
                 So sánh với sổ kỳ trước «{previous.fileName}» ({periodText(previous.report).text}).{prevNote ? ` ${prevNote}` : ''}{comparisonSkipped ? ` ${comparisonSkipped}` : ''}
               </Text>
             )}
-            {prevRefused && (
-              <Text className={s.meta} data-testid="previous-refused">
-                {prevRefused}
-              </Text>
-            )}
-            {pendingPrev && (
-              <MessageBar intent="warning" layout="multiline" data-testid="previous-confirm">
-                <MessageBarBody>{pendingPrev.message}</MessageBarBody>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    setPrevious(pendingPrev.p);
-                    setPrevNote(pendingPrev.note);
-                    setPendingPrev(null);
-                  }}
-                  data-testid="force-previous"
-                >
-                  Vẫn so sánh
-                </Button>
-              </MessageBar>
-            )}
+            <PreviousNotices
+              refused={prevRefused}
+              pending={pendingPrev?.message ?? null}
+              className={s.meta}
+              onForce={() => {
+                if (!pendingPrev) return;
+                setPrevious(pendingPrev.p);
+                setPrevNote(pendingPrev.note);
+                setPendingPrev(null);
+              }}
+            />
             <Summary summary={picked.report.summary} />
             {picked.report.issues.length > 0 && (
               <>
