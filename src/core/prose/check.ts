@@ -20,7 +20,7 @@ import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
 import { DOCUMENT_FINDINGS } from '../catalogue/document';
-import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, ReportPeriod, Span } from './types';
+import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, RateReading, ReportPeriod, Span } from './types';
 import type { ParagraphReading } from './read';
 
 export interface DocCheckOptions {
@@ -137,11 +137,13 @@ function truncTo(v: number, d: number): number {
   return Math.trunc(v * f + 1e-9) / f;
 }
 
+const boundWord = (x: RateReading) => (x.bound === 'atMost' ? 'không quá ' : x.bound === 'atLeast' ? 'ít nhất ' : '');
+
 /** "45/60 = 75,00%" for a written fraction, "23 hồ sơ đúng hạn / 27 (đến hạn) = 85,19%" for a reading of the sentence. */
 function readingText(c: RateClaim, decimals: number): string {
   return c.readings
     .map((x) => {
-      const v = fmtPct((x.numerator / x.denominator) * 100, decimals);
+      const v = `${boundWord(x)}${fmtPct((x.numerator / x.denominator) * 100, decimals)}`;
       return x.numeratorText === fmtNum(x.numerator) && x.denominatorText === fmtNum(x.denominator) ? `${x.numeratorText}/${x.denominatorText} = ${v}` : `${x.numeratorText} / ${x.denominatorText} = ${v}`;
     })
     .join('; ');
@@ -150,10 +152,21 @@ function readingText(c: RateClaim, decimals: number): string {
 export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
   for (const c of rates) {
     const p = c.percent;
-    const confirms = (a: number) => (p.hedge ? hedgeHolds(p.hedge, a, p.value) : roundTo(a, p.decimals) === p.value);
+    // A reading over a hedged base ("hơn 4.000 hồ sơ") bounds the rate; a hedged percentage against
+    // a bound is not judged (two inequalities say too little).
+    const fits = (x: RateReading) => {
+      const a = (x.numerator / x.denominator) * 100;
+      if (x.bound) return !!p.hedge || (x.bound === 'atMost' ? p.value <= roundTo(a, p.decimals) : p.value >= roundTo(a, p.decimals));
+      return p.hedge ? hedgeHolds(p.hedge, a, p.value) : roundTo(a, p.decimals) === p.value;
+    };
     // Only bases the wording allows but does not require, and none fits: the rate may be over a
     // count the text does not give (the files resolved). Not judged.
-    if (c.readings.every((x) => x.weak) && !c.readings.some((x) => confirms((x.numerator / x.denominator) * 100))) continue;
+    if (c.readings.every((x) => x.weak) && !c.readings.some(fits)) continue;
+    if (c.readings.some(fits)) {
+      mark(p);
+      c.spans.forEach(mark);
+      continue;
+    }
     mark(p);
     c.spans.forEach(mark);
     const shown = fmtPct(p.value, p.decimals);
@@ -162,7 +175,7 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     const read = `đọc là: ${tried}; văn bản ghi ${p.hedge ? `${HEDGE_WORD[p.hedge]} ` : ''}${shown}`;
     const base = { paragraph: p.paragraph, start: p.start, end: p.end, reading: read, actual: shown };
     const first = c.readings[0]!;
-    const fraction = c.readings.map((x) => `${fmtNum(x.numerator)}/${fmtNum(x.denominator)} = ${fmtPct((x.numerator / x.denominator) * 100, p.decimals || 2)}`).join('; ');
+    const fraction = c.readings.map((x) => `${fmtNum(x.numerator)}/${x.bound ? x.denominatorText.replace(/ \(.*$/, '') : fmtNum(x.denominator)} = ${boundWord(x)}${fmtPct((x.numerator / x.denominator) * 100, p.decimals || 2)}`).join('; ');
     if (p.hedge) {
       if (!actuals.some((a) => hedgeHolds(p.hedge!, a, p.value))) out.push({ ...base, code: 'hedge_contradicted', expected: fmtPct(actuals[0]!, p.decimals || 2), args: { hedge: HEDGE_WORD[p.hedge], stated: shown, actual: fraction } });
       continue;
@@ -178,7 +191,7 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     const denominators = new Set(c.readings.map((x) => x.denominator));
     const other = c.alternatives.find((d) => !denominators.has(d) && d > 0 && roundTo((first.numerator / d) * 100, p.decimals) === p.value);
     if (other !== undefined) args.cause = `có lẽ đã chia cho ${fmtNum(other)} thay vì ${[...denominators].map(fmtNum).join(' hay ')} (sai mẫu số)`;
-    const impossible = c.readings.length === 1 && p.decimals > 0 && !possibleOver(p.value, p.decimals, first.denominator);
+    const impossible = c.readings.length === 1 && !first.bound && p.decimals > 0 && !possibleOver(p.value, p.decimals, first.denominator);
     if (impossible && !args.cause) {
       out.push({ ...base, code: 'percent_impossible', expected, args: { ...args, denominator: fmtNum(first.denominator) } });
       continue;

@@ -13,7 +13,7 @@
  * Work is bounded per figure (a window of nearby statements), so a document is read in time linear
  * in its length.
  */
-import { BASES, CHILD_OF, FAMILY_NOUN, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
+import { BASES, CHILD_OF, FAMILY_NOUN, HEDGE_WORD, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
 import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
 import { outerText, parenDepths, within, type Range } from './text';
@@ -310,7 +310,9 @@ function parenBreakdowns(r: ParagraphReading, qs: Quantity[], depth: Uint16Array
     }
     if (!ok || parts.length < 2) continue;
     const b = breakdownOf(q, parts, 'ngoặc');
-    if (b?.complete) out.push(b);
+    // Parts of one split, though not all of them, are disjoint: they cannot add up to more than the
+    // count (checkBreakdowns holds an incomplete breakdown to that only).
+    if (b && (b.complete || disjoint(q, parts))) out.push(b);
   }
   return out;
 }
@@ -378,6 +380,13 @@ function belongs(total: Quantity, q: Quantity, seen: Set<Status>): boolean {
   if (!total.status) return true;
   // "đang giải quyết 41 hồ sơ, trong đó … quá hạn": overdue among the pending.
   return isChild(q.status, total.status) || (total.status === 'pending' && q.status === 'late');
+}
+
+/** Every part names a different state of one split of the total's state (lexicon PARTITIONS). */
+function disjoint(total: Quantity, parts: Quantity[]): boolean {
+  const statuses = parts.map((p) => p.status);
+  if (statuses.some((st) => !st) || new Set(statuses).size < statuses.length) return false;
+  return (PARTITIONS[total.status ?? 'total'] ?? []).some((set) => statuses.every((st) => set.includes(st!)));
 }
 
 function breakdownOf(total: Quantity, parts: Quantity[], marker: Marker): Breakdown | null {
@@ -486,6 +495,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
           if (base.value < value || base.value <= 0 || num.includes(base.q)) continue;
           const reading: RateReading = { numerator: value, denominator: base.value, numeratorText: text, denominatorText: base.text };
           if (base.weak) reading.weak = true;
+          if (base.bound) reading.bound = base.bound;
           readingsOf.push(reading);
           spans.push(base.q.figure);
         }
@@ -533,14 +543,27 @@ function dedupe(rs: RateReading[]): RateReading[] {
   });
 }
 
+/**
+ * A count that bounds a rate's base: "hơn 4.000 hồ sơ" is a base of more than 4.000, so a rate over
+ * it is at most numerator / 4.000. A rounded count ("3,8 ngàn") or one said to be near a value
+ * ("khoảng", "gần") bounds nothing.
+ */
+function baseBound(q: Quantity): RateReading['bound'] | null {
+  if (q.exact) return undefined;
+  if (q.figure.kind !== 'count' || q.figure.approx) return null;
+  const h = q.figure.hedge;
+  return h === 'gt' || h === 'ge' ? 'atMost' : h === 'lt' || h === 'le' ? 'atLeast' : null;
+}
+const usableBase = (q: Quantity) => baseBound(q) !== null;
+
 /** Quantities of this paragraph before the percentage or after it in its sentence, nearest first. */
-function ownCandidates(qs: Quantity[], p: PercentFigure, sentence: Range): Quantity[] {
+function ownCandidates(qs: Quantity[], p: PercentFigure, sentence: Range, usable: (q: Quantity) => boolean = (q) => q.exact): Quantity[] {
   // At most WINDOW each side, found by binary search: a paragraph of thousands of rates stays linear.
   const k = lastBefore(qs, p.start);
   const before = qs.slice(Math.max(0, k + 1 - WINDOW), k + 1).reverse();
   const after: Quantity[] = [];
   for (let j = k + 1; j < qs.length && after.length < WINDOW && qs[j]!.figure.end <= sentence.end; j++) if (qs[j]!.figure.start >= p.end) after.push(qs[j]!);
-  return [...before, ...after].filter((q) => q.exact).slice(0, WINDOW);
+  return [...before, ...after].filter(usable).slice(0, WINDOW);
 }
 
 /** The quantities of the percentage's sentence near it (at most WINDOW each side). */
@@ -580,19 +603,29 @@ const sameSubject = (a: Quantity, b: Quantity) => !a.subject || !b.subject || a.
  * state in the paragraph, then in the passage before it (only counts of the same thing about the
  * same subject: a base from elsewhere must be unmistakably the same files).
  */
-function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown | undefined, qs: Quantity[], passage: Quantity[], p: PercentFigure, sentence: Range, named: Status | null, totals: Set<Quantity>): { value: number; text: string; q: Quantity; weak: boolean }[] {
-  const out: { value: number; text: string; q: Quantity; weak: boolean }[] = [];
+interface Base {
+  value: number;
+  text: string;
+  q: Quantity;
+  weak: boolean;
+  bound?: RateReading['bound'];
+}
+
+function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown | undefined, qs: Quantity[], passage: Quantity[], p: PercentFigure, sentence: Range, named: Status | null, totals: Set<Quantity>): Base[] {
+  const out: Base[] = [];
   const weakOnes = status && !named ? WEAK_BASES[status] ?? [] : [];
   const add = (q: Quantity, why: string) => {
-    if (!out.some((b) => b.q === q)) out.push({ value: q.value, text: `${formatNumber(q.value, 0)} (${why})`, q, weak: !!q.status && weakOnes.includes(q.status) });
+    if (out.some((b) => b.q === q)) return;
+    const bound = baseBound(q) ?? undefined;
+    out.push({ value: q.value, text: `${bound && q.figure.kind === 'count' && q.figure.hedge ? `${HEDGE_WORD[q.figure.hedge]} ` : ''}${formatNumber(q.value, 0)} (${why})`, q, weak: !!q.status && weakOnes.includes(q.status), ...(bound ? { bound } : {}) });
   };
   const num = numerator[0]!;
   const fam = num.family;
-  const own = ownCandidates(qs, p, sentence).filter((q) => (!fam || !q.family || q.family === fam) && sameSubject(q, num));
+  const own = ownCandidates(qs, p, sentence, usableBase).filter((q) => (!fam || !q.family || q.family === fam) && sameSubject(q, num));
   // A bare number of a list ("quá hạn 201") counts what its list counts.
   const far = fam !== 'other' ? [...passage].reverse().filter((q) => q.exact && (!fam || q.family === fam || (!q.family && totals.has(q))) && sameSubject(q, num)).slice(0, WINDOW) : [];
   if (named) {
-    // The base named after the percentage ("chiếm 9,2% tổng số hồ sơ đã tiếp nhận") is the only one.
+    // The base named after the percentage ("chiếm 6,5% tổng số hồ sơ đã tiếp nhận") is the only one.
     const all = named === 'received' || named === 'total' || named === 'new' ? ['received', 'total', 'new'] : [named];
     for (const q of [...own, ...far]) {
       if (numerator.includes(q)) continue;
@@ -629,7 +662,7 @@ function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown
   return out;
 }
 
-/** "… 9,2% tổng số hồ sơ đã tiếp nhận", "… 3% số hồ sơ đến hạn": the base a percentage names after itself. */
+/** "… 6,5% tổng số hồ sơ đã tiếp nhận", "… 3% số hồ sơ đến hạn": the base a percentage names after itself. */
 function namedBase(after: string): Status | null {
   const m = /^\s*(?:tren\s+|so voi\s+|cua\s+|trong\s+)?(tong so|so)\s+([^,;.()\d%]{0,60})/.exec(after);
   if (!m) return null;

@@ -134,6 +134,11 @@ export interface RateReading {
   denominatorText: string;
   /** Over a base the wording allows but does not require (lexicon WEAK_BASES): it can confirm the rate, not fault it. */
   weak?: true;
+  /**
+   * The base is hedged ("hơn 4.000 hồ sơ"): the true rate is at most (base above the figure) or at
+   * least (base below it) numerator / denominator, so only a percentage beyond that bound is wrong.
+   */
+  bound?: 'atMost' | 'atLeast';
 }
 
 /** A percentage and every reading its wording allows. */

@@ -24,6 +24,14 @@ describe('percentage against its fraction', () => {
     ['impossible for any whole count over 27', 'Tổng số hồ sơ đến hạn là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.', [['percent_impossible', 'error', 'đọc là: 23 hồ sơ đúng hạn / 27 (đến hạn) = 85,19%; văn bản ghi 88,46%']]],
     ['hedge that holds', 'có 1.188/1.200 văn bản ký số, đạt trên 98%.', []],
     ['hedge contradicted', 'có 1.120/1.200 văn bản ký số, đạt trên 94%.', [['hedge_contradicted', 'error', 'đọc là: 1.120/1.200 = 93,33%; văn bản ghi trên 94%']]],
+    // Over "more than 4.000" files, 2.600 online files are at most 2.600/4.000 = 65%: 70% cannot be…
+    ['above the bound of a hedged base', 'đã tiếp nhận hơn 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', [['percent_mismatch', 'error', 'đọc là: 2.600 hồ sơ trực tuyến / trên 4.000 (tiếp nhận) = không quá 65,00%; văn bản ghi 70%']]],
+    // … but 60% can: the base may be 4.333.
+    ['below the bound of a hedged base', 'đã tiếp nhận hơn 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 60%).', []],
+    // "dưới 3.000": a base below 3.000 makes the rate at least 2.400/3.000 = 80%.
+    ['under the bound of a base said to be below', 'tiếp nhận dưới 3.000 hồ sơ, trong đó trực tuyến 2.400 hồ sơ, đạt 75%.', [['percent_mismatch', 'error', 'đọc là: 2.400 hồ sơ trực tuyến / dưới 3.000 (tiếp nhận) = ít nhất 80,00%; văn bản ghi 75%']]],
+    // "khoảng 4.000" bounds nothing.
+    ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
     expect(serious(doc(text)).map((i) => [i.code, i.severity, i.reading])).toEqual(expected);
   });
@@ -60,6 +68,12 @@ describe('parts against their total', () => {
     // A whole split must add up: 130 + 143 + 2 = 275 ≠ 276 resolved.
     ['short after "trong đó", a whole split', 'Đã giải quyết 276 hồ sơ, trong đó trước hạn 130 hồ sơ, đúng hạn 143 hồ sơ, quá hạn 02 hồ sơ.', [['parts_sum_mismatch', 'error', '275']]],
     ['one part after "trong đó" is a subset', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ.', []],
+    // Two of the three kinds of a publication decision, in parentheses: disjoint, so 640 + 372 = 1.012 > 1.000 is a slip…
+    ['parentheses, two disjoint kinds exceeding', 'công bố 1.000 TTHC (công bố mới 640 TTHC; bãi bỏ 372 TTHC).', [['parts_exceed_total', 'error', '1.012']]],
+    // … but falling short is not: the amended ones are not named.
+    ['parentheses, two disjoint kinds short', 'công bố 1.000 TTHC (công bố mới 540 TTHC; bãi bỏ 372 TTHC).', []],
+    // Parentheses that do not name states are examples or notes: nothing is added up.
+    ['parentheses without states', 'đã cấp 1.000 giấy phép (ví dụ 640 giấy phép và 372 giấy phép).', []],
   ])('%s', (_why, text, expected) => {
     expect(serious(doc(text)).map((i) => [i.code, i.severity, i.expected])).toEqual(expected);
   });
