@@ -244,9 +244,20 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
         prevEnd = after2;
         continue;
       }
-      if (!denom || denom.decimals || parsed.decimals || noun?.scale || noun2?.scale) continue;
+      // "3227.885/482.852": beside a term grouped by thousands, a term with one dot before three
+      // digits is a whole number with its marks misplaced, not a decimal: read by its digits.
+      const rawDenom = text.slice(next.index, next.index + next[0].length);
+      const grouped = (x: string) => /^\d{1,3}(?:\.\d{3})+$/.test(x);
+      const slipped = (x: string, other: string) => !grouped(x) && /^\d+(?:\.\d{3})+$/.test(x) && grouped(other);
+      let num = parsed;
+      let den = denom;
+      let misplaced = false;
+      if (slipped(raw, rawDenom)) [num, misplaced] = [{ ...parsed, value: Number(raw.replace(/\./g, '')), decimals: 0 }, true];
+      else if (slipped(rawDenom, raw)) [den, misplaced] = [{ ...denom!, value: Number(rawDenom.replace(/\./g, '')), decimals: 0 }, true];
+      if (!den || den.decimals || num.decimals || noun?.scale || noun2?.scale) continue;
       const n = noun2?.noun ?? noun?.noun ?? null;
-      const f: FractionFigure = { kind: 'fraction', paragraph, start, end: after2, numerator: parsed.value, denominator: denom.value, noun: n, family: family(n), label, after: afterWords(folded, after2, clause.end) };
+      const f: FractionFigure = { kind: 'fraction', paragraph, start, end: after2, numerator: num.value, denominator: den.value, noun: n, family: family(n), label, after: afterWords(folded, after2, clause.end) };
+      if (misplaced) f.misgrouped = true;
       figures.push(f);
       prevEnd = after2;
       continue;

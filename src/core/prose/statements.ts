@@ -458,8 +458,10 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     let numeratorFamily: Family | null = null;
     const alternatives = [...new Set(nearby(qs, p, sentence).map((q) => q.value))];
 
+    let misgrouped = false;
     const fractionReading = (f: FractionFigure) => {
       numeratorFamily = f.family;
+      if (f.misgrouped) misgrouped = true;
       readingsOf.push({ numerator: f.numerator, denominator: f.denominator, numeratorText: formatNumber(f.numerator, 0), denominatorText: formatNumber(f.denominator, 0) });
       spans.push(f);
     };
@@ -505,7 +507,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
       if (status === 'onTime' || status === 'earlyOrOnTime') readingsOf.push(...qd766(numerators, qs, passage));
     }
     if (!readingsOf.length) continue;
-    out.push({ percent: p, status, family: numeratorFamily, readings: dedupe(readingsOf), spans, alternatives });
+    out.push({ percent: p, status, family: numeratorFamily, readings: dedupe(readingsOf), spans, alternatives, ...(misgrouped ? { misgrouped: true as const } : {}) });
   }
   return out;
 }

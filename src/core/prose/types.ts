@@ -70,6 +70,8 @@ export interface FractionFigure extends Span {
   family: Family | null;
   label: string;
   after: string;
+  /** "3227.885/482.852": one term's thousands marks misplaced, read by its digits. */
+  misgrouped?: true;
 }
 
 export interface DateFigure extends Span {
@@ -153,6 +155,8 @@ export interface RateClaim {
   spans: Span[];
   /** Other counts of the paragraph, for a guess at a wrong denominator. */
   alternatives: number[];
+  /** The fraction read has a term with its thousands marks misplaced ("3227.885/482.852"). */
+  misgrouped?: true;
 }
 
 export interface ReportPeriod {

@@ -30,6 +30,9 @@ describe('percentage against its fraction', () => {
     ['below the bound of a hedged base', 'đã tiếp nhận hơn 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 60%).', []],
     // "dưới 3.000": a base below 3.000 makes the rate at least 2.400/3.000 = 80%.
     ['under the bound of a base said to be below', 'tiếp nhận dưới 3.000 hồ sơ, trong đó trực tuyến 2.400 hồ sơ, đạt 75%.', [['percent_mismatch', 'error', 'đọc là: 2.400 hồ sơ trực tuyến / dưới 3.000 (tiếp nhận) = ít nhất 80,00%; văn bản ghi 75%']]],
+    // "2246.500/3.100.000": beside a term grouped by thousands, read by its digits: 2.246.500/3.100.000 = 72,47%.
+    ['a fraction term with its thousands mark misplaced', 'đã gửi, nhận 2246.500/3.100.000 văn bản, đạt 75%.', [['percent_mismatch', 'error', 'đọc là: 2.246.500/3.100.000 = 72,47%; văn bản ghi 75%']]],
+    ['the same, consistent', 'đã gửi, nhận 2246.500/3.100.000 văn bản, đạt 72,5%.', []],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
