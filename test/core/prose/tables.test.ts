@@ -32,3 +32,29 @@ describe('a TTHC table in the report', () => {
     expect(got.map((x) => x[0])).toEqual(['percent_mismatch']);
   });
 });
+
+describe('a table of index scores', () => {
+  const SCORES = '| STT | Đơn vị | Chỉ số 1 | Chỉ số 2 | Chỉ số 3 | Tổng điểm | Xếp loại';
+
+  it('adds each row\'s numbered scores to its total, in English decimals when the table is typed so', () => {
+    // 1.5 + 2 + 0.75 = 4.25 and 2 + 1.25 + .5 = 3.75: both rows add up.
+    expect(serious([SCORES, '| 1 | Sở Y tế | 1.5 | 2 | 0.75 | 4.25 | Tốt', '| 2 | Sở Tư pháp | 2 | 1.25 | .5 | 3.75 | Khá'])).toEqual([]);
+    // 2 + 1.25 + 0.5 = 3.75, the row says 4.75.
+    expect(serious([SCORES, '| 1 | Sở Y tế | 1.5 | 2 | 0.75 | 4.25 | Tốt', '| 2 | Sở Tư pháp | 2 | 1.25 | .5 | 4.75 | Khá'])).toEqual([['parts_sum_mismatch', '3,75', '4,75']]);
+  });
+
+  it('reads Vietnamese decimals too, and allows a total rounded from its parts', () => {
+    // 1,25 + 2,125 + 0,5 = 3,875, printed 3,88; 9 + 8 + 7 = 24 against 25.
+    expect(serious([SCORES, '| 1 | Sở Y tế | 1,25 | 2,125 | 0,5 | 3,88 | Tốt', '| 2 | Sở Tư pháp | 9 | 8 | 7 | 25 | Khá'])).toEqual([['parts_sum_mismatch', '24', '25']]);
+  });
+
+  it('takes no company row for a total row and never adds up the row numbers', () => {
+    // "Công ty …" folds like "Cộng": it is a unit, not a sum of the rows above.
+    const rows = ['| STT | Đơn vị | Tiếp nhận | Đã giải quyết', '| 1 | Sở Y tế | 10 | 9', '| 2 | Sở Tư pháp | 12 | 11', '| 3 | Công ty điện lực | 7 | 7'];
+    expect(serious(rows)).toEqual([]);
+  });
+
+  it('adds nothing when the columns are not a numbered run ending in a total', () => {
+    expect(serious(['| Đơn vị | Quý I | Quý II | Tổng', '| Sở Y tế | 5 | 6 | 20'])).toEqual([]);
+  });
+});
