@@ -324,6 +324,7 @@ const DOCUMENT_CASES = {
   // 297 is the previous period's figure; this period's workbook says 310.
   stale_figure: () => checkDocument(docOf(TTHC_TEXT), { workbook: wb({ 'tthc.tongSo': 310, 'tthc.trucTuyen': 85, 'tthc.trucTiepBuuChinh': 198, 'tthc.tuKyTruoc': 14 }), previous: wb({ 'tthc.tongSo': 297 }) }),
   english_decimal: () => checkDocument(docOf('Tỷ lệ hài lòng chung đạt 92.03%.')),
+  cited_date_mismatch: () => checkDocument(docOf('Thực hiện Kế hoạch số 152/KH-SYT ngày 10/01/2023 của Sở Y tế.', 'Theo Kế hoạch số 152/KH-SYT ngày 12/01/2023, các đơn vị báo cáo hằng tháng.')),
 } satisfies Record<DocCode, () => ReturnType<typeof checkDocument>>;
 
 describe('every document finding code comes from real sentences', () => {

@@ -56,6 +56,11 @@ export const DOCUMENT_FINDINGS = {
     doc: 'a cited document dated after the report\'s own date',
     message: (a) => `Văn bản được dẫn mang ngày ${a.date}, sau ngày của báo cáo (${a.report}). Có thể gõ nhầm hoặc chép từ báo cáo kỳ khác.`,
   },
+  cited_date_mismatch: {
+    severity: 'warning',
+    doc: 'one cited document (number and symbol) given two dates of the same year',
+    message: (a) => `Văn bản ${a.symbol} được dẫn với hai ngày ban hành: ${a.date} ở đây và ${a.first} ở ${a.where}. Hãy đối chiếu với văn bản gốc và sửa ngày sai.`,
+  },
   repeated_mismatch: {
     severity: 'warning',
     doc: 'the same quantity (same words, thing counted, subject and level, compatible dates) stated twice with two values',

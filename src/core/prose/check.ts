@@ -20,7 +20,7 @@ import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, sentences, within } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
 import { DOCUMENT_FINDINGS } from '../catalogue/document';
-import type { Breakdown, CountFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, RateReading, ReportPeriod, Span } from './types';
+import type { Breakdown, CountFigure, DateFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, RateReading, ReportPeriod, Span } from './types';
 import type { ParagraphReading } from './read';
 
 export interface DocCheckOptions {
@@ -69,6 +69,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   });
   checkTables(paragraphs, doc, drafts, mark);
   checkRepeats(doc, drafts, mark);
+  checkCitedDates(doc, drafts, mark);
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 
   const sections = sectionsOf(paragraphs);
@@ -319,6 +320,32 @@ function checkIssuedDates(r: ParagraphReading, date: string | null, out: Draft[]
     mark(f);
     if (f.iso > date) {
       out.push({ code: 'date_after_report', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: văn bản được dẫn ban hành ngày ${fmtDate(f.iso)}; báo cáo đề ngày ${fmtDate(date)}`, expected: `≤ ${fmtDate(date)}`, actual: fmtDate(f.iso), args: { date: fmtDate(f.iso), report: fmtDate(date) } });
+    }
+  }
+}
+
+/**
+ * One document cited with two dates of one year ("Quyết định số 766/QĐ-TTg ngày 23/6/2022" and,
+ * further on, "… 766/QĐ-TTg ngày 15/9/2022"): a number and symbol name one document of a year, so
+ * one of the dates is wrong. Dates of different years may be two documents (numbering starts
+ * again each year) and are left alone.
+ */
+function checkCitedDates(doc: DocReading, out: Draft[], mark: Mark) {
+  const first = new Map<string, DateFigure>();
+  for (const r of doc.paragraphs) {
+    for (const f of r.figures) {
+      if (f.kind !== 'date' || !f.issued || !f.of) continue;
+      const key = `${f.of}|${f.iso.slice(0, 4)}`;
+      const was = first.get(key);
+      if (!was) {
+        first.set(key, f);
+        continue;
+      }
+      mark(f);
+      mark(was);
+      if (was.iso === f.iso) continue;
+      const where = `đoạn ${was.paragraph + 1}`;
+      out.push({ code: 'cited_date_mismatch', paragraph: f.paragraph, start: f.start, end: f.end, reading: `đọc là: văn bản ${f.of} ngày ${fmtDate(f.iso)}; ${where} ghi ngày ${fmtDate(was.iso)}`, expected: fmtDate(was.iso), actual: fmtDate(f.iso), args: { symbol: f.of, date: fmtDate(f.iso), first: fmtDate(was.iso), where } });
     }
   }
 }

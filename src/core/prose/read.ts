@@ -162,6 +162,8 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   // "ngày … tháng 9 năm 2020" (day left blank) protects its numbers without being a date.
   for (const m of folded.matchAll(/thang\s+\d{1,2}\s+nam\s+\d{4}/g)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const docRefs: Span[] = [];
+  // Symbols proper ("766/QĐ-TTg"), which name one document of a year, as the text writes them.
+  const symbols: Span[] = [];
   for (const m of folded.matchAll(DOC_REF)) {
     const sep = m[0].search(/[/\-–]/);
     if (!/\p{L}/u.test(m[0].slice(sep))) continue;
@@ -172,6 +174,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     const span = { start: m.index, end: m.index + m[0].length };
     protectedSpans.push(span);
     docRefs.push(span);
+    symbols.push(span);
   }
   for (const re of [LAW, DOC_NUMBER]) {
     for (const m of folded.matchAll(re)) {
@@ -193,6 +196,12 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     const after = folded.slice(d.end, d.end + 60);
     const sentenceStartIssued = /(?:^|[.;:]\s*|-\s*)ngay\s*$/.test(before) && /^[^.;]{0,40}\b(?:ban hanh|ky|cong bo|phe duyet)\b/.test(after);
     d.issued = (nearRef && /ngay\s*$/.test(before)) || sentenceStartIssued;
+    // Which document the date is of: the symbol right before "ngày …", or the one the sentence
+    // that opens with "Ngày …, … ban hành" goes on to name.
+    let symbol: Span | undefined;
+    if (nearRef && /ngay\s*$/.test(before)) symbol = symbols.find((x) => x.start === ref!.start || (x.end <= d.start && x.end >= ref!.start));
+    else if (sentenceStartIssued) symbol = symbols.find((x) => x.start > d.end && x.start - d.end <= 120 && !/[.;]/.test(folded.slice(d.end, x.start)));
+    if (d.issued && symbol) d.of = text.slice(symbol.start, symbol.end).normalize('NFC').toUpperCase();
   }
 
   const sents = sentences(text);

@@ -79,6 +79,8 @@ export interface DateFigure extends Span {
   iso: string;
   /** The date belongs to a cited document ("số 3050/KH-SYT ngày …", "ngày … ban hành"). */
   issued: boolean;
+  /** That document's symbol, in capitals ("766/QĐ-TTG"), where the text names it. */
+  of?: string;
 }
 
 export type Figure = CountFigure | PercentFigure | FractionFigure | DateFigure;

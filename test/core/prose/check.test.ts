@@ -125,6 +125,19 @@ describe('cited documents against the report date', () => {
   });
 });
 
+describe('one cited document with two dates', () => {
+  it.each([
+    // Same symbol, same year, two dates: one of them is wrong.
+    ['two dates of one year', ['Ngày 05/3/2023, Sở Y tế ban hành Kế hoạch số 152/KH-SYT về cải cách hành chính.', 'Thực hiện Kế hoạch số 152/KH-SYT ngày 15/3/2023, các đơn vị đã báo cáo.'], [['cited_date_mismatch', '05/3/2023', '15/3/2023']]],
+    ['the same date twice', ['Thực hiện Kế hoạch số 152/KH-SYT ngày 05/3/2023 của Sở Y tế.', 'Theo Kế hoạch số 152/KH-SYT ngày 05/3/2023, các đơn vị đã báo cáo.'], []],
+    // Numbering starts again each year: 152/KH-SYT of 2022 and of 2023 are two plans.
+    ['the same number in two years', ['Thực hiện Kế hoạch số 152/KH-SYT ngày 05/3/2022 của Sở Y tế.', 'Theo Kế hoạch số 152/KH-SYT ngày 05/3/2023, các đơn vị đã báo cáo.'], []],
+    ['two documents', ['Thực hiện Kế hoạch số 152/KH-SYT ngày 05/3/2023 của Sở Y tế.', 'Theo Kế hoạch số 153/KH-SYT ngày 15/3/2023, các đơn vị đã báo cáo.'], []],
+  ])('%s', (_why, texts, expected) => {
+    expect(serious(doc(...(texts as string[]))).map((i) => [i.code, i.expected, i.actual])).toEqual(expected);
+  });
+});
+
 describe('the same quantity twice', () => {
   it('flags the second value of "tổng số TTHC"', () => {
     const issues = serious(doc('Tổng số TTHC tính đến ngày 14/3/2023 là 162 TTHC.', 'Tổng số TTHC của ngành Y tế là 169 TTHC.'));
