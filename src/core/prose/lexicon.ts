@@ -424,15 +424,16 @@ export const FAMILY_NOUN: Readonly<Record<Family, string>> = {
   other: '',
 };
 
-/** Hedges before a figure, as inequalities: "trên 94%" is > 94. */
+/** Hedges before a figure, as inequalities: "trên 94%" is > 94. Whole words only: "nông thôn 991" has no "hơn". */
 export type Hedge = 'gt' | 'ge' | 'lt' | 'le' | 'near' | 'approx';
 export const HEDGE_PHRASES: readonly [RegExp, Hedge][] = [
-  [/(?:nhieu hon|tren|hon|vuot)\s*$/, 'gt'],
-  [/(?:it nhat|toi thieu|khong duoi|khong it hon)\s*$/, 'ge'],
-  [/(?:duoi|chua den|chua toi|it hon)\s*$/, 'lt'],
-  [/(?:toi da|khong qua|khong vuot qua)\s*$/, 'le'],
-  [/(?:gan nhu|gan)\s*$/, 'near'],
-  [/(?:khoang|xap xi|chung|uoc|uoc tinh|uoc dat)\s*$/, 'approx'],
+  // Longer phrases first: "không ít hơn" is ≥ and "ít hơn" is <, though both end in "hơn".
+  [/(?<![a-z])(?:it nhat|toi thieu|khong duoi|khong it hon)\s*$/, 'ge'],
+  [/(?<![a-z])(?:duoi|chua den|chua toi|it hon)\s*$/, 'lt'],
+  [/(?<![a-z])(?:toi da|khong qua|khong vuot qua|khong nhieu hon|khong hon)\s*$/, 'le'],
+  [/(?<![a-z])(?:nhieu hon|tren|hon|vuot)\s*$/, 'gt'],
+  [/(?<![a-z])(?:gan nhu|gan)\s*$/, 'near'],
+  [/(?<![a-z])(?:khoang|xap xi|chung|uoc|uoc tinh|uoc dat)\s*$/, 'approx'],
 ];
 export const HEDGE_WORD: Readonly<Record<Hedge, string>> = { gt: 'trên', ge: 'ít nhất', lt: 'dưới', le: 'tối đa', near: 'gần', approx: 'khoảng' };
 

@@ -159,3 +159,26 @@ describe('rate claims', () => {
     expect(statements('Đã giải quyết 23 hồ sơ, đạt 85%.').rates).toEqual([]);
   });
 });
+
+describe('hedges are whole words', () => {
+  it('reads no "hơn" in the end of "nông thôn"', () => {
+    const [f] = readParagraph({ text: 'Sở Nông nghiệp và Phát triển nông thôn 991 hồ sơ.', kind: 'paragraph' }, 0).figures;
+    expect(f).toMatchObject({ kind: 'count', value: 991 });
+    expect(f && 'hedge' in f ? f.hedge : undefined).toBeUndefined();
+  });
+  it('still reads "hơn 991 hồ sơ" as more than 991', () => {
+    const [f] = readParagraph({ text: 'đã tiếp nhận hơn 991 hồ sơ.', kind: 'paragraph' }, 0).figures;
+    expect(f).toMatchObject({ kind: 'count', value: 991, hedge: 'gt' });
+  });
+});
+
+describe('hedges ending in "hơn"', () => {
+  it.each([
+    ['không ít hơn 90% hồ sơ', 'ge'],
+    ['ít hơn 90% hồ sơ', 'lt'],
+    ['không nhiều hơn 90% hồ sơ', 'le'],
+    ['nhiều hơn 90% hồ sơ', 'gt'],
+  ])('%s', (text, hedge) => {
+    expect(readParagraph({ text, kind: 'paragraph' }, 0).figures[0]).toMatchObject({ kind: 'percent', value: 90, hedge });
+  });
+});
