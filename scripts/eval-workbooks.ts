@@ -17,6 +17,8 @@ interface Item {
   half: 'dev' | 'test';
   format: string;
   slips: { sheet: string | null; cell: string; what: string }[];
+  /** The hand judge found an unfilled template: no figure at all (added from the judge's description). */
+  blank?: true;
 }
 
 /** Damaged files (their id says so): a clear refusal is what holds. */
@@ -43,7 +45,8 @@ async function main() {
         const structural = (code: string) => code.startsWith('missing_') || code.startsWith('unknown_') || code.startsWith('sheet_');
         const serious = report.issues.filter((f) => f.severity !== 'info' && !structural(f.code));
         const tables = Object.keys(report.data.tables).length;
-        const onSlip = (f: { sheet: string; cell: string }) => item.slips.some((s) => s.cell === f.cell && (s.sheet === null || s.sheet === f.sheet));
+        // "Sổ chưa có số liệu" about a file the hand judge called an unfilled template is right.
+        const onSlip = (f: { sheet: string; cell: string; code: string }) => (f.code === 'no_data' && !!item.blank) || item.slips.some((s) => s.cell === f.cell && (s.sheet === null || s.sheet === f.sheet));
         const hits = item.slips.filter((s) => serious.some((f) => f.cell === s.cell && (s.sheet === null || s.sheet === f.sheet)));
         const alarms = serious.filter((f) => !onSlip(f));
         found += hits.length;

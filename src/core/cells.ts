@@ -15,6 +15,11 @@ export type Norm =
 
 const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const DASH = /^[-\u2013\u2014]$/;
+/**
+ * A report engine's field left in an unfilled template ("${name:[data];pos:[3]}", "{{tong_so}}",
+ * "«TongSo»", "<<so_ho_so>>"): no figure was written, so the cell is blank, not a wrong figure.
+ */
+const PLACEHOLDER = /^(?:\$\{[^{}]*\}|#\{[^{}]*\}|\{\{[^{}]*\}\}|\{%[^{}]*%\}|«[^«»]*»|<<[^<>]*>>|\[\[[^[\]]*\]\])$/;
 
 /**
  * A figure with a note mark or a unit after it, as officers type them: "1 (*)", "3**", "15 hồ sơ",
@@ -49,6 +54,7 @@ export function normalizeCell(c: Cell | undefined, style: NumberStyle = 'vi'): N
   const s = nfc(v).trim();
   if (s === '') return { t: 'blank', formula };
   if (EXCEL_ERRORS.test(s)) return { t: 'error', error: s.toUpperCase() };
+  if (PLACEHOLDER.test(s)) return { t: 'blank', formula };
   if (DASH.test(s)) return { t: 'num', value: 0, decimals: 0, percent: false, text: s, formula };
   const p = parseVietnameseNumber(s, style) ?? annotatedNumber(s, style);
   if (p) return { t: 'num', value: p.value, decimals: p.decimals, percent: p.percent, text: s, formula };

@@ -53,6 +53,9 @@ function sheetsInfoFirst(model: WorkbookModel) {
   return [...model.sheets].sort((a, b) => rank(a) - rank(b));
 }
 
+/** A field name of a report tool or database ("TU_THANG", "loai_bv"), never a value an officer writes. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
+
 /** A label cell with its value in the next non-empty cell to the right, or "Label: value" in one cell. */
 function findByLabel(model: WorkbookModel, spec: NameSpec): Omit<NameValue, 'name' | 'label'> | null {
   const keys = labelKeys(spec);
@@ -66,7 +69,15 @@ function findByLabel(model: WorkbookModel, spec: NameSpec): Omit<NameValue, 'nam
         const text = cellText(cell);
         if (keys.has(headerKey(text))) {
           for (let k = c + 1; k < cells.length; k++) {
-            if (normalizeCell(cells[k]).t !== 'blank') return { sheet: sheet.name, cell: toA1({ row: r, col: k }), value: cells[k], source: 'label' };
+            if (normalizeCell(cells[k]).t === 'blank') continue;
+            // A row of field names ("ma_tinh | NAM | TU_THANG | DEN_THANG", a report tool's
+            // parameters): the label is a column header and its value is the cell below it.
+            if (FIELD_NAME.test(cellText(cells[k]))) {
+              const below = sheet.rows[r + 1]?.[c];
+              if (normalizeCell(below).t === 'blank') break;
+              return { sheet: sheet.name, cell: toA1({ row: r + 1, col: c }), value: below, source: 'label' };
+            }
+            return { sheet: sheet.name, cell: toA1({ row: r, col: k }), value: cells[k], source: 'label' };
           }
           // The label is there and its value left blank: missing inside what is there.
           return { sheet: sheet.name, cell: toA1({ row: r, col: c + 1 }), value: undefined, source: 'label' };
