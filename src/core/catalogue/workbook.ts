@@ -140,7 +140,7 @@ export const WORKBOOK_FINDINGS = {
     severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
     at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
     doc: 'the table is neither an Excel table of that name nor recognised by the meaning of its headers; its checks did not run',
-    levelNote: 'Gợi ý với bảng không bắt buộc (bắt buộc: bảng kết quả giải quyết TTHC và bảng biên chế)',
+    levelNote: 'Gợi ý với các bảng không bắt buộc, tức là trừ bảng kết quả giải quyết TTHC và bảng biên chế',
     meaning: 'Trợ lý không tìm thấy trong sổ một bảng của báo cáo, theo tên bảng hay theo tiêu đề cột, nên chưa kiểm tra được số liệu của bảng đó.',
     fix: FIX.missing_table,
     message: (d) =>
