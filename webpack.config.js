@@ -238,28 +238,53 @@ function standaloneConfig(mode, outDir, sourceMaps) {
 }
 
 const GUIDE_DIR = path.join(root, 'docs/huong-dan');
+/** The guide's pages, in the order the one HTML page (and so its PDF) gives them; the first is the guide itself. */
+const GUIDE_PAGES = ['README.md', 'thong-bao.md'];
 
 /**
- * The officers' guide (docs/huong-dan/README.md, Vietnamese) as huong-dan/index.html beside the
- * pages, with its pictures, so the pane's "Hướng dẫn" link opens it from the same address and a
- * browser prints it as one PDF. markdown-it renders it: the Markdown is the repository's own.
+ * The officers' guide (docs/huong-dan/, Vietnamese) as huong-dan/index.html beside the pages, with
+ * its pictures, so the pane's "Hướng dẫn" link opens it from the same address and a browser prints
+ * it as one PDF: README.md, then the pages it links to (thong-bao.md, the messages generated from
+ * the catalogue) as its last part, their headings one level down and the links between them turned
+ * into links inside the page. markdown-it renders them, with HTML allowed: the Markdown is the
+ * repository's own, and the generated page marks each message with an anchor and a box (a <div>
+ * that print keeps on one page).
  */
+function guideHtml() {
+  const MarkdownIt = require('markdown-it');
+  const md = new MarkdownIt({ html: true, linkify: false });
+  const own = new Map(GUIDE_PAGES.slice(1).map((f) => [f, f.replace(/\.md$/, '')]));
+  const parts = GUIDE_PAGES.map((file, i) => {
+    const tokens = md.parse(fs.readFileSync(path.join(GUIDE_DIR, file), 'utf8'), {});
+    for (const t of tokens) {
+      if (i > 0 && (t.type === 'heading_open' || t.type === 'heading_close')) t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 1)}`;
+      for (const child of t.children ?? []) {
+        if (child.type !== 'link_open') continue;
+        // "thong-bao.md#tep" → "#tep"; "thong-bao.md" → the part's own anchor.
+        const [target, hash] = (child.attrGet('href') ?? '').split('#');
+        if (own.has(target)) child.attrSet('href', `#${hash || own.get(target)}`);
+      }
+    }
+    const body = md.renderer.render(tokens, md.options, {});
+    return i === 0 ? body : `<section class="phan" id="${own.get(file)}">${body}</section>`;
+  });
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hướng dẫn sử dụng · Trợ lý báo cáo CCHC</title><link rel="icon" href="data:,"><style>
+body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;line-height:1.5;margin:0 auto;max-width:46rem;padding:16px}
+img{max-width:100%;border:1px solid #d1d1d1}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}
+blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:3px solid #d1d1d1;background:#f5f5f5}
+.thong-bao{border-top:1px solid #e0e0e0;padding-top:.25rem}.thong-bao p{margin:.4rem 0}
+@media print{h2{break-before:page}img{max-height:60vh}h2,h3,h4{break-after:avoid}.thong-bao{break-inside:avoid}blockquote{background:none}}
+</style></head><body><main>${parts.join('\n')}</main></body></html>`;
+}
+
 function guidePlugin() {
   return {
     apply(compiler) {
       compiler.hooks.thisCompilation.tap('cchc-guide', (compilation) => {
         compilation.hooks.processAssets.tap({ name: 'cchc-guide', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
           const { RawSource } = webpack.sources;
-          const source = path.join(GUIDE_DIR, 'README.md');
-          compilation.fileDependencies.add(source);
-          const MarkdownIt = require('markdown-it');
-          const body = new MarkdownIt({ html: false, linkify: false }).render(fs.readFileSync(source, 'utf8'));
-          const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hướng dẫn sử dụng · Trợ lý báo cáo CCHC</title><link rel="icon" href="data:,"><style>
-body{font-family:"Segoe UI",system-ui,sans-serif;color:#242424;line-height:1.5;margin:0 auto;max-width:46rem;padding:16px}
-img{max-width:100%;border:1px solid #d1d1d1}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
-@media print{h2{break-before:page}img{max-height:60vh}}
-</style></head><body><main>${body}</main></body></html>`;
-          compilation.emitAsset('huong-dan/index.html', new RawSource(html));
+          for (const f of GUIDE_PAGES) compilation.fileDependencies.add(path.join(GUIDE_DIR, f));
+          compilation.emitAsset('huong-dan/index.html', new RawSource(guideHtml()));
           const pictures = path.join(GUIDE_DIR, 'hinh');
           for (const f of fs.existsSync(pictures) ? fs.readdirSync(pictures) : []) {
             if (f.endsWith('.png')) compilation.emitAsset(`huong-dan/hinh/${f}`, new RawSource(fs.readFileSync(path.join(pictures, f))));
@@ -290,4 +315,5 @@ function deployNote(outDir, base, version) {
 }
 
 module.exports.devHttps = devHttps;
+module.exports.guideHtml = guideHtml;
 module.exports.guardScript = guardScript;

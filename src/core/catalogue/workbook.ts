@@ -140,6 +140,8 @@ export const WORKBOOK_FINDINGS = {
     severityNote: 'warning for a required table (the TTHC results, the staffing), info for the others',
     at: 'A1 of the contract sheet if the workbook has it, else of the first sheet',
     doc: 'the table is neither an Excel table of that name nor recognised by the meaning of its headers; its checks did not run',
+    levelNote: 'Gợi ý với các bảng không bắt buộc, tức là trừ bảng kết quả giải quyết TTHC và bảng biên chế',
+    meaning: 'Trợ lý không tìm thấy trong sổ một bảng của báo cáo, theo tên bảng hay theo tiêu đề cột, nên chưa kiểm tra được số liệu của bảng đó.',
     fix: FIX.missing_table,
     message: (d) =>
       d.severity === 'info'
@@ -151,6 +153,8 @@ export const WORKBOOK_FINDINGS = {
     severityNote: 'warning; info for a derived column or a total completed from its parts',
     at: 'first header cell',
     doc: 'a column of the contract is absent: the message names the checks that could not run',
+    levelNote: 'Gợi ý khi cột đó tự tính được từ các cột khác',
+    meaning: 'Một bảng thiếu một cột của mẫu chuẩn (hoặc tiêu đề cột khác mẫu đến mức không nhận ra), nên các phép kiểm tra cần cột đó chưa làm được.',
     fix: FIX.missing_column,
     message: (d) =>
       `Bảng "${titleOf(d.tableName)}" không có cột "${d.header}": ${d.unchecked ?? 'các kiểm tra dùng cột này chưa thực hiện được'}.${d.severity === 'info' ? '' : ` Cách sửa: ${FIX.missing_column}.`}`,
@@ -160,6 +164,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'the reporting unit is found neither as a defined name, nor as a label and its value, nor as "Đơn vị báo cáo: …", nor in the header block',
+    meaning: 'Trợ lý không đọc được tên đơn vị báo cáo ở đâu trong sổ (ô được đặt tên, nhãn "Đơn vị báo cáo", hay phần đầu trang).',
     fix: FIX.missing_name,
     message: (d) =>
       d.severity === 'info'
@@ -171,6 +176,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'A1 of "Thông tin", else of the first sheet',
     doc: 'no period kind and year anywhere (names, labels, the title line, the window, the sheet names, the file name): the rules in force today are applied',
+    meaning: 'Trợ lý không đọc được kỳ báo cáo và năm ở đâu trong sổ, nên đã kiểm tra theo quy định đang áp dụng hiện nay.',
     fix: FIX.missing_period,
     message: () =>
       `Không đọc được kỳ báo cáo (Quý, 6 tháng, Năm…) và năm: đã áp dụng quy định hiện hành và khung thời gian mặc định. Cách sửa: ${FIX.missing_period}.`,
@@ -180,6 +186,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'A1 of the skipped sheet; of the first visible sheet for a hidden one',
     doc: 'a sheet holding report tables was not read: it is hidden, or it carries another period than the one read (the period the workbook states, else the latest); the message names the sheet, its period and the sheet read',
+    meaning: 'Một trang tính có bảng báo cáo không được kiểm tra, vì đang bị ẩn hoặc chứa số liệu của một kỳ khác với kỳ đang kiểm tra.',
     message: (d) => {
       const what = d.tables.length ? ` (có bảng ${d.tables.map((t) => `"${t}"`).join(', ')})` : '';
       const of = d.period ? ` của ${d.period}` : '';
@@ -195,6 +202,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'A1 of the first table\'s sheet, else of the first sheet',
     doc: 'the tables found hold nothing at all (a blank template, tables with their labels only), or the workbook has nothing written outside its report information, and no survey answer sheet was read: there is nothing to check or report, so it never passes; a workbook with content but no table of the contract is not called empty (missing_table says what was looked for)',
+    meaning: 'Sổ chưa có số liệu nào để kiểm tra hay viết báo cáo: mẫu còn trống, hoặc các bảng mới có tiêu đề.',
     fix: FIX.no_data,
     message: (d) =>
       d.tablesFound > 0
@@ -205,6 +213,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the first period header, the indicator column, else A1',
     doc: 'a visible sheet has figures but no contract table or survey answers: periods side by side as columns, a list of indicators with "Đơn vị tính", or a shape not recognised; its figures are not checked',
+    meaning: 'Một trang tính có số liệu nhưng không theo dạng bảng nào của mẫu (ví dụ các kỳ xếp thành cột, hay danh sách chỉ tiêu), nên các số ở đó chưa được kiểm tra.',
     fix: FIX.sheet_not_read,
     message: (d) =>
       d.shape === 'period_columns'
@@ -219,6 +228,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'PhienBanMau',
     doc: 'the version is not `cchc-workbook/1`',
+    meaning: 'Ô phiên bản mẫu của sổ ghi một phiên bản trợ lý không biết, nên kết quả kiểm tra có thể không đầy đủ.',
     fix: FIX.unknown_contract,
     message: (d) => `Phiên bản mẫu là "${n(d.actual)}", không phải "${n(d.expected)}": kết quả kiểm tra có thể không đầy đủ. Cách sửa: ${FIX.unknown_contract}.`,
   },
@@ -226,6 +236,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'first header cell',
     doc: 'no Excel table by that name; found by the meaning of its headers (see "Đã nhận ra")',
+    meaning: 'Bảng không phải bảng Excel có tên như mẫu chuẩn, nhưng trợ lý đã nhận ra nó theo tiêu đề cột và vẫn kiểm tra đầy đủ.',
     message: (d) =>
       `Bảng "${titleOf(d.tableName)}" không phải bảng Excel có tên; đã nhận ra theo ý nghĩa của tiêu đề cột (xem "Đã nhận ra").`,
   },
@@ -234,6 +245,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'the sheet, A1',
     doc: 'the reader converted text typed in TCVN3 (ABC, ".VnTime" fonts) or VNI to Unicode: how many cells of the sheet (src/core/legacy-text.ts)',
+    meaning: 'Sổ có chữ gõ bằng phông cũ TCVN3 (ABC) hoặc VNI; trợ lý đã tự chuyển sang Unicode để đọc, nên cần xem lại các tên đã đọc.',
     message: (d) =>
       `Đã chuyển mã ${d.encoding === 'tcvn3' ? 'TCVN3' : 'VNI'} sang Unicode ở ${n(d.cells)} ô của trang tính "${d.sheet}" (chữ gõ bằng phông ${d.encoding === 'tcvn3' ? 'TCVN3 (ABC) .VnTime, .VnArial…' : 'VNI-Times…'}): hãy xem lại các tên đơn vị, lĩnh vực đã đọc; nên chuyển hẳn sổ sang Unicode (Unikey: Công cụ chuyển mã).`,
   },
@@ -241,6 +253,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the cell',
     doc: 'a formula the file carries no result for and the reader could not compute: left out of every check',
+    meaning: 'Ô có công thức nhưng tệp không lưu kết quả tính (thường do tệp được lưu bằng phần mềm khác Excel), nên ô đó không được kiểm tra.',
     fix: FIX.formula_not_computed,
     message: (d) =>
       `Ô "${d.header}"${where(d)} có công thức =${d.formula} nhưng chưa có kết quả tính (tệp do phần mềm khác lưu). Cách sửa: ${FIX.formula_not_computed}.`,
@@ -249,6 +262,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the totals cell',
     doc: 'a SUM/SUBTOTAL over a range that misses data rows of the table, or also adds group subtotals',
+    meaning: 'Công thức của dòng tổng cộng không cộng đúng các dòng số liệu của bảng: bỏ sót dòng, hoặc cộng cả dòng tổng của nhóm.',
     fix: FIX.total_formula_range,
     message: (d) =>
       `Công thức tổng "${d.header}" (=${d.formula})${d.missingRows.length ? ` bỏ sót dòng ${d.missingRows.join(', ')}` : ''}${d.missingRows.length && d.extraRows.length ? ' và' : ''}${d.extraRows.length ? ` cộng cả dòng ${d.extraRows.join(', ')} (dòng tổng nhóm hoặc ngoài bảng)` : ''}. Cách sửa: ${FIX.total_formula_range}.`,
@@ -257,6 +271,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: 'text that is no number in a figure cell',
+    meaning: 'Ô cần ghi số lại có chữ, nên số đó không được cộng vào tổng nào.',
     fix: FIX.not_a_number,
     message: (d) =>
       `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không phải là số. Cách sửa: ${FIX.not_a_number}.`,
@@ -265,6 +280,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: 'a count below zero',
+    meaning: 'Ô ghi số lượng (hồ sơ, người, thủ tục…) là số âm.',
     fix: FIX.negative_count,
     message: (d) => `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng không thể âm. Cách sửa: ${FIX.negative_count}.`,
   },
@@ -272,6 +288,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: 'a count with decimals',
+    meaning: 'Ô ghi số lượng (hồ sơ, người, thủ tục…) có phần thập phân.',
     fix: FIX.fractional_count,
     message: (d) => `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: số lượng phải là số nguyên. Cách sửa: ${FIX.fractional_count}.`,
   },
@@ -279,6 +296,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: '#DIV/0!, #N/A, #VALUE!…',
+    meaning: 'Công thức trong ô cho ra lỗi của Excel (như #DIV/0!, #REF!, #N/A) thay vì một số.',
     fix: FIX.error_value,
     message: (d) => `Ô "${d.header}"${where(d)} có lỗi công thức ${d.errorText}. Cách sửa: ${FIX.error_value}.`,
   },
@@ -286,6 +304,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: 'a label (lĩnh vực, đơn vị…) left blank in a row that has figures, or an information value left blank beside its label. A blank count in a row with figures reads as 0, in every column',
+    meaning: 'Một ô phải có nội dung (tên lĩnh vực, tên đơn vị, hay thông tin chung của sổ) còn để trống.',
     fix: FIX.missing_value,
     message: (d) => `Chưa nhập "${d.header}"${where(d)}. Cách sửa: ${FIX.missing_value}.`,
   },
@@ -293,12 +312,14 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'the cell',
     doc: 'a number typed as text ("2.771"): read, and said',
+    meaning: 'Ô ghi số dưới dạng chữ (số được gõ như văn bản); trợ lý vẫn đọc được và cho biết đã hiểu là số nào.',
     message: (d) => `Ô "${d.header}"${where(d)} nhập số dạng chữ "${d.text}"; đã hiểu là ${n(d.actual)}.`,
   },
   rate_out_of_range: {
     severity: 'error',
     at: 'the rate cell',
     doc: 'a satisfaction rate outside 0–100 %',
+    meaning: 'Tỷ lệ hài lòng ghi nhỏ hơn 0% hoặc lớn hơn 100%.',
     fix: FIX.rate_out_of_range,
     message: (d) => `${rateName(d.header)}${where(d)} ghi ${n(d.actual)}%, ngoài khoảng 0–100%. Cách sửa: ${FIX.rate_out_of_range}.`,
   },
@@ -306,6 +327,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the cell',
     doc: 'a number no count or rate can be (beyond ±10 000 000 000, e.g. 1e308): giá trị vượt quá giới hạn; left out of every sum',
+    meaning: 'Ô ghi một số quá lớn, không thể là số lượng hay tỷ lệ (thường do gõ thừa chữ số hoặc dán nhầm), nên số đó không được cộng vào tổng nào.',
     fix: FIX.value_out_of_bounds,
     message: (d) =>
       `Ô "${d.header}"${where(d)} ghi ${n(d.actual)}: giá trị vượt quá giới hạn của một số lượng hay tỷ lệ (tối đa ${formatNumber(d.limit)}). Cách sửa: ${FIX.value_out_of_bounds}.`,
@@ -314,6 +336,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the cell',
     doc: 'Loại, Đối tượng… not in the list',
+    meaning: 'Ô phải ghi một giá trị trong danh sách (loại, đối tượng, tuyến…) nhưng ghi một giá trị không có trong danh sách.',
     fix: FIX.invalid_option,
     message: (d) => `Ô "${d.header}"${where(d)} ghi "${n(d.actual)}", không thuộc danh sách: ${d.options.join('; ')}. Cách sửa: ${FIX.invalid_option}.`,
   },
@@ -321,6 +344,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the label cell',
     doc: 'the same lĩnh vực (or unit, kind, tuyến) twice',
+    meaning: 'Cùng một lĩnh vực (hoặc đơn vị, đối tượng) có hai dòng trong một bảng.',
     fix: FIX.duplicate_row,
     message: (d) => `Dòng "${d.rowLabel ?? ''}" xuất hiện hai lần (lần đầu ở ô ${d.firstCell}). Cách sửa: ${FIX.duplicate_row}.`,
   },
@@ -328,6 +352,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the second row\'s differing cell',
     doc: 'the same indicator (Chỉ tiêu) given twice with two values (12/30 and 10/30)',
+    meaning: 'Cùng một chỉ tiêu được ghi ở hai dòng với hai giá trị khác nhau.',
     fix: FIX.conflicting_values,
     message: (d) =>
       `Chỉ tiêu "${d.rowLabel ?? ''}" ghi hai lần với hai giá trị khác nhau: "${d.header}" là ${n(d.expected)} ở ô ${d.firstCell} nhưng ${n(d.actual)} ở ô này. Cách sửa: ${FIX.conflicting_values}.`,
@@ -336,6 +361,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the part',
     doc: 'SH1: số hóa above tiếp nhận (local Biểu 06 variants)',
+    meaning: 'Một số thành phần lớn hơn số tổng chứa nó, ví dụ số hồ sơ được số hóa lớn hơn số hồ sơ tiếp nhận.',
     fix: FIX.part_exceeds_total,
     message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)}, lớn hơn "${d.boundHeader}" là ${n(d.expected)}. Cách sửa: ${FIX.part_exceeds_total}.`,
   },
@@ -343,6 +369,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'Cấp huyện',
     doc: 'a catalogue counting TTHC at cấp huyện in a period of the two-level government',
+    meaning: 'Danh mục thủ tục hành chính còn ghi số ở cấp huyện cho kỳ báo cáo từ ngày 01/7/2025, khi không còn cấp huyện.',
     fix: FIX.level_not_in_regime,
     message: (d) =>
       `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng từ ngày 01/7/2025 không còn cấp huyện (${d.basis ?? 'quy định hiện hành'}). Cách sửa: ${FIX.level_not_in_regime}.`,
@@ -351,6 +378,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the stated total',
     doc: 'T1 (3)=(4)+(5)+(6), T2 (7)=(8)+(9)+(10), T3 (11)=(12)+(13), T4 (3)=(7)+(11) (off when "Kiểm tra (3) = (7) + (11)", the name `KiemTraT4` on "Thông tin", is "Không"), T1b (3) = new + carried over and T1c new = (4)+(5) where a local form has "Trong kỳ", T6 totals row = sum of the data rows (first or last), T6g group row ("I. Cấp tỉnh") = sum of its rows, DM1 TTHC = tỉnh+huyện+xã, PA1 received = resolved+pending, XL1 headcount = four levels + not rated',
+    meaning: 'Số ở ô tổng khác tổng các ô thành phần của nó: trong cùng một dòng, hoặc dòng tổng cộng so với các dòng số liệu.',
     fix: 'nếu các ô thành phần đúng, ghi tổng của chúng vào ô tổng; ở dòng tổng cộng, tìm dòng nhập sai hoặc ghi tổng các dòng',
     message: (d) => sumMismatch(d),
   },
@@ -358,6 +386,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the derived cell',
     doc: 'thiếu ≠ max(0, giao − có mặt), dư ≠ max(0, có mặt − giao), typed or formula',
+    meaning: 'Số biên chế thiếu (hoặc dư) không bằng hiệu của số được giao và số có mặt trên cùng dòng.',
     fix: 'ghi số đúng (hoặc để công thức của mẫu tự tính)',
     message: (d) => derivedMismatch(d),
   },
@@ -365,6 +394,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the rate cell',
     doc: 'a rate that is not its fraction rounded to the decimals it was typed with; non-zero where the denominator is 0',
+    meaning: 'Tỷ lệ ghi trong ô khác tỷ lệ tính lại từ các số của chính dòng đó.',
     fix: 'ghi tỷ lệ đúng (hoặc để công thức của mẫu tự tính); khi mẫu số bằng 0, xóa tỷ lệ hoặc ghi "không phát sinh"',
     message: (d) => rateMismatch(d),
   },
@@ -372,6 +402,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'Từ kỳ trước',
     doc: 'T5: carried over ≠ previous period\'s pending (needs `--previous`); lĩnh vực matched by loose names, else the totals rows',
+    meaning: 'Số hồ sơ "Từ kỳ trước" khác số hồ sơ còn đang giải quyết cuối kỳ trước, theo sổ kỳ trước đã chọn.',
     fix: FIX.carry_over_mismatch,
     message: (d) => `"Từ kỳ trước"${where(d)} ghi ${n(d.actual)} nhưng kỳ trước còn ${n(d.expected)} hồ sơ đang giải quyết. Cách sửa: ${FIX.carry_over_mismatch}.`,
   },
@@ -379,12 +410,14 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'the table\'s header',
     doc: 'T5 could not run, and why',
+    meaning: 'Trợ lý chưa đối chiếu được số hồ sơ "Từ kỳ trước" với sổ kỳ trước đã chọn; thông báo nói lý do.',
     message: (d) => `Chưa đối chiếu được "Từ kỳ trước" với kỳ trước (T5): ${d.reason}.`,
   },
   previous_mismatch: {
     severity: 'warning',
     at: 'the unit or the period',
     doc: 'the `--previous` workbook is another unit\'s, or not of the period just before (the CLI refuses such a pairing before checking, exit 2, unless `--force`: src/core/pairing.ts)',
+    meaning: 'Sổ kỳ trước đã chọn là của đơn vị khác, hoặc không phải của kỳ liền trước kỳ đang kiểm tra.',
     fix: FIX.previous_mismatch,
     message: (d) =>
       d.what === 'unit'
@@ -395,6 +428,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'HTXSNV',
     doc: 'above the cap of the rule set in force (limit rounded down; rounding is stated nowhere)',
+    meaning: 'Số người được xếp loại hoàn thành xuất sắc nhiệm vụ vượt tỷ lệ tối đa theo quy định đang áp dụng.',
     fix: FIX.cap_exceeded,
     message: (d) =>
       `${d.subject} xếp loại hoàn thành xuất sắc nhiệm vụ là ${n(d.actual)}, vượt giới hạn ${formatNumber(d.limit)} (${d.capPercent}% của ${formatNumber(d.base)} hoàn thành tốt nhiệm vụ) theo ${d.basis ?? 'quy định hiện hành'}. Cách sửa: ${FIX.cap_exceeded}.`,
@@ -403,6 +437,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'Tuyến',
     doc: '"Huyện" in a period of the two-level government',
+    meaning: 'Ô tuyến ghi một tuyến (như tuyến huyện) không còn áp dụng cho kỳ báo cáo này.',
     fix: FIX.tuyen_not_in_regime,
     message: (d) => `Tuyến "${n(d.actual)}"${where(d)} không còn áp dụng cho kỳ báo cáo này; tuyến hợp lệ: ${d.options.join(', ')}. Cách sửa: ${FIX.tuyen_not_in_regime}.`,
   },
@@ -410,6 +445,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'toàn diện',
     doc: 'chỉ số toàn diện above tỷ lệ hài lòng chung',
+    meaning: 'Chỉ số hài lòng toàn diện lớn hơn tỷ lệ hài lòng chung, điều không thể có khi cả hai được tính từ cùng các phiếu.',
     fix: FIX.satisfaction_inconsistent,
     message: (d) =>
       `Chỉ số hài lòng toàn diện${where(d)} ghi ${n(d.actual)}% lớn hơn tỷ lệ hài lòng chung ${n(d.expected)}%: không thể xảy ra khi tính từ cùng các phiếu. Cách sửa: ${FIX.satisfaction_inconsistent}.`,
@@ -418,6 +454,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the summary cell',
     doc: 'Số phiếu ≠ the forms with an answer, or a rate that is not the index computed from the answer sheets rounded to the decimals it was typed with ("không phát sinh" when no form answers it)',
+    meaning: 'Số phiếu hoặc tỷ lệ ghi trên bảng hài lòng khác với số tính lại từ các phiếu khảo sát có trong sổ.',
     fix: FIX.survey_summary_mismatch,
     message: (d) => `"${d.header}"${where(d)} ghi ${n(d.actual)} nhưng tính từ ${formatNumber(d.respondents)} phiếu là ${n(d.expected)}. Cách sửa: ${FIX.survey_summary_mismatch}.`,
   },
@@ -425,6 +462,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'first header cell of the answer sheet',
     doc: 'what was read: the form version (and its legal basis), how it was recognised (stated on the sheet, by its columns, or the decision in force for the period), the number of forms',
+    meaning: 'Trợ lý cho biết đã đọc trang phiếu khảo sát theo mẫu phiếu nào và được bao nhiêu phiếu.',
     message: (d) =>
       `Sheet "${d.sheet}": đọc ${formatNumber(d.forms)} phiếu theo ${d.version}${SURVEY_SOURCE[d.source]}${d.stated ? ` ("${d.stated}")` : ''}.`,
   },
@@ -432,6 +470,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'first header cell',
     doc: 'items of the form version with no column on the sheet; the indices use the items present',
+    meaning: 'Trang phiếu khảo sát thiếu cột của một số câu hỏi trong mẫu phiếu; các chỉ số chỉ tính trên những câu có cột.',
     message: (d) =>
       `Sheet "${d.sheet}" thiếu cột các câu ${itemList(d.items)} của ${d.version}: các chỉ số chỉ tính trên những câu có trên sheet.`,
   },
@@ -439,6 +478,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the first such header',
     doc: 'A–E columns not on the version\'s list; still read as 1–5 items of their section',
+    meaning: 'Trang phiếu khảo sát có cột câu hỏi không thuộc mẫu phiếu; các cột đó vẫn được tính như câu hỏi thang điểm 1–5.',
     fix: FIX.survey_items_unknown,
     message: (d) =>
       `Các cột ${itemList(d.items)} không có trong ${d.version}; vẫn được tính như câu hỏi thang điểm 1–5 của khía cạnh tương ứng. Cách sửa: ${FIX.survey_items_unknown}.`,
@@ -448,6 +488,8 @@ export const WORKBOOK_FINDINGS = {
     severityNote: 'warning (error only for items and codes marked C in `src/core/surveys/forms.ts`)',
     at: 'the answer cell',
     doc: 'a Likert answer outside 1–5 and not the "không sử dụng" code, a cost answer outside its options, G1/F outside 0–100, G2/G outside its options and "khác"; text in an answer cell. The answer is left out of the indices',
+    levelNote: 'Lỗi khi các giá trị hợp lệ của câu hỏi lấy từ chính văn bản ban hành mẫu phiếu',
+    meaning: 'Một câu trả lời trên phiếu khảo sát không phải giá trị hợp lệ của câu hỏi (ví dụ 9 trên thang điểm 1–5), nên không được tính.',
     fix: FIX.survey_answer_out_of_scale,
     message: (d) =>
       `Câu ${d.item}${d.formId ? ` của phiếu số ${d.formId}` : ''} ghi "${n(d.actual)}", không thuộc các giá trị hợp lệ (${d.allowed}); câu trả lời này không được tính. Cách sửa: ${FIX.survey_answer_out_of_scale}.`,
@@ -456,6 +498,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the first blank answer',
     doc: 'a form with blank Likert answers, only for form versions whose blank policy is `flagged` (default `excluded`: a blank is no answer)',
+    meaning: 'Một phiếu khảo sát bỏ trống một số câu hỏi.',
     fix: FIX.survey_answer_blank,
     message: (d) => `${phieu(d.formId)} bỏ trống ${d.items.length} câu: ${itemList(d.items)}. Cách sửa: ${FIX.survey_answer_blank}.`,
   },
@@ -463,6 +506,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the form\'s id (or first answer)',
     doc: 'a row with an id or date but no answer: not a respondent',
+    meaning: 'Một dòng phiếu có mã phiếu hoặc ngày nhưng không có câu trả lời nào, nên không được tính là một phiếu.',
     fix: FIX.survey_form_empty,
     message: (d) => `${phieu(d.formId)} không có câu trả lời nào: không được tính vào số phiếu. Cách sửa: ${FIX.survey_form_empty}.`,
   },
@@ -470,6 +514,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'the later id cell',
     doc: 'the same MA_SO_PHIEU twice within one survey (across its sheets); both forms are still counted',
+    meaning: 'Hai phiếu khảo sát có cùng mã phiếu.',
     fix: FIX.survey_duplicate_form,
     message: (d) => `Mã phiếu "${d.formId}" trùng với phiếu ở ô ${d.firstCell}. Cách sửa: ${FIX.survey_duplicate_form}.`,
   },
@@ -477,6 +522,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'the form\'s date',
     doc: 'NGAY_DIEN_PHIEU before TuNgay or after DenNgay; the form is still counted (a date that is no date is `invalid_date`, warning)',
+    meaning: 'Ngày điền phiếu nằm ngoài thời gian lấy số liệu của kỳ báo cáo.',
     fix: FIX.survey_form_outside_window,
     message: (d) =>
       `${phieu(d.formId)} điền ngày ${formatDate(String(d.actual))}, ngoài thời gian lấy số liệu từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: ${FIX.survey_form_outside_window}.`,
@@ -485,6 +531,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'first header cell of the answer sheet',
     doc: 'more than 200 findings of one kind on one answer sheet: the first 200 are at their cells, the rest counted here (a column coded off the scale would otherwise paint thousands of cells)',
+    meaning: 'Một trang phiếu có rất nhiều ô cùng một vấn đề: chỉ các ô đầu tiên được tô màu, số ô còn lại được đếm trong thông báo này.',
     fix: FIX.survey_findings_capped,
     message: (d) =>
       `Sheet "${d.sheet}" còn ${formatNumber(d.more)} ô "${CAPPED_KIND[d.of] ?? d.of}" nữa; chỉ ${formatNumber(d.shown)} ô đầu tiên được đánh dấu. Cách sửa: ${FIX.survey_findings_capped}.`,
@@ -493,6 +540,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: 'the survey summary table\'s header (or the answer sheet)',
     doc: 'answer sheets of a survey whose summary row is absent; the metrics come from the forms',
+    meaning: 'Sổ có phiếu khảo sát của một đối tượng nhưng bảng hài lòng không có dòng của đối tượng đó; các chỉ số được tính từ phiếu.',
     message: (d) =>
       `Có ${formatNumber(d.forms)} phiếu khảo sát ${lower(d.subject)} nhưng bảng "${surveyTitle()}" không có dòng "${d.subject}"; các chỉ số được tính từ phiếu.`,
   },
@@ -500,6 +548,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'KyBaoCao',
     doc: 'not one of the eight period kinds',
+    meaning: 'Ô kỳ báo cáo ghi một kỳ không thuộc các kỳ báo cáo hợp lệ.',
     fix: FIX.invalid_period_kind,
     message: (d) => `Kỳ báo cáo "${n(d.actual)}" không hợp lệ; các kỳ hợp lệ: ${d.options.join(', ')}. Cách sửa: ${FIX.invalid_period_kind}.`,
   },
@@ -507,6 +556,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'NamBaoCao',
     doc: 'not a year',
+    meaning: 'Ô năm báo cáo không ghi một năm hợp lệ.',
     fix: FIX.invalid_year,
     message: (d) => {
       if (typeof d.actual === 'number') {
@@ -521,6 +571,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'TuNgay / DenNgay',
     doc: 'not a date',
+    meaning: 'Ô ngày bắt đầu hoặc ngày kết thúc lấy số liệu ghi một giá trị không đọc được là ngày.',
     fix: FIX.invalid_date,
     message: (d) => {
       // A number beyond every date (a date cell of 1e308): the reader may not even keep its value.
@@ -535,6 +586,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: 'DenNgay',
     doc: 'the window ends before it starts',
+    meaning: 'Ngày kết thúc lấy số liệu ở trước ngày bắt đầu.',
     fix: FIX.window_reversed,
     message: (d) =>
       `Thời gian lấy số liệu kết thúc trước khi bắt đầu: từ ${formatDate(d.from)} đến ${formatDate(d.to)}. Cách sửa: ${FIX.window_reversed}.`,
@@ -543,6 +595,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: 'TuNgay / DenNgay',
     doc: 'neither the NĐ 09/2019 window nor the calendar period',
+    meaning: 'Thời gian lấy số liệu ghi trong sổ khác cả khung thời gian của kỳ theo Nghị định 09/2019/NĐ-CP lẫn ngày đầu, ngày cuối của kỳ.',
     fix: FIX.window_differs,
     message: (d) =>
       `${d.label} ghi ${n(d.actual)}, khác với kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (từ ${formatDate(d.from)} đến ${formatDate(d.to)}). Cách sửa: ${FIX.window_differs}.`,
@@ -551,6 +604,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line (column C)',
     doc: '`cchc merge`: a unit\'s period (kind, year, window) differs from that of most units; the file is left out of the sums',
+    meaning: 'Khi tổng hợp, sổ của một đơn vị là của kỳ báo cáo khác với kỳ của đa số các đơn vị, nên không được cộng vào.',
     fix: FIX.merge_period_differs,
     message: (d) =>
       `Tệp ${d.file ?? ''} của "${d.unit}" là số liệu ${d.period}, khác kỳ của các đơn vị khác (${d.expectedPeriod}): không đưa vào tổng hợp. Cách sửa: ${FIX.merge_period_differs}.`,
@@ -559,6 +613,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge`: the same unit twice (names equal once case, diacritics and punctuation are set aside), or two units with identical figures; only the first file is summed',
+    meaning: 'Khi tổng hợp, một đơn vị có hai tệp, hoặc hai tệp của hai đơn vị có số liệu giống hệt nhau; chỉ một tệp được cộng.',
     fix: FIX.merge_duplicate_unit,
     message: (d) =>
       d.by === 'name'
@@ -569,6 +624,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the file\'s bytes, or the unit\'s figures, are identical to those the previous consolidated workbook recorded for it; left out of the sums',
+    meaning: 'Khi tổng hợp, tệp của một đơn vị giống hệt tệp (hoặc số liệu) đã dùng ở kỳ trước, nên không được cộng vào.',
     fix: FIX.merge_stale_file,
     message: (d) =>
       d.by === 'file'
@@ -579,6 +635,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: '`Nguồn`, the file\'s line',
     doc: '`cchc merge`: the file is itself a consolidated workbook (a "Nguồn" sheet listing units and a "Truy vết" sheet), e.g. last period\'s output left in the units\' folder; left out of the sums, which it would double',
+    meaning: 'Khi tổng hợp, trong các tệp đã chọn có một sổ tổng hợp (ví dụ sổ tổng hợp kỳ trước); cộng nó sẽ tính hai lần số của các đơn vị, nên nó bị bỏ ra.',
     fix: FIX.merge_consolidated_input,
     message: (d) =>
       `Tệp ${d.file ?? ''} là một sổ tổng hợp (có sheet "Nguồn" và "Truy vết"), không phải sổ của một đơn vị: cộng nó sẽ tính hai lần số của các đơn vị đã tổng hợp; không đưa vào tổng hợp. Cách sửa: ${FIX.merge_consolidated_input}.`,
@@ -587,6 +644,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: '`Nguồn`, a line added for the unit',
     doc: '`cchc merge --previous`: a unit of the previous consolidated workbook has no file this period',
+    meaning: 'Khi tổng hợp, một đơn vị có trong sổ tổng hợp kỳ trước nhưng kỳ này chưa có tệp.',
     fix: FIX.merge_unit_missing,
     message: (d) => `Kỳ trước có "${d.unit}" nhưng kỳ này không có tệp của đơn vị: số tổng hợp thiếu phần của đơn vị này. Cách sửa: ${FIX.merge_unit_missing}.`,
   },
@@ -594,12 +652,14 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: a unit absent from the previous consolidated workbook',
+    meaning: 'Khi tổng hợp, một đơn vị không có trong sổ tổng hợp kỳ trước: đơn vị mới, hoặc tên đơn vị ghi khác kỳ trước.',
     message: (d) => `"${d.unit}" (tệp ${d.file ?? ''}) không có trong tổng hợp kỳ trước: đơn vị mới, hoặc tên đơn vị ghi khác kỳ trước.`,
   },
   merge_carry_over: {
     severity: 'warning',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the unit\'s "Từ kỳ trước" differs from its pending files at the end of the previous period (T5 per unit)',
+    meaning: 'Khi tổng hợp, số hồ sơ "Từ kỳ trước" của một đơn vị khác số hồ sơ còn đang giải quyết của đơn vị đó cuối kỳ trước.',
     fix: FIX.merge_carry_over,
     message: (d) =>
       `"${d.unit}" ghi ${n(d.actual)} hồ sơ từ kỳ trước nhưng kỳ trước đơn vị còn ${n(d.expected)} hồ sơ đang giải quyết (T5). Cách sửa: ${FIX.merge_carry_over}.`,
@@ -608,6 +668,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'warning',
     at: '`Nguồn`, the unit\'s line',
     doc: '`cchc merge --previous`: the files a unit received in the period changed by more than the threshold (`--max-change`, default 50 %) from the previous period',
+    meaning: 'Khi tổng hợp, số hồ sơ một đơn vị tiếp nhận trong kỳ thay đổi nhiều so với kỳ trước (mặc định hơn 50%).',
     fix: FIX.merge_large_change,
     message: (d) =>
       `"${d.unit}": ${lower(d.header)} ${n(d.actual)}, kỳ trước ${n(d.expected)} (thay đổi ${formatNumber(d.changePercent, 1)}%, quá ngưỡng ${formatNumber(d.limitPercent)}%). Cách sửa: ${FIX.merge_large_change}.`,
@@ -616,6 +677,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'error',
     at: '`Nguồn`, the file\'s line (column B)',
     doc: '`cchc merge`: a file given, or found in a folder, could not be read (or is no workbook): named with why, left out of the totals; the run exits 1',
+    meaning: 'Khi tổng hợp, một tệp đã chọn không đọc được, nên không được cộng vào; thông báo nói lý do.',
     fix: FIX.merge_file_unreadable,
     message: (d) => `Không đọc được tệp ${d.file}: ${d.reason} Tệp này không được đưa vào tổng hợp. Cách sửa: ${FIX.merge_file_unreadable}.`,
   },
@@ -623,6 +685,7 @@ export const WORKBOOK_FINDINGS = {
     severity: 'info',
     at: '`Nguồn`, A1',
     doc: '`cchc merge --previous`: the previous workbook has no "Nguồn" sheet, so units cannot be compared with the previous period',
+    meaning: 'Sổ tổng hợp kỳ trước đã chọn không có trang "Nguồn", nên chưa so được từng đơn vị với kỳ trước.',
     message: (d) =>
       `Sổ tổng hợp kỳ trước ${d.file} không có sheet "Nguồn" (không do lệnh merge ghi): chưa so được danh sách đơn vị và số liệu từng đơn vị với kỳ trước.`,
   },
