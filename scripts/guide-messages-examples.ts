@@ -142,6 +142,7 @@ export const DOCUMENT_EXAMPLES: Record<DocCode, DocArgs> = {
   window_backwards: { from: '15/12/2022', to: '14/3/2022', cause: 'năm của ngày cuối có lẽ gõ nhầm (kỳ quý I năm 2023 là từ 15/12/2022 đến 14/3/2023)' },
   window_not_period: { from: '15/12/2022', to: '14/02/2023', period: 'quý I năm 2023', expected: '15/12/2022 – 14/3/2023', cause: '' },
   date_after_report: { date: '13/9/2023', report: '14/3/2023' },
+  cited_date_mismatch: { symbol: '152/KH-SYT', date: '15/3/2023', first: '05/3/2023', where: 'đoạn 2' },
   repeated_mismatch: { what: 'tổng số tthc', value: '169', first: '162', where: 'đoạn 3' },
   workbook_mismatch: { what: 'số hồ sơ tiếp nhận trực tuyến', stated: '85', actual: '86' },
   workbook_other_report: { workbook: 'Sở Y tế tỉnh Kon Tum, quý II năm 2023', document: 'tỉnh/thành phố Kon Tum, quý I năm 2023', what: 'kỳ báo cáo' },

@@ -76,6 +76,8 @@ export const DOCUMENT_FINDINGS = {
   cited_date_mismatch: {
     severity: 'warning',
     doc: 'one cited document (number and symbol) given two dates of the same year',
+    meaning: 'Cùng một văn bản (cùng số và ký hiệu) được dẫn hai lần với hai ngày ban hành khác nhau trong cùng một năm.',
+    fix: 'đối chiếu với văn bản gốc và sửa ngày sai ở chỗ dẫn',
     message: (a) => `Văn bản ${a.symbol} được dẫn với hai ngày ban hành: ${a.date} ở đây và ${a.first} ở ${a.where}. Hãy đối chiếu với văn bản gốc và sửa ngày sai.`,
   },
   repeated_mismatch: {
