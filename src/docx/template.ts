@@ -42,10 +42,11 @@ export const LAYOUT = {
 } as const;
 
 /**
- * Line spacing in 240ths of a line (240 single, 312 the body's 1,3), with its rule written out. The standard makes "auto" the rule
- * of a w:spacing that names none, and Word follows it, but LibreOffice 7.4 reads such a w:line as
- * an exact height in twips: 240 became 12 pt for 13 and 14 pt text, and the header's lines, "BÁO
- * CÁO" and the title touched each other (test/docx/libreoffice-render.test.ts measures the gaps).
+ * Line spacing in 240ths of a line (240 single, 312 the body's 1,3), with its rule written out.
+ * The standard (ECMA-376 Part 1, 17.3.1.33) makes "auto" the rule of a w:spacing that names none,
+ * and Word follows it, but LibreOffice 7.4 reads such a w:line as an exact height in twips: 240
+ * became 12 pt for 13 and 14 pt text, and the header's lines, "BÁO CÁO" and the title touched
+ * each other (docs/office-compat.md; test/docx/libreoffice-render.test.ts measures the gaps).
  */
 const lines = (line: number) => ({ line, lineRule: LineRuleType.AUTO });
 
