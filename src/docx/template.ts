@@ -4,6 +4,7 @@ import {
   Document,
   EmptyElement,
   FileChild,
+  LineRuleType,
   Packer,
   Paragraph,
   StringValueElement,
@@ -40,6 +41,15 @@ export const LAYOUT = {
   font: 'Times New Roman',
 } as const;
 
+/**
+ * Line spacing in 240ths of a line (240 single, 312 the body's 1,3), with its rule written out.
+ * The standard (ECMA-376 Part 1, 17.3.1.33) makes "auto" the rule of a w:spacing that names none,
+ * and Word follows it, but LibreOffice 7.4 reads such a w:line as an exact height in twips: 240
+ * became 12 pt for 13 and 14 pt text, and the header's lines, "BÁO CÁO" and the title touched
+ * each other (docs/office-compat.md; test/docx/libreoffice-render.test.ts measures the gaps).
+ */
+const lines = (line: number) => ({ line, lineRule: LineRuleType.AUTO });
+
 class El extends XmlComponent {
   constructor(name: string, children: XmlComponent[] = []) {
     super(name);
@@ -72,7 +82,7 @@ class InlineControl extends XmlComponent {
 const body = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })] });
 const heading = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true });
 const centered = (children: ParagraphChild[], after = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after, line: 240 }, children });
+  new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after, ...lines(240) }, children });
 const inline = (tag: FieldTag, text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new InlineControl(tag, new TextRun({ text, ...opts })) as unknown as ParagraphChild;
 const block = (tag: SectionTag, placeholder: string) => new BlockControl(tag, [body(placeholder)]);
@@ -115,12 +125,12 @@ function signatureBlock(): Table {
   const left = [
     new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0 }, alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: 24 })] }),
     ...['- Sở Nội vụ;', '- Lãnh đạo Sở Y tế;', '- Các phòng thuộc Sở Y tế;', '- Lưu: VT, TCHC.'].map(
-      (t) => new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0, line: 240 }, alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, children: [new TextRun({ text: t, size: 22 })] }),
+      (t) => new Paragraph({ indent: { firstLine: 0 }, spacing: { after: 0, ...lines(240) }, alignment: AlignmentType.LEFT, keepNext: true, keepLines: true, children: [new TextRun({ text: t, size: 22 })] }),
     ),
   ];
   const right = [
-    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 1200, line: 240 }, keepNext: true, keepLines: true, children: [new TextRun({ text: 'GIÁM ĐỐC', bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 0, line: 240 }, keepLines: true, children: [new TextRun({ text: '(Ký, ghi rõ họ tên)', italics: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 1200, ...lines(240) }, keepNext: true, keepLines: true, children: [new TextRun({ text: 'GIÁM ĐỐC', bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 0, ...lines(240) }, keepLines: true, children: [new TextRun({ text: '(Ký, ghi rõ họ tên)', italics: true })] }),
   ];
   return new Table({
     width: { size: 9355, type: WidthType.DXA },
@@ -143,7 +153,7 @@ export function reportTemplateDocument(): Document {
       default: {
         document: {
           run: { font: LAYOUT.font, size: LAYOUT.fontSize },
-          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: LAYOUT.firstLine }, spacing: { after: LAYOUT.after, line: LAYOUT.line } },
+          paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: LAYOUT.firstLine }, spacing: { after: LAYOUT.after, ...lines(LAYOUT.line) } },
         },
       },
     },
@@ -205,7 +215,7 @@ export function reportTemplateDocument(): Document {
           heading('V. KIẾN NGHỊ, ĐỀ XUẤT'),
           body(OFFICER('kiến nghị, đề xuất (nếu không có, ghi “Không.”)')),
           // The blank line before the signature goes with it to the next page rather than stay behind.
-          new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 120, line: 240 }, keepNext: true, children: [] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { after: 120, ...lines(240) }, keepNext: true, children: [] }),
           signatureBlock(),
         ],
       },

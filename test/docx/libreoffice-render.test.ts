@@ -1,23 +1,31 @@
 /**
  * The filled report as LibreOffice shows it (the README sends LibreOffice and WPS users to the
  * standalone page, whose reports they open there). `cchc report` fills the template from the clean
- * sample and, with --force, from the error sample; LibreOffice converts each to PDF (kept in
- * test-results/libreoffice/ for review) and to its own flat document (.fodt): what LibreOffice
- * made of the file, with its formatting as automatic styles and, where its layout broke pages, a
- * text:soft-page-break. The checks read that document: the title's period is bold, the forced
- * notes and the date's blanks are highlighted, the signature block is on one page.
+ * sample and, with --force, from the error sample; LibreOffice converts each to PDF and to its own
+ * flat document (.fodt): what LibreOffice made of the file, with its formatting as automatic
+ * styles and, where its layout broke pages, a text:soft-page-break. The first checks read that
+ * document: the title's period is bold, the forced notes and the date's blanks are highlighted,
+ * the signature block is on one page. Then PDF.js in Chromium draws each PDF page as a picture
+ * (test/helpers/pdf-pages.ts), and the last checks look at what an officer sees there: the
+ * highlights where the notes and blanks are and nowhere else, the title drawn bold, the signature
+ * block on one page (also with lines added before it, which move it across a page end), clear
+ * space between the header's lines and under "BÁO CÁO". The two reports' PDFs and pictures are
+ * kept in test-results/libreoffice/ for review.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { cliRunner, ROOT } from '../helpers/cli';
 import { findTool, missingTool } from '../helpers/tools';
+import { CHROMIUM_PATH, openBrowser } from '../e2e/web';
+import { countPixels, darkness, isDrawn, isYellow, openPdfReader, rowsWith, runsAlongRow, type Box, type PdfLine, type PdfPage } from '../helpers/pdf-pages';
 
 const run = cliRunner(120000);
 const soffice = findTool(['/usr/bin/soffice', '/usr/local/bin/soffice']);
+const chromium = findTool([CHROMIUM_PATH]);
 const TEMPLATE = join(ROOT, 'assets/templates/bao-cao-cchc.docx');
 const RESULTS = join(ROOT, 'test-results', 'libreoffice');
 
@@ -122,6 +130,44 @@ async function padded(docx: Uint8Array, lines: number): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
+/** Pixels per PDF point in the pictures: 144 dots per inch. */
+const SCALE = 2;
+
+/** The box of a line's letters: from the top of its capitals (0,8 of the size above the baseline) to below its descenders. */
+const letters = (l: PdfLine): Box => ({ left: l.left, right: l.right, top: l.baseline - 0.8 * l.size, bottom: l.baseline + 0.2 * l.size });
+
+/** The lines of every page, each with its page (0-based) and whether it belongs to a forced report's note. */
+function noteLines(pages: PdfPage[]): { page: number; line: PdfLine; note: boolean }[] {
+  const out: { page: number; line: PdfLine; note: boolean }[] = [];
+  let inNote = false;
+  pages.forEach((p, page) => {
+    for (const line of p.lines) {
+      if (line.text.startsWith('[Lưu ý: báo cáo viết khi bảng số liệu còn lỗi')) inNote = true;
+      out.push({ page, line, note: inNote });
+      // A note is one bracket ("[Lưu ý: … rồi điền lại báo cáo.]", docs/style.md §8), with none inside.
+      if (inNote && line.text.trimEnd().endsWith(']')) inNote = false;
+    }
+  });
+  return out;
+}
+
+/**
+ * The tallest band of rows with nothing drawn between two lines, one above the other, in pixels:
+ * from below the upper line's baseline to the top of the lower line's capitals, across both
+ * lines' width. The rows clear inside a line (between a dot below and its letter, an accent and
+ * its capital) are a pixel or two; the space between two lines that do not touch is the tallest.
+ */
+function clearance(page: PdfPage, upper: PdfLine, lower: PdfLine): number {
+  const rows = rowsWith(page, { left: Math.min(upper.left, lower.left), right: Math.max(upper.right, lower.right), top: upper.baseline + 1, bottom: lower.baseline - 0.66 * lower.size }, isDrawn);
+  let best = 0;
+  let run = 0;
+  for (const drawn of rows) {
+    run = drawn ? 0 : run + 1;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
 if (!soffice) {
   missingTool('LibreOffice (soffice)', 'how LibreOffice shows the filled report');
 } else {
@@ -146,8 +192,8 @@ if (!soffice) {
         writeFileSync(f, await padded(readFileSync(sach), n));
         paddedFiles.push(f);
       }
-      convert(dir, 'fodt', [sach, loi, ...paddedFiles]);
-      convert(dir, 'pdf', [sach, loi]);
+      convert(dir, 'fodt', [sach, loi]);
+      convert(dir, 'pdf', [sach, loi, ...paddedFiles]);
       mkdirSync(RESULTS, { recursive: true });
       for (const f of ['bao-cao-mau-sach.pdf', 'bao-cao-mau-co-loi-force.pdf']) copyFileSync(join(dir, f), join(RESULTS, f));
       clean = readFodt(readFileSync(join(dir, 'bao-cao-mau-sach.fodt'), 'utf8'));
@@ -206,15 +252,172 @@ if (!soffice) {
       expect(clean.segments.filter((s) => s.highlight).map((s) => s.text)).toEqual(['……', '……', '……']);
     });
 
-    test('the signature block is on one page, wherever the text before it ends', () => {
+    test('the signature block is on one page, its row kept together', () => {
       for (const doc of [clean, forced]) expect(new Set(signaturePages(doc.segments)).size).toBe(1);
       // The signature row may not break: LibreOffice keeps it together.
       const rowStyles = [...clean.rowKeepTogether.entries()];
       expect(rowStyles.some(([, v]) => v === 'always')).toBe(true);
-      for (const n of pads) {
-        const doc = readFodt(readFileSync(join(dir, `bao-cao-mau-sach-them-${n}.fodt`), 'utf8'));
-        expect([n, new Set(signaturePages(doc.segments)).size]).toEqual([n, 1]);
-      }
+      // Where the text before it ends is tried on the printed pages (below): the flat document's
+      // soft page breaks are not where the PDF breaks its pages (three pages against four here).
     });
+    if (!chromium) {
+      missingTool('Chromium', 'the pages of the report LibreOffice printed, as pictures');
+    } else {
+      describe('its pages as pictures', () => {
+        const reports = [
+          { name: 'bao-cao-mau-sach', place: 'Kon Tum', period: 'quý III năm 2022' },
+          { name: 'bao-cao-mau-co-loi-force', place: 'Sơn La', period: 'quý I năm 2023' },
+        ] as const;
+        const pages = new Map<string, PdfPage[]>();
+        const paddedLines = new Map<number, PdfLine[][]>();
+        const first = (name: string) => pages.get(name)![0]!;
+        /** The one line starting with `start`; a rule ("────") is matched whole, since the two columns' rules differ in length only. */
+        const line = (page: PdfPage, start: string) => {
+          const found = page.lines.filter((l) => (/^─+$/.test(start) ? l.text.trim() === start : l.text.startsWith(start)));
+          expect([start, found.length]).toEqual([start, 1]);
+          return found[0]!;
+        };
+
+        beforeAll(async () => {
+          const { browser, close } = await openBrowser();
+          try {
+            const reader = await openPdfReader(browser);
+            for (const r of reports) pages.set(r.name, await reader.draw(readFileSync(join(dir, `${r.name}.pdf`)), SCALE));
+            // The signature block ends the report: the last two pages hold it, whole or split.
+            for (const n of pads) paddedLines.set(n, await reader.lines(readFileSync(join(dir, `bao-cao-mau-sach-them-${n}.pdf`)), 2));
+            await reader.close();
+          } finally {
+            await close();
+          }
+          // A picture left from an earlier, longer rendering would mislead whoever reviews them.
+          for (const f of readdirSync(RESULTS)) if (f.endsWith('.png')) rmSync(join(RESULTS, f));
+          for (const r of reports) pages.get(r.name)!.forEach((p, i) => writeFileSync(join(RESULTS, `${r.name}-trang-${i + 1}.png`), p.png));
+        }, 120000);
+
+        test('one A4 picture per page of the PDF, kept for review', () => {
+          // A4 is 210 × 297 mm; at 144 dots per inch, 1190,6 × 1683,8 pixels, rounded up.
+          for (const r of reports) {
+            const drawn = pages.get(r.name)!;
+            // The page objects LibreOffice wrote (it writes no object streams, so each is in the
+            // clear). Not the flat document's soft page breaks: there LibreOffice left out the
+            // break before the clean report's last page.
+            const pdf = readFileSync(join(RESULTS, `${r.name}.pdf`)).toString('latin1');
+            expect(drawn.length).toBe(pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)!.length);
+            expect(drawn.length).toBeGreaterThan(1);
+            for (const p of drawn) expect([p.width, p.height]).toEqual([1191, 1684]);
+            const kept = readdirSync(RESULTS).filter((f) => f.startsWith(`${r.name}-trang-`) && f.endsWith('.png'));
+            expect(kept.length).toBe(drawn.length);
+            for (const f of kept) expect(readFileSync(join(RESULTS, f)).subarray(1, 4).toString()).toBe('PNG');
+          }
+        });
+
+        test('every line of every note is drawn on yellow, and no other line is', () => {
+          const lines = noteLines(pages.get(reports[1].name)!);
+          const starts = lines.filter((l) => l.line.text.startsWith('[Lưu ý:'));
+          // As many notes as the filled file holds (counted in its XML, as above).
+          expect(starts.length).toBe(forcedXml.split('[Lưu ý:').length - 1);
+          expect(lines.filter((l) => l.note).length).toBeGreaterThan(starts.length);
+          const pagesDrawn = pages.get(reports[1].name)!;
+          for (const { page, line: l, note } of lines) {
+            const p = pagesDrawn[page]!;
+            if (l.text.startsWith(`${reports[1].place}, ngày`)) continue; // the date's blanks, below
+            const box = letters(l);
+            const yellow = countPixels(p, box, isYellow).hits;
+            if (!note) {
+              expect([l.text, yellow]).toEqual([l.text, 0]);
+              continue;
+            }
+            // Under the letters the paper is yellow: of the pixels nothing is drawn on, nearly all.
+            const paper = countPixels(p, box, (r, g, b) => !isDrawn(r, g, b)).hits;
+            expect([l.text, yellow / paper > 0.9]).toEqual([l.text, true]);
+          }
+        });
+
+        test('yellow shows on the pages with a note or the date\'s blanks, and on no other page', () => {
+          for (const r of reports) {
+            const drawn = pages.get(r.name)!;
+            const withNote = new Set(noteLines(drawn).filter((l) => l.note).map((l) => l.page));
+            drawn.forEach((p, i) => {
+              const yellow = countPixels(p, { left: 0, right: p.width, top: 0, bottom: p.height }, isYellow).hits;
+              expect([r.name, i + 1, yellow > 0]).toEqual([r.name, i + 1, i === 0 || withNote.has(i)]);
+            });
+            // The clean sample has no note: its only yellow is on the first page.
+            if (r === reports[0]) expect(withNote.size).toBe(0);
+          }
+        });
+
+        test('the date left blank shows three yellow blanks, between words on white', () => {
+          for (const r of reports) {
+            const p = first(r.name);
+            const date = line(p, `${r.place}, ngày`);
+            expect(date.text).toBe(`${r.place}, ngày …… tháng …… năm ……`);
+            // Through the middle of the letters, above the dots of the blanks.
+            const y = date.baseline - 0.35 * date.size;
+            const runs = runsAlongRow(p, y, date.left - 4, date.right + 4, isYellow).filter(([a, b]) => b - a > 2);
+            expect(runs.length).toBe(3);
+            // The place and "ngày" come before the first blank, on white.
+            expect(runs[0]![0]).toBeGreaterThan(date.left + (date.right - date.left) / 4);
+          }
+        });
+
+        test('the title is drawn bold to its end, the period included', () => {
+          for (const r of reports) {
+            const p = first(r.name);
+            const title = line(p, 'Kết quả thực hiện công tác cải cách hành chính');
+            // Everything on the title's line, in the PDF (in one piece or in several, split where
+            // the font changes): the title with its period, every piece in a bold face.
+            const onLine = p.lines.filter((l) => Math.abs(l.baseline - title.baseline) < 1);
+            expect(onLine.map((l) => l.text.trim()).join(' ')).toBe(`Kết quả thực hiện công tác cải cách hành chính ${r.period}`);
+            for (const l of onLine) expect([l.text, l.font]).toEqual([l.text, expect.stringMatching(/-Bold$/)]);
+            // On the picture: bold letters cover more of their line than regular ones (about
+            // 1,6 times here, Liberation Serif 14 pt). The title's last fifth ("… năm 2022") and
+            // its first three fifths against a regular line of the same size and kind.
+            const body = p.lines.find((l) => l.text.includes('báo cáo kết quả thực hiện công tác'))!;
+            expect(body.font).toMatch(/LiberationSerif$/);
+            expect(Math.abs(body.size - title.size)).toBeLessThan(0.5);
+            const ink = (l: PdfLine, from: number, to: number) => {
+              const w = l.right - l.left;
+              return darkness(p, { ...letters(l), left: l.left + from * w, right: l.left + to * w });
+            };
+            const whole = { ...title, left: Math.min(...onLine.map((l) => l.left)), right: Math.max(...onLine.map((l) => l.right)) };
+            const regular = ink(body, 0, 1);
+            expect(ink(whole, 0, 0.6) / regular).toBeGreaterThan(1.25);
+            expect(ink(whole, 0.8, 1) / regular).toBeGreaterThan(1.25);
+          }
+        });
+
+        test('the signature block is on one page of what LibreOffice printed, wherever the text before it ends', () => {
+          const pagesOf = (doc: PdfLine[][]) =>
+            SIGNATURE.map((text) => {
+              const found = doc.flatMap((lines, i) => lines.filter((l) => l.text.trim() === text).map(() => i));
+              expect([text, found.length]).toEqual([text, 1]);
+              return found[0]!;
+            });
+          for (const r of reports) expect([r.name, new Set(pagesOf(pages.get(r.name)!.map((p) => p.lines))).size]).toEqual([r.name, 1]);
+          for (const n of pads) expect([n, new Set(pagesOf(paddedLines.get(n)!)).size]).toEqual([n, 1]);
+          // The lines added move the end of the text across a page end: the sweep tries the
+          // signature at the foot of a page, not only in the middle of one.
+          expect(new Set(pads.map((n) => paddedLines.get(n)!.length)).size).toBeGreaterThan(1);
+        });
+
+        test('the header\'s lines, "BÁO CÁO" and the title do not touch: at least 2 pt clear between them', () => {
+          for (const r of reports) {
+            const p = first(r.name);
+            const columns = [
+              ['UBND TỈNH', 'SỞ Y TẾ', '────────', 'Số:'],
+              ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '──────────────────', `${r.place}, ngày`],
+              ['BÁO CÁO', 'Kết quả thực hiện công tác cải cách hành chính'],
+            ];
+            for (const column of columns) {
+              for (let i = 1; i < column.length; i++) {
+                const upper = line(p, column[i - 1]!);
+                const lower = line(p, column[i]!);
+                expect([column[i - 1], column[i], clearance(p, upper, lower) >= 2 * SCALE]).toEqual([column[i - 1], column[i], true]);
+              }
+            }
+          }
+        });
+      });
+    }
   });
 }

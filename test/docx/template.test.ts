@@ -38,6 +38,19 @@ describe('assets/templates/bao-cao-cchc.docx (NĐ 30/2020 layout)', () => {
     expect(line).toBeLessThanOrEqual(1.5);
   });
 
+  test('every line spacing says it counts in lines (w:lineRule="auto"), the header\'s and the title\'s single', () => {
+    // Without the rule LibreOffice 7.4 takes w:line for an exact height in twips: 312 would be
+    // 15,6 pt for 14 pt text, 240 would be 12 pt for the header's 13 pt lines, which then touch.
+    const spacings = [...Array.from(doc.getElementsByTagNameNS(W, 'spacing')), ...Array.from(styles.getElementsByTagNameNS(W, 'spacing'))].filter((s) => attr(s, 'line'));
+    expect(spacings.length).toBeGreaterThan(10);
+    for (const s of spacings) expect([attr(s, 'line'), attr(s, 'lineRule')]).toEqual([attr(s, 'line'), 'auto']);
+    const paragraphOf = (text: string) => Array.from(doc.getElementsByTagNameNS(W, 'p')).find((p) => p.textContent === text)!;
+    for (const text of ['SỞ Y TẾ', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO']) {
+      const spacing = paragraphOf(text).getElementsByTagNameNS(W, 'spacing').item(0)!;
+      expect([text, attr(spacing, 'line'), attr(spacing, 'lineRule')]).toEqual([text, '240', 'auto']);
+    }
+  });
+
   test('every tag is a content control with tag and alias; sections are rich-text blocks, fields plain-text inline', () => {
     const controls = findControls(xml);
     expect(new Set(controls.map((c) => c.tag))).toEqual(new Set(ALL_TAGS));
