@@ -18,7 +18,7 @@ import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
 import { reportConversions } from './checks/source';
 import type { Push, TableInput } from './checks/context';
-import { extractTable, headerOf, numberStyleOf } from './extract';
+import { extractTable, headerOf, numberStyleOf, shareHeader } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { pickTables, type LocatedTable } from './locate';
 import { chooseSheets, unreadSheets } from './sheets';
@@ -239,7 +239,7 @@ function reportAbsentColumns(lt: LocatedTable, push: Push): void {
 
 function recognition(lt: LocatedTable, dataRows: number, groupRows: number): TableRecognition {
   const spec: TableSpec = lt.spec;
-  const cols = Object.values(lt.col);
+  const cols = [...Object.values(lt.col), ...Object.values(lt.shares)];
   const c1 = cols.length ? Math.max(...cols) : 0;
   const columns = allColumns(spec)
     .filter((c) => lt.col[c.key] !== undefined)
@@ -259,6 +259,13 @@ function recognition(lt: LocatedTable, dataRows: number, groupRows: number): Tab
     dataRows,
     groupRows,
   };
+  const shares = columns
+    .filter((c) => lt.shareAt[c.key] !== undefined)
+    .map((c) => {
+      const at = lt.shareAt[c.key]!;
+      return { key: c.key, header: shareHeader(spec, c.key), cell: toA1(at), text: cellText(lt.sheet.rows[at.row]?.[at.col]) };
+    });
+  if (shares.length) out.shares = shares;
   if (lt.numberRow !== undefined) out.numberRow = lt.numberRow + 1;
   if (lt.totalRow !== undefined) out.totalRow = lt.totalRow + 1;
   return out;
