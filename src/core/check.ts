@@ -12,7 +12,7 @@ import { formatDate, serialToIso } from './format';
 import { checkCarryOver, checkCaps, checkDuplicates, checkLevels, checkOptions, checkTuyen } from './checks/tables';
 import { readInfo, resolvePeriod, t4FromWorkbook } from './checks/info';
 import { computeMetrics, toTableData } from './checks/metrics';
-import { checkRows, normaliseRows } from './checks/rows';
+import { checkRows, checkShares, normaliseRows } from './checks/rows';
 import { checkSurveys } from './checks/surveys';
 import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
@@ -94,6 +94,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
     const input = { lt, ex };
     tables[spec.name] = input;
     checkRows(spec, lt, ex, t4, push);
+    checkShares(spec, lt, ex, push);
     checkTotals(spec, lt, ex, push);
     checkTotalFormulas(lt, ex, push);
     data.tables[spec.name] = toTableData(spec, lt, ex);
