@@ -214,7 +214,9 @@ function reportAbsentColumns(lt: LocatedTable, push: Push): void {
         ((id.derive && id.total === c.key && id.parts.every((p) => has(p) || id.optionalParts?.includes(p))) ||
           (id.solve && id.parts.includes(c.key) && has(id.total) && id.parts.every((p) => p === c.key || has(p)))),
     );
-    const ids = IDENTITIES.filter((id) => id.table === spec.name && !id.derive && (id.total === c.key || (id.parts.includes(c.key) && !id.optionalParts?.includes(c.key)))).map(
+    // A missing part of a total that is completed from its parts (T3's "trong hạn") still leaves
+    // that total unchecked where the sheet states it.
+    const ids = IDENTITIES.filter((id) => id.table === spec.name && (id.total === c.key ? !id.derive : id.parts.includes(c.key) && !id.optionalParts?.includes(c.key))).map(
       (id) => `${headerOf(spec, id.total)} = ${id.parts.filter((p) => !id.optionalParts?.includes(p)).map((p) => headerOf(spec, p).toLocaleLowerCase('vi')).join(' + ')}`,
     );
     const unchecked = derivable

@@ -96,4 +96,7 @@ test('without "trong hạn / quá hạn" of the files in progress, no finding ab
   const r = check([MUC_3]);
   expect(r.issues.filter((f) => f.column === 'dangTrongHan' || f.column === 'dangQuaHan' || f.rule === 'T3')).toEqual([]);
   expect(r.issues.filter((f) => f.code === 'missing_column').map((f) => f.severity === 'error')).not.toContain(true);
+  // Said for what it is: (11) = (12) + (13) cannot be checked, not "the column's figures".
+  const inTime = r.issues.find((f) => f.code === 'missing_column' && f.message.includes('"Trong hạn"'))!;
+  expect(inTime.message).toContain('chưa kiểm tra được Đang giải quyết = trong hạn + quá hạn (đang giải quyết)');
 });
