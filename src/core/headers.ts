@@ -141,6 +141,11 @@ export interface HeaderChain {
    * names no key of its own.
    */
   share?: number;
+  /**
+   * The count of such a group read as its sub-header says ("tiếp nhận > Tổng"): a second reading,
+   * for the aliases written that way; the group's own reading comes first where both match.
+   */
+  asWritten?: { texts: string[]; leafRow: number };
 }
 
 /** Is this cell's text a header word rather than a figure? */
@@ -262,6 +267,7 @@ export function headerChains(sheet: SheetGrid, top: number, leaf: number, c0: nu
   }
   for (const g of countShareGroups(grid, owner)) {
     const count = out[g.count]!;
+    count.asWritten = { texts: [...count.texts], leafRow: count.leafRow };
     count.texts.pop();
     count.leafRow = top + g.row;
     for (const j of g.shares) {
@@ -332,19 +338,23 @@ function countShareGroups(grid: readonly string[][], owner: readonly string[][])
  * not the files received.
  */
 export function mapChains(spec: TableSpec, chains: HeaderChain[], c0: number): HeaderMapping {
-  let cands: { c: number; key: string; s: number; row: number; first: boolean }[] = [];
+  let cands: { c: number; key: string; s: number; rank: number; row: number; first: boolean }[] = [];
   const ms = matchersOf(spec);
   chains.forEach((ch, j) => {
-    if (!ch.texts.length || ch.share !== undefined) return;
-    const leaf = ch.texts[ch.texts.length - 1]!;
-    const above = ch.texts.slice(0, -1);
-    for (const m of ms) {
-      if (m.leaf !== leaf) continue;
-      if (!m.under.every((u) => above.some((a) => containsWords(a, u)))) continue;
-      cands.push({ c: c0 + j, key: m.key, s: m.specificity, row: ch.leafRow, first: m.first === true });
+    if (ch.share !== undefined) return;
+    // The group's reading of a count sub-column ranks above the one its "Tổng" gives.
+    for (const [reading, rank] of [[ch, 0], ...(ch.asWritten ? [[ch.asWritten, 1] as const] : [])] as const) {
+      if (!reading.texts.length) continue;
+      const leaf = reading.texts[reading.texts.length - 1]!;
+      const above = reading.texts.slice(0, -1);
+      for (const m of ms) {
+        if (m.leaf !== leaf) continue;
+        if (!m.under.every((u) => above.some((a) => containsWords(a, u)))) continue;
+        cands.push({ c: c0 + j, key: m.key, s: m.specificity, rank, row: reading.leafRow, first: m.first === true });
+      }
     }
   });
-  cands.sort((a, b) => b.s - a.s || a.c - b.c);
+  cands.sort((a, b) => a.rank - b.rank || b.s - a.s || a.c - b.c);
   const figures = new Set(figureKeys(spec).map((c) => c.key));
   for (;;) {
     const col: Record<string, number> = {};

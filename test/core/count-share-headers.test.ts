@@ -51,6 +51,21 @@ test.each([
   expect(mapChains(KetQuaGiaiQuyet, chains, 0).shares).toEqual({ truocHan: 5, dungHan: 7, quaHan: 9 });
 });
 
+test('"Tiếp nhận" over "Tổng | %": the count still reads as its sub-header says ("tiếp nhận > Tổng", the files received)', () => {
+  const sheet = grid(
+    [
+      ['Lĩnh vực', 'Tiếp nhận', null, 'Đã giải quyết', null],
+      [null, 'Tổng', '%', 'Tổng', '%'],
+    ],
+    ['A1:A2', 'B1:C1', 'D1:E1'],
+  );
+  const m = mapChains(KetQuaGiaiQuyet, headerChains(sheet, 0, 1, 0, 4), 0);
+  expect([m.col, m.shares]).toEqual([
+    { linhVuc: 0, tongSo: 1, daGiaiQuyet: 3 },
+    { tongSo: 2, daGiaiQuyet: 4 },
+  ]);
+});
+
 test('a group over "Tổng số | Trước hạn | Đúng hạn | Quá hạn" is no count and percentage: read as Biểu 06 reads it', () => {
   const sheet = grid([
     ['Lĩnh vực', 'Đã giải quyết', null, null, null],
