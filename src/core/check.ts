@@ -12,13 +12,13 @@ import { formatDate, serialToIso } from './format';
 import { checkCarryOver, checkCaps, checkDuplicates, checkLevels, checkOptions, checkTuyen } from './checks/tables';
 import { readInfo, resolvePeriod, t4FromWorkbook } from './checks/info';
 import { computeMetrics, toTableData } from './checks/metrics';
-import { checkRows, normaliseRows } from './checks/rows';
+import { checkRows, checkShares, normaliseRows } from './checks/rows';
 import { checkSurveys } from './checks/surveys';
 import { checkTotalFormulas, checkTotals } from './checks/totals';
 import { checkPrevious } from './checks/previous';
 import { reportConversions } from './checks/source';
 import type { Push, TableInput } from './checks/context';
-import { extractTable, headerOf, numberStyleOf } from './extract';
+import { extractTable, headerOf, numberStyleOf, shareHeader } from './extract';
 import { sortFindings, summarize, type Draft } from './findings';
 import { pickTables, type LocatedTable } from './locate';
 import { chooseSheets, unreadSheets } from './sheets';
@@ -94,6 +94,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
     const input = { lt, ex };
     tables[spec.name] = input;
     checkRows(spec, lt, ex, t4, push);
+    checkShares(spec, lt, ex, push);
     checkTotals(spec, lt, ex, push);
     checkTotalFormulas(lt, ex, push);
     data.tables[spec.name] = toTableData(spec, lt, ex);
@@ -213,7 +214,9 @@ function reportAbsentColumns(lt: LocatedTable, push: Push): void {
         ((id.derive && id.total === c.key && id.parts.every((p) => has(p) || id.optionalParts?.includes(p))) ||
           (id.solve && id.parts.includes(c.key) && has(id.total) && id.parts.every((p) => p === c.key || has(p)))),
     );
-    const ids = IDENTITIES.filter((id) => id.table === spec.name && !id.derive && (id.total === c.key || (id.parts.includes(c.key) && !id.optionalParts?.includes(c.key)))).map(
+    // A missing part of a total that is completed from its parts (T3's "trong hạn") still leaves
+    // that total unchecked where the sheet states it.
+    const ids = IDENTITIES.filter((id) => id.table === spec.name && (id.total === c.key ? !id.derive : id.parts.includes(c.key) && !id.optionalParts?.includes(c.key))).map(
       (id) => `${headerOf(spec, id.total)} = ${id.parts.filter((p) => !id.optionalParts?.includes(p)).map((p) => headerOf(spec, p).toLocaleLowerCase('vi')).join(' + ')}`,
     );
     const unchecked = derivable
@@ -239,7 +242,7 @@ function reportAbsentColumns(lt: LocatedTable, push: Push): void {
 
 function recognition(lt: LocatedTable, dataRows: number, groupRows: number): TableRecognition {
   const spec: TableSpec = lt.spec;
-  const cols = Object.values(lt.col);
+  const cols = [...Object.values(lt.col), ...Object.values(lt.shares)];
   const c1 = cols.length ? Math.max(...cols) : 0;
   const columns = allColumns(spec)
     .filter((c) => lt.col[c.key] !== undefined)
@@ -259,6 +262,13 @@ function recognition(lt: LocatedTable, dataRows: number, groupRows: number): Tab
     dataRows,
     groupRows,
   };
+  const shares = columns
+    .filter((c) => lt.shareAt[c.key] !== undefined)
+    .map((c) => {
+      const at = lt.shareAt[c.key]!;
+      return { key: c.key, header: shareHeader(spec, c.key), cell: toA1(at), text: cellText(lt.sheet.rows[at.row]?.[at.col]) };
+    });
+  if (shares.length) out.shares = shares;
   if (lt.numberRow !== undefined) out.numberRow = lt.numberRow + 1;
   if (lt.totalRow !== undefined) out.totalRow = lt.totalRow + 1;
   return out;

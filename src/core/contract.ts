@@ -27,7 +27,9 @@ export interface ColumnSpec<K extends string = string> {
   /**
    * Other wordings of the header in officers' own sheets (official forms, local variants, the
    * one-stop systems' exports, diacritic-free spellings fold to the same key). "A > B" means a leaf
-   * header B under a (merged) group header containing A: "đã giải quyết > Quá hạn".
+   * header B under a (merged) group header containing A: "đã giải quyết > Quá hạn". "^B" names
+   * the column only where it is the table's first figure column: a bare "Tổng" first is the total
+   * received, after "Trước hạn | Đúng hạn | Trễ hạn" it totals those (src/core/headers.ts).
    */
   aliases?: readonly string[];
 }

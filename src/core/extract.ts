@@ -3,7 +3,7 @@ import { allColumns } from './tables';
 import { cellText, isNotApplicable, normalizeCell, type Norm } from './cells';
 import type { Draft } from './findings';
 import type { LocatedTable } from './locate';
-import { colToLetters } from './model';
+import { colToLetters, type Cell } from './model';
 import type { NumberStyle } from './numbers';
 import type { DataRow } from './report';
 import { countFinding } from './counts';
@@ -26,6 +26,8 @@ export class Row implements DataRow {
   invalid: ReadonlySet<string> = NO_INVALID;
   /** Derived cells as the sheet states them (typed or cached), for totals that sum what is shown. */
   stated?: Record<string, number | null>;
+  /** The percentage printed beside a count (LocatedTable.shares), as read, by the count's key. */
+  shares?: Record<string, Norm>;
   private addresses?: Record<string, string>;
 
   constructor(
@@ -33,11 +35,19 @@ export class Row implements DataRow {
     readonly label: string,
     /** Column letters by contract key, shared by the rows of one table. */
     private readonly letters: Readonly<Record<string, string>>,
+    /** Column letters of the percentages beside counts, by the count's key. */
+    private readonly shareLetters: Readonly<Record<string, string>> = {},
   ) {}
 
   /** A1 address of a column's cell in this row; undefined when the table lacks the column. */
   cell(key: string): string | undefined {
     const l = this.letters[key];
+    return l === undefined ? undefined : l + this.sheetRow;
+  }
+
+  /** A1 address of the percentage beside a count in this row; undefined when none is printed. */
+  shareCell(key: string): string | undefined {
+    const l = this.shareLetters[key];
     return l === undefined ? undefined : l + this.sheetRow;
   }
 
@@ -73,18 +83,20 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void, options
   const spec = lt.spec;
   const letters: Record<string, string> = {};
   for (const [k, c] of Object.entries(lt.col)) letters[k] = colLetters(c);
+  const shareLetters: Record<string, string> = {};
+  for (const [k, c] of Object.entries(lt.shares)) shareLetters[k] = colLetters(c);
   const labelCol = lt.col[spec.labelKey];
   const labelAt = (r: number, fallback: string) => (labelCol === undefined ? fallback : cellText(lt.sheet.rows[r]?.[labelCol]) || firstLabel(lt, r) || fallback);
   const byRow = new Map<number, Row>();
   const rows: Row[] = [];
   for (const r of lt.dataRows) {
-    const row = readRow(lt, letters, r, labelAt(r, ''), 'data', push, style);
+    const row = readRow(lt, letters, shareLetters, r, labelAt(r, ''), 'data', push, style);
     rows.push(row);
     byRow.set(r, row);
   }
-  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, shareLetters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
   const out: Extracted = { rows, groups };
-  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
+  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, shareLetters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
   return out;
 }
 
@@ -99,10 +111,11 @@ function firstLabel(lt: LocatedTable, r: number): string {
   return '';
 }
 
-function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
-  const row = new Row(r + 1, label, letters);
+function readRow(lt: LocatedTable, letters: Record<string, string>, shareLetters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
+  const row = new Row(r + 1, label, letters, shareLetters);
   const cells = lt.sheet.rows[r] ?? [];
   const isTotal = kind !== 'data';
+  for (const key in lt.shares) readShare(lt, row, key, cells[lt.shares[key]!], push, style);
   for (const col of allColumns(lt.spec)) {
     const c = lt.col[col.key];
     if (c === undefined) continue;
@@ -173,6 +186,21 @@ function readRow(lt: LocatedTable, letters: Record<string, string>, r: number, l
 }
 
 
+/**
+ * A percentage beside a count: read as a rate cell is (blank, "không phát sinh", "x" and "n/a"
+ * say nothing; other text and formula errors are said once), kept apart from the row's values so
+ * no sum, total or indicator takes it for a figure.
+ */
+function readShare(lt: LocatedTable, row: Row, key: string, cell: Cell | undefined, push: (d: Draft) => void, style: NumberStyle): void {
+  if (cell?.uncomputed) return;
+  const n = normalizeCell(cell, style);
+  const at = { sheet: lt.sheet.name, cell: row.shareCell(key)!, table: lt.spec.name, column: key, header: shareHeader(lt.spec, key), ...(row.label ? { rowLabel: row.label } : {}) };
+  if (n.t === 'error') push({ ...at, code: 'error_value', errorText: n.error, actual: n.error });
+  else if (n.t === 'text' && !isNotApplicable(n.text) && !NOT_APPLICABLE.has(foldText(n.text))) push({ ...at, code: 'not_a_number', actual: n.text });
+  else if (n.t === 'num' && beyondBounds(n.value)) push({ ...at, code: 'value_out_of_bounds', actual: n.value, limit: MAX_FIGURE });
+  else if (n.t === 'num') (row.shares ??= {})[key] = n;
+}
+
 export function markInvalid(row: Row, key: string): void {
   if (row.invalid === NO_INVALID) row.invalid = new Set();
   (row.invalid as Set<string>).add(key);
@@ -213,6 +241,12 @@ function isRateLike(col: ColumnSpec): boolean {
 
 export function headerOf(spec: TableSpec, key: string): string {
   return allColumns(spec).find((c) => c.key === key)?.header ?? key;
+}
+
+/** What the officer calls the percentage beside a count: "Tỷ lệ trước hạn". */
+export function shareHeader(spec: TableSpec, key: string): string {
+  const h = headerOf(spec, key);
+  return `Tỷ lệ ${h.charAt(0).toLocaleLowerCase('vi')}${h.slice(1)}`;
 }
 
 /**

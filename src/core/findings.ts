@@ -108,6 +108,12 @@ export type RateMismatch = Base<'rate_mismatch'> & {
   /** The figures summed into the numerator, and the denominator's own cell (optional). */
   numeratorParts?: FindingPart[];
   denominatorPart?: FindingPart;
+  /**
+   * A percentage printed beside a count (a group header over "Tổng | %") states no base: it was
+   * tried against every base the table allows, none of which gives it; the first is the
+   * denominator above. Each with the percentage it gives, at the finding's decimals.
+   */
+  bases?: { label: string; cell?: string; value: number; percent: number }[];
 };
 export type CarryOverMismatch = Base<'carry_over_mismatch'>;
 export type CarryOverSkipped = Base<'carry_over_skipped'> & { reason: string };

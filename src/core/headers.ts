@@ -67,6 +67,8 @@ interface Matcher {
   /** Phrases that some group header above the leaf must contain, as whole words. */
   under: string[];
   specificity: number;
+  /** An alias written "^Tổng": it names the column only as the table's first figure column. */
+  first?: boolean;
 }
 
 const matcherCache = new Map<string, Matcher[]>();
@@ -78,11 +80,12 @@ function matchersOf(spec: TableSpec): Matcher[] {
   for (const c of allColumns(spec)) {
     // The contract's own header is the surest reading of a leaf alone.
     out.push({ key: c.key, leaf: aliasKey(c.header), under: [], specificity: 1.5 });
-    for (const a of c.aliases ?? []) {
-      const parts = a.split('>').map((p) => p.trim());
+    for (const alias of c.aliases ?? []) {
+      const first = alias.startsWith('^');
+      const parts = (first ? alias.slice(1) : alias).split('>').map((p) => p.trim());
       const leaf = aliasKey(parts.pop()!);
       const under = parts.map((p) => aliasKey(p));
-      out.push({ key: c.key, leaf, under, specificity: 1 + under.length });
+      out.push({ key: c.key, leaf, under, specificity: 1 + under.length, ...(first ? { first } : {}) });
     }
   }
   matcherCache.set(spec.name, out);
@@ -119,6 +122,12 @@ export interface HeaderMapping {
   col: Record<string, number>;
   /** The header cell (0-based row, col) each key was read from. */
   at: Record<string, { row: number; col: number }>;
+  /**
+   * The percentage printed beside a count, by the count's key: a group header over "Tổng | %"
+   * (see `countShareGroups`). Column index, and the header cell it was read from.
+   */
+  shares: Record<string, number>;
+  shareAt: Record<string, { row: number; col: number }>;
 }
 
 export interface HeaderChain {
@@ -126,6 +135,17 @@ export interface HeaderChain {
   texts: string[];
   /** Where the leaf text sits. */
   leafRow: number;
+  /**
+   * The column is the percentage of a count beside it under one group header ("Trước hạn" over
+   * "Tổng | %"): the index, in the same list of chains, of that count's column. Such a column
+   * names no key of its own.
+   */
+  share?: number;
+  /**
+   * The count of such a group read as its sub-header says ("tiếp nhận > Tổng"): a second reading,
+   * for the aliases written that way; the group's own reading comes first where both match.
+   */
+  asWritten?: { texts: string[]; leafRow: number };
 }
 
 /** Is this cell's text a header word rather than a figure? */
@@ -155,10 +175,37 @@ function mergeOrigins(sheet: SheetGrid): Map<string, { row: number; col: number 
 }
 
 /**
+ * Sub-headers that say "the group's count" and "its percentage" (one-stop portals print every
+ * state as a count and its share: "Trước hạn" over "Tổng | %", "Số lượng | Tỷ lệ", "SL | TL",
+ * "Số hồ sơ | Tỷ lệ (%)"). Compared as folded text, not as alias keys: the key drops "%" and the
+ * leading "Số" these words are made of.
+ */
+const COUNT_WORDS = /^(?:tong(?: so| cong)?(?: ho so| hs)?|so(?: luong)?(?: ho so| hs)?|sl|ho so|hs)$/;
+const SHARE_WORDS = /^(?:%|(?:ty le|ti le|tl|phan tram|ty trong)(?: ?%)?|% ?(?:ty le|ti le))$/;
+
+const plainWords = (text: string) =>
+  foldText(text)
+    .replace(/[()[\]:.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function isCountWord(text: string): boolean {
+  return COUNT_WORDS.test(plainWords(text));
+}
+
+export function isShareWord(text: string): boolean {
+  return SHARE_WORDS.test(plainWords(text));
+}
+
+/**
  * The header chain of every column in rows top..leaf. Where the host gives merged ranges, a cell
  * inside a merge reads as its first cell. Where it does not (the .xlsx reader skips merge records
  * for speed), a blank cell in a group row takes the group text to its left when the column has
  * sub-headers below it: the shape a merged group header leaves.
+ *
+ * A group header whose sub-headers are one count word and percentage words ("Trước hạn" over
+ * "Tổng | %") is one column of the group's meaning and its percentage: the count's chain ends at
+ * the group ("trước hạn", read where the group is written), the percentage's is marked `share`.
  */
 export function headerChains(sheet: SheetGrid, top: number, leaf: number, c0: number, c1: number): HeaderChain[] {
   const origins = mergeOrigins(sheet);
@@ -167,28 +214,42 @@ export function headerChains(sheet: SheetGrid, top: number, leaf: number, c0: nu
     const cell = o ? sheet.rows[o.row]?.[o.col] : sheet.rows[r]?.[c];
     return cell && !cell.e && typeof cell.v === 'string' ? cellText(cell) : '';
   };
+  // Which written cell a header text comes from: a merge's first cell, or the group cell a blank
+  // took its text from. Columns under one group cell are its sub-columns.
+  const ownerOf = (r: number, c: number): string => {
+    const o = origins?.get(`${r},${c}`);
+    return o ? `${o.row},${o.col}` : `${r},${c}`;
+  };
   const hasBelow = (r: number, c: number) => {
     for (let k = r + 1; k <= leaf; k++) if (text(k, c)) return true;
     return false;
   };
   const grid: string[][] = [];
+  const owner: string[][] = [];
   for (let r = top; r <= leaf; r++) {
     const line: string[] = [];
+    const owners: string[] = [];
     let carry = '';
+    let carryOwner = '';
     let carryOk = false;
     for (let c = c0; c <= c1; c++) {
       let t = text(r, c);
+      let o = '';
       if (t) {
         carry = t;
+        carryOwner = o = ownerOf(r, c);
         carryOk = !origins && r < leaf && hasBelow(r, c);
       } else if (carryOk && hasBelow(r, c)) {
         t = carry;
+        o = carryOwner;
       } else {
         carryOk = false;
       }
       line.push(t);
+      owners.push(o);
     }
     grid.push(line);
+    owner.push(owners);
   }
   const out: HeaderChain[] = [];
   for (let j = 0; j <= c1 - c0; j++) {
@@ -199,38 +260,130 @@ export function headerChains(sheet: SheetGrid, top: number, leaf: number, c0: nu
       if (!t) continue;
       const k = aliasKey(t);
       if (texts[texts.length - 1] !== k) texts.push(k);
-      leafRow = top + i;
+      // Where the text is written: a merged header down two rows reads from its first cell.
+      leafRow = Number(owner[i]![j]!.split(',')[0]);
     }
     out.push({ texts, leafRow });
+  }
+  for (const g of countShareGroups(grid, owner)) {
+    const count = out[g.count]!;
+    count.asWritten = { texts: [...count.texts], leafRow: count.leafRow };
+    count.texts.pop();
+    count.leafRow = top + g.row;
+    for (const j of g.shares) {
+      const ch = out[j]!;
+      ch.texts.pop();
+      ch.share = g.count;
+    }
   }
   return out;
 }
 
-/** Maps header chains to the table's keys: the most specific reading first, each key and column once. */
+/**
+ * Groups of sub-columns that are a count and its percentage: under one group cell (row `row` of
+ * the grid), every sub-column's own leaf is a count word or a percentage word, with exactly one
+ * count and at least one percentage. Indices are the grid's columns.
+ */
+function countShareGroups(grid: readonly string[][], owner: readonly string[][]): { row: number; count: number; shares: number[] }[] {
+  const width = grid[0]?.length ?? 0;
+  // Each column's leaf row (its lowest text) and the group cell over it: the nearest row above
+  // with a text from another cell.
+  const leafOf: number[] = [];
+  const parentOf: { row: number; owner: string }[] = [];
+  for (let j = 0; j < width; j++) {
+    let li = -1;
+    for (let i = grid.length - 1; i >= 0; i--) {
+      if (grid[i]![j]) {
+        li = i;
+        break;
+      }
+    }
+    leafOf.push(li);
+    let parent = { row: -1, owner: '' };
+    for (let i = li - 1; i >= 0 && li >= 0; i--) {
+      const o = owner[i]![j]!;
+      if (grid[i]![j] && o !== owner[li]![j]) {
+        parent = { row: i, owner: o };
+        break;
+      }
+    }
+    parentOf.push(parent);
+  }
+  const out: { row: number; count: number; shares: number[] }[] = [];
+  for (let j = 0; j < width; ) {
+    const p = parentOf[j]!;
+    let end = j + 1;
+    while (end < width && p.row >= 0 && parentOf[end]!.row === p.row && parentOf[end]!.owner === p.owner) end++;
+    if (p.row >= 0 && end - j >= 2) {
+      const counts: number[] = [];
+      const shares: number[] = [];
+      let other = false;
+      for (let k = j; k < end; k++) {
+        const t = grid[leafOf[k]!]![k]!;
+        if (isShareWord(t)) shares.push(k);
+        else if (isCountWord(t)) counts.push(k);
+        else other = true;
+      }
+      if (!other && counts.length === 1 && shares.length >= 1) out.push({ row: p.row, count: counts[0]!, shares });
+    }
+    j = end;
+  }
+  return out;
+}
+
+/**
+ * Maps header chains to the table's keys: the most specific reading first, each key and column
+ * once. An alias marked first-only ("^Tổng") keeps its column only where no other figure column
+ * of the table stands left of it: "Tổng" after "Trước hạn | Đúng hạn | Trễ hạn" totals those,
+ * not the files received.
+ */
 export function mapChains(spec: TableSpec, chains: HeaderChain[], c0: number): HeaderMapping {
-  const cands: { c: number; key: string; s: number; row: number }[] = [];
+  let cands: { c: number; key: string; s: number; rank: number; row: number; first: boolean }[] = [];
   const ms = matchersOf(spec);
   chains.forEach((ch, j) => {
-    if (!ch.texts.length) return;
-    const leaf = ch.texts[ch.texts.length - 1]!;
-    const above = ch.texts.slice(0, -1);
-    for (const m of ms) {
-      if (m.leaf !== leaf) continue;
-      if (!m.under.every((u) => above.some((a) => containsWords(a, u)))) continue;
-      cands.push({ c: c0 + j, key: m.key, s: m.specificity, row: ch.leafRow });
+    if (ch.share !== undefined) return;
+    // The group's reading of a count sub-column ranks above the one its "Tổng" gives.
+    for (const [reading, rank] of [[ch, 0], ...(ch.asWritten ? [[ch.asWritten, 1] as const] : [])] as const) {
+      if (!reading.texts.length) continue;
+      const leaf = reading.texts[reading.texts.length - 1]!;
+      const above = reading.texts.slice(0, -1);
+      for (const m of ms) {
+        if (m.leaf !== leaf) continue;
+        if (!m.under.every((u) => above.some((a) => containsWords(a, u)))) continue;
+        cands.push({ c: c0 + j, key: m.key, s: m.specificity, rank, row: reading.leafRow, first: m.first === true });
+      }
     }
   });
-  cands.sort((a, b) => b.s - a.s || a.c - b.c);
-  const col: Record<string, number> = {};
-  const at: Record<string, { row: number; col: number }> = {};
-  const used = new Set<number>();
-  for (const k of cands) {
-    if (col[k.key] !== undefined || used.has(k.c)) continue;
-    col[k.key] = k.c;
-    at[k.key] = { row: k.row, col: k.c };
-    used.add(k.c);
+  cands.sort((a, b) => a.rank - b.rank || b.s - a.s || a.c - b.c);
+  const figures = new Set(figureKeys(spec).map((c) => c.key));
+  for (;;) {
+    const col: Record<string, number> = {};
+    const at: Record<string, { row: number; col: number }> = {};
+    const firstOnly = new Set<string>();
+    const used = new Set<number>();
+    for (const k of cands) {
+      if (col[k.key] !== undefined || used.has(k.c)) continue;
+      col[k.key] = k.c;
+      at[k.key] = { row: k.row, col: k.c };
+      used.add(k.c);
+      if (k.first) firstOnly.add(k.key);
+    }
+    const late = [...firstOnly].filter((key) => Object.entries(col).some(([k, c]) => k !== key && figures.has(k) && c < col[key]!));
+    if (late.length) {
+      cands = cands.filter((k) => !(k.first && late.includes(k.key) && k.c === col[k.key]));
+      continue;
+    }
+    const shares: Record<string, number> = {};
+    const shareAt: Record<string, { row: number; col: number }> = {};
+    chains.forEach((ch, j) => {
+      if (ch.share === undefined) return;
+      const key = Object.keys(col).find((k) => col[k] === c0 + ch.share! && figures.has(k));
+      if (key === undefined || shares[key] !== undefined) return;
+      shares[key] = c0 + j;
+      shareAt[key] = { row: ch.leafRow, col: c0 + j };
+    });
+    return { col, at, shares, shareAt };
   }
-  return { col, at };
 }
 
 const figureCache = new Map<string, ColumnSpec[]>();

@@ -23,6 +23,9 @@ export interface LocatedTable {
   col: Record<string, number>;
   /** The header cell each column was read from. */
   at: Record<string, { row: number; col: number }>;
+  /** The percentage printed beside a count ("Tổng | %" under one group), by the count's key; and its header cell. */
+  shares: Record<string, number>;
+  shareAt: Record<string, { row: number; col: number }>;
   /** Headers of the contract's columns that are absent (optional ones excluded). */
   missing: string[];
   /** Sheet rows (0-based) of data rows (leaves: group and total rows excluded). */
@@ -255,7 +258,7 @@ export function locateByName(model: WorkbookModel, spec: TableSpec): LocatedTabl
     }
   }
   const last = t.totalsRow ? r.end.row - 1 : r.end.row;
-  const located: LocatedTable = { spec, sheet, headerRow, headerTop, col: mapping.col, at: mapping.at, missing: missingOf(spec, mapping.col), dataRows: [], groups: [], byHeaders: false, lastRow: r.end.row };
+  const located: LocatedTable = { spec, sheet, headerRow, headerTop, col: mapping.col, at: mapping.at, shares: mapping.shares, shareAt: mapping.shareAt, missing: missingOf(spec, mapping.col), dataRows: [], groups: [], byHeaders: false, lastRow: r.end.row };
   classify(located, headerRow + 1, last, false);
   if (t.totalsRow) located.totalRow = r.end.row;
   located.lastRow = r.end.row;
@@ -325,15 +328,17 @@ export function locateByHeaders(model: WorkbookModel, spec: TableSpec, found: re
     for (let top = 0; top < limit; top++) {
       if (taken?.has(top) || !anchorRow(spec, sheet, top)) continue;
       // The label header sits in the top row; the leaves may be up to three rows lower.
-      let best: { leaf: number; col: Record<string, number>; at: Record<string, { row: number; col: number }>; score: number } | null = null;
+      let best: { leaf: number; m: ReturnType<typeof mapChains>; score: number } | null = null;
       for (let leaf = top; leaf <= Math.min(top + 3, sheet.rows.length - 1); leaf++) {
         if (leaf > top && taken?.has(leaf)) break;
         const [c0, c1] = rowSpan(sheet, top, leaf);
         if (c1 < c0) continue;
         const m = mapChains(spec, headerChains(sheet, top, leaf, c0, c1), c0);
         if (!acceptable(spec, m.col)) continue;
-        const score = figureCount(spec, m.col);
-        if (!best || score > best.score) best = { leaf, col: m.col, at: m.at, score };
+        // A deeper header row that reads the same columns and also the percentages beside them
+        // ("Tổng | %" under each state) is the header, not a first row of figures.
+        const score = figureCount(spec, m.col) * 100 + Object.keys(m.shares).length;
+        if (!best || score > best.score) best = { leaf, m, score };
       }
       if (!best) continue;
       const located: LocatedTable = {
@@ -341,9 +346,11 @@ export function locateByHeaders(model: WorkbookModel, spec: TableSpec, found: re
         sheet,
         headerRow: best.leaf,
         headerTop: top,
-        col: best.col,
-        at: best.at,
-        missing: missingOf(spec, best.col),
+        col: best.m.col,
+        at: best.m.at,
+        shares: best.m.shares,
+        shareAt: best.m.shareAt,
+        missing: missingOf(spec, best.m.col),
         dataRows: [],
         groups: [],
         byHeaders: true,

@@ -32,6 +32,7 @@ export function tableLines(t: TableRecognition): RecognitionItem {
   if (t.groupRows) rows.push(`${t.groupRows} dòng tổng nhóm`);
   const lines = [`${where.join('')}; ${rows.join(', ')}.`];
   lines.push(`Cột: ${t.columns.map((c) => `${c.header} ← ${c.cell}${c.text && c.text !== c.header ? ` "${c.text}"` : ''}`).join('; ')}.`);
+  if (t.shares?.length) lines.push(`Tỷ lệ in cạnh số: ${t.shares.map((c) => `${c.header} ← ${c.cell}${c.text ? ` "${c.text}"` : ''}`).join('; ')}.`);
   if (t.absent.length) lines.push(`Không có cột: ${t.absent.join('; ')}.`);
   return { title: t.title, lines };
 }

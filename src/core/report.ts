@@ -61,6 +61,8 @@ export interface TableRecognition {
   columns: { key: string; header: string; cell: string; text: string }[];
   /** The contract's columns the table does not have. */
   absent: string[];
+  /** The percentages printed beside counts ("Tổng | %" under a group), by the count's key. */
+  shares?: { key: string; header: string; cell: string; text: string }[];
   /** 1-based sheet rows: the column-number row, the totals row. */
   numberRow?: number;
   totalRow?: number;

@@ -74,6 +74,7 @@ export const checkJson = z.object({
           headerRows: z.string(),
           columns: z.array(z.object({ key: z.string(), header: z.string(), cell: z.string(), text: z.string() })),
           absent: z.array(z.string()),
+          shares: z.array(z.object({ key: z.string(), header: z.string(), cell: z.string(), text: z.string() })).optional(),
           numberRow: z.number().int().optional(),
           totalRow: z.number().int().optional(),
           dataRows: z.number().int(),

@@ -65,6 +65,13 @@ function rateMismatch(d: Worded<'rate_mismatch'>): string {
     return `${head}, nhưng ${what} bằng 0: không phát sinh. Cách sửa: xóa tỷ lệ hoặc ghi "không phát sinh".`;
   }
   const pct = formatPercent(Number(d.expected), d.decimals);
+  if (d.bases?.length) {
+    // A share states no base: every base tried is named, so the officer sees that none gives it.
+    const tried = d.bases.map((b) => `${lower(b.label)} ${formatNumber(b.value)}${b.cell ? ` (ô ${b.cell})` : ''} = ${formatPercent(b.percent, d.decimals)}`).join('; trên ');
+    const count = d.numeratorParts?.[0];
+    const recount = count ? `, hoặc sửa số ở ô ${count.cell} nếu tỷ lệ đúng` : '';
+    return `${head}, nhưng ${num} trên ${tried}: không cách tính nào cho ${n(d.actual)}%. Cách sửa: ghi ${pct} nếu tỷ lệ tính trên ${lower(d.bases[0]!.label)}${recount}.`;
+  }
   return `${head}, nhưng ${num} trên ${den} = ${pct}. Cách sửa: ghi ${pct} (hoặc để công thức của mẫu tự tính).`;
 }
 
@@ -393,9 +400,9 @@ export const WORKBOOK_FINDINGS = {
   rate_mismatch: {
     severity: 'error',
     at: 'the rate cell',
-    doc: 'a rate that is not its fraction rounded to the decimals it was typed with; non-zero where the denominator is 0',
-    meaning: 'Tỷ lệ ghi trong ô khác tỷ lệ tính lại từ các số của chính dòng đó.',
-    fix: 'ghi tỷ lệ đúng (hoặc để công thức của mẫu tự tính); khi mẫu số bằng 0, xóa tỷ lệ hoặc ghi "không phát sinh"',
+    doc: 'a rate that is not its fraction rounded to the decimals it was typed with; non-zero where the denominator is 0; a percentage printed beside a count (a group header over "Tổng | %", "Số lượng | Tỷ lệ") that is the count\'s share of no base the table allows (the totals the count is a part of by the table\'s identities, as written and as the sum of their parts, and the column\'s total)',
+    meaning: 'Tỷ lệ ghi trong ô khác tỷ lệ tính lại từ các số của chính dòng đó (hoặc, với tỷ lệ in cạnh một số, khác tỷ lệ của số đó trên mọi tổng mà bảng cho phép).',
+    fix: 'ghi tỷ lệ đúng (hoặc để công thức của mẫu tự tính); khi mẫu số bằng 0, xóa tỷ lệ hoặc ghi "không phát sinh"; tỷ lệ in cạnh một số ("Tổng | %"): ghi tỷ lệ đúng, hoặc sửa số đó nếu tỷ lệ đúng',
     message: (d) => rateMismatch(d),
   },
   carry_over_mismatch: {

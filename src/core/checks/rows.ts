@@ -6,7 +6,7 @@
 import type { TableSpec } from '../contract';
 import { readRate, type Norm } from '../cells';
 import { roundNoise } from '../calculators';
-import { headerOf, type Extracted, type Row } from '../extract';
+import { headerOf, shareHeader, type Extracted, type Row } from '../extract';
 import type { LocatedTable } from '../locate';
 import { roundTo } from '../numbers';
 import { BOUNDS, DERIVED_COUNTS, DERIVED_RATES, IDENTITIES, derivedRateValue, type Identity } from '../tables';
@@ -163,5 +163,107 @@ export function checkRateCell(
   if (!rateMatches(stated, expected)) {
     const decimals = stated.decimals > 6 ? 2 : Math.max(stated.decimals, 2);
     push({ code: 'rate_mismatch', ...baseAt(lt, row, key), header: headerOf(spec, key), numerator: numerator ?? 0, denominator: denominator ?? 0, decimals, expected: roundTo(expected, decimals), actual: roundNoise(stated.percent), related, ...rateParts(spec, row, key) });
+  }
+}
+
+/**
+ * The figures a count's printed percentage may be a share of: the totals of the table's identities
+ * the count is a part of, nearest first, then the totals those are parts of ("Trước hạn" of "Đã
+ * giải quyết", then of "Tổng số hồ sơ nhận giải quyết").
+ */
+export function shareBases(spec: TableSpec, key: string): string[] {
+  const out: string[] = [];
+  for (let frontier = [key]; frontier.length; ) {
+    const next: string[] = [];
+    for (const k of frontier) {
+      for (const id of IDENTITIES) {
+        if (id.table !== spec.name || !id.parts.includes(k) || id.total === key || out.includes(id.total)) continue;
+        out.push(id.total);
+        next.push(id.total);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+interface ShareBase {
+  label: string;
+  cell?: string;
+  value: number;
+}
+
+/**
+ * The percentages printed beside counts (a group header over "Tổng | %": LocatedTable.shares).
+ * The sheet does not say of what: each is taken as the count's share of any base the table allows
+ * (shareBases, then the column's total: the totals row as stated and the sum of the data rows),
+ * and reported only when none gives it at the decimals it was printed with. Precision first: a
+ * percentage some reading explains is no finding.
+ */
+export function checkShares(spec: TableSpec, lt: LocatedTable, ex: Extracted, push: Push): void {
+  const keys = Object.keys(lt.shares);
+  if (!keys.length) return;
+  const rows = [...ex.rows, ...ex.groups.map((g) => g.row), ...(ex.total ? [ex.total] : [])];
+  for (const key of keys) {
+    const baseKeys = shareBases(spec, key);
+    const columnTotals: ShareBase[] = [];
+    const stated = ex.total && available(ex.total, key) ? ex.total.values[key] : null;
+    if (stated != null) columnTotals.push({ label: `tổng cộng của cột "${headerOf(spec, key)}"`, cell: ex.total!.cell(key)!, value: stated });
+    const usableRows = ex.rows.filter((r) => available(r, key) && r.values[key] != null);
+    if (usableRows.length === ex.rows.length && ex.rows.length) {
+      const sum = roundNoise(usableRows.reduce((a, r) => a + r.values[key]!, 0));
+      if (sum !== stated) columnTotals.push({ label: `tổng các dòng của cột "${headerOf(spec, key)}"`, value: sum });
+    }
+    for (const row of rows) {
+      const n = row.shares?.[key];
+      const rate = n && readRate(n);
+      if (!rate || !available(row, key) || row.values[key] == null) continue;
+      const count = row.values[key]!;
+      const candidates: ShareBase[] = [];
+      for (const b of baseKeys) {
+        if (!available(row, b) || row.values[b] == null) continue;
+        const cell = row.cell(b);
+        const value = row.values[b]!;
+        candidates.push({ label: headerOf(spec, b), ...(cell !== undefined ? { cell } : {}), value });
+        // A base its own identity finds wrong (reported there) is also read as its parts' sum: a
+        // portal computes its percentages from one or the other, and one slip is one finding.
+        for (const id of IDENTITIES) {
+          if (id.table !== spec.name || id.total !== b) continue;
+          const parts = partsAvailable(row, id);
+          if (!parts || parts.some((p) => row.values[p] == null)) continue;
+          const sum = roundNoise(parts.reduce((a, p) => a + row.values[p]!, 0));
+          if (sum !== value) candidates.push({ label: parts.map((p) => headerOf(spec, p).toLocaleLowerCase('vi')).join(' + '), value: sum });
+        }
+      }
+      candidates.push(...columnTotals);
+      if (!candidates.length) continue;
+      const fits = (b: ShareBase) => (b.value === 0 ? rate.percent === 0 : rateMatches(rate, (count / b.value) * 100));
+      if (candidates.some(fits)) continue;
+      const [main, ...others] = [...candidates.filter((b) => b.value !== 0), ...candidates.filter((b) => b.value === 0)];
+      const decimals = rate.decimals > 6 ? 2 : Math.max(rate.decimals, 2);
+      const countCell = row.cell(key)!;
+      const base = {
+        code: 'rate_mismatch' as const,
+        sheet: lt.sheet.name,
+        cell: row.shareCell(key)!,
+        table: spec.name,
+        column: key,
+        ...(row.label ? { rowLabel: row.label } : {}),
+        header: shareHeader(spec, key),
+        numerator: count,
+        denominator: main!.value,
+        decimals,
+        actual: roundNoise(rate.percent),
+        related: [countCell, ...(main!.cell ? [main!.cell] : [])],
+        numeratorParts: [{ label: headerOf(spec, key), cell: countCell, value: count }],
+        ...(main!.cell ? { denominatorPart: { label: main!.label, cell: main!.cell, value: main!.value } } : {}),
+      };
+      if (main!.value === 0) {
+        push({ ...base, expected: 'không phát sinh' });
+        continue;
+      }
+      const tried = [main!, ...others.filter((b) => b.value !== 0)].map((b) => ({ label: b.label, ...(b.cell ? { cell: b.cell } : {}), value: b.value, percent: roundTo((count / b.value) * 100, decimals) }));
+      push({ ...base, expected: tried[0]!.percent, bases: tried });
+    }
   }
 }
