@@ -189,6 +189,13 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
       out.push({ ...base, code: 'percent_mismatch', severity: 'info', expected: fmtPct(actuals.find((a) => truncTo(a, p.decimals) === p.value)!, p.decimals), args: { ...args, cause: 'số đã bị cắt bớt chữ số thay vì làm tròn' } });
       continue;
     }
+    // Rounding a figure already rounded one decimal further (42,7946 → 42,795 → 42,80) is the same
+    // kind of habit: said, not flagged.
+    const twice = actuals.find((a) => roundTo(roundTo(a, p.decimals + 1), p.decimals) === p.value);
+    if (twice !== undefined) {
+      out.push({ ...base, code: 'percent_mismatch', severity: 'info', expected: fmtPct(twice, p.decimals), args: { ...args, cause: 'số đã được làm tròn hai lần (làm tròn thêm một số đã làm tròn)' } });
+      continue;
+    }
     const denominators = new Set(c.readings.map((x) => x.denominator));
     const other = c.alternatives.find((d) => !denominators.has(d) && d > 0 && roundTo((first.numerator / d) * 100, p.decimals) === p.value);
     if (other !== undefined) args.cause = `có lẽ đã chia cho ${fmtNum(other)} thay vì ${[...denominators].map(fmtNum).join(' hay ')} (sai mẫu số)`;
@@ -226,7 +233,8 @@ export function checkBreakdowns(breakdowns: Breakdown[], out: Draft[], mark: Mar
     if (sum > b.total.value) out.push({ ...base, code: 'parts_exceed_total', args });
     // Short of the total: a slip only where the parts name every part ("trong đó … 5 hồ sơ trực
     // tuyến" may list some) or "gồm" lists them; "cụ thể, nhiều nhất là …" gives examples.
-    else if (sum < b.total.value && (b.complete || b.marker === 'gồm')) {
+    // "… trong đó số trả đúng hạn gồm 104 hồ sơ": "gồm" before a single count is a verb, not a list.
+    else if (sum < b.total.value && (b.complete || (b.marker === 'gồm' && b.parts.length > 1))) {
       out.push({ ...base, code: 'parts_sum_mismatch', args });
     }
   }

@@ -45,6 +45,17 @@ describe('percentage against its fraction', () => {
     expect(r.issues.map((i) => [i.code, i.severity, i.expected])).toEqual([['percent_mismatch', 'info', '85,19%']]);
   });
 
+  it('says a percentage rounded twice as information', () => {
+    // 2.150/5.024 = 42,7946…%: 42,79% rounded once; 42,795 rounded again gives 42,80%.
+    const r = checkDocument(doc('Số hồ sơ nhận mới là 5.024 hồ sơ; số hồ sơ trực tuyến là 2.150, đạt 42,80%.'));
+    expect(r.issues.map((i) => [i.code, i.severity, i.expected])).toEqual([['percent_mismatch', 'info', '42,79%']]);
+  });
+
+  it('holds no single count after "gồm" to its total', () => {
+    // "gồm" before one count is a verb: 104 of 106 resolved on time is a part, not the whole list.
+    expect(serious(doc('giải quyết được 106 hồ sơ, trong đó số trả đúng hạn gồm 104 hồ sơ.'))).toEqual([]);
+  });
+
   it('names the wrong denominator when another count of the sentence gives the printed rate', () => {
     const [f] = serious(doc('đã tiếp nhận 380 hồ sơ, đã giải quyết 375 hồ sơ (98,68%), trong đó trước hạn 120 hồ sơ, đúng hạn 250 hồ sơ, quá hạn 05 hồ sơ; đang giải quyết 05 hồ sơ (1,33%).'));
     expect(f).toMatchObject({ code: 'percent_mismatch', expected: '1,32%', actual: '1,33%' });
