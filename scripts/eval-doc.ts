@@ -50,6 +50,10 @@ async function real() {
     }
     const s = score(half, evals);
     console.log(`NỬA ${half}: ${s.texts} văn bản; precision ${pct(s.precision)} (${s.right}/${s.flags} cờ đúng), recall ${pct(s.recall)} (${s.found}/${s.slips} lỗi thật)`);
+    for (const batch of [...new Set(evals.map((e) => e.text.batch ?? 1))].sort()) {
+      const b = score(half, evals, batch);
+      console.log(`   đợt ${batch}: ${b.texts} văn bản; precision ${pct(b.precision)} (${b.right}/${b.flags}), recall ${pct(b.recall)} (${b.found}/${b.slips})`);
+    }
   }
 }
 

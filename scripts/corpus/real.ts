@@ -29,6 +29,8 @@ export interface RealText {
   province: string;
   year: number;
   url: string;
+  /** Gathering round (1 when absent): each batch was judged and split before any tuning on it. */
+  batch?: number;
   statements: RealStatement[];
 }
 
@@ -106,8 +108,8 @@ export interface HalfScore {
   recall: number | null;
 }
 
-export function score(half: 'dev' | 'test', evals: RealEval[]): HalfScore {
-  const mine = evals.filter((e) => e.text.half === half);
+export function score(half: 'dev' | 'test', evals: RealEval[], batch?: number): HalfScore {
+  const mine = evals.filter((e) => e.text.half === half && (batch === undefined || (e.text.batch ?? 1) === batch));
   const slips = mine.reduce((n, e) => n + e.slips, 0);
   const found = mine.reduce((n, e) => n + e.found.length, 0);
   const right = mine.reduce((n, e) => n + e.right.length, 0);
