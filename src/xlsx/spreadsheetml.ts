@@ -12,7 +12,8 @@
  * Formulas, written in R1C1 style, are turned into A1 by @borgar/fx. What is written here is the
  * format's cell placement: a Row or Cell with ss:Index jumps to that position, ss:MergeAcross /
  * ss:MergeDown make a merged area whose later cells are skipped, and typed Data gives the value
- * (Number and DateTime are locale-free, so they become numbers; String stays text).
+ * (Number and DateTime are locale-free, so they become numbers; String stays text). A worksheet's
+ * x:Visible option marks it hidden or very hidden, as the other readers mark theirs.
  *
  * Until it streamed, this reader built a whole xmldom DOM; that reader is the oracle of
  * test/xlsx/spreadsheetml.test.ts, which shows the models are the same. One difference is meant:
@@ -28,6 +29,8 @@ import { isoDateSerial } from './serial';
 import { newSaxesParserNS, type SaxesTagNS } from '../zip/saxes';
 
 const SS = 'urn:schemas-microsoft-com:office:spreadsheet';
+/** Excel's own namespace, where a worksheet's options (its visibility among them) are written. */
+const X = 'urn:schemas-microsoft-com:office:excel';
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 const CHUNK = 1 << 20;
@@ -83,7 +86,16 @@ function valueOf(type: string, text: string): Pick<Cell, 'v' | 'e'> | null {
  * What an element is to the reader, from its local name and its parent's role (the DOM reader took
  * the same elements, by local name in any namespace, as children of these parents only).
  */
-type Role = 'root' | 'styles' | 'style' | 'worksheet' | 'table' | 'row' | 'cell' | 'data' | 'names' | null;
+type Role = 'root' | 'styles' | 'style' | 'worksheet' | 'table' | 'row' | 'cell' | 'data' | 'names' | 'options' | 'visible' | null;
+
+/**
+ * A worksheet's visibility as Excel writes it in its options:
+ * `<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible>` (or SheetVeryHidden), both in Excel's
+ * namespace; no Visible element, or SheetVisible, is a visible sheet. Microsoft's XML Spreadsheet
+ * Reference describes the element:
+ * https://learn.microsoft.com/previous-versions/office/developer/office-xp/aa140066(v=office.10)
+ */
+const VISIBILITY: Record<string, SheetGrid['hidden']> = { SheetHidden: 'hidden', SheetVeryHidden: 'veryHidden' };
 
 interface Sheet {
   name: string;
@@ -97,6 +109,7 @@ interface Sheet {
   r: number;
   /** Rows counted against LIMITS.maxRows: the length the grid has reached. */
   rowsCounted: number;
+  hidden?: SheetGrid['hidden'];
 }
 
 interface CellState {
@@ -126,6 +139,8 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
   let cell: CellState | null = null;
   /** Depth of the Data element whose text is being gathered (0: none). */
   let dataDepth = 0;
+  /** The text of the worksheet option x:Visible being read (null: none). */
+  let visibleText: string | null = null;
 
   const open = (tag: SaxesTagNS, parent: Role | undefined, depth: number): Role => {
     const local = tag.local;
@@ -155,9 +170,14 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
         }
         return null;
       case 'worksheet':
+        if (local === 'WorksheetOptions' && tag.uri === X) return 'options';
         if (local !== 'Table' || !sheet || sheet.tableSeen) return null;
         sheet.tableSeen = true;
         return 'table';
+      case 'options':
+        if (local !== 'Visible' || tag.uri !== X) return null;
+        visibleText = '';
+        return 'visible';
       case 'table': {
         if (local !== 'Row' || !sheet || sheet.rowsDone) return null;
         sheet.r = (intAttr(tag, 'Index') ?? sheet.r + 2) - 1;
@@ -222,6 +242,14 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
       case 'data':
         dataDepth = 0;
         return;
+      case 'visible':
+        if (sheet && visibleText !== null) {
+          const hidden = VISIBILITY[visibleText.trim()];
+          if (hidden) sheet.hidden = hidden;
+          else delete sheet.hidden;
+        }
+        visibleText = null;
+        return;
       case 'cell':
         if (cell && sheet) placeCell(sheet, cell);
         cell = null;
@@ -235,6 +263,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
           for (let i = 0; i < rows.length; i++) rows[i] ??= [];
           const grid: SheetGrid = { name: sheet.name, rows };
           if (sheet.merges.length) grid.merges = sheet.merges;
+          if (sheet.hidden) grid.hidden = sheet.hidden;
           sheets.push(grid);
         }
         sheet = null;
@@ -274,6 +303,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, fileName?: string): Workboo
   parser.on('closetag', () => close(roles.pop() ?? null));
   const text = (t: string) => {
     if (dataDepth && cell?.data) cell.data.text += t;
+    else if (visibleText !== null) visibleText += t;
   };
   parser.on('text', text);
   parser.on('cdata', text);

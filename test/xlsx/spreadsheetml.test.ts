@@ -3,7 +3,8 @@
  * xmldom DOM kept as the oracle in test/support/spreadsheetml-xmldom.ts: the committed fixture,
  * hand-written files for each rule of the format's cell placement, and generated ones, each read
  * by both and compared whole (models, or the refusal's code). Then what only the streaming reader
- * does: refuse deep nesting and floods of elements by the limits of src/xlsx/package.ts.
+ * does: refuse deep nesting and floods of elements by the limits of src/xlsx/package.ts, and read
+ * what the DOM reader never read (hidden worksheets).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,5 +162,36 @@ describe('hostile Excel 2003 XML files are refused by the limits while they are 
     const e = await refusal(xml);
     expect(e.code).toBe('xml2003_corrupt');
     expect(e.message).toMatch(/^Tệp bảng tính XML 2003 bị hỏng/);
+  });
+});
+
+describe('what only the streaming reader reads', () => {
+  // Excel writes a worksheet's options in its own namespace, as the default namespace of the block.
+  const X = 'urn:schemas-microsoft-com:office:excel';
+  const withOptions = (name: string, options: string) =>
+    `<Worksheet ss:Name="${name}"><Table><Row><Cell><Data ss:Type="Number">1</Data></Cell></Row></Table><WorksheetOptions xmlns="${X}">${options}</WorksheetOptions></Worksheet>`;
+
+  it('hidden and very hidden worksheets, by x:Visible in Excel\'s namespace only', () => {
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          withOptions('An', '<Selected/><Visible>SheetHidden</Visible>') +
+            withOptions('Rat an', '<Visible> SheetVeryHidden </Visible>') +
+            withOptions('Hien', '<Visible>SheetVisible</Visible>') +
+            withOptions('Khong ghi', '<ProtectObjects>False</ProtectObjects>') +
+            // The same words in another namespace are not Excel's option.
+            `<Worksheet ss:Name="Khac"><Table/><WorksheetOptions xmlns="urn:other"><Visible>SheetHidden</Visible></WorksheetOptions><x:WorksheetOptions><Visible xmlns="urn:other">SheetHidden</Visible></x:WorksheetOptions></Worksheet>`,
+        ),
+      ),
+    );
+    expect(model.sheets.map((s) => [s.name, s.hidden ?? 'visible'])).toEqual([
+      ['An', 'hidden'],
+      ['Rat an', 'veryHidden'],
+      ['Hien', 'visible'],
+      ['Khong ghi', 'visible'],
+      ['Khac', 'visible'],
+    ]);
+    // The hidden sheet keeps its cells: the checker decides what to do with it.
+    expect(model.sheets[0]!.rows).toEqual([[{ v: 1 }]]);
   });
 });
