@@ -126,7 +126,7 @@ export function excel2003Xml(wb: ExcelJS.Workbook): string {
     const master = new Map<string, { across: number; down: number }>();
     for (const m of ws.model.merges ?? []) {
       const [a, b] = m.split(':').map((ref) => ws.getCell(ref!));
-      master.set(a!.address, { across: b!.col - a!.col, down: Number(b!.row) - Number(a!.row) });
+      master.set(a!.address, { across: Number(b!.col) - Number(a!.col), down: Number(b!.row) - Number(a!.row) });
     }
     const rows: string[] = [];
     let lastRow = 0;
