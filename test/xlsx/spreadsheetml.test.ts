@@ -273,6 +273,26 @@ describe('TCVN3 and VNI text, by the font its style names', () => {
     ]);
   });
 
+  it('column styles: ss:Index and ss:Span give the columns; a Column that goes back is not kept', () => {
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          '<Styles><Style ss:ID="Default"><Font ss:FontName="Arial"/></Style><Style ss:ID="t"><Font ss:FontName=".VnTime"/></Style><Style ss:ID="v"><Font ss:FontName="VNI-Times"/></Style></Styles>' +
+            // B:C in TCVN3; a Column back at A (ignored); the next one is D, in VNI; then one far past the grid's edge.
+            '<Worksheet ss:Name="Cot"><Table><Column ss:Index="2" ss:Span="1" ss:StyleID="t"/><Column ss:Index="1" ss:StyleID="v"/><Column ss:StyleID="v"/><Column ss:Index="20000" ss:StyleID="t"/>' +
+            `<Row>${s('Hå s¬')}${s('Hå s¬')}${s('Hå s¬')}${s('Sôû Y teá')}${s('Sôû Y teá')}</Row>` +
+            '</Table></Worksheet>',
+        ),
+      ),
+    );
+    // A Arial (Default), B:C .VnTime, D VNI-Times, E no column style (Default, Arial).
+    expect(model.sheets[0]!.rows[0]!.map((c) => c?.v)).toEqual(['Hå s¬', 'Hồ sơ', 'Hồ sơ', 'Sở Y tế', 'Sôû Y teá']);
+    expect(model.conversions).toEqual([
+      { sheet: 'Cot', encoding: 'tcvn3', cells: 2 },
+      { sheet: 'Cot', encoding: 'vni', cells: 1 },
+    ]);
+  });
+
   it('styles written after the sheets still give the fonts; a workbook without old fonts converts nothing', () => {
     const late = readSpreadsheetMl(enc(book(`<Worksheet ss:Name="Sau"><Table><Row>${s('Së Y tÕ', 'x')}</Row></Table></Worksheet><Styles><Style ss:ID="x"><Font ss:FontName=".VnArial"/></Style></Styles>`)));
     expect(late.sheets[0]!.rows[0]![0]).toEqual({ v: 'Sở Y tế' });
