@@ -11,7 +11,12 @@
  * - an old-encoding workbook (`ma-cu-tcvn3-vni.xlsx`, .xls, .ods): unit and lĩnh vực names typed in
  *   TCVN3 (".VnTime") and VNI ("VNI-Times") fonts, the text being the Windows-1252 reading of
  *   the bytes, as Excel holds it;
- * - a workbook with last quarter's sheet hidden (`trang-an.xlsx`, .xls, .ods).
+ * - a workbook with last quarter's sheet hidden (`trang-an.xlsx`, .xls, .ods);
+ * - Excel 2003 XML saves (`<name>.xml`, "XML Spreadsheet 2003", what .NET reporting systems export)
+ *   of the layout workbooks, of the two above and of semantics/trang-an-quy-truoc-bo-qua.xlsx
+ *   (a hidden sheet holding a report table, which the check must name), written here from the
+ *   committed .xlsx (see excel2003Xml for why not by LibreOffice). `npm run fixtures:formats -- xml`
+ *   writes only these, leaving LibreOffice's saves as they are.
  *
  * test/xlsx/formats.test.ts lists what each must read to; the figures are those of the layout
  * fixtures (worked out by hand in test/layouts/layouts.test.ts) or of the construction below.
@@ -87,6 +92,118 @@ async function hiddenSheetWorkbook(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+const escText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
+const escAttr = (t: string) => escText(t).replace(/"/g, '&quot;').replace(/\t/g, '&#9;');
+
+/**
+ * An ExcelJS workbook as Excel 2003 writes it in "XML Spreadsheet 2003" (Microsoft's XML
+ * Spreadsheet Reference, https://learn.microsoft.com/previous-versions/office/developer/office-xp/aa140066(v=office.10)):
+ * a Default ("Normal") style and one style per font and number format the cells use, cells placed
+ * by ss:Index where they skip, merged areas as ss:MergeAcross / ss:MergeDown on their first cell
+ * (the cells they cover are not written), hidden sheets as <Visible> in the worksheet's options.
+ *
+ * Written here rather than by LibreOffice: its "MS Excel 2003 XML" export (an XSLT,
+ * share/xslt/export/spreadsheetml in LibreOffice 7.4) fails on every one of these files
+ * ("potential infinite template recursion": it copies a column element once per repeated column,
+ * and the columns repeated to the sheet's edge pass libxslt's depth of 3 000), and it writes no
+ * sheet visibility at all. The fixtures hold numbers, text and merged areas only; any other value
+ * stops the script rather than being written wrong.
+ */
+export function excel2003Xml(wb: ExcelJS.Workbook): string {
+  const styles = new Map<string, { id: string; font?: string; size?: number; format?: string }>();
+  const styleOf = (cell: ExcelJS.Cell): string | null => {
+    const font = cell.font?.name && cell.font.name !== 'Calibri' ? cell.font.name : undefined;
+    // Excel names its own "0.00%" format "Percent".
+    const format = cell.numFmt ? (cell.numFmt === '0.00%' ? 'Percent' : cell.numFmt) : undefined;
+    if (!font && !format) return null;
+    const key = `${font ?? ''}\u0000${format ?? ''}`;
+    let st = styles.get(key);
+    if (!st) styles.set(key, (st = { id: `s${62 + styles.size}`, ...(font ? { font, size: cell.font?.size ?? 11 } : {}), ...(format ? { format } : {}) }));
+    return st.id;
+  };
+  const sheets: string[] = [];
+  for (const ws of wb.worksheets) {
+    const master = new Map<string, { across: number; down: number }>();
+    for (const m of ws.model.merges ?? []) {
+      const [a, b] = m.split(':').map((ref) => ws.getCell(ref!));
+      master.set(a!.address, { across: Number(b!.col) - Number(a!.col), down: Number(b!.row) - Number(a!.row) });
+    }
+    const rows: string[] = [];
+    let lastRow = 0;
+    let width = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells: string[] = [];
+      let next = 1;
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const merge = master.get(cell.address);
+        if (cell.type === ExcelJS.ValueType.Merge || (cell.type === ExcelJS.ValueType.Null && !merge)) return;
+        let data = '';
+        if (cell.type === ExcelJS.ValueType.Number) data = `<Data ss:Type="Number">${cell.value as number}</Data>`;
+        else if (cell.type === ExcelJS.ValueType.String) data = `<Data ss:Type="String">${escText(cell.value as string)}</Data>`;
+        else if (cell.type !== ExcelJS.ValueType.Null) throw new Error(`${ws.name}!${cell.address}: no Excel 2003 XML writing for cell type ${cell.type}`);
+        const style = styleOf(cell);
+        const attrs = [c !== next ? ` ss:Index="${c}"` : '', merge?.across ? ` ss:MergeAcross="${merge.across}"` : '', merge?.down ? ` ss:MergeDown="${merge.down}"` : '', style ? ` ss:StyleID="${style}"` : ''].join('');
+        cells.push(data ? `<Cell${attrs}>${data}</Cell>` : `<Cell${attrs}/>`);
+        next = c + (merge?.across ?? 0) + 1;
+        width = Math.max(width, next - 1);
+      });
+      if (!cells.length) return;
+      rows.push(`   <Row${r !== lastRow + 1 ? ` ss:Index="${r}"` : ''}>\n    ${cells.join('\n    ')}\n   </Row>`);
+      lastRow = r;
+    });
+    const visible = ws.state === 'hidden' ? 'SheetHidden' : ws.state === 'veryHidden' ? 'SheetVeryHidden' : null;
+    sheets.push(
+      [
+        ` <Worksheet ss:Name="${escAttr(ws.name)}">`,
+        `  <Table ss:ExpandedColumnCount="${width}" ss:ExpandedRowCount="${lastRow}" x:FullColumns="1" x:FullRows="1" ss:DefaultRowHeight="15">`,
+        ...rows,
+        '  </Table>',
+        '  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">',
+        ...(visible ? [`   <Visible>${visible}</Visible>`] : []),
+        '   <ProtectObjects>False</ProtectObjects>',
+        '   <ProtectScenarios>False</ProtectScenarios>',
+        '  </WorksheetOptions>',
+        ' </Worksheet>',
+      ].join('\n'),
+    );
+  }
+  const styleXml = [...styles.values()].map((st) => `  <Style ss:ID="${st.id}">${st.font ? `<Font ss:FontName="${escAttr(st.font)}" ss:Size="${st.size}"/>` : ''}${st.format ? `<NumberFormat ss:Format="${escAttr(st.format)}"/>` : ''}</Style>`);
+  return [
+    '<?xml version="1.0"?>',
+    '<?mso-application progid="Excel.Sheet"?>',
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"',
+    ' xmlns:o="urn:schemas-microsoft-com:office:office"',
+    ' xmlns:x="urn:schemas-microsoft-com:office:excel"',
+    ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"',
+    ' xmlns:html="http://www.w3.org/TR/REC-html40">',
+    ' <DocumentProperties xmlns="urn:schemas-microsoft-com:office:office">',
+    `  <Author>${escText(wb.creator || 'Cán bộ Sở Y tế')}</Author>`,
+    '  <Version>11.9999</Version>',
+    ' </DocumentProperties>',
+    ' <Styles>',
+    '  <Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Bottom"/><Font ss:FontName="Calibri" x:Family="Swiss" ss:Size="11" ss:Color="#000000"/></Style>',
+    ...styleXml,
+    ' </Styles>',
+    ...sheets,
+    '</Workbook>',
+    '',
+  ].join('\n');
+}
+
+/** The committed .xlsx `src` (under test/fixtures/layouts) saved as Excel 2003 XML under `outName`. */
+async function writeXml(src: string, outName: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(OUT, src));
+  writeFileSync(join(OUT, outName), excel2003Xml(wb));
+  console.log(`đã ghi test/fixtures/layouts/${outName} (Excel 2003 XML)`);
+}
+
+/** Every Excel 2003 XML save. */
+async function writeXmlSaves(): Promise<void> {
+  for (const name of [...LAYOUTS, 'ma-cu-tcvn3-vni', 'trang-an']) await writeXml(`${name}.xlsx`, `${name}.xml`);
+  await writeXml('semantics/trang-an-quy-truoc-bo-qua.xlsx', 'trang-an-quy-truoc-bo-qua.xml');
+}
+
 async function writeXlsx(name: string, wb: ExcelJS.Workbook): Promise<string> {
   wb.creator = 'Cán bộ Sở Y tế';
   wb.created = new Date(Date.UTC(2023, 2, 20));
@@ -121,6 +238,10 @@ function convert(src: string, filter: string, ext: string, outName: string, lang
 const csv = (sep: number, charset: number) => `csv:Text - txt - csv (StarCalc):${sep},34,${charset},1,,0,false,true,true`;
 
 async function main() {
+  if (process.argv[2] === 'xml') {
+    await writeXmlSaves();
+    return;
+  }
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -149,6 +270,7 @@ async function main() {
     convert(src, 'xls:MS Excel 97', 'xls', `${name}.xls`);
     convert(src, 'ods', 'ods', `${name}.ods`);
   }
+  await writeXmlSaves();
   // The byte counts the test relies on: a Windows-1258 file is not valid UTF-8.
   const bytes = readFileSync(win);
   if (new TextDecoder('utf-8', { fatal: false }).decode(bytes).includes('\ufffd') === false) throw new Error('the Windows-1258 save came out as UTF-8');

@@ -1,7 +1,7 @@
 /**
  * The same workbook read from its .xlsx and from LibreOffice's .xls (Excel 97-2003), .ods and CSV
- * saves of it (test/fixtures/layouts/, scripts/build-format-fixtures.ts) must give the same
- * figures and the same findings. Expected errors and metrics are the layouts' own, worked out by
+ * saves of it, and from its Excel 2003 XML save (test/fixtures/layouts/, all written by
+ * scripts/build-format-fixtures.ts) must give the same figures and the same findings. Expected errors and metrics are the layouts' own, worked out by
  * hand from the seeds (test/layouts/layouts.test.ts says how); old-encoding and hidden-sheet
  * expectations come from the fixtures' construction. Then hostile .xls and .ods files, built here,
  * must be refused while they are read, in Vietnamese.
@@ -31,7 +31,7 @@ interface Case {
 const CASES: Case[] = [
   {
     base: 'bieu06-chinh-thuc-co-loi',
-    saves: ['xls', 'ods', 'utf16-tab.csv'],
+    saves: ['xls', 'ods', 'xml', 'utf16-tab.csv'],
     // window reversed (A3); totals "Chưa đến hạn" 52 ≠ 50 (L11); Dược phẩm 80 ≠ 77 (G14);
     // Mỹ phẩm 30 ≠ 28 (C15); group II 38 ≠ 37 (G17).
     errors: ['window_reversed@A3', 'sum_mismatch@L11', 'sum_mismatch@G14', 'sum_mismatch@C15', 'sum_mismatch@G17'],
@@ -40,7 +40,7 @@ const CASES: Case[] = [
   },
   {
     base: 'bieu06-bien-the-tinh-co-loi',
-    saves: ['xls', 'ods', 'utf8-phay.csv'],
+    saves: ['xls', 'ods', 'xml', 'utf8-phay.csv'],
     // Dược phẩm toàn trình 21 + một phần 15 = 36 ≠ 35 (E8); 60 digitised of 33 received (S10).
     errors: ['sum_mismatch@E8', 'part_exceeds_total@S10'],
     // (5) = trực tiếp + BCCI: 55 + 7 + 52 + 6 + 28 + 2 + 16 + 2 = 168.
@@ -48,7 +48,7 @@ const CASES: Case[] = [
   },
   {
     base: 'trang-tinh-don-gian-co-loi',
-    saves: ['xls', 'ods', 'utf8-phay.csv', 'utf8-cham-phay.csv', 'windows-1258.csv'],
+    saves: ['xls', 'ods', 'xml', 'utf8-phay.csv', 'utf8-cham-phay.csv', 'windows-1258.csv'],
     // 169 ≠ 168 (C16); "4.876" ≠ 4.870 (D23); 88,46% ≠ 85,19% (E27); 12 and 10 (C30); 95% > 92,03% (F34).
     errors: ['sum_mismatch@C16', 'sum_mismatch@D23', 'rate_mismatch@E27', 'conflicting_values@C30', 'satisfaction_inconsistent@F34'],
     // 55 + 46 + 8 + 19 + 14 + 13 + 13 = 168; 61 + 2.128 + 2.681 = 4.870.
@@ -63,7 +63,7 @@ describe.each(CASES)('$base and its saves', ({ base, saves, errors, metrics }) =
   const files = [`${base}.xlsx`, ...saves.map((s) => `${base}.${s}`)];
   it.each(files)('%s: the planted errors at their cells, and the metrics worked out by hand', async (file) => {
     const model = await read(file);
-    const format = file.endsWith('.csv') ? 'csv' : file.split('.').pop();
+    const format = file.endsWith('.csv') ? 'csv' : file.endsWith('.xml') ? 'spreadsheetml2003' : file.split('.').pop();
     expect(model.format).toBe(format);
     const report = checkWorkbook(model);
     expect(report.issues.filter((f) => f.severity === 'error').map(at).sort()).toEqual([...errors].sort());
@@ -96,8 +96,8 @@ describe('CSV: encoding and separator detected', () => {
   });
 });
 
-describe('TCVN3 and VNI text, by the cell font, in .xlsx, .xls and .ods', () => {
-  it.each(['xlsx', 'xls', 'ods'])('ma-cu-tcvn3-vni.%s', async (ext) => {
+describe('TCVN3 and VNI text, by the cell font, in .xlsx, .xls, .ods and Excel 2003 XML', () => {
+  it.each(['xlsx', 'xls', 'ods', 'xml'])('ma-cu-tcvn3-vni.%s', async (ext) => {
     const model = await read(`ma-cu-tcvn3-vni.${ext}`);
     const col = (c: number) => model.sheets[0]!.rows.map((r) => r[c]?.v ?? null);
     // Construction (scripts/build-format-fixtures.ts): A1:A4 in .VnTime, A5 in .VnTimeH, B1:B2 in VNI-Times.
@@ -121,6 +121,8 @@ describe('hidden sheets and merged areas', () => {
     // LibreOffice has no "very hidden": its saves say hidden.
     ['xls', 'hidden'],
     ['ods', 'hidden'],
+    // Excel 2003 XML has it (SheetVeryHidden).
+    ['xml', 'veryHidden'],
   ])('trang-an.%s', async (ext, veryHidden) => {
     const model = await read(`trang-an.${ext}`);
     expect(model.sheets.map((s) => [s.name, s.hidden ?? 'visible'])).toEqual([
@@ -130,6 +132,26 @@ describe('hidden sheets and merged areas', () => {
     ]);
     expect(model.sheets[1]!.merges).toEqual(['A1:D1']);
     expect(model.sheets[1]!.rows[1]![1]).toEqual({ v: 13 });
+  });
+});
+
+describe('a hidden sheet holding a report table is left out and named, in .xlsx and Excel 2003 XML', () => {
+  // scripts/build-semantics-fixtures.ts: the hidden "Quý II" (every figure of Kon Tum's three lĩnh
+  // vực times 2, with a slip) in front of the visible "Quý III" (times 3). The three rows' (3), (4)
+  // and (5) sum to 297, 90 and 185 (test/layouts/semantics.test.ts adds them up).
+  it.each([
+    ['semantics/trang-an-quy-truoc-bo-qua.xlsx', 'xlsx'],
+    ['trang-an-quy-truoc-bo-qua.xml', 'spreadsheetml2003'],
+  ])('%s', async (file, format) => {
+    const model = await read(file);
+    expect(model.format).toBe(format);
+    const report = checkWorkbook(model);
+    // The slip on the hidden sheet is not read: no error.
+    expect(report.issues.filter((f) => f.severity === 'error').map(at)).toEqual([]);
+    const skipped = report.issues.filter((f) => f.code === 'sheet_skipped');
+    expect(skipped.map((f) => [f.sheet, f.cell, f.code === 'sheet_skipped' && f.skipped, f.code === 'sheet_skipped' && f.why])).toEqual([['Quý III', 'A1', 'Quý II', 'hidden']]);
+    expect(skipped[0]!.message).toContain('Trang tính ẩn "Quý II"');
+    expect([report.metrics['tthc.tongSo'], report.metrics['tthc.trucTuyen'], report.metrics['tthc.trucTiepBuuChinh']]).toEqual([297 * 3, 90 * 3, 185 * 3]);
   });
 });
 

@@ -3,10 +3,12 @@
  * xmldom DOM kept as the oracle in test/support/spreadsheetml-xmldom.ts: the committed fixture,
  * hand-written files for each rule of the format's cell placement, and generated ones, each read
  * by both and compared whole (models, or the refusal's code). Then what only the streaming reader
- * does: refuse deep nesting and floods of elements by the limits of src/xlsx/package.ts.
+ * does: refuse deep nesting and floods of elements by the limits of src/xlsx/package.ts, and read
+ * what the DOM reader never read (hidden worksheets, TCVN3 / VNI text by its font).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkWorkbook } from '../../src/core/check';
 import { readSpreadsheetMl } from '../../src/xlsx/spreadsheetml';
 import { readWorkbook } from '../../src/xlsx/read';
 import { LIMITS } from '../../src/xlsx/package';
@@ -161,5 +163,149 @@ describe('hostile Excel 2003 XML files are refused by the limits while they are 
     const e = await refusal(xml);
     expect(e.code).toBe('xml2003_corrupt');
     expect(e.message).toMatch(/^Tệp bảng tính XML 2003 bị hỏng/);
+  });
+});
+
+describe('what only the streaming reader reads', () => {
+  // Excel writes a worksheet's options in its own namespace, as the default namespace of the block.
+  const X = 'urn:schemas-microsoft-com:office:excel';
+  const withOptions = (name: string, options: string) =>
+    `<Worksheet ss:Name="${name}"><Table><Row><Cell><Data ss:Type="Number">1</Data></Cell></Row></Table><WorksheetOptions xmlns="${X}">${options}</WorksheetOptions></Worksheet>`;
+
+  it('hidden and very hidden worksheets, by x:Visible in Excel\'s namespace only', () => {
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          withOptions('An', '<Selected/><Visible>SheetHidden</Visible>') +
+            withOptions('Rat an', '<Visible> SheetVeryHidden </Visible>') +
+            withOptions('Hien', '<Visible>SheetVisible</Visible>') +
+            withOptions('Khong ghi', '<ProtectObjects>False</ProtectObjects>') +
+            // The same words in another namespace are not Excel's option.
+            `<Worksheet ss:Name="Khac"><Table/><WorksheetOptions xmlns="urn:other"><Visible>SheetHidden</Visible></WorksheetOptions><x:WorksheetOptions><Visible xmlns="urn:other">SheetHidden</Visible></x:WorksheetOptions></Worksheet>`,
+        ),
+      ),
+    );
+    expect(model.sheets.map((s) => [s.name, s.hidden ?? 'visible'])).toEqual([
+      ['An', 'hidden'],
+      ['Rat an', 'veryHidden'],
+      ['Hien', 'visible'],
+      ['Khong ghi', 'visible'],
+      ['Khac', 'visible'],
+    ]);
+    // The hidden sheet keeps its cells: the checker decides what to do with it.
+    expect(model.sheets[0]!.rows).toEqual([[{ v: 1 }]]);
+  });
+});
+
+describe('TCVN3 and VNI text, by the font its style names', () => {
+  // Text typed in an old font is held as the Windows-1252 reading of its bytes (src/core/legacy-text.ts):
+  // TCVN3 "Së Y tÕ" (ở EB, ế D5) is "Sở Y tế", "Hå s¬" (ồ E5, ơ AC) "Hồ sơ", "b¸o c¸o" (á B8) "báo cáo";
+  // VNI "Sôû Y teá" (ơ = o + F4, hỏi FB; ế = e + E1) is "Sở Y tế".
+  const styles = (extra = '') =>
+    '<Styles>' +
+    '<Style ss:ID="Default" ss:Name="Normal"><Font ss:FontName=".VnTime"/></Style>' +
+    '<Style ss:ID="uni"><Font ss:FontName="Times New Roman" ss:Bold="1"/></Style>' +
+    '<Style ss:ID="vni"><Font ss:FontName="VNI-Times"/><NumberFormat ss:Format="@"/></Style>' +
+    '<Style ss:ID="hoa"><Font ss:FontName=".VnTimeH"/></Style>' +
+    // No font of its own: its parent's.
+    '<Style ss:ID="con" ss:Parent="vni"><Alignment ss:Horizontal="Center"/></Style>' +
+    // No font and no parent: the Default style's.
+    '<Style ss:ID="pct"><NumberFormat ss:Format="Percent"/></Style>' +
+    extra +
+    '</Styles>';
+  const s = (text: string, style?: string) => `<Cell${style ? ` ss:StyleID="${style}"` : ''}><Data ss:Type="String">${text}</Data></Cell>`;
+
+  it('a cell\'s own style, its parent, the Default style, its row\'s and its column\'s', () => {
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          styles() +
+            '<Worksheet ss:Name="Cu"><Table><Column ss:Width="80"/><Column ss:Index="3" ss:Span="1" ss:StyleID="uni"/>' +
+            // Row 1: Default (.VnTime), the Unicode style, VNI, a VNI child style, the column styles C:D (Unicode).
+            `<Row>${s('Së Y tÕ')}${s('Sở Y tế', 'uni')}${s('Sôû Y teá', 'vni')}${s('Sôû Y teá', 'con')}</Row>` +
+            `<Row>${s('Hå s¬', 'pct')}<Cell ss:Index="3"><Data ss:Type="String">Së Y tÕ</Data></Cell>${s('b¸o c¸o', 'hoa')}<Cell><Data ss:Type="Number">42</Data></Cell></Row>` +
+            // A row styled VNI: its cells without a style take it, one with its own style keeps that.
+            `<Row ss:StyleID="vni">${s('Sôû Y teá')}${s('Hå s¬', 'hoa')}${s('TTHC')}</Row>` +
+            '</Table></Worksheet>',
+        ),
+      ),
+    );
+    const rows = model.sheets[0]!.rows.map((r) => Array.from(r, (c) => c?.v ?? null));
+    expect(rows).toEqual([
+      ['Sở Y tế', 'Sở Y tế', 'Sở Y tế', 'Sở Y tế'],
+      // C2 has no style: its column's (Unicode) keeps the text as it is; .VnTimeH shows capitals.
+      ['Hồ sơ', null, 'Së Y tÕ', 'BÁO CÁO', 42],
+      ['Sở Y tế', 'HỒ SƠ', 'TTHC'],
+    ]);
+    // TCVN3: A1, A2, D2, B3 (four); VNI: C1, D1, A3 (three). "TTHC" in VNI is unchanged: not counted.
+    expect(model.conversions).toEqual([
+      { sheet: 'Cu', encoding: 'tcvn3', cells: 4 },
+      { sheet: 'Cu', encoding: 'vni', cells: 3 },
+    ]);
+  });
+
+  it('rich text: a run in its own face (html:Face) is converted by it, the rest by the cell\'s font, the cell counted once', () => {
+    const html = 'http://www.w3.org/TR/REC-html40';
+    const rich = (runs: string, style = 'uni') => `<Cell ss:StyleID="${style}"><ss:Data ss:Type="String" xmlns="${html}">${runs}</ss:Data></Cell>`;
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          styles() +
+            '<Worksheet ss:Name="Giau"><Table><Row>' +
+            rich('<Font html:Face=".VnTime" html:Size="12">Së Y tÕ</Font><Font html:Face="Arial"> (Hå s¬)</Font>') +
+            rich('<B>Hå s¬ </B><Font html:Face="VNI-Times"><I>Sôû</I> Y teá</Font>', 'Default') +
+            rich('<Font html:Color="#FF0000">Sở Y tế</Font>') +
+            '</Row></Table></Worksheet>',
+        ),
+      ),
+    );
+    expect(model.sheets[0]!.rows[0]!.map((c) => c?.v)).toEqual([
+      // The Arial run stays as it is.
+      'Sở Y tế (Hå s¬)',
+      // The bold run is in the cell's Default font (.VnTime), the other in VNI.
+      'Hồ sơ Sở Y tế',
+      'Sở Y tế',
+    ]);
+    // A cell with runs in both encodings is counted once, under the last run's encoding.
+    expect(model.conversions).toEqual([
+      { sheet: 'Giau', encoding: 'tcvn3', cells: 1 },
+      { sheet: 'Giau', encoding: 'vni', cells: 1 },
+    ]);
+  });
+
+  it('column styles: ss:Index and ss:Span give the columns; a Column that goes back is not kept', () => {
+    const model = readSpreadsheetMl(
+      enc(
+        book(
+          '<Styles><Style ss:ID="Default"><Font ss:FontName="Arial"/></Style><Style ss:ID="t"><Font ss:FontName=".VnTime"/></Style><Style ss:ID="v"><Font ss:FontName="VNI-Times"/></Style></Styles>' +
+            // B:C in TCVN3; a Column back at A (ignored); the next one is D, in VNI; then one far past the grid's edge.
+            '<Worksheet ss:Name="Cot"><Table><Column ss:Index="2" ss:Span="1" ss:StyleID="t"/><Column ss:Index="1" ss:StyleID="v"/><Column ss:StyleID="v"/><Column ss:Index="20000" ss:StyleID="t"/>' +
+            `<Row>${s('Hå s¬')}${s('Hå s¬')}${s('Hå s¬')}${s('Sôû Y teá')}${s('Sôû Y teá')}</Row>` +
+            '</Table></Worksheet>',
+        ),
+      ),
+    );
+    // A Arial (Default), B:C .VnTime, D VNI-Times, E no column style (Default, Arial).
+    expect(model.sheets[0]!.rows[0]!.map((c) => c?.v)).toEqual(['Hå s¬', 'Hồ sơ', 'Hồ sơ', 'Sở Y tế', 'Sôû Y teá']);
+    expect(model.conversions).toEqual([
+      { sheet: 'Cot', encoding: 'tcvn3', cells: 2 },
+      { sheet: 'Cot', encoding: 'vni', cells: 1 },
+    ]);
+  });
+
+  it('styles written after the sheets still give the fonts; a workbook without old fonts converts nothing', () => {
+    const late = readSpreadsheetMl(enc(book(`<Worksheet ss:Name="Sau"><Table><Row>${s('Së Y tÕ', 'x')}</Row></Table></Worksheet><Styles><Style ss:ID="x"><Font ss:FontName=".VnArial"/></Style></Styles>`)));
+    expect(late.sheets[0]!.rows[0]![0]).toEqual({ v: 'Sở Y tế' });
+    expect(late.conversions).toEqual([{ sheet: 'Sau', encoding: 'tcvn3', cells: 1 }]);
+    const plain = readSpreadsheetMl(enc(book(`<Styles><Style ss:ID="Default"><Font ss:FontName="Arial"/></Style></Styles><Worksheet ss:Name="M"><Table><Row>${s('Müller')}${s('Së')}</Row></Table></Worksheet>`)));
+    expect(plain.sheets[0]!.rows[0]!.map((c) => c?.v)).toEqual(['Müller', 'Së']);
+    expect(plain.conversions).toBeUndefined();
+  });
+
+  it('the checker says how many cells were converted, as for the other formats', async () => {
+    const model = await readWorkbook(enc(book(styles() + `<Worksheet ss:Name="Cu"><Table><Row>${s('Së Y tÕ')}${s('Hå s¬')}${s('Sôû Y teá', 'vni')}</Row></Table></Worksheet>`)), 'cu.xml');
+    const said = checkWorkbook(model).issues.filter((f) => f.code === 'text_converted').map((f) => f.message).join('\n');
+    expect(said).toContain('Đã chuyển mã TCVN3 sang Unicode ở 2 ô của trang tính "Cu"');
+    expect(said).toContain('Đã chuyển mã VNI sang Unicode ở 1 ô');
   });
 });
