@@ -115,13 +115,15 @@ export function StandalonePage() {
   };
 
   const downloadReport = report
-    ? (allowErrors: boolean, _previous?: CheckReport, options?: ReportDownloadOptions) =>
+    ? (allowErrors: boolean, previous?: CheckReport, options?: ReportDownloadOptions) =>
         run('download', async () => {
           const [{ reportDocx, DOCX_MIME }, { inlinedReportTemplate }] = await Promise.all([
             import(/* webpackChunkName: "report-docx" */ '../taskpane/report/docx'),
             import(/* webpackChunkName: "report-template" */ './template'),
           ]);
-          const file = await reportDocx(report, allowErrors, new Date(), inlinedReportTemplate, undefined, options);
+          // The previous workbook the officer chose (and, if asked, confirmed) in the report section:
+          // the file writes the same comparison the page shows.
+          const file = await reportDocx(report, allowErrors, new Date(), inlinedReportTemplate, previous, options);
           saveBytes(file.fileName, file.bytes, DOCX_MIME);
           setNotice(`Đã tạo tệp «${file.fileName}» từ mẫu báo cáo; trình duyệt lưu nó vào thư mục tải xuống.`);
         })

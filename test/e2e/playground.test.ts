@@ -15,6 +15,7 @@ import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import type { CheckReport } from '../../src/core/report';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
+import { chosen, CURRENT, forcedNote, MISTAKES, NOT_ADJACENT, notAdjacent, OTHER_UNIT, otherUnit, period, QUARTER_BEFORE, question, refusedLater, tthcComparison, type Paired } from '../helpers/pairing';
 import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
@@ -256,6 +257,64 @@ describe('the report section', () => {
     await page.getByTestId('report-section').scrollIntoViewIfNeeded();
     await page.getByTestId('pane').screenshot({ path: join(RESULTS, 'taskpane-report.png') });
   });
+
+  test('"So sánh với sổ kỳ trước…": another unit\'s or a later workbook is refused or asked about with both files named, and compared only after «Vẫn so sánh»; the quarter before is taken silently', async () => {
+    // Every paragraph of the report tab, and whether any compares with a previous period.
+    const allParagraphs = () => page.locator('[data-testid=report-part] p').allTextContents();
+    const compares = async () => (await allParagraphs()).filter((p) => p.includes('So với '));
+    const pickPrevious = async (p: Paired) => page.getByTestId('previous-input').setInputFiles(await chosen(p));
+
+    await openPlayground(CURRENT.name);
+    await check();
+    await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').waitFor({ timeout: 30_000 });
+    const alone = await allParagraphs();
+    expect(await compares()).toEqual([]);
+
+    // Sơn La's quý I/2023 for Kon Tum's quý III/2022: refused, nothing compared. The open
+    // workbook is named by the file Office says is open (the playground's sample).
+    await pickPrevious(MISTAKES);
+    await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
+    await expect(page.getByTestId('force-previous').count()).resolves.toBe(0);
+    await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
+    await expect(allParagraphs()).resolves.toEqual(alone);
+
+    // Gia Lai's quý II/2022: the quarter before, of another unit; asked, and nothing compared until answered.
+    await pickPrevious(OTHER_UNIT);
+    await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
+    await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+    await expect(allParagraphs()).resolves.toEqual(alone);
+
+    // Kon Tum's quý I/2022: not the quarter before. «Vẫn so sánh» compares, and the text says with what.
+    await pickPrevious(NOT_ADJACENT);
+    await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
+    await expect(compares()).resolves.toEqual([]);
+    await page.getByTestId('force-previous').click();
+    await page.getByTestId('previous-info').waitFor();
+    await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${NOT_ADJACENT.name}». ${forcedNote(notAdjacent(NOT_ADJACENT))}`);
+    await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
+    const forced = tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`);
+    await expect(paragraphs('cchc:tthc')).resolves.toEqual(expect.arrayContaining([expect.stringContaining(forced)]));
+    // The downloaded report writes what the tab shows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
+    mkdirSync(RESULTS, { recursive: true });
+    const saved = join(RESULTS, 'bao-cao-van-so-sanh.docx');
+    await download.saveAs(saved);
+    const xml = await (await JSZip.loadAsync(readFileSync(saved))).file('word/document.xml')!.async('string');
+    expect(xml).toContain(escapeXml(forced));
+
+    // Kon Tum's quý II/2022: the quarter before, taken without a word, and the note goes.
+    await pickPrevious(QUARTER_BEFORE);
+    await page.getByTestId('previous-info').filter({ hasText: QUARTER_BEFORE.name }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${QUARTER_BEFORE.name}».`);
+    await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+    await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
+    const right = tthcComparison(`kỳ trước (${period(QUARTER_BEFORE.options)})`);
+    await expect(paragraphs('cchc:tthc')).resolves.toEqual(expect.arrayContaining([expect.stringContaining(right)]));
+    expect((await compares()).every((p) => !p.includes('không phải kỳ liền trước'))).toBe(true);
+  }, 120_000);
 
   test('on the sample with errors: no paragraph until the officer ticks the confirmation', async () => {
     await openPlayground('mau-co-loi.xlsx');

@@ -18,8 +18,7 @@ import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
-import { buildWorkbook } from '../../src/xlsx/template';
-import { CLEAN_SAMPLE } from '../../src/xlsx/samples';
+import { chosen, CURRENT, forcedNote, MISTAKES, NOT_ADJACENT, notAdjacent, OTHER_UNIT, otherUnit, period, QUARTER_BEFORE, question, refusedLater, tthcComparison, type Paired } from '../helpers/pairing';
 import { isMainMetric, metricLines } from '../../src/taskpane/metrics';
 import { buildWeb, openBrowser, serveStatic, webBuild, type OpenBrowser, type StaticServer } from './web';
 
@@ -92,33 +91,58 @@ test('the built folder is one page and one script with relative paths, nothing e
   expect(html).not.toMatch(/(src|href)="?(\/|https?:)/);
 });
 
-test('"So sánh với sổ kỳ trước…" refuses a later period of another province, and compares with a quarter that is not the one before only after "Vẫn so sánh"', async () => {
+test('"So sánh với sổ kỳ trước…" refuses a later period of another province, asks about another unit or a quarter that is not the one before, compares only after "Vẫn so sánh" (in the download too), and takes the quarter before silently', async () => {
+  const allParagraphs = () => page.locator('[data-testid=report-part] p').allTextContents();
+  const compares = async () => (await allParagraphs()).filter((p) => p.includes('So với '));
+  const pickPrevious = async (p: Paired) => page.getByTestId('previous-input').setInputFiles(await chosen(p));
+
   await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
   await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
   // mau-sach: Sở Y tế tỉnh Kon Tum, quý III/2022, no error, so the paragraphs show at once.
-  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'assets/samples/mau-sach.xlsx'));
+  await page.getByTestId('file-input').setInputFiles(join(ROOT, 'assets/samples', CURRENT.name));
   await page.getByTestId('pick-previous').waitFor({ timeout: 60_000 });
+  const alone = await allParagraphs();
+  expect(await compares()).toEqual([]);
+
   // mau-co-loi: Sở Y tế tỉnh Sơn La, quý I/2023.
   await page.getByTestId('previous-input').setInputFiles(SAMPLE);
   await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
-  await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(
-    'Tệp "mau-co-loi.xlsx" (Sở Y tế tỉnh Sơn La, quý I năm 2023) và tệp "mau-sach.xlsx" (Sở Y tế tỉnh Kon Tum, quý III năm 2022) là của hai đơn vị khác nhau, và sổ kỳ trước không thuộc một kỳ trước quý III năm 2022. Hãy chọn sổ của kỳ trước.',
-  );
+  await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
+  await expect(page.getByTestId('force-previous').count()).resolves.toBe(0);
   await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
-  await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').textContent()).resolves.not.toContain('kỳ trước (');
+  await expect(allParagraphs()).resolves.toEqual(alone);
+
+  // Gia Lai's quý II/2022: asked about, and nothing compared while unanswered.
+  await pickPrevious(OTHER_UNIT);
+  await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
+  await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+  await expect(allParagraphs()).resolves.toEqual(alone);
 
   // The same unit's quý I/2022: not the quarter before; used only once confirmed, and then said.
-  const q1 = Buffer.from(await buildWorkbook({ ...CLEAN_SAMPLE, periodKind: 'Quý I', year: 2022 }));
-  await page.getByTestId('previous-input').setInputFiles({ name: 'quy-1-2022.xlsx', mimeType: 'application/octet-stream', buffer: q1 });
-  await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
-  const said = 'Tệp "quy-1-2022.xlsx" (Sở Y tế tỉnh Kon Tum, quý I năm 2022) và tệp "mau-sach.xlsx" (Sở Y tế tỉnh Kon Tum, quý III năm 2022): quý I năm 2022 không phải kỳ liền trước, cũng không phải cùng kỳ năm trước.';
-  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toContain(`${said} Chọn đúng sổ kỳ trước, hoặc bấm «Vẫn so sánh»`);
-  await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+  await pickPrevious(NOT_ADJACENT);
+  await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
+  await expect(compares()).resolves.toEqual([]);
   await page.getByTestId('force-previous').click();
   await page.getByTestId('previous-info').waitFor();
-  await expect(page.getByTestId('previous-info').textContent()).resolves.toContain(`Lưu ý (đã chọn vẫn so sánh): ${said}`);
-  await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').textContent()).resolves.toContain('quý I năm 2022 (không phải kỳ liền trước)');
-});
+  await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${NOT_ADJACENT.name}». ${forcedNote(notAdjacent(NOT_ADJACENT))}`);
+  const forced = tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`);
+  await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').textContent()).resolves.toContain(forced);
+  // The downloaded report says what the page shows.
+  const docx = await download('download-report');
+  expect(await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string')).toContain(escapeXml(forced));
+
+  // Kon Tum's quý II/2022: the quarter before, taken without a word; the note goes.
+  await pickPrevious(QUARTER_BEFORE);
+  await page.getByTestId('previous-info').filter({ hasText: QUARTER_BEFORE.name }).waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${QUARTER_BEFORE.name}».`);
+  await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+  await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
+  const tthc = (await page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').textContent()) ?? '';
+  expect(tthc).toContain(tthcComparison(`kỳ trước (${period(QUARTER_BEFORE.options)})`));
+  expect(tthc).not.toContain('không phải kỳ liền trước');
+}, 120_000);
 
 test('from disk: the mistakes sample shows its findings, indicators and paragraphs; the .docx, .csv and .xlsx downloads read back', async () => {
   const report = checkWorkbook(await readWorkbook(new Uint8Array(readFileSync(SAMPLE)), 'mau-co-loi.xlsx'));

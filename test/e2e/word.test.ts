@@ -11,6 +11,7 @@ import type { WordSnapshot } from '../../src/fake-office/word';
 import { sampleTexts } from '../word/fixtures';
 import { expectedIndices, generateForms, SHAPES } from '../helpers/surveys';
 import { workbookWithAnswers } from '../helpers/surveys-xlsx';
+import { chosen, CURRENT, forcedNote, MISTAKES, named, NOT_ADJACENT, notAdjacent, OTHER_UNIT, otherUnit, period, QUARTER_BEFORE, question, refusedLater, tthcComparison, type Paired } from '../helpers/pairing';
 import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
@@ -243,3 +244,102 @@ test('i13: a survey place inside a paragraph (as LibreOffice saves it) gets its 
   rmSync(dir, { recursive: true, force: true });
 }, 90_000);
 
+
+describe('the right workbook for the document', () => {
+  const province = (p: Paired) => p.options.unit!.replace(/^Sở Y tế tỉnh /, '');
+  /** "Đã đọc 40 số liệu, kiểm tra được 25: …" → 25. */
+  const checkedCount = async () => Number(/kiểm tra được (\d+)/.exec((await page.getByTestId('prose-summary').textContent()) ?? '')![1]);
+  const proseCheck = async () => {
+    await page.getByTestId('prose-check').click();
+    await page.getByTestId('prose-summary').waitFor();
+  };
+
+  test('«Kiểm tra số liệu trong văn bản» with another unit\'s or period\'s workbook says so first and compares no figure with it', async () => {
+    // The report written from the clean sample: Kon Tum, quý III/2022 in its heading and title.
+    await pick(CURRENT.name);
+    await page.getByTestId('fill').click();
+    await page.getByTestId('notice').getByText(/^Đã điền \d+ vị trí/).waitFor();
+    await proseCheck();
+    // Against its own workbook: the figures agree, and many were compared with it.
+    await expect(page.getByTestId('prose-finding').count()).resolves.toBe(0);
+    const withRight = await checkedCount();
+
+    // Sơn La's quý I/2023, whose figures differ from the text: one finding, first, and no comparison.
+    await pick(MISTAKES.name);
+    await page.getByTestId('prose-stale').waitFor();
+    await proseCheck();
+    const findings = page.getByTestId('prose-finding');
+    await expect(findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).resolves.toEqual(['workbook_other_report']);
+    const text = await findings.first().textContent();
+    expect(text).toContain(
+      `Sổ số liệu là của ${named(MISTAKES.options)}, văn bản là của tỉnh/thành phố ${province(CURRENT)}, ${period(CURRENT.options)}: khác đơn vị và kỳ báo cáo, nên số liệu không được đối chiếu. Hãy chọn đúng sổ số liệu của báo cáo này.`,
+    );
+    expect(text).toContain(`đọc là: văn bản của tỉnh/thành phố ${province(CURRENT)}, ${period(CURRENT.options)}; sổ số liệu của ${named(MISTAKES.options)}`);
+    await expect(page.getByTestId('prose-summary').textContent()).resolves.toMatch(/: 1 lỗi, 0 cảnh báo, 0 thông tin\.$/);
+    // Only the text's own checks remain: fewer figures checked than against the right workbook.
+    expect(await checkedCount()).toBeLessThan(withRight);
+
+    // The same unit's quarter before: the period alone differs, and is named.
+    await page.getByTestId('workbook-input').setInputFiles(await chosen(QUARTER_BEFORE));
+    await page.getByTestId('workbook-info').getByText(QUARTER_BEFORE.name, { exact: true }).waitFor();
+    await proseCheck();
+    await expect(findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).resolves.toEqual(['workbook_other_report']);
+    await expect(findings.first().textContent()).resolves.toContain(
+      `Sổ số liệu là của ${named(QUARTER_BEFORE.options)}, văn bản là của tỉnh/thành phố ${province(CURRENT)}, ${period(CURRENT.options)}: khác kỳ báo cáo, nên số liệu không được đối chiếu.`,
+    );
+  }, 90_000);
+
+  test('«Sổ kỳ trước» for the fill: refused or asked with both files named, compared only after «Vẫn so sánh», the quarter before taken silently', async () => {
+    const tthc = async () => ((await placeTexts())['cchc:tthc'] ?? []).join('\n');
+    const fillNow = async () => {
+      // The click takes the last notice away (runAction); the new one says the fill is done.
+      await page.getByTestId('fill').click();
+      await page.getByTestId('notice').getByText(/^Đã điền \d+ vị trí/).waitFor();
+    };
+    const previousInput = async (p: Paired) => page.getByTestId('previous-input').setInputFiles(await chosen(p));
+
+    await pick(CURRENT.name);
+    await fillNow();
+    const alone = await tthc();
+    expect(alone).not.toContain('So với ');
+
+    // Sơn La's quý I/2023: refused, and a fill writes no comparison.
+    await page.getByTestId('previous-input').setInputFiles(sample(MISTAKES.name));
+    await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
+    await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
+    await fillNow();
+    await expect(tthc()).resolves.toBe(alone);
+
+    // Gia Lai's quý II/2022: asked; unanswered, a fill writes no comparison.
+    await previousInput(OTHER_UNIT);
+    await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
+    await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+    await fillNow();
+    await expect(tthc()).resolves.toBe(alone);
+
+    // Kon Tum's quý I/2022, with «Vẫn so sánh»: the place says what it was compared with.
+    await previousInput(NOT_ADJACENT);
+    await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
+    await page.getByTestId('force-previous').click();
+    await page.getByTestId('previous-info').waitFor();
+    const info = await page.getByTestId('previous-info').textContent();
+    expect(info).toContain(`So sánh với sổ kỳ trước «${NOT_ADJACENT.name}»`);
+    expect(info).toContain(forcedNote(notAdjacent(NOT_ADJACENT)));
+    await fillNow();
+    await expect(tthc()).resolves.toContain(tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`));
+
+    // Kon Tum's quý II/2022: taken without a word; the note goes.
+    await previousInput(QUARTER_BEFORE);
+    await page.getByTestId('previous-info').filter({ hasText: QUARTER_BEFORE.name }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-info').textContent()).resolves.not.toContain('Lưu ý');
+    await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+    await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
+    await fillNow();
+    const right = await tthc();
+    expect(right).toContain(tthcComparison(`kỳ trước (${period(QUARTER_BEFORE.options)})`));
+    expect(right).not.toContain('không phải kỳ liền trước');
+  }, 120_000);
+});
