@@ -50,6 +50,17 @@ describe('the previous workbook picked in a pane', () => {
     expect(buildNarrative(q3, { previous: q1 }).sections['cchc:tthc'].join(' ')).toContain('quý I năm 2022 (không phải kỳ liền trước)');
   });
 
+  test('another unit\'s workbook compared anyway: the paragraph says whose figures they are', () => {
+    const q3 = kontum('Quý III', 2022, '2022-06-15', '2022-09-14');
+    const gialai = checkWorkbook(buildModel({ info: infoFor('Quý II', 2022, '2022-03-15', '2022-06-14', 'Sở Y tế tỉnh Gia Lai'), tables: [{ name: 'KetQuaGiaiQuyet', rows: [row] }] }));
+    expect(judgePrevious(q3, gialai, { previous: 'gia-lai.xlsx' })).toMatchObject({ kind: 'confirm' });
+    const text = buildNarrative(q3, { previous: gialai }).sections['cchc:tthc'].join(' ');
+    expect(text).toContain('So với số liệu quý II năm 2022 của Sở Y tế tỉnh Gia Lai (không phải của đơn vị này),');
+    // The unit's own previous quarter is named as before.
+    const q2 = kontum('Quý II', 2022, '2022-03-15', '2022-06-14');
+    expect(buildNarrative(q3, { previous: q2 }).sections['cchc:tthc'].join(' ')).toContain('So với kỳ trước (quý II năm 2022),');
+  });
+
   test('the open workbook without a file name (Excel\'s) is named as the one being checked', () => {
     const q3 = kontum('Quý III', 2022, '2022-06-15', '2022-09-14');
     const q3b = kontum('Quý III', 2022, '2022-06-15', '2022-09-14');

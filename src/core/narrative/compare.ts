@@ -1,7 +1,7 @@
 import type { CheckReport } from '../report';
 import { TABLES } from '../tables';
 import { ruleSetById } from '../regimes';
-import { previousKind } from '../pairing';
+import { identityOf, previousKind, sameUnit } from '../pairing';
 import { periodPhrase } from '../format';
 import type { SectionTag } from './tags';
 import { Para, count } from './style';
@@ -49,7 +49,14 @@ export function comparison(report: CheckReport, previous: CheckReport, decimals:
     return { skipped: 'Không so sánh với kỳ trước: hai kỳ thuộc hai quy định khác nhau (tuyến, biểu mẫu, cách xếp loại), số liệu không cùng nội dung.' };
   }
   const p = new Para(decimals);
-  const name = previousName(cur, prev);
+  let name = previousName(cur, prev);
+  // Another unit's workbook, used only because the officer insisted: the text says whose figures
+  // these are, as it says when the period is not the one right before.
+  const prevId = identityOf(previous);
+  if (sameUnit(identityOf(report), prevId) === false) {
+    const when = previousKind(cur, prev) === 'sameLastYear' ? `cùng kỳ năm ${prev.year}` : periodPhrase(prev.kind, prev.year);
+    name = `số liệu ${when} của ${prevId.unit ?? 'đơn vị khác'} (không phải của đơn vị này)`;
+  }
   const sentences: Partial<Record<SectionTag, string>> = {};
   // Each table says what of its figures compares (src/core/tables/<table>.ts, `section.compare`).
   for (const t of TABLES) {
