@@ -314,7 +314,14 @@ describe('the report section', () => {
     const right = tthcComparison(`kỳ trước (${period(QUARTER_BEFORE.options)})`);
     await expect(paragraphs('cchc:tthc')).resolves.toEqual(expect.arrayContaining([expect.stringContaining(right)]));
     expect((await compares()).every((p) => !p.includes('không phải kỳ liền trước'))).toBe(true);
-  }, 120_000);
+
+    // Sơn La's again, after the right one: refused, and the comparison made with the earlier pick goes
+    // too, so the tab never shows one file's comparison beside another file's refusal.
+    await pickPrevious(MISTAKES);
+    await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
+    await expect(allParagraphs()).resolves.toEqual(alone);
+  }, 150_000);
 
   test('on the sample with errors: no paragraph until the officer ticks the confirmation', async () => {
     await openPlayground('mau-co-loi.xlsx');

@@ -97,6 +97,9 @@ export function ReportSection({ report, onCopy, onDownload, busy }: Props) {
       const [{ readPickedWorkbook }, { checkWorkbook }] = await Promise.all([import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked'), import('../../core/check')]);
       const prev = checkWorkbook((await readPickedWorkbook(file)).model);
       const choice = judgePrevious(report, prev, { previous: file.name });
+      // A new pick replaces the one before, even when it is refused or waits for «Vẫn so sánh»:
+      // comparing on with the earlier file beside the new file's message would say two things.
+      if (choice.kind !== 'ok') setPrevious(null);
       if (choice.kind === 'refused') setPrevError(choice.message);
       else if (choice.kind === 'confirm') setPendingPrev({ name: file.name, report: prev, message: choice.message, note: choice.note });
       else setPrevious({ name: file.name, report: prev });

@@ -142,6 +142,11 @@ function PaneBody({ actions }: { actions: WordActions }) {
       setPrevRefused(null);
       setPendingPrev(null);
       const choice = picked ? judgePrevious(picked.report, p.report, { current: picked.fileName, previous: p.fileName }) : ({ kind: 'ok' } as const);
+      // A new pick replaces the one before, even when refused or waiting for «Vẫn so sánh».
+      if (choice.kind !== 'ok') {
+        setPrevious(null);
+        setPrevNote(null);
+      }
       if (choice.kind === 'refused') {
         setPrevRefused(choice.message);
         announce(choice.message);
