@@ -1124,7 +1124,8 @@ class NamedItemCollectionProxy extends ClientObject {
     this.context.commits.push(() => (this.itemsList = items));
   }
   private finder(name: string) {
-    return () => this.list().find((n) => n.name.toLowerCase() === name.toLowerCase());
+    const lower = name.toLowerCase();
+    return () => this.context.fake.nameIndex(this.list()).get(lower);
   }
   getItemOrNullObject(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, this.finder(name), true, this.list);
@@ -1137,12 +1138,15 @@ class NamedItemCollectionProxy extends ClientObject {
     this.context.enqueue(() => {
       const fake = this.context.fake;
       fake.assertWritable();
-      if (this.list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
+      const index = fake.nameIndex(this.list());
+      if (index.has(name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
       const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
       const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
       if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (this.scope) this.scope();
-      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) });
+      const added: FakeName = { name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) };
+      this.list().push(added);
+      index.set(name.toLowerCase(), added);
     }, jsonSize(name) + jsonSize(reference) + (comment ? jsonSize(comment) : 0));
     return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
@@ -1218,6 +1222,7 @@ class NamedItemProxy extends ClientObject {
       const n = this.resolve();
       const list = this.list();
       list.splice(list.indexOf(n), 1);
+      fake.nameIndex(list).delete(n.name.toLowerCase());
       fake.brokenNames.delete(n.name.toLowerCase());
     });
   }
@@ -1271,6 +1276,21 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   /** Names whose reference Excel lost (their formula reads "=#REF!…"). */
   readonly brokenNames = new Set<string>();
 
+  private readonly nameIndexes = new WeakMap<FakeName[], { at: number; byName: Map<string, FakeName> }>();
+  /**
+   * A list of names by lower-case name, so that looking up thousands of anchors is not quadratic.
+   * Rebuilt at each sync (tests change the lists between syncs) and kept up to date by the
+   * operations that add or remove names during one.
+   */
+  nameIndex(list: FakeName[]): Map<string, FakeName> {
+    let e = this.nameIndexes.get(list);
+    if (!e || e.at !== this.roundTrips) {
+      e = { at: this.roundTrips, byName: new Map(list.map((n) => [n.name.toLowerCase(), n])) };
+      this.nameIndexes.set(list, e);
+    }
+    return e.byName;
+  }
+
   constructor(
     model: WorkbookModel,
     readonly options: FakeExcelOptions = {},
@@ -1317,6 +1337,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
 
   /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
   insertModel(model: WorkbookModel, only?: string[]): string[] {
+    this.nameIndexes.delete(this.names);
     const added: string[] = [];
     for (const g of model.sheets) {
       if (only && !only.includes(g.name)) continue;
