@@ -2,7 +2,7 @@
  * ExcelActions on Office.js. Round trips per action (measured on the fake host in test/excel):
  * check = 2 reads (structure with the highlight record; grids with the anchors of earlier
  * highlights) + 1 read of their fills (only when there were highlights) + 1 read of the new
- * targets' own fills (only when there are new targets)
+ * targets' own fills and of the conditional formats over them (only when there are new targets)
  * + 1 write (record, anchors, restore, colour; only when there is anything to restore, record
  * or colour); clearHighlights = 3 reads (record, anchors, fills) + 1 write; select = 1;
  * insertTemplate = 3; insertSheets: see there. With thousands of highlights each of these reads
@@ -37,26 +37,32 @@ import {
   queueAnchor,
   queueDropAnchor,
   queueFillRead,
+  queueFillReadOn,
   queueHighlight,
   queueRecordRead,
   queueRecordWrite,
   queueResolve,
   queueResolveOne,
   queueRestore,
+  queueRulesRead,
   queueScan,
+  RANGE,
   recordCost,
   recordExists,
   RESOLVE,
   resolveMarks,
+  RULES_READ,
   scanMarks,
+  underRule,
   withPending,
   type FillResult,
   type Mark,
   type RecordRead,
   type Resolving,
+  type RulesRead,
   type Scan,
 } from './highlights';
-import { Batches, REQUEST_BUDGET, requestBytes } from './batches';
+import { Batches, REQUEST_BUDGET, requestBytes, sum } from './batches';
 import { readWorkbook, CONTRACT_SHEETS, splitAddress } from './read';
 import { parseNameRef } from '../core/name-ref';
 
@@ -263,13 +269,16 @@ async function rehighlight(
   const b = new Batches(ctx);
   let readSyncs = 0;
   try {
-    // The own fills of the cells not recorded before.
+    // The own fills of the cells not recorded before, and the rules over every cell to colour.
     const reads = new Map<string, FillResult>();
+    const rules = new Map<string, RulesRead>();
     for (const t of allowed) {
       const k = keyOf(t);
-      if (ownNow.has(k)) continue;
-      await b.room(FILL_READ);
-      reads.set(k, queueFillRead(ctx, t.sheet, t.cell));
+      const own = !ownNow.has(k);
+      await b.room(sum(own ? FILL_READ : RANGE, RULES_READ));
+      const range = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
+      if (own) reads.set(k, queueFillReadOn(range));
+      rules.set(k, queueRulesRead(range));
     }
     await b.flush();
     readSyncs = b.sent;
@@ -278,6 +287,8 @@ async function rehighlight(
       return { ...t, sheetId: idOf.get(t.sheet)!, anchor: newAnchor(), own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
     });
     const again = new Set(fresh.map(keyOf));
+    const covered = allowed.filter((t) => underRule(rules.get(keyOf(t))!));
+    if (covered.length) notices.unshift(coveredNotice(covered));
 
     let exists = recordExists(p.record);
     if (fresh.length || leaving.length) {
@@ -316,6 +327,11 @@ async function rehighlight(
     return [`${what} ${err.message} ${STILL_LISTED}`, ...notices].join(' ');
   }
   return notices.length ? notices.join(' ') : undefined;
+}
+
+/** Flagged cells under a conditional formatting rule: the rule's fill may be what the officer sees there. */
+function coveredNotice(cells: readonly { sheet: string; cell: string }[]): string {
+  return `${formatCount(cells.length)} ô có vấn đề nằm trong vùng có định dạng có điều kiện (${cellList(cells)}): khi quy tắc của vùng đó thỏa, màu của quy tắc che màu tô của Trợ lý nên ô có thể không hiện màu hồng, vàng hay xanh nhạt. Các quy tắc định dạng có điều kiện của sổ được giữ nguyên; các ô này vẫn có trong danh sách bên dưới, bấm vào từng lỗi để đến ô đó.`;
 }
 
 function lostNotice(lost: readonly Mark[]): string {

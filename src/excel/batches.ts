@@ -32,6 +32,11 @@ export interface Cost {
   response?: number;
 }
 
+/** Two pieces of work queued together. */
+export function sum(a: Cost, b: Cost): Cost {
+  return { units: a.units + b.units, value: (a.value ?? 0) + (b.value ?? 0), response: (a.response ?? 0) + (b.response ?? 0) };
+}
+
 export function requestBytes(c: Cost): number {
   return c.units * BYTES_PER_UNIT + (c.value ?? 0);
 }

@@ -28,6 +28,11 @@
  * (its row deleted, or the name removed by hand) is told to the officer by its last known
  * address, never silently dropped.
  *
+ * A conditional formatting rule with a fill, when it is met, shows its fill over the cell's own,
+ * so over our highlight too. The rules over each cell to colour are read with its fill
+ * (Range.conditionalFormats, ExcelApi 1.6; queueRulesRead) and the cells under a rule that can
+ * fill are named to the officer; the rules themselves are the officer's and are never changed.
+ *
  * Settings belong to one add-in: another deployment of it (another manifest id, office-js issue
  * #840) does not see this record. Each anchor therefore carries its mark in its comment (the
  * colour put there and the cell's own fill), so that an instance that finds no record in its
@@ -252,7 +257,11 @@ export function isOurs(now: OwnFill, fill: string): boolean {
 }
 
 export function queueFillRead(ctx: Excel.RequestContext, sheet: string, cell: string): FillResult {
-  return ctx.workbook.worksheets.getItem(sheet).getRange(cell).getCellProperties(FILL_OPTIONS);
+  return queueFillReadOn(ctx.workbook.worksheets.getItem(sheet).getRange(cell));
+}
+
+export function queueFillReadOn(range: Excel.Range): FillResult {
+  return range.getCellProperties(FILL_OPTIONS);
 }
 
 /*
@@ -262,6 +271,10 @@ export function queueFillRead(ctx: Excel.RequestContext, sheet: string, cell: st
  */
 /** A cell's fill read: worksheet, range, getCellProperties with its options; the cell's properties back. */
 export const FILL_READ: Cost = { units: 3, value: JSON.stringify(FILL_OPTIONS).length, response: 160 };
+/** A cell's range itself: the worksheet and the range. */
+export const RANGE: Cost = { units: 2 };
+/** The rules over a cell, read on a range counted apart: the collection and its load; a few types back. */
+export const RULES_READ: Cost = { units: 2, value: 20, response: 120 };
 /** A mark's anchor looked up: worksheet, names, the name, its range, the load; an address back. */
 export const RESOLVE: Cost = { units: 5, value: 60, response: 120 };
 /** A cell's fill set back or coloured: worksheet, range, setCellProperties with the fill. */
@@ -272,6 +285,24 @@ export const DROP_ANCHOR: Cost = { units: 4, value: 40 };
 /** What a mark's anchor weighs: worksheet, names, add with its reference and comment, the name, visible. */
 export function anchorCost(m: Mark): Cost {
   return { units: 5, value: 80 + (m.anchor?.length ?? 0) + JSON.stringify(anchorComment(m)).length };
+}
+
+/** Rules that can give a cell a fill over its own: all but data bars and icon sets, which draw beside it. */
+const FILLING_RULES = (type: string) => type !== 'DataBar' && type !== 'IconSet';
+
+export type RulesRead = Excel.ConditionalFormatCollection;
+
+/**
+ * Queues the read of the conditional formatting rules over a cell (Range.conditionalFormats,
+ * ExcelApi 1.6). Nothing of the rules is changed: they are the officer's.
+ */
+export function queueRulesRead(range: Excel.Range): RulesRead {
+  return range.conditionalFormats.load('items/type');
+}
+
+/** Whether a rule over the cell may show its own fill instead of the highlight. */
+export function underRule(r: RulesRead): boolean {
+  return r.items.some((f) => FILLING_RULES(f.type));
 }
 
 export interface Resolving {
