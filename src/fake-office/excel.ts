@@ -272,6 +272,7 @@ class Ctx extends RequestContextBase<FakeExcel> {
   }
 
   protected override endSync(failure: unknown): void {
+    this.fake.compactNames();
     // Operations before a failure stay done, so Excel recalculates after a failed batch too.
     if (this.fake.valuesChanged) this.fake.recalculate();
     this.fake.valuesChanged = false;
@@ -584,14 +585,16 @@ interface RangeTarget {
 const RANGE_GRIDS = ['values', 'formulas', 'numberFormat', 'valueTypes', 'text'];
 
 class RangeProxy extends ClientObject {
-  readonly format: RangeFormatProxy;
+  private formatProxy: RangeFormatProxy | undefined;
+  get format(): RangeFormatProxy {
+    return (this.formatProxy ??= new RangeFormatProxy(this.context, () => this.resolve()));
+  }
   constructor(
     ctx: Ctx,
     private readonly find: () => RangeTarget | null,
     private readonly orNull: boolean,
   ) {
     super(ctx);
-    this.format = new RangeFormatProxy(ctx, () => this.resolve());
     if (orNull) this.markNullState(() => find() === null);
   }
 
@@ -1118,6 +1121,7 @@ class NamedItemCollectionProxy extends ClientObject {
     return this.itemsList;
   }
   override fetch(props: string[]): void {
+    this.context.fake.compactNames();
     const items = this.list().map((n) => new NamedItemProxy(this.context, () => n, false, this.list));
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
@@ -1220,9 +1224,7 @@ class NamedItemProxy extends ClientObject {
       const fake = this.context.fake;
       fake.assertWritable();
       const n = this.resolve();
-      const list = this.list();
-      list.splice(list.indexOf(n), 1);
-      fake.nameIndex(list).delete(n.name.toLowerCase());
+      fake.removeName(this.list(), n);
       fake.brokenNames.delete(n.name.toLowerCase());
     });
   }
@@ -1282,6 +1284,25 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
    * Rebuilt at each sync (tests change the lists between syncs) and kept up to date by the
    * operations that add or remove names during one.
    */
+  private readonly removedNames = new Map<FakeName[], Set<FakeName>>();
+  /** NamedItem.delete: gone from look-ups at once, from the list when the sync ends (compactNames), so thousands of removals are not quadratic. */
+  removeName(list: FakeName[], n: FakeName): void {
+    this.nameIndex(list).delete(n.name.toLowerCase());
+    let gone = this.removedNames.get(list);
+    if (!gone) this.removedNames.set(list, (gone = new Set()));
+    gone.add(n);
+  }
+
+  /** Takes the removed names out of their lists (at the end of each sync, and before a list is read). */
+  compactNames(): void {
+    for (const [list, gone] of this.removedNames) {
+      let w = 0;
+      for (const n of list) if (!gone.has(n)) list[w++] = n;
+      list.length = w;
+    }
+    this.removedNames.clear();
+  }
+
   nameIndex(list: FakeName[]): Map<string, FakeName> {
     let e = this.nameIndexes.get(list);
     if (!e || e.at !== this.roundTrips) {
@@ -1337,6 +1358,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
 
   /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
   insertModel(model: WorkbookModel, only?: string[]): string[] {
+    this.compactNames();
     this.nameIndexes.delete(this.names);
     const added: string[] = [];
     for (const g of model.sheets) {

@@ -3,6 +3,7 @@
  * host does (src/fake-office/excel.ts, WEB_LIMITS), so the highlights must go out in several
  * requests (src/excel/batches.ts), each whole on its own, with the record true after any of them.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { FakeExcel, installFakeOffice, WEB_LIMITS } from '../../src/fake-office/excel';
 import { createExcelActions } from '../../src/excel/actions';
 import { HIGHLIGHT_FILLS, HIGHLIGHT_KEY } from '../../src/excel/highlights';
@@ -56,7 +57,9 @@ function host(own: readonly string[]) {
   return fake;
 }
 
-const formatsOf = (fake: FakeExcel, list: readonly string[]) => list.map((c) => [c, fake.getCellFormat(S, c)]);
+const formatsOf = (fake: FakeExcel, list: readonly string[]) => list.map((c) => fake.getCellFormat(S, c));
+/** The cells whose format differs from `before` (compared one by one: one deep comparison of 20 000 is slow in jest). */
+const changed = (fake: FakeExcel, list: readonly string[], before: readonly unknown[]) => list.filter((c, i) => !isDeepStrictEqual(fake.getCellFormat(S, c), before[i]));
 
 test('20 000 flagged cells on Excel on the web: every one highlighted, every one cleared back to its own fill', async () => {
   const flagged = cells(20_000);
@@ -76,7 +79,7 @@ test('20 000 flagged cells on Excel on the web: every one highlighted, every one
 
   fake.resetCounters();
   await expect(actions.clearHighlights()).resolves.toBe(20_000);
-  expect(formatsOf(fake, flagged)).toEqual(before);
+  expect(changed(fake, flagged, before)).toEqual([]);
   expect(fake.syncLog.filter((l) => l.failed)).toEqual([]);
   expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   expect(fake.sheet(S)!.names).toEqual([]);
@@ -112,7 +115,7 @@ test('a request refused at any point of a re-check leaves a record that clears e
     const notice = report instanceof HostError ? '' : ((report as HostCheckReport).highlightNotice ?? '');
     if (notice.includes('chỉ một phần')) partly++;
     await expect(actions().clearHighlights()).resolves.toBeGreaterThan(0);
-    expect([k, formatsOf(fake, all)]).toEqual([k, before]);
+    expect([k, changed(fake, all, before)]).toEqual([k, []]);
     expect([k, fake.sheet(S)!.names.length, HIGHLIGHT_KEY in fake.savedSettings]).toEqual([k, 0, false]);
   }
   // Refusals after some of the writing went through: the notice says only part was coloured.
@@ -138,7 +141,7 @@ test('a request refused at any point of «Xóa đánh dấu» leaves a record th
     await expect(actions().clearHighlights()).rejects.toBeInstanceOf(HostError);
     // What the first one gave back and what the second gives back are every cell, once.
     const again = Number(await actions().clearHighlights());
-    expect([k, again <= flagged.length, formatsOf(fake, flagged)]).toEqual([k, true, before]);
+    expect([k, again <= flagged.length, changed(fake, flagged, before)]).toEqual([k, true, []]);
     expect([k, fake.sheet(S)!.names.length, HIGHLIGHT_KEY in fake.savedSettings]).toEqual([k, 0, false]);
   }
 });
