@@ -2,9 +2,13 @@
  * ExcelActions on Office.js. Round trips per action (measured on the fake host in test/excel):
  * check = 2 reads (structure with the highlight record; grids with the anchors of earlier
  * highlights) + 1 read of their fills (only when there were highlights) + 1 read of the new
- * targets' own fills (only when there are new targets) + 1 write (restore, anchor, record,
- * colour; only when there is anything to restore, record or colour);
- * clearHighlights = 3 reads (record, anchors, fills) + 1 write; select = 1; insertTemplate = 3; insertSheets: see there.
+ * targets' own fills and of the conditional formats over them (only when there are new targets)
+ * + 1 write (record, anchors, restore, colour; only when there is anything to restore, record
+ * or colour); clearHighlights = 3 reads (record, anchors, fills) + 1 write; select = 1;
+ * insertTemplate = 3; insertSheets: see there. With thousands of highlights each of these reads
+ * and the write take as many requests as Excel on the web's payload limit needs (batches.ts; on
+ * the fake host 20 000 cells take 72 requests to highlight and 80 to clear), and the anchors are
+ * then looked up after the grids instead of with them.
  */
 import { checkWorkbook } from '../core/check';
 import type { Finding, Summary } from '../core/findings';
@@ -20,29 +24,45 @@ import { HostError, type ExcelActions, type HostCheckReport, type SheetsWritten 
 import { cannotWriteInto, cellsWrite, tableWrite, type TableBox, type TableWrite } from './sheet-write';
 import { toHostError, type Doing } from './errors';
 import {
+  anchorCost,
+  DROP_ANCHOR,
+  FILL_READ,
+  FILL_WRITE,
   fillOf,
   highlightTargets,
+  isAnchored,
   isOurs,
   marksOf,
   newAnchor,
   queueAnchor,
   queueDropAnchor,
   queueFillRead,
+  queueFillReadOn,
   queueHighlight,
   queueRecordRead,
   queueRecordWrite,
   queueResolve,
+  queueResolveOne,
   queueRestore,
+  queueRulesRead,
   queueScan,
+  RANGE,
+  recordCost,
   recordExists,
+  RESOLVE,
   resolveMarks,
+  RULES_READ,
   scanMarks,
+  underRule,
+  withPending,
   type FillResult,
   type Mark,
   type RecordRead,
   type Resolving,
+  type RulesRead,
   type Scan,
 } from './highlights';
+import { Batches, REQUEST_BUDGET, requestBytes, sum } from './batches';
 import { readWorkbook, CONTRACT_SHEETS, splitAddress } from './read';
 import { parseNameRef } from '../core/name-ref';
 
@@ -110,32 +130,56 @@ interface Found {
   lost: Mark[];
 }
 
-const cellList = (marks: readonly Mark[]) => {
-  const shown = marks.slice(0, 10).map((m) => (m.cell === '?' ? `trang tính «${m.sheet}»` : `${m.sheet}!${m.cell}`)).join(', ');
-  return marks.length > 10 ? `${shown}, …` : shown;
+const cellList = (cells: readonly { sheet: string; cell: string }[]) => {
+  const shown = cells.slice(0, 10).map((m) => (m.cell === '?' ? `trang tính «${m.sheet}»` : `${m.sheet}!${m.cell}`)).join(', ');
+  return cells.length > 10 ? `${shown}, …` : shown;
 };
 
 interface Locating {
   rs: Resolving[];
   /** Without a record in this add-in's settings: the sheets' names, where another instance's marks are. */
   scan?: Scan;
+  /** Too many anchors to look up beside the grids: locate() looks them up after, in requests of their own. */
+  later?: boolean;
 }
 
-/** Queues the look-up of the recorded marks (after the structure read); read it with found() after a sync. */
+/**
+ * Queues the look-up of the recorded marks with the grids read (check), when they weigh little
+ * beside it (a quarter of a request, batches.ts); read it with found() after that sync.
+ */
 function queueLocate(ctx: Excel.RequestContext, p: Prepared): Locating {
   if (!recordExists(p.record)) return { rs: [], scan: queueScan(ctx, sheetIds(p)) };
-  return { rs: queueResolve(ctx, marksOf(p.record), sheetIds(p)) };
+  const marks = marksOf(p.record);
+  const sheets = sheetIds(p);
+  const anchored = marks.filter((m) => isAnchored(m, sheets)).length;
+  if (anchored * requestBytes(RESOLVE) > REQUEST_BUDGET / 4 || anchored * (RESOLVE.response ?? 0) > REQUEST_BUDGET / 4) return { rs: [], later: true };
+  return { rs: queueResolve(ctx, marks, sheets) };
 }
 
-function found(p: Prepared, l: Locating): Found {
+async function found(ctx: Excel.RequestContext, p: Prepared, l: Locating): Promise<Found> {
+  if (l.later) return locate(ctx, p);
   return l.scan ? scanMarks(l.scan) : resolveMarks(l.rs, sheetIds(p));
 }
 
-/** The structure is read: finds the marks where they are now (one round trip when some are anchored, or when the names are scanned). */
+/**
+ * The structure is read: finds the marks where they are now. The anchors are looked up in
+ * requests of bounded size (batches.ts); without a record, the sheets' names are scanned.
+ */
 async function locate(ctx: Excel.RequestContext, p: Prepared): Promise<Found> {
-  const l = queueLocate(ctx, p);
-  if (l.scan || l.rs.some((r) => r.range)) await ctx.sync();
-  return found(p, l);
+  const sheets = sheetIds(p);
+  if (!recordExists(p.record)) {
+    const scan = queueScan(ctx, sheets);
+    await ctx.sync();
+    return scanMarks(scan);
+  }
+  const b = new Batches(ctx);
+  const rs: Resolving[] = [];
+  for (const m of marksOf(p.record)) {
+    if (isAnchored(m, sheets)) await b.room(RESOLVE);
+    rs.push(queueResolveOne(ctx, m, sheets));
+  }
+  await b.flush();
+  return resolveMarks(rs, sheets);
 }
 
 function protectedSheets(p: Prepared): Set<string> {
@@ -144,17 +188,32 @@ function protectedSheets(p: Prepared): Set<string> {
 
 const keyOf = (x: { sheet: string; cell: string }) => `${x.sheet}!${x.cell}`;
 
-/** Queues reads of the fills now on recorded cells that can be touched. */
-function queueCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], existing: ReadonlySet<string>, locked: ReadonlySet<string>): Map<string, FillResult> {
+/** Reads the fills now on the recorded cells that can be touched, in requests of bounded size. */
+async function readCurrentFills(ctx: Excel.RequestContext, marks: readonly Mark[], existing: ReadonlySet<string>, locked: ReadonlySet<string>): Promise<Map<string, FillResult>> {
   const out = new Map<string, FillResult>();
-  for (const m of marks) if (existing.has(m.sheet) && !locked.has(m.sheet)) out.set(keyOf(m), queueFillRead(ctx, m.sheet, m.cell));
+  const b = new Batches(ctx);
+  for (const m of marks) {
+    if (!existing.has(m.sheet) || locked.has(m.sheet) || out.has(keyOf(m))) continue;
+    await b.room(FILL_READ);
+    out.set(keyOf(m), queueFillRead(ctx, m.sheet, m.cell));
+  }
+  await b.flush();
   return out;
 }
 
 /**
  * Replaces the previous highlights with those of `findings`. Never throws for the host refusing
  * to colour: the findings matter more than the colours, so that becomes the returned notice.
- * Order of the writing batch: restore, record, colour (see highlights.ts).
+ *
+ * Thousands of cells do not fit in one request of Excel on the web, so the work goes out in
+ * requests of bounded size (batches.ts), in this order: a record listing every mark the change
+ * touches (the kept; the old ones "going"; the new ones "coming", Mark.pending); the new marks'
+ * anchors; the old cells not flagged again given back their own fills, and the new ones
+ * coloured; the old anchors removed; the record as it then is. Office runs each request in order
+ * and stops at its first failure, and after any prefix of that order the record lists every cell
+ * that shows our colour, with its anchor, and every anchor there is; a listed mark without its
+ * anchor is one whose cell shows no colour of ours (pending), so «Xóa đánh dấu» after a request
+ * refused at any point gives every cell its own fill back and names no cell as lost.
  */
 async function rehighlight(
   ctx: Excel.RequestContext,
@@ -174,6 +233,7 @@ async function rehighlight(
 
   const keep: Mark[] = []; // on protected sheets: cannot be taken back now
   const restore: Mark[] = [];
+  const restoring = new Set<string>();
   const ownNow = new Map<string, ReturnType<typeof fillOf>>();
   for (const m of marks) {
     if (!existing.has(m.sheet)) continue;
@@ -184,11 +244,15 @@ async function rehighlight(
     const now = current.get(keyOf(m));
     if (!now) continue;
     leaving.push(m);
+    const k = keyOf(m);
     const fill = fillOf(now);
+    // A cell can be in the record twice after an interrupted change (an old mark going, a new one
+    // coming): the mark whose colour the cell shows says what its own fill is.
     if (isOurs(fill, m.fill)) {
-      restore.push(m);
-      ownNow.set(keyOf(m), m.own);
-    } else ownNow.set(keyOf(m), fill); // changed by the user since: that is the cell's own fill now
+      if (!restoring.has(k)) restore.push(m);
+      restoring.add(k);
+      ownNow.set(k, m.own);
+    } else if (!ownNow.has(k)) ownNow.set(k, fill); // changed by the user since: that is the cell's own fill now
   }
 
   const notices: string[] = [];
@@ -200,30 +264,74 @@ async function rehighlight(
     notices.push(`${formatCount(keptOld.length)} ô tô màu từ lần kiểm tra trước nằm trên trang tính đang được bảo vệ (${quoteList(keptOld.map((m) => m.sheet))}) nên chưa được trả lại màu cũ; hãy bỏ bảo vệ rồi bấm «Xóa đánh dấu».`);
   }
   if (where.lost.length) notices.push(lostNotice(where.lost));
-  const notice = notices.length ? notices.join(' ') : undefined;
-  if (!restore.length && !allowed.length && !recordExists(p.record)) return notice;
+  if (!restore.length && !allowed.length && !recordExists(p.record)) return notices.length ? notices.join(' ') : undefined;
 
+  const b = new Batches(ctx);
+  let readSyncs = 0;
   try {
+    // The own fills of the cells not recorded before, and the rules over every cell to colour.
     const reads = new Map<string, FillResult>();
-    for (const t of allowed) if (!ownNow.has(keyOf(t))) reads.set(keyOf(t), queueFillRead(ctx, t.sheet, t.cell));
-    if (reads.size) await ctx.sync();
+    const rules = new Map<string, RulesRead>();
+    for (const t of allowed) {
+      const k = keyOf(t);
+      const own = !ownNow.has(k);
+      await b.room(sum(own ? FILL_READ : RANGE, RULES_READ));
+      const range = ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell);
+      if (own) reads.set(k, queueFillReadOn(range));
+      rules.set(k, queueRulesRead(range));
+    }
+    await b.flush();
+    readSyncs = b.sent;
     const fresh: Mark[] = allowed.map((t) => {
       const k = keyOf(t);
       return { ...t, sheetId: idOf.get(t.sheet)!, anchor: newAnchor(), own: ownNow.has(k) ? ownNow.get(k)! : fillOf(reads.get(k)!) };
     });
-    // Restore, anchor, record, colour: a failure at any point leaves no coloured cell unrecorded.
-    for (const m of restore) queueRestore(ctx, m);
-    for (const m of leaving) queueDropAnchor(ctx, m);
-    for (const m of fresh) queueAnchor(ctx, m);
-    queueRecordWrite(ctx, [...keep, ...fresh], recordExists(p.record));
-    for (const t of allowed) queueHighlight(ctx, t);
-    await ctx.sync();
+    const again = new Set(fresh.map(keyOf));
+    const covered = allowed.filter((t) => underRule(rules.get(keyOf(t))!));
+    if (covered.length) notices.unshift(coveredNotice(covered));
+
+    let exists = recordExists(p.record);
+    if (fresh.length || leaving.length) {
+      const during = [...withPending(keep), ...withPending(leaving, 'going'), ...withPending(fresh, 'coming')];
+      await b.room(recordCost(during));
+      queueRecordWrite(ctx, during, exists);
+      exists = true;
+    }
+    for (const m of fresh) {
+      await b.room(anchorCost(m));
+      queueAnchor(ctx, m);
+    }
+    for (const m of restore) {
+      if (again.has(keyOf(m))) continue; // coloured again below, over the old colour
+      await b.room(FILL_WRITE);
+      queueRestore(ctx, m);
+    }
+    for (const t of allowed) {
+      await b.room(FILL_WRITE);
+      queueHighlight(ctx, t);
+    }
+    for (const m of leaving) {
+      await b.room(DROP_ANCHOR);
+      queueDropAnchor(ctx, m);
+    }
+    const now = withPending([...keep, ...fresh]);
+    await b.room(recordCost(now));
+    queueRecordWrite(ctx, now, exists);
+    await b.flush();
   } catch (e) {
     const err = toHostError(e, 'tô màu các ô có vấn đề');
     if (!(err instanceof HostError)) throw err;
-    return `Không tô màu được các ô có vấn đề. ${err.message} ${STILL_LISTED}`;
+    // Requests of the writing that went through: some cells may be coloured, each in the record.
+    const partly = b.sent > readSyncs;
+    const what = partly ? 'Excel dừng giữa chừng nên chỉ một phần các ô có vấn đề được tô màu; «Xóa đánh dấu» vẫn trả lại màu cũ cho các ô đã tô.' : 'Không tô màu được các ô có vấn đề.';
+    return [`${what} ${err.message} ${STILL_LISTED}`, ...notices].join(' ');
   }
-  return notice;
+  return notices.length ? notices.join(' ') : undefined;
+}
+
+/** Flagged cells under a conditional formatting rule: the rule's fill may be what the officer sees there. */
+function coveredNotice(cells: readonly { sheet: string; cell: string }[]): string {
+  return `${formatCount(cells.length)} ô có vấn đề nằm trong vùng có định dạng có điều kiện (${cellList(cells)}): khi quy tắc của vùng đó thỏa, màu của quy tắc che màu tô của Trợ lý nên ô có thể không hiện màu hồng, vàng hay xanh nhạt. Các quy tắc định dạng có điều kiện của sổ được giữ nguyên; các ô này vẫn có trong danh sách bên dưới, bấm vào từng lỗi để đến ô đó.`;
 }
 
 function lostNotice(lost: readonly Mark[]): string {
@@ -240,8 +348,7 @@ export async function applyHighlights(findings: readonly Finding[]): Promise<str
     await ctx.sync();
     const existing = new Set(p.sheets.items.map((w) => w.name));
     const where = await locate(ctx, p);
-    const current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(p));
-    if (current.size) await ctx.sync();
+    const current = await readCurrentFills(ctx, where.marks, existing, protectedSheets(p));
     return rehighlight(ctx, p, where, current, findings, existing);
   });
 }
@@ -398,15 +505,22 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         });
         let where: Found = { marks: [], lost: [] };
         let current = new Map<string, FillResult>();
+        let unread: string | undefined;
         if (prepared) {
-          where = found(prepared, resolving);
-          current = queueCurrentFills(ctx, where.marks, existing, protectedSheets(prepared));
-          if (current.size) await ctx.sync();
+          try {
+            where = await found(ctx, prepared, resolving);
+            current = await readCurrentFills(ctx, where.marks, existing, protectedSheets(prepared));
+          } catch (e) {
+            // The earlier highlights could not be read back: the findings still come, uncoloured, and the record stays as it was.
+            const err = toHostError(e, 'tô màu các ô có vấn đề');
+            if (!(err instanceof HostError)) throw err;
+            unread = `Không tô màu được các ô có vấn đề. ${err.message} ${STILL_LISTED}`;
+          }
         }
         const report: HostCheckReport = check(model);
         const name = report.file ? undefined : workbookFileName(Office.context.document.url);
         if (name) report.file = name;
-        const notice = why ?? (prepared ? await rehighlight(ctx, prepared, where, current, report.issues, existing) : undefined);
+        const notice = why ?? unread ?? (prepared ? await rehighlight(ctx, prepared, where, current, report.issues, existing) : undefined);
         if (notice) report.highlightNotice = notice;
         return report;
       });
@@ -427,22 +541,46 @@ export function createExcelActions(options: ExcelAdapterOptions = {}): ExcelActi
         const marks = where.marks;
         const existing = new Set(p.sheets.items.map((w) => w.name));
         const locked = protectedSheets(p);
-        const current = queueCurrentFills(ctx, marks, existing, locked);
-        if (current.size) await ctx.sync();
+        const current = await readCurrentFills(ctx, marks, existing, locked);
         const keep = marks.filter((m) => existing.has(m.sheet) && locked.has(m.sheet));
+        // In requests of bounded size (batches.ts), in the order that keeps the record true at any
+        // point of failure (as in rehighlight): the record with the marks taken back "going", their
+        // own fills back, their anchors removed, the record of what is left.
+        const b = new Batches(ctx);
+        const going = marks.filter((m) => current.has(keyOf(m)));
+        let exists = recordExists(p.record);
+        if (going.length) {
+          const during = [...withPending(keep), ...withPending(going, 'going')];
+          await b.room(recordCost(during));
+          queueRecordWrite(ctx, during, exists);
+          exists = true;
+        }
+        const done = new Set<string>();
         for (const m of marks) {
           const now = current.get(keyOf(m));
-          if (!now) continue;
+          // A cell twice in the record (an interrupted change): the mark whose colour it shows gives it back.
+          if (!now || done.has(keyOf(m))) continue;
           if (isOurs(fillOf(now), m.fill)) {
+            done.add(keyOf(m));
+            await b.room(FILL_WRITE);
             queueRestore(ctx, m);
             restored++;
           }
+        }
+        for (const m of going) {
+          await b.room(DROP_ANCHOR);
           queueDropAnchor(ctx, m);
         }
         // Anchors found in the names but pointing at #REF! (their row deleted): named below, then removed.
-        for (const m of where.lost) if (m.cell === '?' && !locked.has(m.sheet)) queueDropAnchor(ctx, m);
-        queueRecordWrite(ctx, keep, recordExists(p.record));
-        await ctx.sync();
+        for (const m of where.lost) {
+          if (m.cell !== '?' || locked.has(m.sheet)) continue;
+          await b.room(DROP_ANCHOR);
+          queueDropAnchor(ctx, m);
+        }
+        const left = withPending(keep);
+        await b.room(recordCost(left));
+        queueRecordWrite(ctx, left, exists);
+        await b.flush();
         const problems: string[] = [];
         if (where.lost.length) problems.push(`${restored ? `Đã trả lại màu cũ cho ${formatCount(restored)} ô. ` : ''}${lostNotice(where.lost)}`);
         if (keep.length) {

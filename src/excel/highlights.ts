@@ -8,9 +8,11 @@
  * save erased the other's record and its colour was later "restored" as the cell's own fill
  * (learn.microsoft.com/javascript/api/office/office.settings).
  *
- * Order inside the writing batch: restore the previous highlights, write the new record, colour.
- * Office runs a batch in order and stops at the first failure, so at any point of failure every
- * cell showing our colour is in the record that is in the workbook.
+ * Order of the writing (actions.ts, rehighlight): a record listing every mark the change touches,
+ * the new anchors, the previous highlights taken back and the new cells coloured, the old anchors
+ * removed, the record as it then is. Office runs a batch in order and stops at the first failure,
+ * and the writing may take several batches (batches.ts: Excel on the web's payload limit), so at
+ * any point of failure every cell showing our colour is in the record that is in the workbook.
  *
  * "No fill" is told by tintAndShade, which Excel reports as null only for a cell without fill;
  * colour (#FFFFFF) and pattern (null) say the same for no fill and a white fill (office-js issues
@@ -26,12 +28,18 @@
  * (its row deleted, or the name removed by hand) is told to the officer by its last known
  * address, never silently dropped.
  *
+ * A conditional formatting rule with a fill, when it is met, shows its fill over the cell's own,
+ * so over our highlight too. The rules over each cell to colour are read with its fill
+ * (Range.conditionalFormats, ExcelApi 1.6; queueRulesRead) and the cells under a rule that can
+ * fill are named to the officer; the rules themselves are the officer's and are never changed.
+ *
  * Settings belong to one add-in: another deployment of it (another manifest id, office-js issue
  * #840) does not see this record. Each anchor therefore carries its mark in its comment (the
  * colour put there and the cell's own fill), so that an instance that finds no record in its
  * settings rebuilds it from the names, which every instance reads (scanMarks).
  */
 import type { Finding, Severity } from '../core/findings';
+import type { Cost } from './batches';
 
 export const HIGHLIGHT_KEY = 'cchc.highlights';
 
@@ -63,6 +71,14 @@ export interface Mark {
   /** The colour we put there. */
   fill: string;
   own: OwnFill;
+  /**
+   * Only in a record written while highlights change (actions.ts, rehighlight and clear), for the
+   * time the change takes: "going", a mark being taken back, whose anchor is removed after its
+   * cell got its own fill back; "coming", a new mark, whose anchor is made before its cell is
+   * coloured. Either one without its anchor therefore has no colour of ours to take back: it is
+   * passed over, not named as lost, when a change was interrupted.
+   */
+  pending?: 'going' | 'coming';
 }
 
 /** The second version, keyed by sheet name: { v: 2, sheets: { [sheet]: [cell, fill, own][] } }, own = null | [color, tint, pattern?, patternColor?]. */
@@ -71,10 +87,10 @@ interface StoredRecord {
   sheets: Record<string, [string, string, (string | number)[] | null][]>;
 }
 
-/** Now: { v: 3, sheets: { [Worksheet.id]: { name, marks: [cell, fill, own, anchor][] } } }. */
+/** Now: { v: 3, sheets: { [Worksheet.id]: { name, marks: [cell, fill, own, anchor, pending?][] } } }, pending "g" (going) or "c" (coming). */
 interface StoredRecordV3 {
   v: 3;
-  sheets: Record<string, { name: string; marks: [string, string, (string | number)[] | null, string][] }>;
+  sheets: Record<string, { name: string; marks: ([string, string, (string | number)[] | null, string] | [string, string, (string | number)[] | null, string, 'g' | 'c'])[] }>;
 }
 
 function ownOf(own: unknown): OwnFill | undefined {
@@ -93,12 +109,14 @@ function marksOfV3(raw: StoredRecordV3): Mark[] {
     if (!entry || typeof entry.name !== 'string' || !Array.isArray(entry.marks)) continue;
     for (const row of entry.marks) {
       if (!Array.isArray(row)) continue;
-      const [cell, fill, own, anchor] = row;
+      const [cell, fill, own, anchor, pending] = row as unknown[];
       const o = ownOf(own);
       if (typeof cell !== 'string' || typeof fill !== 'string' || o === undefined) continue;
       const m: Mark = { sheet: entry.name, cell, fill, own: o };
       if (!sheetId.startsWith('name:')) m.sheetId = sheetId;
       if (typeof anchor === 'string' && anchor) m.anchor = anchor;
+      if (pending === 'g') m.pending = 'going';
+      if (pending === 'c') m.pending = 'coming';
       marks.push(m);
     }
   }
@@ -175,20 +193,34 @@ function marksOfV1(raw: V1Record): Mark[] {
   return marks;
 }
 
+/** What the record's replacement weighs in a request (batches.ts): the settings, the call, and the record's JSON. */
+export function recordCost(marks: readonly Mark[]): Cost {
+  return { units: 3, value: marks.length ? JSON.stringify(storedRecord(marks)).length : 0 };
+}
+
+/** The marks as they are written in a record: with `pending` set, or (undefined) without it. */
+export function withPending(marks: readonly Mark[], pending?: Mark['pending']): Mark[] {
+  return marks.map(({ pending: _, ...m }) => (pending ? { ...m, pending } : m));
+}
+
 /** Queues the record's replacement (or removal when there are no marks and one exists). */
 export function queueRecordWrite(ctx: Excel.RequestContext, marks: readonly Mark[], exists: boolean): void {
   if (!marks.length) {
     if (exists) ctx.workbook.settings.getItem(HIGHLIGHT_KEY).delete();
     return;
   }
+  ctx.workbook.settings.add(HIGHLIGHT_KEY, storedRecord(marks));
+}
+
+function storedRecord(marks: readonly Mark[]): StoredRecordV3 {
   const rec: StoredRecordV3 = { v: 3, sheets: {} };
   for (const m of marks) {
     const own = m.own ? [m.own.color, m.own.tint, ...(m.own.pattern ? [m.own.pattern] : []), ...(m.own.pattern && m.own.patternColor ? [m.own.patternColor] : [])] : null;
     // A mark from an older record (no id) is kept under its name until it is taken back.
     const entry = (rec.sheets[m.sheetId ?? `name:${m.sheet}`] ??= { name: m.sheet, marks: [] });
-    entry.marks.push([m.cell, m.fill, own, m.anchor ?? '']);
+    entry.marks.push(m.pending ? [m.cell, m.fill, own, m.anchor ?? '', m.pending === 'going' ? 'g' : 'c'] : [m.cell, m.fill, own, m.anchor ?? '']);
   }
-  ctx.workbook.settings.add(HIGHLIGHT_KEY, rec);
+  return rec;
 }
 
 /** One target per cell, with the colour of its most severe finding, on sheets that exist. */
@@ -225,7 +257,52 @@ export function isOurs(now: OwnFill, fill: string): boolean {
 }
 
 export function queueFillRead(ctx: Excel.RequestContext, sheet: string, cell: string): FillResult {
-  return ctx.workbook.worksheets.getItem(sheet).getRange(cell).getCellProperties(FILL_OPTIONS);
+  return queueFillReadOn(ctx.workbook.worksheets.getItem(sheet).getRange(cell));
+}
+
+export function queueFillReadOn(range: Excel.Range): FillResult {
+  return range.getCellProperties(FILL_OPTIONS);
+}
+
+/*
+ * What each queued piece of work weighs (batches.ts): `units` counts the objects it creates
+ * (worksheet, range, names collection, name…) and the calls it makes; `value` the JSON it sends;
+ * `response` about what it reads back.
+ */
+/** A cell's fill read: worksheet, range, getCellProperties with its options; the cell's properties back. */
+export const FILL_READ: Cost = { units: 3, value: JSON.stringify(FILL_OPTIONS).length, response: 160 };
+/** A cell's range itself: the worksheet and the range. */
+export const RANGE: Cost = { units: 2 };
+/** The rules over a cell, read on a range counted apart: the collection and its load; a few types back. */
+export const RULES_READ: Cost = { units: 2, value: 20, response: 120 };
+/** A mark's anchor looked up: worksheet, names, the name, its range, the load; an address back. */
+export const RESOLVE: Cost = { units: 5, value: 60, response: 120 };
+/** A cell's fill set back or coloured: worksheet, range, setCellProperties with the fill. */
+export const FILL_WRITE: Cost = { units: 3, value: 120 };
+/** A mark's anchor removed: worksheet, names, the name, delete. */
+export const DROP_ANCHOR: Cost = { units: 4, value: 40 };
+
+/** What a mark's anchor weighs: worksheet, names, add with its reference and comment, the name, visible. */
+export function anchorCost(m: Mark): Cost {
+  return { units: 5, value: 80 + (m.anchor?.length ?? 0) + JSON.stringify(anchorComment(m)).length };
+}
+
+/** Rules that can give a cell a fill over its own: all but data bars and icon sets, which draw beside it. */
+const FILLING_RULES = (type: string) => type !== 'DataBar' && type !== 'IconSet';
+
+export type RulesRead = Excel.ConditionalFormatCollection;
+
+/**
+ * Queues the read of the conditional formatting rules over a cell (Range.conditionalFormats,
+ * ExcelApi 1.6). Nothing of the rules is changed: they are the officer's.
+ */
+export function queueRulesRead(range: Excel.Range): RulesRead {
+  return range.conditionalFormats.load('items/type');
+}
+
+/** Whether a rule over the cell may show its own fill instead of the highlight. */
+export function underRule(r: RulesRead): boolean {
+  return r.items.some((f) => FILLING_RULES(f.type));
 }
 
 export interface Resolving {
@@ -233,12 +310,20 @@ export interface Resolving {
   range?: Excel.Range;
 }
 
+/** Whether a mark is looked up through its anchor (queueResolveOne queues something for it). */
+export function isAnchored(mark: Mark, sheets: readonly { id: string; name: string }[]): boolean {
+  return !!mark.sheetId && !!mark.anchor && sheets.some((s) => s.id === mark.sheetId);
+}
+
+/** Queues the look-up of one mark's cell through its hidden name (when it is anchored); read with resolveMarks after the sync. */
+export function queueResolveOne(ctx: Excel.RequestContext, mark: Mark, sheets: readonly { id: string; name: string }[]): Resolving {
+  if (!isAnchored(mark, sheets)) return { mark };
+  return { mark, range: ctx.workbook.worksheets.getItem(mark.sheetId!).names.getItemOrNullObject(mark.anchor!).getRangeOrNullObject().load('address') };
+}
+
 /** Queues the look-up of each anchored mark's cell through its hidden name; read with resolveMarks after the sync. */
 export function queueResolve(ctx: Excel.RequestContext, marks: readonly Mark[], sheets: readonly { id: string; name: string }[]): Resolving[] {
-  return marks.map((mark) => {
-    if (!mark.sheetId || !mark.anchor || !sheets.some((s) => s.id === mark.sheetId)) return { mark };
-    return { mark, range: ctx.workbook.worksheets.getItem(mark.sheetId).names.getItemOrNullObject(mark.anchor).getRangeOrNullObject().load('address') };
-  });
+  return marks.map((mark) => queueResolveOne(ctx, mark, sheets));
 }
 
 /**
@@ -261,7 +346,8 @@ export function resolveMarks(rs: readonly Resolving[], sheets: readonly { id: st
       continue;
     }
     if (!range || range.isNullObject) {
-      lost.push({ ...mark, sheet: sheet.name });
+      // A mark being taken back or made when a change was interrupted: its cell shows no colour of ours (Mark.pending).
+      if (!mark.pending) lost.push({ ...mark, sheet: sheet.name });
       continue;
     }
     const ref = range.address.slice(range.address.lastIndexOf('!') + 1).replace(/\$/g, '');
@@ -298,13 +384,15 @@ export function queueHighlight(ctx: Excel.RequestContext, t: { sheet: string; ce
   ctx.workbook.worksheets.getItem(t.sheet).getRange(t.cell).setCellProperties([[{ format: { fill: { color: t.fill, pattern: 'Solid', tintAndShade: 0 } } }]]);
 }
 
+const anchorComment = (m: Mark) => ({ cchc: 1, fill: m.fill, own: ownArray(m.own) });
+
 const ownArray = (own: OwnFill) => (own ? [own.color, own.tint, ...(own.pattern ? [own.pattern] : []), ...(own.pattern && own.patternColor ? [own.patternColor] : [])] : null);
 
 /** The hidden name that lets the mark be found again wherever its cell moves; its comment is the mark itself. */
 export function queueAnchor(ctx: Excel.RequestContext, m: Mark): void {
   if (!m.anchor) return;
   const p = /^([A-Z]{1,3})(\d+)$/.exec(m.cell)!;
-  const comment = JSON.stringify({ cchc: 1, fill: m.fill, own: ownArray(m.own) });
+  const comment = JSON.stringify(anchorComment(m));
   const name = ctx.workbook.worksheets.getItem(m.sheet).names.add(m.anchor, `=${quoteSheet(m.sheet)}!$${p[1]}$${p[2]}`, comment);
   name.visible = false;
 }

@@ -73,9 +73,11 @@ export interface SyncRecord {
   /** Cells whose values/formulas/formats/properties were returned. */
   cellsRead: number;
   cellsWritten: number;
-  /** Approximate JSON size of the response and of the request. */
+  /** Approximate JSON size of the response and of the values the request sends. */
   bytesRead: number;
   bytesWritten: number;
+  /** The request's size as Excel on the web counts it against its limit (Ctx.checkRequest). */
+  requestBytes: number;
   operations: number;
   failed?: string;
 }
@@ -84,7 +86,7 @@ export interface FakeExcelOptions {
   /** Highest version supported per requirement set; default ExcelApi 1.17 and DialogApi 1.2. */
   apiSets?: Record<string, string>;
   /** Excel on the web's limits; `false` models desktop Excel (no payload limit). */
-  limits?: { maxBytes: number; maxCellsPerRange: number } | false;
+  limits?: WebLimits | false;
   /**
    * Desktop Excel (Office.context.platform "PC"): no payload limit, and a read of more than five
    * million cells does not fail with a limit error: `values` and the other grids come back null
@@ -110,11 +112,35 @@ export interface FakeExcelOptions {
   recalculate?: (model: WorkbookModel, pending: [number, number, number][]) => unknown;
   /** Pre-existing formats, by sheet name then A1 cell. */
   formats?: Record<string, Record<string, CellFormatChange>>;
+  /** The officer's conditional formatting rules, by sheet name, highest priority first (FakeConditionalFormat). */
+  conditionalFormats?: Record<string, { type?: FakeConditionalFormat['type']; range: string; fill?: string }[]>;
   /** Document settings already saved in the file. */
   settings?: Record<string, unknown>;
 }
 
-export const WEB_LIMITS = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_000 };
+export interface WebLimits {
+  /** Largest request and response, in bytes. */
+  maxBytes: number;
+  maxCellsPerRange: number;
+  /** What one queued call of the API weighs in the request, beside the values it sends (Ctx.checkRequest); WEB_LIMITS' when absent. */
+  bytesPerOperation?: number;
+}
+
+/**
+ * Excel on the web: "a payload size limit for requests and responses of 5MB", and five million
+ * cells per range read ("Resource limits and performance optimization for Office Add-ins",
+ * learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ *
+ * The request's size is "a combination of" the number of API calls, the number of objects and
+ * the length of the values set (learn.microsoft.com/office/dev/add-ins/excel/performance,
+ * "Payload size limit best practices"). That page measures it for us: 10 000 single-cell writes
+ * (one range object and one `values = [["1"]]` each) in one sync are over the limit, and 5 000 of
+ * them are not, so one such object-and-call weighs between 5 MiB / 10 000 ≈ 524 bytes and
+ * 5 MiB / 5 000 − 9 ≈ 1 039 bytes. The fake charges 1 024 bytes per queued call (the object it is
+ * made on included) plus the JSON of its values: near the top of that interval, so it refuses
+ * what the host may refuse while still taking the page's 5 000 writes.
+ */
+export const WEB_LIMITS: Required<WebLimits> = { maxBytes: 5 * 1024 * 1024, maxCellsPerRange: 5_000_000, bytesPerOperation: 1024 };
 
 /** Shaped like OfficeExtension.Error (RichApi.Error): a `code`, a message, debugInfo. */
 export { FakeOfficeError };
@@ -132,6 +158,24 @@ interface FakeSheet {
   usedValues?: Box | null;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** The sheet's conditional formatting rules, highest priority first. */
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+/**
+ * A conditional formatting rule as the officer made it (Home › Conditional Formatting): its
+ * Excel.ConditionalFormatType and the cells it applies to, and the fill it gives a cell when it is
+ * met. Conditions are not evaluated: a rule with a fill is taken as met everywhere it applies,
+ * the case where it covers a highlight. A met rule's fill is what the cell shows, over the cell's
+ * own ("Apply conditional formatting to Excel ranges": a cellValue rule with
+ * `format.fill.color = "lightgreen"` gives its cells green backgrounds,
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting); data bars
+ * and icon sets draw beside the fill and give none.
+ */
+export interface FakeConditionalFormat {
+  type: 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+  ranges: Box[];
+  fill?: string;
 }
 
 /** The five-million-cell limit on reads applies on every platform (docs: Excel add-ins resource limits). */
@@ -183,7 +227,7 @@ function jsonSize(v: unknown): number {
 // Request context and proxies
 
 class Ctx extends RequestContextBase<FakeExcel> {
-  stat: SyncRecord = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations: 0 };
+  stat: SyncRecord = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, requestBytes: 0, operations: 0 };
   readonly workbook: WorkbookProxy;
 
   constructor(fake: FakeExcel) {
@@ -200,20 +244,35 @@ class Ctx extends RequestContextBase<FakeExcel> {
     }
   }
 
+  /** Counts what an operation wrote (the request's size is checked before, checkRequest). */
   write(cells: number, bytes: number): void {
     this.stat.cellsWritten += cells;
     this.stat.bytesWritten += bytes;
-    const lim = this.fake.limits;
-    if (lim && this.stat.bytesWritten > lim.maxBytes) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
-    }
   }
 
   protected override beginSync(operations: number): void {
-    this.stat = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, operations };
+    this.stat = { cellsRead: 0, cellsWritten: 0, bytesRead: 0, bytesWritten: 0, requestBytes: 0, operations };
+  }
+
+  /**
+   * The request as Excel on the web weighs it (WEB_LIMITS): every queued call at
+   * bytesPerOperation, plus the values it sends. Over the limit, the host refuses the request as
+   * a whole: no operation of it runs, and the sync fails with RequestPayloadSizeLimitExceeded
+   * (the code the performance page names).
+   */
+  protected override checkRequest(values: readonly (number | null)[]): void {
+    const lim = this.fake.limits;
+    const perOperation = (lim ? lim.bytesPerOperation : undefined) ?? WEB_LIMITS.bytesPerOperation;
+    let bytes = 0;
+    for (const v of values) if (v !== null) bytes += perOperation + v;
+    this.stat.requestBytes = bytes;
+    if (lim && bytes > lim.maxBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
+    }
   }
 
   protected override endSync(failure: unknown): void {
+    this.fake.compactNames();
     // Operations before a failure stay done, so Excel recalculates after a failed batch too.
     if (this.fake.valuesChanged) this.fake.recalculate();
     this.fake.valuesChanged = false;
@@ -276,7 +335,7 @@ class WorkbookProxy {
       this.ctx.write(0, base64.length);
       const names = fake.insertModel(fake.options.decodeWorkbook(base64), options?.sheetNamesToInsert);
       this.ctx.commits.push(() => result.set(names));
-    });
+    }, base64.length);
     return result;
   }
 }
@@ -303,7 +362,7 @@ class WorksheetCollectionProxy extends ClientObject {
 
   /** WorksheetCollection.add(name) (ExcelApi 1.1): a new empty sheet at the end; the name follows renameSheet's rules. */
   add(name: string): WorksheetProxy {
-    this.context.enqueue(() => this.context.fake.addSheet(name));
+    this.context.enqueue(() => this.context.fake.addSheet(name), jsonSize(name));
     return this.getItem(name);
   }
 
@@ -347,7 +406,7 @@ class WorksheetProxy extends ClientObject {
   }
   /** Worksheet.name (ExcelApi 1.1) is writable: renaming follows Excel's rules (FakeExcel.renameSheet). */
   set name(to: string) {
-    this.context.enqueue(() => this.context.fake.renameSheet(this.resolve(), to));
+    this.context.enqueue(() => this.context.fake.renameSheet(this.resolve(), to), jsonSize(to));
   }
   get visibility(): string {
     return this.get('visibility');
@@ -459,12 +518,12 @@ class WorksheetProtectionProxy extends ClientObject {
  */
 class SettingCollectionProxy extends ClientObject {
   add(key: string, value: unknown): SettingProxy {
+    const json = JSON.stringify(value);
     this.context.enqueue(() => {
       this.context.fake.assertWritable();
-      const json = JSON.stringify(value);
       this.context.write(0, json.length);
       this.context.fake.savedSettings[key] = JSON.parse(json);
-    });
+    }, jsonSize(key) + json.length);
     return new SettingProxy(this.context, key, false);
   }
   getItem(key: string): SettingProxy {
@@ -526,19 +585,26 @@ interface RangeTarget {
 const RANGE_GRIDS = ['values', 'formulas', 'numberFormat', 'valueTypes', 'text'];
 
 class RangeProxy extends ClientObject {
-  readonly format: RangeFormatProxy;
+  private formatProxy: RangeFormatProxy | undefined;
+  get format(): RangeFormatProxy {
+    return (this.formatProxy ??= new RangeFormatProxy(this.context, () => this.resolve()));
+  }
   constructor(
     ctx: Ctx,
     private readonly find: () => RangeTarget | null,
     private readonly orNull: boolean,
   ) {
     super(ctx);
-    this.format = new RangeFormatProxy(ctx, () => this.resolve());
     if (orNull) this.markNullState(() => find() === null);
   }
 
   get address(): string {
     return this.get('address');
+  }
+  private cfProxy: ConditionalFormatCollectionProxy | undefined;
+  /** Range.conditionalFormats (ExcelApi 1.6): the rules that overlap the range. */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return (this.cfProxy ??= new ConditionalFormatCollectionProxy(this.context, () => this.resolve()));
   }
   get values(): unknown[][] {
     return this.get('values');
@@ -667,7 +733,7 @@ class RangeProxy extends ClientObject {
           else sheet.cells.set(k, { v: v as Scalar });
         }),
       );
-    });
+    }, jsonSize(grid));
   }
 
   /**
@@ -771,7 +837,72 @@ class RangeProxy extends ClientObject {
           sheet.formats.set(k, cur);
         }),
       );
+    }, jsonSize(data));
+  }
+}
+
+/**
+ * Range.conditionalFormats: "a collection of all the conditional formats that are overlap the
+ * range" (Excel.ConditionalFormatCollection, ExcelApi 1.6,
+ * learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection), highest priority
+ * first. Items load their `type`; getCount counts them. Nothing here removes a rule.
+ */
+class ConditionalFormatCollectionProxy extends ClientObject {
+  private itemsList: ConditionalFormatProxy[] | undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+  get items(): ConditionalFormatProxy[] {
+    if (!this.itemsList) notLoaded('items');
+    return this.itemsList;
+  }
+  private overlapping(): FakeConditionalFormat[] {
+    if (!this.context.fake.supports('ExcelApi', '1.6')) throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+    const { sheet, box } = this.target();
+    return sheet.conditionalFormats.filter((r) => r.ranges.some((b) => b.r0 <= box.r1 && box.r0 <= b.r1 && b.c0 <= box.c1 && box.c0 <= b.c1));
+  }
+  override fetch(props: string[]): void {
+    const items = this.overlapping().map((r) => new ConditionalFormatProxy(this.context, r));
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    for (const it of items) it.fetch(itemProps.length ? itemProps : ['type']);
+    this.context.commits.push(() => (this.itemsList = items));
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.enqueue(() => {
+      const n = this.overlapping().length;
+      this.context.read(0, String(n).length);
+      this.context.commits.push(() => result.set(n));
     });
+    return result;
+  }
+  protected resolve(): unknown {
+    return this.target();
+  }
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+class ConditionalFormatProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly rule: FakeConditionalFormat,
+  ) {
+    super(ctx);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  protected resolve(): unknown {
+    return this.rule;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    if (prop === 'type') return (t as FakeConditionalFormat).type;
+    throw new FakeOfficeError('InvalidArgument', `Unknown conditional format property ${prop}`);
   }
 }
 
@@ -817,7 +948,7 @@ class RangeFillProxy extends ClientObject {
       this.context.fake.assertWritable(t.sheet);
       const n = eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fill: { color: normColor(v), pattern: 'Solid' } }));
       this.context.write(n, 20);
-    });
+    }, jsonSize(v));
   }
   get pattern(): string {
     return this.get('pattern');
@@ -864,7 +995,7 @@ class RangeFontProxy extends ClientObject {
       const t = this.target();
       this.context.fake.assertWritable(t.sheet);
       this.context.write(eachCell(t, (k) => t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), fontColor: normColor(v) })), 20);
-    });
+    }, jsonSize(v));
   }
   get bold(): boolean {
     return this.get('bold');
@@ -932,7 +1063,7 @@ class TableProxy extends ClientObject {
   }
   /** Table.name (ExcelApi 1.1) is writable; a name another table has is refused (FakeExcel.renameTable). */
   set name(to: string) {
-    this.context.enqueue(() => this.context.fake.renameTable(this.resolve(), to));
+    this.context.enqueue(() => this.context.fake.renameTable(this.resolve(), to), jsonSize(to));
   }
   get showHeaders(): boolean {
     return this.get('showHeaders');
@@ -990,13 +1121,15 @@ class NamedItemCollectionProxy extends ClientObject {
     return this.itemsList;
   }
   override fetch(props: string[]): void {
+    this.context.fake.compactNames();
     const items = this.list().map((n) => new NamedItemProxy(this.context, () => n, false, this.list));
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     for (const it of items) it.fetch(itemProps.length ? itemProps : ['name']);
     this.context.commits.push(() => (this.itemsList = items));
   }
   private finder(name: string) {
-    return () => this.list().find((n) => n.name.toLowerCase() === name.toLowerCase());
+    const lower = name.toLowerCase();
+    return () => this.context.fake.nameIndex(this.list()).get(lower);
   }
   getItemOrNullObject(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, this.finder(name), true, this.list);
@@ -1009,13 +1142,16 @@ class NamedItemCollectionProxy extends ClientObject {
     this.context.enqueue(() => {
       const fake = this.context.fake;
       fake.assertWritable();
-      if (this.list().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
+      const index = fake.nameIndex(this.list());
+      if (index.has(name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.');
       const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference);
       const sheet = m && (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!);
       if (!m || !sheet || !fake.sheet(sheet)) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       if (this.scope) this.scope();
-      this.list().push({ name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) });
-    });
+      const added: FakeName = { name, sheet: fake.sheet(sheet)!.name, cell: `${m[3]}${m[4]}`, ...(comment ? { comment } : {}) };
+      this.list().push(added);
+      index.set(name.toLowerCase(), added);
+    }, jsonSize(name) + jsonSize(reference) + (comment ? jsonSize(comment) : 0));
     return new NamedItemProxy(this.context, this.finder(name), false, this.list);
   }
   protected resolve(): unknown {
@@ -1088,8 +1224,7 @@ class NamedItemProxy extends ClientObject {
       const fake = this.context.fake;
       fake.assertWritable();
       const n = this.resolve();
-      const list = this.list();
-      list.splice(list.indexOf(n), 1);
+      fake.removeName(this.list(), n);
       fake.brokenNames.delete(n.name.toLowerCase());
     });
   }
@@ -1139,9 +1274,43 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   readonly actions = new Map<string, (event: unknown) => unknown>();
   /** Dialogs opened with Office.context.ui.displayDialogAsync, newest last. */
   readonly dialogs: FakeDialog[] = [];
-  readonly limits: { maxBytes: number; maxCellsPerRange: number } | false;
+  readonly limits: WebLimits | false;
   /** Names whose reference Excel lost (their formula reads "=#REF!…"). */
   readonly brokenNames = new Set<string>();
+
+  private readonly nameIndexes = new WeakMap<FakeName[], { at: number; byName: Map<string, FakeName> }>();
+  /**
+   * A list of names by lower-case name, so that looking up thousands of anchors is not quadratic.
+   * Rebuilt at each sync (tests change the lists between syncs) and kept up to date by the
+   * operations that add or remove names during one.
+   */
+  private readonly removedNames = new Map<FakeName[], Set<FakeName>>();
+  /** NamedItem.delete: gone from look-ups at once, from the list when the sync ends (compactNames), so thousands of removals are not quadratic. */
+  removeName(list: FakeName[], n: FakeName): void {
+    this.nameIndex(list).delete(n.name.toLowerCase());
+    let gone = this.removedNames.get(list);
+    if (!gone) this.removedNames.set(list, (gone = new Set()));
+    gone.add(n);
+  }
+
+  /** Takes the removed names out of their lists (at the end of each sync, and before a list is read). */
+  compactNames(): void {
+    for (const [list, gone] of this.removedNames) {
+      let w = 0;
+      for (const n of list) if (!gone.has(n)) list[w++] = n;
+      list.length = w;
+    }
+    this.removedNames.clear();
+  }
+
+  nameIndex(list: FakeName[]): Map<string, FakeName> {
+    let e = this.nameIndexes.get(list);
+    if (!e || e.at !== this.roundTrips) {
+      e = { at: this.roundTrips, byName: new Map(list.map((n) => [n.name.toLowerCase(), n])) };
+      this.nameIndexes.set(list, e);
+    }
+    return e.byName;
+  }
 
   constructor(
     model: WorkbookModel,
@@ -1155,6 +1324,10 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     if (!this.sheets.length) this.sheets.push(this.newSheet('Sheet1'));
     for (const [sheet, cells] of Object.entries(options.formats ?? {})) {
       for (const [cell, ch] of Object.entries(cells)) this.applyFormat(sheet, cell, ch);
+    }
+    for (const [sheet, rules] of Object.entries(options.conditionalFormats ?? {})) {
+      // Listed highest priority first; each rule added goes to the top.
+      for (const r of [...rules].reverse()) this.addConditionalFormat(sheet, r.range, r.type ?? 'CellValue', r.fill);
     }
     for (const name of options.protectedSheets ?? []) {
       const sh = this.sheet(name);
@@ -1185,6 +1358,8 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
 
   /** Adds the sheets, tables and names of a model; returns the names of the sheets added. */
   insertModel(model: WorkbookModel, only?: string[]): string[] {
+    this.compactNames();
+    this.nameIndexes.delete(this.names);
     const added: string[] = [];
     for (const g of model.sheets) {
       if (only && !only.includes(g.name)) continue;
@@ -1313,6 +1488,13 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
     move(s.cells);
     move(s.formats);
     delete s.usedValues;
+    // A rule's "Applies to" follows its cells as any reference does.
+    for (const rule of s.conditionalFormats) {
+      for (const b of rule.ranges) {
+        if (b.r0 >= r) b.r0 += n;
+        if (b.r1 >= r) b.r1 += n;
+      }
+    }
     const here = s.name.toLowerCase();
     this.rewriteFormulas((ref, on) => {
       const target = ref.sheet === undefined ? on.name.toLowerCase() : ref.sheet.toLowerCase();
@@ -1395,7 +1577,7 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   /** Worksheet.id is a GUID in braces that does not change when the sheet is renamed (Excel.Worksheet, `id`). */
   private newSheet(name: string): FakeSheet {
     const n = (++this.sheetCount).toString(16).padStart(12, '0');
-    return { name, id: `{00000000-0000-4000-8000-${n}}`, cells: new Map(), formats: new Map(), names: [] };
+    return { name, id: `{00000000-0000-4000-8000-${n}}`, cells: new Map(), formats: new Map(), names: [], conditionalFormats: [] };
   }
 
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | null {
@@ -1449,6 +1631,37 @@ export class FakeExcel extends FakeHost<FakeSnapshot> {
   setCellFormat(sheet: string, cell: string, change: CellFormatChange): void {
     this.applyFormat(sheet, cell, change);
     this.emit();
+  }
+
+  /**
+   * Simulates the officer adding a conditional formatting rule (Home › Conditional Formatting),
+   * over `range` ("E6:E10", or several areas "E6:E10,G6"), at the top of the sheet's rules.
+   */
+  addConditionalFormat(sheet: string, range: string, type: FakeConditionalFormat['type'] = 'CellValue', fill?: string): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const ranges = range.split(',').map((a) => {
+      const p = parseRange(a.trim());
+      return { r0: p.start.row, c0: p.start.col, r1: p.end.row, c1: p.end.col };
+    });
+    s.conditionalFormats.unshift({ type, ranges, ...(fill ? { fill: normColor(fill) } : {}) });
+    this.emit();
+  }
+
+  /** The sheet's conditional formatting rules, as the officer sees them in the Rules Manager. */
+  conditionalFormatsOf(sheet: string): FakeConditionalFormat[] {
+    return structuredClone(this.sheet(sheet)?.conditionalFormats ?? []);
+  }
+
+  /**
+   * The fill the officer sees on a cell: the fill of the first rule over it that gives one
+   * (FakeConditionalFormat), else the cell's own fill; null for none.
+   */
+  shownFill(sheet: string, cell: string): string | null {
+    const s = this.sheet(sheet);
+    const p = parseA1(cell);
+    const rule = s?.conditionalFormats.find((r) => r.fill && r.type !== 'DataBar' && r.type !== 'IconSet' && r.ranges.some((b) => p.row >= b.r0 && p.row <= b.r1 && p.col >= b.c0 && p.col <= b.c1));
+    return rule?.fill ?? this.fillOf(sheet, cell);
   }
 
   /** Simulates the user typing into a cell (null clears it). */

@@ -83,25 +83,46 @@ export interface SyncTarget {
  */
 export abstract class RequestContextBase<F extends SyncTarget> {
   queue: Op[] = [];
+  /**
+   * What each queued operation adds to the request beside itself: the length of the values it
+   * sends, or null for what travels with another operation's object (an *OrNullObject's answer)
+   * and is no call of its own. Hosts that limit the request read it (checkRequest).
+   */
+  private queueValues: (number | null)[] = [];
   /** Applied to proxies only when the whole sync succeeds, as in Office. */
   commits: Op[] = [];
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
 
   constructor(readonly fake: F) {}
 
-  enqueue(op: Op): void {
+  /** Queues one call of the API; `valueBytes`: the length of the values it sends. */
+  enqueue(op: Op, valueBytes = 0): void {
     this.queue.push(op);
+    this.queueValues.push(valueBytes);
+  }
+
+  /** Queues work that is no call of its own (see queueValues). */
+  enqueueWithObject(op: Op): void {
+    this.queue.push(op);
+    this.queueValues.push(null);
   }
 
   /** Called before the operations of a sync run. */
   protected beginSync(_operations: number): void {}
   /** Called after they ran (failure undefined when all succeeded). */
   protected endSync(_failure: unknown): void {}
+  /**
+   * Called with the request before any of its operations runs: a host that refuses the request
+   * as a whole (a payload limit) throws here, and nothing of the batch is applied.
+   */
+  protected checkRequest(_values: readonly (number | null)[]): void {}
 
   async sync(): Promise<void> {
     const fake = this.fake;
     const ops = this.queue;
+    const values = this.queueValues;
     this.queue = [];
+    this.queueValues = [];
     this.commits = [];
     fake.roundTrips++;
     this.beginSync(ops.length);
@@ -109,6 +130,7 @@ export abstract class RequestContextBase<F extends SyncTarget> {
     try {
       const injected = fake.pendingFailures.shift();
       if (injected) throw injected;
+      this.checkRequest(values);
       for (const op of ops) op();
     } catch (e) {
       failure = e;
@@ -155,7 +177,7 @@ export abstract class ClientObjectBase<C extends RequestContextBase<SyncTarget>>
 
   /** Queues the isNullObject answer of an *OrNullObject proxy. */
   protected markNullState(isNull: () => boolean): void {
-    this.context.enqueue(() => {
+    this.context.enqueueWithObject(() => {
       const n = isNull();
       this.context.commits.push(() => this.loaded.set('isNullObject', n));
     });

@@ -127,8 +127,17 @@ class Ctx extends RequestContextBase<FakeWord> {
   }
 
   /** Counts the batch's operations, to fail one part-way when a test asked for it (FakeWord.failPartWay). */
-  override enqueue(op: () => void): void {
-    super.enqueue(op);
+  override enqueue(op: () => void, valueBytes = 0): void {
+    super.enqueue(op, valueBytes);
+    this.failAfter();
+  }
+
+  override enqueueWithObject(op: () => void): void {
+    super.enqueueWithObject(op);
+    this.failAfter();
+  }
+
+  private failAfter(): void {
     const f = this.fake.partWay;
     if (f && this.queue.length === f.after) {
       this.fake.partWay = undefined;

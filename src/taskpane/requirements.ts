@@ -42,7 +42,7 @@ export const FEATURES: readonly Feature[] = [
     host: 'excel',
     label: 'Tô màu các ô có vấn đề',
     needs: [{ set: 'ExcelApi', version: '1.9' }],
-    members: ['Excel.Range.getCellProperties', 'Excel.Range.setCellProperties'],
+    members: ['Excel.Range.getCellProperties', 'Excel.Range.setCellProperties', 'Excel.Range.conditionalFormats', 'Excel.ConditionalFormat.type'],
     essential: false,
     instead: 'các ô không được tô màu, nhưng danh sách phát hiện, nút đến từng ô, chỉ số và đoạn văn vẫn dùng được',
   },

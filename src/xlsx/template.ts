@@ -15,7 +15,9 @@ import { reportingWindow } from '../core/periods';
 import { isoToSerial, periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
 import { roundTo } from '../core/numbers';
-import { spreadsheetText } from '../core/xml-text';
+import { escapeXml, spreadsheetText } from '../core/xml-text';
+import JSZip from 'jszip';
+import { newSaxesParser } from '../zip/saxes';
 
 /** A cell as a test or sample wants it: a value, typed text ("2.771"), or an explicit formula. */
 export type CellInput = SampleCell;
@@ -260,6 +262,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   }
 
   const positions = tablePositions(options);
+  const customTotals = new Map<string, Map<number, string>>();
   for (const spec of TABLES) {
     const ws = sheets.get(spec.sheet)!;
     const pos = positions[spec.name];
@@ -277,7 +280,8 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     const fill = options.tables?.[spec.name];
     const given = fill?.rows ?? [];
     const nRows = pos.rows;
-    writeTable(ws, spec, row, col0, given, nRows, fill?.totals, std);
+    const totalsFormulas = writeTable(ws, spec, row, col0, given, nRows, fill?.totals, std);
+    if (totalsFormulas.size) customTotals.set(spec.name, totalsFormulas);
     if (std) {
       spec.columns.forEach((c, j) => {
         const column = ws.getColumn(col0 + j);
@@ -288,7 +292,59 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   }
 
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return withTotalsRowFormulas(new Uint8Array(out as ArrayBuffer), customTotals);
+}
+
+/**
+ * ExcelJS 4.4 writes a column's totalsRowFunction="custom" but never its <totalsRowFormula>
+ * (its TableColumnXform renders the column as an empty element), and a custom total without
+ * its formula is a table Excel may "repair" when the file opens: ISO/IEC 29500-1 §18.5.1.6, "If a
+ * more custom calculation is desired, then this element should be used, and the
+ * totalsRowFunction shall be set to 'custom'"
+ * (https://learn.microsoft.com/previous-versions/office/developer/office-2010/cc802495(v=office.14)).
+ * Each such column of ExcelJS's table parts gets its formula, the one its totals cell holds, as
+ * Excel writes it. Positions come from saxes (src/zip/saxes.ts) and only the empty
+ * `<tableColumn …/>` element is rewritten; the package's other parts are copied by JSZip as they
+ * were compressed.
+ */
+async function withTotalsRowFormulas(bytes: Uint8Array, formulas: ReadonlyMap<string, ReadonlyMap<number, string>>): Promise<Uint8Array> {
+  if (!formulas.size) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const done = new Set<string>();
+  for (const f of Object.values(zip.files)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(f.name)) continue;
+    const xml = await f.async('string');
+    const edits: { at: number; end: number; text: string }[] = [];
+    let own: ReadonlyMap<number, string> | undefined;
+    let column = -1;
+    const parser = newSaxesParser();
+    parser.on('opentag', (tag) => {
+      const name = tag.name.slice(tag.name.indexOf(':') + 1);
+      if (name === 'table') {
+        own = formulas.get(tag.attributes.displayName ?? tag.attributes.name ?? '');
+        if (own) done.add(tag.attributes.displayName ?? tag.attributes.name!);
+      }
+      if (name !== 'tableColumn') return;
+      column++;
+      const formula = own?.get(column);
+      if (formula === undefined) return;
+      if (!tag.isSelfClosing || tag.attributes.totalsRowFunction !== 'custom') throw new Error(`ExcelJS wrote table column ${column} of ${f.name} unexpectedly`);
+      const end = parser.position;
+      edits.push({ at: end - 2, end, text: `><totalsRowFormula>${escapeXml(formula)}</totalsRowFormula></tableColumn>` });
+    });
+    parser.write(xml).close();
+    if (!edits.length) continue;
+    let out = '';
+    let from = 0;
+    for (const e of edits) {
+      out += xml.slice(from, e.at) + e.text;
+      from = e.end;
+    }
+    zip.file(f.name, out + xml.slice(from));
+  }
+  const missing = [...formulas.keys()].filter((t) => !done.has(t));
+  if (missing.length) throw new Error(`no table part for ${missing.join(', ')}`);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function addValidations(ws: ExcelJS.Worksheet, spec: TableModule, firstRow: number, nRows: number, col0: number, listRef: (c: number, n: number) => string, nTuyen: number) {
@@ -330,7 +386,10 @@ function toCellValue(x: CellInput | undefined): ExcelJS.CellValue {
   return typeof x === 'string' ? spreadsheetText(x) : x;
 }
 
-/** Writes one table with its header at `headerRow`, first column `col0`. */
+/**
+ * Writes one table with its header at `headerRow`, first column `col0`. Returns the formulas of
+ * its totals row by column index (0-based), for withTotalsRowFormulas.
+ */
 function writeTable(
   ws: ExcelJS.Worksheet,
   spec: TableModule,
@@ -340,7 +399,8 @@ function writeTable(
   nRows: number,
   totals: Partial<Record<string, CellInput>> | undefined,
   std: boolean,
-): void {
+): Map<number, string> {
+  const totalsFormulas = new Map<number, string>();
   const hasTotals = spec.totals.length > 0;
   const keys = spec.columns.map((c) => c.key);
   const colOf = (key: string) => col0 + keys.indexOf(key);
@@ -381,27 +441,31 @@ function writeTable(
       styleCell(cell, c, std);
     }
   }
-  if (!hasTotals) return;
+  if (!hasTotals) return totalsFormulas;
 
   const tr = last + 1;
   const table = ws.getTable(spec.name) as unknown as { table: { columns: { totalsRowFunction?: string; totalsRowFormula?: string; totalsRowResult?: unknown }[] } };
   for (const c of spec.columns.slice(1)) {
     const cell = ws.getCell(tr, colOf(c.key));
-    const colModel = table.table.columns[keys.indexOf(c.key)]!;
+    const j = keys.indexOf(c.key);
+    const colModel = table.table.columns[j]!;
     if (totals?.[c.key] !== undefined) cell.value = toCellValue(totals[c.key]);
     else if (spec.totals.includes(c.key)) {
       let s = 0;
       for (let r = first; r <= last; r++) s += numericOf(ws.getCell(r, colOf(c.key)).value).n ?? 0;
       const formula = `SUBTOTAL(109,${addr(c.key, first)}:${addr(c.key, last)})`;
-      if (std) {
-        cell.value = { formula, result: s } as ExcelJS.CellFormulaValue;
-        colModel.totalsRowFunction = 'custom';
-        colModel.totalsRowFormula = formula;
-        colModel.totalsRowResult = s;
-      } else cell.value = s;
+      cell.value = std ? ({ formula, result: s } as ExcelJS.CellFormulaValue) : s;
     } else if (c.kind === 'derivedRate') {
       const d = derived(spec, c, (k) => addr(k, tr), (k) => ws.getCell(tr, colOf(k)).value);
       if (d) cell.value = std ? ({ formula: d.formula, result: d.result === '' ? undefined : d.result } as ExcelJS.CellFormulaValue) : d.result === '' ? null : d.result;
+    }
+    // A formula in the totals row is a custom total: the column says so and carries the same
+    // formula (withTotalsRowFormulas). A constant, or nothing, stays "none".
+    const v = cell.value as ExcelJS.CellFormulaValue | null;
+    if (v && typeof v === 'object' && typeof v.formula === 'string') {
+      colModel.totalsRowFunction = 'custom';
+      colModel.totalsRowFormula = v.formula;
+      totalsFormulas.set(j, v.formula);
     }
     styleCell(cell, c, std);
     if (std) cell.font = { bold: true };
@@ -409,6 +473,7 @@ function writeTable(
   const label = ws.getCell(tr, col0);
   label.value = TOTAL_LABEL;
   if (std) label.font = { bold: true };
+  return totalsFormulas;
 }
 
 function styleCell(cell: ExcelJS.Cell, c: ColumnSpec, std: boolean) {

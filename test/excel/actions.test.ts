@@ -174,6 +174,25 @@ describe('Excel adapter: highlights', () => {
     expect(HIGHLIGHT_KEY in fake.savedSettings).toBe(false);
   });
 
+  test('a flagged cell under a conditional format with a fill is named to the officer; the rules are left as they were', async () => {
+    // E6:E8 has a rule with a pink fill (it covers the highlight when met); D5:D8 only data bars.
+    const fake = host(oneTable(), { conditionalFormats: { [S]: [{ range: 'E6:E8', fill: '#FFC7CE' }, { type: 'DataBar', range: 'D5:D8' }] } });
+    const rules = fake.conditionalFormatsOf(S);
+    const actions = createExcelActions({ check: reporting(() => [finding('E7'), finding('D8', 'warning'), finding('B5', 'info')]) });
+    const report = await actions.check();
+    expect(report.highlightNotice).toBe(
+      '1 ô có vấn đề nằm trong vùng có định dạng có điều kiện (Biên chế!E7): khi quy tắc của vùng đó thỏa, màu của quy tắc che màu tô của Trợ lý nên ô có thể không hiện màu hồng, vàng hay xanh nhạt. Các quy tắc định dạng có điều kiện của sổ được giữ nguyên; các ô này vẫn có trong danh sách bên dưới, bấm vào từng lỗi để đến ô đó.',
+    );
+    // E7 carries the highlight, but the officer sees the rule's pink; D8 shows its highlight.
+    expect([fake.fillOf(S, 'E7'), fake.shownFill(S, 'E7'), fake.shownFill(S, 'D8')]).toEqual([HIGHLIGHT_FILLS.error, '#FFC7CE', HIGHLIGHT_FILLS.warning]);
+    // The rules were read with the own fills: still one read and one write after the workbook.
+    expect(fake.roundTrips).toBe(4);
+    expect(fake.conditionalFormatsOf(S)).toEqual(rules);
+    await actions.clearHighlights();
+    expect(fake.getCellFormat(S, 'E7').fill).toEqual({ color: '#FFFF00', pattern: 'Solid' });
+    expect(fake.conditionalFormatsOf(S)).toEqual(rules);
+  });
+
   test("highlights recorded by the first version (v1 record) are still taken back exactly", async () => {
     const v1 = { v: 1, sheets: { [S]: [['E8', HIGHLIGHT_FILLS.error, '#FFFFFF', 'None'], ['D8', HIGHLIGHT_FILLS.warning, '#FFFFFF', 'Solid'], ['E6', HIGHLIGHT_FILLS.error, '#C6E0B4', 'Gray25']] } };
     const fake = host(oneTable(), {

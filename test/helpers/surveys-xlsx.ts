@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildWorkbook, type BuildOptions } from '../../src/xlsx/template';
 import { uploadHeader, type FormShape, type GeneratedForm } from './surveys';
+import { preparePackage } from '../support/exceljs-repairs';
 
 /**
  * A real .xlsx holding the standard workbook (template writer) plus an answer sheet in the
@@ -9,7 +10,8 @@ import { uploadHeader, type FormShape, type GeneratedForm } from './surveys';
  */
 export async function workbookWithAnswers(base: BuildOptions, sheetName: string, shape: FormShape, forms: readonly GeneratedForm[], titles: string[] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildWorkbook({ validations: false, ...base })) as unknown as ArrayBuffer);
+  // ExcelJS 4.4 cannot read the totals rows' <totalsRowFormula>: it gets the oracle's repaired copy.
+  await wb.xlsx.load((await preparePackage(await buildWorkbook({ validations: false, ...base }))).data as unknown as ArrayBuffer);
   const ws = wb.addWorksheet(sheetName);
   for (const t of titles) ws.addRow([t]);
   const header = uploadHeader(shape);

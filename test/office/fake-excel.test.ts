@@ -237,6 +237,79 @@ describe('fake Excel host: as strict as the documented host (issue 9)', () => {
   });
 });
 
+describe('fake Excel host: the request limit of Excel on the web and conditional formats', () => {
+  let undo: () => void = () => undefined;
+  afterEach(() => undo());
+  const S = 'Biên chế';
+
+  // learn.microsoft.com/office/dev/add-ins/excel/performance, "Create fewer range objects":
+  // 10 000 single-cell writes in one sync "exceeds the 5MB payload size limit"; split in two
+  // syncs of 5 000 they pass.
+  const writeOnes = (ws: Excel.Worksheet, from: number, to: number) => {
+    for (let row = from; row < to; row++) ws.getRange(`Z${row + 1}`).values = [['1']];
+  };
+
+  test("Microsoft's example: 10 000 single-cell writes in one sync are refused as a whole, 5 000 twice pass", async () => {
+    const s = setup();
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(S);
+      writeOnes(ws, 0, 10_000);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+    // Refused before anything ran: not even the first cell was written.
+    expect(s.fake.sheetGrid(S)[0]?.[25]).toBeUndefined();
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(S);
+      writeOnes(ws, 0, 5_000);
+      await ctx.sync();
+      writeOnes(ws, 5_000, 10_000);
+      await ctx.sync();
+    });
+    expect(s.fake.sheetGrid(S)[9_999]?.[25]).toEqual({ v: '1' });
+    // 1 024 bytes per call plus the 9 of [["1"]]: under 5 MiB for 5 000, over it for 10 000.
+    expect(s.fake.syncLog.map((l) => [l.operations, l.requestBytes, l.failed])).toEqual([
+      [10_000, 10_000 * 1_033, 'RequestPayloadSizeLimitExceeded'],
+      [5_000, 5_000 * 1_033, undefined],
+      [5_000, 5_000 * 1_033, undefined],
+    ]);
+    undo();
+    const desk = setup({ desktop: { oversized: 'null' } });
+    undo = desk.undo;
+    await Excel.run(async (ctx) => {
+      writeOnes(ctx.workbook.worksheets.getItem(S), 0, 10_000);
+      await ctx.sync();
+    });
+    expect(desk.fake.sheetGrid(S)[9_999]?.[25]).toEqual({ v: '1' });
+  });
+
+  test('Range.conditionalFormats lists the rules over the range and gets its count; a rule with a fill is what the cell shows', async () => {
+    const s = setup({ formats: { [S]: { E7: { fill: '#FFFF00' } } }, conditionalFormats: { [S]: [{ range: 'E5:E7', fill: '#FFC7CE' }, { type: 'DataBar', range: 'D5:E8' }] } });
+    undo = s.undo;
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(S);
+      const e7 = ws.getRange('E7').conditionalFormats.load('items/type');
+      const e8 = ws.getRange('E8').conditionalFormats.getCount();
+      const a1 = ws.getRange('A1').conditionalFormats.getCount();
+      await ctx.sync();
+      expect(e7.items.map((r) => r.type)).toEqual(['CellValue', 'DataBar']);
+      expect([e8.value, a1.value]).toEqual([1, 0]);
+    });
+    // E7's own yellow is under the rule's pink; E8 has only a data bar, which gives no fill.
+    expect([s.fake.fillOf(S, 'E7'), s.fake.shownFill(S, 'E7'), s.fake.shownFill(S, 'E8')]).toEqual(['#FFFF00', '#FFC7CE', null]);
+    // Two rows inserted above move the rule with its cells: E5:E7 is now E7:E9.
+    s.fake.insertRows(s.fake.sheet(S)!, 0, 2);
+    expect(['E6', 'E7', 'E9', 'E10'].map((c) => s.fake.shownFill(S, c))).toEqual([null, '#FFC7CE', '#FFC7CE', null]);
+    undo();
+    const old = setup({ apiSets: { ExcelApi: '1.5' } });
+    undo = old.undo;
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(S).getRange('E7').conditionalFormats.getCount();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+  });
+});
+
 describe('fake Excel host: renaming and deleting sheets and tables (insertSheets)', () => {
   let undo: () => void = () => undefined;
   afterEach(() => undo());

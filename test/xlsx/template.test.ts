@@ -8,13 +8,17 @@ import { BLANK_TEMPLATE, CLEAN_SAMPLE, MISTAKES_SAMPLE, SAMPLE_FILES } from '../
 import { mistakesNote } from '../../scripts/build-assets';
 import { PERIOD_KINDS } from '../../src/core/contract';
 import { TABLES } from '../../src/core/tables';
-import { findSheet, getCell, parseA1 } from '../../src/core/model';
+import { findSheet, getCell, parseA1, parseRange, toA1 } from '../../src/core/model';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
+import { preparePackage } from '../support/exceljs-repairs';
 
 const root = join(__dirname, '..', '..');
 
+/** ExcelJS 4.4 cannot read the <totalsRowFormula> the writer adds: it gets the copy the test oracle repairs. */
 async function load(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load((await preparePackage(bytes)).data as unknown as ArrayBuffer);
   return wb;
 }
 
@@ -111,6 +115,58 @@ describe('filled workbooks', () => {
     expect(formulas).toEqual([]);
     const s = findSheet(m, 'Biên chế');
     expect(getCell(s, parseA1(tableCell(opts, 'BienChe', 'totals', 'coMat')))?.v).toBe(1927);
+  });
+});
+
+/**
+ * Each table's totals row as the package states it, read with a DOM here (the writer places the
+ * formulas with saxes): for every totals cell of every table, the column's totalsRowFunction, its
+ * <totalsRowFormula>, and the cell's own <f>.
+ */
+async function totalsRows(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = async (path: string) => new DOMParser().parseFromString(await zip.file(path)!.async('string'), 'text/xml');
+  const out: { table: string; cell: string; fn: string | null; formula: string | null; cellFormula: string | null }[] = [];
+  for (const relsPath of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(p))) {
+    const sheet = await xml(relsPath.replace('_rels/', '').replace(/\.rels$/, ''));
+    const cells = new Map(Array.from(sheet.getElementsByTagName('c')).map((c) => [c.getAttribute('r')!, c.getElementsByTagName('f')[0]?.textContent ?? null]));
+    const rels = Array.from((await xml(relsPath)).getElementsByTagName('Relationship')).filter((r) => r.getAttribute('Type')!.endsWith('/table'));
+    for (const rel of rels) {
+      const table = (await xml(`xl/tables/${rel.getAttribute('Target')!.split('/').pop()}`)).documentElement!;
+      if (table.getAttribute('totalsRowCount') !== '1') continue;
+      const ref = parseRange(table.getAttribute('ref')!);
+      Array.from(table.getElementsByTagName('tableColumn')).forEach((col, j) => {
+        const cell = toA1({ row: ref.end.row, col: ref.start.col + j });
+        const formula = col.getElementsByTagName('totalsRowFormula')[0]?.textContent ?? null;
+        out.push({ table: table.getAttribute('name')!, cell, fn: col.getAttribute('totalsRowFunction') || null, formula, cellFormula: cells.get(cell) ?? null });
+      });
+    }
+  }
+  return out;
+}
+
+describe('the tables\' totals rows open in Excel without a repair', () => {
+  // ISO/IEC 29500-1 §18.5.1.6: a custom total is totalsRowFunction="custom" with its formula in
+  // <totalsRowFormula>, as real Excel writes it (test/fixtures/xlsx/public/reads-excel2007-table-calculated-column-and-totals-formula.xlsx).
+  it.each([
+    ['the shipped template', () => new Uint8Array(readFileSync(join(root, SAMPLE_FILES.template)))],
+    ['mau-co-loi as built now', () => buildWorkbook(MISTAKES_SAMPLE)],
+  ])('%s: every custom total carries the formula its cell holds, and every formula in a totals row is a custom total', async (_, bytes) => {
+    const rows = await totalsRows(await bytes());
+    const custom = rows.filter((r) => r.fn === 'custom');
+    for (const r of custom) expect({ ...r, formula: r.formula ?? 'none' }).toEqual({ ...r, formula: r.cellFormula });
+    for (const r of rows.filter((x) => x.cellFormula)) expect(r).toMatchObject({ fn: 'custom' });
+    expect(custom.length).toBeGreaterThan(0);
+  });
+
+  it('the template\'s first table: the formulas themselves', async () => {
+    const rows = await totalsRows(new Uint8Array(readFileSync(join(root, SAMPLE_FILES.template))));
+    const kq = rows.filter((r) => r.table === 'KetQuaGiaiQuyet');
+    // Data rows 6–10 (5 blank rows under the header at row 5), totals at row 11.
+    expect(kq.find((r) => r.cell === 'B11')).toEqual({ table: 'KetQuaGiaiQuyet', cell: 'B11', fn: 'custom', formula: 'SUBTOTAL(109,B6:B10)', cellFormula: 'SUBTOTAL(109,B6:B10)' });
+    expect(kq.find((r) => r.cell === 'M11')).toMatchObject({ fn: 'custom', formula: 'IF(N(F11)=0,"",ROUND((G11+H11)/F11*100,2))' });
+    expect(kq.find((r) => r.cell === 'A11')).toMatchObject({ fn: null, formula: null });
+    expect(rows.filter((r) => r.fn === 'custom')).toHaveLength(12 + 7 + 3 + 4);
   });
 });
 
