@@ -5,7 +5,7 @@
  * control and may hold inline content controls among its text. The adapter in src/word runs on it
  * unmodified (see installFakeWord), so tests and the playground exercise the add-in's own code.
  */
-import { ClientObjectBase, ERROR_CODES, FakeHost, FakeOfficeError, RequestContextBase, installGlobals, notLoaded, runner } from './host';
+import { ClientObjectBase, ClientResult, ERROR_CODES, FakeHost, FakeOfficeError, RequestContextBase, installGlobals, notLoaded, runner } from './host';
 
 export type ControlKind = 'RichText' | 'PlainText';
 export type Appearance = 'BoundingBox' | 'Tags' | 'Hidden';
@@ -32,8 +32,21 @@ export interface FakeParagraph {
   pictures?: FakePicture[];
   /** Paragraph.alignment once set ("Left", "Centered", …). */
   alignment?: string;
-  /** In a table cell of the main document (a header table such as NĐ 30's), one level deep. */
+  /** In a table cell of the main document (a header table such as NĐ 30's). */
   inTable?: boolean;
+  /** Paragraph.tableNestingLevel when in a table: 2 in a table nested in a cell; 1 when unset. */
+  tableLevel?: number;
+}
+
+/**
+ * A table of the body (Word.Table, WordApi 1.3), as far as the prose check reads it: its nesting
+ * level and its WordprocessingML (the w:tbl element, as the .docx has it), which Range.getOoxml
+ * returns inside a flat OPC package. Its paragraphs are in the body's flat list, marked inTable.
+ */
+export interface FakeTable {
+  id: number;
+  nestingLevel: number;
+  xml: string;
 }
 
 /**
@@ -63,7 +76,13 @@ export interface FakeSelection {
 
 /** What the builders accept: a plain paragraph, a block place, or a paragraph mixing text and inline places. */
 export type PlaceSpec = { tag: string; title?: string; text?: string | string[]; kind?: ControlKind; appearance?: Appearance };
-export type DocItem = string | (PlaceSpec & { inline?: undefined; cell?: undefined }) | { inline: (string | PlaceSpec)[] } | { cell: string };
+export type DocItem =
+  | string
+  | (PlaceSpec & { inline?: undefined; cell?: undefined; table?: undefined })
+  | { inline: (string | PlaceSpec)[] }
+  | { cell: string }
+  /** A table: its w:tbl XML and its cells' paragraphs in order (a nested table among them as another table item). */
+  | { table: { xml: string; items: DocItem[] } };
 
 export interface WordSnapshotControl {
   id: number;
@@ -245,6 +264,15 @@ class BodyProxy extends ClientObject {
   get footnotes(): NoteItemCollectionProxy {
     return new NoteItemCollectionProxy(this.context);
   }
+  /**
+   * Body.tables, "the collection of Table objects in the body" [WordApi 1.3]
+   * (learn.microsoft.com/javascript/api/word/word.body#word-word-body-tables-member), in document
+   * order. Whether Word lists nested tables there is not documented; the fake lists them, with
+   * their nestingLevel, so an adapter that must skip them is tested doing so.
+   */
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.context);
+  }
   protected resolve(): unknown {
     return this.context.fake.paragraphs;
   }
@@ -255,6 +283,93 @@ class BodyProxy extends ClientObject {
   protected override defaultProps(): string[] {
     return ['text'];
   }
+}
+
+/** Word.TableCollection (learn.microsoft.com/javascript/api/word/word.tablecollection). */
+class TableCollectionProxy extends Collection<TableProxy> {
+  protected members(): TableProxy[] {
+    if (!this.context.fake.supports('WordApi', '1.3')) apiNotFound();
+    return this.context.fake.tables.map((tb) => new TableProxy(this.context, tb.id));
+  }
+}
+
+/**
+ * Word.Table (learn.microsoft.com/javascript/api/word/word.table): nestingLevel, "top-level tables
+ * have level 1", and getRange [both WordApi 1.3].
+ */
+class TableProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly id: number,
+  ) {
+    super(ctx);
+  }
+  get nestingLevel(): number {
+    return this.get('nestingLevel');
+  }
+  protected resolve(): FakeTable {
+    const tb = this.context.fake.tables.find((x) => x.id === this.id);
+    if (!tb) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'Table');
+    return tb;
+  }
+  protected readProp(prop: string, t: unknown): unknown {
+    if (prop === 'nestingLevel') return (t as FakeTable).nestingLevel;
+    return invalid(`Unknown table property ${prop}`);
+  }
+  /** Table.getRange(rangeLocation): only "Whole" (the default) is modelled, the table itself. */
+  getRange(rangeLocation: 'Whole' = 'Whole'): TableRangeProxy {
+    if (rangeLocation !== 'Whole') invalid('Only the whole table range is modelled by the fake.');
+    return new TableRangeProxy(this.context, () => this.resolve());
+  }
+}
+
+/** The range of a whole table: its OOXML only. */
+class TableRangeProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly table: () => FakeTable,
+  ) {
+    super(ctx);
+  }
+  protected resolve(): FakeTable {
+    return this.table();
+  }
+  protected readProp(prop: string): unknown {
+    return invalid(`Unknown range property ${prop}`);
+  }
+  /**
+   * Range.getOoxml [WordApi 1.1]: the range as a flat OPC package (pkg:package, one pkg:part per
+   * part, XML parts inside pkg:xmlData), the format "Create better add-ins for Word with Office
+   * Open XML" describes (learn.microsoft.com/office/dev/add-ins/word/create-better-add-ins-for-word-with-office-open-xml):
+   * the relationships, /word/document.xml with the table in its w:body, and a styles part. Word
+   * adds more parts and properties than this; a reader that takes the table's cells from the
+   * document part's body sees the same.
+   */
+  getOoxml(): ClientResult<string> {
+    const result = new ClientResult<string>();
+    this.context.enqueue(() => {
+      const xml = flatPackage(this.resolve().xml);
+      this.context.commits.push(() => result.set(xml));
+    });
+    return result;
+  }
+}
+
+const PKG = 'http://schemas.microsoft.com/office/2006/xmlPackage';
+
+function flatPackage(tableXml: string): string {
+  const part = (name: string, type: string, xml: string) => `<pkg:part pkg:name="${name}" pkg:contentType="${type}"><pkg:xmlData>${xml}</pkg:xmlData></pkg:part>`;
+  return (
+    `<?xml version="1.0" standalone="yes"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="${PKG}">` +
+    part(
+      '/_rels/.rels',
+      'application/vnd.openxmlformats-package.relationships+xml',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ) +
+    part('/word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', `<w:document xmlns:w="${W}"><w:body>${tableXml}<w:p/><w:sectPr/></w:body></w:document>`) +
+    part('/word/styles.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml', `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`) +
+    '</pkg:package>'
+  );
 }
 
 /** Word.NoteItemCollection (learn.microsoft.com/javascript/api/word/word.noteitemcollection), footnotes only. */
@@ -507,6 +622,14 @@ class ParagraphProxy extends ClientObject {
   get text(): string {
     return this.get('text');
   }
+  /** Paragraph.tableNestingLevel [WordApi 1.3]: 0 outside tables, 1 in a table, 2 in a table nested in a cell. */
+  get tableNestingLevel(): number {
+    return this.get('tableNestingLevel');
+  }
+  /** Paragraph.isListItem [WordApi 1.3]: the fake has no lists. */
+  get isListItem(): boolean {
+    return this.get('isListItem');
+  }
   protected resolve(): FakeParagraph {
     const p = this.ref.id === undefined ? undefined : this.context.fake.paragraph(this.ref.id);
     if (!p) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", 'Paragraph');
@@ -515,7 +638,7 @@ class ParagraphProxy extends ClientObject {
   protected readProp(prop: string, t: unknown): unknown {
     const p = t as FakeParagraph;
     if (prop === 'text') return paragraphText(p);
-    if (prop === 'tableNestingLevel') return p.inTable ? 1 : 0;
+    if (prop === 'tableNestingLevel') return p.inTable ? (p.tableLevel ?? 1) : 0;
     if (prop === 'isListItem') return false;
     return invalid(`Unknown paragraph property ${prop}`);
   }
@@ -889,6 +1012,8 @@ interface SavedState {
 
 export class FakeWord extends FakeHost<WordSnapshot> {
   paragraphs: FakeParagraph[] = [];
+  /** The body's tables in document order, nested ones after the table holding them. */
+  readonly tables: FakeTable[] = [];
   /** Footnotes' paragraphs (outside the body's list, as in Word). */
   readonly notes: FakeParagraph[][] = [];
   selection: FakeSelection | null = null;
@@ -926,9 +1051,17 @@ export class FakeWord extends FakeHost<WordSnapshot> {
     };
   }
 
-  private addItem(item: DocItem): void {
+  private addItem(item: DocItem, level = 0): void {
     if (typeof item === 'string') {
       this.paragraphs.push(this.newParagraph(item));
+    } else if ('table' in item && item.table) {
+      this.tables.push({ id: this.nextId++, nestingLevel: level + 1, xml: item.table.xml });
+      const from = this.paragraphs.length;
+      for (const x of item.table.items) this.addItem(x, level + 1);
+      for (const p of this.paragraphs.slice(from)) {
+        p.inTable = true;
+        p.tableLevel = Math.max(p.tableLevel ?? 1, level + 1);
+      }
     } else if ('cell' in item && item.cell !== undefined) {
       const p = this.newParagraph(item.cell);
       p.inTable = true;
@@ -1343,11 +1476,16 @@ function paragraphItem(p: Element): DocItem {
   return { inline: merged };
 }
 
-function blockItems(container: Element, out: DocItem[]): void {
+function blockItems(container: Element, out: DocItem[], serialize?: (el: Element) => string): void {
   for (const c of childElements(container)) {
     if (c.namespaceURI !== W) continue;
     if (c.localName === 'p') out.push(paragraphItem(c));
-    else if (c.localName === 'tbl' || c.localName === 'tr' || c.localName === 'tc' || c.localName === 'customXml') blockItems(c, out);
+    else if (c.localName === 'tbl' && serialize) {
+      // The table's own XML, as the file has it, is what Range.getOoxml gives of it.
+      const items: DocItem[] = [];
+      blockItems(c, items, serialize);
+      out.push({ table: { xml: serialize(c), items } });
+    } else if (c.localName === 'tbl' || c.localName === 'tr' || c.localName === 'tc' || c.localName === 'customXml') blockItems(c, out, serialize);
     else if (c.localName === 'sdt') {
       const content = wChild(c, 'sdtContent');
       const inner: DocItem[] = [];
@@ -1383,14 +1521,15 @@ function footnoteTexts(xml: Document): string[][] {
  * (src/docx/text.ts, src/docx/xml.ts, src/xlsx/).
  */
 export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
-  const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
+  const [{ default: JSZip }, { DOMParser, XMLSerializer }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
   const zip = await JSZip.loadAsync(docx);
   const main = zip.file('word/document.xml');
   if (!main) throw new Error('Tệp không phải văn bản Word (.docx): thiếu word/document.xml.');
   const doc = new DOMParser().parseFromString(await main.async('string'), 'text/xml');
   const body = doc.getElementsByTagNameNS(W, 'body').item(0);
   const items: DocItem[] = [];
-  if (body) blockItems(body as unknown as Element, items);
+  const serializer = new XMLSerializer();
+  if (body) blockItems(body as unknown as Element, items, (el) => serializer.serializeToString(el as unknown as Node));
   const customProperties: Record<string, string> = { ...(options.customProperties ?? {}) };
   const custom = zip.file('docProps/custom.xml');
   if (custom) {

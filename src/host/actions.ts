@@ -92,6 +92,9 @@ export interface PlacePicture {
  */
 export type FilledPlaces = string[] & { picturesSkipped?: string[] };
 
+/** A table's OOXML to its cells' paragraphs in order, each with its text and position; null when unreadable. */
+export type TableCellReader = (ooxml: string) => { text: string; cell: NonNullable<DocParagraph['cell']> }[] | null;
+
 export interface WordActions {
   host: 'word';
   /** Tags of the content controls present in the document, in document order. */
@@ -108,8 +111,12 @@ export interface WordActions {
   /** What the document says it was filled from, if anything. */
   readRecord(): Promise<FillRecord | null>;
   copyText(text: string): Promise<void>;
-  /** "Kiểm tra số liệu trong văn bản": the body's paragraphs (table cells included) in document order. */
-  readParagraphs?(): Promise<DocParagraph[]>;
+  /**
+   * "Kiểm tra số liệu trong văn bản": the body's paragraphs (table cells included) in document
+   * order. With `cells` (the .docx reader's, src/docx/paragraphs.ts: src/word may not import
+   * src/docx) a host that can give each table's OOXML places its cells' paragraphs as `cchc doc` does.
+   */
+  readParagraphs?(cells?: TableCellReader): Promise<DocParagraph[]>;
   /** Selects characters [start, end) of a paragraph (index in readParagraphs' order). */
   selectText?(span: TextSpan): Promise<void>;
   /** Highlights these figures, replacing earlier marks; undone exactly by clearTextMarks. */

@@ -1,5 +1,5 @@
 import type { DocParagraph } from '../core/prose/types';
-import { HostError, type TextSpan } from '../host/actions';
+import { HostError, type TableCellReader, type TextSpan } from '../host/actions';
 import { toHostError, type Doing } from './errors';
 
 /**
@@ -94,32 +94,75 @@ const NOTE_MARK = String.fromCharCode(2);
 export const wordText = (t: string): string => t.normalize('NFC').split(NOTE_MARK).join('');
 
 /**
- * Body paragraphs in document order with their kind, then the footnotes' (one sync, two with
- * notes). Should a host that claims WordApi 1.5 fail on the footnotes, the body is read again
- * alone: the officer gets the body checked rather than no check at all.
+ * Where each table cell's paragraph sits, as `cchc doc` reads it: each top-level table's OOXML
+ * (Table.getRange("Whole").getOoxml(), WordApi 1.3 and 1.1) read by `cells`, the .docx reader's
+ * own code. Office.js also has Paragraph.parentTableCellOrNullObject with TableCell.cellIndex, but
+ * that counts cells, not grid columns: after a merged header cell ("Đã giải quyết" over three
+ * columns, w:gridSpan) every column to its right would be read as another one, and the rate and
+ * total checks would compare the wrong cells. The OOXML gives the grid as the file has it, in
+ * one round trip for all tables, whatever their number of cells.
+ *
+ * Body.tables, in document order, may or may not list nested tables (the reference does not say:
+ * learn.microsoft.com/javascript/api/word/word.body#word-word-body-tables-member); only those
+ * with Table.nestingLevel 1 are read, as `cchc doc` numbers them; a nested table's paragraphs
+ * sit at their outer cell in both. Body.paragraphs holds each table's cell paragraphs together
+ * and in order (tableNestingLevel > 0), so table k's are the next ones after table k-1's. A table
+ * whose OOXML cannot be read, or whose paragraphs do not match Word's in number and text, leaves
+ * its cells and those after it without position: no table check rather than a wrong one.
  */
-export function readParagraphs(): Promise<DocParagraph[]> {
+function placeCells(out: DocParagraph[], tables: ReturnType<TableCellReader>[]): void {
+  const cellParagraphs = out.filter((p) => p.kind === 'cell');
+  let at = 0;
+  for (const [k, cells] of tables.entries()) {
+    if (!cells) return;
+    const mine = cellParagraphs.slice(at, at + cells.length);
+    if (mine.length < cells.length || mine.some((p, i) => p.text !== cells[i]!.text)) return;
+    mine.forEach((p, i) => (p.cell = { ...cells[i]!.cell, table: k }));
+    at += cells.length;
+  }
+}
+
+/**
+ * Body paragraphs in document order with their kind (and, given `cells`, each table cell's
+ * position), then the footnotes': one sync, two with notes or tables (their OOXML and the notes'
+ * paragraphs travel together). Should a host fail on the tables, they are read without positions;
+ * should it fail on the footnotes, the body is read alone: the officer gets the body checked
+ * rather than no check at all.
+ */
+export function readParagraphs(cells?: TableCellReader): Promise<DocParagraph[]> {
   return run('đọc nội dung văn bản', async (context) => {
+    // Paragraph.tableNestingLevel and isListItem, Body.tables and Table.getRange: WordApi 1.3.
     const lists = Office.context.requirements.isSetSupported('WordApi', '1.3');
-    const read = async (withNotes: boolean): Promise<DocParagraph[]> => {
-      const ps = context.document.body.paragraphs;
+    const read = async (withNotes: boolean, withTables: boolean): Promise<DocParagraph[]> => {
+      const body = context.document.body;
+      const ps = body.paragraphs;
       ps.load(lists ? 'items/text,items/tableNestingLevel,items/isListItem' : 'items/text');
+      const tables = withTables && cells ? body.tables : null;
+      tables?.load('items/nestingLevel');
       const notes = withNotes ? loadNotes(context) : null;
       await context.sync();
       const out: DocParagraph[] = ps.items.map((p) => ({ text: wordText(p.text), kind: lists && p.tableNestingLevel > 0 ? 'cell' : lists && p.isListItem ? 'list' : 'paragraph' }));
+      const hasCells = out.some((p) => p.kind === 'cell');
+      const ooxml = tables && hasCells ? tables.items.filter((t) => t.nestingLevel === 1).map((t) => t.getRange('Whole').getOoxml()) : [];
       const noteParagraphs = notes?.paragraphs('items/text') ?? [];
-      if (noteParagraphs.length) {
-        await context.sync();
-        noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => wordText(p.text))).text, kind: 'note', noteId: String(k + 1) }));
-      }
+      if (noteParagraphs.length || ooxml.length) await context.sync();
+      if (ooxml.length) placeCells(out, ooxml.map((x) => cells!(x.value)));
+      noteParagraphs.forEach((np, k) => out.push({ text: joinNote(np.items.map((p) => wordText(p.text))).text, kind: 'note', noteId: String(k + 1) }));
       return out;
     };
-    if (!notesReadable()) return read(false);
-    try {
-      return await read(true);
-    } catch {
-      return read(false);
+    const notes = notesReadable();
+    const tables = lists && !!cells;
+    const attempts: [boolean, boolean][] = [[notes, tables]];
+    if (tables) attempts.push([notes, false]);
+    if (notes) attempts.push([false, false]);
+    for (const [i, [n, t]] of attempts.entries()) {
+      try {
+        return await read(n, t);
+      } catch (e) {
+        if (i === attempts.length - 1) throw e;
+      }
     }
+    return read(false, false);
   });
 }
 

@@ -141,8 +141,9 @@ test('checks the figures written in the document: findings, select on click, mar
   const slip = 'Tổng số hồ sơ đến hạn giải quyết là 27 trường hợp; đã giải quyết đúng hạn 23 trường hợp, đạt tỷ lệ 88,46%.';
   const id = await page.evaluate((text) => {
     const fake = window.__wordPlayground!.fake;
-    // The last ordinary paragraph (the title, which names the period, stays as it is).
-    const p = [...fake.snapshot().paragraphs].reverse().find((x) => x.block === null && x.segments.every((s) => s.control === null) && x.text.trim() !== '')!;
+    // The last ordinary paragraph outside the tables (the title, which names the period, stays as
+    // it is; the signature block at the end is a table, whose cells Word reads as cells).
+    const p = [...fake.paragraphs].reverse().find((x) => !x.inTable && !x.block && x.segments.every((s) => !s.control) && x.segments.some((s) => s.text.trim() !== ''))!;
     fake.setParagraphText(p.id, text);
     return p.id;
   }, slip);

@@ -7,6 +7,7 @@ import type { DocFinding, DocReport } from '../../core/prose/types';
 import type { CheckReport } from '../../core/report';
 import type { TextSpan, WordActions } from '../../host/actions';
 import { messageOf } from '../status';
+import { tableCells } from '../../docx/paragraphs';
 
 /**
  * "Kiểm tra số liệu trong văn bản": reads the open document through the host actions, checks
@@ -88,7 +89,8 @@ export function ProseCheck({ actions, workbook }: { actions: WordActions; workbo
 
   const check = () =>
     guard(async () => {
-      const paragraphs = await actions.readParagraphs!();
+      // Table cells placed by the .docx reader's code, so the table checks read them as `cchc doc` does.
+      const paragraphs = await actions.readParagraphs!(tableCells);
       const r = checkDocument(paragraphs, workbook ? { workbook } : {});
       setReport(r);
       setStale(false);
