@@ -1,7 +1,8 @@
 /**
  * The text of a .docx for `cchc doc`: body paragraphs, list items and table cells in document
- * order, then the footnotes, each as a DocParagraph (see src/core/prose/types.ts). Read with JSZip
- * and saxes (streaming, no DOM; src/zip/saxes.ts), so a 100-page report costs one pass over document.xml.
+ * order, then the footnotes, each as a DocParagraph (see src/core/prose/types.ts). Read with fflate
+ * (only the parts read are inflated, src/docx/package.ts) and saxes (streaming, no DOM;
+ * src/zip/saxes.ts), so a 100-page report costs one pass over document.xml.
  *
  * What counts as text: w:t (including inserted runs), w:tab as a tab, w:br and w:cr as a space;
  * deleted runs (w:del), field instructions (w:instrText), and drawings are skipped, as Word's own

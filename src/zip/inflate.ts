@@ -1,26 +1,25 @@
 /**
- * Inflating one part of a zip package with a running byte count, for the .xlsx reader and the
- * .docx filler alike. The sizes a zip directory declares can lie (a 2 MB file inflating to 2 GB),
- * so each reader counts what really comes out and stops the inflater as soon as `count` throws.
+ * Inflating one part of a zip package (src/zip/archive.ts) with a running byte count, for the
+ * .xlsx and .ods readers and the .docx filler alike. The sizes a zip directory declares can lie (a
+ * 2 MB file inflating to 2 GB), so each reader counts what really comes out and inflating stops as
+ * soon as `count` throws. fflate's streaming inflater is fed the compressed bytes a slice at a
+ * time: one slice can inflate to at most about a thousand times its size (DEFLATE's longest
+ * match is 258 bytes for a code of a few bits), so nothing much past a limit is ever held.
  */
-import type JSZip from 'jszip';
+import { Inflate } from 'fflate';
+import type { ZipEntry } from './archive';
 
-interface JSZipStream {
-  on(event: 'data', cb: (chunk: Uint8Array) => void): JSZipStream;
-  on(event: 'error', cb: (e: Error) => void): JSZipStream;
-  on(event: 'end', cb: () => void): JSZipStream;
-  pause(): JSZipStream;
-  resume(): JSZipStream;
-}
+/** Compressed bytes per step: inflates to at most about 33 MB, 300 to 600 KB for an Office part's XML. */
+const STEP = 1 << 15;
 
 /**
  * The part's bytes. `count` is told the size of each chunk before it is kept and throws (with the
  * reader's own Vietnamese error) to stop at a limit; `corrupt` turns an inflate failure into it.
  */
-export async function inflateCounted(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown): Promise<Uint8Array> {
+export async function inflateCounted(entry: ZipEntry, count: (bytes: number) => void, corrupt: (e: Error) => unknown): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  await inflateEach(file, count, corrupt, (chunk) => {
+  await inflateEach(entry, count, corrupt, (chunk) => {
     chunks.push(chunk);
     size += chunk.length;
   });
@@ -37,35 +36,59 @@ export async function inflateCounted(file: JSZip.JSZipObject, count: (bytes: num
 /**
  * The part's bytes handed to `take` chunk by chunk as they are inflated, none kept: for a reader
  * that parses as it inflates (the .xlsx streaming reader), so a sheet of 100 MB of XML is never
- * held whole. `count` is told each chunk's size first, as above; if either throws, inflating stops.
+ * held whole. `count` is told each chunk's size first, as above; if either throws, inflating stops
+ * and that error is thrown. In a page, the browser gets a turn every few tens of milliseconds, so
+ * that a large workbook read does not freeze it.
  */
-export function inflateEach(file: JSZip.JSZipObject, count: (bytes: number) => void, corrupt: (e: Error) => unknown, take: (chunk: Uint8Array) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // internalStream is JSZip's public streaming API, missing from its typings.
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): JSZipStream }).internalStream('uint8array');
-    let done = false;
-    const fail = (e: unknown) => {
-      if (done) return;
-      done = true;
-      stream.pause();
-      reject(e);
-    };
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (done) return;
-        try {
-          count(chunk.length);
-          take(chunk);
-        } catch (e) {
-          fail(e);
-        }
-      })
-      .on('error', (e: Error) => fail(corrupt(e)))
-      .on('end', () => {
-        if (done) return;
-        done = true;
-        resolve();
-      })
-      .resume();
+export async function inflateEach(entry: ZipEntry, count: (bytes: number) => void, corrupt: (e: Error) => unknown, take: (chunk: Uint8Array) => void): Promise<void> {
+  const hand = (chunk: Uint8Array) => {
+    if (!chunk.length) return;
+    count(chunk.length);
+    take(chunk);
+  };
+  let turn = now();
+  const pause = async () => {
+    if (!IN_PAGE || now() - turn < TURN_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    turn = now();
+  };
+  if (entry.compression === 0) {
+    for (const piece of entry.raw) {
+      for (let at = 0; at < piece.length; at += STEP) {
+        hand(piece.subarray(at, at + STEP));
+        await pause();
+      }
+    }
+    return;
+  }
+  // What `count` or `take` threw, told apart from the inflater's own failures.
+  let stopped: { error: unknown } | null = null;
+  const inflater = new Inflate((chunk) => {
+    try {
+      hand(chunk);
+    } catch (e) {
+      stopped = { error: e };
+      throw e;
+    }
   });
+  const push = (slice: Uint8Array, final: boolean) => {
+    try {
+      inflater.push(slice, final);
+    } catch (e) {
+      if (stopped) throw stopped.error;
+      throw corrupt(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  // The last slice goes in as final, so that a stream cut short fails ("unexpected EOF") rather
+  // than ending quietly at a block boundary.
+  const slices = entry.raw.flatMap((piece) => Array.from({ length: Math.ceil(piece.length / STEP) }, (_, i) => piece.subarray(i * STEP, (i + 1) * STEP)));
+  if (!slices.length) slices.push(new Uint8Array(0));
+  for (let i = 0; i < slices.length; i++) {
+    push(slices[i]!, i === slices.length - 1);
+    await pause();
+  }
 }
+
+const IN_PAGE = typeof window !== 'undefined';
+const TURN_MS = 50;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
