@@ -1,9 +1,10 @@
 /**
  * Opening a report template (.docx, .docm, .dotx, .dotm), or a filled report, within limits
- * measured on what is really read: each part is inflated only when it is asked for
- * (src/zip/inflate.ts, fflate), with a running byte count over the whole package. The sizes the
- * zip directory declares are never trusted, so a small file holding a huge part costs no more
- * than the limit. Works in Node and the browser.
+ * measured on what is really read, as the workbook readers do (src/xlsx/package.ts): entries
+ * counted in the zip directory before anything is read, and each part inflated only when it is
+ * asked for (src/zip/inflate.ts, fflate), with a running byte count over the whole package. The
+ * sizes the directory declares are never trusted, so a small file holding a huge part costs no
+ * more than the limit. Works in Node and the browser.
  */
 import { openZip, ZipOpenError, type ZipArchive, type ZipEntry } from '../zip/archive';
 import { inflateCounted } from '../zip/inflate';
@@ -11,6 +12,7 @@ import { writeZip } from '../zip/write';
 import { UnreadableTemplateError } from './errors';
 import { newBudget, type XmlBudget } from './xml';
 import { formatSize } from '../core/format';
+import { refusalMessage } from '../core/catalogue/refusals';
 
 export { UnreadableTemplateError, isUnreadableTemplateError } from './errors';
 
@@ -29,6 +31,8 @@ export const DOCX_LIMITS = {
    * about their file size).
    */
   maxUnpackedBytes: 60 * 1024 * 1024,
+  /** Entries in the zip, counted in its directory before any is read; Word's own files have a few dozen, one per picture more. */
+  maxParts: 5_000,
   /** XML elements over all parts read. */
   maxXmlElements: 1_000_000,
   /** Nesting of XML elements; libxml2's default limit, which Word's own files never approach. */
@@ -59,7 +63,10 @@ export interface TemplatePackage {
   bytes(mtime: Date): Promise<Uint8Array>;
 }
 
-export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> {
+/** Whose file it is, for the wording of a refusal: the template of `cchc report`, or the report `cchc doc` reads. */
+export type DocxRole = 'template' | 'document';
+
+export async function openTemplate(input: Uint8Array, role: DocxRole = 'template'): Promise<TemplatePackage> {
   if (input.length === 0) throw new UnreadableTemplateError('not_docx', 'Mẫu báo cáo là tệp rỗng (0 byte): hãy chọn đúng tệp Word (.docx).');
   if (input.length > DOCX_LIMITS.maxFileBytes) {
     throw new UnreadableTemplateError(
@@ -75,8 +82,11 @@ export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> 
   }
   let zip: ZipArchive;
   try {
-    zip = openZip(input);
+    zip = openZip(input, DOCX_LIMITS.maxParts);
   } catch (e) {
+    if (e instanceof ZipOpenError && e.kind === 'too_many_entries') {
+      throw new UnreadableTemplateError('too_many_parts', refusalMessage('docx_too_many_parts', { parts: e.entries, limit: DOCX_LIMITS.maxParts, role }));
+    }
     throw new UnreadableTemplateError('corrupt_zip', 'Mẫu báo cáo bị hỏng (không giải nén được): hãy lưu lại mẫu từ Word hoặc dùng mẫu gốc.', e instanceof ZipOpenError ? e.detail : String(e));
   }
   if (!zip.entry('word/document.xml')) {
@@ -89,7 +99,7 @@ export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> 
   const parts = new Map<string, { entry: ZipEntry; text?: string } | { content: string | Uint8Array }>(zip.entries.map((entry) => [entry.name, { entry }]));
   let left = DOCX_LIMITS.maxUnpackedBytes;
   const inflate = async (entry: ZipEntry): Promise<Uint8Array> => {
-    const bytes = await inflateBounded(entry, left);
+    const bytes = await inflateBounded(entry, left, role);
     left -= bytes.length;
     return bytes;
   };
@@ -125,17 +135,14 @@ export async function openTemplate(input: Uint8Array): Promise<TemplatePackage> 
 }
 
 /** A part's bytes, stopped as soon as it alone would pass what is left of the unpacked-size budget. */
-function inflateBounded(file: ZipEntry, budget: number): Promise<Uint8Array> {
+function inflateBounded(file: ZipEntry, budget: number, role: DocxRole): Promise<Uint8Array> {
   let total = 0;
   return inflateCounted(
     file,
     (n) => {
       total += n;
       if (total > budget) {
-        throw new UnreadableTemplateError(
-          'unpacked_too_large',
-          `Nội dung mẫu báo cáo quá lớn khi giải nén (hơn ${formatSize(DOCX_LIMITS.maxUnpackedBytes)} ở phần ${file.name}, giới hạn dung lượng giải nén): hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word.`,
-        );
+        throw new UnreadableTemplateError('unpacked_too_large', refusalMessage('docx_unpacked_too_large', { part: file.name, limit: DOCX_LIMITS.maxUnpackedBytes, role }));
       }
     },
     (e) => new UnreadableTemplateError('corrupt_zip', `Mẫu báo cáo bị hỏng: không giải nén được phần ${file.name}. Hãy lưu lại mẫu từ Word hoặc dùng mẫu gốc.`, String(e)),

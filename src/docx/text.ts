@@ -153,27 +153,35 @@ function partParagraphs(xml: string, mode: 'body' | 'notes', budget: TextBudget)
   return out;
 }
 
-/** The filler's package limits (./package.ts) apply; its template wording is replaced by the report's. */
+/**
+ * The filler's package limits (./package.ts) apply; its template wording is replaced by the report's.
+ * The zip's limits are worded for a report by the catalogue already (`role` 'document').
+ */
 const PROBLEM: Partial<Record<TemplateProblem, string>> = {
   too_large: `tệp lớn hơn giới hạn ${formatSize(DOCX_LIMITS.maxFileBytes)}`,
-  unpacked_too_large: `nội dung tài liệu quá lớn khi giải nén (giới hạn ${formatSize(DOCX_LIMITS.maxUnpackedBytes)})`,
   not_zip: 'không phải tệp Word .docx (không mở được như một gói ZIP)',
   corrupt_zip: 'tệp Word bị hỏng (không giải nén được)',
   not_docx: 'không phải tệp Word .docx (có thể là tệp .doc cũ, tệp có mật khẩu, hoặc tệp Excel/PowerPoint): hãy mở bằng Word và lưu lại dưới dạng .docx',
   bad_xml: BAD_XML,
 };
 
+/** The refusals whose message the catalogue words (src/core/catalogue/refusals.ts), by the package's reason. */
+const CATALOGUED: Partial<Record<TemplateProblem, RefusalCode>> = {
+  too_many_parts: 'docx_too_many_parts',
+  unpacked_too_large: 'docx_unpacked_too_large',
+};
+
 /** Paragraphs of a .docx in document order, then its footnotes. Throws UnreadableDocumentError on anything that is not a Word document. */
 export async function readDocxParagraphs(bytes: Uint8Array): Promise<DocParagraph[]> {
   try {
-    const pkg = await openTemplate(bytes);
+    const pkg = await openTemplate(bytes, 'document');
     const budget: TextBudget = { xml: pkg.budget, charsLeft: DOCX_LIMITS.maxTextChars };
     const body = partParagraphs((await pkg.text('word/document.xml'))!, 'body', budget);
     const notes = await pkg.text('word/footnotes.xml');
     if (notes) for (const p of partParagraphs(notes, 'notes', budget)) body.push(p);
     return body;
   } catch (e) {
-    if (isUnreadableTemplateError(e)) throw new UnreadableDocumentError(PROBLEM[e.reason] ?? e.message);
+    if (isUnreadableTemplateError(e)) throw new UnreadableDocumentError(PROBLEM[e.reason] ?? e.message, CATALOGUED[e.reason]);
     throw e;
   }
 }
