@@ -27,7 +27,8 @@ export function writeZip(parts: Iterable<PartToWrite>, options: { level: 1 | 2 |
     // another realm (a Buffer under jest, an iframe's array) fails: such bytes are viewed anew here.
     const bytes: ArrayBufferView = p.data;
     const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    files[p.name] = [data, p.stored ? { level: 0 } : {}];
+    // A folder entry ("xl/", which ExcelJS writes) is an empty name ending in "/", stored as zip writers store it.
+    files[p.name] = [data, p.stored || p.name.endsWith('/') ? { level: 0 } : {}];
   }
   return zipSync(files, { level: options.level, mtime });
 }
