@@ -146,5 +146,6 @@ function inflateBounded(file: ZipEntry, budget: number, role: DocxRole): Promise
       }
     },
     (e) => new UnreadableTemplateError('corrupt_zip', `Mẫu báo cáo bị hỏng: không giải nén được phần ${file.name}. Hãy lưu lại mẫu từ Word hoặc dùng mẫu gốc.`, String(e)),
+    budget,
   );
 }

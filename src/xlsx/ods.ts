@@ -227,7 +227,7 @@ export async function readOds(bytes: Uint8Array, fileName?: string): Promise<Wor
   const styles = new Styles();
   const stylesPart = zip.entry('styles.xml');
   if (stylesPart) {
-    const xml = await inflateCounted(stylesPart, (n) => budget.addBytes(n), corrupt);
+    const xml = await inflateCounted(stylesPart, (n) => budget.addBytes(n), corrupt, LIMITS.maxUncompressedBytes - budget.bytes);
     const parser = xmlPass(budget, styles.listener(), null);
     parser.write(xml);
     parser.end();

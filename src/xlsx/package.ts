@@ -160,7 +160,7 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * buffers) as soon as the package's total crosses the limit.
  */
 function inflatePart(file: ZipEntry, budget: Budget): Promise<Uint8Array> {
-  return inflateCounted(file, (n) => budget.addBytes(n), corruptZip);
+  return inflateCounted(file, (n) => budget.addBytes(n), corruptZip, LIMITS.maxUncompressedBytes - budget.bytes);
 }
 
 const SCAN_CHUNK = 1 << 20;

@@ -6,24 +6,48 @@
  * time: one slice can inflate to at most about a thousand times its size (DEFLATE's longest
  * match is 258 bytes for a code of a few bits), so nothing much past a limit is ever held.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { ZipEntry } from './archive';
 
 /** Compressed bytes per step: inflates to at most about 33 MB, 300 to 600 KB for an Office part's XML. */
 const STEP = 1 << 15;
 
 /**
+ * The most bytes one compressed byte can inflate to, with room to spare: DEFLATE's longest copy
+ * (258 bytes) takes at least two bits, one for its length code and one for its distance code, so
+ * no stream inflates to more than 1 032 times its size, plus a block's last few bytes.
+ */
+const MOST_PER_BYTE = 1100;
+
+/**
  * The part's bytes. `count` is told the size of each chunk before it is kept and throws (with the
  * reader's own Vietnamese error) to stop at a limit; `corrupt` turns an inflate failure into it.
+ * `room` is what the reader's limit still allows: a part too small to inflate past it whatever it
+ * holds is inflated in one call (the streaming inflater's buffers cost several times the output
+ * on the small parts that make up most of a package), then counted.
  */
-export async function inflateCounted(entry: ZipEntry, count: (bytes: number) => void, corrupt: (e: Error) => unknown): Promise<Uint8Array> {
+export async function inflateCounted(entry: ZipEntry, count: (bytes: number) => void, corrupt: (e: Error) => unknown, room = 0): Promise<Uint8Array> {
+  const compressed = entry.raw.reduce((n, piece) => n + piece.length, 0);
+  if (entry.compression === 8 && compressed * MOST_PER_BYTE < room) {
+    let bytes: Uint8Array;
+    try {
+      bytes = inflateSync(entry.raw.length === 1 ? entry.raw[0]! : joined(entry.raw, compressed));
+    } catch (e) {
+      throw corrupt(e instanceof Error ? e : new Error(String(e)));
+    }
+    if (bytes.length) count(bytes.length);
+    return bytes;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   await inflateEach(entry, count, corrupt, (chunk) => {
     chunks.push(chunk);
     size += chunk.length;
   });
-  if (chunks.length === 1) return chunks[0]!;
+  return chunks.length === 1 ? chunks[0]! : joined(chunks, size);
+}
+
+function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
