@@ -31,7 +31,10 @@ export const DOCX_LIMITS = {
    * about their file size).
    */
   maxUnpackedBytes: 60 * 1024 * 1024,
-  /** Entries in the zip, counted in its directory before any is read; Word's own files have a few dozen, one per picture more. */
+  /**
+   * Entries in the zip, counted in its directory before any is read; Word's own files have a few
+   * dozen, one more per picture.
+   */
   maxParts: 5_000,
   /** XML elements over all parts read. */
   maxXmlElements: 1_000_000,

@@ -9,8 +9,23 @@
 import { Inflate, inflateSync } from 'fflate';
 import type { ZipEntry } from './archive';
 
-/** Compressed bytes per step: inflates to at most about 33 MB, 300 to 600 KB for an Office part's XML. */
+/** Bytes of a stored part handed on at a time. */
 const STEP = 1 << 15;
+
+/**
+ * Compressed bytes fed to the inflater at a time are chosen so that each step inflates to about
+ * OUT_PER_STEP, from what the last step gave: office XML inflates 5 to 20 times, so steps of a
+ * few KB; a bomb of one repeated byte a thousand times, so steps of 64 bytes. fflate's inflater
+ * allocates a buffer of at least 160 KB per step and copies what it gives out: with fixed steps
+ * of 32 KB (33 MB out of a bomb each) a 2 MB workbook inflating to 2 GB peaked at 460 MB before
+ * its limit stopped it, 150 MB with steps out of 1 MB, 108 MB with these (JSZip's inflater: 78
+ * MB); a large workbook and one just under the limits read in the same time and memory as with
+ * JSZip (`node dist/cli.js check` under GNU time, docs/reliability.md).
+ */
+const OUT_PER_STEP = 1 << 16;
+const FIRST_STEP = 1 << 12;
+const SMALLEST_STEP = 1 << 6;
+const LARGEST_STEP = 1 << 16;
 
 /**
  * The most bytes one compressed byte can inflate to, with room to spare: DEFLATE's longest copy
@@ -19,16 +34,20 @@ const STEP = 1 << 15;
  */
 const MOST_PER_BYTE = 1100;
 
+/** The most a part inflated in one call may come to (its buffer grows by doubling to hold it): parts of up to 7 KB compressed. */
+const ONE_CALL = 8 << 20;
+
 /**
  * The part's bytes. `count` is told the size of each chunk before it is kept and throws (with the
  * reader's own Vietnamese error) to stop at a limit; `corrupt` turns an inflate failure into it.
- * `room` is what the reader's limit still allows: a part too small to inflate past it whatever it
- * holds is inflated in one call (the streaming inflater's buffers cost several times the output
- * on the small parts that make up most of a package), then counted.
+ * `room` is what the reader's limit still allows: a small part that cannot inflate past it (nor
+ * past ONE_CALL) whatever it holds is inflated in one call, then counted: the streaming
+ * inflater's buffers cost several times the output on the small parts that make up most of a
+ * package.
  */
 export async function inflateCounted(entry: ZipEntry, count: (bytes: number) => void, corrupt: (e: Error) => unknown, room = 0): Promise<Uint8Array> {
   const compressed = entry.raw.reduce((n, piece) => n + piece.length, 0);
-  if (entry.compression === 8 && compressed * MOST_PER_BYTE < room) {
+  if (entry.compression === 8 && compressed * MOST_PER_BYTE < Math.min(room, ONE_CALL)) {
     let bytes: Uint8Array;
     try {
       bytes = inflateSync(entry.raw.length === 1 ? entry.raw[0]! : joined(entry.raw, compressed));
@@ -87,7 +106,9 @@ export async function inflateEach(entry: ZipEntry, count: (bytes: number) => voi
   }
   // What `count` or `take` threw, told apart from the inflater's own failures.
   let stopped: { error: unknown } | null = null;
+  let out = 0;
   const inflater = new Inflate((chunk) => {
+    out += chunk.length;
     try {
       hand(chunk);
     } catch (e) {
@@ -103,14 +124,29 @@ export async function inflateEach(entry: ZipEntry, count: (bytes: number) => voi
       throw corrupt(e instanceof Error ? e : new Error(String(e)));
     }
   };
-  // The last slice goes in as final, so that a stream cut short fails ("unexpected EOF") rather
+  // The compressed bytes as one run of pieces, cut into steps sized from the last step's ratio;
+  // the last step goes in as final, so that a stream cut short fails ("unexpected EOF") rather
   // than ending quietly at a block boundary.
-  const slices = entry.raw.flatMap((piece) => Array.from({ length: Math.ceil(piece.length / STEP) }, (_, i) => piece.subarray(i * STEP, (i + 1) * STEP)));
-  if (!slices.length) slices.push(new Uint8Array(0));
-  for (let i = 0; i < slices.length; i++) {
-    push(slices[i]!, i === slices.length - 1);
+  const total = entry.raw.reduce((n, piece) => n + piece.length, 0);
+  let piece = 0;
+  let at = 0;
+  let fed = 0;
+  let step = FIRST_STEP;
+  do {
+    while (piece < entry.raw.length && at >= entry.raw[piece]!.length) {
+      piece++;
+      at = 0;
+    }
+    const from = entry.raw[piece] ?? new Uint8Array(0);
+    const slice = from.subarray(at, at + step);
+    at += slice.length;
+    fed += slice.length;
+    const before = out;
+    push(slice, fed >= total);
+    const ratio = (out - before) / Math.max(slice.length, 1);
+    step = Math.min(LARGEST_STEP, Math.max(SMALLEST_STEP, Math.floor(OUT_PER_STEP / Math.max(ratio, 1))));
     await pause();
-  }
+  } while (fed < total);
 }
 
 const IN_PAGE = typeof window !== 'undefined';
