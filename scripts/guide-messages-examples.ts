@@ -200,4 +200,6 @@ export const REFUSAL_EXAMPLES: { [C in RefusalCode]: RefusalArgs<C> } = {
   merge_input_missing: { path: 'D:\\BaoCao\\don-vi' },
   merge_output_too_large: { units: 180, cells: 1_720_000, limit: LIMITS.maxCells, fit: 150 },
   merge_folder_empty: { path: 'D:\\BaoCao\\don-vi' },
+  docx_too_many_parts: { parts: 12_000, limit: DOCX_LIMITS.maxParts, role: 'document' },
+  docx_unpacked_too_large: { part: 'word/document.xml', limit: DOCX_LIMITS.maxUnpackedBytes, role: 'template' },
 };

@@ -82,13 +82,13 @@ export async function asDocument(pkg: TemplatePackage, write: (name: string, tex
       }
     }
     // The "bin" default types the VBA project; it goes unless another .bin part still relies on it.
-    const remaining = Object.keys(pkg.zip.files).filter((n) => !pkg.zip.files[n]!.dir && !dropped.includes(n));
+    const remaining = pkg.names().filter((n) => !dropped.includes(n));
     const binNeeded = remaining.some((n) => n.toLowerCase().endsWith('.bin') && !overridden.has(`/${n}`.toLowerCase()));
     for (const el of children) {
       if (isNamed(el, 'Default') && el.attrs.ContentType === VBA_CT && !binNeeded) edits.push({ start: el.start, end: el.end, text: '' });
     }
     if (edits.length) write('[Content_Types].xml', splice(ct, edits));
   }
-  for (const p of dropped) pkg.zip.remove(p);
+  for (const p of dropped) pkg.remove(p);
   return { from, dropped };
 }

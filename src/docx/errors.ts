@@ -2,6 +2,7 @@
 export type TemplateProblem =
   | 'too_large'
   | 'unpacked_too_large'
+  | 'too_many_parts'
   | 'too_many_elements'
   | 'too_deep'
   | 'not_zip'

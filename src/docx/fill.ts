@@ -25,7 +25,8 @@ export { escapeXml } from './custom-props';
  * hand-written on purpose: the libraries that edit OOXML (docx, docxtemplater, officegen…) parse
  * and re-serialise the whole part, which reorders attributes, drops unknown markup or rewrites
  * comments and tracked changes; none promises untouched bytes outside the edit. Parts the filler
- * does not own are not rewritten at all (JSZip copies their compressed bytes).
+ * does not own are copied as they are (src/docx/package.ts: the same bytes once inflated; the zip
+ * around them is written anew with fflate, each part deflated, or stored where the source stored it).
  *
  * A control is a place to fill when its tag is one of ours ("cchc:…"), or, when it has no tag at
  * all, when its title is one of ours: LibreOffice drops every w:tag on saving but keeps w:alias.
@@ -73,7 +74,7 @@ export async function fillDocx(docx: Uint8Array, narrative: Narrative, record: F
 export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, record: FillRecord, options: FillOptions = {}): Promise<FillResult> {
   const pkg = await openTemplate(docx);
   const date = fixedDate(record.filledAt);
-  const write = (name: string, text: string) => pkg.write(name, text, date);
+  const write = (name: string, text: string) => pkg.write(name, text);
   const texts = placeTexts(narrative);
   // escapeXml drops what XML 1.0 forbids as it writes; counted here, once per text, so the
   // officer is told (the unit's name comes from the workbook as typed).
@@ -113,11 +114,11 @@ export async function fillDocxDetailed(docx: Uint8Array, narrative: Narrative, r
   const chartPlaced = placed > 0;
   const surveyPlaces = parts.filter((p) => p.name === 'word/document.xml').flatMap((p) => p.places.filter((x) => x.tag === SECTION_TAGS.hailong));
   const chartSkipped = options.chart && !chartPlaced ? (surveyPlaces.length ? ('inline_place' as const) : ('no_place' as const)) : undefined;
-  await writeChartParts(pkg, chartPlaced ? options.chart! : null, date, write);
+  await writeChartParts(pkg, chartPlaced ? options.chart! : null, write);
   const conversion = await asDocument(pkg, write);
   await writeRecord(pkg, record, write);
   const missing = (Object.keys(texts) as Tag[]).filter((t) => texts[t].length > 0 && !census.seen.has(t));
-  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const bytes = await pkg.bytes(date);
   return { bytes, filled: [...filled], emptied: [...emptied], missing, byTitle: [...census.byTitle], conversion, chart: chartPlaced, ...(chartSkipped ? { chartSkipped } : {}), ...(droppedNote ? { droppedNote } : {}) };
 }
 
@@ -234,7 +235,8 @@ function placeOf(span: SdtSpan, census: Census): Place | null {
 
 /** The document's main part first, then headers and footers. */
 function contentParts(pkg: TemplatePackage): string[] {
-  return Object.keys(pkg.zip.files)
+  return pkg
+    .names()
     .filter((n) => PARTS.test(n))
     .sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
 }
@@ -371,7 +373,7 @@ function highlighted(rPr: string | null): string {
   return `<w:rPr>${['rFonts', 'b', 'bCs', 'i', 'iCs', 'color', 'sz', 'szCs'].map(el).join('')}${HIGHLIGHT}</w:rPr>`;
 }
 
-/** JSZip stamps new entries with the current time; a date from the record keeps output reproducible. */
+/** Every zip entry is dated: a date from the record, not the current time, keeps the output reproducible. */
 function fixedDate(iso: string): Date {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : d;

@@ -11,8 +11,17 @@
 export const DOCX_LIMITS = {
   /** Size of the template file itself. */
   maxFileBytes: 30 * 1024 * 1024,
-  /** Bytes inflated from the parts the filler reads, counted while inflating. */
+  /**
+   * Bytes inflated from the package, counted while inflating: the parts read, and when a filled
+   * copy is written, the parts copied into it (pictures, which deflate does not shrink, count
+   * about their file size).
+   */
   maxUnpackedBytes: 60 * 1024 * 1024,
+  /**
+   * Entries in the zip, counted in its directory before any is read; Word's own files have a few
+   * dozen, one more per picture.
+   */
+  maxParts: 5_000,
   /** XML elements over all parts read. */
   maxXmlElements: 1_000_000,
   /** Nesting of XML elements; libxml2's default limit, which Word's own files never approach. */

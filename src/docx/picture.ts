@@ -76,7 +76,7 @@ export function freeDocPrId(pkg: TemplatePackage, parts: { name: string; xml: st
 }
 
 /** Writes (chart given) or removes (null) the picture's parts, relationships and content types. */
-export async function writeChartParts(pkg: TemplatePackage, chart: ChartImage | null, date: Date, write: (name: string, text: string) => void): Promise<void> {
+export async function writeChartParts(pkg: TemplatePackage, chart: ChartImage | null, write: (name: string, text: string) => void): Promise<void> {
   const rels = await pkg.text(DOC_RELS);
   let relsText = rels ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
   const { root, children } = parsePart(pkg, relsText, DOC_RELS);
@@ -89,11 +89,11 @@ export async function writeChartParts(pkg: TemplatePackage, chart: ChartImage | 
     const shifted = { ...root, closeStart: root.closeStart - removed, end: root.end - removed };
     const rel = (id: string, target: string) => `<${childName(root, 'Relationship')} Id="${id}" Type="${IMAGE_REL}" Target="${target}"/>`;
     relsText = appendToRoot(relsText, shifted, rel(REL_IDS.png, 'media/cchc-hailong.png') + rel(REL_IDS.svg, 'media/cchc-hailong.svg'));
-    pkg.zip.file(CHART_PARTS.png, chart.png, { date, createFolders: false, binary: true });
+    pkg.write(CHART_PARTS.png, chart.png);
     write(CHART_PARTS.svg, chart.svg);
     await addDefaults(pkg, write);
   } else {
-    for (const p of Object.values(CHART_PARTS)) if (pkg.zip.file(p)) pkg.zip.remove(p);
+    for (const p of Object.values(CHART_PARTS)) pkg.remove(p);
   }
   if (relsText !== rels && (rels != null || chart)) write(DOC_RELS, relsText);
 }

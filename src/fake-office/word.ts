@@ -1521,26 +1521,29 @@ function footnoteTexts(xml: Document): string[][] {
  * (src/docx/text.ts, src/docx/xml.ts, src/xlsx/).
  */
 export async function fakeWordFromDocx(docx: Uint8Array | ArrayBuffer, options: FakeWordOptions = {}): Promise<FakeWord> {
-  const [{ default: JSZip }, { DOMParser, XMLSerializer }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
-  const zip = await JSZip.loadAsync(docx);
-  const main = zip.file('word/document.xml');
-  if (!main) throw new Error('Tệp không phải văn bản Word (.docx): thiếu word/document.xml.');
-  const doc = new DOMParser().parseFromString(await main.async('string'), 'text/xml');
+  const [{ strFromU8, unzipSync }, { DOMParser, XMLSerializer }] = await Promise.all([import('fflate'), import('@xmldom/xmldom')]);
+  // The three parts the fake reads, inflated whole: a test's or the playground's own document.
+  const wanted = new Set(['word/document.xml', 'docProps/custom.xml', 'word/footnotes.xml']);
+  const parts = unzipSync(docx instanceof Uint8Array ? docx : new Uint8Array(docx), { filter: (f) => wanted.has(f.name) });
+  const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : null);
+  const main = part('word/document.xml');
+  if (main == null) throw new Error('Tệp không phải văn bản Word (.docx): thiếu word/document.xml.');
+  const doc = new DOMParser().parseFromString(main, 'text/xml');
   const body = doc.getElementsByTagNameNS(W, 'body').item(0);
   const items: DocItem[] = [];
   const serializer = new XMLSerializer();
   if (body) blockItems(body as unknown as Element, items, (el) => serializer.serializeToString(el as unknown as Node));
   const customProperties: Record<string, string> = { ...(options.customProperties ?? {}) };
-  const custom = zip.file('docProps/custom.xml');
-  if (custom) {
-    const cdoc = new DOMParser().parseFromString(await custom.async('string'), 'text/xml');
+  const custom = part('docProps/custom.xml');
+  if (custom != null) {
+    const cdoc = new DOMParser().parseFromString(custom, 'text/xml');
     const props = cdoc.getElementsByTagName('property');
     for (let i = 0; i < props.length; i++) {
       const p = props.item(i)!;
       customProperties[p.getAttribute('name') ?? ''] ??= p.textContent ?? '';
     }
   }
-  const notesPart = zip.file('word/footnotes.xml');
-  const footnotes = notesPart ? footnoteTexts(new DOMParser().parseFromString(await notesPart.async('string'), 'text/xml') as unknown as Document) : [];
+  const notesPart = part('word/footnotes.xml');
+  const footnotes = notesPart != null ? footnoteTexts(new DOMParser().parseFromString(notesPart, 'text/xml') as unknown as Document) : [];
   return new FakeWord(items, { ...options, customProperties, ...(footnotes.length && !options.footnotes ? { footnotes } : {}) });
 }

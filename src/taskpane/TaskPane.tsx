@@ -127,7 +127,7 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
     download && report
       ? (allowErrors: boolean, previous?: CheckReport, options?: ReportDownloadOptions) =>
           run('download', async () => {
-            // JSZip and the XML parsers come only now, with the template filler.
+            // The zip and XML parsers come only now, with the template filler.
             const { reportDocx, DOCX_MIME } = await import(/* webpackChunkName: "report-docx" */ './report/docx');
             const file = await reportDocx(report, allowErrors, new Date(), undefined, previous, options);
             await download(file.fileName, file.bytes, DOCX_MIME);

@@ -59,7 +59,7 @@ export function messageOf(e: unknown): string {
   // The files' own refusals (a workbook or a report template we cannot use, a consolidation too
   // large to be read back) say why and what to do.
   if (e instanceof Error && (e.name === 'UnreadableWorkbookError' || e.name === 'UnreadableTemplateError' || e.name === 'MergedWorkbookTooLargeError')) return e.message;
-  // Library errors are English (JSZip, parsers): their meaning is shown instead.
+  // Library errors are English (the zip and XML parsers): their meaning is shown instead.
   const detail = libraryErrorMeaning(e);
   return `Đã xảy ra lỗi không mong đợi: ${detail}. Hãy thử lại; nếu lỗi lặp lại, hãy đóng và mở lại bổ trợ.`;
 }

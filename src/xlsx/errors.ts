@@ -30,9 +30,10 @@ export function isUnreadableWorkbookError(e: unknown): e is UnreadableWorkbookEr
 }
 
 /**
- * The meaning, in Vietnamese, of an error thrown by a library reading an Office file (JSZip,
- * the XML parsers, Node's file system), for the places that must show something: the user never
- * sees the library's English ("Can't find end of central directory : is this a zip file ?").
+ * The meaning, in Vietnamese, of an error thrown by a library reading an Office file (fflate, or
+ * JSZip inside ExcelJS, the XML parsers, Node's file system), for the places that must show
+ * something: the user never sees the library's English ("invalid zip data", "Can't find end of
+ * central directory : is this a zip file ?").
  */
 export function libraryErrorMeaning(e: unknown): string {
   const code = (e as { code?: unknown })?.code;
@@ -42,11 +43,11 @@ export function libraryErrorMeaning(e: unknown): string {
   if (code === 'EISDIR') return 'đường dẫn là một thư mục, không phải tệp';
   if (code === 'ENOSPC') return 'ổ đĩa đã đầy';
   if (code === 'EROFS') return 'ổ đĩa chỉ cho phép đọc';
-  if (/end of central directory|is this a zip|corrupted zip|invalid (cen|loc)|relative offset|zip64|not a zip|missing bytes/i.test(text)) {
+  if (/end of central directory|is this a zip|corrupted zip|invalid zip data|unknown compression type|invalid (cen|loc)|relative offset|zip64|not a zip|missing bytes/i.test(text)) {
     return 'tệp bị hỏng hoặc không phải tệp Office (không đọc được gói nén zip bên trong)';
   }
   if (/encrypted/i.test(text)) return 'tệp được mã hoá bằng mật khẩu';
-  if (/size mismatch|crc32|invalid (stored|distance|code|block)|incorrect header|unexpected end of (file|data)|inflate/i.test(text)) {
+  if (/size mismatch|crc32|invalid (stored|distance|code|block|length\/literal)|incorrect header|unexpected (end of (file|data)|EOF)|inflate/i.test(text)) {
     return 'dữ liệu nén trong tệp bị hỏng';
   }
   if (/xml|tag|attribute|entity|root|unclosed|not well-formed|invalid character/i.test(text)) return 'nội dung XML bên trong tệp bị hỏng';

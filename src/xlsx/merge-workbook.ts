@@ -4,7 +4,8 @@
  * summed counts), plus "Nguồn" (one line per source file) and "Truy vết" (each consolidated
  * figure and the cells it came from).
  */
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { writeZip } from '../zip/write';
 import { PERIOD_KINDS, type PeriodKind, type TableName } from '../core/contract';
 import { TABLES } from '../core/tables';
 import { colToLetters } from '../core/model';
@@ -139,11 +140,11 @@ async function assertReadable(bytes: Uint8Array, units: number): Promise<void> {
  * and the estimate of how many units fit needs the whole count.
  */
 async function cellsWritten(bytes: Uint8Array): Promise<number> {
-  const zip = await JSZip.loadAsync(bytes);
+  // This program's own package, just written: read whole, without the readers' limits.
+  const sheets = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
   let cells = 0;
-  for (const f of Object.values(zip.files)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) continue;
-    const xml = await f.async('string');
+  for (const data of Object.values(sheets)) {
+    const xml = strFromU8(data);
     const tag = /<c[\s>/]/g;
     while (tag.exec(xml)) cells++;
   }
@@ -170,9 +171,9 @@ function insertBefore(xml: string, marker: string, text: string): string {
  * compression (level 1: the trace compresses well at any level), which is the rest of the cost.
  * The sheet is encoded to UTF-8 as it is written (ByteSink), never held as one long string.
  * ExcelJS's own shared-string part is extended (its root's counts rewritten), never re-parsed.
- * The package parts themselves are read and written with JSZip.
+ * The package parts themselves are read and written with fflate (src/zip/write.ts).
  */
-/** UTF-8 bytes written in pieces: no string of the whole part, and nothing for JSZip to re-encode. */
+/** UTF-8 bytes written in pieces: no string of the whole part, and nothing for the zip writer to re-encode. */
 class ByteSink {
   private readonly chunks: Uint8Array[] = [];
   private pending: string[] = [];
@@ -201,17 +202,18 @@ class ByteSink {
 }
 
 async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const part = async (p: string) => {
-    const f = zip.file(p);
+  // ExcelJS's package, just written by this program: read whole, without the readers' limits.
+  const files = new Map<string, Uint8Array>(Object.entries(unzipSync(xlsx)));
+  const part = (p: string) => {
+    const f = files.get(p);
     if (!f) throw new Error(`ExcelJS package without ${p}`);
-    return f.async('string');
+    return strFromU8(f);
   };
-  let workbook = await part('xl/workbook.xml');
-  let rels = await part('xl/_rels/workbook.xml.rels');
-  let types = await part('[Content_Types].xml');
+  let workbook = part('xl/workbook.xml');
+  let rels = part('xl/_rels/workbook.xml.rels');
+  let types = part('[Content_Types].xml');
   const SST = 'xl/sharedStrings.xml';
-  let sst = zip.file(SST) ? await part(SST) : null;
+  let sst = files.has(SST) ? part(SST) : null;
   // ExcelJS numbers its strings in order of its <si>; ours continue after them.
   const base = sst ? Number(/uniqueCount="(\d+)"/.exec(sst)?.[1] ?? NaN) : 0;
   if (!Number.isInteger(base)) throw new Error('ExcelJS shared strings without uniqueCount');
@@ -229,7 +231,7 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
     return i;
   };
   let sheetId = Math.max(0, ...[...workbook.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1])));
-  let file = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).length;
+  let file = [...files.keys()].filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).length;
   // Column letters once per column, not once per cell.
   const letters: string[] = [];
   const letter = (j: number) => (letters[j] ??= colToLetters(j));
@@ -255,7 +257,7 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
       if (cells) out.write(`<row r="${r}">${cells}</row>`);
     });
     out.write('</sheetData></worksheet>');
-    zip.file(`xl/${target}`, out.bytes());
+    files.set(`xl/${target}`, out.bytes());
   });
   if (added.length) {
     if (sst) {
@@ -271,10 +273,13 @@ async function addPlainSheets(xlsx: Uint8Array, sheets: readonly PlainSheet[]): 
       rels = insertBefore(rels, '</Relationships>', '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>');
       types = insertBefore(types, '</Types>', '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
     }
-    zip.file(SST, sst);
+    files.set(SST, strToU8(sst));
   }
-  zip.file('xl/workbook.xml', workbook);
-  zip.file('xl/_rels/workbook.xml.rels', rels);
-  zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  files.set('xl/workbook.xml', strToU8(workbook));
+  files.set('xl/_rels/workbook.xml.rels', strToU8(rels));
+  files.set('[Content_Types].xml', strToU8(types));
+  return writeZip(
+    [...files].map(([name, data]) => ({ name, data })),
+    { level: 1, mtime: new Date() },
+  );
 }

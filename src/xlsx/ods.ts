@@ -1,7 +1,7 @@
 /**
  * OpenDocument spreadsheets (.ods, LibreOffice Calc, pushed in the public sector) → WorkbookModel.
  *
- * An .ods is a zip holding content.xml (and styles.xml): the zip is opened with JSZip and each part
+ * An .ods is a zip holding content.xml (and styles.xml): the zip is opened with fflate and each part
  * inflated with the running byte count of src/zip/inflate.ts, content.xml parsed by saxes while it
  * inflates (the same libraries and the same counted, streaming pass as the .xlsx reader), so no
  * zip or XML parsing is written here. What is written here is the format's meaning: repeated rows
@@ -17,11 +17,11 @@
  * row) is skipped without allocating; rows count against LIMITS.maxRows up to the last row that
  * holds a value.
  */
-import JSZip from 'jszip';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
 import { colToLetters } from '../core/model';
 import { isUnreadableWorkbookError, refuse } from './errors';
 import { Budget, LIMITS } from './package';
+import { openZip, ZipOpenError, type ZipArchive } from '../zip/archive';
 import { inflateCounted, inflateEach } from '../zip/inflate';
 import { newSaxesParser } from '../zip/saxes';
 import { isoDateSerial } from './serial';
@@ -213,24 +213,21 @@ interface CellState {
 }
 
 export async function readOds(bytes: Uint8Array, fileName?: string): Promise<WorkbookModel> {
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openZip(bytes, LIMITS.maxParts);
   } catch (e) {
-    throw broken(e);
+    if (e instanceof ZipOpenError && e.kind === 'too_many_entries') throw refuse('ods_too_many_parts', { parts: e.entries, limit: LIMITS.maxParts });
+    throw broken(e instanceof ZipOpenError ? e.detail : e);
   }
-  const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > LIMITS.maxParts) {
-    throw refuse('ods_too_many_parts', { parts: entries.length, limit: LIMITS.maxParts });
-  }
-  const content = zip.file('content.xml');
+  const content = zip.entry('content.xml');
   if (!content) throw broken('no content.xml');
   const budget = new Budget();
   const corrupt = (e: Error) => broken(e);
   const styles = new Styles();
-  const stylesPart = zip.file('styles.xml');
+  const stylesPart = zip.entry('styles.xml');
   if (stylesPart) {
-    const xml = await inflateCounted(stylesPart, (n) => budget.addBytes(n), corrupt);
+    const xml = await inflateCounted(stylesPart, (n) => budget.addBytes(n), corrupt, LIMITS.maxUncompressedBytes - budget.bytes);
     const parser = xmlPass(budget, styles.listener(), null);
     parser.write(xml);
     parser.end();

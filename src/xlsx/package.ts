@@ -1,7 +1,7 @@
 /**
  * Everything done to the .xlsx package (the zip) before its cells are read: recognise what the
  * file is and refuse what would exhaust memory or time; streamPackage hands the same pass to the
- * streaming reader (stream-read.ts). Works in Node and in the browser (JSZip and saxes are plain
+ * streaming reader (stream-read.ts). Works in Node and in the browser (fflate and saxes are plain
  * JavaScript). The repairs the former ExcelJS path needed live with that path, in the tests
  * (test/support/exceljs-repairs.ts).
  *
@@ -10,8 +10,8 @@
  * size), then every XML part is streamed through saxes, counting elements, cells, rows and depth (a
  * sheet's <dimension> can state any area). Only a package that passed is handed on.
  */
-import JSZip from 'jszip';
 import { newSaxesParser } from '../zip/saxes';
+import { openZip, ZipOpenError, type ZipArchive, type ZipEntry } from '../zip/archive';
 import { inflateCounted, inflateEach } from '../zip/inflate';
 import { isUnreadableWorkbookError, refuse, type UnreadableWorkbookError } from './errors';
 
@@ -159,8 +159,8 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * Inflates one part with the running byte count. Stops (pauses the inflater and drops its
  * buffers) as soon as the package's total crosses the limit.
  */
-function inflatePart(file: JSZip.JSZipObject, budget: Budget): Promise<Uint8Array> {
-  return inflateCounted(file, (n) => budget.addBytes(n), corruptZip);
+function inflatePart(file: ZipEntry, budget: Budget): Promise<Uint8Array> {
+  return inflateCounted(file, (n) => budget.addBytes(n), corruptZip, LIMITS.maxUncompressedBytes - budget.bytes);
 }
 
 const SCAN_CHUNK = 1 << 20;
@@ -230,7 +230,7 @@ export interface PartListener {
 
 interface OpenedPackage {
   budget: Budget;
-  parts: Map<string, { file: JSZip.JSZipObject; bytes: Uint8Array }>;
+  parts: Map<string, { file: ZipEntry; bytes: Uint8Array }>;
 }
 
 /**
@@ -288,18 +288,16 @@ async function openPackage(input: Uint8Array | ArrayBuffer, inflateNow: (name: s
     throw refuse('not_zip', {});
   }
 
-  let zip: JSZip;
+  let zip: ZipArchive;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = openZip(bytes, LIMITS.maxParts);
   } catch (e) {
-    throw corruptZip(e);
+    if (e instanceof ZipOpenError && e.kind === 'too_many_entries') throw refuse('too_many_parts', { parts: e.entries, limit: LIMITS.maxParts });
+    throw corruptZip(e instanceof ZipOpenError ? e.detail : e);
   }
 
-  const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (entries.length > LIMITS.maxParts) {
-    throw refuse('too_many_parts', { parts: entries.length, limit: LIMITS.maxParts });
-  }
-  const partName = (f: JSZip.JSZipObject) => f.name.replace(/^\//, '');
+  const entries = zip.entries;
+  const partName = (f: ZipEntry) => f.name.replace(/^\//, '');
   const sheetCount = entries.filter((f) => SHEET.test(partName(f))).length;
   if (sheetCount > LIMITS.maxSheets) {
     throw refuse('too_many_sheets', { sheets: sheetCount, limit: LIMITS.maxSheets });

@@ -462,6 +462,10 @@ const REFUSAL_CASES = {
   // 100 tables nested in one another: 300 levels, past 256.
   doc_too_deep: () => docRefusalOf(deepDocx(100)),
   doc_text_too_long: () => docRefusalOf(oneParagraphDocx(200), ['maxTextChars', 100]),
+  // Three entries ([Content_Types].xml, _rels/.rels, word/document.xml) at a limit of two.
+  docx_too_many_parts: () => docRefusalOf(oneParagraphDocx(200), ['maxParts', 2]),
+  // A paragraph of 200 bytes and more at an unpacked limit of 100 bytes.
+  docx_unpacked_too_large: () => docRefusalOf(oneParagraphDocx(200), ['maxUnpackedBytes', 100]),
   // Three units' consolidation at a cell limit of 100: the template alone has more.
   merge_output_too_large: () =>
     withLimit('maxCells', 100, async () => {

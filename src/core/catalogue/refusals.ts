@@ -335,6 +335,24 @@ export const REFUSALS = {
     message: (a: { limit: number }) =>
       `Tài liệu có quá nhiều chữ để kiểm tra (hơn ${N(a.limit)} ký tự, giới hạn ${N(a.limit)} ký tự, khoảng 300 trang): một báo cáo thường dưới 100 trang; hãy bỏ các phụ lục dài (hoặc chép phần báo cáo sang tệp mới) rồi kiểm tra lại.`,
   },
+  // ---- a Word file's zip package, read by the report filler and `cchc doc` alike (src/docx/package.ts `DOCX_LIMITS`);
+  // `role` says whose file it is: the template a report is filled from, or the report `cchc doc` reads
+  docx_too_many_parts: {
+    severity: 'error',
+    doc: 'a .docx (a report template, or a report given to `cchc doc`) whose zip directory lists more entries than the limit (`DOCX_LIMITS.maxParts`), counted before any part is read',
+    meaning: 'Tệp Word (mẫu báo cáo hoặc văn bản cần kiểm tra) gồm quá nhiều phần bên trong, không giống một tệp Word thông thường.',
+    fix: 'mở tệp bằng Word và lưu lại, hoặc dùng mẫu gốc',
+    message: (a: { parts: number; limit: number; role: 'template' | 'document' }) =>
+      `${a.role === 'template' ? 'Mẫu báo cáo' : 'Tài liệu'} có quá nhiều phần (${N(a.parts)}, giới hạn số phần trong gói ${N(a.limit)}): một tệp Word thông thường chỉ có vài chục phần; ${a.role === 'template' ? 'hãy dùng mẫu gốc, hoặc mở mẫu bằng Word và lưu lại' : 'hãy mở tài liệu bằng Word và lưu lại'} rồi thử lại.`,
+  },
+  docx_unpacked_too_large: {
+    severity: 'error',
+    doc: 'a .docx whose parts inflate to more bytes than the limit (`DOCX_LIMITS.maxUnpackedBytes`), counted while inflating whatever sizes the zip declares (a zip bomb is refused before its XML is read)',
+    meaning: 'Nội dung tệp Word (mẫu báo cáo hoặc văn bản cần kiểm tra) quá lớn khi giải nén.',
+    fix: 'bỏ các ảnh, phụ lục lớn không cần kiểm tra, hoặc mở tệp bằng Word và lưu lại',
+    message: (a: { part: string; limit: number; role: 'template' | 'document' }) =>
+      `Nội dung ${a.role === 'template' ? 'mẫu báo cáo' : 'tài liệu'} quá lớn khi giải nén (hơn ${MB(a.limit)} ở phần ${a.part}, giới hạn dung lượng giải nén ${MB(a.limit)}): một tệp Word báo cáo thường chỉ vài MB; ${a.role === 'template' ? 'hãy dùng mẫu gốc hoặc lưu lại mẫu bằng Word' : 'hãy bỏ các ảnh, phụ lục lớn không cần kiểm tra, hoặc mở tài liệu bằng Word và lưu lại'} rồi thử lại.`,
+  },
   // ---- the command line's inputs (src/cli/input.ts, src/cli/merge.ts)
   not_regular_file: {
     reason: 'not_zip',

@@ -43,7 +43,7 @@ export type { PickedFile };
 /** Reads and checks one unit's file. Never throws: an unreadable file is an outcome with its Vietnamese reason. */
 export async function readUnitFile(file: PickedFile): Promise<UnitOutcome> {
   try {
-    // The reader (JSZip, saxes) is loaded on first use, as the Word pane does for its workbook.
+    // The reader (fflate, saxes) is loaded on first use, as the Word pane does for its workbook.
     const { readPickedWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/picked');
     const { model, bytes } = await readPickedWorkbook(file);
     const hash = await fileHash(bytes);

@@ -6,8 +6,8 @@ import { HostError, type FillRecord } from '../../host/actions';
 import type { ReportDownloadOptions } from './ReportSection';
 
 /**
- * The filled report for download from the Excel pane. JSZip and saxes come with this module,
- * which the pane loads only when the officer asks for the file.
+ * The filled report for download from the Excel pane. The .docx filler (fflate, saxes) comes with
+ * this module, which the pane loads only when the officer asks for the file.
  */
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
