@@ -24,10 +24,47 @@ function foldChar(c: string): string {
   return f;
 }
 
+/**
+ * foldChar's answer for each UTF-16 code unit, as its code + 1 (0: not asked yet); bit 16 set where
+ * the answer is not its own lower case (which the whole string's toLowerCase would then change).
+ */
+const folds = new Uint32Array(0x10000);
+const UNSTABLE = 0x10000;
+/** Reused between calls: the folded code units of the paragraph being folded. */
+let buffer = new Uint16Array(4096);
+const CHUNK = 8192;
+
+function foldUnit(c: number): number {
+  const f = foldChar(String.fromCharCode(c)).charCodeAt(0);
+  const lower = String.fromCharCode(f).toLowerCase();
+  return (f + 1) | (lower.length === 1 && lower.charCodeAt(0) === f && (f < 0xd800 || f > 0xdfff) ? 0 : UNSTABLE);
+}
+
 /** Same length as `s` (UTF-16 units), one folded character per character. */
 export function foldKeep(s: string): string {
-  // Non-ASCII characters fold to one character each; ASCII lower-cases in place.
-  return s.replace(/[^ -~\t\n\r]/g, foldChar).toLowerCase();
+  // Non-ASCII code units fold to one unit each (foldChar, from a table); ASCII lower-cases in
+  // place. A report's paragraph is a fifth non-ASCII letters: replacing them by a regular
+  // expression with a callback per letter was the prose reader's largest single cost.
+  const n = s.length;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  const codes = buffer;
+  let unstable = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) codes[i] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    else if (c === 9 || c === 10 || c === 13) codes[i] = c;
+    else {
+      let f = folds[c]!;
+      if (f === 0) folds[c] = f = foldUnit(c);
+      if (f & UNSTABLE) unstable = true;
+      codes[i] = (f & 0xffff) - 1;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  // Lower-casing the whole string, as this function always did, changes only what the table
+  // marks (a surrogate pair's letter outside the BMP, "İ"): done only then.
+  return unstable ? out.toLowerCase() : out;
 }
 
 export interface Range {
