@@ -16,7 +16,7 @@
 import { BASES, CHILD_OF, FAMILY_NOUN, HEDGE_WORD, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
 import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
-import { outerText, parenDepths, within, type Range } from './text';
+import { outerText, parenDepths, PhraseIndex, within, type Range } from './text';
 import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';
 
 export interface DocReading {
@@ -45,22 +45,40 @@ export function statusIn(words: string, side: 'before' | 'after'): Status | null
   return statusAt(words, side)?.status ?? null;
 }
 
+const STATUS_INDEX = new PhraseIndex(STATUS_LIST);
+const ADJACENT = STATUS_LIST.map((p) => ADJACENT_ONLY.has(p));
+const SUBJECT_INDEX = new PhraseIndex(SUBJECT_LIST);
+
+/** The words of `w` (spaced as phraseSpace spaces them: " a b c ") and where each starts in it. */
+function wordsOf(w: string): { words: string[]; starts: number[] } {
+  const words = w.slice(1, -1).split(' ');
+  const starts: number[] = [];
+  let at = 1;
+  for (const x of words) {
+    starts.push(at);
+    at += x.length + 1;
+  }
+  return { words, starts };
+}
+
 /** The status named in `words` and, for words before a figure, the words between the phrase and the figure. */
 export function statusAt(words: string, side: 'before' | 'after'): { status: Status; tail: string } | null {
   if (!words) return null;
   const w = phraseSpace(words);
-  let best: { status: Status; end: number; len: number } | null = null;
-  for (const phrase of STATUS_LIST) {
-    const needle = ` ${phrase} `;
-    const at = side === 'before' ? w.lastIndexOf(needle) : w.indexOf(needle);
-    if (at < 0) continue;
-    const end = at + needle.length;
-    if (ADJACENT_ONLY.has(phrase) && (side === 'before' ? end !== w.length : at !== 0)) continue;
+  const { words: ws, starts } = wordsOf(w);
+  // Every whole-word occurrence of every phrase; the one that ends last (before) or starts first
+  // (after) wins, the longer where two tie. An occurrence of " phrase " in w is one of its words.
+  let best: { k: number; end: number; score: number } | null = null;
+  STATUS_INDEX.each(ws, (k, i) => {
+    const phrase = STATUS_LIST[k]!;
+    const at = starts[i]! - 1;
+    const end = at + phrase.length + 2;
+    if (ADJACENT[k] && (side === 'before' ? end !== w.length : at !== 0)) return;
     const score = side === 'before' ? end : -at;
-    const bestScore = best ? (side === 'before' ? best.end : -best.end) : -Infinity;
-    if (!best || score > bestScore || (score === bestScore && phrase.length > best.len)) best = { status: STATUS_PHRASES[phrase]!, end: side === 'before' ? end : at, len: phrase.length };
-  }
-  return best ? { status: best.status, tail: side === 'before' ? w.slice(best.end).trim() : '' } : null;
+    if (!best || score > best.score || (score === best.score && phrase.length > STATUS_LIST[best.k]!.length)) best = { k, end: side === 'before' ? end : at, score };
+  });
+  const b = best as { k: number; end: number; score: number } | null;
+  return b ? { status: STATUS_PHRASES[STATUS_LIST[b.k]!]!, tail: side === 'before' ? w.slice(b.end).trim() : '' } : null;
 }
 
 const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(parent) ?? false;
@@ -72,11 +90,14 @@ const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(par
  */
 function statusAfter(words: string): Status | null {
   const w = phraseSpace(words);
+  // The phrases named, in the lexicon's order (which decides between two of one rank).
+  const found = new Set<number>();
+  STATUS_INDEX.each(wordsOf(w).words, (k, i) => {
+    if (!ADJACENT[k] || i === 0) found.add(k);
+  });
   let best: Status | null = null;
-  for (const phrase of STATUS_LIST) {
-    if (!w.includes(` ${phrase} `)) continue;
-    if (ADJACENT_ONLY.has(phrase) && !w.startsWith(` ${phrase} `)) continue;
-    const st = STATUS_PHRASES[phrase]!;
+  for (const k of [...found].sort((a, b) => a - b)) {
+    const st = STATUS_PHRASES[STATUS_LIST[k]!]!;
     if (!best || isChild(st, best)) best = st;
   }
   return best;
@@ -110,13 +131,16 @@ function readStatus(f: { kind: string; label: string; after?: string }): { statu
 }
 
 function subjectIn(folded: string, from: number, to: number): string | null {
-  const s = ` ${folded.slice(Math.max(from, to - 200), to).replace(/[:;()]/g, ' ').replace(/\s+/g, ' ')} `;
-  let best: { name: string; at: number } | null = null;
-  for (const phrase of SUBJECT_LIST) {
-    const at = s.lastIndexOf(` ${phrase} `);
-    if (at >= 0 && (!best || at > best.at)) best = { name: SUBJECT_PHRASES[phrase]!, at };
-  }
-  return best?.name ?? null;
+  // The words of the 200 characters before `to`, cut at spaces, ":", ";" and parentheses; the
+  // phrase that starts last wins, the first of the lexicon's list where two start together.
+  const words = folded.slice(Math.max(from, to - 200), to).match(/[^\s:;()]+/g);
+  if (!words) return null;
+  let best = -1;
+  let bestAt = -1;
+  SUBJECT_INDEX.each(words, (k, i) => {
+    if (i > bestAt || (i === bestAt && k < best)) [best, bestAt] = [k, i];
+  });
+  return best < 0 ? null : SUBJECT_PHRASES[SUBJECT_LIST[best]!]!;
 }
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S/u;

@@ -183,3 +183,41 @@ export function outerText(text: string, depth: Uint16Array, from: number, to: nu
   }
   return out;
 }
+
+/**
+ * Phrases of the lexicon found as whole words in a text cut into words: indexed by their first
+ * word, so a text of w words is searched in about w look-ups instead of one scan per phrase
+ * (a hundred phrases, looked for around every figure of a report).
+ */
+export class PhraseIndex {
+  /** Each phrase's words, in the order of the list it was made from. */
+  private readonly words: string[][];
+  private readonly byFirst = new Map<string, number[]>();
+
+  constructor(readonly phrases: readonly string[]) {
+    this.words = phrases.map((p) => p.split(' '));
+    this.words.forEach((w, k) => {
+      const list = this.byFirst.get(w[0]!);
+      if (list) list.push(k);
+      else this.byFirst.set(w[0]!, [k]);
+    });
+  }
+
+  /**
+   * Calls `found(k, i)` for every phrase `k` (its index in the list) whose words are `words[i…]`,
+   * for every i.
+   */
+  each(words: readonly string[], found: (k: number, i: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      const ks = this.byFirst.get(words[i]!);
+      if (!ks) continue;
+      for (const k of ks) {
+        const pw = this.words[k]!;
+        if (i + pw.length > words.length) continue;
+        let j = 1;
+        while (j < pw.length && pw[j] === words[i + j]) j++;
+        if (j === pw.length) found(k, i);
+      }
+    }
+  }
+}
