@@ -1,5 +1,5 @@
-/** The prose reader's text helpers: folding that keeps offsets. Expected strings written by hand. */
-import { foldKeep } from '../../../src/core/prose/text';
+/** The prose reader's text helpers: folding that keeps offsets, phrases found by words. Expected values written by hand. */
+import { foldKeep, PhraseIndex } from '../../../src/core/prose/text';
 
 describe('foldKeep: lower case, no diacritics, one unit per unit', () => {
   it.each([
@@ -24,5 +24,39 @@ describe('foldKeep: lower case, no diacritics, one unit per unit', () => {
     const unit = 'Tiếp nhận 297 hồ sơ, trực tuyến 85 hồ sơ; ';
     const text = unit.repeat(5000);
     expect(foldKeep(text)).toBe('tiep nhan 297 ho so, truc tuyen 85 ho so; '.repeat(5000));
+  });
+});
+
+describe('PhraseIndex: every whole-word occurrence of every phrase', () => {
+  const index = new PhraseIndex(['tiep nhan moi', 'tiep nhan', 'truc tuyen', 'cac so, nganh', 'han']);
+  const found = (text: string) => {
+    const out: [string, number][] = [];
+    index.each(text.split(' '), (k, i) => out.push([index.phrases[k]!, i]));
+    return out;
+  };
+
+  it('finds a phrase and the shorter one it starts with, at the word they start at', () => {
+    expect(found('da tiep nhan moi 85 ho so truc tuyen')).toEqual([
+      ['tiep nhan moi', 1],
+      ['tiep nhan', 1],
+      ['truc tuyen', 7],
+    ]);
+  });
+
+  it('matches whole words only: a comma belongs to its word', () => {
+    expect(found('dung han tiep nhanh cac so, nganh va cac so nganh')).toEqual([
+      ['han', 1],
+      ['cac so, nganh', 4],
+    ]);
+  });
+
+  it('finds every occurrence, up to the last word', () => {
+    expect(found('han tiep nhan han tiep nhan')).toEqual([
+      ['han', 0],
+      ['tiep nhan', 1],
+      ['han', 3],
+      ['tiep nhan', 4],
+    ]);
+    expect(found('tiep')).toEqual([]);
   });
 });
