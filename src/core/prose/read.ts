@@ -46,6 +46,8 @@ export function family(noun: string | null): Family | null {
 const DATE_NUM = /(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?![\d/])/g;
 const DATE_WORDS = /(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g;
 const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})t\d{2}:\d{2}/g;
+/** "ngày … tháng 9 năm 2020" (day left blank). */
+const BLANK_DAY = /thang\s+\d{1,2}\s+nam\s+\d{4}/g;
 
 /**
  * Document numbers: a digit-led token cut by "/" or "-" (a space allowed around the mark, as
@@ -59,23 +61,41 @@ const LAW = /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to tr
 /** "số 123": a document number, unless "trong số / tổng số / với số …" or a count noun follows. */
 const DOC_NUMBER = /(?<!(?:tong|trong|voi|cua|ve|chiem|theo) )\bso\s*:?\s*(\d+)\s*\/?/g;
 
-/** Spans whose digits are never figures. */
-const PROTECT: RegExp[] = [
-  /https?:\/\/\S+/g,
-  /\bnam\s+\d{4,5}\b/g,
-  /\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g,
-  /\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g,
-  /\b\d{1,2}\s+thang\b/g,
-  /\bmuc do\s+\d(?![\d.,]\d)(?:\s*(?:,|va|và)\s*\d(?![\d.,]?\d))*/g,
-  /\bcovid\s*[-–]?\s*\d+/g,
-  /\biso\s+\d+/g,
-  /\d+:\d+(?::\d+)?/g,
-  /\b24\/(?:24|7)\b/g,
-  /\b\d{4}\s*[-–]\s*\d{4}\b/g,
-  /^\s*(?:\d+\.)+\d*\s/g,
-  /^\s*\d+\s*$/g,
-  /\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g,
+/**
+ * Spans whose digits are never figures; beside each, words one of which every match contains, so
+ * that a paragraph without them is not scanned (null: always scanned).
+ */
+const PROTECT: [RegExp, string[] | null][] = [
+  [/https?:\/\/\S+/g, ['://']],
+  [/\bnam\s+\d{4,5}\b/g, ['nam']],
+  [/\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g, ['quy']],
+  [/\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g, ['thang']],
+  [/\b\d{1,2}\s+thang\b/g, ['thang']],
+  [/\bmuc do\s+\d(?![\d.,]\d)(?:\s*(?:,|va|và)\s*\d(?![\d.,]?\d))*/g, ['muc do']],
+  [/\bcovid\s*[-–]?\s*\d+/g, ['covid']],
+  [/\biso\s+\d+/g, ['iso']],
+  [/\d+:\d+(?::\d+)?/g, [':']],
+  [/\b24\/(?:24|7)\b/g, ['24/']],
+  [/\b\d{4}\s*[-–]\s*\d{4}\b/g, ['-', '–']],
+  [/^\s*(?:\d+\.)+\d*\s/g, null],
+  [/^\s*\d+\s*$/g, null],
+  [/\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g, ['giay', 'phut', 'gio', 'ngay']],
 ];
+
+/**
+ * Every match of a global regular expression in `s`, in order, or none at once where `s` holds
+ * none of the words every match contains. (matchAll copies the expression at each call, which
+ * cost more than the scan itself on the short paragraphs of a report.) None of the expressions
+ * here matches the empty string.
+ */
+function matches(re: RegExp, s: string, need: string[] | null = null): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (need && !need.some((w) => s.includes(w))) return out;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  re.lastIndex = 0;
+  return out;
+}
 
 // Slashes are allowed around a number (fractions); dates and document numbers are protected before.
 const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
@@ -156,15 +176,15 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     protectedSpans.push({ start, end });
     if (iso) dates.push({ kind: 'date', paragraph, start, end, iso, issued: false });
   };
-  for (const m of folded.matchAll(DATE_NUM)) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
-  for (const m of folded.matchAll(DATE_WORDS)) addDate(m.index, m.index + m[0].length, isoOf(+m[3]!, +m[2]!, +m[1]!));
-  for (const m of folded.matchAll(ISO_STAMP)) addDate(m.index, m.index + m[0].length, isoOf(+m[1]!, +m[2]!, +m[3]!));
+  for (const m of matches(DATE_NUM, folded, ['/', '.', '-'])) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
+  for (const m of matches(DATE_WORDS, folded, ['thang'])) addDate(m.index, m.index + m[0].length, isoOf(+m[3]!, +m[2]!, +m[1]!));
+  for (const m of matches(ISO_STAMP, folded, [':'])) addDate(m.index, m.index + m[0].length, isoOf(+m[1]!, +m[2]!, +m[3]!));
   // "ngày … tháng 9 năm 2020" (day left blank) protects its numbers without being a date.
-  for (const m of folded.matchAll(/thang\s+\d{1,2}\s+nam\s+\d{4}/g)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of matches(BLANK_DAY, folded, ['thang'])) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const docRefs: Span[] = [];
   // Symbols proper ("766/QĐ-TTg"), which name one document of a year, as the text writes them.
   const symbols: Span[] = [];
-  for (const m of folded.matchAll(DOC_REF)) {
+  for (const m of matches(DOC_REF, folded, ['/', '-', '–'])) {
     const sep = m[0].search(/[/\-–]/);
     if (!/\p{L}/u.test(m[0].slice(sep))) continue;
     // A document's symbol is written in capitals ("4266/KH-SYT", "36a/NQ-CP"); "17265/trễ hạn 1458"
@@ -176,8 +196,8 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     docRefs.push(span);
     symbols.push(span);
   }
-  for (const re of [LAW, DOC_NUMBER]) {
-    for (const m of folded.matchAll(re)) {
+  for (const [re, need] of [[LAW, null], [DOC_NUMBER, ['so']]] as const) {
+    for (const m of matches(re, folded, need as string[] | null)) {
       const numEnd = m.index + m[0].lastIndexOf(m[1]!) + m[1]!.length;
       if (matchNoun(folded, numEnd)) continue;
       const span = { start: m.index, end: m.index + m[0].length };
@@ -185,7 +205,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
       docRefs.push(span);
     }
   }
-  for (const re of PROTECT) for (const m of folded.matchAll(re)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+  for (const [re, need] of PROTECT) for (const m of matches(re, folded, need)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const refs = merged(docRefs);
   const refCursor = new Cursor(refs);
   dates.sort((a, b) => a.start - b.start);
@@ -208,7 +228,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   const cls = clauses(text, sents);
   const clauseAt = new Cursor(cls);
   const guard = new Cursor(merged(protectedSpans));
-  const tokens = [...folded.matchAll(NUMBER)].filter((m) => !guard.overlaps(m.index, m.index + m[0].length));
+  const tokens = matches(NUMBER, folded).filter((m) => !guard.overlaps(m.index, m.index + m[0].length));
   const figures: Figure[] = [];
   let prevEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
