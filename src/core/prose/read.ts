@@ -25,7 +25,7 @@
 import { parseVietnameseNumber } from '../numbers';
 import { isoDate } from '../format';
 import { HEDGE_PHRASES, NOUN_FAMILY, NOUNS, SCALES, type Family, type Hedge } from './lexicon';
-import { Cursor, clauses, foldKeep, sentences, type Range } from './text';
+import { Cursor, clauses, foldKeep, matches, sentences, type Range } from './text';
 import type { CountFigure, DateFigure, DocParagraph, Figure, FractionFigure, PercentFigure, Window } from './types';
 
 export interface ParagraphReading {
@@ -82,23 +82,14 @@ const PROTECT: [RegExp, string[] | null][] = [
   [/\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g, ['giay', 'phut', 'gio', 'ngay']],
 ];
 
-/**
- * Every match of a global regular expression in `s`, in order, or none at once where `s` holds
- * none of the words every match contains. (matchAll copies the expression at each call, which
- * cost more than the scan itself on the short paragraphs of a report.) None of the expressions
- * here matches the empty string.
- */
-function matches(re: RegExp, s: string, need: string[] | null = null): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  if (need && !need.some((w) => s.includes(w))) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
-  re.lastIndex = 0;
-  return out;
-}
 
 // Slashes are allowed around a number (fractions); dates and document numbers are protected before.
 const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
+
+/** A letter. (Written once here: a bundler may turn a \\p{…} literal inside a function into a RegExp built at each call.) */
+const LETTER = /\p{L}/u;
+/** Words after a figure: up to a digit or punctuation, a slash only between letters ("trước/đúng hạn"). */
+const AFTER_WORDS = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u;
 
 /** Families counted in whole things, where a decimal mark cannot be meant. */
 const WHOLE = new Set<string>(['hoso', 'tthc', 'don', 'nguoi', 'phieu', 'donvi', 'dvc', 'vanban']);
@@ -124,7 +115,7 @@ export function matchNoun(folded: string, at: number): { noun: string; end: numb
     if (rest.startsWith(n, from)) {
       const after = rest[from + n.length];
       // A footnote mark may be glued to the noun ("162 TTHC26"); letters may not.
-      if (after === undefined || !/\p{L}/u.test(after)) return { noun: n, end: at + from + n.length, ...(scale ? { scale } : {}) };
+      if (after === undefined || !LETTER.test(after)) return { noun: n, end: at + from + n.length, ...(scale ? { scale } : {}) };
     }
   }
   return null;
@@ -186,10 +177,10 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
   const symbols: Span[] = [];
   for (const m of matches(DOC_REF, folded, ['/', '-', '–'])) {
     const sep = m[0].search(/[/\-–]/);
-    if (!/\p{L}/u.test(m[0].slice(sep))) continue;
+    if (!LETTER.test(m[0].slice(sep))) continue;
     // A document's symbol is written in capitals ("4266/KH-SYT", "36a/NQ-CP"); "17265/trễ hạn 1458"
     // is two counts. The original text keeps the case the folded one lost.
-    const letter = /\p{L}/u.exec(text.slice(m.index + sep, m.index + m[0].length));
+    const letter = LETTER.exec(text.slice(m.index + sep, m.index + m[0].length));
     if (letter && letter[0] === letter[0].toLowerCase()) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     protectedSpans.push(span);
@@ -332,7 +323,7 @@ function afterWords(folded: string, from: number, clauseEnd: number): string {
  */
 function afterSpan(folded: string, from: number, clauseEnd: number): number {
   const s = folded.slice(from, Math.min(clauseEnd, from + 80));
-  const m = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u.exec(s)![0];
+  const m = AFTER_WORDS.exec(s)![0];
   const conj = /\s(?:va|con|voi)\s*$/.exec(m);
   return conj ? conj.index : m.length;
 }

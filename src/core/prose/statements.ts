@@ -16,7 +16,7 @@
 import { BASES, CHILD_OF, FAMILY_NOUN, HEDGE_WORD, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
 import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
-import { outerText, parenDepths, PhraseIndex, within, type Range } from './text';
+import { matches, outerText, parenDepths, PhraseIndex, within, type Range } from './text';
 import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';
 
 export interface DocReading {
@@ -103,10 +103,12 @@ function statusAfter(words: string): Status | null {
   return best;
 }
 
+const LABEL_NUMBER = /(?<![\p{L}/\d.,])\d[\d.,]*(?![\d/])/gu;
+
 /** The words after the last number of `label` that is a figure (not a year, a date or a level: "năm 2021", "14/9/2022", "mức độ 3"). */
 function afterLastNumber(label: string): string {
   let cut = 0;
-  for (const m of label.matchAll(/(?<![\p{L}/\d.,])\d[\d.,]*(?![\d/])/gu)) {
+  for (const m of matches(LABEL_NUMBER, label)) {
     if (/(?:nam|thang|ngay|quy|muc do|\/)\s*$/.test(label.slice(Math.max(0, m.index - 8), m.index))) continue;
     cut = m.index + m[0].length;
   }
@@ -248,7 +250,7 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
   const out: Breakdown[] = [];
   if (paragraphs[i]!.kind === 'cell' || !qs.length && !r.folded.includes('trong do')) return out;
   let depth: Uint16Array | undefined;
-  for (const m of r.folded.matchAll(MARKER)) {
+  for (const m of matches(MARKER, r.folded, ['trong do', 'gom', 'cu the'])) {
     depth ??= parenDepths(r.folded);
     const at = m.index;
     const word = m[1]!;

@@ -67,6 +67,21 @@ export function foldKeep(s: string): string {
   return unstable ? out.toLowerCase() : out;
 }
 
+/**
+ * Every match of a global regular expression in `s`, in order, or none at once where `s` holds
+ * none of the words every match contains. (matchAll copies the expression at each call, which
+ * cost more than the scan itself on the short paragraphs of a report.) `re` must be global and
+ * never match the empty string.
+ */
+export function matches(re: RegExp, s: string, need: string[] | null = null): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (need && !need.some((w) => s.includes(w))) return out;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  re.lastIndex = 0;
+  return out;
+}
+
 export interface Range {
   start: number;
   end: number;
@@ -92,13 +107,14 @@ export function sentences(text: string): Range[] {
 /** Clauses: sentences cut further at ";". */
 export function clauses(text: string, sents: Range[] = sentences(text)): Range[] {
   const out: Range[] = [];
+  // The semicolons of the paragraph, found once and walked beside its sentences.
+  let semi = text.indexOf(';');
   for (const s of sents) {
     let start = s.start;
-    for (let i = s.start; i < s.end; i++) {
-      if (text[i] === ';') {
-        out.push({ start, end: i });
-        start = i + 1;
-      }
+    while (semi >= 0 && semi < s.start) semi = text.indexOf(';', semi + 1);
+    for (; semi >= 0 && semi < s.end; semi = text.indexOf(';', semi + 1)) {
+      out.push({ start, end: semi });
+      start = semi + 1;
     }
     out.push({ start, end: s.end });
   }
