@@ -204,9 +204,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
   const breakdowns: Breakdown[] = [];
   readings.forEach((r, i) => breakdowns.push(...paragraphBreakdowns(paragraphs, readings, quantities, blocks, i)));
   const rates: RateClaim[] = [];
+  // Indexed once for the document: per paragraph with a percentage it made reading quadratic.
+  const index = indexBreakdowns(breakdowns);
   readings.forEach((r, i) => {
     if (paragraphs[i]!.kind === 'cell') return;
-    rates.push(...paragraphRates(paragraphs, readings, quantities, breakdowns, blocks, i));
+    rates.push(...paragraphRates(paragraphs, readings, quantities, index, blocks, i));
   });
   return { paragraphs: readings, quantities, percents, breakdowns, rates, blocks };
 }
@@ -446,7 +448,23 @@ const WINDOW = 40;
 
 const quantityText = (q: Quantity) => `${formatNumber(q.value, 0)}${q.family && q.family !== 'other' ? ` ${FAMILY_NOUN[q.family]}` : ''}${q.status ? ` ${STATUS_NAME[q.status]}` : ''}`;
 
-function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], breakdowns: Breakdown[], blocks: number[], i: number): RateClaim[] {
+/** The breakdown each part belongs to (the last one read, where two claim it) and the totals of all breakdowns. */
+interface BreakdownIndex {
+  partOf: Map<Quantity, Breakdown>;
+  totals: Set<Quantity>;
+}
+
+function indexBreakdowns(breakdowns: Breakdown[]): BreakdownIndex {
+  const partOf = new Map<Quantity, Breakdown>();
+  const totals = new Set<Quantity>();
+  for (const b of breakdowns) {
+    totals.add(b.total);
+    for (const p of b.parts) partOf.set(p, b);
+  }
+  return { partOf, totals };
+}
+
+function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], { partOf, totals }: BreakdownIndex, blocks: number[], i: number): RateClaim[] {
   const r = readings[i]!;
   const out: RateClaim[] = [];
   const numeric = r.figures.filter((f) => f.kind !== 'date');
@@ -455,12 +473,6 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
   const depth = parenDepths(r.folded);
   const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
   const passage = groupQuantities(paragraphs, quantities, blocks, i);
-  const partOf = new Map<Quantity, Breakdown>();
-  const totals = new Set<Quantity>();
-  for (const b of breakdowns) {
-    totals.add(b.total);
-    for (const p of b.parts) partOf.set(p, b);
-  }
 
   for (let n = 0; n < numeric.length; n++) {
     const p = numeric[n]!;
