@@ -14,6 +14,8 @@ describe('foldKeep: lower case, no diacritics, one unit per unit', () => {
     ['A\u{10400}b', 'a\u{10428}b'],
     // A lone surrogate (text cut inside a pair) stays.
     ['x\ud801y', 'x\ud801y'],
+    // A byte-order mark is a space like any odd space; a reversed one is no letter and stays.
+    ['\ufeffA\ufffeB', ' a\ufffeb'],
     ['', ''],
   ])('%j', (text, folded) => {
     expect(foldKeep(text)).toBe(folded);
