@@ -63,23 +63,24 @@ const DOC_NUMBER = /(?<!(?:tong|trong|voi|cua|ve|chiem|theo) )\bso\s*:?\s*(\d+)\
 
 /**
  * Spans whose digits are never figures; beside each, words one of which every match contains, so
- * that a paragraph without them is not scanned (null: always scanned).
+ * that a paragraph without them is not scanned, where that was measured to pay (null: always
+ * scanned; looking for a common word costs as much as the scan).
  */
 const PROTECT: [RegExp, string[] | null][] = [
   [/https?:\/\/\S+/g, ['://']],
-  [/\bnam\s+\d{4,5}\b/g, ['nam']],
-  [/\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g, ['quy']],
-  [/\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g, ['thang']],
-  [/\b\d{1,2}\s+thang\b/g, ['thang']],
+  [/\bnam\s+\d{4,5}\b/g, null],
+  [/\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g, null],
+  [/\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g, null],
+  [/\b\d{1,2}\s+thang\b/g, null],
   [/\bmuc do\s+\d(?![\d.,]\d)(?:\s*(?:,|va|và)\s*\d(?![\d.,]?\d))*/g, ['muc do']],
-  [/\bcovid\s*[-–]?\s*\d+/g, ['covid']],
-  [/\biso\s+\d+/g, ['iso']],
+  [/\bcovid\s*[-–]?\s*\d+/g, null],
+  [/\biso\s+\d+/g, null],
   [/\d+:\d+(?::\d+)?/g, [':']],
   [/\b24\/(?:24|7)\b/g, ['24/']],
   [/\b\d{4}\s*[-–]\s*\d{4}\b/g, ['-', '–']],
   [/^\s*(?:\d+\.)+\d*\s/g, null],
   [/^\s*\d+\s*$/g, null],
-  [/\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g, ['giay', 'phut', 'gio', 'ngay']],
+  [/\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g, null],
 ];
 
 
@@ -101,6 +102,10 @@ function isoOf(y: number, m: number, d: number): string | null {
   return isoDate(y, m, d);
 }
 
+/** The nouns by their first letter, longest first as in NOUNS: a number looks only at those its next letter can start. */
+const NOUNS_BY_FIRST = new Map<string, string[]>();
+for (const n of NOUNS) NOUNS_BY_FIRST.set(n[0]!, [...(NOUNS_BY_FIRST.get(n[0]!) ?? []), n]);
+
 /** The count noun right after `at` (spaces allowed, a scale word first: "3,8 ngàn hồ sơ"). */
 export function matchNoun(folded: string, at: number): { noun: string; end: number; scale?: number } | null {
   const rest = folded.slice(at, at + 48);
@@ -111,7 +116,7 @@ export function matchNoun(folded: string, at: number): { noun: string; end: numb
     scale = SCALES[sc[1]!];
     from += sc[0].length;
   }
-  for (const n of NOUNS) {
+  for (const n of NOUNS_BY_FIRST.get(rest[from]!) ?? []) {
     if (rest.startsWith(n, from)) {
       const after = rest[from + n.length];
       // A footnote mark may be glued to the noun ("162 TTHC26"); letters may not.
@@ -167,11 +172,11 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     protectedSpans.push({ start, end });
     if (iso) dates.push({ kind: 'date', paragraph, start, end, iso, issued: false });
   };
-  for (const m of matches(DATE_NUM, folded, ['/', '.', '-'])) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
+  for (const m of matches(DATE_NUM, folded)) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
   for (const m of matches(DATE_WORDS, folded, ['thang'])) addDate(m.index, m.index + m[0].length, isoOf(+m[3]!, +m[2]!, +m[1]!));
   for (const m of matches(ISO_STAMP, folded, [':'])) addDate(m.index, m.index + m[0].length, isoOf(+m[1]!, +m[2]!, +m[3]!));
   // "ngày … tháng 9 năm 2020" (day left blank) protects its numbers without being a date.
-  for (const m of matches(BLANK_DAY, folded, ['thang'])) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of matches(BLANK_DAY, folded)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const docRefs: Span[] = [];
   // Symbols proper ("766/QĐ-TTg"), which name one document of a year, as the text writes them.
   const symbols: Span[] = [];
@@ -187,8 +192,8 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     docRefs.push(span);
     symbols.push(span);
   }
-  for (const [re, need] of [[LAW, null], [DOC_NUMBER, ['so']]] as const) {
-    for (const m of matches(re, folded, need as string[] | null)) {
+  for (const re of [LAW, DOC_NUMBER]) {
+    for (const m of matches(re, folded)) {
       const numEnd = m.index + m[0].lastIndexOf(m[1]!) + m[1]!.length;
       if (matchNoun(folded, numEnd)) continue;
       const span = { start: m.index, end: m.index + m[0].length };
@@ -212,7 +217,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     let symbol: Span | undefined;
     if (nearRef && /ngay\s*$/.test(before)) symbol = symbols.find((x) => x.start === ref!.start || (x.end <= d.start && x.end >= ref!.start));
     else if (sentenceStartIssued) symbol = symbols.find((x) => x.start > d.end && x.start - d.end <= 120 && !/[.;]/.test(folded.slice(d.end, x.start)));
-    if (d.issued && symbol) d.of = text.slice(symbol.start, symbol.end).normalize('NFC').toUpperCase();
+    if (d.issued && symbol) d.of = nfc(text.slice(symbol.start, symbol.end)).toUpperCase();
   }
 
   const sents = sentences(text);
@@ -305,10 +310,27 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     figures.push(f);
     if (!f.loose) prevEnd = end;
   }
-  figures.push(...dates);
-  figures.sort((a, b) => a.start - b.start);
-  return { figures, windows: readWindows(folded, dates, paragraph), leftAlone, folded, sentences: sents, clauses: cls };
+  return { figures: inOrder(figures, dates), windows: readWindows(folded, dates, paragraph), leftAlone, folded, sentences: sents, clauses: cls };
 }
+
+/**
+ * The figures and the dates, each list in text order, merged into one (as a stable sort of the
+ * figures followed by the dates would order them).
+ */
+function inOrder(figures: Figure[], dates: DateFigure[]): Figure[] {
+  if (!dates.length) return figures;
+  const out: Figure[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < figures.length || j < dates.length) {
+    if (j >= dates.length || (i < figures.length && figures[i]!.start <= dates[j]!.start)) out.push(figures[i++]!);
+    else out.push(dates[j++]!);
+  }
+  return out;
+}
+
+/** A cited document's symbol in NFC: text below U+0300 (no combining marks, every letter precomposed) is NFC already. */
+const nfc = (s: string) => (/[^ -\u02ff]/.test(s) ? s.normalize('NFC') : s);
 
 /** Folded words after a figure, up to the next punctuation or digit in its clause ("980 hồ sơ đã được giải quyết."). */
 function afterWords(folded: string, from: number, clauseEnd: number): string {
