@@ -34,8 +34,33 @@ export interface DocReading {
 /** Statuses whose short phrase also occurs inside other words' phrases: only right next to the figure. */
 const ADJACENT_ONLY = new Set(['nhan', 'giao', 'huy', 'rut', 'thieu', 'hai long', 'mong doi', 'thuc te', 'giai quyet']);
 
-/** Folded words as " a b c ": punctuation and "được" ("đã được giải quyết") out, so phrases match whole words. */
-const phraseSpace = (words: string) => ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+/** Punctuation that separates words for the status phrases. */
+const PHRASE_PUNCT = new Set([...':;=.()"“”+-–/'].map((c) => c.charCodeAt(0)));
+/** A word character of a regular expression's \b (ASCII letters, digits, "_"). */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Folded words as the status phrases are matched on: cut at white space and punctuation, with
+ * "được" out ("đã được giải quyết"; "duoc" between characters that are not ASCII letters, digits
+ * or "_", as a regular expression's \bduoc\b), so phrases match whole words. [''] when there is
+ * no word. One pass: the former three replacements and a split cost more than the phrase search.
+ */
+export function statusWords(words: string): string[] {
+  const out: string[] = [];
+  const n = words.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = words.charCodeAt(i);
+    const duoc = c === 100 && words.startsWith('duoc', i) && (i === 0 || !isWordChar(words.charCodeAt(i - 1))) && (i + 4 >= n || !isWordChar(words.charCodeAt(i + 4)));
+    if (duoc || isSpace(c) || PHRASE_PUNCT.has(c)) {
+      if (start >= 0) out.push(words.slice(start, i));
+      start = -1;
+      if (duoc) i += 3;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(words.slice(start));
+  return out.length ? out : [''];
+}
 
 /**
  * The status named in `words`: the phrase that ends last (closest to the figure, for words before
@@ -47,38 +72,25 @@ export function statusIn(words: string, side: 'before' | 'after'): Status | null
 
 const STATUS_INDEX = new PhraseIndex(STATUS_LIST);
 const ADJACENT = STATUS_LIST.map((p) => ADJACENT_ONLY.has(p));
-const SUBJECT_INDEX = new PhraseIndex(SUBJECT_LIST);
-
-/** The words of `w` (spaced as phraseSpace spaces them: " a b c ") and where each starts in it. */
-function wordsOf(w: string): { words: string[]; starts: number[] } {
-  const words = w.slice(1, -1).split(' ');
-  const starts: number[] = [];
-  let at = 1;
-  for (const x of words) {
-    starts.push(at);
-    at += x.length + 1;
-  }
-  return { words, starts };
-}
+const STATUS_LENGTH = STATUS_LIST.map((p) => p.split(' ').length);
 
 /** The status named in `words` and, for words before a figure, the words between the phrase and the figure. */
 export function statusAt(words: string, side: 'before' | 'after'): { status: Status; tail: string } | null {
   if (!words) return null;
-  const w = phraseSpace(words);
-  const { words: ws, starts } = wordsOf(w);
+  const ws = statusWords(words);
   // Every whole-word occurrence of every phrase; the one that ends last (before) or starts first
-  // (after) wins, the longer where two tie. An occurrence of " phrase " in w is one of its words.
-  let best: { k: number; end: number; score: number } | null = null;
+  // (after) wins, the longer where two tie. Adjacent-only phrases count only next to the figure.
+  let best = -1;
+  let bestFirst = 0;
+  let bestLast = 0;
   STATUS_INDEX.each(ws, (k, i) => {
-    const phrase = STATUS_LIST[k]!;
-    const at = starts[i]! - 1;
-    const end = at + phrase.length + 2;
-    if (ADJACENT[k] && (side === 'before' ? end !== w.length : at !== 0)) return;
-    const score = side === 'before' ? end : -at;
-    if (!best || score > best.score || (score === best.score && phrase.length > STATUS_LIST[best.k]!.length)) best = { k, end: side === 'before' ? end : at, score };
+    const last = i + STATUS_LENGTH[k]! - 1;
+    if (ADJACENT[k] && (side === 'before' ? last !== ws.length - 1 : i !== 0)) return;
+    const longer = best >= 0 && STATUS_LIST[k]!.length > STATUS_LIST[best]!.length;
+    const better = best < 0 || (side === 'before' ? last > bestLast || (last === bestLast && longer) : i < bestFirst || (i === bestFirst && longer));
+    if (better) [best, bestFirst, bestLast] = [k, i, last];
   });
-  const b = best as { k: number; end: number; score: number } | null;
-  return b ? { status: STATUS_PHRASES[STATUS_LIST[b.k]!]!, tail: side === 'before' ? w.slice(b.end).trim() : '' } : null;
+  return best < 0 ? null : { status: STATUS_PHRASES[STATUS_LIST[best]!]!, tail: side === 'before' ? ws.slice(bestLast + 1).join(' ') : '' };
 }
 
 const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(parent) ?? false;
@@ -89,10 +101,9 @@ const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(par
  * hạn và trước hạn" is early-or-on-time, not merely resolved.
  */
 function statusAfter(words: string): Status | null {
-  const w = phraseSpace(words);
   // The phrases named, in the lexicon's order (which decides between two of one rank).
   const found = new Set<number>();
-  STATUS_INDEX.each(wordsOf(w).words, (k, i) => {
+  STATUS_INDEX.each(statusWords(words), (k, i) => {
     if (!ADJACENT[k] || i === 0) found.add(k);
   });
   let best: Status | null = null;
@@ -132,17 +143,42 @@ function readStatus(f: { kind: string; label: string; after?: string }): { statu
   return { status: null, tail: f.label };
 }
 
+/** White space as a regular expression's \s reads it. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** The subject phrases' words, in SUBJECT_LIST's order. */
+const SUBJECT_WORDS = SUBJECT_LIST.map((p) => p.split(' '));
+/** Where the words of a window start and end, right to left (reused: a window has at most 100 words). */
+const wordStart = new Int32Array(128);
+const wordEnd = new Int32Array(128);
+
 function subjectIn(folded: string, from: number, to: number): string | null {
-  // The words of the 200 characters before `to`, cut at spaces, ":", ";" and parentheses; the
-  // phrase that starts last wins, the first of the lexicon's list where two start together.
-  const words = folded.slice(Math.max(from, to - 200), to).match(/[^\s:;()]+/g);
-  if (!words) return null;
-  let best = -1;
-  let bestAt = -1;
-  SUBJECT_INDEX.each(words, (k, i) => {
-    if (i > bestAt || (i === bestAt && k < best)) [best, bestAt] = [k, i];
-  });
-  return best < 0 ? null : SUBJECT_PHRASES[SUBJECT_LIST[best]!]!;
+  // The words of the 200 characters before `to`, cut at white space, ":", ";" and parentheses;
+  // the phrase that starts last wins, the first of the lexicon's list where two start together.
+  // Read right to left, so the first word a phrase starts at is the answer; nothing allocated.
+  const lo = Math.max(from, to - 200);
+  const sep = (c: number) => c === 58 || c === 59 || c === 40 || c === 41 || isSpace(c);
+  let n = 0;
+  let i = to;
+  for (;;) {
+    while (i > lo && sep(folded.charCodeAt(i - 1))) i--;
+    if (i <= lo) return null;
+    const end = i;
+    while (i > lo && !sep(folded.charCodeAt(i - 1))) i--;
+    wordStart[n] = i;
+    wordEnd[n] = end;
+    // Word n starts here; the words after it are n - 1, n - 2, … (read before it).
+    for (let k = 0; k < SUBJECT_WORDS.length; k++) {
+      const pw = SUBJECT_WORDS[k]!;
+      if (pw.length > n + 1) continue;
+      let j = 0;
+      while (j < pw.length && wordEnd[n - j]! - wordStart[n - j]! === pw[j]!.length && folded.startsWith(pw[j]!, wordStart[n - j]!)) j++;
+      if (j === pw.length) return SUBJECT_PHRASES[SUBJECT_LIST[k]!]!;
+    }
+    n++;
+  }
 }
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S/u;

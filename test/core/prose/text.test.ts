@@ -1,5 +1,6 @@
 /** The prose reader's text helpers: folding that keeps offsets, phrases found by words. Expected values written by hand. */
 import { foldKeep, PhraseIndex } from '../../../src/core/prose/text';
+import { isSpace, statusWords } from '../../../src/core/prose/statements';
 
 describe('foldKeep: lower case, no diacritics, one unit per unit', () => {
   it.each([
@@ -60,5 +61,26 @@ describe('PhraseIndex: every whole-word occurrence of every phrase', () => {
       ['tiep nhan', 4],
     ]);
     expect(found('tiep')).toEqual([]);
+  });
+});
+
+describe('statusWords: the words status phrases are matched on', () => {
+  it.each([
+    ['da duoc giai quyet', ['da', 'giai', 'quyet']],
+    ['tiep nhan: 12 (truc tuyen)', ['tiep', 'nhan', '12', 'truc', 'tuyen']],
+    // "duoc" goes only as a word of its own: beside a letter or "_" it is part of another word.
+    ['duocx duoc_ a/duoc,b', ['duocx', 'duoc_', 'a', ',b']],
+    ['truoc/dung han', ['truoc', 'dung', 'han']],
+    ['so–luong+1=2', ['so', 'luong', '1', '2']],
+    ['a\u00a0\u3000b', ['a', 'b']],
+    ['', ['']],
+    [' “ ” ', ['']],
+  ])('%j', (words, expected) => {
+    expect(statusWords(words)).toEqual(expected);
+  });
+
+  it('reads white space as a regular expression does', () => {
+    expect([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x2003, 0x2028, 0x3000, 0xfeff].every(isSpace)).toBe(true);
+    expect([0x41, 0x5f, 0x200b, 0x180e, 0x85].some(isSpace)).toBe(false);
   });
 });
