@@ -241,6 +241,23 @@ export function checkBreakdowns(breakdowns: Breakdown[], out: Draft[], mark: Mar
 }
 
 /**
+ * The first quantity ending within one character of `offset` (a footnote mark's place). A
+ * paragraph's quantities are disjoint spans in order, so their ends grow: binary search, so that
+ * a paragraph with many marks stays linear.
+ */
+function endingAt(qs: Quantity[], offset: number): Quantity | undefined {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.figure.end < offset - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const q = qs[lo];
+  return q && q.figure.end <= offset + 1 ? q : undefined;
+}
+
+/**
  * A count with a footnote whose text lists counts of the same thing ("16 đơn vị[18]" → "15 đơn vị
  * … và 02 đơn vị …"): the note is read as the count's breakdown. A fraction's note may break
  * down either term ("50/54 chỉ tiêu[17]" → "30, 12, 12"), so it is only checked against both.
@@ -249,13 +266,16 @@ function noteBreakdowns(paragraphs: DocParagraph[], doc: DocReading): Breakdown[
   const out: Breakdown[] = [];
   const notes = new Map<string, number>();
   paragraphs.forEach((p, i) => p.kind === 'note' && p.noteId && notes.set(p.noteId, i));
+  // Paragraphs holding a breakdown's total or a rate, gathered once (not once per reference).
+  let stated: Set<number> | undefined;
   paragraphs.forEach((p, i) => {
     for (const ref of p.noteRefs ?? []) {
-      const q = doc.quantities[i]!.find((x) => Math.abs(x.figure.end - ref.offset) <= 1);
+      const q = endingAt(doc.quantities[i]!, ref.offset);
       const ni = notes.get(ref.id);
       if (!q || ni === undefined) continue;
       const note = doc.paragraphs[ni]!;
-      if (doc.breakdowns.some((b) => b.total.figure.paragraph === ni) || doc.rates.some((r) => r.percent.paragraph === ni) || note.figures.some((x) => x.kind === 'percent' || x.kind === 'fraction')) continue;
+      stated ??= new Set([...doc.breakdowns.map((b) => b.total.figure.paragraph), ...doc.rates.map((r) => r.percent.paragraph)]);
+      if (stated.has(ni) || note.figures.some((x) => x.kind === 'percent' || x.kind === 'fraction')) continue;
       const parts = doc.quantities[ni]!.filter((x) => x.figure.kind === 'count');
       if (parts.length < 2 || parts.some((x) => !x.exact)) continue;
       if (parts.some((x) => x.family !== null && x.family !== q.family)) continue;

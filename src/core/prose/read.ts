@@ -25,7 +25,7 @@
 import { parseVietnameseNumber } from '../numbers';
 import { isoDate } from '../format';
 import { HEDGE_PHRASES, NOUN_FAMILY, NOUNS, SCALES, type Family, type Hedge } from './lexicon';
-import { Cursor, clauses, foldKeep, sentences, type Range } from './text';
+import { Cursor, clauses, foldKeep, matches, sentences, type Range } from './text';
 import type { CountFigure, DateFigure, DocParagraph, Figure, FractionFigure, PercentFigure, Window } from './types';
 
 export interface ParagraphReading {
@@ -46,6 +46,8 @@ export function family(noun: string | null): Family | null {
 const DATE_NUM = /(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?![\d/])/g;
 const DATE_WORDS = /(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g;
 const ISO_STAMP = /(\d{4})-(\d{2})-(\d{2})t\d{2}:\d{2}/g;
+/** "ngày … tháng 9 năm 2020" (day left blank). */
+const BLANK_DAY = /thang\s+\d{1,2}\s+nam\s+\d{4}/g;
 
 /**
  * Document numbers: a digit-led token cut by "/" or "-" (a space allowed around the mark, as
@@ -59,26 +61,36 @@ const LAW = /(?:nghi dinh|nghi quyet|thong tu|quyet dinh|ke hoach|cong van|to tr
 /** "số 123": a document number, unless "trong số / tổng số / với số …" or a count noun follows. */
 const DOC_NUMBER = /(?<!(?:tong|trong|voi|cua|ve|chiem|theo) )\bso\s*:?\s*(\d+)\s*\/?/g;
 
-/** Spans whose digits are never figures. */
-const PROTECT: RegExp[] = [
-  /https?:\/\/\S+/g,
-  /\bnam\s+\d{4,5}\b/g,
-  /\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g,
-  /\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g,
-  /\b\d{1,2}\s+thang\b/g,
-  /\bmuc do\s+\d(?![\d.,]\d)(?:\s*(?:,|va|và)\s*\d(?![\d.,]?\d))*/g,
-  /\bcovid\s*[-–]?\s*\d+/g,
-  /\biso\s+\d+/g,
-  /\d+:\d+(?::\d+)?/g,
-  /\b24\/(?:24|7)\b/g,
-  /\b\d{4}\s*[-–]\s*\d{4}\b/g,
-  /^\s*(?:\d+\.)+\d*\s/g,
-  /^\s*\d+\s*$/g,
-  /\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g,
+/**
+ * Spans whose digits are never figures; beside each, words one of which every match contains, so
+ * that a paragraph without them is not scanned, where that was measured to pay (null: always
+ * scanned; looking for a common word costs as much as the scan).
+ */
+const PROTECT: [RegExp, string[] | null][] = [
+  [/https?:\/\/\S+/g, ['://']],
+  [/\bnam\s+\d{4,5}\b/g, null],
+  [/\bquy\s+(?:\d{1,2}(?:\s*\/\s*\d{4})?|[ivx]+)\b/g, null],
+  [/\bthang\s+\d{1,2}\s*\/\s*\d{4}\b/g, null],
+  [/\b\d{1,2}\s+thang\b/g, null],
+  [/\bmuc do\s+\d(?![\d.,]\d)(?:\s*(?:,|va|và)\s*\d(?![\d.,]?\d))*/g, ['muc do']],
+  [/\bcovid\s*[-–]?\s*\d+/g, null],
+  [/\biso\s+\d+/g, null],
+  [/\d+:\d+(?::\d+)?/g, [':']],
+  [/\b24\/(?:24|7)\b/g, ['24/']],
+  [/\b\d{4}\s*[-–]\s*\d{4}\b/g, ['-', '–']],
+  [/^\s*(?:\d+\.)+\d*\s/g, null],
+  [/^\s*\d+\s*$/g, null],
+  [/\b\d+\s*(?:giay|phut|gio|ngay lam viec|ngay)\b/g, null],
 ];
+
 
 // Slashes are allowed around a number (fractions); dates and document numbers are protected before.
 const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
+
+/** A letter. (Written once here: a bundler may turn a \\p{…} literal inside a function into a RegExp built at each call.) */
+const LETTER = /\p{L}/u;
+/** Words after a figure: up to a digit or punctuation, a slash only between letters ("trước/đúng hạn"). */
+const AFTER_WORDS = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u;
 
 /** Families counted in whole things, where a decimal mark cannot be meant. */
 const WHOLE = new Set<string>(['hoso', 'tthc', 'don', 'nguoi', 'phieu', 'donvi', 'dvc', 'vanban']);
@@ -90,6 +102,10 @@ function isoOf(y: number, m: number, d: number): string | null {
   return isoDate(y, m, d);
 }
 
+/** The nouns by their first letter, longest first as in NOUNS: a number looks only at those its next letter can start. */
+const NOUNS_BY_FIRST = new Map<string, string[]>();
+for (const n of NOUNS) NOUNS_BY_FIRST.set(n[0]!, [...(NOUNS_BY_FIRST.get(n[0]!) ?? []), n]);
+
 /** The count noun right after `at` (spaces allowed, a scale word first: "3,8 ngàn hồ sơ"). */
 export function matchNoun(folded: string, at: number): { noun: string; end: number; scale?: number } | null {
   const rest = folded.slice(at, at + 48);
@@ -100,11 +116,11 @@ export function matchNoun(folded: string, at: number): { noun: string; end: numb
     scale = SCALES[sc[1]!];
     from += sc[0].length;
   }
-  for (const n of NOUNS) {
+  for (const n of NOUNS_BY_FIRST.get(rest[from]!) ?? []) {
     if (rest.startsWith(n, from)) {
       const after = rest[from + n.length];
       // A footnote mark may be glued to the noun ("162 TTHC26"); letters may not.
-      if (after === undefined || !/\p{L}/u.test(after)) return { noun: n, end: at + from + n.length, ...(scale ? { scale } : {}) };
+      if (after === undefined || !LETTER.test(after)) return { noun: n, end: at + from + n.length, ...(scale ? { scale } : {}) };
     }
   }
   return null;
@@ -156,20 +172,20 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     protectedSpans.push({ start, end });
     if (iso) dates.push({ kind: 'date', paragraph, start, end, iso, issued: false });
   };
-  for (const m of folded.matchAll(DATE_NUM)) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
-  for (const m of folded.matchAll(DATE_WORDS)) addDate(m.index, m.index + m[0].length, isoOf(+m[3]!, +m[2]!, +m[1]!));
-  for (const m of folded.matchAll(ISO_STAMP)) addDate(m.index, m.index + m[0].length, isoOf(+m[1]!, +m[2]!, +m[3]!));
+  for (const m of matches(DATE_NUM, folded)) addDate(m.index, m.index + m[0].length, isoOf(+m[4]!, +m[3]!, +m[1]!));
+  for (const m of matches(DATE_WORDS, folded, ['thang'])) addDate(m.index, m.index + m[0].length, isoOf(+m[3]!, +m[2]!, +m[1]!));
+  for (const m of matches(ISO_STAMP, folded, [':'])) addDate(m.index, m.index + m[0].length, isoOf(+m[1]!, +m[2]!, +m[3]!));
   // "ngày … tháng 9 năm 2020" (day left blank) protects its numbers without being a date.
-  for (const m of folded.matchAll(/thang\s+\d{1,2}\s+nam\s+\d{4}/g)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of matches(BLANK_DAY, folded)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const docRefs: Span[] = [];
   // Symbols proper ("766/QĐ-TTg"), which name one document of a year, as the text writes them.
   const symbols: Span[] = [];
-  for (const m of folded.matchAll(DOC_REF)) {
+  for (const m of matches(DOC_REF, folded, ['/', '-', '–'])) {
     const sep = m[0].search(/[/\-–]/);
-    if (!/\p{L}/u.test(m[0].slice(sep))) continue;
+    if (!LETTER.test(m[0].slice(sep))) continue;
     // A document's symbol is written in capitals ("4266/KH-SYT", "36a/NQ-CP"); "17265/trễ hạn 1458"
     // is two counts. The original text keeps the case the folded one lost.
-    const letter = /\p{L}/u.exec(text.slice(m.index + sep, m.index + m[0].length));
+    const letter = LETTER.exec(text.slice(m.index + sep, m.index + m[0].length));
     if (letter && letter[0] === letter[0].toLowerCase()) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     protectedSpans.push(span);
@@ -177,7 +193,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     symbols.push(span);
   }
   for (const re of [LAW, DOC_NUMBER]) {
-    for (const m of folded.matchAll(re)) {
+    for (const m of matches(re, folded)) {
       const numEnd = m.index + m[0].lastIndexOf(m[1]!) + m[1]!.length;
       if (matchNoun(folded, numEnd)) continue;
       const span = { start: m.index, end: m.index + m[0].length };
@@ -185,7 +201,7 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
       docRefs.push(span);
     }
   }
-  for (const re of PROTECT) for (const m of folded.matchAll(re)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
+  for (const [re, need] of PROTECT) for (const m of matches(re, folded, need)) protectedSpans.push({ start: m.index, end: m.index + m[0].length });
   const refs = merged(docRefs);
   const refCursor = new Cursor(refs);
   dates.sort((a, b) => a.start - b.start);
@@ -201,14 +217,14 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     let symbol: Span | undefined;
     if (nearRef && /ngay\s*$/.test(before)) symbol = symbols.find((x) => x.start === ref!.start || (x.end <= d.start && x.end >= ref!.start));
     else if (sentenceStartIssued) symbol = symbols.find((x) => x.start > d.end && x.start - d.end <= 120 && !/[.;]/.test(folded.slice(d.end, x.start)));
-    if (d.issued && symbol) d.of = text.slice(symbol.start, symbol.end).normalize('NFC').toUpperCase();
+    if (d.issued && symbol) d.of = nfc(text.slice(symbol.start, symbol.end)).toUpperCase();
   }
 
   const sents = sentences(text);
   const cls = clauses(text, sents);
   const clauseAt = new Cursor(cls);
   const guard = new Cursor(merged(protectedSpans));
-  const tokens = [...folded.matchAll(NUMBER)].filter((m) => !guard.overlaps(m.index, m.index + m[0].length));
+  const tokens = matches(NUMBER, folded).filter((m) => !guard.overlaps(m.index, m.index + m[0].length));
   const figures: Figure[] = [];
   let prevEnd = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -294,10 +310,27 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     figures.push(f);
     if (!f.loose) prevEnd = end;
   }
-  figures.push(...dates);
-  figures.sort((a, b) => a.start - b.start);
-  return { figures, windows: readWindows(folded, dates, paragraph), leftAlone, folded, sentences: sents, clauses: cls };
+  return { figures: inOrder(figures, dates), windows: readWindows(folded, dates, paragraph), leftAlone, folded, sentences: sents, clauses: cls };
 }
+
+/**
+ * The figures and the dates, each list in text order, merged into one (as a stable sort of the
+ * figures followed by the dates would order them).
+ */
+function inOrder(figures: Figure[], dates: DateFigure[]): Figure[] {
+  if (!dates.length) return figures;
+  const out: Figure[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < figures.length || j < dates.length) {
+    if (j >= dates.length || (i < figures.length && figures[i]!.start <= dates[j]!.start)) out.push(figures[i++]!);
+    else out.push(dates[j++]!);
+  }
+  return out;
+}
+
+/** A cited document's symbol in NFC: text below U+0300 (no combining marks, every letter precomposed) is NFC already. */
+const nfc = (s: string) => (/[^ -\u02ff]/.test(s) ? s.normalize('NFC') : s);
 
 /** Folded words after a figure, up to the next punctuation or digit in its clause ("980 hồ sơ đã được giải quyết."). */
 function afterWords(folded: string, from: number, clauseEnd: number): string {
@@ -312,7 +345,7 @@ function afterWords(folded: string, from: number, clauseEnd: number): string {
  */
 function afterSpan(folded: string, from: number, clauseEnd: number): number {
   const s = folded.slice(from, Math.min(clauseEnd, from + 80));
-  const m = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u.exec(s)![0];
+  const m = AFTER_WORDS.exec(s)![0];
   const conj = /\s(?:va|con|voi)\s*$/.exec(m);
   return conj ? conj.index : m.length;
 }

@@ -16,7 +16,7 @@
 import { BASES, CHILD_OF, FAMILY_NOUN, HEDGE_WORD, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
 import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
-import { outerText, parenDepths, within, type Range } from './text';
+import { matches, outerText, parenDepths, PhraseIndex, within, type Range } from './text';
 import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';
 
 export interface DocReading {
@@ -34,8 +34,33 @@ export interface DocReading {
 /** Statuses whose short phrase also occurs inside other words' phrases: only right next to the figure. */
 const ADJACENT_ONLY = new Set(['nhan', 'giao', 'huy', 'rut', 'thieu', 'hai long', 'mong doi', 'thuc te', 'giai quyet']);
 
-/** Folded words as " a b c ": punctuation and "được" ("đã được giải quyết") out, so phrases match whole words. */
-const phraseSpace = (words: string) => ` ${words.replace(/[:;=.()"“”+\-–/]/g, ' ').replace(/\bduoc\b/g, ' ').replace(/\s+/g, ' ').trim()} `;
+/** Punctuation that separates words for the status phrases. */
+const PHRASE_PUNCT = new Set([...':;=.()"“”+-–/'].map((c) => c.charCodeAt(0)));
+/** A word character of a regular expression's \b (ASCII letters, digits, "_"). */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Folded words as the status phrases are matched on: cut at white space and punctuation, with
+ * "được" out ("đã được giải quyết"; "duoc" between characters that are not ASCII letters, digits
+ * or "_", as a regular expression's \bduoc\b), so phrases match whole words. [''] when there is
+ * no word. One pass: the former three replacements and a split cost more than the phrase search.
+ */
+export function statusWords(words: string): string[] {
+  const out: string[] = [];
+  const n = words.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = words.charCodeAt(i);
+    const duoc = c === 100 && words.startsWith('duoc', i) && (i === 0 || !isWordChar(words.charCodeAt(i - 1))) && (i + 4 >= n || !isWordChar(words.charCodeAt(i + 4)));
+    if (duoc || isSpace(c) || PHRASE_PUNCT.has(c)) {
+      if (start >= 0) out.push(words.slice(start, i));
+      start = -1;
+      if (duoc) i += 3;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(words.slice(start));
+  return out.length ? out : [''];
+}
 
 /**
  * The status named in `words`: the phrase that ends last (closest to the figure, for words before
@@ -45,22 +70,27 @@ export function statusIn(words: string, side: 'before' | 'after'): Status | null
   return statusAt(words, side)?.status ?? null;
 }
 
+const STATUS_INDEX = new PhraseIndex(STATUS_LIST);
+const ADJACENT = STATUS_LIST.map((p) => ADJACENT_ONLY.has(p));
+const STATUS_LENGTH = STATUS_LIST.map((p) => p.split(' ').length);
+
 /** The status named in `words` and, for words before a figure, the words between the phrase and the figure. */
 export function statusAt(words: string, side: 'before' | 'after'): { status: Status; tail: string } | null {
   if (!words) return null;
-  const w = phraseSpace(words);
-  let best: { status: Status; end: number; len: number } | null = null;
-  for (const phrase of STATUS_LIST) {
-    const needle = ` ${phrase} `;
-    const at = side === 'before' ? w.lastIndexOf(needle) : w.indexOf(needle);
-    if (at < 0) continue;
-    const end = at + needle.length;
-    if (ADJACENT_ONLY.has(phrase) && (side === 'before' ? end !== w.length : at !== 0)) continue;
-    const score = side === 'before' ? end : -at;
-    const bestScore = best ? (side === 'before' ? best.end : -best.end) : -Infinity;
-    if (!best || score > bestScore || (score === bestScore && phrase.length > best.len)) best = { status: STATUS_PHRASES[phrase]!, end: side === 'before' ? end : at, len: phrase.length };
-  }
-  return best ? { status: best.status, tail: side === 'before' ? w.slice(best.end).trim() : '' } : null;
+  const ws = statusWords(words);
+  // Every whole-word occurrence of every phrase; the one that ends last (before) or starts first
+  // (after) wins, the longer where two tie. Adjacent-only phrases count only next to the figure.
+  let best = -1;
+  let bestFirst = 0;
+  let bestLast = 0;
+  STATUS_INDEX.each(ws, (k, i) => {
+    const last = i + STATUS_LENGTH[k]! - 1;
+    if (ADJACENT[k] && (side === 'before' ? last !== ws.length - 1 : i !== 0)) return;
+    const longer = best >= 0 && STATUS_LIST[k]!.length > STATUS_LIST[best]!.length;
+    const better = best < 0 || (side === 'before' ? last > bestLast || (last === bestLast && longer) : i < bestFirst || (i === bestFirst && longer));
+    if (better) [best, bestFirst, bestLast] = [k, i, last];
+  });
+  return best < 0 ? null : { status: STATUS_PHRASES[STATUS_LIST[best]!]!, tail: side === 'before' ? ws.slice(bestLast + 1).join(' ') : '' };
 }
 
 const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(parent) ?? false;
@@ -71,21 +101,25 @@ const isChild = (child: Status, parent: Status) => CHILD_OF[child]?.includes(par
  * hạn và trước hạn" is early-or-on-time, not merely resolved.
  */
 function statusAfter(words: string): Status | null {
-  const w = phraseSpace(words);
+  // The phrases named, in the lexicon's order (which decides between two of one rank).
+  const found = new Set<number>();
+  STATUS_INDEX.each(statusWords(words), (k, i) => {
+    if (!ADJACENT[k] || i === 0) found.add(k);
+  });
   let best: Status | null = null;
-  for (const phrase of STATUS_LIST) {
-    if (!w.includes(` ${phrase} `)) continue;
-    if (ADJACENT_ONLY.has(phrase) && !w.startsWith(` ${phrase} `)) continue;
-    const st = STATUS_PHRASES[phrase]!;
+  for (const k of [...found].sort((a, b) => a - b)) {
+    const st = STATUS_PHRASES[STATUS_LIST[k]!]!;
     if (!best || isChild(st, best)) best = st;
   }
   return best;
 }
 
+const LABEL_NUMBER = /(?<![\p{L}/\d.,])\d[\d.,]*(?![\d/])/gu;
+
 /** The words after the last number of `label` that is a figure (not a year, a date or a level: "năm 2021", "14/9/2022", "mức độ 3"). */
 function afterLastNumber(label: string): string {
   let cut = 0;
-  for (const m of label.matchAll(/(?<![\p{L}/\d.,])\d[\d.,]*(?![\d/])/gu)) {
+  for (const m of matches(LABEL_NUMBER, label)) {
     if (/(?:nam|thang|ngay|quy|muc do|\/)\s*$/.test(label.slice(Math.max(0, m.index - 8), m.index))) continue;
     cut = m.index + m[0].length;
   }
@@ -109,14 +143,42 @@ function readStatus(f: { kind: string; label: string; after?: string }): { statu
   return { status: null, tail: f.label };
 }
 
+/** White space as a regular expression's \s reads it. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** The subject phrases' words, in SUBJECT_LIST's order. */
+const SUBJECT_WORDS = SUBJECT_LIST.map((p) => p.split(' '));
+/** Where the words of a window start and end, right to left (reused: a window has at most 100 words). */
+const wordStart = new Int32Array(128);
+const wordEnd = new Int32Array(128);
+
 function subjectIn(folded: string, from: number, to: number): string | null {
-  const s = ` ${folded.slice(Math.max(from, to - 200), to).replace(/[:;()]/g, ' ').replace(/\s+/g, ' ')} `;
-  let best: { name: string; at: number } | null = null;
-  for (const phrase of SUBJECT_LIST) {
-    const at = s.lastIndexOf(` ${phrase} `);
-    if (at >= 0 && (!best || at > best.at)) best = { name: SUBJECT_PHRASES[phrase]!, at };
+  // The words of the 200 characters before `to`, cut at white space, ":", ";" and parentheses;
+  // the phrase that starts last wins, the first of the lexicon's list where two start together.
+  // Read right to left, so the first word a phrase starts at is the answer; nothing allocated.
+  const lo = Math.max(from, to - 200);
+  const sep = (c: number) => c === 58 || c === 59 || c === 40 || c === 41 || isSpace(c);
+  let n = 0;
+  let i = to;
+  for (;;) {
+    while (i > lo && sep(folded.charCodeAt(i - 1))) i--;
+    if (i <= lo) return null;
+    const end = i;
+    while (i > lo && !sep(folded.charCodeAt(i - 1))) i--;
+    wordStart[n] = i;
+    wordEnd[n] = end;
+    // Word n starts here; the words after it are n - 1, n - 2, … (read before it).
+    for (let k = 0; k < SUBJECT_WORDS.length; k++) {
+      const pw = SUBJECT_WORDS[k]!;
+      if (pw.length > n + 1) continue;
+      let j = 0;
+      while (j < pw.length && wordEnd[n - j]! - wordStart[n - j]! === pw[j]!.length && folded.startsWith(pw[j]!, wordStart[n - j]!)) j++;
+      if (j === pw.length) return SUBJECT_PHRASES[SUBJECT_LIST[k]!]!;
+    }
+    n++;
   }
-  return best?.name ?? null;
 }
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s+\S/u;
@@ -178,9 +240,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
   const breakdowns: Breakdown[] = [];
   readings.forEach((r, i) => breakdowns.push(...paragraphBreakdowns(paragraphs, readings, quantities, blocks, i)));
   const rates: RateClaim[] = [];
+  // Indexed once for the document: per paragraph with a percentage it made reading quadratic.
+  const index = indexBreakdowns(breakdowns);
   readings.forEach((r, i) => {
     if (paragraphs[i]!.kind === 'cell') return;
-    rates.push(...paragraphRates(paragraphs, readings, quantities, breakdowns, blocks, i));
+    rates.push(...paragraphRates(paragraphs, readings, quantities, index, blocks, i));
   });
   return { paragraphs: readings, quantities, percents, breakdowns, rates, blocks };
 }
@@ -224,7 +288,7 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
   const out: Breakdown[] = [];
   if (paragraphs[i]!.kind === 'cell' || !qs.length && !r.folded.includes('trong do')) return out;
   let depth: Uint16Array | undefined;
-  for (const m of r.folded.matchAll(MARKER)) {
+  for (const m of matches(MARKER, r.folded, ['trong do', 'gom', 'cu the'])) {
     depth ??= parenDepths(r.folded);
     const at = m.index;
     const word = m[1]!;
@@ -420,7 +484,23 @@ const WINDOW = 40;
 
 const quantityText = (q: Quantity) => `${formatNumber(q.value, 0)}${q.family && q.family !== 'other' ? ` ${FAMILY_NOUN[q.family]}` : ''}${q.status ? ` ${STATUS_NAME[q.status]}` : ''}`;
 
-function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], breakdowns: Breakdown[], blocks: number[], i: number): RateClaim[] {
+/** The breakdown each part belongs to (the last one read, where two claim it) and the totals of all breakdowns. */
+interface BreakdownIndex {
+  partOf: Map<Quantity, Breakdown>;
+  totals: Set<Quantity>;
+}
+
+function indexBreakdowns(breakdowns: Breakdown[]): BreakdownIndex {
+  const partOf = new Map<Quantity, Breakdown>();
+  const totals = new Set<Quantity>();
+  for (const b of breakdowns) {
+    totals.add(b.total);
+    for (const p of b.parts) partOf.set(p, b);
+  }
+  return { partOf, totals };
+}
+
+function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[], quantities: Quantity[][], { partOf, totals }: BreakdownIndex, blocks: number[], i: number): RateClaim[] {
   const r = readings[i]!;
   const out: RateClaim[] = [];
   const numeric = r.figures.filter((f) => f.kind !== 'date');
@@ -429,12 +509,6 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
   const depth = parenDepths(r.folded);
   const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
   const passage = groupQuantities(paragraphs, quantities, blocks, i);
-  const partOf = new Map<Quantity, Breakdown>();
-  const totals = new Set<Quantity>();
-  for (const b of breakdowns) {
-    totals.add(b.total);
-    for (const p of b.parts) partOf.set(p, b);
-  }
 
   for (let n = 0; n < numeric.length; n++) {
     const p = numeric[n]!;

@@ -24,10 +24,66 @@ function foldChar(c: string): string {
   return f;
 }
 
+/**
+ * foldChar's answer for each UTF-16 code unit, as its code + 1 (0: not asked yet); bit 16 set where
+ * the answer is not its own lower case (which the whole string's toLowerCase would then change).
+ */
+const folds = new Uint32Array(0x10000);
+const UNSTABLE = 0x10000;
+/** Reused between calls: the folded code units of the paragraph being folded. */
+let buffer = new Uint16Array(4096);
+const CHUNK = 8192;
+/** A UTF-16LE decoder, where the machine stores a Uint16Array little-endian (every current one). */
+const utf16 = typeof TextDecoder !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+
+function foldUnit(c: number): number {
+  const f = foldChar(String.fromCharCode(c)).charCodeAt(0);
+  const lower = String.fromCharCode(f).toLowerCase();
+  return (f + 1) | (lower.length === 1 && lower.charCodeAt(0) === f && (f < 0xd800 || f > 0xdfff) ? 0 : UNSTABLE);
+}
+
 /** Same length as `s` (UTF-16 units), one folded character per character. */
 export function foldKeep(s: string): string {
-  // Non-ASCII characters fold to one character each; ASCII lower-cases in place.
-  return s.replace(/[^ -~\t\n\r]/g, foldChar).toLowerCase();
+  // Non-ASCII code units fold to one unit each (foldChar, from a table); ASCII lower-cases in
+  // place. A report's paragraph is a fifth non-ASCII letters: replacing them by a regular
+  // expression with a callback per letter was the prose reader's largest single cost.
+  const n = s.length;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  const codes = buffer;
+  let unstable = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) codes[i] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    else if (c === 9 || c === 10 || c === 13) codes[i] = c;
+    else {
+      let f = folds[c]!;
+      if (f === 0) folds[c] = f = foldUnit(c);
+      if (f & UNSTABLE) unstable = true;
+      codes[i] = (f & 0xffff) - 1;
+    }
+  }
+  // Without surrogates, the units decode as UTF-16 to themselves, faster than fromCharCode.
+  if (!unstable && utf16) return utf16.decode(new Uint8Array(codes.buffer, 0, n * 2));
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  // Lower-casing the whole string, as this function always did, changes only what the table
+  // marks (a surrogate pair's letter outside the BMP, "İ"): done only then.
+  return unstable ? out.toLowerCase() : out;
+}
+
+/**
+ * Every match of a global regular expression in `s`, in order, or none at once where `s` holds
+ * none of the words every match contains. (matchAll copies the expression at each call, which
+ * cost more than the scan itself on the short paragraphs of a report.) `re` must be global and
+ * never match the empty string.
+ */
+export function matches(re: RegExp, s: string, need: string[] | null = null): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (need && !need.some((w) => s.includes(w))) return out;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  re.lastIndex = 0;
+  return out;
 }
 
 export interface Range {
@@ -55,13 +111,14 @@ export function sentences(text: string): Range[] {
 /** Clauses: sentences cut further at ";". */
 export function clauses(text: string, sents: Range[] = sentences(text)): Range[] {
   const out: Range[] = [];
+  // The semicolons of the paragraph, found once and walked beside its sentences.
+  let semi = text.indexOf(';');
   for (const s of sents) {
     let start = s.start;
-    for (let i = s.start; i < s.end; i++) {
-      if (text[i] === ';') {
-        out.push({ start, end: i });
-        start = i + 1;
-      }
+    while (semi >= 0 && semi < s.start) semi = text.indexOf(';', semi + 1);
+    for (; semi >= 0 && semi < s.end; semi = text.indexOf(';', semi + 1)) {
+      out.push({ start, end: semi });
+      start = semi + 1;
     }
     out.push({ start, end: s.end });
   }
@@ -145,4 +202,42 @@ export function outerText(text: string, depth: Uint16Array, from: number, to: nu
     out += c;
   }
   return out;
+}
+
+/**
+ * Phrases of the lexicon found as whole words in a text cut into words: indexed by their first
+ * word, so a text of w words is searched in about w look-ups instead of one scan per phrase
+ * (a hundred phrases, looked for around every figure of a report).
+ */
+export class PhraseIndex {
+  /** Each phrase's words, in the order of the list it was made from. */
+  private readonly words: string[][];
+  private readonly byFirst = new Map<string, number[]>();
+
+  constructor(readonly phrases: readonly string[]) {
+    this.words = phrases.map((p) => p.split(' '));
+    this.words.forEach((w, k) => {
+      const list = this.byFirst.get(w[0]!);
+      if (list) list.push(k);
+      else this.byFirst.set(w[0]!, [k]);
+    });
+  }
+
+  /**
+   * Calls `found(k, i)` for every phrase `k` (its index in the list) whose words are `words[i…]`,
+   * for every i.
+   */
+  each(words: readonly string[], found: (k: number, i: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      const ks = this.byFirst.get(words[i]!);
+      if (!ks) continue;
+      for (const k of ks) {
+        const pw = this.words[k]!;
+        if (i + pw.length > words.length) continue;
+        let j = 1;
+        while (j < pw.length && pw[j] === words[i + j]) j++;
+        if (j === pw.length) found(k, i);
+      }
+    }
+  }
 }
