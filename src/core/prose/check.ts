@@ -163,13 +163,9 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     // Only bases the wording allows but does not require, and none fits: the rate may be over a
     // count the text does not give (the files resolved). Not judged.
     if (c.readings.every((x) => x.weak) && !c.readings.some(fits)) continue;
-    if (c.readings.some(fits)) {
-      mark(p);
-      c.spans.forEach(mark);
-      continue;
-    }
     mark(p);
     c.spans.forEach(mark);
+    if (c.readings.some(fits)) continue;
     const shown = fmtPct(p.value, p.decimals);
     const actuals = c.readings.map((x) => (x.numerator / x.denominator) * 100);
     const tried = readingText(c, Math.max(2, p.decimals));
@@ -181,7 +177,6 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
       if (!actuals.some((a) => hedgeHolds(p.hedge!, a, p.value))) out.push({ ...base, code: 'hedge_contradicted', expected: fmtPct(actuals[0]!, p.decimals || 2), args: { hedge: HEDGE_WORD[p.hedge], stated: shown, actual: fraction } });
       continue;
     }
-    if (actuals.some((a) => roundTo(a, p.decimals) === p.value)) continue;
     const expected = fmtPct(actuals[0]!, p.decimals);
     const args = { stated: shown, expected, fraction, cause: '' };
     if (p.decimals > 0 && actuals.some((a) => truncTo(a, p.decimals) === p.value)) {
