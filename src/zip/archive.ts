@@ -8,7 +8,7 @@
  * GB would cost the time of 20 GB. So the directory is only listed here (unzipSync with a filter
  * that takes nothing), and the compressed bytes are taken from fflate's streaming reader (Unzip)
  * with a decoder that hands them on as they are, for src/zip/inflate.ts to inflate in small steps
- * against the reader's own limits. The sizes either one declares are never used. (An entry whose
+ * against the reader's own limits. The sizes either one declares are never trusted. (An entry whose
  * sizes follow its data, in a data descriptor, is ended by fflate's stream reader where the next
  * record's signature appears.)
  */
@@ -20,6 +20,11 @@ export interface ZipEntry {
   readonly name: string;
   /** 0 stored, 8 deflated: the two methods Office, LibreOffice and every zip writer the officers meet use. */
   readonly compression: number;
+  /**
+   * What the directory says the entry inflates to: only a guess at the size of a buffer
+   * (src/zip/inflate.ts), never a limit nor a reason to refuse.
+   */
+  readonly declaredSize: number;
   /** The entry's compressed bytes, in pieces (views into the file, not copies, where fflate allows). */
   readonly raw: readonly Uint8Array[];
 }
@@ -56,7 +61,7 @@ const STEP = 1 << 16;
  * deflated, or an entry the directory lists that the file does not hold.
  */
 export function openZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
-  const directory = new Map<string, { compression: number }>();
+  const directory = new Map<string, { compression: number; declaredSize: number }>();
   let count = 0;
   try {
     unzipSync(bytes, {
@@ -64,7 +69,7 @@ export function openZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
         if (!f.name.endsWith('/')) {
           count++;
           directory.delete(f.name);
-          directory.set(f.name, { compression: f.compression });
+          directory.set(f.name, { compression: f.compression, declaredSize: f.originalSize });
         }
         return false;
       },
@@ -102,7 +107,7 @@ export function openZip(bytes: Uint8Array, maxEntries = Infinity): ZipArchive {
   for (const [name, d] of directory) {
     const pieces = raw.get(name);
     if (!pieces) throw new ZipOpenError('corrupt', `${name}: listed in the directory, not found in the file`);
-    const entry: ZipEntry = { name, compression: d.compression, raw: pieces };
+    const entry: ZipEntry = { name, compression: d.compression, declaredSize: d.declaredSize, raw: pieces };
     entries.push(entry);
     byName.set(name, entry);
   }
