@@ -51,11 +51,22 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   // One slip, one finding: a rate computed from the parts of a breakdown found not to add up
   // follows from that slip ("trước hạn 131" makes both the sum and the rate wrong).
   // Only a rate of those parts over that total: another rate that uses one of them is its own claim.
+  // Breakdowns found faulty, by where their total stands (indexed, so that a report with a slip
+  // in every paragraph stays linear).
   const key = (s: Span) => `${s.paragraph}:${s.start}`;
-  const faulty = drafts.slice(before).flatMap((d) => doc.breakdowns.filter((x) => x.total.figure.paragraph === d.paragraph && x.total.figure.start === d.start));
+  const byTotal = new Map<string, Breakdown[]>();
+  const add = (m: Map<string, Breakdown[]>, b: Breakdown) => {
+    const list = m.get(key(b.total.figure));
+    if (list) list.push(b);
+    else m.set(key(b.total.figure), [b]);
+  };
+  for (const b of doc.breakdowns) add(byTotal, b);
+  const faulty = new Map<string, Breakdown[]>();
+  for (const d of drafts.slice(before)) for (const b of byTotal.get(key(d)) ?? []) add(faulty, b);
   const follows = (c: RateClaim) => {
+    if (!faulty.size) return false;
     const spans = new Set(c.spans.map(key));
-    return faulty.some((b) => spans.has(key(b.total.figure)) && b.parts.some((q) => spans.has(key(q.figure))));
+    return [...spans].some((k) => faulty.get(k)?.some((b) => b.parts.some((q) => spans.has(key(q.figure)))));
   };
   checkRates(doc.rates.filter((c) => !follows(c)), drafts, mark);
   readings.forEach((r) => {
