@@ -150,6 +150,9 @@ export function isSpace(c: number): boolean {
 
 /** The subject phrases' words, in SUBJECT_LIST's order. */
 const SUBJECT_WORDS = SUBJECT_LIST.map((p) => p.split(' '));
+/** The subject phrases (their index in SUBJECT_LIST, in order) by the character code their first word starts with. */
+const SUBJECT_BY_FIRST = new Map<number, number[]>();
+SUBJECT_WORDS.forEach((w, k) => SUBJECT_BY_FIRST.set(w[0]!.charCodeAt(0), [...(SUBJECT_BY_FIRST.get(w[0]!.charCodeAt(0)) ?? []), k]));
 /** Where the words of a window start and end, right to left (reused: a window has at most 100 words). */
 const wordStart = new Int32Array(128);
 const wordEnd = new Int32Array(128);
@@ -170,7 +173,8 @@ function subjectIn(folded: string, from: number, to: number): string | null {
     wordStart[n] = i;
     wordEnd[n] = end;
     // Word n starts here; the words after it are n - 1, n - 2, … (read before it).
-    for (let k = 0; k < SUBJECT_WORDS.length; k++) {
+    const first = folded.charCodeAt(i);
+    for (const k of SUBJECT_BY_FIRST.get(first) ?? []) {
       const pw = SUBJECT_WORDS[k]!;
       if (pw.length > n + 1) continue;
       let j = 0;
