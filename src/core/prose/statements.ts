@@ -292,6 +292,29 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
   const out: Breakdown[] = [];
   if (paragraphs[i]!.kind === 'cell' || !qs.length && !r.folded.includes('trong do')) return out;
   let depth: Uint16Array | undefined;
+  // What each marker asks of the paragraph, found once for it (markers may be thousands): the
+  // next ")", where its text ends, where each sentence's first word starts.
+  let close = -2;
+  let end: number | undefined;
+  const textEnd = () => (end ??= r.folded.trimEnd().length);
+  /** Only white space, at most one ":" or ".", and white space again from `from` to the end (as /^\s*[:.]?\s*$/). */
+  const endsParagraph = (from: number) => {
+    let j = from;
+    while (j < r.folded.length && isSpace(r.folded.charCodeAt(j))) j++;
+    if (r.folded[j] === ':' || r.folded[j] === '.') j++;
+    return j >= textEnd();
+  };
+  const openings = new Map<number, number>();
+  /** The first character from `from` that is not white space or list punctuation (/[\s\-+•,.;:()]/). */
+  const opening = (from: number) => {
+    let j = openings.get(from);
+    if (j === undefined) {
+      j = from;
+      while (j < r.folded.length && (isSpace(r.folded.charCodeAt(j)) || '-+•,.;:()'.includes(r.folded[j]!))) j++;
+      openings.set(from, j);
+    }
+    return j;
+  };
   for (const m of matches(MARKER, r.folded, ['trong do', 'gom', 'cu the'])) {
     depth ??= parenDepths(r.folded);
     const at = m.index;
@@ -306,7 +329,7 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     let total: Quantity | undefined;
     let distant = false;
     const k = lastBefore(qs, at);
-    const opensSentence = /^[\s\-+•,.;:()]*$/.test(r.folded.slice(sentence.start, at));
+    const opensSentence = opening(sentence.start) >= at;
     if (k >= 0 && qs[k]!.figure.start >= sentence.start) total = qs[k];
     else if (opensSentence) {
       if (k >= 0) total = qs[k];
@@ -330,13 +353,14 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     let scopeEnd: number;
     const gap = sameParagraph ? r.folded.slice(total.figure.end, at) : '';
     if (/\(\s*$/.test(gap)) {
-      const close = r.folded.indexOf(')', at);
+      // Markers come in order: the ")" found for an earlier one serves until it is passed.
+      if (close !== -1 && close < at) close = r.folded.indexOf(')', at);
       scopeEnd = close < 0 || close > sentence.end ? sentence.end : close;
-    } else scopeEnd = m[2] === ':' && r.folded.slice(sentence.end).trim() === '' ? r.folded.length : sentence.end;
+    } else scopeEnd = m[2] === ':' && sentence.end >= textEnd() ? r.folded.length : sentence.end;
     const start = at + m[0].length;
     let parts = partsAfter(total, qs, start, scopeEnd, depth);
     // "…, trong đó:" ending the paragraph: the parts are the next list items' first counts.
-    if (!parts.length && /^\s*[:.]?\s*$/.test(r.folded.slice(start))) parts = partsInItems(total, paragraphs, quantities, blocks, i);
+    if (!parts.length && endsParagraph(start)) parts = partsInItems(total, paragraphs, quantities, blocks, i);
     if (!parts) continue;
     const b = breakdownOf(total, parts, MARKER_NAME[word]!);
     if (b && distant) b.distant = true;
@@ -353,10 +377,12 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
  */
 function parenBreakdowns(r: ParagraphReading, qs: Quantity[], depth: Uint16Array): Breakdown[] {
   const out: Breakdown[] = [];
+  // Counts come in order: the "(" found after one serves the next until it is passed.
+  let open = -2;
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k]!;
     if (!q.exact || q.figure.kind !== 'count' || (q.figure as CountFigure).loose) continue;
-    const open = r.folded.indexOf('(', q.figure.end);
+    if (open !== -1 && open < q.figure.end) open = r.folded.indexOf('(', q.figure.end);
     if (open < 0 || open - q.figure.end > 60 || /[\d;.:]/.test(r.folded.slice(q.figure.end, open))) continue;
     const level = depth[open + 1]!;
     const parts: Quantity[] = [];
@@ -513,6 +539,16 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
   const depth = parenDepths(r.folded);
   const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
   const passage = groupQuantities(paragraphs, quantities, blocks, i);
+  // For each figure, the nearest figure before it not deeper in parentheses (a stack of the
+  // figures so far at rising depth): a look-back per percentage made nested parentheses quadratic.
+  const outer = new Int32Array(numeric.length);
+  const stack: number[] = [];
+  for (let n = 0; n < numeric.length; n++) {
+    const d = depth[numeric[n]!.start]!;
+    while (stack.length && depth[numeric[stack[stack.length - 1]!]!.start]! > d) stack.pop();
+    outer[n] = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(n);
+  }
 
   for (let n = 0; n < numeric.length; n++) {
     const p = numeric[n]!;
@@ -521,8 +557,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     const level = depth[p.start]!;
     // The figure before, skipping what stands in parentheses closed before the percentage: in
     // "71.714 hồ sơ (trong đó có 32 hồ sơ …), đạt tỷ lệ 100%" the rate is of the 71.714.
-    let b = n - 1;
-    while (b >= 0 && depth[numeric[b]!.start]! > level) b--;
+    const b = outer[n]!;
     const prev = b >= 0 ? numeric[b] : undefined;
     const next = numeric[n + 1];
     const gapBefore = prev ? outerText(r.folded, depth, prev.end, p.start, level).replace(/\s+/g, ' ') : '';
