@@ -207,8 +207,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
     if (isHeading(p, r) || p.kind === 'note' || (prev && (prev.kind === 'cell') !== (p.kind === 'cell'))) block++;
     blocks.push(block);
   });
-  // The subject a list item inherits from the paragraph that introduces it ("Khảo sát … nội trú (2.771 phiếu):").
-  let carried: string | null = null;
+  // The subject a list item inherits from the paragraph that introduces it ("Khảo sát … nội trú
+  // (2.771 phiếu):"): that paragraph's last subject, read only when an item's figure names none.
+  let carrier = '';
+  let carried: string | null | undefined = null;
+  const inherited = () => (carried === undefined ? (carried = subjectIn(carrier, 0, carrier.length)) : carried);
   const percents: PercentStatement[][] = [];
   const quantities = readings.map((r, i) => {
     const p = paragraphs[i]!;
@@ -218,7 +221,7 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
     for (const f of r.figures) {
       if (f.kind !== 'count' && f.kind !== 'fraction') continue;
       const sentence = within(r.sentences, f.start);
-      const subject = subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried;
+      const subject = subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? inherited();
       const { status, tail } = readStatus(f);
       own.push({
         figure: f,
@@ -235,10 +238,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
       if (f.kind !== 'percent') continue;
       const sentence = within(r.sentences, f.start);
       const st = readStatus(f);
-      pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried });
+      pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? inherited() });
     }
     percents.push(pcs);
-    if (!isItem(p)) carried = subjectIn(r.folded, 0, r.folded.length) ?? (p.kind === 'paragraph' ? null : carried);
+    // (What a paragraph that is no item carries is its own subject: `carried` was reset above.)
+    if (!isItem(p)) [carrier, carried] = [r.folded, undefined];
     return own;
   });
   const breakdowns: Breakdown[] = [];
