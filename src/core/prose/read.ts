@@ -87,7 +87,7 @@ const PROTECT: [RegExp, string[] | null][] = [
 // Slashes are allowed around a number (fractions); dates and document numbers are protected before.
 const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
 
-/** A letter. (Written once here: a bundler may turn a \\p{…} literal inside a function into a RegExp built at each call.) */
+/** A letter. (Written once here: a bundler may turn a \p{…} literal inside a function into a RegExp built at each call.) */
 const LETTER = /\p{L}/u;
 /** Words after a figure: up to a digit or punctuation, a slash only between letters ("trước/đúng hạn"). */
 const AFTER_WORDS = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u;

@@ -160,7 +160,7 @@ const wordEnd = new Int32Array(128);
 function subjectIn(folded: string, from: number, to: number): string | null {
   // The words of the 200 characters before `to`, cut at white space, ":", ";" and parentheses;
   // the phrase that starts last wins, the first of the lexicon's list where two start together.
-  // Read right to left, so the first word a phrase starts at is the answer; nothing allocated.
+  // Read right to left in place, so the first word a phrase starts at is the answer.
   const lo = Math.max(from, to - 200);
   const sep = (c: number) => c === 58 || c === 59 || c === 40 || c === 41 || isSpace(c);
   let n = 0;
