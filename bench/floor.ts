@@ -26,12 +26,12 @@ export function floorScan(bytes: Uint8Array): number {
   return elements;
 }
 
-/** Bundles this file into dist/floor.js (the whole-process floor). */
-export function buildFloorCli(root: string): string {
+/** Bundles this file into dist/floor.js (the whole-process floor); another bench/NAME.ts into dist/NAME.js. */
+export function buildFloorCli(root: string, name = 'floor'): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
-  const outfile = `${root}/dist/floor.js`;
-  esbuild.buildSync({ entryPoints: [`${root}/bench/floor.ts`], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  const outfile = `${root}/dist/${name}.js`;
+  esbuild.buildSync({ entryPoints: [`${root}/bench/${name}.ts`], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
   return outfile;
 }
 

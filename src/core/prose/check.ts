@@ -17,7 +17,7 @@ import { HEDGE_WORD } from './lexicon';
 import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
-import { foldKeep, sentences, within } from './text';
+import { foldKeep, matches, sentences, within, type Range } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
 import { DOCUMENT_FINDINGS } from '../catalogue/document';
 import type { Breakdown, CountFigure, DateFigure, DocFinding, DocParagraph, DocReport, Quantity, RateClaim, RateReading, ReportPeriod, Span } from './types';
@@ -51,11 +51,22 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   // One slip, one finding: a rate computed from the parts of a breakdown found not to add up
   // follows from that slip ("trước hạn 131" makes both the sum and the rate wrong).
   // Only a rate of those parts over that total: another rate that uses one of them is its own claim.
+  // Breakdowns found faulty, by where their total stands (indexed, so that a report with a slip
+  // in every paragraph stays linear).
   const key = (s: Span) => `${s.paragraph}:${s.start}`;
-  const faulty = drafts.slice(before).flatMap((d) => doc.breakdowns.filter((x) => x.total.figure.paragraph === d.paragraph && x.total.figure.start === d.start));
+  const byTotal = new Map<string, Breakdown[]>();
+  const add = (m: Map<string, Breakdown[]>, b: Breakdown) => {
+    const list = m.get(key(b.total.figure));
+    if (list) list.push(b);
+    else m.set(key(b.total.figure), [b]);
+  };
+  for (const b of doc.breakdowns) add(byTotal, b);
+  const faulty = new Map<string, Breakdown[]>();
+  for (const d of drafts.slice(before)) for (const b of byTotal.get(key(d)) ?? []) add(faulty, b);
   const follows = (c: RateClaim) => {
+    if (!faulty.size) return false;
     const spans = new Set(c.spans.map(key));
-    return faulty.some((b) => spans.has(key(b.total.figure)) && b.parts.some((q) => spans.has(key(q.figure))));
+    return [...spans].some((k) => faulty.get(k)?.some((b) => b.parts.some((q) => spans.has(key(q.figure)))));
   };
   checkRates(doc.rates.filter((c) => !follows(c)), drafts, mark);
   readings.forEach((r) => {
@@ -73,9 +84,17 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 
   const sections = sectionsOf(paragraphs);
+  // Sentences of each paragraph with findings, cut once (a paragraph may hold thousands of findings).
+  const sentencesOf = new Map<number, Range[]>();
+  const excerpt = (i: number, start: number, end: number) => {
+    const text = paragraphs[i]?.text ?? '';
+    let sents = sentencesOf.get(i);
+    if (!sents) sentencesOf.set(i, (sents = sentences(text)));
+    return excerptOf(text, start, end, sents);
+  };
   const issues: DocFinding[] = drafts
     .sort((a, b) => (a.code === 'workbook_other_report' ? -1 : b.code === 'workbook_other_report' ? 1 : a.paragraph - b.paragraph || a.start - b.start))
-    .map(({ args, ...d }) => ({ ...d, severity: d.severity ?? DOCUMENT_FINDINGS[d.code].severity, excerpt: excerptOf(paragraphs[d.paragraph]?.text ?? '', d.start, d.end), message: message(d.code, args), section: sections[d.paragraph] ?? '' }));
+    .map(({ args, ...d }) => ({ ...d, severity: d.severity ?? DOCUMENT_FINDINGS[d.code].severity, excerpt: excerpt(d.paragraph, d.start, d.end), message: message(d.code, args), section: sections[d.paragraph] ?? '' }));
   let figuresRead = 0;
   for (const r of readings) figuresRead += r.figures.length + r.leftAlone;
   const count = (s: string) => issues.filter((i) => i.severity === s).length;
@@ -384,8 +403,15 @@ const REPEAT_SKIP = new Set(['da', 'duoc']);
  * are another quantity: the key holds the subject and the level, and two statements dated
  * differently ("tính đến ngày …") are never compared.
  */
+const WHEN = /\d{1,2}\/\d{1,2}\/\d{4}|nam \d{4}|quy [ivx\d]+|thang \d{1,2}/g;
+const LEVEL = /cap (?:tinh|huyen|xa)|so, nganh|noi tru|ngoai tru/;
+
 function checkRepeats(doc: DocReading, out: Draft[], mark: Mark) {
-  const seen = new Map<string, { q: Quantity; when: string }[]>();
+  // Per key, the statements in order, with the first undated one and the first of each date, so
+  // that the earlier statement a new one repeats is found without going through them all.
+  const seen = new Map<string, { items: { q: Quantity; when: string }[]; undated: number; byWhen: Map<string, number> }>();
+  // Per sentence, its dates and its first level word, read once for all its statements.
+  const sentenceInfo = new Map<string, { when: string; level: RegExpExecArray | null }>();
   doc.quantities.forEach((qs, pi) => {
     const r = doc.paragraphs[pi]!;
     for (const q of qs) {
@@ -402,13 +428,27 @@ function checkRepeats(doc: DocReading, out: Draft[], mark: Mark) {
       if (!words.length) continue;
       const s = within(r.sentences, f.start) ?? { start: 0, end: r.folded.length };
       const sentence = r.folded.slice(s.start, s.end);
-      const when = [...sentence.matchAll(/\d{1,2}\/\d{1,2}\/\d{4}|nam \d{4}|quy [ivx\d]+|thang \d{1,2}/g)].map((x) => x[0]).join(',');
-      const level = /cap (?:tinh|huyen|xa)|so, nganh|noi tru|ngoai tru/.exec(sentence.slice(0, f.start - s.start))?.[0] ?? '';
+      let info = sentenceInfo.get(`${pi}:${s.start}`);
+      if (!info) sentenceInfo.set(`${pi}:${s.start}`, (info = { when: matches(WHEN, sentence).map((x) => x[0]).join(','), level: LEVEL.exec(sentence) }));
+      const when = info.when;
+      // The first level word before the figure: the sentence's first, if it ends before the figure.
+      const before = f.start - s.start;
+      const first0 = info.level;
+      const level = !first0 || first0.index >= before ? '' : first0.index + first0[0].length <= before ? first0[0] : (LEVEL.exec(sentence.slice(0, before))?.[0] ?? '');
       const key = `${words.join(' ')}|${q.family}|${q.subject ?? ''}|${level}`;
-      const list = seen.get(key) ?? [];
-      seen.set(key, list);
-      const first = list.find((x) => !x.when || !when || x.when === when);
-      list.push({ q, when });
+      let entry = seen.get(key);
+      if (!entry) seen.set(key, (entry = { items: [], undated: -1, byWhen: new Map() }));
+      // The first earlier statement that is undated, or of no date here, or of the same date.
+      let at: number;
+      if (!when) at = entry.items.length ? 0 : -1;
+      else {
+        const same = entry.byWhen.get(when) ?? -1;
+        at = entry.undated < 0 ? same : same < 0 ? entry.undated : Math.min(same, entry.undated);
+      }
+      const first = at >= 0 ? entry.items[at] : undefined;
+      if (!when && entry.undated < 0) entry.undated = entry.items.length;
+      if (when && !entry.byWhen.has(when)) entry.byWhen.set(when, entry.items.length);
+      entry.items.push({ q, when });
       if (!first) continue;
       mark(f);
       mark(first.q.figure);
@@ -439,9 +479,9 @@ export function sectionsOf(paragraphs: DocParagraph[]): string[] {
   });
 }
 
-/** The sentence holding [start, end), or 200 characters around it when the sentence is longer. */
-export function excerptOf(text: string, start: number, end: number): string {
-  const s = within(sentences(text), start) ?? { start: 0, end: text.length };
+/** The sentence holding [start, end), or 200 characters around it when the sentence is longer. `sents`: the text's sentences, if already cut. */
+export function excerptOf(text: string, start: number, end: number, sents: Range[] = sentences(text)): string {
+  const s = within(sents, start) ?? { start: 0, end: text.length };
   if (s.end - s.start <= 200) return text.slice(s.start, s.end).trim();
   const mid = Math.floor((start + end) / 2);
   const from = Math.max(0, Math.min(mid - 100, text.length - 200));

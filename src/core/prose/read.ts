@@ -87,7 +87,7 @@ const PROTECT: [RegExp, string[] | null][] = [
 // Slashes are allowed around a number (fractions); dates and document numbers are protected before.
 const NUMBER = /(?<![\p{L}\d.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\p{L}\d]|[.,]\d)/gu;
 
-/** A letter. (Written once here: a bundler may turn a \\p{…} literal inside a function into a RegExp built at each call.) */
+/** A letter. (Written once here: a bundler may turn a \p{…} literal inside a function into a RegExp built at each call.) */
 const LETTER = /\p{L}/u;
 /** Words after a figure: up to a digit or punctuation, a slash only between letters ("trước/đúng hạn"). */
 const AFTER_WORDS = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u;
@@ -141,6 +141,30 @@ function wordsBetween(folded: string, from: number, to: number, keep: 'start' | 
 interface Span {
   start: number;
   end: number;
+}
+
+/** Index of the first of `spans` (disjoint, in order) that ends at or after `pos`. */
+function firstEndingFrom(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first of `spans` (disjoint, in order) that starts after `pos`. */
+function firstStartingAfter(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Sorted, merged spans, so a token can be tested against them by a cursor in one sweep. */
@@ -215,8 +239,24 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
     // Which document the date is of: the symbol right before "ngày …", or the one the sentence
     // that opens with "Ngày …, … ban hành" goes on to name.
     let symbol: Span | undefined;
-    if (nearRef && /ngay\s*$/.test(before)) symbol = symbols.find((x) => x.start === ref!.start || (x.end <= d.start && x.end >= ref!.start));
-    else if (sentenceStartIssued) symbol = symbols.find((x) => x.start > d.end && x.start - d.end <= 120 && !/[.;]/.test(folded.slice(d.end, x.start)));
+    // Symbols are disjoint and in order: the first that fits is found by binary search and a look
+    // at the few near the date, so a paragraph of many cited documents stays linear.
+    if (nearRef && /ngay\s*$/.test(before)) {
+      for (let j = firstEndingFrom(symbols, ref!.start); j < symbols.length && symbols[j]!.start <= d.start; j++) {
+        const x = symbols[j]!;
+        if (x.start === ref!.start || x.end <= d.start) {
+          symbol = x;
+          break;
+        }
+      }
+    } else if (sentenceStartIssued) {
+      for (let j = firstStartingAfter(symbols, d.end); j < symbols.length && symbols[j]!.start - d.end <= 120; j++) {
+        if (!/[.;]/.test(folded.slice(d.end, symbols[j]!.start))) {
+          symbol = symbols[j];
+          break;
+        }
+      }
+    }
     if (d.issued && symbol) d.of = nfc(text.slice(symbol.start, symbol.end)).toUpperCase();
   }
 

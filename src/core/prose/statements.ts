@@ -150,6 +150,9 @@ export function isSpace(c: number): boolean {
 
 /** The subject phrases' words, in SUBJECT_LIST's order. */
 const SUBJECT_WORDS = SUBJECT_LIST.map((p) => p.split(' '));
+/** The subject phrases (their index in SUBJECT_LIST, in order) by the character code their first word starts with. */
+const SUBJECT_BY_FIRST = new Map<number, number[]>();
+SUBJECT_WORDS.forEach((w, k) => SUBJECT_BY_FIRST.set(w[0]!.charCodeAt(0), [...(SUBJECT_BY_FIRST.get(w[0]!.charCodeAt(0)) ?? []), k]));
 /** Where the words of a window start and end, right to left (reused: a window has at most 100 words). */
 const wordStart = new Int32Array(128);
 const wordEnd = new Int32Array(128);
@@ -157,7 +160,7 @@ const wordEnd = new Int32Array(128);
 function subjectIn(folded: string, from: number, to: number): string | null {
   // The words of the 200 characters before `to`, cut at white space, ":", ";" and parentheses;
   // the phrase that starts last wins, the first of the lexicon's list where two start together.
-  // Read right to left, so the first word a phrase starts at is the answer; nothing allocated.
+  // Read right to left in place, so the first word a phrase starts at is the answer.
   const lo = Math.max(from, to - 200);
   const sep = (c: number) => c === 58 || c === 59 || c === 40 || c === 41 || isSpace(c);
   let n = 0;
@@ -170,7 +173,8 @@ function subjectIn(folded: string, from: number, to: number): string | null {
     wordStart[n] = i;
     wordEnd[n] = end;
     // Word n starts here; the words after it are n - 1, n - 2, … (read before it).
-    for (let k = 0; k < SUBJECT_WORDS.length; k++) {
+    const first = folded.charCodeAt(i);
+    for (const k of SUBJECT_BY_FIRST.get(first) ?? []) {
       const pw = SUBJECT_WORDS[k]!;
       if (pw.length > n + 1) continue;
       let j = 0;
@@ -203,8 +207,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
     if (isHeading(p, r) || p.kind === 'note' || (prev && (prev.kind === 'cell') !== (p.kind === 'cell'))) block++;
     blocks.push(block);
   });
-  // The subject a list item inherits from the paragraph that introduces it ("Khảo sát … nội trú (2.771 phiếu):").
-  let carried: string | null = null;
+  // The subject a list item inherits from the paragraph that introduces it ("Khảo sát … nội trú
+  // (2.771 phiếu):"): that paragraph's last subject, read only when an item's figure names none.
+  let carrier = '';
+  let carried: string | null | undefined = null;
+  const inherited = () => (carried === undefined ? (carried = subjectIn(carrier, 0, carrier.length)) : carried);
   const percents: PercentStatement[][] = [];
   const quantities = readings.map((r, i) => {
     const p = paragraphs[i]!;
@@ -214,7 +221,7 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
     for (const f of r.figures) {
       if (f.kind !== 'count' && f.kind !== 'fraction') continue;
       const sentence = within(r.sentences, f.start);
-      const subject = subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried;
+      const subject = subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? inherited();
       const { status, tail } = readStatus(f);
       own.push({
         figure: f,
@@ -231,10 +238,11 @@ export function readDocument(paragraphs: DocParagraph[], skip: (p: DocParagraph)
       if (f.kind !== 'percent') continue;
       const sentence = within(r.sentences, f.start);
       const st = readStatus(f);
-      pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? carried });
+      pcs.push({ figure: f, status: st.status, tail: st.tail, subject: subjectIn(r.folded, sentence?.start ?? 0, f.start) ?? inherited() });
     }
     percents.push(pcs);
-    if (!isItem(p)) carried = subjectIn(r.folded, 0, r.folded.length) ?? (p.kind === 'paragraph' ? null : carried);
+    // (What a paragraph that is no item carries is its own subject: `carried` was reset above.)
+    if (!isItem(p)) [carrier, carried] = [r.folded, undefined];
     return own;
   });
   const breakdowns: Breakdown[] = [];
@@ -288,6 +296,29 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
   const out: Breakdown[] = [];
   if (paragraphs[i]!.kind === 'cell' || !qs.length && !r.folded.includes('trong do')) return out;
   let depth: Uint16Array | undefined;
+  // What each marker asks of the paragraph, found once for it (markers may be thousands): the
+  // next ")", where its text ends, where each sentence's first word starts.
+  let close = -2;
+  let end: number | undefined;
+  const textEnd = () => (end ??= r.folded.trimEnd().length);
+  /** Only white space, at most one ":" or ".", and white space again from `from` to the end (as /^\s*[:.]?\s*$/). */
+  const endsParagraph = (from: number) => {
+    let j = from;
+    while (j < r.folded.length && isSpace(r.folded.charCodeAt(j))) j++;
+    if (r.folded[j] === ':' || r.folded[j] === '.') j++;
+    return j >= textEnd();
+  };
+  const openings = new Map<number, number>();
+  /** The first character from `from` that is not white space or list punctuation (/[\s\-+•,.;:()]/). */
+  const opening = (from: number) => {
+    let j = openings.get(from);
+    if (j === undefined) {
+      j = from;
+      while (j < r.folded.length && (isSpace(r.folded.charCodeAt(j)) || '-+•,.;:()'.includes(r.folded[j]!))) j++;
+      openings.set(from, j);
+    }
+    return j;
+  };
   for (const m of matches(MARKER, r.folded, ['trong do', 'gom', 'cu the'])) {
     depth ??= parenDepths(r.folded);
     const at = m.index;
@@ -302,7 +333,7 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     let total: Quantity | undefined;
     let distant = false;
     const k = lastBefore(qs, at);
-    const opensSentence = /^[\s\-+•,.;:()]*$/.test(r.folded.slice(sentence.start, at));
+    const opensSentence = opening(sentence.start) >= at;
     if (k >= 0 && qs[k]!.figure.start >= sentence.start) total = qs[k];
     else if (opensSentence) {
       if (k >= 0) total = qs[k];
@@ -326,13 +357,14 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     let scopeEnd: number;
     const gap = sameParagraph ? r.folded.slice(total.figure.end, at) : '';
     if (/\(\s*$/.test(gap)) {
-      const close = r.folded.indexOf(')', at);
+      // Markers come in order: the ")" found for an earlier one serves until it is passed.
+      if (close !== -1 && close < at) close = r.folded.indexOf(')', at);
       scopeEnd = close < 0 || close > sentence.end ? sentence.end : close;
-    } else scopeEnd = m[2] === ':' && r.folded.slice(sentence.end).trim() === '' ? r.folded.length : sentence.end;
+    } else scopeEnd = m[2] === ':' && sentence.end >= textEnd() ? r.folded.length : sentence.end;
     const start = at + m[0].length;
     let parts = partsAfter(total, qs, start, scopeEnd, depth);
     // "…, trong đó:" ending the paragraph: the parts are the next list items' first counts.
-    if (!parts.length && /^\s*[:.]?\s*$/.test(r.folded.slice(start))) parts = partsInItems(total, paragraphs, quantities, blocks, i);
+    if (!parts.length && endsParagraph(start)) parts = partsInItems(total, paragraphs, quantities, blocks, i);
     if (!parts) continue;
     const b = breakdownOf(total, parts, MARKER_NAME[word]!);
     if (b && distant) b.distant = true;
@@ -349,10 +381,12 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
  */
 function parenBreakdowns(r: ParagraphReading, qs: Quantity[], depth: Uint16Array): Breakdown[] {
   const out: Breakdown[] = [];
+  // Counts come in order: the "(" found after one serves the next until it is passed.
+  let open = -2;
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k]!;
     if (!q.exact || q.figure.kind !== 'count' || (q.figure as CountFigure).loose) continue;
-    const open = r.folded.indexOf('(', q.figure.end);
+    if (open !== -1 && open < q.figure.end) open = r.folded.indexOf('(', q.figure.end);
     if (open < 0 || open - q.figure.end > 60 || /[\d;.:]/.test(r.folded.slice(q.figure.end, open))) continue;
     const level = depth[open + 1]!;
     const parts: Quantity[] = [];
@@ -509,6 +543,16 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
   const depth = parenDepths(r.folded);
   const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
   const passage = groupQuantities(paragraphs, quantities, blocks, i);
+  // For each figure, the nearest figure before it not deeper in parentheses (a stack of the
+  // figures so far at rising depth): a look-back per percentage made nested parentheses quadratic.
+  const outer = new Int32Array(numeric.length);
+  const stack: number[] = [];
+  for (let n = 0; n < numeric.length; n++) {
+    const d = depth[numeric[n]!.start]!;
+    while (stack.length && depth[numeric[stack[stack.length - 1]!]!.start]! > d) stack.pop();
+    outer[n] = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(n);
+  }
 
   for (let n = 0; n < numeric.length; n++) {
     const p = numeric[n]!;
@@ -517,8 +561,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     const level = depth[p.start]!;
     // The figure before, skipping what stands in parentheses closed before the percentage: in
     // "71.714 hồ sơ (trong đó có 32 hồ sơ …), đạt tỷ lệ 100%" the rate is of the 71.714.
-    let b = n - 1;
-    while (b >= 0 && depth[numeric[b]!.start]! > level) b--;
+    const b = outer[n]!;
     const prev = b >= 0 ? numeric[b] : undefined;
     const next = numeric[n + 1];
     const gapBefore = prev ? outerText(r.folded, depth, prev.end, p.start, level).replace(/\s+/g, ' ') : '';

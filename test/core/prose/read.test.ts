@@ -182,3 +182,17 @@ describe('hedges ending in "hơn"', () => {
     expect(readParagraph({ text, kind: 'paragraph' }, 0).figures[0]).toMatchObject({ kind: 'percent', value: 90, hedge });
   });
 });
+
+describe('subjects carried into list items', () => {
+  it('an item without a subject of its own takes the last one of the paragraph that introduces it, in its block', () => {
+    const doc = readDocument([
+      { text: 'Kết quả khảo sát người bệnh nội trú:', kind: 'paragraph' },
+      { text: '- Hài lòng 2.500 phiếu;', kind: 'list' },
+      { text: 'Cấp huyện tiếp nhận 300 hồ sơ.', kind: 'paragraph' },
+      { text: '- Trực tuyến 120 hồ sơ;', kind: 'list' },
+      { text: 'Tiếp nhận 50 hồ sơ.', kind: 'paragraph' },
+      { text: '- trực tuyến 20 hồ sơ', kind: 'list' },
+    ]);
+    expect(doc.quantities.map((qs) => qs.map((q) => q.subject))).toEqual([[], ['người bệnh nội trú'], ['cấp huyện'], ['cấp huyện'], [null], [null]]);
+  });
+});
