@@ -434,7 +434,7 @@ function partsAfter(total: Quantity, qs: Quantity[], from: number, to: number, d
     if (d < level || k - first > MAX_SCAN) break;
     if (d > level) continue;
     if (q.figure.kind === 'fraction') return [];
-    if (!belongs(total, q, seen) || partitionReached(total, parts, q)) break;
+    if (!belongs(total, q, seen) || partitionReached(total, parts, q) || otherSplit(total, parts, q)) break;
     if (q.status) seen.add(q.status);
     parts.push(q);
   }
@@ -468,6 +468,18 @@ function partitionReached(total: Quantity, parts: Quantity[], next: Quantity): b
   // Unless a larger split goes on with the next count ("trực tuyến 85, trực tiếp 198, từ kỳ trước 14").
   const more = next.status ? [...statuses, name(next)] : null;
   return !more || !sets.some((set) => set.length === more.length && more.every((s) => set.includes(s)));
+}
+
+/**
+ * The parts so far are states of one split of the total ("trong đó trực tuyến 85, trực tiếp 212"),
+ * and the next count names a state of no split with them ("; đã giải quyết 280"): it says something
+ * else about the same total, a new statement, not one more part.
+ */
+function otherSplit(total: Quantity, parts: Quantity[], next: Quantity): boolean {
+  if (!parts.length || !next.status || parts.some((p) => !p.status)) return false;
+  const statuses = parts.map((p) => p.status!);
+  const sets = (PARTITIONS[total.status ?? 'total'] ?? []).filter((set) => statuses.every((s) => set.includes(s)));
+  return sets.length > 0 && !sets.some((set) => set.includes(next.status!));
 }
 
 /** Can `q` be a part of `total`? Same family; a known status must be a state the total splits into, and new. */

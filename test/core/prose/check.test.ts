@@ -82,6 +82,12 @@ describe('parts against their total', () => {
     // A whole split must add up: 130 + 143 + 2 = 275 ≠ 276 resolved.
     ['short after "trong đó", a whole split', 'Đã giải quyết 276 hồ sơ, trong đó trước hạn 130 hồ sơ, đúng hạn 143 hồ sơ, quá hạn 02 hồ sơ.', [['parts_sum_mismatch', 'error', '275']]],
     ['one part after "trong đó" is a subset', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ.', []],
+    // Online and in person split the files received; the files resolved are of another split of the
+    // same 297, so the list of parts ends before them: 85 + 212 = 297, not 85 + 212 + 280.
+    ['a count of another split ends the list', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 212 hồ sơ; đã giải quyết 280 hồ sơ.', []],
+    ['the same after a comma', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 212 hồ sơ, đã giải quyết 280 hồ sơ.', []],
+    // … and the parts of the first split are still held to the total: 85 + 232 = 317 > 297.
+    ['the first split still exceeding', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 232 hồ sơ, đã giải quyết 280 hồ sơ.', [['parts_exceed_total', 'error', '317']]],
     // Two of the three kinds of a publication decision, in parentheses: disjoint, so 640 + 372 = 1.012 > 1.000 is a slip…
     ['parentheses, two disjoint kinds exceeding', 'công bố 1.000 TTHC (công bố mới 640 TTHC; bãi bỏ 372 TTHC).', [['parts_exceed_total', 'error', '1.012']]],
     // … but falling short is not: the amended ones are not named.
