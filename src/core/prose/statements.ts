@@ -781,7 +781,13 @@ function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown
     }
   }
   if (allowed) {
-    for (const q of [...own, ...far]) if (q.status && allowed.includes(q.status)) add(q, STATUS_NAME[q.status]);
+    for (const q of [...own, ...far]) {
+      if (!q.status || !allowed.includes(q.status)) continue;
+      add(q, STATUS_NAME[q.status]);
+      // A count of an allowed state found only by its state, outside the percentage's sentence, may
+      // be of other files (another period, unit or stage): it can confirm the rate, not fault it.
+      if (q.figure.paragraph !== p.paragraph || q.figure.end <= sentence.start || q.figure.start >= sentence.end) out.find((b) => b.q === q)!.weak = true;
+    }
   }
   if (!out.length && !allowed) {
     // A count of no known state: a base named as a total of the same thing, before it in its sentence.

@@ -33,6 +33,10 @@ describe('percentage against its fraction', () => {
     // "2246.500/3.100.000": beside a term grouped by thousands, read by its digits: 2.246.500/3.100.000 = 72,47%.
     ['a fraction term with its thousands mark misplaced', 'đã gửi, nhận 2246.500/3.100.000 văn bản, đạt 75%.', [['percent_mismatch', 'error', 'đọc là: 2.246.500/3.100.000 = 72,47%; văn bản ghi 75%']]],
     ['the same, consistent', 'đã gửi, nhận 2246.500/3.100.000 văn bản, đạt 72,5%.', []],
+    // A base found only by its state in another sentence may count other files: 150/300 = 50% ≠ 60%
+    // there is not judged; in the same sentence it is.
+    ['a base of the allowed state in the sentence before', 'Trong kỳ, đơn vị tiếp nhận 300 hồ sơ. Số hồ sơ trực tuyến là 150 hồ sơ, đạt 60%.', []],
+    ['the same base in the same sentence', 'Trong kỳ, đơn vị tiếp nhận 300 hồ sơ, số hồ sơ trực tuyến là 150 hồ sơ, đạt 60%.', [['percent_mismatch', 'error', 'đọc là: 150 hồ sơ trực tuyến / 300 (tiếp nhận) = 50,00%; văn bản ghi 60%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
