@@ -477,9 +477,11 @@ function partitionReached(total: Quantity, parts: Quantity[], next: Quantity): b
  */
 function otherSplit(total: Quantity, parts: Quantity[], next: Quantity): boolean {
   if (!parts.length || !next.status || parts.some((p) => !p.status)) return false;
-  const statuses = parts.map((p) => p.status!);
+  // "đang giải quyết 52, trong đó trong hạn 50, quá hạn 02": overdue among the pending.
+  const name = (p: Quantity) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status!);
+  const statuses = parts.map(name);
   const sets = (PARTITIONS[total.status ?? 'total'] ?? []).filter((set) => statuses.every((s) => set.includes(s)));
-  return sets.length > 0 && !sets.some((set) => set.includes(next.status!));
+  return sets.length > 0 && !sets.some((set) => set.includes(name(next)));
 }
 
 /** Can `q` be a part of `total`? Same family; a known status must be a state the total splits into, and new. */
