@@ -12,7 +12,7 @@ test('docs/doc-check.md lists exactly the prose finding codes', () => {
 
 // The vocabulary section lists every phrase the reader knows, under its state, thing or subject.
 test('docs/doc-check.md lists the vocabulary of lexicon.ts', async () => {
-  const { STATUS_PHRASES, STATUS_NAME, NOUN_FAMILY, SUBJECT_PHRASES } = await import('../../src/core/prose/lexicon');
+  const { STATUS_PHRASES, STATUS_NAME, NOUN_FAMILY, SUBJECT_PHRASES, INDEX_NAMES } = await import('../../src/core/prose/lexicon');
   const doc = readFileSync(join(__dirname, '../../docs/doc-check.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## Vocabulary'), doc.indexOf('## Findings'));
   // One table per kind of word, each headed by its first column's name.
@@ -25,4 +25,6 @@ test('docs/doc-check.md lists the vocabulary of lexicon.ts', async () => {
   for (const [phrase, status] of Object.entries(STATUS_PHRASES)) expect(states.get(STATUS_NAME[status])).toContain(`"${phrase}"`);
   for (const noun of Object.keys(NOUN_FAMILY)) expect(section).toContain(`"${noun}"`);
   for (const [phrase, subject] of Object.entries(SUBJECT_PHRASES)) expect(subjects.get(subject)).toContain(`"${phrase}"`);
+  const indices = table('index');
+  for (const [phrase, index] of Object.entries(INDEX_NAMES)) expect(indices.get(index)).toContain(`"${phrase}"`);
 });

@@ -82,7 +82,7 @@ export const DOCUMENT_FINDINGS = {
   },
   repeated_mismatch: {
     severity: 'warning',
-    doc: 'the same quantity (same words, thing counted, subject and level, compatible dates) stated twice with two values',
+    doc: 'the same quantity (same words, thing counted, subject and level, compatible dates), or a named index of one province and year, stated twice with two values',
     meaning: 'Cùng một số liệu được nêu hai lần trong văn bản với hai giá trị khác nhau.',
     fix: 'thống nhất một giá trị đúng ở cả hai chỗ',
     message: (a) => `"${a.what}" được nêu hai lần với hai giá trị: ${a.value} ở đây và ${a.first} ở ${a.where}.`,

@@ -341,6 +341,28 @@ export const WEAK_BASES: Readonly<Partial<Record<Status, readonly Status[]>>> = 
   late: ['total', 'received', 'new'],
 };
 
+/**
+ * Named indices, one figure per subject and year (indices.ts), by their folded names: each name
+ * to the index as the officer reads it. "Chỉ số hài lòng" alone is left out: hospitals report a
+ * patients' satisfaction index under that name too, another figure than SIPAS.
+ */
+export const INDEX_NAMES: Readonly<Record<string, string>> = {
+  'chi so cai cach hanh chinh': 'Chỉ số cải cách hành chính (PAR Index)',
+  'chi so cchc': 'Chỉ số cải cách hành chính (PAR Index)',
+  'par index': 'Chỉ số cải cách hành chính (PAR Index)',
+  'chi so par index': 'Chỉ số cải cách hành chính (PAR Index)',
+  sipas: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)',
+  'chi so sipas': 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)',
+  'chi so hai long ve su phuc vu hanh chinh': 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)',
+  papi: 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)',
+  'chi so papi': 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)',
+  pci: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)',
+  'chi so pci': 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)',
+  ddci: 'Chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương (DDCI)',
+  'chi so ddci': 'Chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương (DDCI)',
+};
+export const INDEX_LIST: readonly string[] = Object.keys(INDEX_NAMES).sort((a, b) => b.length - a.length);
+
 /** Words naming units or places: "10/17 sở, ngành đạt trên 90%" counts units that reach a rate, it is not that rate. */
 export const UNIT_WORDS = /^\s*(?:so|nganh|so, nganh|so, ban, nganh|huyen|xa|phuong|thi tran|thanh pho|thi xa|dia phuong|don vi|co quan|benh vien|trung tam|tinh|tinh, thanh pho|bo, nganh)\b/;
 

@@ -90,6 +90,8 @@ describe('parts against their total', () => {
     // same 297, so the list of parts ends before them: 85 + 212 = 297, not 85 + 212 + 280.
     ['a count of another split ends the list', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 212 hồ sơ; đã giải quyết 280 hồ sơ.', []],
     ['the same after a comma', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 212 hồ sơ, đã giải quyết 280 hồ sơ.', []],
+    // Overdue among the pending is the pending's own split: 52 + 02 = 54 > 52.
+    ['overdue among the pending', 'đang giải quyết 52 hồ sơ, trong đó trong hạn 52 hồ sơ, quá hạn 02 hồ sơ.', [['parts_exceed_total', 'error', '54']]],
     // … and the parts of the first split are still held to the total: 85 + 232 = 317 > 297.
     ['the first split still exceeding', 'tiếp nhận 297 hồ sơ, trong đó trực tuyến 85 hồ sơ, trực tiếp 232 hồ sơ, đã giải quyết 280 hồ sơ.', [['parts_exceed_total', 'error', '317']]],
     // Two of the three kinds of a publication decision, in parentheses: disjoint, so 640 + 372 = 1.012 > 1.000 is a slip…
@@ -200,5 +202,27 @@ describe('counts and the summary', () => {
     expect(r.period).toMatchObject({ kind: 'Quý I', year: 2023, nd09: { from: '2022-12-15', to: '2023-03-14' } });
     expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 1, figuresRead: 4, figuresChecked: 3 });
     expect(r.issues[0]).toMatchObject({ code: 'english_decimal', actual: '92.03%', expected: '92,03%' });
+  });
+});
+
+describe('a named index restated with two values', () => {
+  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
+  it.each([
+    // One index, one province, one year: 88,10% and 85,3% cannot both be it. The change (1,20%) agrees.
+    ['two values', ['Chỉ số cải cách hành chính năm 2025 của tỉnh đạt 88,10%, tăng 1,20% so với năm 2024.', 'Năm 2025, Chỉ số CCHC (PAR Index) của tỉnh đạt 85,3%, tăng 1,20%.'], [['repeated_mismatch', 2, '85,3%']]],
+    // 86,47% printed with one decimal is 86,5%.
+    ['the same value rounded', ['Chỉ số CCHC của tỉnh năm 2024 đạt 86,47%.', 'Chỉ số CCHC năm 2024 của tỉnh đạt 86,5%.'], []],
+    ['two years', ['Chỉ số CCHC của tỉnh năm 2023 đạt 84%.', 'Chỉ số CCHC của tỉnh năm 2024 đạt 86%.'], []],
+    // A department's own index is another figure than the province's.
+    ['an agency and the province', ['Chỉ số CCHC của Sở Y tế năm 2024 đạt 80,1%.', 'Chỉ số CCHC của tỉnh năm 2024 đạt 86%.'], []],
+    // Two provinces named: "thành phố" may be either.
+    ['two provinces named', ['Chỉ số CCHC của Hà Nội năm 2024 đạt 92%.', 'Chỉ số CCHC của Hải Phòng năm 2024 đạt 90%.', 'Chỉ số CCHC của thành phố năm 2024 đạt 91%.'], []],
+    ['a score and a percentage', ['Năm 2024, chỉ số PAR Index của tỉnh đạt 86,5 điểm.', 'Năm 2024, chỉ số PAR Index của tỉnh đạt 88%.'], []],
+    // The year comes from the sentence before, which names the index; "so với năm 2023" is a comparison, not the year.
+    ['the change over the year before, given twice', ['UBND tỉnh công bố Chỉ số CCHC năm 2024. Theo đó, Chỉ số CCHC của tỉnh đạt 90,2%, tăng 2,99% so với năm 2023.', 'Chỉ số cải cách hành chính của tỉnh năm 2024 đạt 90,2%, tăng 2,93%.'], [['repeated_mismatch', 2, '2,93%']]],
+    // A component's score is not the index.
+    ['a component index', ['Năm 2024, chỉ số SIPAS của tỉnh đạt 85,1%; chỉ số thành phần PAR Index đạt 7,5 điểm.', 'Chỉ số SIPAS năm 2024 đạt 85,1%.'], []],
+  ])('%s', (_why, texts, expected) => {
+    expect(serious(para(...texts)).map((i) => [i.code, i.paragraph, i.actual])).toEqual(expected);
   });
 });

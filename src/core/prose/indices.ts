@@ -1,0 +1,167 @@
+/**
+ * Named indices restated with two values: "Chỉ số cải cách hành chính của tỉnh đạt 92,75%" in one
+ * paragraph and "Chỉ số CCHC (PAR Index) của tỉnh năm 2024 đạt 86,5%" in another. An index is one
+ * figure per subject and year, so the same index, subject, year and unit with two values is a slip
+ * in one of the two places (checkRepeats in check.ts does the same for "tổng số …" counts).
+ *
+ * Precision first: a value is read only where it follows the index's name directly ("<index>
+ * (…) của <subject> năm <year> đạt|là|: <value>"), the year is the statement's own or the one its
+ * paragraph just gave the same index, and subjects are compared as written, a generic "tỉnh" /
+ * "thành phố" standing for the province the article is about. Component indices ("chỉ số thành
+ * phần", "lĩnh vực"), rankings and changes ("tăng 2,99%") are not values of the index.
+ */
+import { INDEX_NAMES, INDEX_LIST } from './lexicon';
+import { formatNumber } from '../numbers';
+import { fmtPct } from './messages';
+import type { Draft, Mark } from './draft';
+import type { DocReading } from './statements';
+import type { Span } from './types';
+
+interface IndexValue {
+  index: string;
+  subject: string;
+  year: number;
+  unit: '%' | 'điểm';
+  value: number;
+  decimals: number;
+  /** Out of ("40,62/80 điểm"), where written. */
+  outOf: number | null;
+  span: Span;
+}
+
+/** Words after the index's name up to its value, read piece by piece (readLead). */
+const PAREN = /^\s*\([^()]{0,60}\)/;
+const OF = /^\s*cua\s+((?:(?!nam\s+\d|dat\b|la\b|bang\b)[a-z .-]){1,40}?)(?=\s*(?:[,(:]|nam\s+\d|dat\b|la\b|bang\b))/;
+const IN_YEAR = /^\s*(?:nam|ky)\s+(\d{4})\b/;
+const COMMA = /^\s*,/;
+const VERB = /^\s*(?:dat|la|bang|:)\s*(?:muc\s+)?/;
+
+/**
+ * "<index> (…) của <subject> năm <year> đạt|là|: ", its parts in any order. (JavaScript resets the
+ * captures of a repeated group at each repetition, so one expression cannot keep both.)
+ */
+function readLead(rest: string): { length: number; subject: string; year: number | null } | null {
+  let at = 0;
+  let subject = '';
+  let year: number | null = null;
+  for (let n = 0; n < 5; n++) {
+    const tail = rest.slice(at);
+    const verb = VERB.exec(tail);
+    if (verb) return { length: at + verb[0].length, subject, year };
+    const m = PAREN.exec(tail) ?? COMMA.exec(tail);
+    const of = m ? null : OF.exec(tail);
+    const y = m || of ? null : IN_YEAR.exec(tail);
+    const hit = m ?? of ?? y;
+    if (!hit) return null;
+    if (of) subject = of[1]!;
+    if (y) year = Number(y[1]);
+    at += hit[0].length;
+  }
+  return null;
+}
+/** The value: a percentage or a score, "86,5%", "87,61 điểm", "40,62/80 điểm". */
+const VALUE = /^(\d{1,3}(?:,\d{1,3})?)\s*(%|(?:\/\s*(\d{1,3}(?:,\d+)?)\s*)?diem\b)/;
+/** Generic names of the province an article is about. */
+const GENERIC = /^(?:tinh|thanh pho|tp\.?|tinh ta|thanh pho ta|dia phuong)$/;
+/** Subjects that are an agency or a lower level, never the province itself. */
+const AGENCY = /^(?:so|ubnd|uy ban|huyen|thi xa|xa|phuong|thi tran|benh vien|trung tam|co quan|don vi|ban|nganh|cac)\b/;
+const YEAR = /\bnam\s+(\d{4})\b/g;
+
+const num = (s: string) => Number(s.replace(',', '.'));
+
+function readValues(doc: DocReading): IndexValue[] {
+  const out: IndexValue[] = [];
+  doc.paragraphs.forEach((r, pi) => {
+    const text = r.folded;
+    if (!INDEX_LIST.some((n) => text.includes(n))) return;
+    // The year each index was last given in this paragraph ("… Chỉ số CCHC năm 2024. Theo đó, Chỉ số CCHC của tỉnh đạt …").
+    const lastYear = new Map<string, number>();
+    for (const s of r.sentences) {
+      const sentence = text.slice(s.start, s.end);
+      for (let at = 0; at < sentence.length; ) {
+        const hit = nextName(sentence, at);
+        if (!hit) break;
+        at = hit.end;
+        const index = INDEX_NAMES[hit.name]!;
+        // A component or a field of the index is another figure.
+        if (/\b(?:thanh phan|linh vuc|nhom)\s*$/.test(sentence.slice(Math.max(0, hit.start - 12), hit.start)) || /^\s*(?:thanh phan|linh vuc)\b/.test(sentence.slice(hit.end))) continue;
+        const rest = sentence.slice(hit.end);
+        const own = /^\s*(?:\([^()]{0,60}\)\s*)?(?:cua\s+[a-z ,.-]{1,40}?\s*)?(?:nam|ky)\s+(\d{4})\b/.exec(rest);
+        if (own) lastYear.set(index, Number(own[1]));
+        const lead = readLead(rest);
+        if (!lead) continue;
+        const v = VALUE.exec(rest.slice(lead.length));
+        if (!v) continue;
+        // The statement's own year, else the only year of its sentence that is not a comparison, else the paragraph's.
+        const years = [...sentence.matchAll(YEAR)].filter((m) => !/so voi\s*$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))).map((m) => Number(m[1]));
+        const year = lead.year ?? new Set(years).size === 1 ? years[0]! : lastYear.get(index);
+        if (!year) continue;
+        const subject = lead.subject.replace(/[\s,.-]+$/, '').trim();
+        if (subject && AGENCY.test(subject)) continue;
+        const start = s.start + hit.end + lead.length;
+        const unit = v[2] === '%' ? '%' : 'điểm';
+        const decimals = v[1]!.includes(',') ? v[1]!.split(',')[1]!.length : 0;
+        out.push({ index, subject: subject && !GENERIC.test(subject) ? subject : '', year, unit, value: num(v[1]!), decimals, outOf: v[3] ? num(v[3]) : null, span: { paragraph: pi, start, end: start + v[0].length } });
+        at = start - s.start + v[0].length;
+        // "đạt 92,75%, tăng 2,99% so với năm 2023": the change over the year before, a figure of its own.
+        const change = /^\s*,?\s*(tang|giam)\s+(?:them\s+)?/.exec(sentence.slice(at));
+        const cv = change && VALUE.exec(sentence.slice(at + change[0].length));
+        if (change && cv && !cv[3]) {
+          const cstart = s.start + at + change[0].length;
+          const cdec = cv[1]!.includes(',') ? cv[1]!.split(',')[1]!.length : 0;
+          out.push({ index: `mức ${change[1] === 'tang' ? 'tăng' : 'giảm'} của ${index}`, subject: out.at(-1)!.subject, year, unit: cv[2] === '%' ? '%' : 'điểm', value: num(cv[1]!), decimals: cdec, outOf: null, span: { paragraph: pi, start: cstart, end: cstart + cv[0].length } });
+          at += change[0].length + cv[0].length;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** The next index name in the sentence from `from`, whole words, the longest at a place. */
+function nextName(sentence: string, from: number): { name: string; start: number; end: number } | null {
+  let best: { name: string; start: number; end: number } | null = null;
+  for (const name of INDEX_LIST) {
+    for (let i = sentence.indexOf(name, from); i >= 0; i = sentence.indexOf(name, i + 1)) {
+      const before = sentence[i - 1];
+      const after = sentence[i + name.length];
+      if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+      if (!best || i < best.start || (i === best.start && name.length > best.name.length)) best = { name, start: i, end: i + name.length };
+      break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Two subjects are the same province: written alike, or one generic ("tỉnh") beside a name. Two
+ * different names are two places; the generic form stands for one place only if the document
+ * names at most one.
+ */
+function sameSubject(a: string, b: string, names: Set<string>): boolean {
+  if (a === b) return true;
+  return (!a || !b) && names.size <= 1;
+}
+
+export function checkIndexRepeats(doc: DocReading, out: Draft[], mark: Mark) {
+  const values = readValues(doc);
+  const names = new Set(values.map((v) => v.subject).filter((s) => s));
+  const firsts: IndexValue[] = [];
+  for (const v of values) {
+    const first = firsts.find((f) => f.index === v.index && f.year === v.year && f.unit === v.unit && f.outOf === v.outOf && sameSubject(f.subject, v.subject, names));
+    if (!first) {
+      firsts.push(v);
+      continue;
+    }
+    mark(v.span);
+    mark(first.span);
+    // Printed with fewer decimals, the same value rounded ("86,47%" then "86,5%") is no slip.
+    const d = Math.min(first.decimals, v.decimals);
+    const f = 10 ** d;
+    if (Math.round(first.value * f) === Math.round(v.value * f) || first.value === v.value) continue;
+    const show = (x: IndexValue) => (x.unit === '%' ? fmtPct(x.value, x.decimals) : `${formatNumber(x.value, x.decimals)}${x.outOf ? `/${formatNumber(x.outOf, Number.isInteger(x.outOf) ? 0 : undefined)}` : ''} điểm`);
+    const what = `${v.index} năm ${v.year}`;
+    const where = `đoạn ${first.span.paragraph + 1}`;
+    out.push({ code: 'repeated_mismatch', paragraph: v.span.paragraph, start: v.span.start, end: v.span.end, reading: `đọc là: "${what}" = ${show(v)}; ${where} ghi ${show(first)}`, expected: show(first), actual: show(v), args: { what, value: show(v), first: show(first), where } });
+  }
+}
