@@ -216,7 +216,8 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     const other = c.alternatives.find((d) => !denominators.has(d) && d > 0 && roundTo((first.numerator / d) * 100, p.decimals) === p.value);
     if (other !== undefined) args.cause = `có lẽ đã chia cho ${fmtNum(other)} thay vì ${[...denominators].map(fmtNum).join(' hay ')} (sai mẫu số)`;
     else if (c.misgrouped) args.cause = 'một số của phân số đặt dấu chấm hàng nghìn sai chỗ (đã đọc theo các chữ số), có lẽ gõ nhầm';
-    const impossible = c.readings.length === 1 && !first.bound && p.decimals > 0 && !possibleOver(p.value, p.decimals, first.denominator);
+    // GRIM holds for whole counts only: a score ("40,62/80 điểm") may be any value.
+    const impossible = c.readings.length === 1 && !first.bound && Number.isInteger(first.numerator) && p.decimals > 0 && !possibleOver(p.value, p.decimals, first.denominator);
     if (impossible && !args.cause) {
       out.push({ ...base, code: 'percent_impossible', expected, args: { ...args, denominator: fmtNum(first.denominator) } });
       continue;

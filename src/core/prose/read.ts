@@ -319,7 +319,9 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
       let misplaced = false;
       if (slipped(raw, rawDenom)) [num, misplaced] = [{ ...parsed, value: Number(raw.replace(/\./g, '')), decimals: 0 }, true];
       else if (slipped(rawDenom, raw)) [den, misplaced] = [{ ...denom!, value: Number(rawDenom.replace(/\./g, '')), decimals: 0 }, true];
-      if (!den || den.decimals || num.decimals || noun?.scale || noun2?.scale) continue;
+      // A score may have decimals over its maximum ("40,62/80 điểm"); counts and maxima may not.
+      const score = !noun && !noun2 && /^\s?diem\b/.test(folded.slice(after2, after2 + 6));
+      if (!den || den.decimals || (num.decimals && !score) || noun?.scale || noun2?.scale) continue;
       const n = noun2?.noun ?? noun?.noun ?? null;
       const f: FractionFigure = { kind: 'fraction', paragraph, start, end: after2, numerator: num.value, denominator: den.value, noun: n, family: family(n), label, after: afterWords(folded, after2, clause.end) };
       if (misplaced) f.misgrouped = true;

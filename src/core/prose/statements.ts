@@ -593,7 +593,7 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     const fractionReading = (f: FractionFigure) => {
       numeratorFamily = f.family;
       if (f.misgrouped) misgrouped = true;
-      readingsOf.push({ numerator: f.numerator, denominator: f.denominator, numeratorText: formatNumber(f.numerator, 0), denominatorText: formatNumber(f.denominator, 0) });
+      readingsOf.push({ numerator: f.numerator, denominator: f.denominator, numeratorText: formatNumber(f.numerator, Number.isInteger(f.numerator) ? 0 : undefined), denominatorText: formatNumber(f.denominator, 0) });
       spans.push(f);
     };
     const closeBefore = !!prev && prev.start >= sentence.start && !gapBefore.includes(';');

@@ -37,6 +37,10 @@ describe('percentage against its fraction', () => {
     // there is not judged; in the same sentence it is.
     ['a base of the allowed state in the sentence before', 'Trong kỳ, đơn vị tiếp nhận 300 hồ sơ. Số hồ sơ trực tuyến là 150 hồ sơ, đạt 60%.', []],
     ['the same base in the same sentence', 'Trong kỳ, đơn vị tiếp nhận 300 hồ sơ, số hồ sơ trực tuyến là 150 hồ sơ, đạt 60%.', [['percent_mismatch', 'error', 'đọc là: 150 hồ sơ trực tuyến / 300 (tiếp nhận) = 50,00%; văn bản ghi 60%']]],
+    // A score over its maximum: 40,62/80 = 50,775% (50,78% rounded, 50,77% cut, said as information).
+    ['a score over its maximum', 'chỉ số PAPI là 40,62/80 điểm, đạt tỷ lệ 50,78%.', []],
+    // Not a count: no GRIM, a plain mismatch.
+    ['a score over its maximum, wrong', 'chỉ số PAPI là 40,62/80 điểm, đạt tỷ lệ 53,77%.', [['percent_mismatch', 'error', 'đọc là: 40,62/80 = 50,78%; văn bản ghi 53,77%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
