@@ -6,7 +6,7 @@
  * - counts: "2.771 phiếu", "02 đơn", "157 TTHC", "1.205  hồ sơ" (spaces), "3,8 ngàn hồ sơ" (a
  *   rounded count, marked `approx`); bare numbers only after "là", ":" or "=" ("biên chế là 1.784")
  *   or as parts of a breakdown;
- * - fractions "12/30 nhiệm vụ", "10 hồ sơ/297 hồ sơ"; chains "10/297/157" are left alone;
+ * - fractions "12/30 nhiệm vụ", "10 hồ sơ/297 hồ sơ", scores "40,62/80 điểm"; chains "10/297/157" are left alone;
  * - percentages "95,2 %", "(73,2%)", English-style "92.03%" (read as 92,03%);
  * - hedges before a figure as inequalities (lexicon.ts);
  * - dates "15/6/2022", "29-8-2022", "ngày 04 tháng 7 năm 2022", and whether a date is the issue
