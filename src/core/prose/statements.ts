@@ -620,7 +620,16 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
       const numerators: Quantity[][] = attached ? [[attached]] : numeratorsFor(status, qs, passage, p, sentence);
       if (!numerators.length) continue;
       numeratorFamily = numerators[0]![0]!.family;
-      const bases = basesFor(status, numerators[0]!, partOf.get(attached ?? numerators[0]![0]!), qs, passage, p, sentence, namedBase(r.folded.slice(p.end, Math.min(sentence.end, p.end + 80))), totals);
+      const after = namedBase(r.folded.slice(p.end, Math.min(sentence.end, p.end + 80)));
+      const before = after ? null : namedBefore(numerators[0]![0]!);
+      const bases = basesFor(status, numerators[0]!, partOf.get(attached ?? numerators[0]![0]!), qs, passage, p, sentence, after ?? before, totals);
+      // "Trong lượng hồ sơ giải quyết …, còn 1.200 hồ sơ quá hạn, chiếm 1,3%": the base is named
+      // and its count stands elsewhere in the report. Taken only where the report gives that
+      // count one value (one count of that state and thing, of no other subject).
+      if (before && !bases.length) {
+        const base = soleCount(quantities, before, numerators[0]![0]!);
+        if (base) bases.push({ value: base.value, text: `${formatNumber(base.value, 0)} (${STATUS_NAME[before]}, đoạn ${base.figure.paragraph + 1})`, q: base, weak: false });
+      }
       for (const num of numerators) {
         const value = num.reduce((a, q) => a + q.value, 0);
         const text = num.length === 1 ? quantityText(num[0]!) : `${num.map((q) => formatNumber(q.value, 0)).join(' + ')} (${num.map((q) => (q.status ? STATUS_NAME[q.status] : '')).join(' + ')})`;
@@ -808,6 +817,28 @@ function namedBase(after: string): Status | null {
   const words = m[2]!.trim();
   if (!/^(?:ho so|tthc|thu tuc|don|phieu)\b/.test(words)) return null;
   return statusAfter(words) ?? (m[1] === 'tong so' ? 'total' : null);
+}
+
+/**
+ * "trong (tổng) số/lượng hồ sơ đã giải quyết …, còn 1.200 hồ sơ quá hạn": the base's state, named
+ * without its count in the numerator's own words. ("trên tổng số …" closes the rate before it.)
+ */
+function namedBefore(numerator: Quantity): Status | null {
+  const m = /\btrong\s+(?:tong\s+)?(?:so|luong)\s+(?:ho so|tthc|thu tuc hanh chinh)\s+([^,;.()\d%]{0,60})/.exec(numerator.figure.label);
+  return m ? statusAfter(m[1]!.trim()) : null;
+}
+
+/** The one count of a state in the whole report, of the numerator's thing and subject; none where two values are given. */
+function soleCount(quantities: Quantity[][], status: Status, numerator: Quantity): Quantity | null {
+  let found: Quantity | null = null;
+  for (const qs of quantities) {
+    for (const q of qs) {
+      if (q.status !== status || !q.exact || q.figure.kind !== 'count' || (numerator.family && q.family !== numerator.family) || !sameSubject(q, numerator) || q.subject) continue;
+      if (found && found.value !== q.value) return null;
+      found ??= q;
+    }
+  }
+  return found && found.value >= numerator.value ? found : null;
 }
 
 function qd766(numerators: Quantity[][], qs: Quantity[], passage: Quantity[]): RateReading[] {

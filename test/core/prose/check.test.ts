@@ -230,3 +230,18 @@ describe('a named index restated with two values', () => {
     expect(serious(para(...texts)).map((i) => [i.code, i.paragraph, i.actual])).toEqual(expected);
   });
 });
+
+describe('a base named without its count, given elsewhere in the report', () => {
+  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
+  it.each([
+    // "trong số hồ sơ đã giải quyết": the base is the 1.000 resolved of the paragraph before: 50/1.000 = 5%.
+    ['wrong', ['Trong 6 tháng, đơn vị đã giải quyết 1.000 hồ sơ.', 'Trong số hồ sơ đã giải quyết, còn 50 hồ sơ quá hạn, chiếm 7%.'], [['percent_mismatch', 2, 'đọc là: 50 hồ sơ quá hạn / 1.000 (đã giải quyết, đoạn 2) = 5,00%; văn bản ghi 7%']]],
+    ['right', ['Trong 6 tháng, đơn vị đã giải quyết 1.000 hồ sơ.', 'Trong số hồ sơ đã giải quyết, còn 50 hồ sơ quá hạn, chiếm 5%.'], []],
+    // Two counts of resolved files with two values: which one is meant cannot be known.
+    ['two values of the base', ['Trong quý II, đơn vị đã giải quyết 1.000 hồ sơ.', 'Trong 6 tháng, đơn vị đã giải quyết 1.800 hồ sơ.', 'Trong số hồ sơ đã giải quyết, còn 50 hồ sơ quá hạn, chiếm 7%.'], []],
+    // Without the base named, another paragraph's count is not a base.
+    ['not named', ['Trong 6 tháng, đơn vị đã giải quyết 1.000 hồ sơ.', 'Còn 50 hồ sơ quá hạn, chiếm 7%.'], []],
+  ])('%s', (_why, texts, expected) => {
+    expect(serious(para(...texts)).map((i) => [i.code, i.paragraph, i.reading])).toEqual(expected);
+  });
+});
