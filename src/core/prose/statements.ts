@@ -828,18 +828,30 @@ function namedBefore(numerator: Quantity): Status | null {
   return m ? statusAfter(m[1]!.trim()) : null;
 }
 
-/** The one count of a state in the whole report, of the numerator's thing and subject; none where two values are given. */
+/** The one count of a state in the whole report, of the numerator's thing, of no subject; none where two values are given. */
 function soleCount(quantities: Quantity[][], status: Status, numerator: Quantity): Quantity | null {
-  let found: Quantity | null = null;
-  for (const qs of quantities) {
-    for (const q of qs) {
-      if (q.status !== status || !q.exact || q.figure.kind !== 'count' || (numerator.family && q.family !== numerator.family) || !sameSubject(q, numerator) || q.subject) continue;
-      if (found && found.value !== q.value) return null;
-      found ??= q;
+  // Found once per report, state and thing: a report of many such rates stays linear.
+  let cache = SOLE.get(quantities);
+  if (!cache) SOLE.set(quantities, (cache = new Map()));
+  const key = `${status}|${numerator.family ?? ''}`;
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = null;
+    search: for (const qs of quantities) {
+      for (const q of qs) {
+        if (q.status !== status || !q.exact || q.figure.kind !== 'count' || (numerator.family && q.family !== numerator.family) || q.subject) continue;
+        if (found && found.value !== q.value) {
+          found = null;
+          break search;
+        }
+        found ??= q;
+      }
     }
+    cache.set(key, found);
   }
   return found && found.value >= numerator.value ? found : null;
 }
+const SOLE = new WeakMap<Quantity[][], Map<string, Quantity | null>>();
 
 function qd766(numerators: Quantity[][], qs: Quantity[], passage: Quantity[]): RateReading[] {
   const all = [...qs, ...passage].filter((q) => q.exact);
