@@ -190,7 +190,7 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     const shown = fmtPct(p.value, p.decimals);
     const actuals = c.readings.map((x) => (x.numerator / x.denominator) * 100);
     const tried = readingText(c, Math.max(2, p.decimals));
-    const read = `đọc là: ${tried}; văn bản ghi ${p.hedge ? `${HEDGE_WORD[p.hedge]} ` : ''}${shown}`;
+    const read = `đọc là: ${tried}; văn bản ghi ${p.hedge ? `${HEDGE_WORD[p.hedge]} ` : ''}${shown}${p.bare ? ' (viết không có dấu %)' : ''}`;
     const base = { paragraph: p.paragraph, start: p.start, end: p.end, reading: read, actual: shown };
     const first = c.readings[0]!;
     const fraction = c.readings.map((x) => `${fmtNum(x.numerator)}/${x.bound ? x.denominatorText.replace(/ \(.*$/, '') : fmtNum(x.denominator)} = ${boundWord(x)}${fmtPct((x.numerator / x.denominator) * 100, p.decimals || 2)}`).join('; ');

@@ -92,6 +92,11 @@ const LETTER = /\p{L}/u;
 /** Words after a figure: up to a digit or punctuation, a slash only between letters ("trước/đúng hạn"). */
 const AFTER_WORDS = /^(?:[^\d,.;:()%/]|(?<=\p{L})\/(?=\p{L}))*/u;
 
+/** A percentage's digits typed without "%": one or two whole digits and a decimal comma. */
+const BARE_RATE = /^\d{1,2},\d{1,2}$/;
+/** Words that make a clause the statement of a rate: its state or "tỷ lệ". */
+const RATE_STATE = /\b(?:ty le|dung han|truoc han|tre han|qua han|cham han|truc tuyen|hai long)\b/;
+
 /** Families counted in whole things, where a decimal mark cannot be meant. */
 const WHOLE = new Set<string>(['hoso', 'tthc', 'don', 'nguoi', 'phieu', 'donvi', 'dvc', 'vanban']);
 
@@ -287,6 +292,19 @@ export function readParagraph(p: DocParagraph, paragraph: number): ParagraphRead
       figures.push(f);
       prevEnd = end;
       continue;
+    }
+    // "… giải quyết đúng hạn đạt 91,6;": a rate's value typed without its "%" (a decimal at most
+    // 100 after "đạt"/"chiếm", ending its clause, where the clause names a rate's state) is the
+    // percentage the officer meant; a score says "điểm", a count its noun.
+    if (BARE_RATE.test(raw) && /(?:dat|chiem)\s*$/.test(folded.slice(Math.max(clause.start, start - 10), start)) && /^\s*(?:[;.]|$)/.test(folded.slice(end, end + 3)) && RATE_STATE.test(folded.slice(clause.start, start))) {
+      const parsed = parseVietnameseNumber(`${raw}%`);
+      if (parsed && parsed.value <= 100) {
+        const f: PercentFigure = { kind: 'percent', paragraph, start, end, value: parsed.value, decimals: parsed.decimals, english: false, label, bare: true };
+        if (hedge) f.hedge = hedge;
+        figures.push(f);
+        prevEnd = end;
+        continue;
+      }
     }
     const noun = matchNoun(folded, end);
     // "5.9123 hồ sơ", "151.10 hồ sơ": a count of whole things with its thousands mark misplaced is

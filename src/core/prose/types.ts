@@ -58,6 +58,8 @@ export interface PercentFigure extends Span {
   decimals: number;
   /** Typed with a dot as decimal mark ("92.03%"). */
   english: boolean;
+  /** Typed without its "%" ("đúng hạn đạt 91,6;"): read as the percentage it states. */
+  bare?: true;
   label: string;
   hedge?: Hedge;
 }

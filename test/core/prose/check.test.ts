@@ -41,6 +41,11 @@ describe('percentage against its fraction', () => {
     ['a score over its maximum', 'chỉ số PAPI là 40,62/80 điểm, đạt tỷ lệ 50,78%.', []],
     // Not a count: no GRIM, a plain mismatch.
     ['a score over its maximum, wrong', 'chỉ số PAPI là 40,62/80 điểm, đạt tỷ lệ 53,77%.', [['percent_mismatch', 'error', 'đọc là: 40,62/80 = 50,78%; văn bản ghi 53,77%']]],
+    // A rate typed without "%" after "đạt", ending its clause: 180/200 = 90%, not 91,6.
+    ['a rate typed without its sign', 'đã giải quyết 200 hồ sơ, trong đó đúng hạn 180 hồ sơ, đạt 91,6.', [['percent_impossible', 'error', 'đọc là: 180 hồ sơ đúng hạn / 200 (đã giải quyết) = 90,00%; văn bản ghi 91,6% (viết không có dấu %)']]],
+    ['the same, right', 'đã giải quyết 200 hồ sơ, trong đó đúng hạn 180 hồ sơ, đạt 90,0.', []],
+    // A score has no rate's state in its clause: "đạt 81,5" stays a score.
+    ['a score without its unit', 'đã giải quyết 200 hồ sơ. Chỉ số SIPAS đạt 81,5.', []],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
