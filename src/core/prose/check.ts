@@ -64,10 +64,14 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   for (const b of doc.breakdowns) add(byTotal, b);
   const faulty = new Map<string, Breakdown[]>();
   for (const d of drafts.slice(before)) for (const b of byTotal.get(key(d)) ?? []) add(faulty, b);
+  // It follows when one figure of the breakdown mended (the total as its parts' sum, or one part
+  // as the total less the others) makes a reading of the rate right. A rate wrong under every
+  // such mending is a slip of its own.
   const follows = (c: RateClaim) => {
     if (!faulty.size) return false;
     const spans = new Set(c.spans.map(key));
-    return [...spans].some((k) => faulty.get(k)?.some((b) => b.parts.some((q) => spans.has(key(q.figure)))));
+    const bs = [...spans].flatMap((k) => faulty.get(k)?.filter((b) => b.parts.some((q) => spans.has(key(q.figure)))) ?? []);
+    return bs.some((b) => c.readings.some((x) => mended(b, x).some((m) => rateFits(c.percent, m))));
   };
   checkRates(doc.rates.filter((c) => !follows(c)), drafts, mark);
   readings.forEach((r) => {
@@ -171,16 +175,35 @@ function readingText(c: RateClaim, decimals: number): string {
     .join('; ');
 }
 
+/**
+ * Does a reading give the printed percentage? A reading over a hedged base ("hơn 4.000 hồ sơ")
+ * bounds the rate; a hedged percentage against a bound is not judged (two inequalities say too little).
+ */
+function rateFits(p: RateClaim['percent'], x: RateReading): boolean {
+  const a = (x.numerator / x.denominator) * 100;
+  if (x.bound) return !!p.hedge || (x.bound === 'atMost' ? p.value <= roundTo(a, p.decimals) : p.value >= roundTo(a, p.decimals));
+  return p.hedge ? hedgeHolds(p.hedge, a, p.value) : roundTo(a, p.decimals) === p.value;
+}
+
+/** A reading with one figure of a faulty breakdown mended: the total as the parts' sum, or one part as the total less the others. */
+function mended(b: Breakdown, x: RateReading): RateReading[] {
+  const sum = b.parts.reduce((a, q) => a + q.value, 0);
+  const out: RateReading[] = [];
+  if (x.denominator === b.total.value) out.push({ ...x, denominator: sum });
+  for (const q of b.parts) {
+    const delta = b.total.value - sum;
+    if (q.value + delta < 0) continue;
+    out.push({ ...x, numerator: x.numerator + delta });
+    // Over the parts' sum, the mended part changes the base too.
+    if (x.denominator === sum) out.push({ ...x, numerator: x.numerator + delta, denominator: x.denominator + delta });
+  }
+  return out.filter((m) => m.denominator > 0 && m.numerator >= 0 && m.numerator <= m.denominator);
+}
+
 export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
   for (const c of rates) {
     const p = c.percent;
-    // A reading over a hedged base ("hơn 4.000 hồ sơ") bounds the rate; a hedged percentage against
-    // a bound is not judged (two inequalities say too little).
-    const fits = (x: RateReading) => {
-      const a = (x.numerator / x.denominator) * 100;
-      if (x.bound) return !!p.hedge || (x.bound === 'atMost' ? p.value <= roundTo(a, p.decimals) : p.value >= roundTo(a, p.decimals));
-      return p.hedge ? hedgeHolds(p.hedge, a, p.value) : roundTo(a, p.decimals) === p.value;
-    };
+    const fits = (x: RateReading) => rateFits(p, x);
     // Only bases the wording allows but does not require, and none fits: the rate may be over a
     // count the text does not give (the files resolved). Not judged.
     if (c.readings.every((x) => x.weak) && !c.readings.some(fits)) continue;

@@ -250,3 +250,20 @@ describe('a base named without its count, given elsewhere in the report', () => 
     expect(serious(para(...texts)).map((i) => [i.code, i.paragraph, i.reading])).toEqual(expected);
   });
 });
+
+describe('a rate over a breakdown that does not add up', () => {
+  // 18.273 resolved, but 17.265 + 1.458 = 18.723: one of the three is mistyped.
+  const item = '+ Đã giải quyết: 18.273 hồ sơ (đúng hạn 17.265 hồ sơ/trễ hạn 1.458 hồ sơ).';
+  it.each([
+    // Over the parts' sum 17.265/18.723 = 92,21%: right once the total is mended; the breakdown's slip says it all.
+    ['right once the total is mended', '92,2%', ['parts_exceed_total']],
+    // Over the stated total 17.265/18.273 = 94,48%: right with the total as written (the mistyped figure is elsewhere).
+    ['right as written', '94,5%', ['parts_exceed_total']],
+    // Over the sum with the on-time part mended to 18.273 − 1.458 = 16.815: 16.815/18.273 = 92,02%.
+    ['right once a part is mended', '92,0%', ['parts_exceed_total']],
+    // 91,6%: no mending gives it (92,21; 94,48; 92,02): a slip of its own.
+    ['wrong under every mending', '91,6%', ['parts_exceed_total', 'percent_mismatch']],
+  ])('%s', (_why, pct, expected) => {
+    expect(serious(doc(item, `Tỷ lệ giải quyết đúng hạn đạt ${pct}.`)).map((i) => i.code)).toEqual(expected);
+  });
+});
