@@ -27,4 +27,9 @@ test('docs/doc-check.md lists the vocabulary of lexicon.ts', async () => {
   for (const [phrase, subject] of Object.entries(SUBJECT_PHRASES)) expect(subjects.get(subject)).toContain(`"${phrase}"`);
   const indices = table('index');
   for (const [phrase, index] of Object.entries(INDEX_NAMES)) expect(indices.get(index)).toContain(`"${phrase}"`);
+  const { SCORE_SETS } = await import('../../src/core/prose/lexicon');
+  for (const g of SCORE_SETS['QĐ 766/QĐ-TTg']!.groups) {
+    const row = section.split('\n').find((l) => l.startsWith(`| ${g.name} | ${g.max} |`));
+    for (const ph of g.phrases) expect(row).toContain(`"${ph}"`);
+  }
 });

@@ -12,7 +12,7 @@ export type DocArgs = Record<string, string | number>;
 
 const withCause = (text: string, a: DocArgs) => (a.cause ? `${text} Nguyên nhân có thể: ${a.cause}.` : text);
 
-const where = (a: DocArgs) => (a.marker === 'ghi chú' ? 'trong chú thích' : a.marker === 'bảng' ? 'trong dòng của bảng' : a.marker === 'ngoặc' ? 'trong ngoặc' : `sau "${a.marker}"`);
+const where = (a: DocArgs) => (a.marker === 'ghi chú' ? 'trong chú thích' : a.marker === 'nhóm chỉ số' ? 'cho các nhóm chỉ số' : a.marker === 'bảng' ? 'trong dòng của bảng' : a.marker === 'ngoặc' ? 'trong ngoặc' : `sau "${a.marker}"`);
 
 export const DOCUMENT_FINDINGS = {
   percent_mismatch: {

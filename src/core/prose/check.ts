@@ -16,7 +16,7 @@ import { isForcedNote } from '../narrative/marks';
 import { HEDGE_WORD } from './lexicon';
 import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
-import { checkIndexRepeats } from './indices';
+import { checkIndexRepeats, checkScoreSets } from './indices';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, matches, sentences, within, type Range } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
@@ -86,6 +86,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   checkTables(paragraphs, doc, drafts, mark);
   checkRepeats(doc, drafts, mark);
   checkIndexRepeats(doc, drafts, mark);
+  checkScoreSets(doc, drafts, mark);
   checkCitedDates(doc, drafts, mark);
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 

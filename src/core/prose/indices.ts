@@ -10,7 +10,7 @@
  * "thành phố" standing for the province the article is about. Component indices ("chỉ số thành
  * phần", "lĩnh vực"), rankings and changes ("tăng 2,99%") are not values of the index.
  */
-import { INDEX_NAMES, INDEX_LIST } from './lexicon';
+import { INDEX_NAMES, INDEX_LIST, SCORE_SETS } from './lexicon';
 import { formatNumber } from '../numbers';
 import { fmtPct } from './messages';
 import type { Draft, Mark } from './draft';
@@ -164,4 +164,85 @@ export function checkIndexRepeats(doc: DocReading, out: Draft[], mark: Mark) {
     const where = `đoạn ${first.span.paragraph + 1}`;
     out.push({ code: 'repeated_mismatch', paragraph: v.span.paragraph, start: v.span.start, end: v.span.end, reading: `đọc là: "${what}" = ${show(v)}; ${where} ghi ${show(first)}`, expected: show(first), actual: show(v), args: { what, value: show(v), first: show(first), where } });
   }
+}
+
+// ---------------------------------------------------------------- groups of a score set
+
+interface Score {
+  value: number;
+  decimals: number;
+  outOf: number | null;
+  span: Span;
+}
+
+/** "đạt 18,3/20 điểm", "đạt 14,1 điểm", "là 82,88/100 điểm": a score and where it stands. */
+const SCORE = /(?:dat|la|:)\s*(?:muc\s+)?(\d{1,3}(?:,\d{1,3})?)\s*(?:\/\s*(\d{1,3})\s*)?diem\b/g;
+
+const decimalsOf = (s: string) => (s.includes(',') ? s.split(',')[1]!.length : 0);
+
+/**
+ * A score set's groups given one by one ("công khai, minh bạch đạt 18/18 điểm; tiến độ giải quyết
+ * đạt 18,3/20 điểm; …") and its total ("Bộ chỉ số … đạt 82,88/100 điểm") in the same paragraph or
+ * the one before: with every group named once, their sum is the total, within what rounding each
+ * printed figure allows (one unit of its last decimal per group, none for a group at its maximum,
+ * half a unit of the total's).
+ */
+export function checkScoreSets(doc: DocReading, out: Draft[], mark: Mark) {
+  doc.paragraphs.forEach((r, pi) => {
+    if (!r.folded.includes('diem')) return;
+    for (const set of Object.values(SCORE_SETS)) {
+      const groups = new Map<string, Score>();
+      let twice = false;
+      for (const m of r.folded.matchAll(SCORE)) {
+        const words = r.folded.slice(Math.max(0, m.index - 50), m.index);
+        // The group whose name ends nearest before the score, in the score's clause.
+        const clause = words.split(/[;.]/).at(-1)!;
+        let best: { name: string; at: number } | null = null;
+        for (const g of set.groups) {
+          for (const ph of g.phrases) {
+            const at = clause.lastIndexOf(ph);
+            if (at >= 0 && (!best || at + ph.length > best.at)) best = { name: g.name, at: at + ph.length };
+          }
+        }
+        if (!best) continue;
+        if (groups.has(best.name)) twice = true;
+        const start = m.index + m[0].indexOf(m[1]!);
+        groups.set(best.name, { value: Number(m[1]!.replace(',', '.')), decimals: decimalsOf(m[1]!), outOf: m[2] ? Number(m[2]) : null, span: { paragraph: pi, start, end: m.index + m[0].length } });
+      }
+      if (twice || groups.size < set.groups.length) continue;
+      const total = totalBefore(doc, pi, set);
+      if (!total) continue;
+      const parts = set.groups.map((g) => groups.get(g.name)!);
+      const sum = parts.reduce((a, x) => a + x.value, 0);
+      // A group at its maximum ("18/18") is exact; another may be cut or rounded at its last decimal.
+      const slack = parts.reduce((a, x, k) => a + (x.decimals === 0 && x.value === set.groups[k]!.max ? 0 : 10 ** -x.decimals), 0) + 0.5 * 10 ** -total.decimals;
+      mark(total.span);
+      parts.forEach((x) => mark(x.span));
+      if (Math.abs(sum - total.value) <= slack + 1e-9) continue;
+      const d = Math.max(total.decimals, ...parts.map((x) => x.decimals));
+      const partsText = parts.map((x) => formatNumber(x.value, x.decimals)).join(' + ');
+      const sumText = formatNumber(sum, d);
+      const args = { total: formatNumber(total.value, total.decimals), sum: sumText, parts: partsText, marker: 'nhóm chỉ số' };
+      out.push({ code: sum > total.value ? 'parts_exceed_total' : 'parts_sum_mismatch', paragraph: total.span.paragraph, start: total.span.start, end: total.span.end, reading: `đọc là: ${partsText} = ${sumText}; văn bản ghi tổng ${args.total}`, expected: sumText, actual: args.total, args });
+    }
+  });
+}
+
+/** The set's total: a score out of its whole ("82,88/100 điểm") or under its cue ("Bộ chỉ số … đạt 82,88 điểm"), in the paragraph or the one before, nearest first. */
+function totalBefore(doc: DocReading, pi: number, set: (typeof SCORE_SETS)[string]): Score | null {
+  for (const j of [pi, pi - 1]) {
+    const r = doc.paragraphs[j];
+    if (!r) continue;
+    let found: Score | null = null;
+    for (const m of r.folded.matchAll(SCORE)) {
+      const clause = r.folded.slice(Math.max(0, m.index - 160), m.index).split(/[;]/).at(-1)!;
+      const whole = m[2] ? Number(m[2]) === set.total : set.cue.test(clause);
+      if (!whole || set.groups.some((g) => g.phrases.some((ph) => clause.slice(-40).includes(ph)))) continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      found = { value: Number(m[1]!.replace(',', '.')), decimals: decimalsOf(m[1]!), outOf: m[2] ? Number(m[2]) : null, span: { paragraph: j, start, end: m.index + m[0].length } };
+      break;
+    }
+    if (found) return found;
+  }
+  return null;
 }

@@ -363,6 +363,26 @@ export const INDEX_NAMES: Readonly<Record<string, string>> = {
 };
 export const INDEX_LIST: readonly string[] = Object.keys(INDEX_NAMES).sort((a, b) => b.length - a.length);
 
+/**
+ * Score sets whose groups add up to a whole, keyed by legal basis: the groups of QĐ 766/QĐ-TTg
+ * (23/6/2022), "Bộ chỉ số phục vụ người dân, doanh nghiệp", 100 points (indices.ts). Each group by
+ * its maximum and the folded names reports give it.
+ */
+export const SCORE_SETS: Readonly<Record<string, { total: number; cue: RegExp; groups: readonly { name: string; max: number; phrases: readonly string[] }[] }>> = {
+  'QĐ 766/QĐ-TTg': {
+    total: 100,
+    cue: /\b(?:bo chi so|tong diem|tong so diem)\b/,
+    groups: [
+      { name: 'công khai, minh bạch', max: 18, phrases: ['cong khai, minh bach', 'cong khai minh bach', 'cong khai, minh bach thong tin'] },
+      { name: 'tiến độ giải quyết', max: 20, phrases: ['tien do giai quyet', 'tien do, ket qua giai quyet', 'tien do'] },
+      { name: 'dịch vụ công trực tuyến', max: 12, phrases: ['dich vu cong truc tuyen', 'dich vu truc tuyen'] },
+      { name: 'thanh toán trực tuyến', max: 10, phrases: ['thanh toan truc tuyen'] },
+      { name: 'mức độ hài lòng', max: 18, phrases: ['muc do hai long', 'su hai long'] },
+      { name: 'số hóa hồ sơ', max: 22, phrases: ['so hoa ho so', 'so hoa'] },
+    ],
+  },
+};
+
 /** Words naming units or places: "10/17 sở, ngành đạt trên 90%" counts units that reach a rate, it is not that rate. */
 export const UNIT_WORDS = /^\s*(?:so|nganh|so, nganh|so, ban, nganh|huyen|xa|phuong|thi tran|thanh pho|thi xa|dia phuong|don vi|co quan|benh vien|trung tam|tinh|tinh, thanh pho|bo, nganh)\b/;
 

@@ -267,3 +267,22 @@ describe('a rate over a breakdown that does not add up', () => {
     expect(serious(doc(item, `Tỷ lệ giải quyết đúng hạn đạt ${pct}.`)).map((i) => i.code)).toEqual(expected);
   });
 });
+
+describe("the groups of QĐ 766/QĐ-TTg's score set against its total", () => {
+  const groups = 'Trong đó, chỉ số công khai, minh bạch đạt 18/18 điểm; tiến độ giải quyết đạt 18,3/20 điểm; dịch vụ trực tuyến đạt 8,1/12 điểm; thanh toán trực tuyến đạt 7,5/10 điểm; mức độ hài lòng đạt 18/18 điểm và số hóa hồ sơ đạt 17,1/22 điểm.';
+  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
+  // 18 + 18,3 + 8,1 + 7,5 + 18 + 17,1 = 87,0; each one-decimal group may be cut by up to 0,1 and the
+  // total rounded by 0,05: 87,0 ± 0,45 holds.
+  it.each([
+    ['the total out of 100 in the paragraph before, short', ['Tháng 7/2025, tỉnh đạt 85,3/100 điểm.', groups], [['parts_exceed_total', 1, '87,0', '85,3']]],
+    ['the total equal to the sum', ['Tháng 7/2025, tỉnh đạt 87/100 điểm.', groups], []],
+    ['the total within rounding', ['Tháng 7/2025, Bộ chỉ số phục vụ người dân, doanh nghiệp của tỉnh đạt 86,8 điểm.', groups], []],
+    ['the total beyond rounding, above', ['Tháng 7/2025, tỉnh đạt 88,5/100 điểm.', groups], [['parts_sum_mismatch', 1, '87,0', '88,5']]],
+    // A ranking names the set but gives no total: nothing to add up to.
+    ['no total', ['Tỉnh xếp thứ 8/34 về Bộ chỉ số.', groups], []],
+    // Five groups of six: the sum is not the whole.
+    ['a group missing', ['Tháng 7/2025, tỉnh đạt 85,3/100 điểm.', groups.replace('; thanh toán trực tuyến đạt 7,5/10 điểm', '')], []],
+  ])('%s', (_why, texts, expected) => {
+    expect(serious(para(...texts)).map((i) => [i.code, i.paragraph, i.expected, i.actual])).toEqual(expected);
+  });
+});
