@@ -224,7 +224,7 @@ export function checkRates(rates: RateClaim[], out: Draft[], mark: Mark) {
     }
     const expected = fmtPct(actuals[0]!, p.decimals);
     const args = { stated: shown, expected, fraction, cause: '' };
-    if (p.decimals > 0 && actuals.some((a) => truncTo(a, p.decimals) === p.value)) {
+    if (actuals.some((a) => truncTo(a, p.decimals) === p.value)) {
       // Truncating instead of rounding is a habit of spreadsheets and officers, not a wrong figure: said, not flagged.
       out.push({ ...base, code: 'percent_mismatch', severity: 'info', expected: fmtPct(actuals.find((a) => truncTo(a, p.decimals) === p.value)!, p.decimals), args: { ...args, cause: 'số đã bị cắt bớt chữ số thay vì làm tròn' } });
       continue;

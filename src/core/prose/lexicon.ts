@@ -170,6 +170,8 @@ export const STATUS_PHRASES: Readonly<Record<string, Status>> = {
   'truoc dung han': 'earlyOrOnTime',
   'dung han va som han': 'earlyOrOnTime',
   'som han va dung han': 'earlyOrOnTime',
+  // "giải quyết trong hạn": resolved within the deadline; "đang giải quyết trong hạn" (longer) stays pending.
+  'giai quyet trong han': 'earlyOrOnTime',
   'qua han': 'late',
   'qua thoi han': 'late',
   'tre han': 'late',

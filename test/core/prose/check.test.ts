@@ -46,6 +46,12 @@ describe('percentage against its fraction', () => {
     ['the same, right', 'đã giải quyết 200 hồ sơ, trong đó đúng hạn 180 hồ sơ, đạt 90,0.', []],
     // A score has no rate's state in its clause: "đạt 81,5" stays a score.
     ['a score without its unit', 'đã giải quyết 200 hồ sơ. Chỉ số SIPAS đạt 81,5.', []],
+    // 2/3 = 66,67%: a whole percentage cut (66) instead of rounded (67) is a habit, said as information only.
+    ['a whole percentage cut', 'hoàn thành 2/3 nhiệm vụ (66%).', []],
+    // "giải quyết trong hạn" is resolved within the deadline: over the files received it only confirms…
+    ['resolved within the deadline, over the files received', 'tiếp nhận 21.040 hồ sơ, có 9.250 hồ sơ giải quyết trong hạn, đạt 90,86%.', []],
+    // … over the files resolved it is judged: 9.250/10.000 = 92,50%.
+    ['resolved within the deadline, over the files resolved', 'đã giải quyết 10.000 hồ sơ, trong đó 9.250 hồ sơ giải quyết trong hạn, đạt 90,86%.', [['percent_mismatch', 'error', 'đọc là: 9.250 hồ sơ trước hạn và đúng hạn / 10.000 (đã giải quyết) = 92,50%; văn bản ghi 90,86%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
