@@ -11,6 +11,7 @@
  * phần", "lĩnh vực"), rankings and changes ("tăng 2,99%") are not values of the index.
  */
 import { INDEX_NAMES, INDEX_LIST, SCORE_SETS } from './lexicon';
+import { matches, within } from './text';
 import { formatNumber } from '../numbers';
 import { fmtPct } from './messages';
 import type { Draft, Mark } from './draft';
@@ -69,68 +70,63 @@ const YEAR = /\bnam\s+(\d{4})\b/g;
 
 const num = (s: string) => Number(s.replace(',', '.'));
 
+/** The index names, whole words, longest first. */
+const NAME = new RegExp(`(?<![a-z0-9])(?:${INDEX_LIST.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9])`, 'g');
+/** A paragraph holds a name only if it holds one of these. */
+const NAME_WORDS = ['chi so', 'par', 'sipas', 'papi', 'pci', 'ddci'];
+
 function readValues(doc: DocReading): IndexValue[] {
   const out: IndexValue[] = [];
   doc.paragraphs.forEach((r, pi) => {
     const text = r.folded;
-    if (!INDEX_LIST.some((n) => text.includes(n))) return;
     // The year each index was last given in this paragraph ("… Chỉ số CCHC năm 2024. Theo đó, Chỉ số CCHC của tỉnh đạt …").
     const lastYear = new Map<string, number>();
-    for (const s of r.sentences) {
+    // Every name in one pass (most paragraphs have none); the sentence of each, found by binary search.
+    let done = -1;
+    // The years of each sentence that holds a value, read once.
+    const yearsOf = new Map<number, number[]>();
+    for (const m of matches(NAME, text, NAME_WORDS)) {
+      const s = within(r.sentences, m.index);
+      if (!s || m.index < done) continue;
       const sentence = text.slice(s.start, s.end);
-      for (let at = 0; at < sentence.length; ) {
-        const hit = nextName(sentence, at);
-        if (!hit) break;
-        at = hit.end;
-        const index = INDEX_NAMES[hit.name]!;
-        // A component or a field of the index is another figure.
-        if (/\b(?:thanh phan|linh vuc|nhom)\s*$/.test(sentence.slice(Math.max(0, hit.start - 12), hit.start)) || /^\s*(?:thanh phan|linh vuc)\b/.test(sentence.slice(hit.end))) continue;
-        const rest = sentence.slice(hit.end);
-        const own = /^\s*(?:\([^()]{0,60}\)\s*)?(?:cua\s+[a-z ,.-]{1,40}?\s*)?(?:nam|ky)\s+(\d{4})\b/.exec(rest);
-        if (own) lastYear.set(index, Number(own[1]));
-        const lead = readLead(rest);
-        if (!lead) continue;
-        const v = VALUE.exec(rest.slice(lead.length));
-        if (!v) continue;
-        // The statement's own year, else the only year of its sentence that is not a comparison, else the paragraph's.
-        const years = [...sentence.matchAll(YEAR)].filter((m) => !/so voi\s*$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))).map((m) => Number(m[1]));
-        const year = lead.year ?? new Set(years).size === 1 ? years[0]! : lastYear.get(index);
-        if (!year) continue;
-        const subject = lead.subject.replace(/[\s,.-]+$/, '').trim();
-        if (subject && AGENCY.test(subject)) continue;
-        const start = s.start + hit.end + lead.length;
-        const unit = v[2] === '%' ? '%' : 'điểm';
-        const decimals = v[1]!.includes(',') ? v[1]!.split(',')[1]!.length : 0;
-        out.push({ index, subject: subject && !GENERIC.test(subject) ? subject : '', year, unit, value: num(v[1]!), decimals, outOf: v[3] ? num(v[3]) : null, span: { paragraph: pi, start, end: start + v[0].length } });
-        at = start - s.start + v[0].length;
-        // "đạt 92,75%, tăng 2,99% so với năm 2023": the change over the year before, a figure of its own.
-        const change = /^\s*,?\s*(tang|giam)\s+(?:them\s+)?/.exec(sentence.slice(at));
-        const cv = change && VALUE.exec(sentence.slice(at + change[0].length));
-        if (change && cv && !cv[3]) {
-          const cstart = s.start + at + change[0].length;
-          const cdec = cv[1]!.includes(',') ? cv[1]!.split(',')[1]!.length : 0;
-          out.push({ index: `mức ${change[1] === 'tang' ? 'tăng' : 'giảm'} của ${index}`, subject: out.at(-1)!.subject, year, unit: cv[2] === '%' ? '%' : 'điểm', value: num(cv[1]!), decimals: cdec, outOf: null, span: { paragraph: pi, start: cstart, end: cstart + cv[0].length } });
-          at += change[0].length + cv[0].length;
-        }
+      const hit = { name: m[0], start: m.index - s.start, end: m.index - s.start + m[0].length };
+      const index = INDEX_NAMES[hit.name]!;
+      // A component or a field of the index is another figure.
+      if (/\b(?:thanh phan|linh vuc|nhom)\s*$/.test(sentence.slice(Math.max(0, hit.start - 12), hit.start)) || /^\s*(?:thanh phan|linh vuc)\b/.test(sentence.slice(hit.end))) continue;
+      // The value follows the name closely: a bounded look keeps a paragraph of many names linear.
+      const rest = sentence.slice(hit.end, hit.end + 200);
+      const own = /^\s*(?:\([^()]{0,60}\)\s*)?(?:cua\s+[a-z ,.-]{1,40}?\s*)?(?:nam|ky)\s+(\d{4})\b/.exec(rest);
+      if (own) lastYear.set(index, Number(own[1]));
+      const lead = readLead(rest);
+      if (!lead) continue;
+      const v = VALUE.exec(rest.slice(lead.length));
+      if (!v) continue;
+      // The statement's own year, else the only year of its sentence that is not a comparison, else the paragraph's.
+      let years = yearsOf.get(s.start);
+      if (!years) yearsOf.set(s.start, (years = [...sentence.matchAll(YEAR)].filter((y) => !/so voi\s*$/.test(sentence.slice(Math.max(0, y.index - 8), y.index))).map((y) => Number(y[1]))));
+      const year = lead.year ?? (new Set(years).size === 1 ? years[0]! : lastYear.get(index));
+      if (!year) continue;
+      const subject = lead.subject.replace(/[\s,.-]+$/, '').trim();
+      if (subject && AGENCY.test(subject)) continue;
+      const start = s.start + hit.end + lead.length;
+      const unit = v[2] === '%' ? '%' : 'điểm';
+      const decimals = v[1]!.includes(',') ? v[1]!.split(',')[1]!.length : 0;
+      out.push({ index, subject: subject && !GENERIC.test(subject) ? subject : '', year, unit, value: num(v[1]!), decimals, outOf: v[3] ? num(v[3]) : null, span: { paragraph: pi, start, end: start + v[0].length } });
+      let at = start - s.start + v[0].length;
+      done = s.start + at;
+      // "đạt 92,75%, tăng 2,99% so với năm 2023": the change over the year before, a figure of its own.
+      const change = /^\s*,?\s*(tang|giam)\s+(?:them\s+)?/.exec(sentence.slice(at, at + 40));
+      const cv = change && VALUE.exec(sentence.slice(at + change[0].length, at + change[0].length + 40));
+      if (change && cv && !cv[3]) {
+        const cstart = s.start + at + change[0].length;
+        const cdec = cv[1]!.includes(',') ? cv[1]!.split(',')[1]!.length : 0;
+        out.push({ index: `mức ${change[1] === 'tang' ? 'tăng' : 'giảm'} của ${index}`, subject: out.at(-1)!.subject, year, unit: cv[2] === '%' ? '%' : 'điểm', value: num(cv[1]!), decimals: cdec, outOf: null, span: { paragraph: pi, start: cstart, end: cstart + cv[0].length } });
+        at += change[0].length + cv[0].length;
+        done = s.start + at;
       }
     }
   });
   return out;
-}
-
-/** The next index name in the sentence from `from`, whole words, the longest at a place. */
-function nextName(sentence: string, from: number): { name: string; start: number; end: number } | null {
-  let best: { name: string; start: number; end: number } | null = null;
-  for (const name of INDEX_LIST) {
-    for (let i = sentence.indexOf(name, from); i >= 0; i = sentence.indexOf(name, i + 1)) {
-      const before = sentence[i - 1];
-      const after = sentence[i + name.length];
-      if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
-      if (!best || i < best.start || (i === best.start && name.length > best.name.length)) best = { name, start: i, end: i + name.length };
-      break;
-    }
-  }
-  return best;
 }
 
 /**
