@@ -15,7 +15,7 @@ import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import type { CheckReport } from '../../src/core/report';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
-import { chosen, CURRENT, forcedNote, MISTAKES, NOT_ADJACENT, notAdjacent, OTHER_UNIT, otherUnit, period, QUARTER_BEFORE, question, refusedLater, tthcComparison, type Paired } from '../helpers/pairing';
+import { chosen, CURRENT, MISTAKES, period, QUARTER_BEFORE, refuseAskForce, tthcComparison, type Paired } from '../helpers/pairing';
 import { openSite, type Site } from './web';
 
 const ROOT = resolve(__dirname, '../..');
@@ -270,32 +270,10 @@ describe('the report section', () => {
     const alone = await allParagraphs();
     expect(await compares()).toEqual([]);
 
-    // Sơn La's quý I/2023 for Kon Tum's quý III/2022: refused, nothing compared. The open
-    // workbook is named by the file Office says is open (the playground's sample).
-    await pickPrevious(MISTAKES);
-    await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
-    await expect(page.getByTestId('force-previous').count()).resolves.toBe(0);
-    await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
-    await expect(allParagraphs()).resolves.toEqual(alone);
-
-    // Gia Lai's quý II/2022: the quarter before, of another unit; asked, and nothing compared until answered.
-    await pickPrevious(OTHER_UNIT);
-    await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
-    await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
-    await expect(allParagraphs()).resolves.toEqual(alone);
-
-    // Kon Tum's quý I/2022: not the quarter before. «Vẫn so sánh» compares, and the text says with what.
-    await pickPrevious(NOT_ADJACENT);
-    await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
-    await expect(compares()).resolves.toEqual([]);
-    await page.getByTestId('force-previous').click();
-    await page.getByTestId('previous-info').waitFor();
-    await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${NOT_ADJACENT.name}». ${forcedNote(notAdjacent(NOT_ADJACENT))}`);
-    await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
-    const forced = tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`);
+    // Sơn La's later quarter refused, Gia Lai's asked about, Kon Tum's quý I compared once forced
+    // (test/helpers/pairing.ts). The open workbook is named by the file Office says is open (the
+    // playground's sample).
+    const forced = await refuseAskForce(page, pickPrevious, alone);
     await expect(paragraphs('cchc:tthc')).resolves.toEqual(expect.arrayContaining([expect.stringContaining(forced)]));
     // The downloaded report writes what the tab shows.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);

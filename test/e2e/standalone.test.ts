@@ -18,7 +18,7 @@ import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
-import { chosen, CURRENT, forcedNote, MISTAKES, NOT_ADJACENT, notAdjacent, OTHER_UNIT, otherUnit, period, QUARTER_BEFORE, question, refusedLater, tthcComparison, type Paired } from '../helpers/pairing';
+import { chosen, CURRENT, period, QUARTER_BEFORE, refuseAskForce, tthcComparison, type Paired } from '../helpers/pairing';
 import { isMainMetric, metricLines } from '../../src/taskpane/metrics';
 import { buildWeb, openBrowser, serveStatic, webBuild, type OpenBrowser, type StaticServer } from './web';
 
@@ -104,30 +104,8 @@ test('"So sánh với sổ kỳ trước…" refuses a later period of another p
   const alone = await allParagraphs();
   expect(await compares()).toEqual([]);
 
-  // mau-co-loi: Sở Y tế tỉnh Sơn La, quý I/2023.
-  await page.getByTestId('previous-input').setInputFiles(SAMPLE);
-  await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
-  await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
-  await expect(page.getByTestId('force-previous').count()).resolves.toBe(0);
-  await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
-  await expect(allParagraphs()).resolves.toEqual(alone);
-
-  // Gia Lai's quý II/2022: asked about, and nothing compared while unanswered.
-  await pickPrevious(OTHER_UNIT);
-  await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
-  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
-  await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
-  await expect(allParagraphs()).resolves.toEqual(alone);
-
-  // The same unit's quý I/2022: not the quarter before; used only once confirmed, and then said.
-  await pickPrevious(NOT_ADJACENT);
-  await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
-  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
-  await expect(compares()).resolves.toEqual([]);
-  await page.getByTestId('force-previous').click();
-  await page.getByTestId('previous-info').waitFor();
-  await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${NOT_ADJACENT.name}». ${forcedNote(notAdjacent(NOT_ADJACENT))}`);
-  const forced = tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`);
+  // Sơn La's later quarter refused, Gia Lai's asked about, Kon Tum's quý I compared once forced (test/helpers/pairing.ts).
+  const forced = await refuseAskForce(page, pickPrevious, alone);
   await expect(page.locator('[data-testid=report-part][data-tag="cchc:tthc"]').textContent()).resolves.toContain(forced);
   // The downloaded report says what the page shows.
   const docx = await download('download-report');

@@ -4,6 +4,7 @@
  * workbooks' own unit and period (the rules: src/core/pairing.ts; the panes' words:
  * src/taskpane/report/previous.ts). The CLI says the same first sentence (test/cli/cli.test.ts).
  */
+import type { Page } from 'playwright-core';
 import type { PeriodKind } from '../../src/core/contract';
 import { CLEAN_SAMPLE, MISTAKES_SAMPLE } from '../../src/xlsx/samples';
 import { buildWorkbook, type BuildOptions } from '../../src/xlsx/template';
@@ -66,3 +67,39 @@ export const forcedNote = (problem: string) => `Lưu ý (đã chọn vẫn so s�
  * liền trước)" for one the officer insisted on.
  */
 export const tthcComparison = (name: string) => `So với ${name}, số hồ sơ tiếp nhận không thay đổi; số hồ sơ đã giải quyết không thay đổi.`;
+
+/** A report part's paragraphs as the page shows them, and those that compare with a previous workbook. */
+export const allParagraphs = (page: Page) => page.locator('[data-testid=report-part] p').allTextContents();
+export const compares = async (page: Page) => (await allParagraphs(page)).filter((p) => p.includes('So với '));
+
+/**
+ * The picks of a previous workbook that every page must refuse or ask about, in the order an
+ * officer might try them, once the current workbook's paragraphs (`alone`) show: Sơn La's later
+ * quarter refused; Gia Lai's quarter of another unit asked about, nothing compared while
+ * unanswered; Kon Tum's quý I (not the quarter before) asked about, then compared once «Vẫn so
+ * sánh» is pressed, and said. Returns the sentence the forced comparison must write.
+ */
+export async function refuseAskForce(page: Page, pickPrevious: (p: Paired) => Promise<void>, alone: string[]): Promise<string> {
+  await pickPrevious(MISTAKES);
+  await page.getByTestId('previous-refused').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-refused').textContent()).resolves.toBe(refusedLater(MISTAKES));
+  await expect(page.getByTestId('force-previous').count()).resolves.toBe(0);
+  await expect(page.getByTestId('previous-info').count()).resolves.toBe(0);
+  await expect(allParagraphs(page)).resolves.toEqual(alone);
+
+  await pickPrevious(OTHER_UNIT);
+  await page.getByTestId('previous-confirm').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(otherUnit(OTHER_UNIT))}Vẫn so sánh`);
+  await expect(page.getByTestId('previous-refused').count()).resolves.toBe(0);
+  await expect(allParagraphs(page)).resolves.toEqual(alone);
+
+  await pickPrevious(NOT_ADJACENT);
+  await page.getByTestId('previous-confirm').filter({ hasText: NOT_ADJACENT.name }).waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('previous-confirm').textContent()).resolves.toBe(`${question(notAdjacent(NOT_ADJACENT))}Vẫn so sánh`);
+  await expect(compares(page)).resolves.toEqual([]);
+  await page.getByTestId('force-previous').click();
+  await page.getByTestId('previous-info').waitFor();
+  await expect(page.getByTestId('previous-info').textContent()).resolves.toBe(`Kỳ trước: «${NOT_ADJACENT.name}». ${forcedNote(notAdjacent(NOT_ADJACENT))}`);
+  await expect(page.getByTestId('previous-confirm').count()).resolves.toBe(0);
+  return tthcComparison(`${period(NOT_ADJACENT.options)} (không phải kỳ liền trước)`);
+}
