@@ -68,7 +68,22 @@ export function isBlank(n: Norm): boolean {
 /** Text content of a cell for labels and enums ("" when blank; numbers as typed). */
 export function cellText(c: Cell | undefined): string {
   if (!c || c.v == null) return '';
-  const s = nfc(String(c.v));
+  const v = c.v;
+  if (typeof v !== 'string') return tidyText(String(v));
+  // A label is read by locating, extracting and the checks alike: its tidy form is remembered
+  // (the reader hands out one string per distinct text, so the lookup is cheap).
+  const hit = textCache.get(v);
+  if (hit !== undefined) return hit;
+  const t = tidyText(nfc(v));
+  if (textCache.size >= TEXT_CACHE_MAX) textCache.clear();
+  textCache.set(v, t);
+  return t;
+}
+
+const textCache = new Map<string, string>();
+const TEXT_CACHE_MAX = 20000;
+
+function tidyText(s: string): string {
   return /\s\s|^\s|\s$|[\t\n\r\u00a0]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 

@@ -39,6 +39,11 @@ export class Row implements DataRow {
     private readonly shareLetters: Readonly<Record<string, string>> = {},
   ) {}
 
+  /** Whether the table has the column: what most checks ask of `cell`, without building the address. */
+  has(key: string): boolean {
+    return this.letters[key] !== undefined;
+  }
+
   /** A1 address of a column's cell in this row; undefined when the table lacks the column. */
   cell(key: string): string | undefined {
     const l = this.letters[key];
@@ -87,16 +92,18 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void, options
   for (const [k, c] of Object.entries(lt.shares)) shareLetters[k] = colLetters(c);
   const labelCol = lt.col[spec.labelKey];
   const labelAt = (r: number, fallback: string) => (labelCol === undefined ? fallback : cellText(lt.sheet.rows[r]?.[labelCol]) || firstLabel(lt, r) || fallback);
+  // The table's columns, listed once rather than once per row.
+  const columns = allColumns(spec);
   const byRow = new Map<number, Row>();
   const rows: Row[] = [];
   for (const r of lt.dataRows) {
-    const row = readRow(lt, letters, shareLetters, r, labelAt(r, ''), 'data', push, style);
+    const row = readRow(lt, columns, letters, shareLetters, r, labelAt(r, ''), 'data', push, style);
     rows.push(row);
     byRow.set(r, row);
   }
-  const groups = lt.groups.map((g) => ({ row: readRow(lt, letters, shareLetters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  const groups = lt.groups.map((g) => ({ row: readRow(lt, columns, letters, shareLetters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
   const out: Extracted = { rows, groups };
-  if (lt.totalRow !== undefined) out.total = readRow(lt, letters, shareLetters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
+  if (lt.totalRow !== undefined) out.total = readRow(lt, columns, letters, shareLetters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
   return out;
 }
 
@@ -111,12 +118,12 @@ function firstLabel(lt: LocatedTable, r: number): string {
   return '';
 }
 
-function readRow(lt: LocatedTable, letters: Record<string, string>, shareLetters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
+function readRow(lt: LocatedTable, columns: readonly ColumnSpec[], letters: Record<string, string>, shareLetters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
   const row = new Row(r + 1, label, letters, shareLetters);
   const cells = lt.sheet.rows[r] ?? [];
   const isTotal = kind !== 'data';
   for (const key in lt.shares) readShare(lt, row, key, cells[lt.shares[key]!], push, style);
-  for (const col of allColumns(lt.spec)) {
+  for (const col of columns) {
     const c = lt.col[col.key];
     if (c === undefined) continue;
     const cell = cells[c];
@@ -274,17 +281,24 @@ export function numberStyleOf(tables: readonly LocatedTable[]): StyleReading {
   let evidence: StyleReading['evidence'];
   for (const lt of tables) {
     const rows = [...lt.dataRows, ...lt.groups.map((g) => g.row), ...(lt.totalRow !== undefined ? [lt.totalRow] : [])];
-    for (const col of allColumns(lt.spec)) {
-      const c = lt.col[col.key];
-      if (c === undefined || col.kind === 'text' || col.kind === 'enum') continue;
-      for (const r of rows) {
-        const v = lt.sheet.rows[r]?.[c]?.v;
+    const figures = allColumns(lt.spec).filter((col) => lt.col[col.key] !== undefined && col.kind !== 'text' && col.kind !== 'enum');
+    // Row by row (each row's cells looked up once), keeping the evidence a column-by-column scan
+    // would name first: the leftmost listed column's earliest row.
+    let first: { at: number; r: number; c: number; text: string } | undefined;
+    for (const r of rows) {
+      const line = lt.sheet.rows[r];
+      if (!line) continue;
+      for (let at = 0; at < figures.length; at++) {
+        const col = figures[at]!;
+        const c = lt.col[col.key]!;
+        const v = line[c]?.v;
         if (typeof v !== 'string') continue;
         const t = v.replace(/[\s\u00a0]/g, '');
         if (VI_ONLY.test(t)) return { style: 'vi' };
-        if (!evidence && (EN_ONLY.test(t) || (col.kind === 'count' && COMMA_THOUSAND.test(t)))) evidence = { sheet: lt.sheet.name, cell: `${colLetters(c)}${r + 1}`, text: v.trim() };
+        if (!evidence && (!first || at < first.at) && (EN_ONLY.test(t) || (col.kind === 'count' && COMMA_THOUSAND.test(t)))) first = { at, r, c, text: v };
       }
     }
+    if (!evidence && first) evidence = { sheet: lt.sheet.name, cell: `${colLetters(first.c)}${first.r + 1}`, text: first.text.trim() };
   }
   return evidence ? { style: 'en', evidence } : { style: 'vi' };
 }

@@ -26,7 +26,7 @@
  */
 import { slideFormula } from 'exceljs/lib/utils/shared-formula';
 import type { Cell, NameRef, SheetGrid, TableRef, WorkbookModel } from '../core/model';
-import { colToLetters, lettersToCol } from '../core/model';
+import { colToLetters } from '../core/model';
 import { streamPackage, type PartListener } from './package';
 import { parseNameRef } from '../core/name-ref';
 import { isoDateSerial } from './serial';
@@ -69,27 +69,59 @@ class StringPool {
   take(s: string): string {
     const hit = this.pool.get(s);
     if (hit !== undefined) return hit;
-    // Slicing a concatenation flattens it into a new string: a copy that owns its characters.
-    const copy = s.length < 13 ? s : `${s}\u0000`.slice(0, -1);
+    const copy = owned(s);
     if (s.length <= 200 && this.pool.size < 100_000) this.pool.set(copy, copy);
     return copy;
   }
 }
 
-/** Text gathered from the elements a listener is inside. */
+/**
+ * A copy of `s` that owns its characters. Slicing a concatenation flattens it into a new string;
+ * shorter strings are copied by V8 whenever they are sliced. Formulas are copied so, not pooled:
+ * each row's differs from the next by its row number, so pooling them only fills the pool.
+ */
+function owned(s: string): string {
+  return s.length < 13 ? s : `${s}\u0000`.slice(0, -1);
+}
+
+/**
+ * Text gathered from the elements a listener is inside: concatenated as it comes (most elements
+ * hold one piece, which is then handed back as it is, with no array to allocate and join per cell).
+ */
 class TextBuffer {
-  parts: string[] | null = null;
+  private text: string | null = null;
   start(): void {
-    this.parts = [];
+    this.text = '';
   }
   add(t: string): void {
-    this.parts?.push(t);
+    if (this.text !== null) this.text += t;
   }
   take(): string {
-    const s = this.parts ? this.parts.join('') : '';
-    this.parts = null;
+    const s = this.text ?? '';
+    this.text = null;
     return s;
   }
+}
+
+/**
+ * The column of a cell reference ("AB12" → 27), or -1 where the reference is not 1 to 3 letters
+ * followed by digits only (then the cell is the one after the previous, as without `r`). A char
+ * test rather than a regular expression: it runs once per cell.
+ */
+function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case for letters
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + (ch - 0x60);
+  }
+  if (i === 0 || i > 3) return -1;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j);
+    if (d < 0x30 || d > 0x39) return -1;
+  }
+  return col - 1;
 }
 
 interface RawSheet {
@@ -259,16 +291,16 @@ export class StreamWorkbookReader {
   }
 
   /** Format code ("General" left out) and whether it shows a date, per style index: looked up once, not per cell. */
-  private styleCache = new Map<number, { z: string | undefined; isDate: boolean }>();
+  private styleCache: ({ z: string | undefined; isDate: boolean } | undefined)[] = [];
 
   private formatOf(style: number): { z: string | undefined; isDate: boolean } {
-    let hit = this.styleCache.get(style);
+    let hit = this.styleCache[style];
     if (!hit) {
       // Style 0 and numFmtId 0 mean "General" to ExcelJS, whatever cellXfs[0] says.
       const id = style ? this.xfFormats[style] : undefined;
       const z = id ? (this.numFmts.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
       hit = { z: z && !/^general$/i.test(z) ? z : undefined, isDate: isDateFormat(z) };
-      this.styleCache.set(style, hit);
+      this.styleCache[style] = hit;
     }
     return hit;
   }
@@ -283,6 +315,7 @@ export class StreamWorkbookReader {
     let line: (Cell | undefined)[] | null = null;
     let col = -1;
     let cell: CellState | null = null;
+    const state: CellState = { col: 0, type: 'n', style: 0, formula: undefined, shareType: undefined, shareId: undefined, shareRef: undefined, value: undefined, runs: undefined };
     let inRun = false;
     let phonetic = 0;
     let inSheetData = false;
@@ -311,7 +344,7 @@ export class StreamWorkbookReader {
             out.v = isDate ? dateSerial(n, this.date1904) : n;
           }
         }
-        if (formula) out.f = formula.replace(/^=/, '');
+        if (formula) out.f = formula.charCodeAt(0) === 0x3d ? formula.slice(1) : formula;
       } else if (c.runs) {
         out = { v: this.strings.take(c.runs.join('')) };
       } else if (c.value !== undefined) {
@@ -395,9 +428,15 @@ export class StreamWorkbookReader {
           line = sheet.rows[rowNo - 1] ?? null;
           col = -1;
         } else if (local === 'c') {
-          const m = a.r ? /^([A-Za-z]{1,3})\d*$/.exec(a.r) : null;
-          col = m ? lettersToCol(m[1]!) : col + 1;
-          cell = { col, type: a.t ?? 'n', style: a.s ? parseInt(a.s, 10) : 0, formula: undefined, shareType: undefined, shareId: undefined, shareRef: undefined, value: undefined, runs: undefined };
+          const at = a.r ? refColumn(a.r) : -1;
+          col = at >= 0 ? at : col + 1;
+          // One state object for the sheet, reset per cell: a cell's state lives only until its </c>.
+          cell = state;
+          cell.col = col;
+          cell.type = a.t ?? 'n';
+          cell.style = a.s ? parseInt(a.s, 10) : 0;
+          cell.formula = cell.shareType = cell.shareId = cell.shareRef = cell.value = undefined;
+          cell.runs = undefined;
         }
       },
       text: (t) => text.add(t),
@@ -411,7 +450,7 @@ export class StreamWorkbookReader {
           switch (local) {
             case 'f': {
               const f = text.take();
-              if (f) cell.formula = this.strings.take(f);
+              if (f) cell.formula = owned(f);
               return;
             }
             case 'v': {

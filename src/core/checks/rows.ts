@@ -21,14 +21,14 @@ export function isDerived(row: Row, key: string): boolean {
 }
 
 function available(row: Row, key: string): boolean {
-  return (row.cell(key) !== undefined && usable(row, key)) || isDerived(row, key);
+  return (row.has(key) && usable(row, key)) || isDerived(row, key);
 }
 
 function partsAvailable(row: Row, id: Identity): string[] | null {
   const present: string[] = [];
   for (const p of id.parts) {
     if (available(row, p)) present.push(p);
-    else if (row.cell(p) !== undefined) return null; // a bad cell: its own finding says why
+    else if (row.has(p)) return null; // a bad cell: its own finding says why
     else if (!id.optionalParts?.includes(p)) return null;
   }
   return present;
@@ -46,12 +46,12 @@ export function normaliseRows(spec: TableSpec, ex: Extracted): void {
   for (const row of all) {
     for (const id of IDENTITIES) {
       if (id.table !== spec.name) continue;
-      if (id.derive && row.cell(id.total) === undefined) {
+      if (id.derive && !row.has(id.total)) {
         const parts = partsAvailable(row, id);
         if (!parts || parts.some((p) => row.values[p] == null)) continue;
         complete(row, id.total, parts.reduce((a, p) => a + row.values[p]!, 0));
       } else if (id.solve && available(row, id.total) && row.values[id.total] != null) {
-        const absent = id.parts.filter((p) => !available(row, p) && row.cell(p) === undefined);
+        const absent = id.parts.filter((p) => !available(row, p) && !row.has(p));
         const others = id.parts.filter((p) => !absent.includes(p));
         if (absent.length !== 1 || others.some((p) => !available(row, p) || row.values[p] == null)) continue;
         const rest = row.values[id.total]! - others.reduce((a, p) => a + row.values[p]!, 0);
@@ -69,7 +69,7 @@ export function normaliseRows(spec: TableSpec, ex: Extracted): void {
       row.values[d.key] = expected;
     }
     for (const r of DERIVED_RATES) {
-      if (r.table !== spec.name || row.cell(r.key) === undefined) continue;
+      if (r.table !== spec.name || !row.has(r.key)) continue;
       row.values[r.key] = derivedRateValue(r, row.values);
     }
   }
@@ -85,7 +85,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       if (checkIdentity(spec, lt, row, id, push)) reported.add(id.total);
     }
     for (const b of BOUNDS) {
-      if (b.table !== spec.name || !available(row, b.part) || !available(row, b.bound) || row.cell(b.part) === undefined) continue;
+      if (b.table !== spec.name || !available(row, b.part) || !available(row, b.bound) || !row.has(b.part)) continue;
       const part = row.values[b.part];
       const bound = row.values[b.bound];
       if (part != null && bound != null && part > bound) {
@@ -93,7 +93,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       }
     }
     for (const d of DERIVED_COUNTS) {
-      if (d.table !== spec.name || row.cell(d.key) === undefined) continue;
+      if (d.table !== spec.name || !row.has(d.key)) continue;
       const expected = row.values[d.key];
       const n = row.norm[d.key];
       if (expected != null && n && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
@@ -101,7 +101,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
       }
     }
     for (const r of DERIVED_RATES) {
-      if (r.table !== spec.name || row.cell(r.key) === undefined) continue;
+      if (r.table !== spec.name || !row.has(r.key)) continue;
       checkRateCell(spec, lt, row, r.key, row.norm[r.key]!, row.values[r.key] ?? null, r.numerator(row.values), r.denominator(row.values), push);
     }
   }
@@ -110,7 +110,7 @@ export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: 
 /** True when the identity failed (and was reported). */
 function checkIdentity(spec: TableSpec, lt: LocatedTable, row: Row, id: Identity, push: Push): boolean {
   // Only a stated total is checked; a completed one is its parts' sum by construction.
-  if (row.cell(id.total) === undefined || !usable(row, id.total)) return false;
+  if (!row.has(id.total) || !usable(row, id.total)) return false;
   const stated = row.values[id.total];
   if (stated == null) return false;
   const present = partsAvailable(row, id);

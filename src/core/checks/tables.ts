@@ -25,7 +25,7 @@ export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => strin
   for (const r of ex.rows) {
     // Case and spacing are ignored; labels typed with and without diacritics are different rows.
     const k = normalizeText(keyOf(r));
-    if (!k.replace(/\|/g, '')) continue;
+    if (onlyBars(k)) continue;
     const first = seen.get(k);
     if (!first) {
       seen.set(k, r);
@@ -39,6 +39,12 @@ export function checkDuplicates({ lt, ex }: TableInput, keyOf: (r: Row) => strin
       push({ code: 'duplicate_row', ...baseAt(lt, r, key), header: headerOf(lt.spec, key), firstCell: first.cell(key)! });
     }
   }
+}
+
+/** A key of nothing but its separators ("||"): a row with no label at all. */
+function onlyBars(k: string): boolean {
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== 0x7c) return false;
+  return true;
 }
 
 export function checkOptions({ lt, ex }: TableInput, key: string, options: readonly string[], push: Push): void {
@@ -138,7 +144,7 @@ export function checkCarryOver({ lt, ex }: TableInput, previous: WorkbookModel, 
   }
   for (const [r, expected] of pairs) {
     const actual = r.values.tuKyTruoc;
-    if (expected == null || actual == null || !usable(r, 'tuKyTruoc') || expected === actual || r.cell('tuKyTruoc') === undefined) continue;
+    if (expected == null || actual == null || !usable(r, 'tuKyTruoc') || expected === actual || !r.has('tuKyTruoc')) continue;
     push({ code: 'carry_over_mismatch', ...baseAt(lt, r, 'tuKyTruoc'), rule: 'T5', expected, actual });
   }
 }

@@ -14,7 +14,7 @@ import { rowPartsOf } from '../findingParts';
 
 function checkSum(spec: TableSpec, lt: LocatedTable, total: Row, rows: readonly Row[], rule: 'T6' | 'T6g', push: Push): void {
   for (const key of spec.totals) {
-    if (total.cell(key) === undefined || !usable(total, key)) continue;
+    if (!total.has(key) || !usable(total, key)) continue;
     const n = total.norm[key];
     if (!n || n.t !== 'num') continue;
     if (rows.some((r) => !usable(r, key))) continue;
@@ -36,7 +36,7 @@ function checkSum(spec: TableSpec, lt: LocatedTable, total: Row, rows: readonly 
   }
   // A rate in a totals row follows that row's own figures, never the average of the row rates.
   for (const r of DERIVED_RATES) {
-    if (r.table !== spec.name || total.cell(r.key) === undefined) continue;
+    if (r.table !== spec.name || !total.has(r.key)) continue;
     const expected = derivedRateValue(r, total.values);
     checkRateCell(spec, lt, total, r.key, total.norm[r.key]!, expected, r.numerator(total.values), r.denominator(total.values), push);
   }
