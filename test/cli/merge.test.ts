@@ -13,6 +13,7 @@ import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
 import { cliRunner } from '../helpers/cli';
 import { buildWorkbook } from '../../src/xlsx/template';
 import { MISTAKES_SAMPLE } from '../../src/xlsx/samples';
+import { defaultThreads } from '../../src/cli/merge';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
@@ -268,4 +269,10 @@ describe('cchc merge', () => {
     expect(statSync(unit).mtimeMs).toBe(before);
     expect(() => statSync(join(dir, 'y.xlsx'))).toThrow();
   }, 180000);
+});
+
+describe('merge threads by default', () => {
+  it('checks on the main thread alone on one or two cores, on one thread per core beyond', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultThreads(cores))).toEqual([1, 1, 3, 4, 16]);
+  });
 });
