@@ -460,7 +460,7 @@ function draftSheetXml(s: SheetDraft, styles: Styles, sst: SharedStrings, tableR
   out.write('</worksheet>');
   tally.rows += lastRow;
   const bytes = out.bytes();
-  // Elements: the cells' own (<c>, <v>/<f>) were counted by the sheet's text; this part is small.
+  // A standard sheet is small (the tables' consolidated rows): its elements are counted in its text.
   tally.elements += elementsOf(new TextDecoder().decode(bytes));
   return bytes;
 }
@@ -492,8 +492,8 @@ function plainSheetXml(sheet: PlainSheet, sst: SharedStrings, tally: WrittenTall
   out.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}">`);
   if (sheet.widths?.length) out.write(`<cols>${sheet.widths.map((w, j) => `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.write('<sheetData>');
-  // worksheet, cols + col…, sheetData, then each row and cell with its <v>.
-  let elements = 3 + (sheet.widths?.length ? 1 + sheet.widths.length : 0);
+  // worksheet and sheetData, cols and each col, then each row and cell with its <v>.
+  let elements = 2 + (sheet.widths?.length ? 1 + sheet.widths.length : 0);
   let r = 0;
   let lastRow = 0;
   for (const row of sheet.rows) {
