@@ -3,11 +3,12 @@
  * ratings, surveys each), then in the same run: the sum of the single-file checks of 200 files
  * (read + check, one after the other, in this process), and `node dist/cli.js merge` of the same
  * 200 files (wall time, peak memory of the whole process with its workers, from /usr/bin/time
- * when present); the ratio of the two (target < 0,7: both cores used); and the merge of 50, 200
+ * when present); the ratio of the two; and the merge of 50, 200
  * and 800 files, to see how time grows. Two more figures say what the ratio is made of: the
  * marginal cost of a file in the merge ((t800 − t200) / 600) against one single-file check, which
  * is where the cores show, apart from the merge's fixed costs (start-up, worker start, writing the
- * consolidated workbook); the same merges with `--threads 1`, which say what the worker threads
+ * consolidated workbook); the same merges with the other thread count (`--threads 1` where the
+ * default uses every core, every core where the default is one thread), which say what the worker threads
  * add on this machine; and `cchc check` run once per file on 20 of the files, which is what an
  * officer without `merge` would run. Beside each merge, what the issue holds it to: the same checks
  * done one after the other in this process (target: merge at most 1,1 × that), and the floor of
@@ -22,6 +23,7 @@ import { checkWorkbook } from '../src/core/check';
 import { readWorkbook } from '../src/xlsx/read';
 import { buildWorkbook, type CellInput } from '../src/xlsx/template';
 import { floorScan } from './floor';
+import { defaultThreads } from '../src/cli/merge';
 
 const CLI = resolve(__dirname, '../dist/cli.js');
 const SIZES = [50, 200, 800];
@@ -146,15 +148,19 @@ export async function benchMerge(): Promise<void> {
     const dec = (x: number) => x.toFixed(2).replace('.', ',');
     console.log(`Thêm một tệp vào merge (200 → 800 tệp): ${dec(marginal)} ms; một lần kiểm tra riêng: ${dec(perFile)} ms; tỷ lệ ${dec(marginal / perFile)} (không kể chi phí cố định)`);
     // The same merges on one thread: what the worker adds on this machine.
-    const one = [200, 800].map((n) => ({ n, r: mergeRun(join(dir, `n${n}`), join(dir, `out-1-${n}.xlsx`), ['--threads', '1']) }));
-    console.log(`Một luồng (--threads 1): ${one.map(({ n, r }) => `${n} tệp ${fmt(r.ms)} (kiểm tra ${r.at['kiem-tra-xong']! - r.at['bat-dau']!} ms)`).join('; ')}; với ${availableParallelism()} luồng: ${one.map(({ n }) => `${n} tệp ${fmt(runs.get(n)!.ms)} (kiểm tra ${runs.get(n)!.at['kiem-tra-xong']! - runs.get(n)!.at['bat-dau']!} ms)`).join('; ')}`);
+    // The same merges with the other thread count: what the worker threads add on this machine.
+    const ncores = availableParallelism();
+    const [byDefault, other] = [defaultThreads(ncores), defaultThreads(ncores) === 1 ? ncores : 1];
+    const alt = [200, 800].map((n) => ({ n, r: mergeRun(join(dir, `n${n}`), join(dir, `out-alt-${n}.xlsx`), ['--threads', String(other)]) }));
     const checks = (r: ReturnType<typeof mergeRun>) => r.at['kiem-tra-xong']! - r.at['bat-dau']!;
-    const oneAt = (n: number) => one.find((x) => x.n === n)!.r;
-    if (checks(runs.get(800)!) && checks(oneAt(800))) {
+    console.log(`Mặc định ${byDefault} luồng: ${[200, 800].map((n) => `${n} tệp ${fmt(runs.get(n)!.ms)} (kiểm tra ${checks(runs.get(n)!)} ms)`).join('; ')}; với --threads ${other}: ${alt.map(({ n, r }) => `${n} tệp ${fmt(r.ms)} (kiểm tra ${checks(r)} ms)`).join('; ')}`);
+    const altAt = (n: number) => alt.find((x) => x.n === n)!.r;
+    if (checks(runs.get(800)!) && checks(altAt(800))) {
       // Per added file, once both runs are warm: the speed-up the worker threads bring to the checks.
-      const many = (checks(runs.get(800)!) - checks(runs.get(200)!)) / 600;
-      const single1 = (checks(oneAt(800)) - checks(oneAt(200))) / 600;
-      console.log(`Phần kiểm tra, thêm một tệp (200 → 800): ${dec(many)} ms với ${availableParallelism()} luồng, ${dec(single1)} ms với 1 luồng: nhanh hơn ${dec(single1 / many)} lần (2 lõi dùng trọn: 2)`);
+      const perFileDefault = (checks(runs.get(800)!) - checks(runs.get(200)!)) / 600;
+      const perFileOther = (checks(altAt(800)) - checks(altAt(200))) / 600;
+      const [many, single1] = byDefault > 1 ? [perFileDefault, perFileOther] : [perFileOther, perFileDefault];
+      console.log(`Phần kiểm tra, thêm một tệp (200 → 800): ${dec(many)} ms với ${Math.max(byDefault, other)} luồng, ${dec(single1)} ms với 1 luồng: nhanh hơn ${dec(single1 / many)} lần (2 lõi dùng trọn: 2)`);
     }
     // What the merge replaces: `cchc check` once per file (each a process: start-up included).
     const sample = files.slice(0, 20);

@@ -55,7 +55,7 @@ const COMMAND_HELP = {
       --previous    sổ tổng hợp kỳ trước do lệnh merge ghi: so danh sách đơn vị, T5 từng đơn vị
       --max-change  ngưỡng cảnh báo khi số hồ sơ tiếp nhận của một đơn vị thay đổi (%, mặc định 50)
       --unit        tên đơn vị tổng hợp (mặc định: tên Sở Y tế trong các tệp)
-      --threads     số luồng đọc và kiểm tra tệp cùng lúc (mặc định: số lõi của máy; 1: không dùng luồng phụ)
+      --threads     số luồng đọc và kiểm tra tệp cùng lúc (mặc định: 1 trên máy 2 lõi, số lõi trên máy nhiều lõi hơn; 1: không dùng luồng phụ)
       --overwrite   ghi đè SO.xlsx đã có dù không phải sổ tổng hợp (sổ tổng hợp cũ khác số liệu mới
                     luôn được giữ thành "SO (bản trước).xlsx")
 `,

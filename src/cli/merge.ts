@@ -127,7 +127,18 @@ const moment = (label: string) => {
   if (process.env.CCHC_TIMINGS) moments.push([label, Math.round(performance.now())]);
 };
 
-export async function checkAll(files: readonly string[], progress: (done: number) => void, threads = availableParallelism()): Promise<Outcome[]> {
+/**
+ * Threads that check files when --threads is not given. On two cores a worker does not pay: the
+ * checks one after the other already keep about 1,5 cores busy (V8 collects garbage and compiles
+ * on background threads), and the worker's own start and cold compiler cost more than it saves
+ * (docs/merge.md, "Measured"); on a machine shared with others it only competes for the same
+ * two cores. With more cores, one thread per core (not measured here).
+ */
+export function defaultThreads(cores = availableParallelism()): number {
+  return cores <= 2 ? 1 : cores;
+}
+
+export async function checkAll(files: readonly string[], progress: (done: number) => void, threads = defaultThreads()): Promise<Outcome[]> {
   const results: Outcome[] = new Array(files.length);
   const n = Math.max(1, Math.min(threads, files.length));
   if (n === 1 || !bundled()) {
@@ -198,7 +209,7 @@ export interface MergeRun {
   unit?: string;
   /** Replace an existing --out that is not a consolidation. */
   overwrite?: boolean;
-  /** Threads that read and check files, the main one included (default: the machine's cores). */
+  /** Threads that read and check files, the main one included (default: defaultThreads()). */
   threads?: number;
 }
 

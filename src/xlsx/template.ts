@@ -1,13 +1,15 @@
 /**
  * Writes the standard workbook `cchc-workbook/1` with ExcelJS: the blank template, the filled
  * samples, and test workbooks (including a "foreign" layout that moves the tables and drops the
- * formulas, to prove the checker finds data by table and header, not by address).
+ * formulas, to prove the checker finds data by table and header, not by address). The same layout
+ * also goes onto the project's own writer's draft (draftWorkbook, workbook-writer.ts), which the
+ * consolidated workbook of `cchc merge` is written with: ExcelJS is loaded only by buildWorkbook.
  *
  * Every formula cell is written with its cached result (computed with src/core), so the file
  * reads correctly before Excel ever recalculates it. Formulas use A1 references: ExcelJS writes
  * structured references ([@col]) verbatim, which Excel may refuse.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CONTRACT_VERSION, LISTS_SHEET, PERIOD_KINDS, SHEET_INFO, SHEET_STAFF, SHEET_SURVEY, SHEET_TTHC, type ColumnSpec, type InfoName, type PeriodKind, type TableName } from '../core/contract';
 import { TABLES, derivedRateValue, type SampleCell, type SampleFill, type TableModule } from '../core/tables';
 import { colToLetters, type Scalar } from '../core/model';
@@ -16,8 +18,8 @@ import { isoToSerial, periodTitle } from '../core/format';
 import { ruleSetFor } from '../core/regimes';
 import { roundTo } from '../core/numbers';
 import { escapeXml, spreadsheetText } from '../core/xml-text';
-import JSZip from 'jszip';
 import { newSaxesParser } from '../zip/saxes';
+import { WorkbookDraft, type LayoutBook, type LayoutCell, type LayoutSheet } from './workbook-writer';
 
 /** A cell as a test or sample wants it: a value, typed text ("2.771"), or an explicit formula. */
 export type CellInput = SampleCell;
@@ -43,6 +45,11 @@ export interface BuildOptions {
   /** Skip data validations (very large test workbooks write much faster without them). */
   validations?: boolean;
 }
+
+/** The layout makes only the calls of ExcelJS's API that the draft also takes (workbook-writer.ts). */
+type Book = LayoutBook;
+type Sheet = LayoutSheet;
+type Cell = LayoutCell;
 
 const COUNT_FMT = '#,##0';
 const RATE_FMT = '0.00';
@@ -74,7 +81,7 @@ function numericOf(v: ExcelJS.CellValue): { n: number | null; bad: boolean } {
   return { n: null, bad: true };
 }
 
-function addLists(wb: ExcelJS.Workbook, tuyen: string[]) {
+function addLists(wb: Book, tuyen: string[]) {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   // Column 1 is the period kinds; each table's enum columns name the column of their list.
   const cols: [number, string, readonly string[]][] = [[1, 'Kỳ báo cáo', PERIOD_KINDS], ...TABLES.flatMap((t) => t.lists.map((l): [number, string, readonly string[]] => [l.sheetColumn, l.title, l.items === 'tuyen' ? tuyen : l.items]))];
@@ -153,10 +160,25 @@ export function tableCell(options: BuildOptions, table: TableName, row: number |
 }
 
 export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const customTotals = layOut(wb, options);
+  const out = await wb.xlsx.writeBuffer();
+  return withTotalsRowFormulas(new Uint8Array(out as ArrayBuffer), customTotals);
+}
+
+/** The same workbook laid out on the project's own writer's draft (workbook-writer.ts, writeDraft): no ExcelJS. */
+export function draftWorkbook(options: BuildOptions = {}): WorkbookDraft {
+  const wb = new WorkbookDraft();
+  layOut(wb, options);
+  return wb;
+}
+
+/** Lays the workbook out on `wb`; returns each table's totals-row formulas by column (withTotalsRowFormulas). */
+function layOut(wb: Book, options: BuildOptions): Map<string, Map<number, string>> {
   const layout = options.layout ?? 'standard';
   const std = layout === 'standard';
   const validate = std && options.validations !== false;
-  const wb = new ExcelJS.Workbook();
   wb.creator = 'Trợ lý báo cáo CCHC';
   // Fixed dates keep regenerated assets comparable.
   wb.created = new Date(Date.UTC(2024, 0, 1));
@@ -169,7 +191,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
   const tuyen = ruleSetFor(periodEnd).tuyen.options;
 
   const info = wb.addWorksheet(SHEET_INFO);
-  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const sheets = new Map<string, Sheet>();
   for (const name of [SHEET_TTHC, SHEET_STAFF, SHEET_SURVEY]) sheets.set(name, wb.addWorksheet(name));
   const listRef = validate ? addLists(wb, tuyen) : null;
 
@@ -291,8 +313,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
     }
   }
 
-  const out = await wb.xlsx.writeBuffer();
-  return withTotalsRowFormulas(new Uint8Array(out as ArrayBuffer), customTotals);
+  return customTotals;
 }
 
 /**
@@ -309,6 +330,7 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
  */
 async function withTotalsRowFormulas(bytes: Uint8Array, formulas: ReadonlyMap<string, ReadonlyMap<number, string>>): Promise<Uint8Array> {
   if (!formulas.size) return bytes;
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const done = new Set<string>();
   for (const f of Object.values(zip.files)) {
@@ -347,7 +369,7 @@ async function withTotalsRowFormulas(bytes: Uint8Array, formulas: ReadonlyMap<st
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-function addValidations(ws: ExcelJS.Worksheet, spec: TableModule, firstRow: number, nRows: number, col0: number, listRef: (c: number, n: number) => string, nTuyen: number) {
+function addValidations(ws: Sheet, spec: TableModule, firstRow: number, nRows: number, col0: number, listRef: (c: number, n: number) => string, nTuyen: number) {
   spec.columns.forEach((c, j) => {
     const l = spec.lists.find((x) => x.column === c.key);
     const list = l && { col: l.sheetColumn, list: l.items };
@@ -391,7 +413,7 @@ function toCellValue(x: CellInput | undefined): ExcelJS.CellValue {
  * its totals row by column index (0-based), for withTotalsRowFormulas.
  */
 function writeTable(
-  ws: ExcelJS.Worksheet,
+  ws: Sheet,
   spec: TableModule,
   headerRow: number,
   col0: number,
@@ -476,7 +498,7 @@ function writeTable(
   return totalsFormulas;
 }
 
-function styleCell(cell: ExcelJS.Cell, c: ColumnSpec, std: boolean) {
+function styleCell(cell: Cell, c: ColumnSpec, std: boolean) {
   if (!std) return;
   if (c.kind === 'count' || c.kind === 'derivedCount') cell.numFmt = COUNT_FMT;
   else if (c.kind === 'rate' || c.kind === 'derivedRate') cell.numFmt = RATE_FMT;

@@ -13,6 +13,7 @@ import { Q3, Q4_INCLUDED, Q4, writeCorpus } from '../helpers/merge-corpus';
 import { cliRunner } from '../helpers/cli';
 import { buildWorkbook } from '../../src/xlsx/template';
 import { MISTAKES_SAMPLE } from '../../src/xlsx/samples';
+import { defaultThreads } from '../../src/cli/merge';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cchc-merge-'));
@@ -80,11 +81,11 @@ describe('cchc merge', () => {
     expect(lines[0]![3]?.v).toBe(114 + 32 + 21 + 16);
   });
 
-  // "Nguồn" and "Truy vết" are written by hand beside ExcelJS's parts, with their text in
-  // ExcelJS's shared-string table: another producer must read every string back where it was.
+  // The consolidated workbook is written by the project's own writer (src/xlsx/workbook-writer.ts),
+  // every text in one shared-string table: another producer must read every string back where it was.
   const soffice = findTool(['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']);
   if (!soffice) missingTool('LibreOffice (soffice)', 'the merged workbook re-saved by LibreOffice');
-  (soffice ? it : it.skip)('writes sheets LibreOffice reads back string for string (shared strings extended, not replaced)', async () => {
+  (soffice ? it : it.skip)('writes sheets LibreOffice reads back string for string', async () => {
     const lo = join(dir, 'lo');
     execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx', '--outdir', lo, outQ3()], { stdio: 'ignore', timeout: 120000 });
     const ours = await readWorkbook(readFileSync(outQ3()), 'tong-hop-q3.xlsx');
@@ -120,9 +121,9 @@ describe('cchc merge', () => {
     expect(c.summary.errors).toBe(0);
   }, 180000);
 
-  it('gives the same consolidation on one thread as on all cores (--threads 1)', () => {
+  it('gives the same consolidation on one thread as with a worker thread (--threads 1, --threads 2)', () => {
     const one = run('merge', q4, '--out', join(dir, 'mot-luong.xlsx'), '--previous', outQ3(), '--json', '--threads', '1');
-    const all = run('merge', q4, '--out', join(dir, 'moi-luong.xlsx'), '--previous', outQ3(), '--json');
+    const all = run('merge', q4, '--out', join(dir, 'moi-luong.xlsx'), '--previous', outQ3(), '--json', '--threads', '2');
     expect(one.code).toBe(1);
     const strip = (out: string) => ({ ...JSON.parse(out), out: null });
     expect(strip(one.out)).toEqual(strip(all.out));
@@ -268,4 +269,10 @@ describe('cchc merge', () => {
     expect(statSync(unit).mtimeMs).toBe(before);
     expect(() => statSync(join(dir, 'y.xlsx'))).toThrow();
   }, 180000);
+});
+
+describe('merge threads by default', () => {
+  it('checks on the main thread alone on one or two cores, on one thread per core beyond', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultThreads(cores))).toEqual([1, 1, 3, 4, 16]);
+  });
 });
