@@ -156,7 +156,9 @@ module.exports = (env = {}, argv = {}) => {
       clean: true,
     },
     plugins,
-    optimization: { splitChunks: { chunks: 'async' } },
+    // Chunks named by what they hold (the webpackChunkName given, or the modules they share), not
+    // numbered: what a page fetches, listed by bench/frontend.ts, can be read.
+    optimization: { splitChunks: { chunks: 'async' }, chunkIds: 'named' },
     devServer: {
       port: PORT,
       host: 'localhost',

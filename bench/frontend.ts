@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { formatNumber } from '../src/core/numbers';
 import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from '../test/e2e/web';
 
@@ -104,12 +104,20 @@ const WATCH_PICK_FILE = `(() => {
 interface Fetched {
   /** The build's files a page asked for: paths under the server's root, once each, in request order. */
   files: string[];
+  /**
+   * The files whose request started by `pageMs` (the page's performance.now()). Decided by each
+   * request's own start time, not by when the bench hears of it: the bench hears of a request a
+   * moment late, and a chunk asked for just after the moment would otherwise count before it.
+   * Asked once every request has finished (its timing is known only then).
+   */
+  startedBy(page: Page, pageMs: number): Promise<string[]>;
   /** Resolves once no request has been open for `quietMs` (what the page fetches on its own is all in). */
   idle(quietMs?: number): Promise<void>;
 }
 
 function watchFetched(context: BrowserContext, origin: string): Fetched {
   const files: string[] = [];
+  const requests: [string, Request][] = [];
   let open = 0;
   let last = Date.now();
   context.on('request', (r) => {
@@ -118,6 +126,7 @@ function watchFetched(context: BrowserContext, origin: string): Fetched {
     const u = new URL(r.url());
     if (u.origin !== origin) return;
     const path = decodeURIComponent(u.pathname).replace(/^\//, '');
+    requests.push([path, r]);
     if (!files.includes(path)) files.push(path);
   });
   const done = () => {
@@ -129,7 +138,14 @@ function watchFetched(context: BrowserContext, origin: string): Fetched {
   const idle = async (quietMs = 500) => {
     while (open > 0 || Date.now() - last < quietMs) await new Promise((ok) => setTimeout(ok, 50));
   };
-  return { files, idle };
+  const startedBy = async (page: Page, pageMs: number) => {
+    await idle();
+    const limit = (await page.evaluate(() => performance.timeOrigin)) + pageMs;
+    const out: string[] = [];
+    for (const [path, r] of requests) if (r.timing().startTime <= limit && !out.includes(path)) out.push(path);
+    return out;
+  };
+  return { files, startedBy, idle };
 }
 
 function gzippedKb(outDir: string, files: readonly string[]): number {
@@ -154,8 +170,8 @@ async function paneFetched(browser: Browser, origin: string): Promise<{ usable: 
     await page.addInitScript(WATCH_INTERACTIVE);
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 30_000 });
-    const usable = [...fetched.files];
-    await fetched.idle();
+    const tti = await page.evaluate(() => (window as unknown as { __tti: number }).__tti);
+    const usable = await fetched.startedBy(page, tti);
     return { usable, settled: [...fetched.files] };
   } finally {
     await context.close();
@@ -171,8 +187,8 @@ async function standaloneFetched(browser: Browser, origin: string): Promise<{ us
     await page.addInitScript(WATCH_PICK_FILE);
     await page.goto(`${origin}/standalone.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined, null, { timeout: 30_000 });
-    const usable = [...fetched.files];
     const usableMs = await page.evaluate(() => (window as unknown as { __usable: number }).__usable);
+    const usable = await fetched.startedBy(page, usableMs);
     const chosen = await page.evaluate(() => performance.now());
     await page.getByTestId('file-input').setInputFiles(SAMPLE);
     await page.getByTestId('period').waitFor({ timeout: 60_000 });
