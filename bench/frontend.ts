@@ -6,15 +6,18 @@
  * and any request to another host fails the bench.
  *
  * Then what the browser fetches, as the files the page asked the server for, each gzipped at level
- * 9 (what a server compressing its answers sends): the pane until its button is enabled, and the
- * standalone page of the same build until its "choose a file" button shows and until a chosen
- * workbook's results show (the reader's and the checker's chunks come with the first file).
+ * 9 (what a server compressing its answers sends): the pane until its button is enabled and once
+ * it has also fetched what it loads by itself right after (the check engine and the results'
+ * parts, src/taskpane/whenUsable.ts), and the standalone page of the same build until its "choose
+ * a file" button is enabled and until a chosen workbook's results show (the reader's and the
+ * checker's chunks come with the first file). Each moment is seen by a MutationObserver in the
+ * page, so a request started after it is not counted before it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { formatNumber } from '../src/core/numbers';
 import { buildWeb, CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from '../test/e2e/web';
 
@@ -41,6 +44,10 @@ export interface FrontendResult {
 export interface FetchedBytes {
   /** The pane, when "Kiểm tra số liệu" is first enabled. */
   paneUsable: number;
+  /** The file names behind it. */
+  paneUsableFiles: string[];
+  /** The pane, once it has also fetched what it loads by itself after that (the check engine, the results' parts). */
+  paneSettled: number;
   /** The standalone page, when its "choose a file" button shows. */
   standaloneUsable: number;
   /** The standalone page, when a chosen workbook's results show. */
@@ -82,16 +89,63 @@ const WATCH_INTERACTIVE = `(() => {
   obs.observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
 
-/** The build's files a page asked for: paths under the server's root, once each, in request order. */
-function watchFetched(context: BrowserContext, origin: string): string[] {
-  const fetched: string[] = [];
+/** The standalone page's "choose a file" button, when it first exists and is enabled. */
+const WATCH_PICK_FILE = `(() => {
+  const obs = new MutationObserver(() => {
+    const b = document.querySelector('[data-testid="pick-file"]');
+    if (b && !b.disabled && window.__usable === undefined) {
+      window.__usable = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+interface Fetched {
+  /** The build's files a page asked for: paths under the server's root, once each, in request order. */
+  files: string[];
+  /**
+   * The files whose request started by `pageMs` (the page's performance.now()). Decided by each
+   * request's own start time, not by when the bench hears of it: the bench hears of a request a
+   * moment late, and a chunk asked for just after the moment would otherwise count before it.
+   * Asked once every request has finished (its timing is known only then).
+   */
+  startedBy(page: Page, pageMs: number): Promise<string[]>;
+  /** Resolves once no request has been open for `quietMs` (what the page fetches on its own is all in). */
+  idle(quietMs?: number): Promise<void>;
+}
+
+function watchFetched(context: BrowserContext, origin: string): Fetched {
+  const files: string[] = [];
+  const requests: [string, Request][] = [];
+  let open = 0;
+  let last = Date.now();
   context.on('request', (r) => {
+    open++;
+    last = Date.now();
     const u = new URL(r.url());
     if (u.origin !== origin) return;
     const path = decodeURIComponent(u.pathname).replace(/^\//, '');
-    if (!fetched.includes(path)) fetched.push(path);
+    requests.push([path, r]);
+    if (!files.includes(path)) files.push(path);
   });
-  return fetched;
+  const done = () => {
+    open--;
+    last = Date.now();
+  };
+  context.on('requestfinished', done);
+  context.on('requestfailed', done);
+  const idle = async (quietMs = 500) => {
+    while (open > 0 || Date.now() - last < quietMs) await new Promise((ok) => setTimeout(ok, 50));
+  };
+  const startedBy = async (page: Page, pageMs: number) => {
+    await idle();
+    const limit = (await page.evaluate(() => performance.timeOrigin)) + pageMs;
+    const out: string[] = [];
+    for (const [path, r] of requests) if (r.timing().startTime <= limit && !out.includes(path)) out.push(path);
+    return out;
+  };
+  return { files, startedBy, idle };
 }
 
 function gzippedKb(outDir: string, files: readonly string[]): number {
@@ -104,8 +158,11 @@ function gzippedKb(outDir: string, files: readonly string[]): number {
   return bytes / 1024;
 }
 
-/** The pane's files fetched until its button is enabled. */
-async function paneFetched(browser: Browser, origin: string): Promise<string[]> {
+/**
+ * The pane's files fetched until its button is enabled, and once it has fetched what it loads on
+ * its own after that (the check engine, the results' components: src/taskpane/whenUsable.ts).
+ */
+async function paneFetched(browser: Browser, origin: string): Promise<{ usable: string[]; settled: string[] }> {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
   try {
     const fetched = watchFetched(context, origin);
@@ -113,7 +170,9 @@ async function paneFetched(browser: Browser, origin: string): Promise<string[]> 
     await page.addInitScript(WATCH_INTERACTIVE);
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined, null, { timeout: 30_000 });
-    return [...fetched];
+    const tti = await page.evaluate(() => (window as unknown as { __tti: number }).__tti);
+    const usable = await fetched.startedBy(page, tti);
+    return { usable, settled: [...fetched.files] };
   } finally {
     await context.close();
   }
@@ -125,15 +184,16 @@ async function standaloneFetched(browser: Browser, origin: string): Promise<{ us
   try {
     const fetched = watchFetched(context, origin);
     const page = await context.newPage();
+    await page.addInitScript(WATCH_PICK_FILE);
     await page.goto(`${origin}/standalone.html`, { waitUntil: 'commit' });
-    await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
-    const usable = [...fetched];
-    const usableMs = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => (window as unknown as { __usable?: number }).__usable !== undefined, null, { timeout: 30_000 });
+    const usableMs = await page.evaluate(() => (window as unknown as { __usable: number }).__usable);
+    const usable = await fetched.startedBy(page, usableMs);
     const chosen = await page.evaluate(() => performance.now());
     await page.getByTestId('file-input').setInputFiles(SAMPLE);
     await page.getByTestId('period').waitFor({ timeout: 60_000 });
     const checkedMs = (await page.evaluate(() => performance.now())) - chosen;
-    return { usable, checked: [...fetched], usableMs, checkedMs };
+    return { usable, checked: [...fetched.files], usableMs, checkedMs };
   } finally {
     await context.close();
   }
@@ -147,7 +207,9 @@ export async function measureFetched(outDir: string, browser: Browser): Promise<
     const pane = await paneFetched(browser, server.url);
     const standalone = await standaloneFetched(browser, server.url);
     return {
-      paneUsable: gzippedKb(outDir, pane),
+      paneUsable: gzippedKb(outDir, pane.usable),
+      paneUsableFiles: pane.usable,
+      paneSettled: gzippedKb(outDir, pane.settled),
       standaloneUsable: gzippedKb(outDir, standalone.usable),
       standaloneChecked: gzippedKb(outDir, standalone.checked),
       standaloneCheckedFiles: standalone.checked,
@@ -242,6 +304,7 @@ function printFetched(f: FetchedBytes): void {
   const verdict = (ok: boolean) => (ok ? 'ĐẠT' : 'CHƯA ĐẠT');
   console.log('Dung lượng trình duyệt tải về (gzip, các tệp trang đã xin):');
   console.log(`  Ngăn tác vụ, đến khi nút "Kiểm tra số liệu" bấm được: ${formatNumber(f.paneUsable, 1)} KB — mục tiêu ≤ ${TARGET_PANE_FETCHED_KB} KB: ${verdict(f.paneUsable <= TARGET_PANE_FETCHED_KB)}`);
+  console.log(`  Ngăn tác vụ, khi đã tải xong phần kiểm tra và phần kết quả (tải sau khi bấm được): ${formatNumber(f.paneSettled, 1)} KB`);
   console.log(`  Trang kiểm tra không cần Office, đến khi chọn tệp được: ${formatNumber(f.standaloneUsable, 1)} KB`);
   console.log(`  Trang kiểm tra không cần Office, đến khi có kết quả một sổ: ${formatNumber(f.standaloneChecked, 1)} KB`);
   console.log(`  (trang kiểm tra không cần Office, một lần đo: chọn tệp được sau ${formatNumber(f.standaloneUsableMs, 0)} ms; kết quả mau-co-loi.xlsx sau ${formatNumber(f.standaloneCheckedMs, 0)} ms kể từ lúc chọn)`);
@@ -264,7 +327,8 @@ async function bytesOf(dir: string): Promise<void> {
   try {
     const f = await measureFetched(dir, browser);
     printFetched(f);
-    console.log(`  (${f.standaloneCheckedFiles.join(', ')})`);
+    console.log(`  (ngăn tác vụ: ${f.paneUsableFiles.map((x) => `${x} ${formatNumber(gzippedKb(dir, [x]), 1)}`).join(', ')})`);
+    console.log(`  (trang kiểm tra: ${f.standaloneCheckedFiles.map((x) => `${x} ${formatNumber(gzippedKb(dir, [x]), 1)}`).join(', ')})`);
   } finally {
     await browser.close();
   }

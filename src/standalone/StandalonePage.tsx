@@ -1,5 +1,5 @@
 import { WorkbookInput } from '../taskpane/WorkbookInput';
-import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
+import { Suspense, lazy, useCallback, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { Button, FluentProvider, Link, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons/svg/folder-open';
 import { ArrowDownloadRegular } from '@fluentui/react-icons/svg/arrow-download';
@@ -9,6 +9,7 @@ import type { Finding } from '../core/findings';
 import { copyToClipboard } from '../host/clipboard';
 import { messageOf, runAction, type Busy } from '../taskpane/status';
 import { saveBytes } from '../host/download';
+import { useWhenUsable } from '../taskpane/whenUsable';
 
 /**
  * "Kiểm tra không cần Office": the Excel pane's results for a workbook chosen from disk, for
@@ -68,9 +69,15 @@ export function StandalonePage() {
   const [active, setActive] = useState<Finding | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  useEffect(() => {
-    void loadResults();
-  }, []);
+  // The results' chunk comes once the page is usable; until then nothing renders the lazy Status,
+  // which would fetch it sooner.
+  const [styledStatus, setStyledStatus] = useState(false);
+  useWhenUsable(() => {
+    loadResults().then(
+      () => setStyledStatus(true),
+      () => undefined, // Results reports the failure when a file needs it
+    );
+  });
 
   const run = useCallback((kind: Exclude<Busy, null>, work: () => Promise<void>) => runAction(kind, work, { setBusy, setError, setNotice }), []);
 
@@ -178,9 +185,17 @@ export function StandalonePage() {
             </Text>
           </section>
 
-          <Suspense fallback={busy ? <p role="status">Đang xử lý…</p> : null}>
-            <Status busy={busy} error={error} notice={notice} />
-          </Suspense>
+          {styledStatus ? (
+            <Suspense fallback={busy ? <p role="status">Đang xử lý…</p> : null}>
+              <Status busy={busy} error={error} notice={notice} />
+            </Suspense>
+          ) : (
+            <>
+              {busy && <p role="status">Đang xử lý…</p>}
+              {error && <p role="alert">{error}</p>}
+              {notice && <p>{notice}</p>}
+            </>
+          )}
 
           {report && (
             <section className={s.results} aria-label="Kết quả kiểm tra">

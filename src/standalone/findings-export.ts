@@ -1,6 +1,7 @@
 import type { Finding } from '../core/findings';
 import { SEVERITY_LABEL } from '../core/messages';
-import { newXmlDrops, spreadsheetText, xmlDropsNote } from '../core/xml-text';
+import { newXmlDrops, xmlDropsNote } from '../core/xml-text';
+import { listWorkbook } from '../xlsx/list-workbook';
 
 /**
  * The columns of the findings list, in both formats. Everything an officer reads is Vietnamese; the
@@ -53,32 +54,27 @@ export function findingsCsv(findings: readonly Finding[]): string {
 
 /**
  * The same list as an .xlsx: Vietnamese Windows uses ";" as its list separator, so a double-clicked
- * .csv may land in one column there; an .xlsx opens the same everywhere.
+ * .csv may land in one column there; an .xlsx opens the same everywhere. Every value is text (the
+ * writer has no formulas), header bold and frozen, the messages wrapped, an AutoFilter on the list.
+ * The project's own writer (src/xlsx/list-workbook.ts), not ExcelJS, which would be most of the
+ * one-file standalone page's script.
  */
 export async function findingsXlsx(findings: readonly Finding[]): Promise<Uint8Array> {
-  // A chunk of its own, fetched when this download is asked for: under the reader's chunk name
-  // ExcelJS (about 250 KB gzipped) came with every workbook a page read, though reading never uses it.
-  const { default: ExcelJS } = await import(/* webpackChunkName: "findings-xlsx" */ 'exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Phát hiện', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: FINDINGS_COLUMNS[0], width: 16 },
-    { header: FINDINGS_COLUMNS[1], width: 8 },
-    { header: FINDINGS_COLUMNS[2], width: 10 },
-    { header: FINDINGS_COLUMNS[3], width: 100 },
-    { header: FINDINGS_COLUMNS[4], width: 26 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  // Every value is written as text (ExcelJS never turns a string into a formula), without the
-  // characters XML forbids (ExcelJS would write U+FFFF as it is: src/core/xml-text.ts).
-  const drops = newXmlDrops();
-  for (const row of findingRows(findings)) ws.addRow(row.map((v) => spreadsheetText(v, drops)));
-  const dropped = xmlDropsNote(drops);
-  // Said in the list itself, on a last line: the page offers the file as a download only.
-  if (dropped) ws.addRow(['', '', '', dropped, '']);
-  ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
-  ws.autoFilter = { from: 'A1', to: `E${findings.length + 1}` };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return listWorkbook(
+    {
+      name: 'Phát hiện',
+      header: FINDINGS_COLUMNS,
+      rows: findingRows(findings),
+      // Said in the list itself, on a last line: the page offers the file as a download only.
+      after: (drops) => {
+        const dropped = xmlDropsNote(drops);
+        return dropped ? [['', '', '', dropped, '']] : [];
+      },
+      widths: [16, 8, 10, 100, 26],
+      wrap: 3,
+    },
+    newXmlDrops(),
+  );
 }
 
 /** "Phát hiện - mau-co-loi.csv" from the workbook's name. */

@@ -6,9 +6,10 @@ import type { Finding } from '../core/findings';
 import type { ExcelActions } from '../host/actions';
 import { busyText, checkedSentence, formatAt, messageOf, runAction, type Busy, type StatusProps } from './status';
 import { LiveRegion } from './LiveRegion';
+import { useWhenUsable } from './whenUsable';
 
 // The results (accordion, badges, indicators) are not needed to draw the pane: they come in their
-// own chunk, fetched as soon as the pane is up, so the button is usable sooner.
+// own chunk, fetched once the pane is usable (whenUsable.ts), so the button is usable sooner.
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(() => loadResults().then((m) => ({ default: m.Results })));
 const Status = lazy(() => loadResults().then((m) => ({ default: m.Status })));
@@ -57,6 +58,9 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
   const [ribbon, setRibbon] = useState<Awaited<ReturnType<NonNullable<ExcelActions['lastRibbonCheck']>>>>(null);
   const [live, setLive] = useState('');
   const [merging, setMerging] = useState(false);
+  // Until the results' chunk is here, the status is said in plain paragraphs: rendering the lazy
+  // Status earlier would fetch that chunk before the pane is usable.
+  const [styledStatus, setStyledStatus] = useState(false);
   // The same sentence twice is not announced again: a no-break space alternates to make it new.
   const announce = useCallback((text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text)), []);
 
@@ -137,9 +141,12 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
           })
       : undefined;
 
-  useEffect(() => {
-    void loadResults();
-  }, []);
+  useWhenUsable(() => {
+    loadResults().then(
+      () => setStyledStatus(true),
+      () => undefined, // the plain status stays; Results reports the failure when a check needs it
+    );
+  });
 
   // The ribbon button's result, until the pane's own check replaces it. The adapter that can read
   // it arrives after the first render (index.tsx), hence the dependency on the function itself.
@@ -187,9 +194,13 @@ function PaneBody({ actions }: { actions: ExcelActions }) {
         </Suspense>
       )}
 
-      <Suspense fallback={<PlainStatus busy={busy} error={error} notice={notice} />}>
-        <Status busy={busy} error={error} notice={notice} />
-      </Suspense>
+      {styledStatus ? (
+        <Suspense fallback={<PlainStatus busy={busy} error={error} notice={notice} />}>
+          <Status busy={busy} error={error} notice={notice} />
+        </Suspense>
+      ) : (
+        <PlainStatus busy={busy} error={error} notice={notice} />
+      )}
 
       {ribbon && !report && (
         <p style={styles.hint} data-testid="ribbon-check">

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { ExcelActions, WordActions } from '../host/actions';
 import { TaskPane } from './TaskPane';
 import { capabilities, type OfficeHostName } from './requirements';
+import { useWhenUsable } from './whenUsable';
 
 interface LazyContext {
   keys(): string[];
@@ -20,8 +21,11 @@ const wordAdapters = (require as unknown as WebpackRequire).context('..', true, 
 const root = createRoot(document.getElementById('root')!);
 
 // Whole-pane messages are for the rare cases (no Office, Word); their Fluent parts load on demand.
+// "Đang kết nối với Office…", shown on every start for the moment Office takes, stays plain text:
+// its spinner's chunk would be fetched before the pane is usable, for a message gone by then.
 const FluentNotice = lazy(() => import(/* webpackChunkName: "notice" */ './Notice').then((m) => ({ default: m.Notice })));
 function Notice(props: ComponentProps<typeof FluentNotice>) {
+  if (props.busy) return <p role="status" style={{ padding: 12, margin: 0 }}>{props.text}</p>;
   return (
     <Suspense fallback={<p style={{ padding: 12, margin: 0 }}>{props.text}</p>}>
       <FluentNotice {...props} />
@@ -42,9 +46,10 @@ function hostNotice(host: OfficeHostName): { blocked: boolean; notice: ReactElem
 
 /**
  * The Excel adapter carries the whole check engine; the pane is drawn first and the adapter comes
- * in its own chunk right after. A click that arrives before it does simply waits for it. Once
- * loaded, the pane is given the real adapter (its optional abilities, like insertTemplate, depend
- * on the host and are only known then); React keeps the pane's state across the swap.
+ * in its own chunk once the pane is usable (whenUsable.ts). A click that arrives before it does
+ * simply waits for it. Once loaded, the pane is given the real adapter (its optional abilities,
+ * like insertTemplate, depend on the host and are only known then); React keeps the pane's state
+ * across the swap.
  */
 function showExcel(): void {
   const { blocked, notice } = hostNotice('excel');
@@ -56,21 +61,34 @@ function showExcel(): void {
     <>
       {notice}
       <TaskPane actions={actions} />
+      <WhenUsable work={() => void adapter()} />
     </>
   );
-  const adapter = import(/* webpackChunkName: "excel" */ '../excel/actions').then((m) => m.createExcelActions());
+  let loading: Promise<ExcelActions> | null = null;
+  const adapter = (): Promise<ExcelActions> => {
+    if (!loading) {
+      loading = import(/* webpackChunkName: "excel" */ '../excel/actions').then((m) => m.createExcelActions());
+      loading.then(
+        (actions) => root.render(pane(actions)),
+        () => undefined, // the waiting actions report the failure when used
+      );
+    }
+    return loading;
+  };
   const waiting: ExcelActions = {
     host: 'excel',
-    check: async () => (await adapter).check(),
-    clearHighlights: async () => (await adapter).clearHighlights(),
-    select: async (sheet, cell) => (await adapter).select(sheet, cell),
-    copyText: async (text) => (await adapter).copyText(text),
+    check: async () => (await adapter()).check(),
+    clearHighlights: async () => (await adapter()).clearHighlights(),
+    select: async (sheet, cell) => (await adapter()).select(sheet, cell),
+    copyText: async (text) => (await adapter()).copyText(text),
   };
   root.render(pane(waiting));
-  adapter.then(
-    (actions) => root.render(pane(actions)),
-    () => undefined, // the waiting actions report the failure when used
-  );
+}
+
+/** Starts `work` once what is rendered beside it is drawn (whenUsable.ts); renders nothing. */
+function WhenUsable({ work }: { work: () => void }) {
+  useWhenUsable(work);
+  return null;
 }
 
 async function showWord(): Promise<void> {

@@ -8,7 +8,12 @@
  * ranges differs from their treatment of typed arguments (SUM ignores text in a range but refuses
  * it as an argument), which formulajs does not follow.
  */
-import * as formulajs from '@formulajs/formulajs';
+import {
+  ABS, INT, MOD, ROUND, ROUNDUP, ROUNDDOWN, TRUNC, CEILING, FLOOR, POWER, SQRT, SIGN,
+  DATE, YEAR, MONTH, DAY, EDATE, EOMONTH, CHOOSE, MATCH, INDEX, VLOOKUP, HLOOKUP, COUNTBLANK,
+  SUMPRODUCT, LEN, LEFT, RIGHT, MID, TRIM, UPPER, LOWER, CONCATENATE, CONCAT, EXACT, ISBLANK,
+  ISNUMBER, ISTEXT, ISERROR, ISNA, TRUE, FALSE,
+} from '@formulajs/formulajs';
 import { parse, parseA1Ref, parseStructRef, tokenize } from '@borgar/fx/xlsx';
 import type { AstExpression } from '@borgar/fx/xlsx';
 import type { Cell, SheetGrid, TableRef, WorkbookModel } from '../core/model';
@@ -543,8 +548,8 @@ class Evaluator {
 
   /** Any other function, from formulajs: ranges as arrays, typed numbers as numbers. */
   private library(name: string, args: Val[]): Val {
-    const fn = (formulajs as unknown as Record<string, unknown>)[name];
-    if (typeof fn !== 'function' || !LIBRARY_OK.has(name)) throw new Unsupported(`function ${name}`);
+    const fn = Object.prototype.hasOwnProperty.call(LIBRARY, name) ? LIBRARY[name] : undefined;
+    if (typeof fn !== 'function') throw new Unsupported(`function ${name}`);
     const plain = args.map((a) => {
       // A one-cell reference stands for its value (MATCH(B6, …), DATE(B7, …)).
       if ((isRef(a) && (a.top !== a.bottom || a.left !== a.right)) || Array.isArray(a)) return this.matrix(a).map((row) => row.map(toLibrary));
@@ -579,16 +584,17 @@ const isSubtotal = (c: Cell) => !!c.f && /\bSUBTOTAL\s*\(/i.test(c.f);
 
 /**
  * formulajs functions used as they are. Kept to a list so that a function whose formulajs version
- * differs from Excel on ranges or text (SUM parses text in ranges) is never used by accident.
+ * differs from Excel on ranges or text (SUM parses text in ranges) is never used by accident; and
+ * imported by name, so that a bundle keeps only these (the pages' scripts, `npm run build:standalone`).
  */
-const LIBRARY_OK = new Set([
-  'ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN',
-  'DATE', 'YEAR', 'MONTH', 'DAY', 'EDATE', 'EOMONTH',
-  'CHOOSE', 'MATCH', 'INDEX', 'VLOOKUP', 'HLOOKUP',
-  'COUNTBLANK', 'SUMPRODUCT',
-  'LEN', 'LEFT', 'RIGHT', 'MID', 'TRIM', 'UPPER', 'LOWER', 'CONCATENATE', 'CONCAT', 'EXACT',
-  'ISBLANK', 'ISNUMBER', 'ISTEXT', 'ISERROR', 'ISNA', 'TRUE', 'FALSE',
-]);
+const LIBRARY: Readonly<Record<string, (...a: unknown[]) => unknown>> = {
+  ABS, INT, MOD, ROUND, ROUNDUP, ROUNDDOWN, TRUNC, CEILING, FLOOR, POWER, SQRT, SIGN,
+  DATE, YEAR, MONTH, DAY, EDATE, EOMONTH,
+  CHOOSE, MATCH, INDEX, VLOOKUP, HLOOKUP,
+  COUNTBLANK, SUMPRODUCT,
+  LEN, LEFT, RIGHT, MID, TRIM, UPPER, LOWER, CONCATENATE, CONCAT, EXACT,
+  ISBLANK, ISNUMBER, ISTEXT, ISERROR, ISNA, TRUE, FALSE,
+} as unknown as Record<string, (...a: unknown[]) => unknown>;
 /** Functions whose typed text arguments Excel converts to numbers (and refuses when it cannot). */
 const NEEDS_NUMBERS = new Set(['ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN', 'DATE', 'EDATE', 'EOMONTH']);
 
@@ -597,7 +603,7 @@ const NEEDS_NUMBERS = new Set(['ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDO
  * export them, so they are taken from calls that return them.
  */
 const LIBRARY_ERRORS: ReadonlyMap<string, unknown> = (() => {
-  const f = formulajs as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const f = LIBRARY;
   const found = [f.SQRT!(-1), f.VLOOKUP!('x', [['y', 1]], 2, false), f.ABS!('x'), f.INDEX!([[1]], 5), f.MOD!(1, 0)];
   return new Map(found.filter((e): e is Error => e instanceof Error).map((e) => [e.message, e]));
 })();

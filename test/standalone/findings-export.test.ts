@@ -163,3 +163,82 @@ test('the .xlsx list drops what XML forbids and says so on a last line', async (
   expect(ws.getCell('D2').value).toBe('ab _x0041_');
   expect(String(ws.getCell('D3').value)).toMatch(/^Đã bỏ ký tự không được phép .* khỏi 2 đoạn chữ/);
 });
+
+describe('the .xlsx list, written without ExcelJS, is the file ExcelJS wrote', () => {
+  const findings = [
+    finding({}),
+    finding({ severity: 'warning', code: 'cap_exceeded', sheet: "Biên chế 'cũ'", cell: 'C9', message: 'Vượt mức "tối đa" <90> & cần xem lại\ndòng thứ hai' }),
+    finding({ severity: 'info', code: 'text_number', sheet: 'TTHC', cell: 'B8', message: '  hai khoảng trắng đầu' }),
+  ];
+  /** What the page wrote with ExcelJS before, as it wrote it: the reference the new file is read against. */
+  async function withExcelJs(): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phát hiện', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = [16, 8, 10, 100, 26].map((width, i) => ({ header: HEADER[i], width }));
+    ws.getRow(1).font = { bold: true };
+    ws.addRow(['TTHC', 'F7', 'Lỗi', 'Đã giải quyết ghi 80 nhưng tổng là 77.', 'sum_mismatch']);
+    ws.addRow(["Biên chế 'cũ'", 'C9', 'Cảnh báo', 'Vượt mức "tối đa" <90> & cần xem lại\ndòng thứ hai', 'cap_exceeded']);
+    ws.addRow(['TTHC', 'B8', 'Gợi ý', '  hai khoảng trắng đầu', 'text_number']);
+    ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+    ws.autoFilter = { from: 'A1', to: 'E4' };
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    return back;
+  }
+
+  test('values, types, widths, bold header, wrapped messages, frozen header and AutoFilter read back by ExcelJS', async () => {
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.load((await findingsXlsx(findings)) as unknown as ArrayBuffer);
+    const theirs = await withExcelJs();
+    expect(ours.worksheets.map((w) => w.name)).toEqual(['Phát hiện']);
+    const a = ours.getWorksheet('Phát hiện')!;
+    const b = theirs.getWorksheet('Phát hiện')!;
+    expect(a.getSheetValues()).toEqual(b.getSheetValues());
+    expect(a.rowCount).toBe(4);
+    for (let r = 1; r <= 4; r++)
+      for (let c = 1; c <= 5; c++) {
+        const [x, y] = [a.getCell(r, c), b.getCell(r, c)];
+        expect(x.type).toBe(ExcelJS.ValueType.String);
+        expect([r, c, !!x.font?.bold, x.alignment?.wrapText ?? false, x.alignment?.vertical]).toEqual([r, c, !!y.font?.bold, y.alignment?.wrapText ?? false, y.alignment?.vertical]);
+      }
+    // The header bold, only column D wrapped: stated here too, not only as "the same as before".
+    expect([1, 2, 3, 4, 5].map((c) => !!a.getCell(1, c).font?.bold)).toEqual([true, true, true, true, true]);
+    expect([1, 2, 3, 4, 5].map((c) => !!a.getCell(2, c).font?.bold)).toEqual([false, false, false, false, false]);
+    expect([1, 2, 3, 4, 5].map((c) => a.getCell(3, c).alignment?.wrapText ?? false)).toEqual([false, false, false, true, false]);
+    expect(a.columns.map((c) => c.width)).toEqual([16, 8, 10, 100, 26]);
+    expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(a.autoFilter).toBe('A1:E4');
+  });
+
+  const soffice = findTool(['/usr/bin/soffice', '/usr/local/bin/soffice']);
+  if (!soffice) missingTool('LibreOffice (soffice)', 'the findings .xlsx opened by a spreadsheet');
+  else
+    test('LibreOffice opens it and gives back the same rows', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cchc-xlsx-list-'));
+      return findingsXlsx(findings).then((bytes) => {
+        try {
+          writeFileSync(join(dir, 'phat-hien.xlsx'), bytes);
+          // Filter options: separator 59 (";"), text delimiter 34 ('"'), character set 76 (UTF-8).
+          execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76', '--outdir', dir, join(dir, 'phat-hien.xlsx')], { timeout: 120000, stdio: 'pipe' });
+          const rows = parseSemicolonCsv(readFileSync(join(dir, 'phat-hien.csv'), 'utf8').replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\n'));
+          expect(rows.slice(0, 4)).toEqual([
+            HEADER,
+            ['TTHC', 'F7', 'Lỗi', 'Đã giải quyết ghi 80 nhưng tổng là 77.', 'sum_mismatch'],
+            ["Biên chế 'cũ'", 'C9', 'Cảnh báo', 'Vượt mức "tối đa" <90> & cần xem lại\r\ndòng thứ hai', 'cap_exceeded'],
+            ['TTHC', 'B8', 'Gợi ý', '  hai khoảng trắng đầu', 'text_number'],
+          ]);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }, 150000);
+
+  test("the project's own reader reads it whole", async () => {
+    const model = await readWorkbook(await findingsXlsx(findings), 'phat-hien.xlsx');
+    expect(model.sheets.map((s) => s.name)).toEqual(['Phát hiện']);
+    const text = model.sheets[0]!.rows.map((r) => r.map((c) => c?.v));
+    expect(text[0]).toEqual(HEADER);
+    expect(text[2]).toEqual(["Biên chế 'cũ'", 'C9', 'Cảnh báo', 'Vượt mức "tối đa" <90> & cần xem lại\ndòng thứ hai', 'cap_exceeded']);
+    expect(text[3]![3]).toBe('  hai khoảng trắng đầu');
+  });
+});
