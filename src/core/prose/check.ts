@@ -341,8 +341,9 @@ const shiftYear = (iso: string, by: number) => `${+iso.slice(0, 4) + by}${iso.sl
 
 function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Draft[], mark: Mark) {
   for (const w of r.windows) {
-    const reading = `đọc là: từ ${fmtDate(w.from)} đến ${fmtDate(w.to)}`;
-    const base = { paragraph: w.paragraph, start: w.start, end: w.end, actual: `${fmtDate(w.from)} – ${fmtDate(w.to)}` };
+    // Written only for a finding: most windows are the period's own.
+    const reading = () => `đọc là: từ ${fmtDate(w.from)} đến ${fmtDate(w.to)}`;
+    const base = () => ({ paragraph: w.paragraph, start: w.start, end: w.end, actual: `${fmtDate(w.from)} – ${fmtDate(w.to)}` });
     if (w.to < w.from) {
       mark(w);
       let cause = '';
@@ -355,7 +356,7 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
           cause = `năm của ngày ${w.from === win.from ? 'cuối' : 'đầu'} có lẽ gõ nhầm (kỳ ${periodPhrase(period.kind, period.year)} là từ ${fmtDate(win.from)} đến ${fmtDate(win.to)})`;
         }
       }
-      out.push({ ...base, code: 'window_backwards', ...(expected ? { expected } : {}), reading: `${reading}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
+      out.push({ ...base(), code: 'window_backwards', ...(expected ? { expected } : {}), reading: `${reading()}: ngày cuối trước ngày đầu ${fmtNum(-days(w.from, w.to))} ngày`, args: { from: fmtDate(w.from), to: fmtDate(w.to), cause } });
       continue;
     }
     if (!period) continue;
@@ -364,20 +365,20 @@ function checkWindows(r: ParagraphReading, period: ReportPeriod | null, out: Dra
       mark(w);
       continue;
     }
-    const expected = `${fmtDate(period.nd09.from)} – ${fmtDate(period.nd09.to)}`;
-    const name = periodPhrase(period.kind, period.year);
+    const expected = () => `${fmtDate(period.nd09.from)} – ${fmtDate(period.nd09.to)}`;
+    const name = () => periodPhrase(period.kind, period.year);
     // The same days of another year: the window was copied from another report.
     const yearsOff = wins.find((x) => x.from.slice(4) === w.from.slice(4) && x.to.slice(4) === w.to.slice(4) && days(x.from, w.from) !== 0);
     if (yearsOff) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
+      out.push({ ...base(), code: 'window_not_period', reading: reading(), expected: expected(), args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name(), expected: expected(), cause: 'có lẽ chép từ báo cáo kỳ khác (cùng ngày, khác năm)' } });
       continue;
     }
     // A window meant as the report's: one end on the period's, the other within two months of its own.
     const near = wins.some((x) => (x.from === w.from && Math.abs(days(x.to, w.to)) <= 62) || (x.to === w.to && Math.abs(days(x.from, w.from)) <= 62));
     if (near) {
       mark(w);
-      out.push({ ...base, code: 'window_not_period', reading, expected, args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name, expected, cause: '' } });
+      out.push({ ...base(), code: 'window_not_period', reading: reading(), expected: expected(), args: { from: fmtDate(w.from), to: fmtDate(w.to), period: name(), expected: expected(), cause: '' } });
     }
   }
 }
