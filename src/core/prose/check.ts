@@ -41,8 +41,14 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   const period = readPeriod(paragraphs);
   const date = readReportDate(paragraphs, readings);
   const drafts: Draft[] = [];
-  const checked = new Map<string, Span>();
-  const mark: Mark = (s) => checked.set(`${s.paragraph}:${s.start}`, { paragraph: s.paragraph, start: s.start, end: s.end });
+  // Keyed by paragraph and offset as one exact number (a string's offsets are below 2^32, a
+  // document's paragraphs far below 2^21): no key string per mark, and a figure is marked many times.
+  const checked = new Map<number, Span>();
+  const mark: Mark = (s) => {
+    const k = s.paragraph * 0x100000000 + s.start;
+    const was = checked.get(k);
+    if (!was || was.end !== s.end) checked.set(k, { paragraph: s.paragraph, start: s.start, end: s.end });
+  };
 
   const wrongWorkbook = options.workbook ? workbookIdentity(paragraphs, period, options.workbook) : null;
   if (wrongWorkbook) drafts.push(wrongWorkbook);
