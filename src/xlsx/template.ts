@@ -170,6 +170,10 @@ export async function buildWorkbook(options: BuildOptions = {}): Promise<Uint8Ar
 /** The same workbook laid out on the project's own writer's draft (workbook-writer.ts, writeDraft): no ExcelJS. */
 export function draftWorkbook(options: BuildOptions = {}): WorkbookDraft {
   const wb = new WorkbookDraft();
+  // Office's default theme as ExcelJS ships it (a string module, nothing else of ExcelJS is loaded):
+  // the tables' style (TableStyleLight9) draws its colours from the theme.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  wb.theme = require('exceljs/lib/xlsx/xml/theme1.js') as string;
   layOut(wb, options);
   return wb;
 }

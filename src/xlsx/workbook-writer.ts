@@ -1,15 +1,21 @@
 /**
- * The project's own .xlsx writer, for the consolidated workbook of `cchc merge` and of the Excel
- * pane. `buildWorkbook` (template.ts) lays the standard workbook out on a `WorkbookDraft`, which
- * takes the few calls of ExcelJS's worksheet API the layout makes (getCell, mergeCells, addTable…)
- * and keeps plain values; `writeDraft` then writes the package part by part, with sheets of plain
- * values ("Nguồn", "Truy vết") streamed after the standard ones, and zips it with fflate.
+ * The project's one .xlsx writer: the consolidated workbook of `cchc merge` and of the Excel pane,
+ * and the findings list of the standalone page (list-workbook.ts lays its one sheet out here).
+ * `draftWorkbook` (template.ts) lays the standard workbook out on a `WorkbookDraft`, which takes
+ * the few calls of ExcelJS's worksheet API the layouts make (getCell, getColumn, mergeCells,
+ * addTable, views, autoFilter…) and keeps plain values; `writeDraft` then writes the package part
+ * by part, with sheets of plain values ("Nguồn", "Truy vết") streamed after the draft's, and zips
+ * it with fflate.
  *
  * Why by hand and not ExcelJS: loading ExcelJS and its model of every cell was a third of a merge
  * of 200 units on the project machine (docs/merge.md), and its package was then unzipped and
- * zipped again twice (the totals-row formulas, the added sheets). The template and the samples
- * still go through ExcelJS (template.ts), and test/xlsx/workbook-writer.test.ts reads both writers'
- * output back with ExcelJS and LibreOffice and compares them on the same inputs.
+ * zipped again twice (the totals-row formulas, the added sheets); and the standalone page ships as
+ * one script (`npm run build:standalone`), of which ExcelJS, needed there only for the findings
+ * list, was about 250 of 650 KB gzipped. This module loads nothing of ExcelJS but its types; the
+ * Office theme, which only the tables' style needs, comes with the draft (`WorkbookDraft.theme`,
+ * set by template.ts). The template and the samples still go through ExcelJS (template.ts);
+ * test/xlsx/workbook-writer.test.ts and test/standalone/findings-export.test.ts read this writer's
+ * output back with ExcelJS and LibreOffice and compare it with ExcelJS's on the same inputs.
  *
  * What is written follows ECMA-376 Part 1 (SpreadsheetML): element order as its schema sequences
  * them (CT_Worksheet, CT_Table, CT_Stylesheet), every text through escapeXml (src/core/xml-text.ts:
@@ -20,12 +26,8 @@ import { strToU8 } from 'fflate';
 import { colToLetters } from '../core/model';
 import { escapeXml } from '../core/xml-text';
 import { writeZip } from '../zip/write';
-// Office's default theme as ExcelJS ships it (a string module, nothing else of ExcelJS is loaded):
-// the tables' style (TableStyleLight9) draws its colours from the theme.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const THEME: string = require('exceljs/lib/xlsx/xml/theme1.js');
-
 type Font = Partial<ExcelJS.Font>;
+type Alignment = Partial<ExcelJS.Alignment>;
 
 /**
  * What the standard workbook's layout (template.ts) uses of a workbook, a worksheet and a cell:
@@ -61,6 +63,7 @@ export class DraftCell implements LayoutCell {
   value: ExcelJS.CellValue = null;
   font: Font | undefined = undefined;
   numFmt: string | undefined = undefined;
+  alignment: Alignment | undefined = undefined;
   dataValidation: ExcelJS.DataValidation | undefined = undefined;
   constructor(
     readonly row: number,
@@ -91,10 +94,13 @@ function parseAddress(a: string): [number, number] {
 export class SheetDraft implements LayoutSheet {
   readonly cells = new Map<number, Map<number, DraftCell>>();
   readonly merges: [number, number, number, number][] = [];
-  readonly widths = new Map<number, number>();
+  /** Width in characters and the style of a column's empty cells, by 1-based column. */
+  readonly columns = new Map<number, { width?: number; alignment?: Alignment }>();
   readonly tables: DraftTable[] = [];
   views: Partial<ExcelJS.WorksheetView>[] = [];
   pageSetup: Partial<ExcelJS.PageSetup> | undefined = undefined;
+  /** A range such as "A1:E4", as ExcelJS's worksheet.autoFilter takes it: filter buttons on its first row. */
+  autoFilter: string | undefined = undefined;
   constructor(
     readonly name: string,
     readonly state: 'visible' | 'hidden',
@@ -125,22 +131,16 @@ export class SheetDraft implements LayoutSheet {
         const cell = this.getCell(r, c);
         cell.font = master.font;
         cell.numFmt = master.numFmt;
+        cell.alignment = master.alignment;
       }
     }
     this.merges.push(box);
   }
 
-  getColumn(c: number): { width?: number } {
-    const widths = this.widths;
-    return {
-      get width() {
-        return widths.get(c);
-      },
-      set width(w: number | undefined) {
-        if (w === undefined) widths.delete(c);
-        else widths.set(c, w);
-      },
-    };
+  getColumn(c: number): { width?: number; alignment?: Alignment } {
+    let column = this.columns.get(c);
+    if (!column) this.columns.set(c, (column = {}));
+    return column;
   }
 
   /** As ExcelJS's addTable: the header names and the totals label go into the cells. */
@@ -162,6 +162,8 @@ export class SheetDraft implements LayoutSheet {
 }
 
 export class WorkbookDraft implements LayoutBook {
+  /** The theme part's XML, for a workbook whose tables take their style's colours from it; none: no theme part, fonts without theme colours. */
+  theme: string | undefined = undefined;
   creator = '';
   created = new Date(0);
   modified = new Date(0);
@@ -234,25 +236,34 @@ const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2,
 /** Excel's serial of 1970-01-01, for dates in validation formulas (ExcelJS writes them so). */
 const EXCEL_EPOCH_1970 = 25569;
 
-/** Fonts, number formats and their combinations (cellXfs), each numbered once. */
+/** Fonts, number formats, alignments and their combinations (cellXfs), each numbered once. */
 class Styles {
-  private readonly fonts = new Map<string, number>([['', 0]]);
-  private readonly fontXml: string[] = ['<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'];
+  private readonly fonts = new Map<string, number>();
+  private readonly fontXml: string[] = [];
   private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>([['0/0', 0]]);
+  private readonly xfs = new Map<string, number>([['0/0/', 0]]);
   private readonly xfXml: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
 
-  /** The cellXfs index of a font and number format (0: neither). */
-  index(font: Font | undefined, numFmt: string | undefined): number {
-    if (!font && !numFmt) return 0;
+  /** themed: fonts in the theme's text colour and minor font (there is a theme part to refer to). */
+  constructor(private readonly themed: boolean) {
+    this.font({});
+  }
+
+  /** The cellXfs index of a font, number format and alignment (0: none of them). */
+  index(font: Font | undefined, numFmt: string | undefined, alignment?: Alignment): number {
+    if (!font && !numFmt && !alignment) return 0;
     const fontId = font ? this.font(font) : 0;
     const fmtId = numFmt ? this.format(numFmt) : 0;
-    const key = `${fontId}/${fmtId}`;
+    const align = alignment
+      ? `<alignment${alignment.horizontal ? ` horizontal="${alignment.horizontal}"` : ''}${alignment.vertical ? ` vertical="${alignment.vertical}"` : ''}${alignment.wrapText ? ' wrapText="1"' : ''}/>`
+      : '';
+    const key = `${fontId}/${fmtId}/${align}`;
     let i = this.xfs.get(key);
     if (i === undefined) {
       i = this.xfXml.length;
       this.xfs.set(key, i);
-      this.xfXml.push(`<xf numFmtId="${fmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${fmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`);
+      const attrs = `numFmtId="${fmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${fmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}`;
+      this.xfXml.push(align ? `<xf ${attrs} applyAlignment="1">${align}</xf>` : `<xf ${attrs}/>`);
     }
     return i;
   }
@@ -263,8 +274,8 @@ class Styles {
     if (i === undefined) {
       i = this.fontXml.length;
       this.fonts.set(key, i);
-      const color = f.color?.argb ? `<color rgb="${escapeXml(f.color.argb)}"/>` : '<color theme="1"/>';
-      this.fontXml.push(`<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${color}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`);
+      const color = f.color?.argb ? `<color rgb="${escapeXml(f.color.argb)}"/>` : this.themed ? '<color theme="1"/>' : '';
+      this.fontXml.push(`<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${color}<name val="Calibri"/><family val="2"/>${this.themed ? '<scheme val="minor"/>' : ''}</font>`);
     }
     return i;
   }
@@ -410,7 +421,14 @@ function draftSheetXml(s: SheetDraft, styles: Styles, sst: SharedStrings, tableR
     out.write(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${y}" topLeftCell="${tl}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${active}" sqref="${active}"/></sheetView></sheetViews>`);
   }
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
-  if (s.widths.size) out.write(`<cols>${[...s.widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<col min="${c}" max="${c}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  const cols = [...s.columns]
+    .filter(([, col]) => col.width !== undefined || col.alignment)
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, col]) => {
+      const st = styles.index(undefined, undefined, col.alignment);
+      return `<col min="${c}" max="${c}"${col.width !== undefined ? ` width="${col.width}"` : ''}${st ? ` style="${st}"` : ''}${col.width !== undefined ? ' customWidth="1"' : ''}/>`;
+    });
+  if (cols.length) out.write(`<cols>${cols.join('')}</cols>`);
   out.write('<sheetData>');
   const validations = new Map<string, { dv: ExcelJS.DataValidation; cells: DraftCell[] }>();
   for (const r of rowsUsed) {
@@ -422,7 +440,7 @@ function draftSheetXml(s: SheetDraft, styles: Styles, sst: SharedStrings, tableR
         const key = JSON.stringify(cell.dataValidation);
         (validations.get(key) ?? validations.set(key, { dv: cell.dataValidation, cells: [] }).get(key)!).cells.push(cell);
       }
-      const st = styles.index(cell.font, cell.numFmt);
+      const st = styles.index(cell.font, cell.numFmt, cell.alignment);
       const sAttr = st ? ` s="${st}"` : '';
       const ref = `${letter(c)}${r}`;
       const val = cell.value;
@@ -447,6 +465,7 @@ function draftSheetXml(s: SheetDraft, styles: Styles, sst: SharedStrings, tableR
     if (cells) out.write(`<row r="${r}">${cells}</row>`);
   }
   out.write('</sheetData>');
+  if (s.autoFilter) out.write(`<autoFilter ref="${escapeXml(s.autoFilter)}"/>`);
   if (s.merges.length) out.write(`<mergeCells count="${s.merges.length}">${s.merges.map(([r1, c1, r2, c2]) => `<mergeCell ref="${letter(c1)}${r1}:${letter(c2)}${r2}"/>`).join('')}</mergeCells>`);
   if (validations.size) out.write(`<dataValidations count="${validations.size}">${[...validations.values()].map((g) => validationXml(g.dv, sqrefOf(g.cells))).join('')}</dataValidations>`);
   const m = s.pageSetup?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
@@ -524,7 +543,7 @@ function plainSheetXml(sheet: PlainSheet, sst: SharedStrings, tally: WrittenTall
 /** The package's bytes and what it holds; `level` is deflate's (1: fastest). */
 export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = [], options: { level?: 1 | 6; mtime?: Date } = {}): { bytes: Uint8Array; tally: WrittenTally } {
   const tally: WrittenTally = { cells: 0, rows: 0, elements: 0, uncompressedBytes: 0, parts: 0, sheets: 0 };
-  const styles = new Styles();
+  const styles = new Styles(draft.theme !== undefined);
   const sst = new SharedStrings();
   const parts: PartOut[] = [];
   const add = (name: string, data: Uint8Array | string) => parts.push({ name, data: typeof data === 'string' ? strToU8(data) : data });
@@ -553,18 +572,25 @@ export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = 
     sheetEntries.push({ name: s.name, state: 'visible' });
   }
   const sheetsXml = sheetEntries.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state === 'hidden' ? ' state="hidden"' : ''} r:id="rId${i + 4}"/>`).join('');
-  const namesXml = draft.names.length ? `<definedNames>${draft.names.map((d) => `<definedName name="${escapeXml(d.name)}">${escapeXml(d.ref)}</definedName>`).join('')}</definedNames>` : '';
+  // An AutoFilter's range is also the sheet's hidden name _xlnm._FilterDatabase, as Excel writes it: the sheet name quoted, its quotes doubled.
+  const filters = draft.sheets.flatMap((s, i) =>
+    s.autoFilter
+      ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`'${s.name.replace(/'/g, "''")}'!${s.autoFilter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`)}</definedName>`]
+      : [],
+  );
+  const names = [...draft.names.map((d) => `<definedName name="${escapeXml(d.name)}">${escapeXml(d.ref)}</definedName>`), ...filters];
+  const namesXml = names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
   add('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>${sheetsXml}</sheets>${namesXml}<calcPr calcId="171027"/></workbook>`);
   add(
     'xl/_rels/workbook.xml.rels',
-    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL_NS}/theme" Target="theme/theme1.xml"/><Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>${draft.theme !== undefined ? `<Relationship Id="rId2" Type="${REL_NS}/theme" Target="theme/theme1.xml"/>` : ''}<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
       sheetEntries.map((_, i) => `<Relationship Id="rId${i + 4}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
       '</Relationships>',
   );
   add('xl/sharedStrings.xml', concat(sst.part()));
   tally.elements += 1 + 2 * sst.unique;
   add('xl/styles.xml', styles.xml());
-  add('xl/theme/theme1.xml', THEME);
+  if (draft.theme !== undefined) add('xl/theme/theme1.xml', draft.theme);
   const iso = (d: Date) => (Number.isNaN(d.getTime()) ? new Date(0) : d).toISOString().replace(/\.\d{3}Z$/, 'Z');
   add(
     'docProps/core.xml',
@@ -581,7 +607,8 @@ export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = 
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       sheetTypes +
-      '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      (draft.theme !== undefined ? '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>' : '') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       overrides.join('') +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
