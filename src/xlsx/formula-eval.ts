@@ -595,6 +595,8 @@ const LIBRARY: Readonly<Record<string, (...a: unknown[]) => unknown>> = {
   LEN, LEFT, RIGHT, MID, TRIM, UPPER, LOWER, CONCATENATE, CONCAT, EXACT,
   ISBLANK, ISNUMBER, ISTEXT, ISERROR, ISNA, TRUE, FALSE,
 } as unknown as Record<string, (...a: unknown[]) => unknown>;
+/** The names of LIBRARY: test/xlsx/formulas-without-jstat.test.ts calls each without formulajs's jstat. */
+export const LIBRARY_NAMES: readonly string[] = Object.keys(LIBRARY);
 /** Functions whose typed text arguments Excel converts to numbers (and refuses when it cannot). */
 const NEEDS_NUMBERS = new Set(['ABS', 'INT', 'MOD', 'ROUND', 'ROUNDUP', 'ROUNDDOWN', 'TRUNC', 'CEILING', 'FLOOR', 'POWER', 'SQRT', 'SIGN', 'DATE', 'EDATE', 'EOMONTH']);
 
