@@ -69,7 +69,8 @@ export function isBlank(n: Norm): boolean {
 export function cellText(c: Cell | undefined): string {
   if (!c || c.v == null) return '';
   const v = c.v;
-  if (typeof v !== 'string') return tidyText(String(v));
+  // A number or a boolean written out has no spaces to tidy ("12", "1e+21", "true").
+  if (typeof v !== 'string') return String(v);
   // A label is read by locating, extracting and the checks alike: its tidy form is remembered
   // (the reader hands out one string per distinct text, so the lookup is cheap).
   const hit = textCache.get(v);

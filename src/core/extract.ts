@@ -94,16 +94,21 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void, options
   const labelAt = (r: number, fallback: string) => (labelCol === undefined ? fallback : cellText(lt.sheet.rows[r]?.[labelCol]) || firstLabel(lt, r) || fallback);
   // The table's columns, listed once rather than once per row.
   const columns = allColumns(spec);
+  // Each column's sheet index (undefined where the table lacks it) and the counts whose
+  // percentage is printed beside them, looked up once per table rather than once per row.
+  const at = columns.map((c) => lt.col[c.key]);
+  const shareKeys = Object.keys(lt.shares);
+  const read = (r: number, label: string, kind: 'data' | 'group' | 'total') => readRow(lt, columns, at, shareKeys, letters, shareLetters, r, label, kind, push, style);
   const byRow = new Map<number, Row>();
   const rows: Row[] = [];
   for (const r of lt.dataRows) {
-    const row = readRow(lt, columns, letters, shareLetters, r, labelAt(r, ''), 'data', push, style);
+    const row = read(r, labelAt(r, ''), 'data');
     rows.push(row);
     byRow.set(r, row);
   }
-  const groups = lt.groups.map((g) => ({ row: readRow(lt, columns, letters, shareLetters, g.row, labelAt(g.row, ''), 'group', push, style), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  const groups = lt.groups.map((g) => ({ row: read(g.row, labelAt(g.row, ''), 'group'), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
   const out: Extracted = { rows, groups };
-  if (lt.totalRow !== undefined) out.total = readRow(lt, columns, letters, shareLetters, lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total', push, style);
+  if (lt.totalRow !== undefined) out.total = read(lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total');
   return out;
 }
 
@@ -118,14 +123,27 @@ function firstLabel(lt: LocatedTable, r: number): string {
   return '';
 }
 
-function readRow(lt: LocatedTable, columns: readonly ColumnSpec[], letters: Record<string, string>, shareLetters: Record<string, string>, r: number, label: string, kind: 'data' | 'group' | 'total', push: (d: Draft) => void, style: NumberStyle): Row {
+function readRow(
+  lt: LocatedTable,
+  columns: readonly ColumnSpec[],
+  at: readonly (number | undefined)[],
+  shareKeys: readonly string[],
+  letters: Record<string, string>,
+  shareLetters: Record<string, string>,
+  r: number,
+  label: string,
+  kind: 'data' | 'group' | 'total',
+  push: (d: Draft) => void,
+  style: NumberStyle,
+): Row {
   const row = new Row(r + 1, label, letters, shareLetters);
   const cells = lt.sheet.rows[r] ?? [];
   const isTotal = kind !== 'data';
-  for (const key in lt.shares) readShare(lt, row, key, cells[lt.shares[key]!], push, style);
-  for (const col of columns) {
-    const c = lt.col[col.key];
+  for (const key of shareKeys) readShare(lt, row, key, cells[lt.shares[key]!], push, style);
+  for (let i = 0; i < columns.length; i++) {
+    const c = at[i];
     if (c === undefined) continue;
+    const col = columns[i]!;
     const cell = cells[c];
     // Fast path for what large sheets are made of: whole numbers typed as numbers.
     if (col.kind === 'count' && !isTotal && cell && typeof cell.v === 'number' && !cell.e && Number.isInteger(cell.v) && cell.v >= 0 && cell.v <= MAX_FIGURE) {
@@ -282,6 +300,7 @@ export function numberStyleOf(tables: readonly LocatedTable[]): StyleReading {
   for (const lt of tables) {
     const rows = [...lt.dataRows, ...lt.groups.map((g) => g.row), ...(lt.totalRow !== undefined ? [lt.totalRow] : [])];
     const figures = allColumns(lt.spec).filter((col) => lt.col[col.key] !== undefined && col.kind !== 'text' && col.kind !== 'enum');
+    const figureAt = figures.map((col) => lt.col[col.key]!);
     // Row by row (each row's cells looked up once), keeping the evidence a column-by-column scan
     // would name first: the leftmost listed column's earliest row.
     let first: { at: number; r: number; c: number; text: string } | undefined;
@@ -289,10 +308,10 @@ export function numberStyleOf(tables: readonly LocatedTable[]): StyleReading {
       const line = lt.sheet.rows[r];
       if (!line) continue;
       for (let at = 0; at < figures.length; at++) {
-        const col = figures[at]!;
-        const c = lt.col[col.key]!;
+        const c = figureAt[at]!;
         const v = line[c]?.v;
         if (typeof v !== 'string') continue;
+        const col = figures[at]!;
         const t = v.replace(/[\s\u00a0]/g, '');
         if (VI_ONLY.test(t)) return { style: 'vi' };
         if (!evidence && (!first || at < first.at) && (EN_ONLY.test(t) || (col.kind === 'count' && COMMA_THOUSAND.test(t)))) first = { at, r, c, text: v };

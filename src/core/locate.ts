@@ -44,10 +44,19 @@ export interface LocatedTable {
 const MAX_SCAN_ROWS = 2000;
 const MAX_BLANK_RUN = 3;
 
+// Every row's label is asked, and labels repeat across tables and checks: the answer is remembered.
+const totalCache = new Map<string, boolean>();
+const TOTAL_CACHE_MAX = 20000;
+
 export function isTotalLabel(label: string): boolean {
+  const hit = totalCache.get(label);
+  if (hit !== undefined) return hit;
   // "Công chức" must not read as "Cộng": only the whole word, or "Tổng cộng/Tổng số …".
   const f = foldText(label).replace(/[:.]$/, '');
-  return f === 'cong' || f === 'tong' || f === 'total' || f === 'tong so' || /^tong (cong|so)\b(?! (tthc|ho so|phieu))/.test(f) || /^(cong|tong)\s*\(/.test(f) || f === 'toan tinh' || f === 'tong cong toan tinh';
+  const total = f === 'cong' || f === 'tong' || f === 'total' || f === 'tong so' || /^tong (cong|so)\b(?! (tthc|ho so|phieu))/.test(f) || /^(cong|tong)\s*\(/.test(f) || f === 'toan tinh' || f === 'tong cong toan tinh';
+  if (totalCache.size >= TOTAL_CACHE_MAX) totalCache.clear();
+  totalCache.set(label, total);
+  return total;
 }
 
 const GROUP_LABEL = /^([IVXLC]{1,9}|[A-Z])[.)]\s*\S/;
@@ -76,30 +85,66 @@ function labelOf(t: LocatedTable, r: number): { label: string; prefix: string } 
   return { label, prefix };
 }
 
-export function rowBlank(t: LocatedTable, row: number): boolean {
+/**
+ * The table's columns and figure columns as sheet indices, listed once per table rather than once
+ * per row: a large sheet's every row asks whether it is blank and whether it holds figures.
+ */
+interface RowColumns {
+  all: number[];
+  figures: number[];
+}
+
+function rowColumns(t: LocatedTable): RowColumns {
+  const figures: number[] = [];
+  for (const c of figureKeys(t.spec)) {
+    const i = t.col[c.key];
+    if (i !== undefined) figures.push(i);
+  }
+  return { all: Object.values(t.col), figures };
+}
+
+export function rowBlank(t: LocatedTable, row: number, cols: readonly number[] = Object.values(t.col)): boolean {
   const cells = t.sheet.rows[row];
   if (!cells) return true;
-  for (const c of Object.values(t.col)) {
-    const v = cells[c]?.v;
-    if (cells[c]?.e) return false;
+  for (const c of cols) {
+    const cell = cells[c];
+    if (!cell) continue;
+    if (cell.e) return false;
+    const v = cell.v;
     if (v != null && !(typeof v === 'string' && v.trim() === '')) return false;
   }
   return true;
 }
 
-function rowBlankOfFigures(t: LocatedTable, r: number): boolean {
-  const cells = t.sheet.rows[r] ?? [];
-  return figureKeys(t.spec).every((c) => t.col[c.key] === undefined || normalizeCell(cells[t.col[c.key]!]).t === 'blank');
+// The two tests below read a number, an error or an empty cell as normalizeCell would, without
+// building its result; only text goes through normalizeCell, which tells "1.234", "-" or a
+// report engine's placeholder from words.
+
+function rowBlankOfFigures(t: LocatedTable, r: number, figures: readonly number[]): boolean {
+  const cells = t.sheet.rows[r];
+  if (!cells) return true;
+  for (const i of figures) {
+    const cell = cells[i];
+    if (!cell) continue;
+    if (cell.e) return false;
+    const v = cell.v;
+    if (v == null) continue;
+    if (typeof v !== 'string') return false;
+    if (normalizeCell(cell).t !== 'blank') return false;
+  }
+  return true;
 }
 
-function hasFigures(t: LocatedTable, r: number): boolean {
+function hasFigures(t: LocatedTable, r: number, figures: readonly number[]): boolean {
   const cells = t.sheet.rows[r];
   if (!cells) return false;
-  for (const c of figureKeys(t.spec)) {
-    const i = t.col[c.key];
-    if (i === undefined) continue;
+  for (const i of figures) {
+    const cell = cells[i];
+    if (!cell) continue;
+    if (cell.e || typeof cell.v === 'number') return true;
+    if (typeof cell.v !== 'string') continue;
     // Text alone in the figure columns is a header or a note, not figures ("Tỷ lệ hài lòng chung").
-    const n = normalizeCell(cells[i]);
+    const n = normalizeCell(cell);
     if (n.t === 'num' || n.t === 'error') return true;
   }
   return false;
@@ -118,20 +163,21 @@ function classify(t: LocatedTable, from: number, to: number, open: boolean, take
   const stack: OpenGroup[] = [];
   const groupRows: OpenGroup[] = [];
   const numbers = new Map<number, string>();
+  const cols = rowColumns(t);
   for (let r = from; r <= to; r++) {
     if (taken?.has(r)) break;
     if (r === from && isColumnNumberRow(t.sheet, r, Math.min(...Object.values(t.col)), Math.max(...Object.values(t.col)))) {
       t.numberRow = r;
       continue;
     }
-    const blank = rowBlank(t, r);
+    const blank = rowBlank(t, r, cols.all);
     const { label, prefix } = labelOf(t, r);
     if (blank && !label) {
       if (open && ++blankRun >= MAX_BLANK_RUN) break;
       continue;
     }
     blankRun = 0;
-    const figures = hasFigures(t, r);
+    const figures = hasFigures(t, r, cols.figures);
     if (open && !figures && r > from && startsOtherTable(t.sheet, r, t.spec)) break;
     if (open) {
       const first = firstText(t.sheet, r);
@@ -157,7 +203,7 @@ function classify(t: LocatedTable, from: number, to: number, open: boolean, take
     }
     // A lĩnh vực with no figure at all adds nothing; a sub-heading ("1. Lĩnh vực dược") reads the
     // same. A row whose figure cells hold only text is still read, so that its cells are reported.
-    if (!figures && rowBlankOfFigures(t, r)) continue;
+    if (!figures && rowBlankOfFigures(t, r, cols.figures)) continue;
     t.lastRow = r;
     t.dataRows.push(r);
     for (const g of stack) g.leaves.push(r);

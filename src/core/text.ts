@@ -10,9 +10,23 @@ export function nfc(s: string): string {
   return ASCII.test(s) ? s : s.normalize('NFC');
 }
 
+// Row keys (a lĩnh vực, a unit with its loại and tuyến) are normalised once per row for the
+// duplicates check, and again each time the same workbook is checked: remembered like foldText.
+const normCache = new Map<string, string>();
+const NORM_CACHE_MAX = 20000;
+
 // Vietnamese has no locale-specific case mappings, so the plain lower-casing is the right one.
-export function normalizeText(s: string): string {
+function normalized(s: string): string {
   return nfc(s).replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+export function normalizeText(s: string): string {
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  const n = normalized(s);
+  if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
+  normCache.set(s, n);
+  return n;
 }
 
 // Labels repeat thousands of times in a large sheet ("Viên chức", "Tỉnh"); folding is memoised.
@@ -23,7 +37,7 @@ const FOLD_CACHE_MAX = 20000;
 export function foldText(s: string): string {
   const hit = foldCache.get(s);
   if (hit !== undefined) return hit;
-  const folded = normalizeText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  const folded = normalized(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
   if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
   foldCache.set(s, folded);
   return folded;
