@@ -18,7 +18,7 @@ import { buildNarrative, REPORT_ORDER } from '../../src/core/narrative';
 import { figuresFingerprint } from '../../src/core/narrative/fingerprint';
 import { escapeXml, readFillRecord } from '../../src/docx/fill';
 import { readWorkbook } from '../../src/xlsx/read';
-import { chosen, CURRENT, period, QUARTER_BEFORE, refuseAskForce, tthcComparison, type Paired } from '../helpers/pairing';
+import { chosen, CURRENT, MISTAKES, period, QUARTER_BEFORE, refuseAskForce, tthcComparison, type Paired } from '../helpers/pairing';
 import { isMainMetric, metricLines } from '../../src/taskpane/metrics';
 import { buildWeb, openBrowser, serveStatic, webBuild, type OpenBrowser, type StaticServer } from './web';
 
@@ -201,6 +201,28 @@ test('a clean workbook offers no findings list to download, and says why', async
   await expect(page.getByTestId('no-findings-list').textContent()).resolves.toMatch(/không có danh sách phát hiện để tải/);
   await expect(page.getByTestId('download-findings-csv').count()).resolves.toBe(0);
   await expect(page.getByTestId('download-findings-xlsx').count()).resolves.toBe(0);
+});
+
+test('formulas saved without their results are computed in the page, where formulajs runs without jstat, as in Node', async () => {
+  // The mistakes sample as the template builder writes it, with every formula's cached result
+  // dropped (the <v> after each <f>, as a writer that computes nothing leaves them): the page must
+  // compute them (src/xlsx/formula-eval.ts), in a build that leaves jstat out.
+  const zip = await JSZip.loadAsync((await chosen(MISTAKES)).buffer);
+  let stripped = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/(<f(?: [^>]*)?>[^<]*<\/f>|<f [^>]*\/>)<v>[^<]*<\/v>/g, (_m, f: string) => (stripped++, f)));
+  }
+  expect(stripped).toBeGreaterThan(10);
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // Node computes them with the full formulajs: the page must find the same.
+  const expected = checkWorkbook(await readWorkbook(new Uint8Array(bytes), 'mau-co-loi-khong-ket-qua.xlsx')).summary.errors;
+  expect(expected).toBeGreaterThan(0);
+  await page.goto(pathToFileURL(join(standaloneDir, 'standalone.html')).href);
+  await page.getByTestId('pick-file').waitFor({ timeout: 30_000 });
+  await page.getByTestId('file-input').setInputFiles({ name: 'mau-co-loi-khong-ket-qua.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.getByTestId('count-error').waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId('count-error').textContent()).resolves.toBe(String(expected));
 });
 
 test('a one-stop export saved as ".xls" (an HTML page) is checked; an Excel 97-2003 file and a page without a table are refused in Vietnamese', async () => {
