@@ -136,7 +136,7 @@ export async function benchMerge(): Promise<void> {
       const r = n === 200 ? m200 : mergeRun(join(dir, `n${n}`), join(dir, `out-${n}.xlsx`));
       runs.set(n, r);
       const a = r.at;
-      const phases = a['in-xong'] ? ` [khởi động ${a['bat-dau']} ms; kiểm tra ${a['kiem-tra-xong']! - a['bat-dau']!} ms (luồng phụ xong tệp đầu sau ${(a['luong-phu-xong-tep-dau'] ?? NaN) - a['bat-dau']!} ms); tổng hợp ${a['tong-hop-xong']! - a['kiem-tra-xong']!} ms; ghi sổ ${a['ghi-xong']! - a['tong-hop-xong']!} ms; in kết quả ${a['in-xong']! - a['ghi-xong']!} ms]` : '';
+      const phases = a['in-xong'] ? ` [khởi động ${a['bat-dau']} ms; kiểm tra ${a['kiem-tra-xong']! - a['bat-dau']!} ms${a['luong-phu-xong-tep-dau'] === undefined ? '' : ` (luồng phụ xong tệp đầu sau ${a['luong-phu-xong-tep-dau'] - a['bat-dau']!} ms)`}; tổng hợp ${a['tong-hop-xong']! - a['kiem-tra-xong']!} ms; ghi sổ ${a['ghi-xong']! - a['tong-hop-xong']!} ms; in kết quả ${a['in-xong']! - a['ghi-xong']!} ms]` : '';
       const same = inProcess.get(n)!;
       const overhead = r.ms / same.checks;
       rows.push(`  ${String(n).padStart(4)} tệp: ${fmt(r.ms)}, ${(r.ms / n).toFixed(0)} ms/tệp, CPU ${r.cpuMs == null ? '?' : fmt(r.cpuMs)}, bộ nhớ đỉnh ${r.peakMb == null ? '?' : `${Math.round(r.peakMb)} MB`}${phases}`);
