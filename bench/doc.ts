@@ -143,11 +143,11 @@ function benchLinear(): void {
     const [a, b] = [cpu(small), cpu(large)];
     console.log(`${name.padEnd(20)} ${fmt(a).padStart(8)} → ${fmt(b).padStart(8)}   tỷ lệ ${num(b / Math.max(a, 0.001))}`);
   }
-  // Rates inside ever deeper parentheses after one count: each rate reads the text back to that
-  // count (its words name what the rate is of), so this one still grows as n² (see docs/doc-check.md).
+  // Rates inside ever deeper parentheses after one count: each rate looks back a bounded number of
+  // pieces of its level for the figure it is of (see docs/doc-check.md); it grew as n² before.
   const deep = (n: number) => `12 hồ sơ ${'('.repeat(n)}${'x đạt 5%) '.repeat(n)}`;
   const [p1, p4] = [cpu(deep(1000)), cpu(deep(4000))];
-  console.log(`${'tỷ lệ, ngoặc sâu dần'.padEnd(20)} ${fmt(p1).padStart(8)} → ${fmt(p4).padStart(8)}   tỷ lệ ${num(p4 / Math.max(p1, 0.001))}   (1.000 → 4.000 tỷ lệ, mỗi tỷ lệ sâu hơn: còn bậc hai)`);
+  console.log(`${'tỷ lệ, ngoặc sâu dần'.padEnd(20)} ${fmt(p1).padStart(8)} → ${fmt(p4).padStart(8)}   tỷ lệ ${num(p4 / Math.max(p1, 0.001))}   (1.000 → 4.000 tỷ lệ, mỗi tỷ lệ sâu hơn)`);
   // One paragraph of 5.000 and of 20.000 figures, each a count with its noun and state.
   const figures = (n: number) => 'trực tuyến 12 hồ sơ, '.repeat(n);
   const [a, b] = [cpu(figures(5000)), cpu(figures(20_000))];

@@ -16,7 +16,7 @@
 import { BASES, CHILD_OF, FAMILY_NOUN, HEDGE_WORD, PARTITIONS, STATUS_LIST, STATUS_NAME, STATUS_PHRASES, SUBJECT_LIST, SUBJECT_PHRASES, TOTAL_CUES, UNIT_WORDS, WEAK_BASES, type Status } from './lexicon';
 import { formatNumber } from '../format';
 import { readParagraph, type ParagraphReading } from './read';
-import { matches, outerText, parenDepths, PhraseIndex, within, type Range } from './text';
+import { matches, outerText, parenDepths, parenMatches, PhraseIndex, within, withinSteps, type Range } from './text';
 import type { Breakdown, CountFigure, Family, DocParagraph, Figure, FractionFigure, Marker, PercentFigure, PercentStatement, Quantity, RateClaim, RateReading, Span } from './types';
 
 export interface DocReading {
@@ -527,6 +527,12 @@ const GAP_AFTER = /^\s*(?:[(:]\s*)?(?:,?\s*(?:voi|tuong ung|tuong duong|la|gom|b
 /** Words that make a percentage the share of the figure before it, whatever that figure counts. */
 const RATE_FRAME = /\b(?:chiem|ty le|bang|tuong ung|tuong duong)\b|=/;
 
+/**
+ * How far back a rate's figure may stand, in characters and parentheses of the rate's level (a
+ * deeper parenthesis counting one): far beyond any gap the frame accepts (45 characters).
+ */
+const GAP_STEPS = 240;
+
 /** How many statements back a base may be: a passage of a report, not the whole document. */
 const WINDOW = 40;
 
@@ -555,6 +561,8 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
   if (!numeric.some((f) => f.kind === 'percent')) return out;
   const qs = quantities[i]!;
   const depth = parenDepths(r.folded);
+  // Where each ")" opened: made only when a rate's gap has a deeper parenthesis to jump over.
+  let match: Int32Array | undefined;
   const byFigure = new Map<Figure, Quantity>(qs.map((q) => [q.figure, q]));
   const passage = groupQuantities(paragraphs, quantities, blocks, i);
   // For each figure, the nearest figure before it not deeper in parentheses (a stack of the
@@ -578,10 +586,13 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     const b = outer[n]!;
     const prev = b >= 0 ? numeric[b] : undefined;
     const next = numeric[n + 1];
-    const gapBefore = prev ? outerText(r.folded, depth, prev.end, p.start, level).replace(/\s+/g, ' ') : '';
+    // A figure more than GAP_STEPS pieces back is not this rate's: its gap stands as one character
+    // no frame accepts, and only the percentage's own words are read.
+    const far = !!prev && !withinSteps(r.folded, depth, (match ??= parenMatches(r.folded)), prev.end, p.start, level, GAP_STEPS);
+    const gapBefore = far ? '\u0000' : prev ? outerText(r.folded, depth, prev.end, p.start, level).replace(/\s+/g, ' ') : '';
     const gapAfter = next ? r.folded.slice(p.end, next.start) : '';
     // The percentage's own words, parentheses left out: what it says it is a rate of.
-    const ownWords = gapBefore || outerText(r.folded, depth, Math.max(sentence.start, p.start - 120), p.start, level);
+    const ownWords = (far ? '' : gapBefore) || outerText(r.folded, depth, Math.max(sentence.start, p.start - 120), p.start, level);
     const spans: Span[] = [];
     const readingsOf: RateReading[] = [];
     let status: Status | null = null;

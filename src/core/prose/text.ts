@@ -190,6 +190,37 @@ export function parenDepths(text: string): Uint16Array {
   return depth;
 }
 
+/**
+ * For each ")" that closes a parenthesis (as parenDepths counts them), the position of its "(";
+ * -1 elsewhere. One pass with a stack.
+ */
+export function parenMatches(text: string): Int32Array {
+  const match = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ && open.length < 65535) open.push(i);
+    else if (c === 41 /* ) */ && open.length) match[i] = open.pop()!;
+  }
+  return match;
+}
+
+/**
+ * Does [from, to) hold at most `steps` pieces at `level`, counting each parenthesis of that level
+ * and each character as one, and a whole deeper parenthesis as one (jumped over backwards from
+ * `to`)? Rates ask for the words back to the figure before them; where that figure is further than
+ * this, it is not the rate's, and reading back to it for every rate of ever deeper parentheses grew
+ * as n².
+ */
+export function withinSteps(text: string, depth: Uint16Array, match: Int32Array, from: number, to: number, level: number, steps: number): boolean {
+  let i = to - 1;
+  for (let n = 0; i >= from; n++) {
+    if (n >= steps) return false;
+    i = depth[i]! > level && match[i]! >= 0 ? match[i]! - 1 : i - 1;
+  }
+  return true;
+}
+
 /** The text of [from, to) without what is in parentheses deeper than `level` (the parentheses themselves become spaces). */
 export function outerText(text: string, depth: Uint16Array, from: number, to: number, level: number): string {
   let out = '';

@@ -1,5 +1,5 @@
 /** The prose reader's text helpers: folding that keeps offsets, phrases found by words. Expected values written by hand. */
-import { foldKeep, PhraseIndex } from '../../../src/core/prose/text';
+import { foldKeep, parenDepths, parenMatches, PhraseIndex, withinSteps } from '../../../src/core/prose/text';
 import { isSpace, statusWords } from '../../../src/core/prose/statements';
 
 describe('foldKeep: lower case, no diacritics, one unit per unit', () => {
@@ -82,5 +82,25 @@ describe('statusWords: the words status phrases are matched on', () => {
   it('reads white space as a regular expression does', () => {
     expect([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x2003, 0x2028, 0x3000, 0xfeff].every(isSpace)).toBe(true);
     expect([0x41, 0x5f, 0x200b, 0x180e, 0x85].some(isSpace)).toBe(false);
+  });
+});
+
+describe('parenMatches and withinSteps: how far back a rate looks, deeper parentheses jumped over', () => {
+  it('matches each closing parenthesis with its opening one, stray ones with none', () => {
+    // positions: a=0 (=1 b=2 (=3 c=4 )=5 )=6 )=7 (stray)
+    expect(Array.from(parenMatches('a(b(c)))'))).toEqual([-1, -1, -1, -1, -1, 3, 1, -1]);
+  });
+  it('counts a whole deeper parenthesis as one piece', () => {
+    const text = '12 (very long note) x'; // from 2 to 21: " ", the note (one piece), " ", "x" = 4 pieces
+    const d = parenDepths(text);
+    const m = parenMatches(text);
+    expect(withinSteps(text, d, m, 2, text.length, 0, 4)).toBe(true);
+    expect(withinSteps(text, d, m, 2, text.length, 0, 3)).toBe(false);
+  });
+  it('counts the parentheses of the rate\'s own level one by one', () => {
+    // "12 ((((x" at level 4: " " and four "(" and "x": 6 pieces after "12".
+    const text = '12 ((((x';
+    expect(withinSteps(text, parenDepths(text), parenMatches(text), 2, text.length, 4, 6)).toBe(true);
+    expect(withinSteps(text, parenDepths(text), parenMatches(text), 2, text.length, 4, 5)).toBe(false);
   });
 });
