@@ -641,6 +641,8 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
         const base = soleCount(quantities, before, numerators[0]![0]!);
         if (base) bases.push({ value: base.value, text: `${formatNumber(base.value, 0)} (${STATUS_NAME[before]}, đoạn ${base.figure.paragraph + 1})`, q: base, weak: false });
       }
+      // A count said to be a change ("tăng 200 hồ sơ", "giảm 15 hồ sơ"): its rate may be over the earlier figure.
+      const change = attached ? (/\b(tang|giam)(?: them)?\s*$/.exec(attached.figure.label)?.[1] as 'tang' | 'giam' | undefined) : undefined;
       for (const num of numerators) {
         const value = num.reduce((a, q) => a + q.value, 0);
         const text = num.length === 1 ? quantityText(num[0]!) : `${num.map((q) => formatNumber(q.value, 0)).join(' + ')} (${num.map((q) => (q.status ? STATUS_NAME[q.status] : '')).join(' + ')})`;
@@ -651,6 +653,10 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
           if (base.bound) reading.bound = base.bound;
           readingsOf.push(reading);
           spans.push(base.q.figure);
+          // "tiếp nhận 1.200 hồ sơ, tăng 200 hồ sơ (20%) so với cùng kỳ": a change is a rate over the
+          // earlier figure, 1.200 − 200 = 1.000 (1.200 + 200 after "giảm").
+          const earlier = change && !base.bound ? base.value + (change === 'tang' ? -value : value) : 0;
+          if (earlier > 0) readingsOf.push({ numerator: value, denominator: earlier, numeratorText: text, denominatorText: `${formatNumber(earlier, 0)} (kỳ so sánh: ${formatNumber(base.value, 0)} ${change === 'tang' ? '−' : '+'} ${formatNumber(value, 0)})`, ...(base.weak ? { weak: true as const } : {}) });
         }
         spans.push(...num.map((q) => q.figure));
       }

@@ -52,6 +52,12 @@ describe('percentage against its fraction', () => {
     ['resolved within the deadline, over the files received', 'tiếp nhận 21.040 hồ sơ, có 9.250 hồ sơ giải quyết trong hạn, đạt 90,86%.', []],
     // … over the files resolved it is judged: 9.250/10.000 = 92,50%.
     ['resolved within the deadline, over the files resolved', 'đã giải quyết 10.000 hồ sơ, trong đó 9.250 hồ sơ giải quyết trong hạn, đạt 90,86%.', [['percent_mismatch', 'error', 'đọc là: 9.250 hồ sơ trước hạn và đúng hạn / 10.000 (đã giải quyết) = 92,50%; văn bản ghi 90,86%']]],
+    // A change is a rate over the earlier figure: 200 more than 1.200 − 200 = 1.000 is 20%…
+    ['a rise over the earlier figure', 'tiếp nhận 1.200 hồ sơ, tăng 200 hồ sơ (20%) so với cùng kỳ.', []],
+    // … 200 fewer than 800 + 200 = 1.000 is 20% too…
+    ['a fall over the earlier figure', 'tiếp nhận 800 hồ sơ, giảm 200 hồ sơ (20%) so với cùng kỳ.', []],
+    // … and 25% fits neither reading.
+    ['a rise that fits no reading', 'tiếp nhận 1.200 hồ sơ, tăng 200 hồ sơ (25%) so với cùng kỳ.', [['percent_mismatch', 'error', 'đọc là: 200 hồ sơ / 1.200 (tổng đã nêu) = 16,67%; 200 hồ sơ / 1.000 (kỳ so sánh: 1.200 − 200) = 20,00%; văn bản ghi 25%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
