@@ -611,6 +611,9 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     if (closeBefore && prev.kind === 'fraction' && gapBefore.length <= 45 && GAP.test(gapBefore)) {
       // "10/17 sở, ngành đạt trên 90%": units that reach a rate, not the rate of the fraction.
       if (UNIT_WORDS.test(gapBefore) && !RATE_FRAME.test(gapBefore)) continue;
+      // "15/17 đơn vị đạt (tỷ lệ đúng hạn) 100%": units counted, then the rate each reached. Their
+      // share is set apart ("15/17 đơn vị, đạt 88,2%", "(88,2%)").
+      if (prev.family === 'donvi' && /^\s*dat\b/.test(gapBefore)) continue;
       fractionReading(prev);
     } else if (next && next.end <= sentence.end && gapAfter.length <= 12 && GAP_AFTER.test(gapAfter) && next.kind === 'fraction') fractionReading(next);
     else {

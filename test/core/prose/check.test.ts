@@ -58,6 +58,10 @@ describe('percentage against its fraction', () => {
     ['a fall over the earlier figure', 'tiếp nhận 800 hồ sơ, giảm 200 hồ sơ (20%) so với cùng kỳ.', []],
     // … and 25% fits neither reading.
     ['a rise that fits no reading', 'tiếp nhận 1.200 hồ sơ, tăng 200 hồ sơ (25%) so với cùng kỳ.', [['percent_mismatch', 'error', 'đọc là: 200 hồ sơ / 1.200 (tổng đã nêu) = 16,67%; 200 hồ sơ / 1.000 (kỳ so sánh: 1.200 − 200) = 20,00%; văn bản ghi 25%']]],
+    // Units counted, then the rate each reached: not the share of the units (15/17 = 88,24%).
+    ['units that reach a rate', 'Có 15/17 đơn vị đạt tỷ lệ giải quyết đúng hạn 100%.', []],
+    // Their share, set apart by a comma: judged.
+    ['the share of units', 'Có 15/17 đơn vị, đạt 80%.', [['percent_mismatch', 'error', 'đọc là: 15/17 = 88,24%; văn bản ghi 80%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
