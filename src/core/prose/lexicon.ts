@@ -389,7 +389,8 @@ export const SCORE_SETS: Readonly<Record<string, { total: number; cue: RegExp; g
 export const UNIT_WORDS = /^\s*(?:so|nganh|so, nganh|so, ban, nganh|huyen|xa|phuong|thi tran|thanh pho|thi xa|dia phuong|don vi|co quan|benh vien|trung tam|tinh|tinh, thanh pho|bo, nganh)\b/;
 
 /** Words that name a count as a total of what follows or of what a rate is over. */
-export const TOTAL_CUES = /(?:tong so|tong cong|tong|toan bo|tat ca|trong so|tren tong so|tren)\s*$/;
+// "khảo sát 500 người bệnh: hài lòng 475 người (95%)": the people surveyed are the base of what they answered.
+export const TOTAL_CUES = /(?:tong so|tong cong|tong|toan bo|tat ca|trong so|tren tong so|tren|khao sat|lay y kien)\s*$/;
 
 /** Who a statement is about. */
 export const SUBJECT_PHRASES: Readonly<Record<string, string>> = {

@@ -62,6 +62,9 @@ describe('percentage against its fraction', () => {
     ['units that reach a rate', 'Có 15/17 đơn vị đạt tỷ lệ giải quyết đúng hạn 100%.', []],
     // Their share, set apart by a comma: judged.
     ['the share of units', 'Có 15/17 đơn vị, đạt 80%.', [['percent_mismatch', 'error', 'đọc là: 15/17 = 88,24%; văn bản ghi 80%']]],
+    // The people surveyed are the base of what they answered: 475/500 = 95%, 25/500 = 5%.
+    ['satisfied over the people surveyed', 'Kết quả khảo sát 500 người bệnh nội trú: hài lòng 475 người (95%), 25 người chưa hài lòng (5%).', []],
+    ['the same, wrong', 'Kết quả khảo sát 500 người bệnh nội trú: hài lòng 475 người (96%), 25 người chưa hài lòng (5%).', [['percent_mismatch', 'error', 'đọc là: 475 người hài lòng / 500 (tổng đã nêu) = 95,00%; văn bản ghi 96%']]],
     // "khoảng 4.000" bounds nothing.
     ['a base said to be about a value', 'đã tiếp nhận khoảng 4.000 hồ sơ (trực tuyến 2.600 hồ sơ, đạt 70%).', []],
   ])('%s', (_why, text, expected) => {
