@@ -607,6 +607,9 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
       readingsOf.push({ numerator: f.numerator, denominator: f.denominator, numeratorText: formatNumber(f.numerator, Number.isInteger(f.numerator) ? 0 : undefined), denominatorText: formatNumber(f.denominator, 0) });
       spans.push(f);
     };
+    // "năm 2021 tiếp nhận 4.000 hồ sơ, tăng 25%": a percentage framed as a change is no share of the
+    // figure before it, and the figure it changed from is not said: not judged.
+    if (/\b(?:tang|giam)(?: them| len| xuong)?\s*(?:khoang |hon |gan |tren |duoi )?$/.test(gapBefore)) continue;
     const closeBefore = !!prev && prev.start >= sentence.start && !gapBefore.includes(';');
     if (closeBefore && prev.kind === 'fraction' && gapBefore.length <= 45 && GAP.test(gapBefore)) {
       // "10/17 sở, ngành đạt trên 90%": units that reach a rate, not the rate of the fraction.

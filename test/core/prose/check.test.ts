@@ -62,6 +62,9 @@ describe('percentage against its fraction', () => {
     ['units that reach a rate', 'Có 15/17 đơn vị đạt tỷ lệ giải quyết đúng hạn 100%.', []],
     // Their share, set apart by a comma: judged.
     ['the share of units', 'Có 15/17 đơn vị, đạt 80%.', [['percent_mismatch', 'error', 'đọc là: 15/17 = 88,24%; văn bản ghi 80%']]],
+    // "tăng 25%" is a change, not 4.000's share of 5.000 (80%); what it changed from is 4.000, said
+    // of another year, so it is not judged.
+    ['a percentage framed as a change', 'Năm 2022, Sở tiếp nhận 5.000 hồ sơ; năm 2021 tiếp nhận 4.000 hồ sơ, tăng 25%.', []],
     // The people surveyed are the base of what they answered: 475/500 = 95%, 25/500 = 5%.
     ['satisfied over the people surveyed', 'Kết quả khảo sát 500 người bệnh nội trú: hài lòng 475 người (95%), 25 người chưa hài lòng (5%).', []],
     ['the same, wrong', 'Kết quả khảo sát 500 người bệnh nội trú: hài lòng 475 người (96%), 25 người chưa hài lòng (5%).', [['percent_mismatch', 'error', 'đọc là: 475 người hài lòng / 500 (tổng đã nêu) = 95,00%; văn bản ghi 96%']]],
