@@ -197,9 +197,10 @@ function mended(b: Breakdown, x: RateReading): RateReading[] {
   const sum = b.parts.reduce((a, q) => a + q.value, 0);
   const out: RateReading[] = [];
   if (x.denominator === b.total.value) out.push({ ...x, denominator: sum });
-  for (const q of b.parts) {
-    const delta = b.total.value - sum;
-    if (q.value + delta < 0) continue;
+  // Mending a part moves it by the same amount whichever part it is (the numerator is taken to hold
+  // it): one reading, where some part can take the change without going below zero.
+  const delta = b.total.value - sum;
+  if (b.parts.some((q) => q.value + delta >= 0)) {
     out.push({ ...x, numerator: x.numerator + delta });
     // Over the parts' sum, the mended part changes the base too.
     if (x.denominator === sum) out.push({ ...x, numerator: x.numerator + delta, denominator: x.denominator + delta });

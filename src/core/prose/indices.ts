@@ -12,7 +12,7 @@
  */
 import { INDEX_NAMES, INDEX_LIST, SCORE_SETS } from './lexicon';
 import { matches, within } from './text';
-import { formatNumber } from '../numbers';
+import { formatNumber, parseVietnameseNumber } from '../numbers';
 import { fmtPct } from './messages';
 import type { Draft, Mark } from './draft';
 import type { DocReading } from './statements';
@@ -38,10 +38,12 @@ const COMMA = /^\s*,/;
 const VERB = /^\s*(?:dat|la|bang|:)\s*(?:muc\s+)?/;
 
 /**
- * "<index> (…) của <subject> năm <year> đạt|là|: ", its parts in any order. (JavaScript resets the
- * captures of a repeated group at each repetition, so one expression cannot keep both.)
+ * "<index> (…) của <subject> năm <year> đạt|là|: ", its parts in any order; `length` up to the
+ * verb, null where no verb follows (the year read still dates the index for the sentences after:
+ * "… công bố Chỉ số CCHC năm 2024."). (JavaScript resets the captures of a repeated group at each
+ * repetition, so one expression cannot keep both.)
  */
-function readLead(rest: string): { length: number; subject: string; year: number | null } | null {
+function readLead(rest: string): { length: number | null; subject: string; year: number | null } {
   let at = 0;
   let subject = '';
   let year: number | null = null;
@@ -53,12 +55,12 @@ function readLead(rest: string): { length: number; subject: string; year: number
     const of = m ? null : OF.exec(tail);
     const y = m || of ? null : IN_YEAR.exec(tail);
     const hit = m ?? of ?? y;
-    if (!hit) return null;
+    if (!hit) break;
     if (of) subject = of[1]!;
     if (y) year = Number(y[1]);
     at += hit[0].length;
   }
-  return null;
+  return { length: null, subject, year };
 }
 /** The value: a percentage or a score, "86,5%", "87,61 điểm", "40,62/80 điểm". */
 const VALUE = /^(\d{1,3}(?:,\d{1,3})?)\s*(%|(?:\/\s*(\d{1,3}(?:,\d+)?)\s*)?diem\b)/;
@@ -68,7 +70,8 @@ const GENERIC = /^(?:tinh|thanh pho|tp\.?|tinh ta|thanh pho ta|dia phuong)$/;
 const AGENCY = /^(?:so|ubnd|uy ban|huyen|thi xa|xa|phuong|thi tran|benh vien|trung tam|co quan|don vi|ban|nganh|cac)\b/;
 const YEAR = /\bnam\s+(\d{4})\b/g;
 
-const num = (s: string) => Number(s.replace(',', '.'));
+/** A figure the expressions here matched ("86,5", "18"): its value and printed decimals. */
+const figure = (s: string) => parseVietnameseNumber(s)!;
 
 /** The index names, whole words, longest first. */
 const NAME = new RegExp(`(?<![a-z0-9])(?:${INDEX_LIST.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![a-z0-9])`, 'g');
@@ -95,10 +98,9 @@ function readValues(doc: DocReading): IndexValue[] {
       if (/\b(?:thanh phan|linh vuc|nhom)\s*$/.test(sentence.slice(Math.max(0, hit.start - 12), hit.start)) || /^\s*(?:thanh phan|linh vuc)\b/.test(sentence.slice(hit.end))) continue;
       // The value follows the name closely: a bounded look keeps a paragraph of many names linear.
       const rest = sentence.slice(hit.end, hit.end + 200);
-      const own = /^\s*(?:\([^()]{0,60}\)\s*)?(?:cua\s+[a-z ,.-]{1,40}?\s*)?(?:nam|ky)\s+(\d{4})\b/.exec(rest);
-      if (own) lastYear.set(index, Number(own[1]));
       const lead = readLead(rest);
-      if (!lead) continue;
+      if (lead.year) lastYear.set(index, lead.year);
+      if (lead.length === null) continue;
       const v = VALUE.exec(rest.slice(lead.length));
       if (!v) continue;
       // The statement's own year, else the only year of its sentence that is not a comparison, else the paragraph's.
@@ -109,9 +111,8 @@ function readValues(doc: DocReading): IndexValue[] {
       const subject = lead.subject.replace(/[\s,.-]+$/, '').trim();
       if (subject && AGENCY.test(subject)) continue;
       const start = s.start + hit.end + lead.length;
-      const unit = v[2] === '%' ? '%' : 'điểm';
-      const decimals = v[1]!.includes(',') ? v[1]!.split(',')[1]!.length : 0;
-      out.push({ index, subject: subject && !GENERIC.test(subject) ? subject : '', year, unit, value: num(v[1]!), decimals, outOf: v[3] ? num(v[3]) : null, span: { paragraph: pi, start, end: start + v[0].length } });
+      const { value, decimals } = figure(v[1]!);
+      out.push({ index, subject: subject && !GENERIC.test(subject) ? subject : '', year, unit: v[2] === '%' ? '%' : 'điểm', value, decimals, outOf: v[3] ? figure(v[3]).value : null, span: { paragraph: pi, start, end: start + v[0].length } });
       let at = start - s.start + v[0].length;
       done = s.start + at;
       // "đạt 92,75%, tăng 2,99% so với năm 2023": the change over the year before, a figure of its own.
@@ -119,8 +120,8 @@ function readValues(doc: DocReading): IndexValue[] {
       const cv = change && VALUE.exec(sentence.slice(at + change[0].length, at + change[0].length + 40));
       if (change && cv && !cv[3]) {
         const cstart = s.start + at + change[0].length;
-        const cdec = cv[1]!.includes(',') ? cv[1]!.split(',')[1]!.length : 0;
-        out.push({ index: `mức ${change[1] === 'tang' ? 'tăng' : 'giảm'} của ${index}`, subject: out.at(-1)!.subject, year, unit: cv[2] === '%' ? '%' : 'điểm', value: num(cv[1]!), decimals: cdec, outOf: null, span: { paragraph: pi, start: cstart, end: cstart + cv[0].length } });
+        const c = figure(cv[1]!);
+        out.push({ index: `mức ${change[1] === 'tang' ? 'tăng' : 'giảm'} của ${index}`, subject: out.at(-1)!.subject, year, unit: cv[2] === '%' ? '%' : 'điểm', value: c.value, decimals: c.decimals, outOf: null, span: { paragraph: pi, start: cstart, end: cstart + cv[0].length } });
         at += change[0].length + cv[0].length;
         done = s.start + at;
       }
@@ -174,7 +175,12 @@ interface Score {
 /** "đạt 18,3/20 điểm", "đạt 14,1 điểm", "là 82,88/100 điểm": a score and where it stands. */
 const SCORE = /(?:dat|la|:)\s*(?:muc\s+)?(\d{1,3}(?:,\d{1,3})?)\s*(?:\/\s*(\d{1,3})\s*)?diem\b/g;
 
-const decimalsOf = (s: string) => (s.includes(',') ? s.split(',')[1]!.length : 0);
+/** The score a SCORE match states, placed in its paragraph. */
+function scoreOf(m: RegExpExecArray, paragraph: number): Score {
+  const start = m.index + m[0].indexOf(m[1]!);
+  const { value, decimals } = figure(m[1]!);
+  return { value, decimals, outOf: m[2] ? Number(m[2]) : null, span: { paragraph, start, end: m.index + m[0].length } };
+}
 
 /**
  * A score set's groups given one by one ("công khai, minh bạch đạt 18/18 điểm; tiến độ giải quyết
@@ -202,8 +208,7 @@ export function checkScoreSets(doc: DocReading, out: Draft[], mark: Mark) {
         }
         if (!best) continue;
         if (groups.has(best.name)) twice = true;
-        const start = m.index + m[0].indexOf(m[1]!);
-        groups.set(best.name, { value: Number(m[1]!.replace(',', '.')), decimals: decimalsOf(m[1]!), outOf: m[2] ? Number(m[2]) : null, span: { paragraph: pi, start, end: m.index + m[0].length } });
+        groups.set(best.name, scoreOf(m, pi));
       }
       if (twice || groups.size < set.groups.length) continue;
       const total = totalBefore(doc, pi, set);
@@ -229,16 +234,12 @@ function totalBefore(doc: DocReading, pi: number, set: (typeof SCORE_SETS)[strin
   for (const j of [pi, pi - 1]) {
     const r = doc.paragraphs[j];
     if (!r) continue;
-    let found: Score | null = null;
     for (const m of r.folded.matchAll(SCORE)) {
       const clause = r.folded.slice(Math.max(0, m.index - 160), m.index).split(/[;]/).at(-1)!;
       const whole = m[2] ? Number(m[2]) === set.total : set.cue.test(clause);
       if (!whole || set.groups.some((g) => g.phrases.some((ph) => clause.slice(-40).includes(ph)))) continue;
-      const start = m.index + m[0].indexOf(m[1]!);
-      found = { value: Number(m[1]!.replace(',', '.')), decimals: decimalsOf(m[1]!), outOf: m[2] ? Number(m[2]) : null, span: { paragraph: j, start, end: m.index + m[0].length } };
-      break;
+      return scoreOf(m, j);
     }
-    if (found) return found;
   }
   return null;
 }

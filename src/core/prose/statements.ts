@@ -455,13 +455,16 @@ function partsInItems(total: Quantity, paragraphs: DocParagraph[], quantities: Q
   return parts;
 }
 
+/** A part's state within its total's split: "đang giải quyết 52, trong đó … quá hạn 02" is overdue among the pending. */
+const partState = (total: Quantity, p: Quantity): Status | null => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status);
+
 /**
  * The parts so far already split the total whole ("1.833 thủ tục cấp tỉnh, 301 cấp huyện và 134
  * cấp xã"): a further count starts another list ("; trong đó … mức độ 3 là 1.089").
  */
 function partitionReached(total: Quantity, parts: Quantity[], next: Quantity): boolean {
   if (parts.length < 2 || parts.some((p) => !p.status)) return false;
-  const name = (p: Quantity) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status!);
+  const name = (p: Quantity) => partState(total, p)!;
   const statuses = parts.map(name);
   const sets = PARTITIONS[total.status ?? 'total'] ?? [];
   if (!sets.some((set) => set.length === statuses.length && set.every((s) => statuses.includes(s)))) return false;
@@ -477,8 +480,7 @@ function partitionReached(total: Quantity, parts: Quantity[], next: Quantity): b
  */
 function otherSplit(total: Quantity, parts: Quantity[], next: Quantity): boolean {
   if (!parts.length || !next.status || parts.some((p) => !p.status)) return false;
-  // "đang giải quyết 52, trong đó trong hạn 50, quá hạn 02": overdue among the pending.
-  const name = (p: Quantity) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status!);
+  const name = (p: Quantity) => partState(total, p)!;
   const statuses = parts.map(name);
   const sets = (PARTITIONS[total.status ?? 'total'] ?? []).filter((set) => statuses.every((s) => set.includes(s)));
   return sets.length > 0 && !sets.some((set) => set.includes(name(next)));
@@ -510,7 +512,7 @@ function breakdownOf(total: Quantity, parts: Quantity[], marker: Marker): Breakd
   // "được giao 30, có mặt 28; … được giao 12, có mặt 11" is a table in words: the same words name two parts.
   const names = parts.map((p) => p.figure.label.replace(/^.*\b(?:trong do|bao gom|gom|cu the)\b/, '').replace(/[^a-z ]+/g, ' ').trim()).filter((t) => t);
   if (new Set(names).size < names.length) return null;
-  const statuses = parts.map((p) => (total.status === 'pending' && p.status === 'late' ? 'pendingLate' : p.status));
+  const statuses = parts.map((p) => partState(total, p));
   const covers = (st: Status) => (PARTITIONS[st] ?? []).some((set) => set.length === statuses.length && set.every((s) => statuses.includes(s)));
   // A total of no named state ("…: 19593 hồ sơ, trong đó:") is complete when its parts split all files (resolved + pending).
   const complete = statuses.every((s) => s) && (total.status ? covers(total.status) : covers('total'));

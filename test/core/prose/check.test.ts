@@ -8,6 +8,8 @@ const TITLE_Q1_2023: DocParagraph[] = [
   { text: 'Kết quả cải cách hành chính quý I năm 2023', kind: 'paragraph' },
 ];
 const doc = (...texts: string[]): DocParagraph[] => [...TITLE_Q1_2023, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
+/** Paragraphs under a title that names no period (indices and score sets read their own years). */
+const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
 const serious = (ps: DocParagraph[], options = {}) => checkDocument(ps, options).issues.filter((i) => i.severity !== 'info');
 
 describe('percentage against its fraction', () => {
@@ -237,7 +239,6 @@ describe('counts and the summary', () => {
 });
 
 describe('a named index restated with two values', () => {
-  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
   it.each([
     // One index, one province, one year: 88,10% and 85,3% cannot both be it. The change (1,20%) agrees.
     ['two values', ['Chỉ số cải cách hành chính năm 2025 của tỉnh đạt 88,10%, tăng 1,20% so với năm 2024.', 'Năm 2025, Chỉ số CCHC (PAR Index) của tỉnh đạt 85,3%, tăng 1,20%.'], [['repeated_mismatch', 2, '85,3%']]],
@@ -259,7 +260,6 @@ describe('a named index restated with two values', () => {
 });
 
 describe('a base named without its count, given elsewhere in the report', () => {
-  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
   it.each([
     // "trong số hồ sơ đã giải quyết": the base is the 1.000 resolved of the paragraph before: 50/1.000 = 5%.
     ['wrong', ['Trong 6 tháng, đơn vị đã giải quyết 1.000 hồ sơ.', 'Trong số hồ sơ đã giải quyết, còn 50 hồ sơ quá hạn, chiếm 7%.'], [['percent_mismatch', 2, 'đọc là: 50 hồ sơ quá hạn / 1.000 (đã giải quyết, đoạn 2) = 5,00%; văn bản ghi 7%']]],
@@ -292,7 +292,6 @@ describe('a rate over a breakdown that does not add up', () => {
 
 describe("the groups of QĐ 766/QĐ-TTg's score set against its total", () => {
   const groups = 'Trong đó, chỉ số công khai, minh bạch đạt 18/18 điểm; tiến độ giải quyết đạt 18,3/20 điểm; dịch vụ trực tuyến đạt 8,1/12 điểm; thanh toán trực tuyến đạt 7,5/10 điểm; mức độ hài lòng đạt 18/18 điểm và số hóa hồ sơ đạt 17,1/22 điểm.';
-  const para = (...texts: string[]): DocParagraph[] => [{ text: 'BÁO CÁO', kind: 'paragraph' }, ...texts.map((text) => ({ text, kind: 'paragraph' as const }))];
   // 18 + 18,3 + 8,1 + 7,5 + 18 + 17,1 = 87,0; each one-decimal group may be cut by up to 0,1 and the
   // total rounded by 0,05: 87,0 ± 0,45 holds.
   it.each([
