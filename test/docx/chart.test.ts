@@ -5,15 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { checkWorkbook } from '../../src/core/check';
-import { surveyChartImage } from '../../src/core/chart';
-import { buildNarrative } from '../../src/core/narrative';
 import { fillDocx, fillDocxDetailed } from '../../src/docx/fill';
-import type { FillRecord } from '../../src/host/actions';
-import { buildModel, infoFor } from '../helpers/model';
-import { expectedIndices, generateForms, SHAPES, uploadSheet } from '../helpers/surveys';
+import { expectedIndices } from '../helpers/surveys';
 import { missingTool } from '../helpers/tools';
-import { controlTexts, parse, part, templateBytes, W } from './helpers';
+import { controlTexts, parse, part, surveyReport, templateBytes, W } from './helpers';
 
 /**
  * The survey chart in the filled report, read back as Word would: one PNG and one SVG part, their
@@ -22,15 +17,8 @@ import { controlTexts, parse, part, templateBytes, W } from './helpers';
  * the code under test.
  */
 
-const shape = SHAPES['qd56-noi-tru'];
-const forms = generateForms(shape, 400, 29, { notUsed: 0.05 });
+const { shape, forms, report, narrative, chart, record } = surveyReport(400, 29);
 const want = expectedIndices(shape, forms);
-const model = buildModel({ info: infoFor('Quý I', 2023, '2022-12-15', '2023-03-14'), tables: [{ name: 'KhaoSatHaiLong', rows: [['Người bệnh nội trú', forms.length]] }] });
-model.sheets.push(uploadSheet('Phiếu nội trú', shape, forms));
-const report = checkWorkbook(model);
-const narrative = buildNarrative(report);
-const chart = surveyChartImage(report.metrics)!;
-const record: FillRecord = { fileName: 'phieu.xlsx', unit: 'Sở Y tế tỉnh Kon Tum', period: 'quý I năm 2023', fingerprint: narrative.fingerprint, filledAt: '2023-03-20T08:00:00.000Z' };
 
 const NS = {
   rels: 'http://schemas.openxmlformats.org/package/2006/relationships',

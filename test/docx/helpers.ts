@@ -3,6 +3,12 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { findControls } from '../../src/docx/sdt';
+import { checkWorkbook } from '../../src/core/check';
+import { surveyChartImage } from '../../src/core/chart';
+import { buildNarrative } from '../../src/core/narrative';
+import type { FillRecord } from '../../src/host/actions';
+import { buildModel, infoFor } from '../helpers/model';
+import { generateForms, SHAPES, uploadSheet } from '../helpers/surveys';
 
 export const TEMPLATE = path.join(__dirname, '..', '..', 'assets', 'templates', 'bao-cao-cchc.docx');
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -117,4 +123,20 @@ export async function handMadeDocx(): Promise<Uint8Array> {
 </w:document>`;
   zip.file('word/document.xml', doc);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A quarter's workbook with `n` generated QĐ 56 inpatient forms (seed `seed`), checked, its
+ * narrative and survey chart, and the record a fill writes: the filled report with a chart.
+ */
+export function surveyReport(n: number, seed: number) {
+  const shape = SHAPES['qd56-noi-tru'];
+  const forms = generateForms(shape, n, seed, { notUsed: 0.05 });
+  const model = buildModel({ info: infoFor('Quý I', 2023, '2022-12-15', '2023-03-14'), tables: [{ name: 'KhaoSatHaiLong', rows: [['Người bệnh nội trú', forms.length]] }] });
+  model.sheets.push(uploadSheet('Phiếu nội trú', shape, forms));
+  const report = checkWorkbook(model);
+  const narrative = buildNarrative(report);
+  const chart = surveyChartImage(report.metrics)!;
+  const record: FillRecord = { fileName: 'phieu.xlsx', unit: 'Sở Y tế tỉnh Kon Tum', period: 'quý I năm 2023', fingerprint: narrative.fingerprint, filledAt: '2023-03-20T08:00:00.000Z' };
+  return { shape, forms, report, narrative, chart, record };
 }

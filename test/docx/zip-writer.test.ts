@@ -13,24 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { checkWorkbook } from '../../src/core/check';
-import { surveyChartImage } from '../../src/core/chart';
-import { buildNarrative } from '../../src/core/narrative';
 import { fillDocxDetailed } from '../../src/docx/fill';
-import type { FillRecord } from '../../src/host/actions';
-import { buildModel, infoFor } from '../helpers/model';
-import { generateForms, SHAPES, uploadSheet } from '../helpers/surveys';
 import { findTool, missingTool } from '../helpers/tools';
-import { parse, templateBytes } from './helpers';
+import { parse, surveyReport, templateBytes } from './helpers';
 
-const shape = SHAPES['qd56-noi-tru'];
-const forms = generateForms(shape, 200, 7, { notUsed: 0.05 });
-const model = buildModel({ info: infoFor('Quý I', 2023, '2022-12-15', '2023-03-14'), tables: [{ name: 'KhaoSatHaiLong', rows: [['Người bệnh nội trú', forms.length]] }] });
-model.sheets.push(uploadSheet('Phiếu nội trú', shape, forms));
-const report = checkWorkbook(model);
-const narrative = buildNarrative(report);
-const chart = surveyChartImage(report.metrics)!;
-const record: FillRecord = { fileName: 'phieu.xlsx', unit: 'Sở Y tế tỉnh Kon Tum', period: 'quý I năm 2023', fingerprint: narrative.fingerprint, filledAt: '2023-03-20T08:00:00.000Z' };
+const { narrative, chart, record } = surveyReport(200, 7);
 
 const LOGO = 'word/media/logo-so.png';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
