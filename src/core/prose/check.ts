@@ -276,8 +276,10 @@ export function checkBreakdowns(breakdowns: Breakdown[], out: Draft[], mark: Mar
     const reading = `đọc là: ${partsText} = ${fmtNum(sum)}; văn bản ghi tổng ${fmtNum(b.total.value)}`;
     const base = { paragraph: total.paragraph, start: total.start, end: total.end, reading, expected: fmtNum(sum), actual: fmtNum(b.total.value) };
     const args = { total: fmtNum(b.total.value), sum: fmtNum(sum), parts: partsText, marker: b.marker };
-    // A total in another paragraph is a guess: only a complete breakdown is held to it.
-    if (b.distant && !b.complete) continue;
+    // A total in another sentence or paragraph is a guess: only a complete breakdown is held to
+    // it, and only when its parts exceed it. That total may be of a wider scope than the parts (all
+    // the files, those returned or withdrawn included): falling short of it is no slip.
+    if (b.distant && (!b.complete || sum < b.total.value)) continue;
     if (sum > b.total.value) out.push({ ...base, code: 'parts_exceed_total', args });
     // Short of the total: a slip only where the parts name every part ("trong đó … 5 hồ sơ trực
     // tuyến" may list some) or "gồm" lists them; "cụ thể, nhiều nhất là …" gives examples.

@@ -126,10 +126,24 @@ function afterLastNumber(label: string): string {
   return label.slice(cut);
 }
 
+const BASE_CUE_AFTER = /\b(?:tren tong(?: so)?|tren so|trong tong so|trong so|so voi)\b.*$/;
+
+/**
+ * "Tổng số hồ sơ tiếp nhận trong kỳ là 2.450 (kỳ trước chuyển sang 300, mới tiếp nhận 2.150)": a
+ * total named by "tổng số" is all the files received, those carried over included, though its
+ * last words say "received in the period"; read as received, which may be either.
+ */
 function readStatus(f: { kind: string; label: string; after?: string }): { status: Status | null; tail: string } {
+  const read = statusOf(f);
+  return read.status === 'new' && /\btong so\b/.test(afterLastNumber(f.label)) ? { ...read, status: 'received' } : read;
+}
+
+function statusOf(f: { kind: string; label: string; after?: string }): { status: Status | null; tail: string } {
   // Words before an earlier figure are that figure's ("có tổng số 2.760, với 2.602 hồ sơ …").
   const before = statusAt(afterLastNumber(f.label), 'before');
-  const after = f.after ? statusAfter(f.after) : null;
+  // "37 hồ sơ trên tổng số 1.850 hồ sơ đã giải quyết": the words from a base cue on name that base, not this count.
+  const own = f.after ? f.after.replace(BASE_CUE_AFTER, '') : '';
+  const after = own ? statusAfter(own) : null;
   // The words right after the noun say most ("109.447 hồ sơ giải quyết trước/đúng hạn"), unless
   // the words before are more specific ("trễ hạn 12 hồ sơ đã giải quyết"). After a fraction they
   // name its denominator ("50/54 chỉ tiêu được giao"), so there the words before come first.
@@ -334,10 +348,15 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     let distant = false;
     const k = lastBefore(qs, at);
     const opensSentence = opening(sentence.start) >= at;
+    // The total stood in the sentence before: only a sentence's end may lie between it and the marker.
+    let previousSentence = false;
     if (k >= 0 && qs[k]!.figure.start >= sentence.start) total = qs[k];
     else if (opensSentence) {
-      if (k >= 0) total = qs[k];
-      else if (i > 0 && blocks[i - 1] === blocks[i] && /^[\s\-+•]*$/.test(r.folded.slice(0, at))) {
+      if (k >= 0) {
+        total = qs[k];
+        previousSentence = true;
+        distant = true;
+      } else if (i > 0 && blocks[i - 1] === blocks[i] && /^[\s\-+•]*$/.test(r.folded.slice(0, at))) {
         total = quantities[i - 1]!.at(-1);
         distant = true;
       }
@@ -347,7 +366,8 @@ function paragraphBreakdowns(paragraphs: DocParagraph[], readings: ParagraphRead
     if (sameParagraph) {
       const gap = r.folded.slice(total.figure.end, at);
       // Only a percentage, punctuation or a few words may stand between the total and its marker.
-      if (gap.length > 80 || /[.?!]\s/.test(gap)) continue;
+      if (gap.length > 80 || (!previousSentence && /[.?!]\s/.test(gap))) continue;
+      if (previousSentence && total.figure.start < (within(r.sentences, sentence.start - 1)?.start ?? sentence.start)) continue;
       // The gap is short: the figures in it are found by a look at the few after the total.
       const from = firstAt(r.figures, total.figure.start);
       let gapFigure = false;
@@ -634,6 +654,16 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
         if (q && rest.length <= 45 && GAP.test(rest) && !otherState) attached = q;
       } else if (next && next.end <= sentence.end && next.kind === 'count' && gapAfter.length <= 12 && GAP_AFTER.test(gapAfter)) attached = byFigure.get(next);
       if (attached && (!attached.exact || attached.figure.kind !== 'count')) continue;
+      // "37 hồ sơ quá hạn trên tổng số 1.850 hồ sơ đã giải quyết, chiếm 2%": the count the percentage
+      // follows is named as the base of the one before it; the two make a fraction in words.
+      const over = attached ? overCount(qs, attached, r.folded) : undefined;
+      if (attached && over) {
+        numeratorFamily = over.family;
+        readingsOf.push({ numerator: over.value, denominator: attached.value, numeratorText: quantityText(over), denominatorText: quantityText(attached) });
+        spans.push(over.figure, attached.figure);
+        out.push({ percent: p, status: over.status, family: numeratorFamily, readings: readingsOf, spans, alternatives });
+        continue;
+      }
       // The percentage's own words name the state where no count is attached ("tỷ lệ giải quyết đúng hạn đạt 98,5%").
       status = attached?.status ?? statusIn(ownWords.replace(/^.*\d/, ''), 'before');
       const numerators: Quantity[][] = attached ? [[attached]] : numeratorsFor(status, qs, passage, p, sentence);
@@ -675,6 +705,20 @@ function paragraphRates(paragraphs: DocParagraph[], readings: ParagraphReading[]
     out.push({ percent: p, status, family: numeratorFamily, readings: dedupe(readingsOf), spans, alternatives, ...(misgrouped ? { misgrouped: true as const } : {}) });
   }
   return out;
+}
+
+/** "trên tổng số", "trên", "trong tổng số": the words that make the count after them the base of the count before. */
+const OVER = /(?:^|\s)(?:tren tong so|tren tong|tren|trong tong so)\s*$/;
+
+/** The count that `base` is said to be the base of ("37 hồ sơ … trên tổng số 1.850 hồ sơ …"), in its sentence and clause. */
+function overCount(qs: Quantity[], base: Quantity, folded: string): Quantity | undefined {
+  const k = qs.indexOf(base) - 1;
+  const q = k >= 0 ? qs[k] : undefined;
+  if (!q || !q.exact || q.figure.kind !== 'count' || q.value > base.value) return undefined;
+  if (q.family && base.family && q.family !== base.family) return undefined;
+  const gap = folded.slice(q.figure.end, base.figure.start);
+  if (gap.length > 60 || /[;.()]/.test(gap)) return undefined;
+  return OVER.test(gap) ? q : undefined;
 }
 
 const isItem = (p: DocParagraph) => p.kind === 'list' || /^\s*[-+*•]/.test(p.text);
@@ -801,7 +845,14 @@ function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown
     }
     return out;
   }
-  if (owner) add(owner.total, owner.total.status ? STATUS_NAME[owner.total.status] : 'tổng đã nêu');
+  const outside = (q: Quantity) => q.figure.paragraph !== p.paragraph || q.figure.end <= sentence.start || q.figure.start >= sentence.end;
+  if (owner) {
+    add(owner.total, owner.total.status ? STATUS_NAME[owner.total.status] : 'tổng đã nêu');
+    // A total and a part both outside the percentage's sentence, the part found by its state alone
+    // ("… trong đó 202 dịch vụ … trực tuyến. Tỷ lệ … trực tuyến toàn trình … 30%"): the rate may be
+    // of another part the words do not mark; it can confirm, not fault.
+    if (owner.distant && outside(owner.total) && outside(num)) out.find((b) => b.q === owner.total)!.weak = true;
+  }
   const allowed = status ? BASES[status] : undefined;
   // A base the text gives only as the sum of its parts: "trực tuyến 85, trực tiếp 198" make 283
   // new files, the base of an online rate even where "tiếp nhận mới" is not written.
@@ -822,7 +873,7 @@ function basesFor(status: Status | null, numerator: Quantity[], owner: Breakdown
       add(q, STATUS_NAME[q.status]);
       // A count of an allowed state found only by its state, outside the percentage's sentence, may
       // be of other files (another period, unit or stage): it can confirm the rate, not fault it.
-      if (q.figure.paragraph !== p.paragraph || q.figure.end <= sentence.start || q.figure.start >= sentence.end) out.find((b) => b.q === q)!.weak = true;
+      if (outside(q)) out.find((b) => b.q === q)!.weak = true;
     }
   }
   if (!out.length && !allowed) {

@@ -125,8 +125,9 @@ export interface Breakdown {
   /** The parts cover one of the total's partitions (lexicon.ts PARTITIONS): they must add up. */
   complete: boolean;
   /**
-   * The total is in another paragraph than its marker ("… 425 DVCTT." then "Cụ thể, …"): the link
-   * is a guess, so only a complete breakdown is held to its total.
+   * The total is in another sentence or paragraph than its marker ("… 425 DVCTT." then "Cụ thể,
+   * …"): the link is a guess, so only a complete breakdown whose parts exceed it is faulted, and a
+   * rate over it only confirms.
    */
   distant?: true;
 }

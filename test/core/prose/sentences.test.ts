@@ -1,0 +1,59 @@
+/**
+ * Report sentences written for these tests in the ways officers write them (no sentence of a real
+ * report), each with what a careful reader finds in it, worked out by hand: the sums and rates in
+ * the expected readings were computed on paper, not by the checker. They hold the reader to the
+ * shapes of statement rather than to any one text: a split in parentheses or after "gồm", a total
+ * in the sentence before, channels named one by one, a base named with "trên tổng số", shares of
+ * a rated staff, and the same shapes written correctly, which must stay silent.
+ */
+import { checkDocument } from '../../../src/core/prose';
+import type { DocParagraph } from '../../../src/core/prose/types';
+
+const doc = (texts: string[]): DocParagraph[] => [
+  { text: 'BÁO CÁO', kind: 'paragraph' },
+  { text: 'Kết quả công tác cải cách hành chính quý III năm 2022', kind: 'paragraph' },
+  ...texts.map((text) => ({ text, kind: 'paragraph' as const })),
+];
+
+describe('invented report sentences, flagged or left alone', () => {
+  it.each<[string, string[], [string, string][]]>([
+    ['p1 received = new + carried, wrong', ['Tổng số hồ sơ tiếp nhận trong kỳ là 2.450 hồ sơ, gồm 2.100 hồ sơ mới tiếp nhận và 300 hồ sơ từ kỳ trước chuyển sang.'], [['parts_sum_mismatch', 'đọc là: 2.100 + 300 = 2.400; văn bản ghi tổng 2.450']]],
+    ['p2 received = new + carried, right', ['Tổng số hồ sơ tiếp nhận trong kỳ là 2.400 hồ sơ, gồm 2.100 hồ sơ mới tiếp nhận và 300 hồ sơ từ kỳ trước chuyển sang.'], []],
+    ['p3 resolved split in parens with colons, wrong', ['Số hồ sơ đã giải quyết: 1.980 hồ sơ (trước hạn: 1.200 hồ sơ; đúng hạn: 700 hồ sơ; quá hạn: 60 hồ sơ).'], [['parts_sum_mismatch', 'đọc là: 1.200 + 700 + 60 = 1.960; văn bản ghi tổng 1.980']]],
+    ['p4 total in previous sentence, short (total may be wider)', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ. Trong đó, giải quyết đúng và trước hạn 3.480 hồ sơ, trễ hạn 23 hồ sơ.'], []],
+    ['p4b total in previous paragraph, short (total may be wider)', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ.', 'Trong đó, giải quyết đúng và trước hạn 3.480 hồ sơ, trễ hạn 23 hồ sơ.'], []],
+    ['r5 rate before counts, right', ['Tỷ lệ giải quyết đúng hạn đạt 97,5% (1.170/1.200 hồ sơ).'], []],
+    ['r5b rate before counts, wrong', ['Tỷ lệ giải quyết đúng hạn đạt 96,5% (1.170/1.200 hồ sơ).'], [['percent_mismatch', 'đọc là: 1.170/1.200 = 97,50%; văn bản ghi 96,5%']]],
+    ['r6 on-time share wrong', ['Đã giải quyết 845 hồ sơ, trong đó 812 hồ sơ đúng hạn, chiếm 94,1%.'], [['percent_mismatch', 'đọc là: 812 hồ sơ đúng hạn / 845 (đã giải quyết) = 96,09%; văn bản ghi 94,1%']]],
+    ['r7 online right', ['Tiếp nhận 5.000 hồ sơ, trong đó 3.100 hồ sơ trực tuyến (đạt 62%).'], []],
+    ['r8 online wrong', ['Tiếp nhận 5.000 hồ sơ, trong đó 3.100 hồ sơ trực tuyến (đạt 6,2%).'], [['percent_mismatch', 'đọc là: 3.100 hồ sơ trực tuyến / 5.000 (tiếp nhận) = 62,00%; văn bản ghi 6,2%']]],
+    ['s9 units reaching', ['Có 14/16 đơn vị đạt tỷ lệ giải quyết đúng hạn trên 95%.'], []],
+    ['d11 window backwards', ['Thời gian khảo sát từ ngày 15/10/2022 đến ngày 10/10/2022.'], [['window_backwards', 'đọc là: từ 15/10/2022 đến 10/10/2022: ngày cuối trước ngày đầu 5 ngày']]],
+    ['k12 satisfaction right', ['Phát ra 300 phiếu khảo sát, thu về 280 phiếu, trong đó 266 phiếu hài lòng, đạt 95%.'], []],
+    ['k13 satisfaction wrong', ['Phát ra 300 phiếu khảo sát, thu về 280 phiếu, trong đó 266 phiếu hài lòng, đạt 92%.'], [['percent_mismatch', 'đọc là: 266 phiếu hài lòng / 280 (tổng đã nêu) = 95,00%; văn bản ghi 92%']]],
+    ['b14 staffing parts exceed', ['Tổng số biên chế được giao là 120 người, hiện có 112 người, trong đó viên chức 100 người, hợp đồng lao động 15 người.'], [['parts_exceed_total', 'đọc là: 100 + 15 = 115; văn bản ghi tổng 112']]],
+    ['x16 ratings right', ['Kết quả đánh giá, xếp loại: 45 người hoàn thành xuất sắc nhiệm vụ (chiếm 15%), 230 người hoàn thành tốt nhiệm vụ (chiếm 76,7%), 25 người hoàn thành nhiệm vụ (chiếm 8,3%) trên tổng số 300 người được đánh giá.'], []],
+    ['x16b ratings wrong', ['Kết quả đánh giá, xếp loại: 45 người hoàn thành xuất sắc nhiệm vụ (chiếm 15%), 230 người hoàn thành tốt nhiệm vụ (chiếm 74%), 25 người hoàn thành nhiệm vụ (chiếm 8,3%) trên tổng số 300 người được đánh giá.'], [['percent_mismatch', 'đọc là: 230 người hoàn thành tốt nhiệm vụ / 300 (được đánh giá) = 76,67%; văn bản ghi 74%']]],
+    ['t17 TTHC per level wrong', ['Tổng số TTHC thuộc thẩm quyền giải quyết của Sở Y tế là 142 thủ tục, trong đó cấp tỉnh 128 thủ tục, cấp huyện 10 thủ tục, cấp xã 5 thủ tục.'], [['parts_exceed_total', 'đọc là: 128 + 10 + 5 = 143; văn bản ghi tổng 142']]],
+    ['t17b TTHC per level right', ['Tổng số TTHC thuộc thẩm quyền giải quyết của Sở Y tế là 143 thủ tục, trong đó cấp tỉnh 128 thủ tục, cấp huyện 10 thủ tục, cấp xã 5 thủ tục.'], []],
+    ['g18 in progress split wrong', ['Đang giải quyết 320 hồ sơ, trong đó còn trong hạn 300 hồ sơ, quá hạn 25 hồ sơ.'], [['parts_exceed_total', 'đọc là: 300 + 25 = 325; văn bản ghi tổng 320']]],
+    ['h19 hedges', ['Tiếp nhận hơn 5.000 hồ sơ, trong đó gần 3.000 hồ sơ trực tuyến, chiếm khoảng 60%.'], []],
+    ['y20b comparison with earlier year', ['So với cùng kỳ năm 2021, số hồ sơ tiếp nhận tăng 12%.'], []],
+    ['q23b on-time + late rates = 100', ['Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%, tỷ lệ hồ sơ quá hạn là 1,8%.'], []],
+    ['f24 full flow right', ['Tiếp nhận 1.250 hồ sơ (kỳ trước chuyển sang 50 hồ sơ, mới tiếp nhận 1.200 hồ sơ); đã giải quyết 1.180 hồ sơ, trong đó trước hạn 900 hồ sơ, đúng hạn 270 hồ sơ, quá hạn 10 hồ sơ; đang giải quyết 70 hồ sơ.'], []],
+    ['f25 full flow late wrong', ['Tiếp nhận 1.250 hồ sơ (kỳ trước chuyển sang 50 hồ sơ, mới tiếp nhận 1.200 hồ sơ); đã giải quyết 1.180 hồ sơ, trong đó trước hạn 900 hồ sơ, đúng hạn 270 hồ sơ, quá hạn 12 hồ sơ; đang giải quyết 70 hồ sơ.'], [['parts_exceed_total', 'đọc là: 900 + 270 + 12 = 1.182; văn bản ghi tổng 1.180']]],
+    ['resolved and pending above the files received (which may be only the new files)', ['Tiếp nhận 1.250 hồ sơ; đã giải quyết 1.200 hồ sơ; đang giải quyết 70 hồ sơ.'], []],
+    ['c27 channels sum wrong', ['Tổng số hồ sơ tiếp nhận là 6.730 hồ sơ, trong đó tiếp nhận trực tiếp 2.310 hồ sơ, qua dịch vụ bưu chính công ích 420 hồ sơ, trực tuyến 4.100 hồ sơ.'], [['parts_exceed_total', 'đọc là: 2.310 + 420 + 4.100 = 6.830; văn bản ghi tổng 6.730']]],
+    ['c27b channels sum right', ['Tổng số hồ sơ tiếp nhận là 6.830 hồ sơ, trong đó tiếp nhận trực tiếp 2.310 hồ sơ, qua dịch vụ bưu chính công ích 420 hồ sơ, trực tuyến 4.100 hồ sơ.'], []],
+    ['c28 channels, online rate wrong', ['Tổng số hồ sơ tiếp nhận là 6.830 hồ sơ, trong đó trực tuyến 4.100 hồ sơ, đạt tỷ lệ 63%.'], [['percent_mismatch', 'đọc là: 4.100 hồ sơ trực tuyến / 6.830 (tiếp nhận) = 60,03%; văn bản ghi 63%']]],
+    ['z30 score groups short of total (list may be partial)', ['Năm 2023, Sở Y tế đạt 88,5/100 điểm Chỉ số cải cách hành chính, trong đó: công tác chỉ đạo, điều hành 12,5 điểm; cải cách thể chế 14 điểm; cải cách TTHC 20 điểm; cải cách tổ chức bộ máy 11 điểm; cải cách chế độ công vụ 15,5 điểm; cải cách tài chính công 8 điểm; xây dựng chính quyền điện tử 6 điểm.'], []],
+    ['r31 late rate over resolved wrong, in words', ['Số hồ sơ giải quyết quá hạn là 37 hồ sơ trên tổng số 1.850 hồ sơ đã giải quyết, chiếm tỷ lệ 3%.'], [['percent_mismatch', 'đọc là: 37 hồ sơ quá hạn / 1.850 hồ sơ đã giải quyết = 2,00%; văn bản ghi 3%']]],
+    ['r31b late rate right', ['Số hồ sơ giải quyết quá hạn là 37 hồ sơ trên tổng số 1.850 hồ sơ đã giải quyết, chiếm tỷ lệ 2%.'], []],
+    ['l32b list of agencies within total', ['Trong năm, Trung tâm tiếp nhận 9.500 hồ sơ. Các sở có nhiều hồ sơ nhất gồm: Sở Tư pháp 3.200 hồ sơ, Sở Y tế 2.900 hồ sơ, Sở Xây dựng 2.100 hồ sơ.'], []],
+    ['p4c total in previous sentence, parts exceed', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ. Trong đó, giải quyết đúng và trước hạn 3.495 hồ sơ, trễ hạn 23 hồ sơ.'], [['parts_exceed_total', 'đọc là: 3.495 + 23 = 3.518; văn bản ghi tổng 3.512']]],
+    ['p4d total in previous sentence, right', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ. Trong đó, giải quyết đúng và trước hạn 3.489 hồ sơ, trễ hạn 23 hồ sơ. Tỷ lệ trễ hạn chiếm 0,65%.'], []],
+  ])('%s', (_name, texts, expected) => {
+    const found = checkDocument(doc(texts)).issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.reading]);
+    expect(found).toEqual(expected);
+  });
+});
