@@ -518,7 +518,7 @@ function belongs(total: Quantity, q: Quantity, seen: Set<Status>): boolean {
 
 /** Every part names a different state of one split of the total's state (lexicon PARTITIONS). */
 function disjoint(total: Quantity, parts: Quantity[]): boolean {
-  const statuses = parts.map((p) => p.status);
+  const statuses = parts.map((p) => partState(total, p));
   if (statuses.some((st) => !st) || new Set(statuses).size < statuses.length) return false;
   return (PARTITIONS[total.status ?? 'total'] ?? []).some((set) => statuses.every((st) => set.includes(st!)));
 }
@@ -527,6 +527,9 @@ function breakdownOf(total: Quantity, parts: Quantity[], marker: Marker): Breakd
   if (!parts.length || parts.some((p) => !p.exact)) return null;
   // A part larger than its whole is another quantity ("7 nhiệm vụ trọng tâm … 52 nhiệm vụ cụ thể").
   if (parts.some((p) => p.value > total.value)) return null;
+  // "02 …, trong đó 02 … và 02 …": a part as large as its whole is the whole described again; the
+  // counts after it say other things of the same items, unless they name states of one split.
+  if (parts.length > 1 && parts.some((p) => p.value === total.value && p.value > 0) && !disjoint(total, parts)) return null;
   // Parts must count what the total counts; "15 điểm cầu gồm … 03 bệnh viện" is a description.
   if (total.family === null && parts.some((p) => p.family !== null) && new Set(parts.map((p) => p.family)).size > 1) return null;
   // "được giao 30, có mặt 28; … được giao 12, có mặt 11" is a table in words: the same words name two parts.

@@ -52,6 +52,10 @@ describe('invented report sentences, flagged or left alone', () => {
     ['l32b list of agencies within total', ['Trong năm, Trung tâm tiếp nhận 9.500 hồ sơ. Các sở có nhiều hồ sơ nhất gồm: Sở Tư pháp 3.200 hồ sơ, Sở Y tế 2.900 hồ sơ, Sở Xây dựng 2.100 hồ sơ.'], []],
     ['p4c total in previous sentence, parts exceed', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ. Trong đó, giải quyết đúng và trước hạn 3.495 hồ sơ, trễ hạn 23 hồ sơ.'], [['parts_exceed_total', 'đọc là: 3.495 + 23 = 3.518; văn bản ghi tổng 3.512']]],
     ['p4d total in previous sentence, right', ['Trong quý, đơn vị đã giải quyết 3.512 hồ sơ. Trong đó, giải quyết đúng và trước hạn 3.489 hồ sơ, trễ hạn 23 hồ sơ. Tỷ lệ trễ hạn chiếm 0,65%.'], []],
+    // 02 = 02: the first part is the whole again; the second says something else of the same two documents.
+    ['a part as large as its total, then another property of the same items', ['Trong quý, Sở đã tham mưu ban hành 02 văn bản, trong đó 02 văn bản quy phạm pháp luật và 02 văn bản được đăng tải trên cổng thông tin điện tử.'], []],
+    // … but within one split, 52 within the deadline + 02 overdue = 54 > 52 stays a slip.
+    ['a part as large as its total within one split', ['Số hồ sơ đang giải quyết là 52 hồ sơ, trong đó còn trong hạn 52 hồ sơ, quá hạn 02 hồ sơ.'], [['parts_exceed_total', 'đọc là: 52 + 2 = 54; văn bản ghi tổng 52']]],
   ])('%s', (_name, texts, expected) => {
     const found = checkDocument(doc(texts)).issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.reading]);
     expect(found).toEqual(expected);
