@@ -300,6 +300,8 @@ const DOCUMENT_CASES = {
   parts_exceed_total: () => checkDocument(docOf('Tổng số 162 TTHC, trong đó cấp tỉnh 157, cấp huyện 03, cấp xã 03.')),
   // 157 + 9 + 2 = 168 ≠ 169.
   parts_sum_mismatch: () => checkDocument(docOf('Tổng số TTHC là 169 TTHC, cụ thể: cấp tỉnh: 157 TTHC; cấp huyện: 09 TTHC; cấp xã: 02 TTHC.')),
+  // 45,2 + 50,1 + 5,7 = 101 %: early, on time and late split the files resolved.
+  shares_sum_mismatch: () => checkDocument(docOf('Trong số hồ sơ đã giải quyết, trước hạn chiếm 45,2%, đúng hạn chiếm 50,1%, quá hạn chiếm 5,7%.')),
   window_backwards: () => checkDocument(docOf('Từ 15/12/2022 đến 14/03/2022 Sở tiếp nhận 12 hồ sơ.')),
   // Quý I/2023 is 15/12/2022 – 14/3/2023 (NĐ 09) or 01/01 – 31/3/2023.
   window_not_period: () => checkDocument(docOf('Từ ngày 15/12/2022 đến ngày 14/02/2023, Sở tiếp nhận 12 hồ sơ.')),

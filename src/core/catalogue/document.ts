@@ -52,6 +52,13 @@ export const DOCUMENT_FINDINGS = {
     fix: 'xem lại số tổng và từng số thành phần, sửa số bị gõ nhầm',
     message: (a) => `Các số liệt kê ${where(a)} cộng lại ${a.sum} (${a.parts}), không bằng tổng đã ghi ${a.total}.`,
   },
+  shares_sum_mismatch: {
+    severity: 'error',
+    doc: 'the shares of one whole split of the files resolved (early, on time, late; or on time and late over the files resolved named as base), stated in one sentence, do not add up to 100 % within their rounding',
+    meaning: 'Các tỷ lệ trước hạn, đúng hạn, quá hạn của cùng số hồ sơ đã giải quyết phải cộng lại 100%, nhưng các tỷ lệ viết trong câu cộng lại khác 100%.',
+    fix: 'tính lại từng tỷ lệ từ số hồ sơ, sửa tỷ lệ bị gõ nhầm',
+    message: (a) => `Các tỷ lệ ${a.parts} của cùng số hồ sơ đã giải quyết cộng lại ${a.sum}, không phải 100%.`,
+  },
   window_backwards: {
     severity: 'error',
     doc: 'the window ends before it starts; cause: a year typo when shifting one year gives the period\'s window',

@@ -17,6 +17,7 @@ import { HEDGE_WORD } from './lexicon';
 import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
 import { checkIndexRepeats, checkScoreSets } from './indices';
+import { checkShares } from './shares';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, matches, sentences, within, type Range } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
@@ -93,6 +94,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   checkRepeats(doc, drafts, mark);
   checkIndexRepeats(doc, drafts, mark);
   checkScoreSets(doc, drafts, mark);
+  checkShares(doc, drafts, mark);
   checkCitedDates(doc, drafts, mark);
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 

@@ -56,6 +56,16 @@ describe('invented report sentences, flagged or left alone', () => {
     ['a part as large as its total, then another property of the same items', ['Trong quý, Sở đã tham mưu ban hành 02 văn bản, trong đó 02 văn bản quy phạm pháp luật và 02 văn bản được đăng tải trên cổng thông tin điện tử.'], []],
     // … but within one split, 52 within the deadline + 02 overdue = 54 > 52 stays a slip.
     ['a part as large as its total within one split', ['Số hồ sơ đang giải quyết là 52 hồ sơ, trong đó còn trong hạn 52 hồ sơ, quá hạn 02 hồ sơ.'], [['parts_exceed_total', 'đọc là: 52 + 2 = 54; văn bản ghi tổng 52']]],
+    // Early, on time and late split the files resolved: 45,2 + 50,1 + 5,7 = 101,0 %, beyond the 3 × 0,05 rounding allows.
+    ['three shares of the files resolved above 100 %', ['Trong số hồ sơ đã giải quyết, trước hạn chiếm 45,2%, đúng hạn chiếm 50,1%, quá hạn chiếm 5,7%.'], [['shares_sum_mismatch', 'đọc là: trước hạn 45,2% + đúng hạn 50,1% + quá hạn 5,7% = 101,0%; các phần này chia hết số hồ sơ đã giải quyết, phải cộng lại 100%']]],
+    // 45,2 + 50,1 + 4,6 = 99,9 %: three shares cut instead of rounded may lose up to 0,3.
+    ['three shares of the files resolved, cut', ['Trong số hồ sơ đã giải quyết, trước hạn chiếm 45,2%, đúng hạn chiếm 50,1%, quá hạn chiếm 4,6%.'], []],
+    // On time and late over the files resolved, named: 97,4 + 3,6 = 101,0 %.
+    ['on time and late over the files resolved named as base', ['Tỷ lệ giải quyết đúng hạn đạt 97,4%, quá hạn 3,6% trên tổng số hồ sơ đã giải quyết.'], [['shares_sum_mismatch', 'đọc là: đúng hạn 97,4% + quá hạn 3,6% = 101,0%; các phần này chia hết số hồ sơ đã giải quyết, phải cộng lại 100%']]],
+    // Without the base named, QĐ 766's on-time rate (pending files within the deadline counted too) may be over more files than the late rate.
+    ['on time and late without a named base', ['Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%, tỷ lệ hồ sơ quá hạn là 1,8%.'], []],
+    // Two levels in one sentence: each state twice, no one split.
+    ['shares of two levels in one sentence', ['Cấp tỉnh giải quyết trước hạn 60%, đúng hạn 38%, quá hạn 2%; cấp huyện trước hạn 50%, đúng hạn 45%, quá hạn 5%.'], []],
   ])('%s', (_name, texts, expected) => {
     const found = checkDocument(doc(texts)).issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.reading]);
     expect(found).toEqual(expected);
