@@ -59,6 +59,13 @@ export const DOCUMENT_FINDINGS = {
     fix: 'tính lại từng tỷ lệ từ số hồ sơ, sửa tỷ lệ bị gõ nhầm',
     message: (a) => `Các tỷ lệ ${a.parts} của cùng số hồ sơ đã giải quyết cộng lại ${a.sum}, không phải 100%.`,
   },
+  comparison_not_past: {
+    severity: 'warning',
+    doc: 'a comparison with a year that is not before the report\'s period ("so với cùng kỳ năm 2023" in the report of quý III năm 2022); a sentence about what is to come is left alone',
+    meaning: 'Văn bản so sánh với một năm chưa qua (hoặc chính năm báo cáo) so với kỳ của báo cáo, thường do gõ nhầm năm hoặc chép từ báo cáo khác.',
+    fix: 'sửa năm của kỳ so sánh (thường là năm trước năm báo cáo)',
+    message: (a) => `Văn bản so sánh với ${a.compared}, nhưng đây là báo cáo ${a.report}: kỳ so sánh phải là kỳ đã qua.`,
+  },
   window_backwards: {
     severity: 'error',
     doc: 'the window ends before it starts; cause: a year typo when shifting one year gives the period\'s window',

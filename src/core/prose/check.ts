@@ -18,6 +18,7 @@ import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
 import { checkIndexRepeats, checkScoreSets } from './indices';
 import { checkShares } from './shares';
+import { checkComparisons } from './comparisons';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, matches, sentences, within, type Range } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
@@ -95,6 +96,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   checkIndexRepeats(doc, drafts, mark);
   checkScoreSets(doc, drafts, mark);
   checkShares(doc, drafts, mark);
+  checkComparisons(doc, period, drafts, mark);
   checkCitedDates(doc, drafts, mark);
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 

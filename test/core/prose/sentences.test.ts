@@ -66,6 +66,12 @@ describe('invented report sentences, flagged or left alone', () => {
     ['on time and late without a named base', ['Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%, tỷ lệ hồ sơ quá hạn là 1,8%.'], []],
     // Two levels in one sentence: each state twice, no one split.
     ['shares of two levels in one sentence', ['Cấp tỉnh giải quyết trước hạn 60%, đúng hạn 38%, quá hạn 2%; cấp huyện trước hạn 50%, đúng hạn 45%, quá hạn 5%.'], []],
+    // The report is of quý III năm 2022: 2023 has not come; 2021 has.
+    ['a comparison with the same period of a later year', ['So với cùng kỳ năm 2023, số hồ sơ tiếp nhận tăng 12%.'], [['comparison_not_past', 'đọc là: so với cùng kỳ năm 2023; văn bản là báo cáo quý III năm 2022']]],
+    ['a comparison with the same period of the year before', ['So với cùng kỳ năm 2021, số hồ sơ tiếp nhận tăng 12%.'], []],
+    ['a comparison with the same period of the report\'s own year', ['Số hồ sơ trực tuyến tăng 8% so với cùng kỳ năm 2022.'], [['comparison_not_past', 'đọc là: so với cùng kỳ năm 2022; văn bản là báo cáo quý III năm 2022']]],
+    ['a target for a later year', ['Phấn đấu đến năm 2025 giảm 20% thời gian giải quyết so với năm 2023.'], []],
+    ['a later year named in the sentence', ['Quý I năm 2024 tiếp nhận tăng 10% so với cùng kỳ năm 2023.'], []],
   ])('%s', (_name, texts, expected) => {
     const found = checkDocument(doc(texts)).issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.reading]);
     expect(found).toEqual(expected);
