@@ -223,6 +223,9 @@ export const STATUS_PHRASES: Readonly<Record<string, Status>> = {
   'bai bo, thay the': 'abolished',
   'thay the, bai bo': 'abolished',
   'duoc giao': 'assigned',
+  // "biên chế được giao năm 2022 là 1.250": "được" is dropped before matching, and a lone "giao" counts only next to the figure.
+  'bien che giao': 'assigned',
+  'chi tieu giao': 'assigned',
   'giao': 'assigned',
   'co mat': 'present',
   'hien co': 'present',
