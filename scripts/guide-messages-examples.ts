@@ -141,6 +141,7 @@ export const DOCUMENT_EXAMPLES: Record<DocCode, DocArgs> = {
   parts_sum_mismatch: { marker: 'cụ thể', sum: '168', parts: '157 + 9 + 2', total: '169' },
   shares_sum_mismatch: { parts: 'trước hạn 45,2% + đúng hạn 50,1% + quá hạn 5,7%', sum: '101,0%' },
   comparison_not_past: { compared: 'cùng kỳ năm 2023', report: 'quý I năm 2023' },
+  change_mismatch: { from: '40,14', to: '40,87', actual: 'tăng 0,73' },
   window_backwards: { from: '15/12/2022', to: '14/3/2022', cause: 'năm của ngày cuối có lẽ gõ nhầm (kỳ quý I năm 2023 là từ 15/12/2022 đến 14/3/2023)' },
   window_not_period: { from: '15/12/2022', to: '14/02/2023', period: 'quý I năm 2023', expected: '15/12/2022 – 14/3/2023', cause: '' },
   date_after_report: { date: '13/9/2023', report: '14/3/2023' },

@@ -304,6 +304,8 @@ const DOCUMENT_CASES = {
   shares_sum_mismatch: () => checkDocument(docOf('Trong số hồ sơ đã giải quyết, trước hạn chiếm 45,2%, đúng hạn chiếm 50,1%, quá hạn chiếm 5,7%.')),
   // The report is of quý I năm 2023: the same period of 2023 is not yet a period to compare with.
   comparison_not_past: () => checkDocument(docOf('So với cùng kỳ năm 2023, số hồ sơ tiếp nhận tăng 12%.')),
+  // From 40,14 to 40,87 is a rise of 0,73, not 0,37.
+  change_mismatch: () => checkDocument(docOf('Chỉ số tổng hợp của tỉnh tăng 0,37 điểm, từ 40,14 lên 40,87 điểm.')),
   window_backwards: () => checkDocument(docOf('Từ 15/12/2022 đến 14/03/2022 Sở tiếp nhận 12 hồ sơ.')),
   // Quý I/2023 is 15/12/2022 – 14/3/2023 (NĐ 09) or 01/01 – 31/3/2023.
   window_not_period: () => checkDocument(docOf('Từ ngày 15/12/2022 đến ngày 14/02/2023, Sở tiếp nhận 12 hồ sơ.')),

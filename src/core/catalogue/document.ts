@@ -66,6 +66,13 @@ export const DOCUMENT_FINDINGS = {
     fix: 'sửa năm của kỳ so sánh (thường là năm trước năm báo cáo)',
     message: (a) => `Văn bản so sánh với ${a.compared}, nhưng đây là báo cáo ${a.report}: kỳ so sánh phải là kỳ đã qua.`,
   },
+  change_mismatch: {
+    severity: 'error',
+    doc: 'a change written with the two values it is between ("tăng … từ A lên B", "B, tăng N so với … (A)") whose amount is not their difference (in points, or relative for a percentage) or whose verb goes the other way; for a rank, the amount only',
+    meaning: 'Mức tăng, giảm viết trong văn bản không khớp với hai giá trị trước và sau được nêu kèm, hoặc viết "tăng" khi số liệu giảm (và ngược lại).',
+    fix: 'tính lại mức thay đổi từ hai giá trị, hoặc sửa giá trị bị gõ nhầm',
+    message: (a) => `Mức thay đổi viết trong văn bản không khớp với số liệu nêu kèm: từ ${a.from} đến ${a.to} là ${a.actual}.`,
+  },
   window_backwards: {
     severity: 'error',
     doc: 'the window ends before it starts; cause: a year typo when shifting one year gives the period\'s window',

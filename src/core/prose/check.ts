@@ -19,6 +19,7 @@ import { checkTables } from './tables';
 import { checkIndexRepeats, checkScoreSets } from './indices';
 import { checkShares } from './shares';
 import { checkComparisons } from './comparisons';
+import { checkChanges } from './changes';
 import { checkAgainstWorkbook, workbookIdentity } from './workbook';
 import { foldKeep, matches, sentences, within, type Range } from './text';
 import { fmtDate, fmtNum, fmtPct, message } from './messages';
@@ -97,6 +98,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   checkScoreSets(doc, drafts, mark);
   checkShares(doc, drafts, mark);
   checkComparisons(doc, period, drafts, mark);
+  checkChanges(paragraphs, doc, drafts, mark);
   checkCitedDates(doc, drafts, mark);
   if (options.workbook && !wrongWorkbook) checkAgainstWorkbook(paragraphs, doc, options.workbook, options.previous, drafts, mark);
 
