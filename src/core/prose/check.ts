@@ -16,7 +16,7 @@ import { isForcedNote } from '../narrative/marks';
 import { HEDGE_WORD } from './lexicon';
 import { readDocument, type DocReading } from './statements';
 import { checkTables } from './tables';
-import { checkIndexRepeats, checkScoreSets } from './indices';
+import { checkIndexRepeats, checkScoreLists, checkScoreSets } from './indices';
 import { checkShares } from './shares';
 import { checkComparisons } from './comparisons';
 import { checkChanges } from './changes';
@@ -96,6 +96,7 @@ export function checkDocument(paragraphs: DocParagraph[], options: DocCheckOptio
   checkRepeats(doc, drafts, mark);
   checkIndexRepeats(doc, drafts, mark);
   checkScoreSets(doc, drafts, mark);
+  checkScoreLists(doc, drafts, mark);
   checkShares(doc, drafts, mark);
   checkComparisons(doc, period, drafts, mark);
   checkChanges(paragraphs, doc, drafts, mark);

@@ -243,3 +243,53 @@ function totalBefore(doc: DocReading, pi: number, set: (typeof SCORE_SETS)[strin
   }
   return null;
 }
+
+// ---------------------------------------------------------------- scores listed under a total
+
+/** A score in a list of parts: "cải cách thể chế 14 điểm", "… đạt 12,5/15 điểm". */
+const ITEM = /(\d{1,3}(?:,\d{1,3})?)\s*(?:\/\s*(\d{1,3})\s*)?diem\b/g;
+/** Words before a number that make it no part's score: a maximum, a change, a bound. */
+const NOT_A_PART = /(?:toi da|thang diem|tang|giam|tren|hon|duoi|khoang|gan)\s*$/;
+
+/**
+ * A score and the scores listed after its "trong đó", "gồm" or "cụ thể" in the same sentence
+ * ("đạt 86,5/100 điểm, trong đó: chỉ đạo, điều hành 12,5 điểm; cải cách thể chế 14 điểm; …"):
+ * whatever set the parts belong to, points of parts cannot add up to more than their total. Short
+ * of it, the list may leave groups out, so only a sum above the total (beyond what rounding each
+ * printed figure allows) is a slip. Score sets known in full (checkScoreSets) are held both ways.
+ */
+export function checkScoreLists(doc: DocReading, out: Draft[], mark: Mark) {
+  const judged = new Set(out.map((d) => `${d.paragraph}:${d.start}`));
+  doc.paragraphs.forEach((r, pi) => {
+    if (!r.folded.includes('diem')) return;
+    for (const m of r.folded.matchAll(SCORE)) {
+      const total = scoreOf(m, pi);
+      if (judged.has(`${pi}:${total.span.start}`)) continue;
+      const sentence = within(r.sentences, m.index);
+      const end = sentence?.end ?? r.folded.length;
+      // The index's name may stand between the score and its marker ("86,5/100 điểm Chỉ số CCHC, trong đó: …").
+      const marker = /^[^\d;.()]{0,60}?(?<![a-z])(?:trong do|bao gom|gom|cu the)(?![a-z])\s*:?/.exec(r.folded.slice(total.span.end, end));
+      if (!marker) continue;
+      const from = total.span.end + marker[0].length;
+      const parts: Score[] = [];
+      for (const x of r.folded.slice(from, end).matchAll(ITEM)) {
+        const at = from + x.index;
+        if (NOT_A_PART.test(r.folded.slice(Math.max(from, at - 12), at))) continue;
+        const { value, decimals } = figure(x[1]!);
+        parts.push({ value, decimals, outOf: x[2] ? Number(x[2]) : null, span: { paragraph: pi, start: at, end: at + x[0].length } });
+      }
+      if (parts.length < 2) continue;
+      const sum = parts.reduce((a, x) => a + x.value, 0);
+      // Printed parts can stand above their true values only by rounding (half a unit each), the total below by as much.
+      const slack = parts.reduce((a, x) => a + 0.5 * 10 ** -x.decimals, 0) + 0.5 * 10 ** -total.decimals;
+      mark(total.span);
+      parts.forEach((x) => mark(x.span));
+      if (sum <= total.value + slack + 1e-9) continue;
+      const d = Math.max(total.decimals, ...parts.map((x) => x.decimals));
+      const partsText = parts.map((x) => formatNumber(x.value, x.decimals)).join(' + ');
+      const sumText = formatNumber(sum, d);
+      const args = { total: formatNumber(total.value, total.decimals), sum: sumText, parts: partsText, marker: 'nhóm chỉ số' };
+      out.push({ code: 'parts_exceed_total', paragraph: pi, start: total.span.start, end: total.span.end, reading: `đọc là: ${partsText} = ${sumText}; văn bản ghi tổng ${args.total}`, expected: sumText, actual: args.total, args });
+    }
+  });
+}

@@ -134,6 +134,14 @@ describe('invented report sentences, flagged or left alone', () => {
     ['"giảm" while the values rise', ['Tỷ lệ hồ sơ trễ hạn giảm từ 1,2% trong quý II xuống 1,5% trong quý III.'], [['change_mismatch', 'đọc là: từ 1,2% đến 1,5% là tăng 0,3 điểm phần trăm']]],
     ['"giảm" while the values fall', ['Tỷ lệ hồ sơ trễ hạn giảm từ 1,5% trong quý II xuống 1,2% trong quý III.'], []],
     ['a year before "từ" is no amount', ['Chỉ số của tỉnh năm 2022 giảm so với năm 2021, từ 87,61% xuống 86,78%.'], []],
+    // 12,5 + 14 + 20 + 11 + 15,5 + 8 + 6 = 87 > 82,5, beyond the 3,1 that rounding the printed figures allows.
+    ['index groups listed under a total they exceed', ['Năm 2023, Sở Y tế đạt 82,5/100 điểm Chỉ số cải cách hành chính, trong đó: công tác chỉ đạo, điều hành 12,5 điểm; cải cách thể chế 14 điểm; cải cách TTHC 20 điểm; cải cách tổ chức bộ máy 11 điểm; cải cách chế độ công vụ 15,5 điểm; cải cách tài chính công 8 điểm; xây dựng chính quyền điện tử 6 điểm.'], [['parts_exceed_total', 'đọc là: 12,5 + 14 + 20 + 11 + 15,5 + 8 + 6 = 87,0; văn bản ghi tổng 82,5']]],
+    // 87 against 86,5: within what rounding seven printed figures allows.
+    ['index groups a little above the total, within rounding', ['Năm 2023, Sở Y tế đạt 86,5/100 điểm Chỉ số cải cách hành chính, trong đó: công tác chỉ đạo, điều hành 12,5 điểm; cải cách thể chế 14 điểm; cải cách TTHC 20 điểm; cải cách tổ chức bộ máy 11 điểm; cải cách chế độ công vụ 15,5 điểm; cải cách tài chính công 8 điểm; xây dựng chính quyền điện tử 6 điểm.'], []],
+    // Groups left out: short of the total is no slip.
+    ['index groups short of the total', ['Năm 2023, Sở Y tế đạt 88,5/100 điểm, trong đó: cải cách thể chế 14 điểm; cải cách TTHC 20 điểm.'], []],
+    // A maximum and a change are no parts.
+    ['a maximum and a change beside the groups', ['Tỉnh đạt 40,5 điểm, gồm: công khai, minh bạch 8,5 điểm (tối đa 10 điểm); tham gia của người dân 7 điểm, tăng 1,5 điểm so với năm trước.'], []],
   ])('%s', (_name, texts, expected) => {
     const found = checkDocument(doc(texts)).issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.reading]);
     expect(found).toEqual(expected);
