@@ -61,20 +61,40 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops:
     ...result.sources.map((s, i) => [i + 1, s.file, s.unit, s.period, s.from && formatDate(s.from), s.to && formatDate(s.to), s.layout, s.errors, s.warnings, s.received, s.carried, s.pending, s.status, s.fileHash, s.figuresHash]),
   ];
   const stt = new Map(result.sources.map((s, i) => [s.file, i + 1]));
-  const trace: (string | number | null)[][] = [[...TRACE_HEADERS]];
-  for (const t of result.consolidated.trace) {
-    const title = TABLES.find((s) => s.name === t.table)?.metrics.title ?? t.table;
-    const head = [title, t.row, t.header, t.value, METHOD[t.method] ?? t.method];
-    if (!t.sources.length) trace.push([...head, null, null, null, null, null, t.note ?? null]);
-    // The note once per figure: it is the same for every source.
-    t.sources.forEach((s, j) => trace.push([...head, stt.get(s.file) ?? null, s.unit, s.sheet, s.cell, s.value, j === 0 ? (t.note ?? null) : null]));
+  const titles = new Map(TABLES.map((s) => [s.name as string, s.metrics.title]));
+  // "Truy vết" is one line per source cell (126 000 at 800 units): its lines are made as the writer
+  // takes them, not held in an array of arrays first (building that array was a third of writing
+  // the workbook at 800 units, most of it the garbage collector moving it to the old space).
+  function* traceRows(): Generator<(string | number | null)[]> {
+    yield [...TRACE_HEADERS];
+    for (const t of result.consolidated.trace) {
+      const title = titles.get(t.table) ?? t.table;
+      const method = METHOD[t.method] ?? t.method;
+      if (!t.sources.length) yield [title, t.row, t.header, t.value, method, null, null, null, null, null, t.note ?? null];
+      // The note once per figure: it is the same for every source.
+      for (let j = 0; j < t.sources.length; j++) {
+        const s = t.sources[j]!;
+        yield [title, t.row, t.header, t.value, method, stt.get(s.file) ?? null, s.unit, s.sheet, s.cell, s.value, j === 0 ? (t.note ?? null) : null];
+      }
+    }
   }
   // The trace repeats a few hundred texts over tens of thousands of lines: each is cleaned once.
   const cleaned = new Map<string, string>();
   const once = (v: string | number | null) => (typeof v === 'string' ? (cleaned.get(v) ?? cleaned.set(v, allowed(v, drops)).get(v)!) : v);
   const clean = (rows: (string | number | null)[][]) => rows.map((r) => r.map(once));
   const cleanSources = clean(sources);
-  const cleanTrace = clean(trace);
+  // Every text of the trace cleaned now, in the order of its lines, so that the drops are counted
+  // (and their examples taken) as when the lines were built here, before "Nguồn" says what was dropped.
+  for (const r of traceRows()) for (const v of r) once(v);
+  // Taken again by each reader of the sheet (the writer, a test): each pass a new walk of the trace.
+  const cleanTrace: Iterable<(string | number | null)[]> = {
+    *[Symbol.iterator]() {
+      for (const r of traceRows()) {
+        for (let k = 0; k < r.length; k++) r[k] = once(r[k]!);
+        yield r;
+      }
+    },
+  };
   const unitName = allowedForTemplate(unit ?? result.unit ?? 'Tổng hợp các đơn vị', drops);
   // The consolidation's notes quote unit and file names too: cleaned before the drops are told.
   const consolidationNotes = result.consolidated.notes.map((n) => allowed(n, drops));
