@@ -11,7 +11,7 @@ import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
 import { newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
 import { draftWorkbook, type BuildOptions, type CellInput } from './template';
-import { writeDraft, type PlainSheet, type WrittenTally } from './workbook-writer';
+import { writeDraft, type PlainSheet, type WrittenTally, type ZipParts } from './workbook-writer';
 import { refusalMessage } from '../core/catalogue/refusals';
 import { isUnreadableWorkbookError } from './errors';
 import { LIMITS, streamPackage } from './package';
@@ -125,12 +125,13 @@ export async function buildMergedWorkbook(result: MergeResult, unit?: string): P
 /**
  * The workbook, and the sentence saying which characters XML could not hold were dropped (null:
  * none). Written with the project's own writer (workbook-writer.ts): the standard sheets laid out
- * by template.ts on a draft, "Nguồn" and "Truy vết" streamed as plain values after them.
+ * by template.ts on a draft, "Nguồn" and "Truy vết" streamed as plain values after them; `zip`
+ * zips the parts (the command line passes src/zip/write-node.ts's, the pane keeps fflate's).
  */
-export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
+export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string, zip?: ZipParts): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
   const drops = newXmlDrops();
   const { extraSheets, ...options } = mergedWorkbookOptions(result, unit, drops);
-  const { bytes, tally } = writeDraft(draftWorkbook(options), extraSheets, { level: 1, mtime: new Date() });
+  const { bytes, tally } = writeDraft(draftWorkbook(options), extraSheets, { level: 1, mtime: new Date(), ...(zip ? { zip } : {}) });
   await assertReadable(bytes, tally, result.sources.filter((s) => s.included).length);
   return { bytes, droppedNote: xmlDropsNote(drops) };
 }
