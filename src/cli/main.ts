@@ -267,6 +267,10 @@ else
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      // Everything written and flushed: exit now rather than wait for Node to tear the heap down,
+      // which after a merge of 800 files (hundreds of MB) took 50 to 170 ms of the command's time.
+      // Output still queued (a pipe on macOS, a slow terminal) is left to drain by the natural exit.
+      if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
     },
     () => {
       process.exitCode = 2;

@@ -256,10 +256,11 @@ export async function runMerge(opts: MergeRun): Promise<number> {
   });
   // ExcelJS comes with the writer, loaded here only: the workers never need it (main.ts, template).
   moment('tong-hop-xong');
-  const { buildMergedWorkbookDetailed, MergedWorkbookTooLargeError } = await import('../xlsx/merge-workbook');
+  const [{ buildMergedWorkbookDetailed, MergedWorkbookTooLargeError }, { writeZipNative }] = await Promise.all([import('../xlsx/merge-workbook'), import('../zip/write-node')]);
   let built;
   try {
-    built = await buildMergedWorkbookDetailed(result, opts.unit);
+    // Deflated by Node's zlib (write-node.ts): "Truy vết" is most of what writing costs.
+    built = await buildMergedWorkbookDetailed(result, opts.unit, writeZipNative);
   } catch (e) {
     // Past what check and --previous read: nothing written, exit 2 with the units that would fit.
     if (e instanceof MergedWorkbookTooLargeError) throw new MergeInputError(e.message);

@@ -11,7 +11,7 @@ import type { MergeResult } from '../core/merge/merge';
 import { SOURCE_HEADERS, SOURCE_SHEET, TRACE_SHEET } from '../core/merge/units';
 import { newXmlDrops, spreadsheetText, xmlAllowedText, xmlDropsNote, type XmlDrops } from '../core/xml-text';
 import { draftWorkbook, type BuildOptions, type CellInput } from './template';
-import { writeDraft, type PlainSheet, type WrittenTally } from './workbook-writer';
+import { writeDraft, type PlainSheet, type WrittenTally, type ZipParts } from './workbook-writer';
 import { refusalMessage } from '../core/catalogue/refusals';
 import { isUnreadableWorkbookError } from './errors';
 import { LIMITS, streamPackage } from './package';
@@ -61,20 +61,40 @@ export function mergedWorkbookOptions(result: MergeResult, unit?: string, drops:
     ...result.sources.map((s, i) => [i + 1, s.file, s.unit, s.period, s.from && formatDate(s.from), s.to && formatDate(s.to), s.layout, s.errors, s.warnings, s.received, s.carried, s.pending, s.status, s.fileHash, s.figuresHash]),
   ];
   const stt = new Map(result.sources.map((s, i) => [s.file, i + 1]));
-  const trace: (string | number | null)[][] = [[...TRACE_HEADERS]];
-  for (const t of result.consolidated.trace) {
-    const title = TABLES.find((s) => s.name === t.table)?.metrics.title ?? t.table;
-    const head = [title, t.row, t.header, t.value, METHOD[t.method] ?? t.method];
-    if (!t.sources.length) trace.push([...head, null, null, null, null, null, t.note ?? null]);
-    // The note once per figure: it is the same for every source.
-    t.sources.forEach((s, j) => trace.push([...head, stt.get(s.file) ?? null, s.unit, s.sheet, s.cell, s.value, j === 0 ? (t.note ?? null) : null]));
+  const titles = new Map(TABLES.map((s) => [s.name as string, s.metrics.title]));
+  // "Truy vết" is one line per source cell (126 000 at 800 units): its lines are made as the writer
+  // takes them, not held in an array of arrays first (building that array was a third of writing
+  // the workbook at 800 units, most of it the garbage collector moving it to the old space).
+  function* traceRows(): Generator<(string | number | null)[]> {
+    yield [...TRACE_HEADERS];
+    for (const t of result.consolidated.trace) {
+      const title = titles.get(t.table) ?? t.table;
+      const method = METHOD[t.method] ?? t.method;
+      if (!t.sources.length) yield [title, t.row, t.header, t.value, method, null, null, null, null, null, t.note ?? null];
+      // The note once per figure: it is the same for every source.
+      for (let j = 0; j < t.sources.length; j++) {
+        const s = t.sources[j]!;
+        yield [title, t.row, t.header, t.value, method, stt.get(s.file) ?? null, s.unit, s.sheet, s.cell, s.value, j === 0 ? (t.note ?? null) : null];
+      }
+    }
   }
   // The trace repeats a few hundred texts over tens of thousands of lines: each is cleaned once.
   const cleaned = new Map<string, string>();
   const once = (v: string | number | null) => (typeof v === 'string' ? (cleaned.get(v) ?? cleaned.set(v, allowed(v, drops)).get(v)!) : v);
   const clean = (rows: (string | number | null)[][]) => rows.map((r) => r.map(once));
   const cleanSources = clean(sources);
-  const cleanTrace = clean(trace);
+  // Every text of the trace cleaned now, in the order of its lines, so that the drops are counted
+  // (and their examples taken) as when the lines were built here, before "Nguồn" says what was dropped.
+  for (const r of traceRows()) for (const v of r) once(v);
+  // Taken again by each reader of the sheet (the writer, a test): each pass a new walk of the trace.
+  const cleanTrace: Iterable<(string | number | null)[]> = {
+    *[Symbol.iterator]() {
+      for (const r of traceRows()) {
+        for (let k = 0; k < r.length; k++) r[k] = once(r[k]!);
+        yield r;
+      }
+    },
+  };
   const unitName = allowedForTemplate(unit ?? result.unit ?? 'Tổng hợp các đơn vị', drops);
   // The consolidation's notes quote unit and file names too: cleaned before the drops are told.
   const consolidationNotes = result.consolidated.notes.map((n) => allowed(n, drops));
@@ -105,12 +125,13 @@ export async function buildMergedWorkbook(result: MergeResult, unit?: string): P
 /**
  * The workbook, and the sentence saying which characters XML could not hold were dropped (null:
  * none). Written with the project's own writer (workbook-writer.ts): the standard sheets laid out
- * by template.ts on a draft, "Nguồn" and "Truy vết" streamed as plain values after them.
+ * by template.ts on a draft, "Nguồn" and "Truy vết" streamed as plain values after them; `zip`
+ * zips the parts (the command line passes src/zip/write-node.ts's, the pane keeps fflate's).
  */
-export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
+export async function buildMergedWorkbookDetailed(result: MergeResult, unit?: string, zip?: ZipParts): Promise<{ bytes: Uint8Array; droppedNote: string | null }> {
   const drops = newXmlDrops();
   const { extraSheets, ...options } = mergedWorkbookOptions(result, unit, drops);
-  const { bytes, tally } = writeDraft(draftWorkbook(options), extraSheets, { level: 1, mtime: new Date() });
+  const { bytes, tally } = writeDraft(draftWorkbook(options), extraSheets, { level: 1, mtime: new Date(), ...(zip ? { zip } : {}) });
   await assertReadable(bytes, tally, result.sources.filter((s) => s.included).length);
   return { bytes, droppedNote: xmlDropsNote(drops) };
 }

@@ -540,8 +540,11 @@ function plainSheetXml(sheet: PlainSheet, sst: SharedStrings, tally: WrittenTall
   return out.bytes();
 }
 
-/** The package's bytes and what it holds; `level` is deflate's (1: fastest). */
-export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = [], options: { level?: 1 | 6; mtime?: Date } = {}): { bytes: Uint8Array; tally: WrittenTally } {
+/** What zips the parts: src/zip/write.ts's writeZip (fflate, anywhere) or, in Node, src/zip/write-node.ts's writeZipNative. */
+export type ZipParts = (parts: PartOut[], options: { level: 1 | 6; mtime: Date }) => Uint8Array;
+
+/** The package's bytes and what it holds; `level` is deflate's (1: fastest); `zip`, what zips it (default writeZip). */
+export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = [], options: { level?: 1 | 6; mtime?: Date; zip?: ZipParts } = {}): { bytes: Uint8Array; tally: WrittenTally } {
   const tally: WrittenTally = { cells: 0, rows: 0, elements: 0, uncompressedBytes: 0, parts: 0, sheets: 0 };
   const styles = new Styles(draft.theme !== undefined);
   const sst = new SharedStrings();
@@ -622,6 +625,6 @@ export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = 
   }
   tally.parts = parts.length;
   tally.sheets = sheetEntries.length;
-  const bytes = writeZip(parts, { level: options.level ?? 1, mtime: options.mtime ?? new Date() });
+  const bytes = (options.zip ?? writeZip)(parts, { level: options.level ?? 1, mtime: options.mtime ?? new Date() });
   return { bytes, tally };
 }

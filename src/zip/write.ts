@@ -33,7 +33,8 @@ export function writeZip(parts: Iterable<PartToWrite>, options: { level: 1 | 2 |
   return zipSync(files, { level: options.level, mtime });
 }
 
-function dosRange(d: Date): Date {
+/** A zip entry's time: 1980 to 2099 (fflate refuses others), the nearest end for a time outside. */
+export function dosRange(d: Date): Date {
   const first = new Date(1980, 0, 1, 0, 0, 0);
   const last = new Date(2099, 11, 31, 23, 59, 58);
   if (Number.isNaN(d.getTime()) || d < first) return first;
