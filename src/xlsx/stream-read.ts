@@ -33,8 +33,12 @@ import { isoDateSerial } from './serial';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 
-/** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
-const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/**
+ * Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case
+ * hex). Text without "_x" is handed back untouched: a global replace costs even where nothing
+ * matches, and it ran on each of a large workbook's thousands of shared strings.
+ */
+const unescapeX = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 
 /** The attribute `local` whatever its prefix (r:id, x:r…), for the relationship ids. */
 function prefixedAttr(attrs: Record<string, string>, local: string): string | undefined {
