@@ -3,7 +3,8 @@
  * template writer, then timed three ways in the same run (median of several repetitions):
  * bare ExcelJS load, readWorkbook (load + model), readWorkbook + checkWorkbook.
  * Beside each check, and for the clean sample too, the floor (bench/floor.ts: fflate unzip + saxes
- * scan of the same file, building nothing): in this process once loaded (warm), and as a whole
+ * scan of the same file, building nothing): in this process once loaded (warm; for the large
+ * workbooks timed in turn with the check, round by round: pairedWithFloor), and as a whole
  * process (`node dist/cli.js check FILE` against `node dist/floor.js FILE`, in turn), with the
  * ratios and the targets they are held to.
  */
@@ -102,6 +103,40 @@ async function floorWarm(bytes: Uint8Array): Promise<number> {
   return median(t);
 }
 
+const PAIRED_ROUNDS = 15;
+
+/**
+ * The floor, then each of `paths`, in turn for PAIRED_ROUNDS rounds after one warm-up: the
+ * median of the rounds' ratios to the floor, in wall time and in CPU time (process.cpuUsage).
+ * Timed apart, the medians came minutes apart and the ratios moved with whatever else the machine
+ * ran in between; on a machine loaded by other work the CPU ratio, which counts only this
+ * process's turns on a core, moves least.
+ */
+async function pairedWithFloor(bytes: Uint8Array, paths: (() => Promise<unknown>)[]): Promise<{ floor: number; wall: number[]; cpu: number[] }> {
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  const timed = async (fn: () => unknown) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    return { wall: performance.now() - t0, cpu: cpuMs(process.cpuUsage(c0)) };
+  };
+  floorScan(bytes);
+  for (const p of paths) await p();
+  const floors: number[] = [];
+  const wall = paths.map(() => [] as number[]);
+  const cpu = paths.map(() => [] as number[]);
+  for (let i = 0; i < PAIRED_ROUNDS; i++) {
+    const f = await timed(() => floorScan(bytes));
+    floors.push(f.wall);
+    for (let k = 0; k < paths.length; k++) {
+      const t = await timed(paths[k]!);
+      wall[k]!.push(t.wall / f.wall);
+      cpu[k]!.push(t.cpu / f.cpu);
+    }
+  }
+  return { floor: median(floors), wall: wall.map(median), cpu: cpu.map(median) };
+}
+
 /** `cchc check FILE` against the floor, each as a whole process; the line printed. */
 function processLine(floorCli: string, file: string, target?: number): string {
   const [c, f] = timeProcessPair([CLI, 'check', file], [floorCli, file], PROCESS_RUNS);
@@ -166,8 +201,12 @@ async function benchOne(floorCli: string, name: string, build: () => Promise<Uin
     console.log(`readWorkbook + checkWorkbook:         ${fmt(c)}  (${(c / r).toFixed(2).replace('.', ',')} × readWorkbook)`);
     console.log(`Tỷ lệ kiểm tra / phân tích thuần:     ${ratio.toFixed(2).replace('.', ',')}  (mục tiêu ≤ 1,3: ${ratio <= 1.3 ? 'đạt' : 'CHƯA ĐẠT'}); thời gian ${fmt(c)} (mục tiêu < 2 s: ${c < 2000 ? 'đạt' : 'CHƯA ĐẠT'})`);
     console.log(`phát hiện: ${findings}; trung vị của ${REPS} lần chạy`);
-    const f = await floorWarm(bytes);
-    console.log(`Sàn trong một tiến trình (fflate giải nén + saxes quét): ${fmt(f)}; readWorkbook ${dec(r / f)} × sàn; readWorkbook + checkWorkbook ${dec(c / f)} × sàn (${verdict(c / f, TARGET_LARGE_WARM)})`);
+    const p = await pairedWithFloor(bytes, [read, readCheck]);
+    const [readWall, checkWall] = p.wall as [number, number];
+    const [readCpu, checkCpu] = p.cpu as [number, number];
+    console.log(
+      `Sàn trong một tiến trình (fflate giải nén + saxes quét): ${fmt(p.floor)}; readWorkbook ${dec(readWall)} × sàn (CPU ${dec(readCpu)}); readWorkbook + checkWorkbook ${dec(checkWall)} × sàn (${verdict(checkWall, TARGET_LARGE_WARM)}), theo CPU ${dec(checkCpu)} × sàn; sàn và đường đo xen kẽ, trung vị tỷ lệ của ${PAIRED_ROUNDS} vòng`,
+    );
     console.log(processLine(floorCli, file));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -99,14 +99,11 @@ export function extractTable(lt: LocatedTable, push: (d: Draft) => void, options
   const at = columns.map((c) => lt.col[c.key]);
   const shareKeys = Object.keys(lt.shares);
   const read = (r: number, label: string, kind: 'data' | 'group' | 'total') => readRow(lt, columns, at, shareKeys, letters, shareLetters, r, label, kind, push, style);
-  const byRow = new Map<number, Row>();
   const rows: Row[] = [];
-  for (const r of lt.dataRows) {
-    const row = read(r, labelAt(r, ''), 'data');
-    rows.push(row);
-    byRow.set(r, row);
-  }
-  const groups = lt.groups.map((g) => ({ row: read(g.row, labelAt(g.row, ''), 'group'), children: g.children.map((c) => byRow.get(c)!).filter(Boolean) }));
+  for (const r of lt.dataRows) rows.push(read(r, labelAt(r, ''), 'data'));
+  // The rows by sheet row, for the groups' children only: most large tables have no group.
+  const byRow = lt.groups.length ? new Map(lt.dataRows.map((r, i) => [r, rows[i]!])) : null;
+  const groups = lt.groups.map((g) => ({ row: read(g.row, labelAt(g.row, ''), 'group'), children: g.children.map((c) => byRow!.get(c)!).filter(Boolean) }));
   const out: Extracted = { rows, groups };
   if (lt.totalRow !== undefined) out.total = read(lt.totalRow, labelAt(lt.totalRow, 'Tổng cộng'), 'total');
   return out;

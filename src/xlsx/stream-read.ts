@@ -33,8 +33,12 @@ import { isoDateSerial } from './serial';
 import { BUILTIN_FORMATS, dateSerial, isDateFormat } from './number-formats';
 import { ConversionTally, fontCoding, type FontCoding } from './legacy-cells';
 
-/** Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case hex). */
-const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/**
+ * Excel's escape for characters XML cannot hold ("_x000D_"), decoded as ExcelJS does (upper-case
+ * hex). Text without "_x" is handed back untouched: a global replace costs even where nothing
+ * matches, and it ran on each of a large workbook's thousands of shared strings.
+ */
+const unescapeX = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 
 /** The attribute `local` whatever its prefix (r:id, x:r…), for the relationship ids. */
 function prefixedAttr(attrs: Record<string, string>, local: string): string | undefined {
@@ -122,6 +126,21 @@ function refColumn(ref: string): number {
     if (d < 0x30 || d > 0x39) return -1;
   }
   return col - 1;
+}
+
+/**
+ * A cell built in one literal with the fields it has, in the order v, e, f, z: a field added
+ * after the literal goes to a separate property store, one more allocation for each of a large
+ * sheet's cells (most numbers there carry a format, "#,##0"), which the young-generation
+ * collector then copies with the model.
+ */
+function cellOf(v: Cell['v'], e: string | undefined, f: string | undefined, z: string | undefined): Cell {
+  if (e === undefined) {
+    if (f === undefined) return z === undefined ? { v } : { v, z };
+    return z === undefined ? { v, f } : { v, f, z };
+  }
+  if (f === undefined) return z === undefined ? { v, e } : { v, e, z };
+  return z === undefined ? { v, e, f } : { v, e, f, z };
 }
 
 interface RawSheet {
@@ -321,8 +340,10 @@ export class StreamWorkbookReader {
     let inSheetData = false;
 
     const finish = (c: CellState) => {
-      let out: Cell | null = null;
       const { z, isDate } = this.formatOf(c.style);
+      let v: Cell['v'] = null;
+      let e: string | undefined;
+      let f: string | undefined;
       if (c.formula || c.shareType) {
         let formula = c.formula;
         if (c.shareType === 'shared' && c.shareId !== undefined) {
@@ -333,57 +354,52 @@ export class StreamWorkbookReader {
             formula = m ? slideFormula(m.formula, m.address, address) : undefined;
           }
         }
-        out = { v: null };
-        const v = c.value;
-        if (v) {
-          if (c.type === 'str') out.v = this.strings.take(v);
-          else if (c.type === 'b') out.v = parseInt(v, 10) !== 0;
-          else if (c.type === 'e') out.e = v;
+        const raw = c.value;
+        if (raw) {
+          if (c.type === 'str') v = this.strings.take(raw);
+          else if (c.type === 'b') v = parseInt(raw, 10) !== 0;
+          else if (c.type === 'e') e = raw;
           else {
-            const n = parseFloat(v);
-            out.v = isDate ? dateSerial(n, this.date1904) : n;
+            const n = parseFloat(raw);
+            v = isDate ? dateSerial(n, this.date1904) : n;
           }
         }
-        if (formula) out.f = formula.charCodeAt(0) === 0x3d ? formula.slice(1) : formula;
+        if (formula) f = formula.charCodeAt(0) === 0x3d ? formula.slice(1) : formula;
       } else if (c.runs) {
-        out = { v: this.strings.take(c.runs.join('')) };
+        v = this.strings.take(c.runs.join(''));
       } else if (c.value !== undefined) {
-        const v = c.value;
+        const raw = c.value;
         switch (c.type) {
           case 's': {
-            const s = this.sharedStrings[parseInt(v, 10)];
+            const s = this.sharedStrings[parseInt(raw, 10)];
             if (s === undefined) return;
-            out = { v: s };
+            v = s;
             break;
           }
           case 'str':
           case 'inlineStr':
-            out = { v: this.strings.take(v) };
+            v = this.strings.take(raw);
             break;
           case 'b':
-            out = { v: parseInt(v, 10) !== 0 };
+            v = parseInt(raw, 10) !== 0;
             break;
           case 'e':
-            out = { v: null, e: v };
+            e = raw;
             break;
-          case 'd': {
-            const s = isoDateSerial(v);
-            out = { v: s ?? this.strings.take(v) };
+          case 'd':
+            v = isoDateSerial(raw) ?? this.strings.take(raw);
             break;
-          }
           default: {
-            const n = parseFloat(v);
-            out = { v: isDate ? dateSerial(n, this.date1904) : n };
+            const n = parseFloat(raw);
+            v = isDate ? dateSerial(n, this.date1904) : n;
           }
         }
-      }
-      if (!out) return;
-      if (z) out.z = z;
-      if (typeof out.v === 'string') {
+      } else return;
+      if (typeof v === 'string') {
         const font = this.fontOf(c.style);
-        if (font) out.v = this.tally.byFont(part, out.v, font);
+        if (font) v = this.tally.byFont(part, v, font);
       }
-      (line ??= [])[c.col] = out;
+      (line ??= [])[c.col] = cellOf(v, e, f, z);
     };
 
     return {

@@ -35,6 +35,12 @@ function partsAvailable(row: Row, id: Identity): string[] | null {
 }
 
 /** Completes each row: missing totals of local layouts from their parts, derived counts and rates. */
+/** The identities, bounds and derived figures of one table, in their lists' order; listed once per table. */
+function rulesOf(spec: TableSpec) {
+  const mine = <T extends { table: string }>(xs: readonly T[]) => xs.filter((x) => x.table === spec.name);
+  return { identities: mine(IDENTITIES), bounds: mine(BOUNDS), derivedCounts: mine(DERIVED_COUNTS), derivedRates: mine(DERIVED_RATES) };
+}
+
 export function normaliseRows(spec: TableSpec, ex: Extracted): void {
   const all = [...ex.rows, ...ex.groups.map((g) => g.row), ...(ex.total ? [ex.total] : [])];
   const complete = (row: Row, key: string, value: number) => {
@@ -43,9 +49,10 @@ export function normaliseRows(spec: TableSpec, ex: Extracted): void {
     if (!set) derivedKeys.set(row, (set = new Set()));
     set.add(key);
   };
+  // The table's own rules, picked once rather than once per row.
+  const { identities, derivedCounts, derivedRates } = rulesOf(spec);
   for (const row of all) {
-    for (const id of IDENTITIES) {
-      if (id.table !== spec.name) continue;
+    for (const id of identities) {
       if (id.derive && !row.has(id.total)) {
         const parts = partsAvailable(row, id);
         if (!parts || parts.some((p) => row.values[p] == null)) continue;
@@ -60,48 +67,50 @@ export function normaliseRows(spec: TableSpec, ex: Extracted): void {
     }
   }
   for (const row of ex.rows) {
-    for (const d of DERIVED_COUNTS) {
-      if (d.table !== spec.name) continue;
+    for (const d of derivedCounts) {
       const expected = d.compute(row.values);
       const n = row.norm[d.key];
       row.stated ??= {};
       row.stated[d.key] = n && n.t === 'num' && usable(row, d.key) ? n.value : expected;
       row.values[d.key] = expected;
     }
-    for (const r of DERIVED_RATES) {
-      if (r.table !== spec.name || !row.has(r.key)) continue;
+    for (const r of derivedRates) {
+      if (!row.has(r.key)) continue;
       row.values[r.key] = derivedRateValue(r, row.values);
     }
   }
 }
 
 export function checkRows(spec: TableSpec, lt: LocatedTable, ex: Extracted, t4: boolean, push: Push): void {
+  const { identities, bounds, derivedCounts, derivedRates } = rulesOf(spec);
+  const checked = identities.filter((id) => id.option !== 't4' || t4);
   for (const row of ex.rows) {
     // One cause, one finding: a stated total already found wrong by one identity is not
-    // reported again by another (T1b and T4 both fail on a mistyped "Tổng số").
-    const reported = new Set<string>();
-    for (const id of IDENTITIES) {
-      if (id.table !== spec.name || (id.option === 't4' && !t4) || reported.has(id.total)) continue;
-      if (checkIdentity(spec, lt, row, id, push)) reported.add(id.total);
+    // reported again by another (T1b and T4 both fail on a mistyped "Tổng số"). Made at the
+    // first failure: most rows of a large sheet have none.
+    let reported: Set<string> | null = null;
+    for (const id of checked) {
+      if (reported?.has(id.total)) continue;
+      if (checkIdentity(spec, lt, row, id, push)) (reported ??= new Set<string>()).add(id.total);
     }
-    for (const b of BOUNDS) {
-      if (b.table !== spec.name || !available(row, b.part) || !available(row, b.bound) || !row.has(b.part)) continue;
+    for (const b of bounds) {
+      if (!available(row, b.part) || !available(row, b.bound) || !row.has(b.part)) continue;
       const part = row.values[b.part];
       const bound = row.values[b.bound];
       if (part != null && bound != null && part > bound) {
         push({ code: 'part_exceeds_total', ...baseAt(lt, row, b.part), rule: b.id, header: headerOf(spec, b.part), boundHeader: headerOf(spec, b.bound), expected: bound, actual: part, related: relatedCells(row, [b.bound]) });
       }
     }
-    for (const d of DERIVED_COUNTS) {
-      if (d.table !== spec.name || !row.has(d.key)) continue;
+    for (const d of derivedCounts) {
+      if (!row.has(d.key)) continue;
       const expected = row.values[d.key];
       const n = row.norm[d.key];
       if (expected != null && n && n.t === 'num' && usable(row, d.key) && n.value !== expected) {
         push({ code: 'derived_mismatch', ...baseAt(lt, row, d.key), header: headerOf(spec, d.key), formula: d.formula, expected, actual: n.value, related: relatedCells(row, ['duocGiao', 'coMat']), parts: partsOf(spec, row, ['duocGiao', 'coMat']) });
       }
     }
-    for (const r of DERIVED_RATES) {
-      if (r.table !== spec.name || !row.has(r.key)) continue;
+    for (const r of derivedRates) {
+      if (!row.has(r.key)) continue;
       checkRateCell(spec, lt, row, r.key, row.norm[r.key]!, row.values[r.key] ?? null, r.numerator(row.values), r.denominator(row.values), push);
     }
   }

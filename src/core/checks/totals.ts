@@ -56,9 +56,24 @@ const SUM_RANGE = /^(?:SUM|SUBTOTAL\(\s*(?:9|109)\s*,)\s*\(?\s*\$?([A-Z]{1,3})\$
 export function checkTotalFormulas(lt: LocatedTable, ex: Extracted, push: Push): void {
   const total = ex.total;
   if (!total || ex.rows.length === 0) return;
-  const leaves = new Set(ex.rows.map((r) => r.sheetRow));
-  const groups = new Set(ex.groups.map((g) => g.row.sheetRow));
-  const children = new Set(ex.groups.flatMap((g) => g.children.map((c) => c.sheetRow)));
+  // The rows' sets are made at the first totals formula over a range: most totals rows hold
+  // figures, and a large table's rows need not be gathered three times for nothing.
+  let sets: { leaves: Set<number>; groups: Set<number>; children: Set<number>; first: number; last: number } | null = null;
+  const rowSets = () => {
+    if (sets) return sets;
+    const leaves = new Set(ex.rows.map((r) => r.sheetRow));
+    // The first and last data rows: a range over both covers every data row between, and the
+    // rows are then not listed one by one for each column (5 000 rows, 11 columns in a Biểu 06).
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of leaves) {
+      if (r < first) first = r;
+      if (r > last) last = r;
+    }
+    const groups = new Set(ex.groups.map((g) => g.row.sheetRow));
+    const children = new Set(ex.groups.flatMap((g) => g.children.map((c) => c.sheetRow)));
+    return (sets = { leaves, groups, children, first, last });
+  };
   for (const key of lt.spec.totals) {
     const c = lt.col[key];
     if (c === undefined) continue;
@@ -69,9 +84,10 @@ export function checkTotalFormulas(lt: LocatedTable, ex: Extracted, push: Push):
     const b = Number(m[4]);
     const [r1, r2] = a <= b ? [a, b] : [b, a];
     const covers = (r: number) => r >= r1 && r <= r2;
+    const { leaves, groups, children, first, last } = rowSets();
     // Summing the groups and the rows outside any group is as right as summing every data row.
     const viaGroups = groups.size > 0 && [...groups].every(covers) && ![...children].some(covers);
-    const missing = viaGroups ? [...leaves].filter((r) => !children.has(r) && !covers(r)) : [...leaves].filter((r) => !covers(r));
+    const missing = covers(first) && covers(last) ? [] : viaGroups ? [...leaves].filter((r) => !children.has(r) && !covers(r)) : [...leaves].filter((r) => !covers(r));
     const extra = viaGroups ? [] : [...groups].filter(covers);
     if (missing.length || extra.length) {
       push({ code: 'total_formula_range', ...baseAt(lt, total, key), header: headerOf(lt.spec, key), formula: f!, missingRows: missing, extraRows: extra });
