@@ -209,8 +209,9 @@ function common(mode, prod, sourceMaps = false) {
       rules: [
         { test: /\.[cm]?tsx?$/, loader: 'esbuild-loader', options: { target: 'es2020', jsx: 'automatic' }, exclude: /node_modules/ },
         // The standalone page carries the report template inside its script: a page opened from
-        // disk (file://) may not fetch files next to it.
-        { test: /\.docx$/, type: 'asset/inline' },
+        // disk (file://) may not fetch files next to it. As its parts' text, which gzip shrinks
+        // (scripts/docx-parts-loader.js), not as a data: URL of deflated bytes, which it cannot.
+        { test: /\.docx$/, loader: path.join(root, 'scripts/docx-parts-loader.js'), type: 'javascript/auto' },
         // formulajs imports this Bessel-function library for functions the formula evaluator never
         // uses (src/xlsx/formula-eval.ts imports formulajs by name). It does nothing when loaded
         // but define its functions; said so, webpack drops it with the functions that needed it
