@@ -212,6 +212,10 @@ function common(mode, prod, sourceMaps = false) {
         // disk (file://) may not fetch files next to it. As its parts' text, which gzip shrinks
         // (scripts/docx-parts-loader.js), not as a data: URL of deflated bytes, which it cannot.
         { test: /\.docx$/, loader: path.join(root, 'scripts/docx-parts-loader.js'), type: 'javascript/auto' },
+        // The findings catalogue's texts for the documentation (docs/findings.md, the officers'
+        // guide) are read only by scripts/; pages keep each entry's severity and message
+        // (scripts/catalogue-docs-loader.js, about 10 KB gzipped of every page).
+        { test: /[\\/]src[\\/]core[\\/]catalogue[\\/](workbook|refusals|document)\.ts$/, enforce: 'pre', loader: path.join(root, 'scripts/catalogue-docs-loader.js') },
         // formulajs imports this Bessel-function library for functions the formula evaluator never
         // uses (src/xlsx/formula-eval.ts imports formulajs by name). It does nothing when loaded
         // but define its functions; said so, webpack drops it with the functions that needed it
