@@ -8,7 +8,7 @@
  */
 import { openZip, ZipOpenError, type ZipArchive, type ZipEntry } from '../zip/archive';
 import { inflateCounted } from '../zip/inflate';
-import { writeZip } from '../zip/write';
+import { writeZip, type PartToWrite } from '../zip/write';
 import { UnreadableTemplateError } from './errors';
 import { newBudget, type XmlBudget } from './xml';
 import { formatSize } from '../core/format';
@@ -35,6 +35,15 @@ export interface TemplatePackage {
    * again otherwise); every entry dated `mtime`, so that the same parts give the same bytes.
    */
   bytes(mtime: Date): Promise<Uint8Array>;
+}
+
+/**
+ * A package made of the parts given, in their order (the standalone page's template, carried in
+ * its script as its parts: src/standalone/template.ts). The dates are one fixed time: openTemplate
+ * reads none of them and bytes() writes its own.
+ */
+export function packParts(parts: Iterable<PartToWrite>): Uint8Array {
+  return writeZip(parts, { level: 6, mtime: new Date(1980, 0, 1) });
 }
 
 /** Whose file it is, for the wording of a refusal: the template of `cchc report`, or the report `cchc doc` reads. */

@@ -1,5 +1,5 @@
-/** webpack.config.js inlines .docx imports as data: URLs (asset/inline). */
+/** webpack.config.js hands a .docx import over as its parts (scripts/docx-parts-loader.js). */
 declare module '*.docx' {
-  const dataUrl: string;
-  export default dataUrl;
+  const parts: readonly ({ name: string; stored: boolean } & ({ text: string; base64?: undefined } | { base64: string; text?: undefined }))[];
+  export default parts;
 }

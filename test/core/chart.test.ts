@@ -1,15 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { glyphModule } from '../../scripts/build-chart-glyphs';
+import { fontPaths, glyphModule } from '../../scripts/build-chart-glyphs';
 import { SURVEY_SUBJECTS } from '../../src/core/contract';
 import { SECTION_TITLES } from '../../src/core/surveys/forms';
 import { barLength, chartImage, chartScene, surveyBars, CHART_TITLE } from '../../src/core/chart';
+import { glyphPath } from '../../src/core/chart/outline';
 import { glyphText } from '../../src/core/chart/scene';
 import { encodePng, rasterize } from '../../src/core/chart/raster';
 
 test('glyphs.ts is what scripts/build-chart-glyphs.ts makes from DejaVu Sans', () => {
   expect(glyphModule()).toBe(readFileSync(join(__dirname, '../../src/core/chart/glyphs.ts'), 'utf8'));
+});
+
+test('every character is drawn with the outline opentype.js reads from the font, its composite letters put together by opentype.js', () => {
+  const paths = fontPaths();
+  expect(paths.size).toBe(233);
+  for (const [ch, path] of paths) expect([ch, glyphPath(ch)]).toEqual([ch, path]);
+  // A precomposed letter is its base letter and its marks: "ế" is the e's two contours, a circumflex and an acute.
+  expect(glyphPath('ế').split('Z').length - 1).toBe(glyphPath('e').split('Z').length - 1 + 2);
+  expect(glyphPath('漢')).toBe('');
 });
 
 test('every word the chart prints has its own glyphs: titles, subjects, "không phát sinh"; others fall back', () => {

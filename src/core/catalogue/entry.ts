@@ -7,6 +7,10 @@ import type { Severity } from '../findings';
  * developers) and docs/huong-dan/thong-bao.md (for officers) are written from. `D` is what the
  * message is built from: a workbook finding's fields, or the arguments of a document finding or
  * of a file refusal.
+ *
+ * Pages read only `severity`, `wholeSheet` and `message`: webpack leaves the documentation texts
+ * (`doc`, `meaning`, `fix`, `at`, `severityNote`, `levelNote`) out of their scripts
+ * (scripts/catalogue-docs-loader.js), so code under src/ must not read them; scripts/ does.
  */
 interface EntryBase<D> {
   /** The severity a finding of this code has unless its check says otherwise. */

@@ -1,11 +1,12 @@
 import { zlibSync } from 'fflate';
 import { GLYPHS, GLYPH_UNITS } from './glyphs';
+import { glyphPath } from './outline';
 import { glyphText, textWidth, type Scene, type TextShape } from './scene';
 
 /**
  * The scene drawn into an RGB bitmap and encoded as PNG, by pure code: the same bytes in Node (the
  * CLI) and in the browser (the panes), no canvas, no native module, no font on the machine (the
- * glyph outlines come with the code, glyphs.ts). Shapes are few and simple (rectangles and text),
+ * glyph outlines come with the code, glyphs.ts, drawn by outline.ts). Shapes are few and simple (rectangles and text),
  * so a scanline filler is enough: rectangles get exact area coverage at their edges, glyphs a
  * nonzero-winding fill sampled on 4 sub-rows per pixel with exact horizontal coverage.
  */
@@ -64,7 +65,7 @@ function glyphEdges(ch: string): Edge[] {
   const done = outlines.get(ch);
   if (done) return done;
   const edges: Edge[] = [];
-  const path = GLYPHS[ch]?.[1] ?? '';
+  const path = glyphPath(ch);
   const tokens = path.match(/[MLQCZ]|-?\d+/g) ?? [];
   let i = 0;
   let cx = 0;
