@@ -8,7 +8,7 @@
  * "kế hoạch", "đến năm", "sẽ") or names a year after the compared one ("năm 2030 … so với năm
  * 2025") is about a later period and left alone.
  */
-import { matches } from './text';
+import { matches, within } from './text';
 import type { Draft, Mark } from './draft';
 import type { DocReading } from './statements';
 import type { ReportPeriod } from './types';
@@ -28,7 +28,7 @@ export function checkComparisons(doc: DocReading, period: ReportPeriod | null, d
       // "cùng kỳ năm Y" must be before the report's year; "so với năm Y" in a yearly report too.
       const late = sameTime ? year >= period.year : period.kind === 'Năm' ? year >= period.year : year > period.year;
       if (!late) continue;
-      const sentence = r.sentences.find((s) => s.start <= m.index && m.index < s.end) ?? { start: 0, end: r.folded.length };
+      const sentence = within(r.sentences, m.index) ?? { start: 0, end: r.folded.length };
       const words = r.folded.slice(sentence.start, sentence.end);
       if (FUTURE.test(words)) continue;
       if (matches(YEAR, words).some((y) => +y[0] > year)) continue;

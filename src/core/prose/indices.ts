@@ -249,6 +249,8 @@ function totalBefore(doc: DocReading, pi: number, set: (typeof SCORE_SETS)[strin
 /** A score in a list of parts: "cải cách thể chế 14 điểm", "… đạt 12,5/15 điểm". */
 const ITEM = /(\d{1,3}(?:,\d{1,3})?)\s*(?:\/\s*(\d{1,3})\s*)?diem\b/g;
 /** Words before a number that make it no part's score: a maximum, a change, a bound. */
+const LIST_SPAN = 1500;
+const MAX_ITEMS = 40;
 const NOT_A_PART = /(?:toi da|thang diem|tang|giam|tren|hon|duoi|khoang|gan)\s*$/;
 
 /**
@@ -268,11 +270,14 @@ export function checkScoreLists(doc: DocReading, out: Draft[], mark: Mark) {
       const sentence = within(r.sentences, m.index);
       const end = sentence?.end ?? r.folded.length;
       // The index's name may stand between the score and its marker ("86,5/100 điểm Chỉ số CCHC, trong đó: …").
-      const marker = /^[^\d;.()]{0,60}?(?<![a-z])(?:trong do|bao gom|gom|cu the)(?![a-z])\s*:?/.exec(r.folded.slice(total.span.end, end));
+      const marker = /^[^\d;.()]{0,60}?(?<![a-z])(?:trong do|bao gom|gom|cu the)(?![a-z])\s*:?/.exec(r.folded.slice(total.span.end, Math.min(end, total.span.end + 80)));
       if (!marker) continue;
       const from = total.span.end + marker[0].length;
       const parts: Score[] = [];
-      for (const x of r.folded.slice(from, end).matchAll(ITEM)) {
+      // A list of groups, not the rest of a long sentence: at most LIST_SPAN characters and MAX_ITEMS
+      // scores, so a sentence of thousands of "đạt … điểm, trong đó" stays linear.
+      for (const x of r.folded.slice(from, Math.min(end, from + LIST_SPAN)).matchAll(ITEM)) {
+        if (parts.length === MAX_ITEMS) break;
         const at = from + x.index;
         if (NOT_A_PART.test(r.folded.slice(Math.max(from, at - 12), at))) continue;
         const { value, decimals } = figure(x[1]!);

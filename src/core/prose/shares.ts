@@ -35,8 +35,13 @@ export function checkShares(doc: DocReading, drafts: Draft[], mark: Mark): void 
   doc.percents.forEach((pcs, i) => {
     if (pcs.length < 2) return;
     const r = doc.paragraphs[i]!;
+    // The percentages come in order: walked once beside the sentences (a filter per sentence made a
+    // paragraph of thousands of sentences quadratic).
+    let k = 0;
     for (const sentence of r.sentences) {
-      const inSentence = pcs.filter((p) => p.figure.start >= sentence.start && p.figure.end <= sentence.end);
+      while (k < pcs.length && pcs[k]!.figure.start < sentence.start) k++;
+      const inSentence: PercentStatement[] = [];
+      for (let j = k; j < pcs.length && pcs[j]!.figure.start < sentence.end; j++) if (pcs[j]!.figure.end <= sentence.end) inSentence.push(pcs[j]!);
       const shares = inSentence.filter((p) => p.status && SPLITS.some((s) => s.states.includes(p.status!)));
       if (shares.length < 2) continue;
       const statuses = shares.map((p) => p.status!);

@@ -715,7 +715,8 @@ const OVER = /(?:^|\s)(?:tren tong so|tren tong|tren|trong tong so)\s*$/;
 
 /** The count that `base` is said to be the base of ("37 hồ sơ … trên tổng số 1.850 hồ sơ …"), in its sentence and clause. */
 function overCount(qs: Quantity[], base: Quantity, folded: string): Quantity | undefined {
-  const k = qs.indexOf(base) - 1;
+  // Found by binary search, not indexOf: a paragraph of thousands of rates stays linear.
+  const k = lastBefore(qs, base.figure.start);
   const q = k >= 0 ? qs[k] : undefined;
   if (!q || !q.exact || q.figure.kind !== 'count' || q.value > base.value) return undefined;
   if (q.family && base.family && q.family !== base.family) return undefined;
