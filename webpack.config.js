@@ -211,7 +211,7 @@ function common(mode, prod, sourceMaps = false) {
         // The pages' own makeStyles, compiled at build time to the class names and CSS rules Griffel
         // would compute in the browser (Griffel's ahead-of-time transform, which Fluent's own
         // components ship with): the pages then carry no CSS compiler (stylis, rtl-css-js, the
-        // shorthand expanders), 7,9 KB gzipped of the standalone script (issue #24). Runs after
+        // shorthand expanders), 7,9 KB gzipped of the standalone script. Runs after
         // esbuild-loader (enforce: 'post'), on plain JavaScript.
         // The modules its styles import (src/playground/frame.ts) are evaluated from their TypeScript.
         { test: /\.[cm]?tsx?$/, loader: '@griffel/webpack-loader', options: { babelOptions: { presets: ['@babel/preset-typescript'] } }, enforce: 'post', exclude: /node_modules/ },

@@ -6,8 +6,8 @@
  * file. Run `npx tsx scripts/build-chart-glyphs.ts` after changing the set.
  *
  * The outlines are kept as the font keeps them, which is what makes them small (they ride in every
- * page's script, issue #24): the TrueType points (on and off the curve, the implied points between
- * two off-curve ones left out), and each precomposed Vietnamese letter as the font builds it, its
+ * page's script, whose size the standalone build is held to): the TrueType points (on and off the
+ * curve, the implied points between two off-curve ones left out), and each precomposed Vietnamese letter as the font builds it, its
  * base letter and its marks moved into place (DejaVu's composite glyphs), not as an outline of its
  * own. src/core/chart/outline.ts turns them back into path data exactly as opentype.js does.
  */

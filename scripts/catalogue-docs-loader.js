@@ -3,7 +3,7 @@
  * texts only the documentation is written from (`doc`, `meaning`, `fix`, `at`, `severityNote`,
  * `levelNote`: docs/findings.md and the officers' guide, by scripts/findings-doc.ts and
  * scripts/guide-messages.ts), which no page reads. They were about 10 KB of every page's script
- * gzipped (issue #24). An entry keeps its severity, `wholeSheet` and its message. Works on the
+ * gzipped. An entry keeps its severity, `wholeSheet` and its message. Works on the
  * TypeScript syntax tree (the compiler is a dev dependency), so only properties of an object that
  * has a `message` are removed, wherever they sit and however they are written.
  * test/core/catalogue-docs-loader.test.ts checks the result against the catalogue itself.

@@ -3,7 +3,7 @@
  * their text unpacked (src/standalone/template.ts packs them again with the filler's own zip
  * writer). Carried as a data: URL the template was its deflated bytes in base64, which gzip cannot
  * shrink (11,1 KB of the single-file script); as text the page's gzip takes it to about 6,6 KB
- * (issue #24). The filler inflates and deflates every part anyway (src/docx/package.ts bytes()),
+ * (to keep the single-file page small). The filler inflates and deflates every part anyway (src/docx/package.ts bytes()),
  * so a report filled from the repacked template is the same bytes as one filled from the file.
  * A part that is not UTF-8 text is carried in base64.
  */
