@@ -220,13 +220,18 @@ export function checkScoreSets(doc: DocReading, out: Draft[], mark: Mark) {
       mark(total.span);
       parts.forEach((x) => mark(x.span));
       if (Math.abs(sum - total.value) <= slack + 1e-9) continue;
-      const d = Math.max(total.decimals, ...parts.map((x) => x.decimals));
-      const partsText = parts.map((x) => formatNumber(x.value, x.decimals)).join(' + ');
-      const sumText = formatNumber(sum, d);
-      const args = { total: formatNumber(total.value, total.decimals), sum: sumText, parts: partsText, marker: 'nhóm chỉ số' };
-      out.push({ code: sum > total.value ? 'parts_exceed_total' : 'parts_sum_mismatch', paragraph: total.span.paragraph, start: total.span.start, end: total.span.end, reading: `đọc là: ${partsText} = ${sumText}; văn bản ghi tổng ${args.total}`, expected: sumText, actual: args.total, args });
+      out.push(scorePartsDraft(total, parts, sum));
     }
   });
+}
+
+/** The finding on a score whose groups do not add up to it: above it, or (a set known in full) short of it. */
+function scorePartsDraft(total: Score, parts: Score[], sum: number): Draft {
+  const d = Math.max(total.decimals, ...parts.map((x) => x.decimals));
+  const partsText = parts.map((x) => formatNumber(x.value, x.decimals)).join(' + ');
+  const sumText = formatNumber(sum, d);
+  const args = { total: formatNumber(total.value, total.decimals), sum: sumText, parts: partsText, marker: 'nhóm chỉ số' };
+  return { code: sum > total.value ? 'parts_exceed_total' : 'parts_sum_mismatch', paragraph: total.span.paragraph, start: total.span.start, end: total.span.end, reading: `đọc là: ${partsText} = ${sumText}; văn bản ghi tổng ${args.total}`, expected: sumText, actual: args.total, args };
 }
 
 /** The set's total: a score out of its whole ("82,88/100 điểm") or under its cue ("Bộ chỉ số … đạt 82,88 điểm"), in the paragraph or the one before, nearest first. */
@@ -290,11 +295,7 @@ export function checkScoreLists(doc: DocReading, out: Draft[], mark: Mark) {
       mark(total.span);
       parts.forEach((x) => mark(x.span));
       if (sum <= total.value + slack + 1e-9) continue;
-      const d = Math.max(total.decimals, ...parts.map((x) => x.decimals));
-      const partsText = parts.map((x) => formatNumber(x.value, x.decimals)).join(' + ');
-      const sumText = formatNumber(sum, d);
-      const args = { total: formatNumber(total.value, total.decimals), sum: sumText, parts: partsText, marker: 'nhóm chỉ số' };
-      out.push({ code: 'parts_exceed_total', paragraph: pi, start: total.span.start, end: total.span.end, reading: `đọc là: ${partsText} = ${sumText}; văn bản ghi tổng ${args.total}`, expected: sumText, actual: args.total, args });
+      out.push(scorePartsDraft(total, parts, sum));
     }
   });
 }
