@@ -128,6 +128,12 @@ export function formatIsPercent(fmt: string | undefined): boolean {
 }
 
 /** Round half away from zero at `decimals`, robust to binary noise (1.005 → 1.01). */
+/** `value` cut (not rounded) to `decimals` places, as a writer who drops the digits after them prints it. */
+export function truncTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.trunc(value * f + 1e-9) / f;
+}
+
 export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   const x = Math.abs(value) * f;

@@ -23,6 +23,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { strToU8 } from 'fflate';
+import { concatBytes } from '../core/bytes';
 import { colToLetters } from '../core/model';
 import { escapeXml } from '../core/xml-text';
 import { writeZip } from '../zip/write';
@@ -217,13 +218,7 @@ class ByteSink {
   bytes(): Uint8Array {
     this.flush();
     if (this.chunks.length === 1) return this.chunks[0]!;
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concatBytes(this.chunks);
   }
 }
 
@@ -324,16 +319,6 @@ class SharedStrings {
     return [strToU8(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.index.size}">`), this.sink.bytes(), strToU8('</sst>')];
   }
 }
-
-const concat = (pieces: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 /** Elements of a part this module wrote: every start tag is `<` and a letter (no comments, no CDATA; text is escaped). */
 function elementsOf(xml: string): number {
@@ -590,7 +575,7 @@ export function writeDraft(draft: WorkbookDraft, extra: readonly PlainSheet[] = 
       sheetEntries.map((_, i) => `<Relationship Id="rId${i + 4}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
       '</Relationships>',
   );
-  add('xl/sharedStrings.xml', concat(sst.part()));
+  add('xl/sharedStrings.xml', concatBytes(sst.part()));
   tally.elements += 1 + 2 * sst.unique;
   add('xl/styles.xml', styles.xml());
   if (draft.theme !== undefined) add('xl/theme/theme1.xml', draft.theme);

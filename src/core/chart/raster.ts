@@ -1,4 +1,5 @@
 import { zlibSync } from 'fflate';
+import { concatBytes } from '../bytes';
 import { GLYPHS, GLYPH_UNITS } from './glyphs';
 import { glyphPath } from './outline';
 import { glyphText, textWidth, type Scene, type TextShape } from './scene';
@@ -233,11 +234,5 @@ export function encodePng(bmp: Bitmap, pixelsPerMetre: number): Uint8Array {
     }
   }
   const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', zlibSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

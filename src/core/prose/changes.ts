@@ -10,7 +10,7 @@
  * number, and reports say both "lên" and "tăng" of it); where the verb and "lên"/"xuống" disagree
  * the sentence is left alone.
  */
-import { formatNumber, parseVietnameseNumber } from '../numbers';
+import { formatNumber, parseVietnameseNumber, roundTo, truncTo } from '../numbers';
 import { matches } from './text';
 import type { Draft, Mark } from './draft';
 import type { DocReading } from './statements';
@@ -44,9 +44,8 @@ const parse = (raw: string): Value | null => {
 
 /** Is `amount` (printed with its decimals) the difference `diff`, rounded or cut? */
 function fits(amount: Value, diff: number): boolean {
-  const unit = 10 ** -amount.decimals;
   const d = Math.abs(diff);
-  return Math.abs(d - amount.value) <= unit / 2 + 1e-9 || (d >= amount.value - 1e-9 && d - amount.value < unit - 1e-9);
+  return roundTo(d, amount.decimals) === amount.value || truncTo(d, amount.decimals) === amount.value;
 }
 
 const fmt = (v: Value, unit?: string) => `${formatNumber(v.value, v.decimals)}${unit === '%' ? '%' : ''}`;

@@ -8,7 +8,7 @@
  */
 import { hedgeHolds, type Draft, type Mark } from './draft';
 import type { CheckReport } from '../report';
-import { roundTo } from '../numbers';
+import { roundTo, truncTo } from '../numbers';
 import { parsePeriodKind, reportingWindow } from '../periods';
 import { isoDate, periodPhrase } from '../format';
 import type { PeriodKind } from '../contract';
@@ -171,11 +171,6 @@ export function readReportDate(paragraphs: DocParagraph[], readings: ParagraphRe
 
 // ---------------------------------------------------------------- percentages
 
-
-function truncTo(v: number, d: number): number {
-  const f = 10 ** d;
-  return Math.trunc(v * f + 1e-9) / f;
-}
 
 const boundWord = (x: RateReading) => (x.bound === 'atMost' ? 'không quá ' : x.bound === 'atLeast' ? 'ít nhất ' : '');
 
